@@ -1,0 +1,61 @@
+/**
+ * Neumaier's compensated summation (an improved Kahan–Babuška sum).
+ *
+ * Sums `values[0..n)` with a running correction term, so the error does not grow with n:
+ * s = Σ xᵢ with |error| ≲ 2ε|Σ|xᵢ||, independent of n (Neumaier, 1974, ZAMM 54:39–51).
+ *
+ * @example
+ * compensatedSum([1e16, 1, -1e16]) // => 1 (a naive loop gives 0)
+ */
+export function compensatedSum(values: ArrayLike<number>, n: number = values.length): number {
+  let sum = 0;
+  let correction = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    const t = sum + x;
+    correction += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return sum + correction;
+}
+
+/**
+ * Compensated dot product Σ aᵢ·bᵢ (Neumaier summation of the products).
+ *
+ * @example
+ * compensatedDot([1, 2, 3], [4, 5, 6]) // => 32
+ */
+export function compensatedDot(a: ArrayLike<number>, b: ArrayLike<number>, n: number = a.length): number {
+  let sum = 0;
+  let correction = 0;
+  for (let i = 0; i < n; i++) {
+    const x = (a[i] as number) * (b[i] as number);
+    const t = sum + x;
+    correction += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return sum + correction;
+}
+
+/**
+ * A running Neumaier-compensated sum, for loops that accumulate several sums in one pass.
+ *
+ * @example
+ * const acc = new CompensatedAccumulator();
+ * acc.add(1e16); acc.add(1); acc.add(-1e16);
+ * acc.value() // => 1
+ */
+export class CompensatedAccumulator {
+  private sum = 0;
+  private correction = 0;
+
+  add(x: number): void {
+    const t = this.sum + x;
+    this.correction += Math.abs(this.sum) >= Math.abs(x) ? this.sum - t + x : x - t + this.sum;
+    this.sum = t;
+  }
+
+  value(): number {
+    return this.sum + this.correction;
+  }
+}

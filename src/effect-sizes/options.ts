@@ -1,0 +1,219 @@
+import { InputError, assertOneOf } from '../errors.ts';
+import { ROLES } from '../types.ts';
+import type { Measure, Provenance, Role } from '../types.ts';
+
+/**
+ * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
+ * first is its default, always `LS`):
+ * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; ROM `LS|HO|AV|AVHO`; RD and PR `LS|UB|AV`;
+ * COR, PLN, PLO `LS|AV`; SMCC and SMCR `LS|LS2`; every other measure `LS` only.
+ * - `LS`: large-sample approximation; `UB`: unbiased estimate; `HO`: assumes equal variances
+ *   in the two groups; `LS2`: Borenstein (2009) eq. 12.17 form; `AV`/`AVHO`: plugs in the
+ *   sample-size weighted average over all rows.
+ */
+export type VarianceType = 'LS' | 'UB' | 'LS2' | 'HO' | 'AV' | 'AVHO';
+export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'HO', 'AV', 'AVHO'];
+
+/**
+ * When `add` goes into the cells of a 2x2 table (or into `xi` and `mi` of a proportion),
+ * metafor's `to`: `only0` tables with a zero cell (default), `all` every table, `if0all` every
+ * table as soon as one has a zero cell, `none` never.
+ */
+export type ZeroCellRule = 'all' | 'only0' | 'if0all' | 'none';
+export const ZERO_CELL_RULES: readonly ZeroCellRule[] = ['all', 'only0', 'if0all', 'none'];
+
+/**
+ * How long (arm-level) rows pair into two-group comparisons. Each value is a key of the arm
+ * rows except `treatment` and `control`, which are values of the `arm` key.
+ */
+export interface ArmPairing {
+  /** Value of the arm key that marks the treatment arm (group 1). */
+  readonly treatment: string;
+  /** Value of the arm key that marks the control arm (group 2). */
+  readonly control: string;
+  /** Key of the study id; default `study`. */
+  readonly study?: string;
+  /** Key of the arm name; default `arm`. */
+  readonly arm?: string;
+  /** Key of the outcome; default `outcome` (ignored when no row has it). */
+  readonly outcome?: string;
+  /** Key of the time point; default `timepoint` (ignored when no row has it). */
+  readonly timepoint?: string;
+}
+
+/** Options of {@link effectSizes}; metafor's `escalc` arguments where they exist there. */
+export interface EffectSizesOptions {
+  /** Role -> key in each row; a role left out is looked up under its own name. */
+  readonly columns?: Partial<Record<Role, string>>;
+  /** Key of the study label; default `study`, else the label is `row N`. */
+  readonly label?: string;
+  /** Kind of sampling variance (metafor's `vtype`); default `LS`. */
+  readonly vtype?: VarianceType;
+  /**
+   * Apply the small-sample (Hedges) correction J to SMD, SMDH, SMCC and SMCR; default `true`
+   * as in metafor. `false` gives Cohen's d type values (J = 1 in every formula). metafor 3.8-1
+   * has no such argument.
+   */
+  readonly correct?: boolean;
+  /** Amount added to zero cells (metafor's `add`); default 1/2, but 0 for AS, PAS and PFT. */
+  readonly add?: number;
+  /** When `add` is added (metafor's `to`); default `only0`. */
+  readonly to?: ZeroCellRule;
+  /** Set 2x2 tables with no events (or only events) in both groups to NaN; default `false`. */
+  readonly drop00?: boolean;
+  /** Provenance of each row's variance, index-aligned with `rows`; default `reported`. */
+  readonly provenance?: readonly (Provenance | undefined)[];
+  /** Rows are arms (long format); pair them into comparisons. See {@link effectSizes}. */
+  readonly arms?: ArmPairing;
+}
+
+/** Options after validation and defaults: what the kernels see. */
+export interface ResolvedOptions {
+  readonly columns: Readonly<Record<Role, string>>;
+  /** The roles the user mapped explicitly. */
+  readonly columnsGiven: ReadonlySet<Role>;
+  readonly label: string;
+  readonly labelGiven: boolean;
+  readonly vtype: VarianceType;
+  readonly correct: boolean;
+  readonly add: number;
+  readonly to: ZeroCellRule;
+  readonly drop00: boolean;
+  readonly provenance: readonly (Provenance | undefined)[] | undefined;
+  readonly arms: Required<ArmPairing> | undefined;
+  readonly armKeysGiven: { readonly outcome: boolean; readonly timepoint: boolean };
+}
+
+const OPTION_KEYS = ['columns', 'label', 'vtype', 'correct', 'add', 'to', 'drop00', 'provenance', 'arms'] as const;
+const PAIRING_KEYS = ['treatment', 'control', 'study', 'arm', 'outcome', 'timepoint'] as const;
+/** Measures for which metafor sets `add = 0` unless the user gives it. */
+const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT']);
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function checkString(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new InputError('must be a non-empty string', { field, value });
+  }
+  return value;
+}
+
+/**
+ * Validates `options` against `measure` and fills in metafor's defaults.
+ * @throws InputError for an unknown option, a bad value, or a `vtype` the measure lacks.
+ */
+export function resolveOptions(
+  measure: Measure,
+  options: unknown,
+  k: number,
+  vtypes: readonly VarianceType[],
+): ResolvedOptions {
+  if (options === undefined || options === null) options = {};
+  if (!isRecord(options)) throw new InputError('must be an object', { field: 'options', value: options });
+  for (const key of Object.keys(options)) {
+    if (!(OPTION_KEYS as readonly string[]).includes(key)) {
+      throw new InputError(`unknown option; valid options are ${OPTION_KEYS.join(', ')}`, { field: key });
+    }
+  }
+  const o = options as EffectSizesOptions & Record<string, unknown>;
+
+  const columns = {} as Record<Role, string>;
+  const columnsGiven = new Set<Role>();
+  for (const role of ROLES) columns[role] = role;
+  if (o.columns !== undefined && o.columns !== null) {
+    if (!isRecord(o.columns)) throw new InputError('must be an object mapping roles to keys', { field: 'columns', value: o.columns });
+    for (const [role, key] of Object.entries(o.columns)) {
+      if (key === undefined) continue;
+      assertOneOf(role, ROLES, 'columns role');
+      columns[role] = checkString(key, `columns.${role}`);
+      columnsGiven.add(role);
+    }
+  }
+
+  const labelGiven = o.label !== undefined;
+  const label = labelGiven ? checkString(o.label, 'label') : 'study';
+
+  let vtype: VarianceType = 'LS';
+  if (o.vtype !== undefined) {
+    assertOneOf(o.vtype, VARIANCE_TYPES, 'vtype');
+    if (!vtypes.includes(o.vtype)) {
+      throw new InputError(`is not available for measure ${measure}; valid choices are ${vtypes.join(', ')}`, {
+        field: 'vtype',
+        value: o.vtype,
+      });
+    }
+    vtype = o.vtype;
+  }
+
+  let correct = true;
+  if (o.correct !== undefined) {
+    if (typeof o.correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: o.correct });
+    correct = o.correct;
+  }
+  if (!correct && vtype === 'UB') {
+    throw new InputError("vtype 'UB' is the unbiased variance of the bias-corrected g; it needs correct: true", {
+      field: 'vtype',
+      value: vtype,
+    });
+  }
+
+  let add = ADD_ZERO_BY_DEFAULT.has(measure) ? 0 : 0.5;
+  if (o.add !== undefined) {
+    if (typeof o.add !== 'number' || !Number.isFinite(o.add) || o.add < 0) {
+      throw new InputError('must be a non-negative finite number', { field: 'add', value: o.add });
+    }
+    add = o.add;
+  }
+
+  let to: ZeroCellRule = 'only0';
+  if (o.to !== undefined) {
+    assertOneOf(o.to, ZERO_CELL_RULES, 'to');
+    to = o.to;
+  }
+
+  let drop00 = false;
+  if (o.drop00 !== undefined) {
+    if (typeof o.drop00 !== 'boolean') throw new InputError('must be true or false', { field: 'drop00', value: o.drop00 });
+    drop00 = o.drop00;
+  }
+
+  let provenance: readonly (Provenance | undefined)[] | undefined;
+  if (o.provenance !== undefined) {
+    if (!Array.isArray(o.provenance)) throw new InputError('must be an array index-aligned with rows', { field: 'provenance' });
+    if (o.provenance.length !== k) {
+      throw new InputError(`must have one entry per row (${k} rows)`, { field: 'provenance', value: o.provenance.length });
+    }
+    provenance = o.provenance;
+  }
+
+  let arms: Required<ArmPairing> | undefined;
+  let armKeysGiven = { outcome: false, timepoint: false };
+  if (o.arms !== undefined) {
+    if (!isRecord(o.arms)) throw new InputError('must be an object { treatment, control, ... }', { field: 'arms', value: o.arms });
+    for (const key of Object.keys(o.arms)) {
+      if (!(PAIRING_KEYS as readonly string[]).includes(key)) {
+        throw new InputError(`unknown key; valid keys are ${PAIRING_KEYS.join(', ')}`, { field: `arms.${key}` });
+      }
+    }
+    const a = o.arms as unknown as Record<string, unknown>;
+    const treatment = checkString(a['treatment'], 'arms.treatment');
+    const control = checkString(a['control'], 'arms.control');
+    if (treatment === control) {
+      throw new InputError('must differ from arms.treatment', { field: 'arms.control', value: control });
+    }
+    const key = (name: string, fallback: string) => (a[name] === undefined ? fallback : checkString(a[name], `arms.${name}`));
+    arms = {
+      treatment,
+      control,
+      study: key('study', 'study'),
+      arm: key('arm', 'arm'),
+      outcome: key('outcome', 'outcome'),
+      timepoint: key('timepoint', 'timepoint'),
+    };
+    armKeysGiven = { outcome: a['outcome'] !== undefined, timepoint: a['timepoint'] !== undefined };
+  }
+
+  return { columns, columnsGiven, label, labelGiven, vtype, correct, add, to, drop00, provenance, arms, armKeysGiven };
+}

@@ -1,0 +1,84 @@
+import { InputError } from '../errors.ts';
+import type { EffectInput, EffectSizes, Measure, Provenance } from '../types.ts';
+
+/** Studies that enter a model: finite yi and vi, with their labels and variance provenance. */
+export interface ResolvedStudies {
+  readonly yi: Float64Array;
+  readonly vi: Float64Array;
+  readonly labels: readonly string[];
+  readonly provenance: readonly Provenance[];
+  readonly measure: Measure | null;
+  readonly warnings: readonly string[];
+}
+
+const REPORTED: Provenance = Object.freeze({ kind: 'reported' });
+
+/**
+ * Validates `{ yi, vi }` input (or an `EffectSizes`) and drops rows with a missing yi or vi,
+ * naming each dropped row in `warnings`.
+ *
+ * @throws InputError when yi or vi is absent or not array-like, the lengths differ, a value is
+ *   not a number, or a variance is negative.
+ */
+export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudies {
+  if (input === null || typeof input !== 'object') {
+    throw new InputError('expected an object with yi and vi arrays (or the result of effectSizes)', { field: 'input', value: input });
+  }
+  const yi = arrayField(input, 'yi');
+  const vi = arrayField(input, 'vi');
+  if (yi.length !== vi.length) {
+    throw new InputError(`length mismatch: yi has ${yi.length} values but vi has ${vi.length}`, { field: 'vi' });
+  }
+  const labelsIn = input.labels;
+  if (labelsIn !== undefined && labelsIn.length !== yi.length) {
+    throw new InputError(`length mismatch: labels has ${labelsIn.length} entries but yi has ${yi.length}`, { field: 'labels' });
+  }
+  const provIn = input.provenance;
+  if (provIn !== undefined && provIn.length !== yi.length) {
+    throw new InputError(`length mismatch: provenance has ${provIn.length} entries but yi has ${yi.length}`, { field: 'provenance' });
+  }
+  const keep: number[] = [];
+  const warnings: string[] = [];
+  for (let i = 0; i < yi.length; i++) {
+    const label = labelsIn?.[i] ?? `row ${i + 1}`;
+    const y = numeric(yi[i], 'yi', i, label);
+    const v = numeric(vi[i], 'vi', i, label);
+    if (v < 0) throw new InputError('sampling variance must not be negative', { field: 'vi', row: i + 1, study: labelsIn?.[i], value: v });
+    if (Number.isNaN(y) || Number.isNaN(v)) {
+      const missing = Number.isNaN(y) ? (Number.isNaN(v) ? 'yi and vi' : 'yi') : 'vi';
+      warnings.push(`${describe(label, i)} omitted: ${missing} missing.`);
+      continue;
+    }
+    if (!Number.isFinite(y) || !Number.isFinite(v)) {
+      throw new InputError('must be finite', { field: Number.isFinite(y) ? 'vi' : 'yi', row: i + 1, study: labelsIn?.[i] });
+    }
+    keep.push(i);
+  }
+  return {
+    yi: Float64Array.from(keep, (i) => yi[i] as number),
+    vi: Float64Array.from(keep, (i) => vi[i] as number),
+    labels: keep.map((i) => labelsIn?.[i] ?? `row ${i + 1}`),
+    provenance: keep.map((i) => provIn?.[i] ?? REPORTED),
+    measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
+    warnings,
+  };
+}
+
+function describe(label: string, i: number): string {
+  return label === `row ${i + 1}` ? `Row ${i + 1}` : `Row ${i + 1} (${label})`;
+}
+
+function arrayField(input: object, field: 'yi' | 'vi'): ArrayLike<unknown> {
+  const value = (input as Record<string, unknown>)[field];
+  if (value === undefined) throw new InputError('missing: pass an array of numbers', { field });
+  if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
+    throw new InputError('must be an array of numbers', { field, value });
+  }
+  return value as ArrayLike<unknown>;
+}
+
+function numeric(value: unknown, field: string, i: number, label: string): number {
+  if (value === null || value === undefined) return NaN;
+  if (typeof value === 'number') return value;
+  throw new InputError('must be a number', { field, row: i + 1, study: label === `row ${i + 1}` ? undefined : label, value });
+}
