@@ -1,0 +1,81 @@
+import { InputError } from '../errors.ts';
+import type { EffectInput, EffectSizes, Interval } from '../types.ts';
+import { cochranQ } from './heterogeneity.ts';
+import { metaAnalysis } from './meta-analysis.ts';
+import { resolveStudies } from './resolve-input.ts';
+import type { MetaAnalysisOptions } from './resolve-options.ts';
+
+/** One subgroup's own random-effects fit. */
+export interface SubgroupFit {
+  readonly level: string;
+  readonly k: number;
+  readonly estimate: number;
+  readonly se: number;
+  readonly ci: Interval;
+  readonly pValue: number | null;
+  readonly tau2: number;
+  readonly i2: number;
+  readonly q: number;
+}
+
+/** Result of `subgroupAnalysis`. */
+export interface SubgroupResult {
+  readonly groups: readonly SubgroupFit[];
+  /** Test of subgroup differences: Q on the subgroup estimates, df = groups − 1. */
+  readonly between: { readonly q: number; readonly df: number; readonly pValue: number };
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Subgroup analysis with a separate τ² per subgroup (Borenstein et al., 2009, Introduction to
+ * Meta-Analysis, ch. 19): each subgroup is pooled on its own with `metaAnalysis`, and the
+ * subgroup estimates are compared with a Wald-type Q test,
+ *
+ *   Q_between = Σ_g (μ̂_g − μ̄)²/SE_g²,  μ̄ = Σ(μ̂_g/SE_g²)/Σ(1/SE_g²),  df = G − 1,
+ *
+ * as metafor's `rma(..., subset = ...)` per level followed by `rma(b, se², method = "EE")`.
+ * Levels are sorted as R sorts factor levels.
+ *
+ * @param groups the subgroup of each study, index-aligned with the input rows
+ * @throws InputError when `groups` does not match the input's length, or a label is missing
+ * @example
+ * subgroupAnalysis({ yi: [0.1, 0.3, 0.8, 1.0], vi: [0.02, 0.03, 0.02, 0.04] }, ['a', 'a', 'b', 'b'], { method: 'DL' })
+ *   .between.df // => 1
+ */
+export function subgroupAnalysis(
+  input: EffectInput | EffectSizes,
+  groups: readonly string[],
+  options: MetaAnalysisOptions = {},
+): SubgroupResult {
+  resolveStudies(input); // validates yi, vi and their lengths before the split
+  if (!Array.isArray(groups) || groups.length !== input.yi.length) {
+    throw new InputError(`length mismatch: groups has ${Array.isArray(groups) ? groups.length : 'no'} entries but yi has ${input.yi.length}`, { field: 'groups' });
+  }
+  groups.forEach((g, i) => {
+    if (typeof g !== 'string' || g === '') throw new InputError('every study needs a subgroup label', { field: 'groups', row: i + 1, value: g });
+  });
+  const levels = [...new Set(groups)].sort((a, b) => a.localeCompare(b));
+  const warnings: string[] = [];
+  const fits = levels.map((level) => {
+    const idx = groups.flatMap((g, i) => (g === level ? [i] : []));
+    const fit = metaAnalysis(
+      {
+        yi: idx.map((i) => input.yi[i] as number),
+        vi: idx.map((i) => input.vi[i] as number),
+        labels: idx.map((i) => input.labels?.[i] ?? `row ${i + 1}`),
+      },
+      options,
+    );
+    warnings.push(...fit.warnings.map((w) => `[${level}] ${w}`));
+    return Object.freeze({
+      level, k: fit.k, estimate: fit.estimate, se: fit.se, ci: fit.ci, pValue: fit.pValue,
+      tau2: fit.tau2, i2: fit.i2, q: fit.q,
+    });
+  });
+  const het = cochranQ(Float64Array.from(fits, (f) => f.estimate), Float64Array.from(fits, (f) => f.se * f.se));
+  return Object.freeze({
+    groups: Object.freeze(fits),
+    between: Object.freeze({ q: het.q, df: het.qDf, pValue: het.qPValue }),
+    warnings: Object.freeze(warnings),
+  });
+}
