@@ -1,6 +1,8 @@
 import { InputError, assertOneOf } from '../errors.ts';
 import { ROLES } from '../types.ts';
 import type { Measure, Provenance, Role } from '../types.ts';
+import { resolvePairing } from './arms.ts';
+import type { ResolvedPairing } from './arms.ts';
 
 /**
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
@@ -80,12 +82,10 @@ export interface ResolvedOptions {
   readonly to: ZeroCellRule;
   readonly drop00: boolean;
   readonly provenance: readonly (Provenance | undefined)[] | undefined;
-  readonly arms: Required<ArmPairing> | undefined;
-  readonly armKeysGiven: { readonly outcome: boolean; readonly timepoint: boolean };
+  readonly arms: ResolvedPairing | undefined;
 }
 
 const OPTION_KEYS = ['columns', 'label', 'vtype', 'correct', 'add', 'to', 'drop00', 'provenance', 'arms'] as const;
-const PAIRING_KEYS = ['treatment', 'control', 'study', 'arm', 'outcome', 'timepoint'] as const;
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
 const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT']);
 
@@ -188,32 +188,7 @@ export function resolveOptions(
     provenance = o.provenance;
   }
 
-  let arms: Required<ArmPairing> | undefined;
-  let armKeysGiven = { outcome: false, timepoint: false };
-  if (o.arms !== undefined) {
-    if (!isRecord(o.arms)) throw new InputError('must be an object { treatment, control, ... }', { field: 'arms', value: o.arms });
-    for (const key of Object.keys(o.arms)) {
-      if (!(PAIRING_KEYS as readonly string[]).includes(key)) {
-        throw new InputError(`unknown key; valid keys are ${PAIRING_KEYS.join(', ')}`, { field: `arms.${key}` });
-      }
-    }
-    const a = o.arms as unknown as Record<string, unknown>;
-    const treatment = checkString(a['treatment'], 'arms.treatment');
-    const control = checkString(a['control'], 'arms.control');
-    if (treatment === control) {
-      throw new InputError('must differ from arms.treatment', { field: 'arms.control', value: control });
-    }
-    const key = (name: string, fallback: string) => (a[name] === undefined ? fallback : checkString(a[name], `arms.${name}`));
-    arms = {
-      treatment,
-      control,
-      study: key('study', 'study'),
-      arm: key('arm', 'arm'),
-      outcome: key('outcome', 'outcome'),
-      timepoint: key('timepoint', 'timepoint'),
-    };
-    armKeysGiven = { outcome: a['outcome'] !== undefined, timepoint: a['timepoint'] !== undefined };
-  }
+  const arms = o.arms === undefined ? undefined : resolvePairing(o.arms);
 
-  return { columns, columnsGiven, label, labelGiven, vtype, correct, add, to, drop00, provenance, arms, armKeysGiven };
+  return { columns, columnsGiven, label, labelGiven, vtype, correct, add, to, drop00, provenance, arms };
 }

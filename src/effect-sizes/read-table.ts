@@ -36,23 +36,23 @@ const MISSING_TEXT = new Set(['', 'NA', 'NaN', 'na', 'nan']);
 
 /**
  * Reads one cell as a number. Missing — `undefined`, `null`, `NaN`, `''`, `'NA'` — gives NaN;
- * a numeric string such as `'12'` or `' 1.5e-3 '` gives its number.
+ * a numeric string such as `'12'` or `' 1.5e-3 '` gives its number. `where` locates the cell
+ * for the error message (called only on error).
  * @throws InputError for other text (`'12a'`), booleans, objects and infinite values.
  */
-export function readNumber(value: unknown, where: Where): number {
-  if (value === undefined || value === null) return NaN;
+export function readNumber(value: unknown, where: () => Where): number {
   if (typeof value === 'number') {
-    if (Number.isNaN(value)) return NaN;
-    if (!Number.isFinite(value)) throw new InputError('must be a finite number', { ...where, value });
-    return value;
+    if (Number.isFinite(value) || Number.isNaN(value)) return value;
+    throw new InputError('must be a finite number', { ...where(), value });
   }
+  if (value === undefined || value === null) return NaN;
   if (typeof value === 'string') {
     const text = value.trim();
     if (MISSING_TEXT.has(text)) return NaN;
-    if (!NUMERIC.test(text)) throw new InputError('must be a number', { ...where, value });
+    if (!NUMERIC.test(text)) throw new InputError('must be a number', { ...where(), value });
     return Number(text);
   }
-  throw new InputError('must be a number', { ...where, value });
+  throw new InputError('must be a number', { ...where(), value });
 }
 
 /** The field name a user sees for `role` stored under `key`. */
@@ -98,7 +98,7 @@ export function readTable(
       const key = keyOf(role);
       const column = new Float64Array(k);
       for (let i = 0; i < k; i++) {
-        column[i] = readNumber((rows[i] as Record<string, unknown>)[key], where(i, role));
+        column[i] = readNumber((rows[i] as Record<string, unknown>)[key], () => where(i, role));
       }
       values[role] = column;
     }
@@ -112,8 +112,7 @@ export function readTable(
   return { k, values, missing, where };
 }
 
-/** Throws an InputError located at row `i`, role `role` of `table`. */
-export function fail(table: Table, i: number, role: Role, problem: string, value?: unknown): never {
-  const at = table.where(i, role);
-  throw new InputError(problem, arguments.length > 4 ? { ...at, value } : at);
+/** Throws an InputError located at row `i`, role `role` of `table`, showing the bad `value`. */
+export function fail(table: Table, i: number, role: Role, problem: string, value: unknown): never {
+  throw new InputError(problem, { ...table.where(i, role), value });
 }

@@ -1,0 +1,66 @@
+import type { EffectArrays, MeasureFamily } from './family.ts';
+import { column, requireEach, requireSampleSize } from './family.ts';
+import type { VarianceType } from './options.ts';
+import { weightedMean } from './weighted-mean.ts';
+
+/**
+ * Raw correlation coefficient (metafor `COR`): yᵢ = rᵢ. Variance: `LS` (1 − r²)²/(n − 1)
+ * (Borenstein, 2009, eq. 12.27); `AV` (1 − r̄²)²/(n − 1) with r̄ the n-weighted mean
+ * correlation over all rows. Scale: −1 to 1.
+ *
+ * @example
+ * rawCorrelation(Float64Array.of(0.06), Float64Array.of(95)).vi[0] // => 0.01056184 (metafor escalc("COR") on dat.mcdaniel1994, study 2)
+ */
+export function rawCorrelation(r: Float64Array, n: Float64Array, vtype: 'LS' | 'AV' = 'LS'): EffectArrays {
+  const k = r.length;
+  const yi = Float64Array.from(r);
+  const vi = new Float64Array(k);
+  const mean = vtype === 'AV' ? weightedMean(r, n) : NaN;
+  for (let i = 0; i < k; i++) {
+    const q = vtype === 'AV' ? mean : r[i]!;
+    vi[i] = ((1 - q * q) * (1 - q * q)) / (n[i]! - 1);
+  }
+  return { yi, vi };
+}
+
+/**
+ * Fisher's r-to-z transformed correlation (metafor `ZCOR`, Fisher, 1921):
+ * z = ½·ln((1 + r)/(1 − r)), v = 1/(n − 3). Infinite (NaN here) for |r| = 1. Scale: z units.
+ *
+ * @example
+ * fisherZ(Float64Array.of(0.5), Float64Array.of(103)).yi[0] // => 0.5493061443340548
+ */
+export function fisherZ(r: Float64Array, n: Float64Array): EffectArrays {
+  const k = r.length;
+  const yi = new Float64Array(k);
+  const vi = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const ri = r[i]!;
+    yi[i] = 0.5 * Math.log((1 + ri) / (1 - ri));
+    vi[i] = 1 / (n[i]! - 3);
+  }
+  return { yi, vi };
+}
+
+type CorrelationMeasure = 'COR' | 'ZCOR';
+
+/** Correlation coefficients with sample sizes: COR, ZCOR. */
+export const correlationsFamily: MeasureFamily<CorrelationMeasure> = {
+  measures: ['COR', 'ZCOR'],
+  requirements: () => [
+    { roles: ['ri'], what: 'the correlation coefficient' },
+    { roles: ['ni'], what: 'the sample size' },
+  ],
+  vtypes: (measure): readonly VarianceType[] => (measure === 'COR' ? ['LS', 'AV'] : ['LS']),
+  validate(measure, table) {
+    requireEach(table, 'ri', (r) => r >= -1 && r <= 1, 'must be a correlation between -1 and 1');
+    // metafor leaves vi undefined (NA) for ni <= 3, for COR as for ZCOR.
+    requireSampleSize(table, 'ni', 4, measure);
+  },
+  compute(measure, table, options) {
+    const r = column(table, 'ri'), n = column(table, 'ni');
+    return measure === 'COR' ? rawCorrelation(r, n, options.vtype as 'LS' | 'AV') : fisherZ(r, n);
+  },
+  undefinedReason: (measure) =>
+    measure === 'ZCOR' ? "Fisher's z is infinite for a correlation of -1 or 1" : 'the correlation is undefined',
+};

@@ -1,0 +1,285 @@
+import { InputError, assertOneOf } from '../errors.ts';
+import { MEASURES } from '../types.ts';
+import type { EffectSizes, Measure, Provenance, Role } from '../types.ts';
+import { pairResolved } from './arms.ts';
+import type { ResolvedPairing } from './arms.ts';
+import { changeScoresFamily } from './change-scores.ts';
+import { correlationsFamily } from './correlations.ts';
+import type { MeasureFamily } from './family.ts';
+import { genericFamily } from './generic.ts';
+import { meansFamily } from './means.ts';
+import { resolveOptions } from './options.ts';
+import type { EffectSizesOptions, ResolvedOptions } from './options.ts';
+import { proportionsFamily } from './proportions.ts';
+import { REPORTED, checkProvenance, worstProvenance } from './provenance.ts';
+import { singleGroupFamily } from './single-group.ts';
+import { fieldName, hasKey, readTable } from './read-table.ts';
+import type { Where } from './read-table.ts';
+import { twoByTwoFamily } from './two-by-two.ts';
+
+const FAMILIES: readonly MeasureFamily<Measure>[] = [
+  meansFamily,
+  twoByTwoFamily,
+  correlationsFamily,
+  proportionsFamily,
+  singleGroupFamily,
+  changeScoresFamily,
+  genericFamily,
+];
+
+
+const FAMILY_OF = new Map<Measure, MeasureFamily<Measure>>();
+for (const family of FAMILIES) for (const m of family.measures) FAMILY_OF.set(m, family);
+
+/** Measures computed from arm-level means (long rows: mean, sd, n per arm). */
+const ARM_MEANS: ReadonlySet<Measure> = new Set<Measure>(['MD', 'SMD', 'SMDH', 'ROM']);
+/** Measures computed from arm-level events (long rows: events, n per arm). */
+const ARM_EVENTS: ReadonlySet<Measure> = new Set<Measure>(['OR', 'RR', 'RD', 'AS', 'PETO']);
+/** Default keys of the arm-level roles in long rows (the evidence-base field names). */
+const ARM_DEFAULT_KEYS = { mi: 'mean', sdi: 'sd', ni: 'n', xi: 'events' } as const;
+type ArmRole = keyof typeof ARM_DEFAULT_KEYS;
+
+/** Rows ready for the table reader, with how to name and label each. */
+interface Prepared {
+  readonly rows: readonly object[];
+  readonly keyOf: (role: Role) => string;
+  readonly where: (i: number, role: Role) => Where;
+  readonly labels: readonly string[];
+  readonly describe: (i: number) => string;
+  readonly provenance: readonly Provenance[];
+  readonly warnings: readonly string[];
+}
+
+function text(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  return typeof value === 'string' ? value : String(value);
+}
+
+function prepareWide(rows: readonly object[], opts: ResolvedOptions): Prepared {
+  if (opts.labelGiven && rows.length > 0 && !hasKey(rows, opts.label)) {
+    throw new InputError(`no row has the label key "${opts.label}"`, { field: 'label' });
+  }
+  const found = rows.map((row) => text((row as Record<string, unknown>)[opts.label]));
+  const labels = found.map((l, i) => l ?? `row ${i + 1}`);
+  const provenance = rows.map((_, i) => {
+    const p = opts.provenance?.[i];
+    return p === undefined ? REPORTED : checkProvenance(p, { field: 'provenance', row: i + 1 });
+  });
+  return {
+    rows,
+    keyOf: (role) => opts.columns[role],
+    where: (i, role) => {
+      const study = found[i];
+      const field = fieldName(role, opts.columns[role]);
+      return study === null || study === undefined ? { field, row: i + 1 } : { field, row: i + 1, study };
+    },
+    labels,
+    describe: (i) => {
+      const l = found[i];
+      if (l === null || l === undefined) return `row ${i + 1}`;
+      return `row ${i + 1} (${/^\d+$/.test(l) ? `study ${l}` : l})`;
+    },
+    provenance,
+    warnings: [],
+  };
+}
+
+function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOptions, pairing: ResolvedPairing): Prepared {
+  const events = ARM_EVENTS.has(measure);
+  if (!events && !ARM_MEANS.has(measure)) {
+    throw new InputError(
+      `pairs arms only for the two-group measures MD, SMD, SMDH, ROM, OR, RR, RD, AS, PETO; measure ${measure} takes one row per study`,
+      { field: 'arms' },
+    );
+  }
+  if (opts.labelGiven) {
+    throw new InputError('does not apply to arm rows, whose labels are the study ids (set arms.study)', { field: 'label' });
+  }
+  const armRoles: readonly ArmRole[] = events ? ['xi', 'ni'] : ['mi', 'sdi', 'ni'];
+  for (const role of opts.columnsGiven) {
+    if (!(armRoles as readonly Role[]).includes(role)) {
+      throw new InputError(
+        `with options.arms the rows are arms: map the arm-level roles ${armRoles.join(', ')} instead`,
+        { field: `columns.${role}` },
+      );
+    }
+  }
+  const armKey = (role: ArmRole) => (opts.columnsGiven.has(role) ? opts.columns[role] : ARM_DEFAULT_KEYS[role]);
+  for (const role of armRoles) {
+    if (rows.length > 0 && !hasKey(rows, armKey(role))) {
+      throw new InputError(
+        `measure ${measure} on arm rows needs the key "${armKey(role)}" in the rows (map another key with options.columns.${role})`,
+        { field: role },
+      );
+    }
+  }
+  const pairs = pairResolved(rows, pairing);
+  const comparisons = pairs.comparisons;
+  // Wide role -> [arm-level role, group]: group 1 is the treatment arm, group 2 the control arm.
+  const map: Partial<Record<Role, readonly [ArmRole, 1 | 2]>> = events
+    ? { ai: ['xi', 1], n1i: ['ni', 1], ci: ['xi', 2], n2i: ['ni', 2] }
+    : { m1i: ['mi', 1], sd1i: ['sdi', 1], n1i: ['ni', 1], m2i: ['mi', 2], sd2i: ['sdi', 2], n2i: ['ni', 2] };
+  const armRow = (i: number, group: 1 | 2) => (group === 1 ? comparisons[i]!.treatmentRow : comparisons[i]!.controlRow);
+  const wide = comparisons.map((_, i) => {
+    const out: Record<string, unknown> = {};
+    for (const [role, [armRole, group]] of Object.entries(map) as [Role, readonly [ArmRole, 1 | 2]][]) {
+      out[role] = (rows[armRow(i, group)] as Record<string, unknown>)[armKey(armRole)];
+    }
+    return out;
+  });
+  const armProvenance = (r: number): Provenance => {
+    const given = opts.provenance?.[r];
+    if (given !== undefined) return checkProvenance(given, { field: 'provenance', row: r + 1 });
+    const own = (rows[r] as Record<string, unknown>)['provenance'];
+    return own === undefined || own === null ? REPORTED : checkProvenance(own, { field: 'provenance', row: r + 1 });
+  };
+  const describe = (i: number) => {
+    const c = comparisons[i]!;
+    const extra = [c.outcome !== null ? `outcome "${c.outcome}"` : '', c.timepoint !== null ? `timepoint "${c.timepoint}"` : '']
+      .filter(Boolean)
+      .join(', ');
+    return `comparison ${i + 1} (study "${c.study}"${extra ? `, ${extra}` : ''})`;
+  };
+  return {
+    rows: wide,
+    keyOf: (role) => role,
+    where: (i, role) => {
+      const [armRole, group] = map[role] ?? ['ni', 1];
+      const r = armRow(i, group);
+      const name = group === 1 ? pairing.treatment : pairing.control;
+      return {
+        field: `${armKey(armRole)} (${group === 1 ? 'treatment' : 'control'} arm "${name}")`,
+        row: r + 1,
+        study: comparisons[i]!.study,
+      };
+    },
+    labels: comparisons.map((c) => c.study),
+    describe,
+    provenance: comparisons.map((c) => worstProvenance(armProvenance(c.treatmentRow), armProvenance(c.controlRow))),
+    warnings: pairs.warnings,
+  };
+}
+
+/**
+ * Effect sizes and sampling variances from study summaries — metafor's `escalc` — for the
+ * measures of {@link MEASURES}, with metafor 3.8-1's default formulas:
+ * two-group means MD, SMD (Hedges' g, exact J), SMDH, ROM; 2x2 tables OR, RR, RD, AS, PETO;
+ * correlations COR, ZCOR; proportions PR, PLN, PLO, PAS, PFT; single means MN, MNLN; pre-post
+ * changes MC, SMCC, SMCR; and GEN for effect sizes given with `vi` (or `sei`).
+ * See each kernel (e.g. `standardizedMeanDifference`) for its formula and citation.
+ *
+ * **Wide rows** (default): one row per study; `options.columns` maps metafor's argument names
+ * (roles) to keys, a role left out being looked up under its own name. 2x2 tables take
+ * ai, bi, ci, di or ai, n1i, ci, n2i; proportions take xi with ni (or the non-events mi); GEN
+ * takes yi with vi, or sei where vi is missing. Labels come from `options.label`, else the
+ * `study` key, else `row N`.
+ *
+ * **Long rows** (`options.arms`): one row per study arm, e.g.
+ * `{ study, arm, outcome, timepoint, mean, sd, n }` or `{ study, arm, events, n }`. The
+ * `treatment` arm and the `control` arm of the same study, outcome and time point form one
+ * comparison (group 1 = treatment, group 2 = control) for MD, SMD, SMDH, ROM (keys
+ * `mean`, `sd`, `n`; remap with `columns.mi`, `columns.sdi`, `columns.ni`) or OR, RR, RD, AS,
+ * PETO (keys `events`, `n`; remap with `columns.xi`, `columns.ni`). The result has one entry per
+ * comparison, in the order of the comparisons' first arm, labelled with the study id; arms left
+ * unpaired are listed in `warnings` (see {@link pairArms}). A comparison's provenance is the
+ * weaker of its arms' (`options.provenance[armRow]`, else the arm's own `provenance` field,
+ * else reported), ranking assumed > imputed > derived > reported.
+ *
+ * **Values**: numbers, or numeric strings such as `"12"` or `" 1.5e-3 "` (read as numbers).
+ * `null`, `undefined`, `NaN`, `""` and `"NA"` are missing: that row's yi and vi are NaN and
+ * `warnings` says e.g. `row 3 (Smith 2001) omitted: sd1i missing`. Rows whose effect is
+ * undefined (a zero cell with `to: 'none'`, a zero pooled SD, ...) are NaN with their reason
+ * too. As in metafor, whichever of yi and vi the present values still determine is kept: MD
+ * with an SD missing keeps yi = m1 − m2 with vi NaN (and a warning that the row cannot enter a
+ * model), MD with a mean missing keeps vi.
+ *
+ * **Options** (metafor's defaults): `vtype` ('LS'), `add` (1/2; 0 for AS, PAS, PFT), `to`
+ * ('only0'), `drop00` (false) as in `escalc`; `correct: false` drops Hedges' correction for
+ * SMD, SMDH, SMCC, SMCR. `add` and `to` act on 2x2 tables and proportions, `drop00` on 2x2
+ * tables; other measures ignore them. `options.provenance` (one entry per row) is passed
+ * through; rows without one are `reported`.
+ *
+ * Deviations from metafor 3.8-1, by design: sample sizes below what the measure needs throw
+ * (metafor returns NA, or computes with one-person arms): n ≥ 2 per arm for SMD and SMDH,
+ * ni ≥ 3 for SMCC and SMCR, ni ≥ 4 for COR and ZCOR, group sizes ≥ 1 elsewhere; a negative
+ * variance given to GEN throws (metafor sets it NA); SMDH accepts only vtype 'LS' (the one
+ * metafor documents).
+ *
+ * @param measure metafor's measure code
+ * @param rows the rows, plain objects
+ * @param options see {@link EffectSizesOptions}
+ * @returns frozen `{ measure, yi, vi, labels, provenance, warnings }`, index-aligned with the
+ * rows (with the comparisons for long rows)
+ * @throws InputError naming the field and the row (and study) for: an unknown measure (listing
+ * the valid ones), unknown options, a needed column absent from every row (naming the key looked
+ * for), text in a numeric field (`"12a"`), negative SDs, counts or variances, sample sizes below
+ * the measure's minimum, events above the group size, correlations outside [−1, 1], and `rows`
+ * that is not an array of objects.
+ * @example
+ * effectSizes('MD', [{ study: 'Edinburgh', m1i: 55, sd1i: 47, n1i: 155, m2i: 75, sd2i: 64, n2i: 156 }])
+ * // => { measure: 'MD', yi: [-20], vi: [40.50802315963606], labels: ['Edinburgh'],
+ * //      provenance: [{ kind: 'reported' }], warnings: [] }
+ * @example
+ * // Long rows: one comparison per study, labelled with the study id.
+ * effectSizes('MD', [
+ *   { study: 'Lee 2020', arm: 'CM', mean: 12, sd: 4, n: 20 },
+ *   { study: 'Lee 2020', arm: 'placebo', mean: 9, sd: 5, n: 20 },
+ * ], { arms: { treatment: 'CM', control: 'placebo' } })
+ * // => { measure: 'MD', yi: [3], vi: [2.05], labels: ['Lee 2020'], ... }
+ */
+export function effectSizes(measure: Measure, rows: readonly object[], options?: EffectSizesOptions): EffectSizes {
+  assertOneOf(measure, MEASURES, 'measure');
+  if (!Array.isArray(rows)) {
+    throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows });
+  }
+  rows.forEach((row, i) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row });
+    }
+  });
+  const family = FAMILY_OF.get(measure)!;
+  const opts = resolveOptions(measure, options, rows.length, family.vtypes(measure));
+  const input = opts.arms ? prepareLong(measure, rows, opts, opts.arms) : prepareWide(rows, opts);
+
+  const table = readTable(input.rows, family.requirements(measure), input.keyOf, input.where, measure);
+  family.validate(measure, table);
+  const result = family.compute(measure, table, opts);
+
+  const k = table.k;
+  const yi: number[] = new Array(k);
+  const vi: number[] = new Array(k);
+  const warnings = [...input.warnings];
+  for (let i = 0; i < k; i++) {
+    const y = result.yi[i]!, v = result.vi[i]!;
+    const missing = table.missing[i]!;
+    let reason: string | undefined;
+    if (missing.length > 0) reason = `${missing.join(', ')} missing`;
+    else if (result.dropped?.[i] !== undefined) reason = result.dropped[i];
+    else if (!Number.isFinite(y) || !Number.isFinite(v) || v < 0) reason = family.undefinedReason(measure);
+    if (reason === undefined) {
+      yi[i] = y;
+      vi[i] = v;
+    } else if (missing.length > 0) {
+      // as metafor: keep whichever of yi and vi the present values determine
+      yi[i] = Number.isFinite(y) ? y : NaN;
+      vi[i] = Number.isFinite(v) && v >= 0 ? v : NaN;
+      warnings.push(
+        Number.isFinite(yi[i]!)
+          ? `${input.describe(i)} has no sampling variance (${reason}); yi is kept but the row cannot enter a model`
+          : `${input.describe(i)} omitted: ${reason}`,
+      );
+    } else {
+      yi[i] = NaN;
+      vi[i] = NaN;
+      warnings.push(`${input.describe(i)} omitted: ${reason}`);
+    }
+  }
+  return Object.freeze({
+    measure,
+    yi: Object.freeze(yi),
+    vi: Object.freeze(vi),
+    labels: Object.freeze([...input.labels]),
+    provenance: Object.freeze([...input.provenance]),
+    warnings: Object.freeze(warnings),
+  });
+}
