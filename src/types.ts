@@ -4,7 +4,7 @@
  */
 
 /** Effect-size measures, with metafor's codes (see `?escalc`). */
-export const MEASURES = [
+export const MEASURES = Object.freeze([
   'MD', 'SMD', 'SMDH', 'ROM',
   'OR', 'RR', 'RD', 'AS', 'PETO',
   'COR', 'ZCOR',
@@ -12,24 +12,24 @@ export const MEASURES = [
   'MN', 'MNLN',
   'MC', 'SMCC', 'SMCR',
   'GEN',
-] as const;
+] as const);
 export type Measure = (typeof MEASURES)[number];
 
 /** Heterogeneity (tau²) estimators, with metafor's codes (see `?rma.uni`). */
-export const TAU2_METHODS = ['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ', 'ML', 'REML', 'EB', 'PM'] as const;
+export const TAU2_METHODS = Object.freeze(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ', 'ML', 'REML', 'EB', 'PM'] as const);
 export type Tau2Method = (typeof TAU2_METHODS)[number];
 
 /** Test statistic for the pooled estimate: normal (`z`), t with k-1 df (`t`), Knapp–Hartung (`knha`). */
-export const TEST_TYPES = ['z', 't', 'knha'] as const;
+export const TEST_TYPES = Object.freeze(['z', 't', 'knha'] as const);
 export type TestType = (typeof TEST_TYPES)[number];
 
 /** Argument roles, with metafor's argument names. */
-export const ROLES = [
+export const ROLES = Object.freeze([
   'm1i', 'sd1i', 'n1i', 'm2i', 'sd2i', 'n2i',
   'ai', 'bi', 'ci', 'di',
   'ri', 'ni', 'xi', 'mi', 'sdi',
   'yi', 'vi', 'sei',
-] as const;
+] as const);
 export type Role = (typeof ROLES)[number];
 
 /** A two-sided interval. Bounds are `null` where metafor reports NA. */
