@@ -241,7 +241,7 @@ export function effectSizes(measure: Measure, rows: readonly object[], options?:
   const opts = resolveOptions(measure, options, rows.length, family.vtypes(measure));
   const input = opts.arms ? prepareLong(measure, rows, opts, opts.arms) : prepareWide(rows, opts);
 
-  const table = readTable(input.rows, family.requirements(measure), input.keyOf, input.where, measure);
+  const table = readTable(input.rows, family.requirements(measure), input.keyOf, input.where, measure, opts.columnsGiven);
   family.validate(measure, table);
   const result = family.compute(measure, table, opts);
 

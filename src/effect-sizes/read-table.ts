@@ -72,6 +72,10 @@ export function hasKey(rows: readonly object[], key: string): boolean {
  * @param keyOf the key of a role in the rows
  * @param where locator of a cell for messages
  * @param measure for the missing-column message
+ * @param mapped roles the user mapped explicitly in `options.columns`. Of a requirement's
+ *   alternatives (e.g. `bi` or `n1i`), the preferred role is read when some row has it, and the
+ *   others only when they were mapped explicitly: as in metafor, a stray `n1i` column does not
+ *   override the `bi` the user gave.
  * @throws InputError when a needed column is absent from every row, or a cell is not a number.
  */
 export function readTable(
@@ -80,12 +84,17 @@ export function readTable(
   keyOf: (role: Role) => string,
   where: (i: number, role: Role) => Where,
   measure: string,
+  mapped: ReadonlySet<Role> = new Set(),
 ): Table {
   const k = rows.length;
   const values: Partial<Record<Role, Float64Array>> = {};
   const missing: string[][] = Array.from({ length: k }, () => []);
   for (const need of requirements) {
-    const present = need.roles.filter((role) => hasKey(rows, keyOf(role)));
+    const available = need.roles.filter((role) => hasKey(rows, keyOf(role)));
+    const preferred = need.roles[0]!;
+    const present = available.includes(preferred)
+      ? available.filter((role) => role === preferred || mapped.has(role))
+      : available;
     if (present.length === 0 && k > 0) {
       const keys = need.roles.map((role) => `"${keyOf(role)}"`).join(' or ');
       const roles = need.roles.join(' or ');

@@ -13,7 +13,7 @@ export interface Heterogeneity {
 /**
  * Cochran's Q = Σ(yᵢ − μ̂_EE)²/vᵢ with k − 1 df (p from the χ² survival function), and the typical
  * within-study variance s² = (k − 1)·Σwᵢ/((Σwᵢ)² − Σwᵢ²), wᵢ = 1/vᵢ (Higgins & Thompson, 2002,
- * Stat Med 21:1539, eq. 9). For k = 1: Q = 0, p = 1 (as metafor).
+ * Stat Med 21:1539, eq. 9). For k = 1: Q = 0, p = 1; with a zero variance, NaN (as metafor).
  *
  * @example
  * cochranQ(new Float64Array([0, 2]), new Float64Array([1, 1])).q // => 2
@@ -21,6 +21,7 @@ export interface Heterogeneity {
 export function cochranQ(yi: Float64Array, vi: Float64Array): Heterogeneity {
   const k = yi.length;
   if (k < 2) return { q: 0, qDf: 0, qPValue: 1, typicalVariance: 0 };
+  if (vi.some((v) => !(v > 0))) return { q: NaN, qDf: k - 1, qPValue: NaN, typicalVariance: NaN };
   const s = weightedSums(yi, inverseWeights(vi, 0));
   const q = Math.max(0, s.rss);
   return { q, qDf: k - 1, qPValue: chiSquareSf(q, k - 1), typicalVariance: (k - 1) / s.trP };

@@ -36,7 +36,8 @@ export function metaAnalysis(
   input: EffectInput | EffectSizes,
   options: MetaAnalysisOptions = {},
 ): MetaAnalysisResult {
-  const { method, test, level } = resolveModelOptions(options);
+  const resolved = resolveModelOptions(options);
+  const { method, level } = resolved;
   const studies = resolveStudies(input);
   const { yi, vi } = studies;
   const k = yi.length;
@@ -44,14 +45,19 @@ export function metaAnalysis(
   checkPositiveVariances(vi, studies.labels, method);
 
   const warnings = [...studies.warnings];
+  // as metafor: with one study there are no residual df for t / Knapp–Hartung, so z is used
+  const test = k === 1 && resolved.test !== 'z' ? 'z' : resolved.test;
+  if (test !== resolved.test) warnings.push(`Only one study: test '${resolved.test}' needs k ≥ 2, so the z test is used.`);
   const tau2Fit = fitTau2(yi, vi, method);
   warnings.push(...tau2Fit.warnings);
+  checkFiniteWeights(vi, tau2Fit.tau2, studies.labels, method);
   if (method === 'EE' && test === 'knha') {
     warnings.push('The Knapp–Hartung adjustment is not meant for the equal-effects (EE) model.');
   }
   const tau2 = tau2Fit.tau2;
   const pooled = poolEstimate(yi, vi, tau2, test, level);
   const het = cochranQ(yi, vi);
+  if (Number.isNaN(het.q)) warnings.push('Q, I² and H² cannot be computed when a sampling variance is 0.');
   const { i2, h2 } = inconsistency(tau2, k, het, method === 'EE');
   const halfWidth = pooled.crit * pooled.se;
   const piHalf = pooled.crit * Math.sqrt(pooled.se * pooled.se + tau2);
@@ -101,6 +107,17 @@ function checkPositiveVariances(vi: Float64Array, labels: readonly string[], met
     throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB or HE`, {
       field: 'vi', study: labels[i], value: vi[i],
     });
+  }
+}
+
+/** Throws when a weight 1/(vᵢ + τ²) is infinite (a zero variance with τ² = 0), as metafor stops there. */
+function checkFiniteWeights(vi: Float64Array, tau2: number, labels: readonly string[], method: MetaAnalysisResult['method']): void {
+  const i = vi.findIndex((v) => !(v + tau2 > 0));
+  if (i >= 0) {
+    throw new InputError(
+      `sampling variance is 0 and the ${method} estimate of tau² is ${tau2}, so the study's weight 1/(vi + tau²) is infinite`,
+      { field: 'vi', study: labels[i], value: vi[i] },
+    );
   }
 }
 

@@ -122,8 +122,10 @@ describe('effectSizes rejects bad input', () => {
     });
     expect(inputError(() => effectSizes('RR', [{ ai: 1, n1i: 10, ci: 6, n2i: 5 }])).field).toBe('ci');
     expect(inputError(() => effectSizes('PLO', [{ xi: 11, ni: 10 }])).field).toBe('xi');
-    expect(inputError(() => effectSizes('OR', [{ ai: 1, bi: 9, n1i: 11, ci: 1, di: 4 }])).field).toBe('n1i');
-    expect(inputError(() => effectSizes('PR', [{ xi: 1, mi: 9, ni: 11 }])).field).toBe('ni');
+    // an unmapped n1i beside bi is ignored (as metafor); mapped explicitly, it must agree with ai + bi
+    expect(effectSizes('OR', [{ ai: 1, bi: 9, n1i: 11, ci: 1, di: 4 }]).yi[0]).toBeCloseTo(Math.log((1 * 4) / (9 * 1)), 14);
+    expect(inputError(() => effectSizes('OR', [{ ai: 1, bi: 9, n1i: 11, ci: 1, di: 4 }], { columns: { n1i: 'n1i' } })).field).toBe('n1i');
+    expect(inputError(() => effectSizes('PR', [{ xi: 1, mi: 9, ni: 11 }], { columns: { mi: 'mi' } })).field).toBe('ni');
   });
 
   it('correlations outside [-1, 1]', () => {
@@ -187,11 +189,12 @@ describe('missing values are not errors', () => {
     expect(mapped.warnings).toEqual(['row 1 (study 9) has no sampling variance (sdi ("s") missing); yi is kept but the row cannot enter a model']);
   });
   it('uses sei where vi is missing (GEN)', () => {
+    // sei fills in row by row when it is mapped explicitly (a stray unmapped sei column is ignored)
     const got = effectSizes('GEN', [
       { yi: 0.2, vi: 0.04 },
       { yi: 0.1, vi: null, sei: 0.3 },
       { yi: 0.3, vi: null, sei: null },
-    ]);
+    ], { columns: { sei: 'sei' } });
     expect(got.vi.slice(0, 2)).toEqual([0.04, 0.3 * 0.3]);
     expect(got.vi[2]).toBeNaN();
     // metafor: escalc("GEN", yi = 0.3, vi = NA) keeps yi

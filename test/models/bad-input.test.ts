@@ -55,10 +55,18 @@ describe('small k', () => {
     expect(r.warnings.join(' ')).toMatch(/Only one study/);
     expect(r.tau2Ci).toBeUndefined();
   });
-  it('k = 1 with knha has no p-value or CI (0 df), like metafor', () => {
+  it('k = 1 with knha falls back to the z test and says so, like metafor', () => {
     const r = metaAnalysis({ yi: [0.4], vi: [0.04] }, { test: 'knha' });
-    expect(r.pValue).toBeNull();
-    expect(r.ci.lower).toBeNull();
+    expect(r.test).toBe('z');
+    expect(r.df).toBeNull();
+    expect(r.se).toBeCloseTo(0.2, 15);
+    expect(r.pValue).toBeCloseTo(0.04550026389635842, 12); // R: 2*pnorm(-2)
+    expect(r.warnings.join(' ')).toMatch(/z test is used/);
+  });
+  it('a zero variance with tau² = 0 is an error naming the study (infinite weight)', () => {
+    expect(() => metaAnalysis({ yi: [0.1, 0.1, 0.1], vi: [0, 0.01, 0.02], labels: ['A', 'B', 'C'] }, { method: 'REML' })).toThrow(
+      /vi, study "A": sampling variance is 0 and the REML estimate of tau² is 0/,
+    );
   });
   it('k = 2 fits every method', () => {
     for (const method of ['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ', 'ML', 'REML', 'EB', 'PM'] as const) {

@@ -1,0 +1,112 @@
+/**
+ * Tolerances of the reproduction suite, in one place, tiered by how the reference number was
+ * obtained (DESIGN.md "Conventions"):
+ *
+ * - `closed`: closed-form results — effect sizes and their variances, and models whose tau²
+ *   is a closed-form estimator (EE, DL, HE, HS, HSk, SJ). Only rounding separates us from R.
+ * - `iterative`: models whose tau² solves an equation (ML, REML, EB, PM). The fixtures were fitted
+ *   with metafor's convergence threshold at 1e-12, so the remaining gap is the two solvers'
+ *   stopping points.
+ * - `profile`: Q-profile confidence bounds for tau², I² and H² (root finding on a profile; the
+ *   fixtures used `tol = 1e-12`, our root finder stops earlier).
+ *
+ * All tolerances are relative, with an absolute floor of `tol · 1e-3` for references near 0.
+ */
+import { expect } from 'vitest';
+
+export const TOLERANCES = Object.freeze({
+  closed: 1e-10,
+  iterative: 1e-8,
+  profile: 1e-6,
+} as const);
+
+export type Tier = keyof typeof TOLERANCES;
+
+/** tau² estimators with a closed form (no iteration). */
+export const CLOSED_FORM_METHODS: readonly string[] = Object.freeze(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ']);
+/** tau² estimators that iterate (Fisher scoring or root finding). */
+export const ITERATIVE_METHODS: readonly string[] = Object.freeze(['ML', 'REML', 'EB', 'PM']);
+
+/** The tier of a model fitted with tau² estimator `method` (metafor's code). */
+export function tierOf(method: string): 'closed' | 'iterative' {
+  if (CLOSED_FORM_METHODS.includes(method)) return 'closed';
+  if (ITERATIVE_METHODS.includes(method)) return 'iterative';
+  throw new Error(`tierOf: unknown tau² method ${JSON.stringify(method)}`);
+}
+
+/** Absolute floor, as a fraction of the tolerance, applied to references near zero. */
+export const ABSOLUTE_FLOOR_FACTOR = 1e-3;
+
+/**
+ * Compares one number with its reference; returns `null` when close enough, else a message
+ * `label: got …, want …, rel err …, tol …`.
+ *
+ * - `want` null or undefined (metafor's NA): `got` must be null, undefined or non-finite.
+ * - otherwise `got` must be a finite number with |got − want| ≤ max(tol·|want|, floor), where
+ *   the absolute `floor` defaults to tol·1e-3. Pass a larger floor for quantities whose
+ *   natural zero-noise is larger, e.g. tau = √tau² (floor √(tol·1e-3), the image of tau²'s
+ *   floor) or percentages such as I² (floor tol percentage points).
+ */
+export function mismatch(
+  got: unknown,
+  want: number | null | undefined,
+  tol: number,
+  label: string,
+  floor: number = tol * ABSOLUTE_FLOOR_FACTOR,
+): string | null {
+  if (want === null || want === undefined) {
+    if (got === null || got === undefined) return null;
+    if (typeof got === 'number' && !Number.isFinite(got)) return null;
+    return `${label}: got ${show(got)}, want NA (null or non-finite)`;
+  }
+  if (typeof got !== 'number' || !Number.isFinite(got)) {
+    return `${label}: got ${show(got)}, want ${want}`;
+  }
+  const diff = Math.abs(got - want);
+  const allowed = Math.max(tol * Math.abs(want), floor);
+  if (diff <= allowed) return null;
+  const rel = want === 0 ? diff : diff / Math.abs(want);
+  return `${label}: got ${got}, want ${want} (${want === 0 ? 'abs' : 'rel'} err ${rel.toExponential(2)}, tol ${tol})`;
+}
+
+/** Asserts {@link mismatch} finds nothing; the failure message names `label`, got and want. */
+export function expectClose(
+  got: unknown,
+  want: number | null | undefined,
+  tol: number,
+  label: string,
+  floor: number = tol * ABSOLUTE_FLOOR_FACTOR,
+): void {
+  const problem = mismatch(got, want, tol, label, floor);
+  if (problem !== null) expect.fail(problem);
+}
+
+/**
+ * Compares two arrays element-wise with {@link mismatch}; returns the messages (empty when all
+ * match, one message for a length difference).
+ */
+export function arrayMismatches(
+  got: ArrayLike<unknown> | null | undefined,
+  want: readonly (number | null)[],
+  tol: number,
+  label: string,
+): string[] {
+  if (got === null || got === undefined) return [`${label}: got ${show(got)}, want an array of ${want.length}`];
+  if (got.length !== want.length) return [`${label}: got length ${got.length}, want ${want.length}`];
+  const out: string[] = [];
+  for (let i = 0; i < want.length; i++) {
+    const m = mismatch(got[i], want[i], tol, `${label}[${i}]`);
+    if (m !== null) out.push(m);
+  }
+  return out;
+}
+
+function show(x: unknown): string {
+  if (typeof x === 'number') return String(x);
+  if (x === undefined) return 'undefined';
+  try {
+    return JSON.stringify(x) ?? String(x);
+  } catch {
+    return String(x);
+  }
+}
