@@ -21,3 +21,39 @@ export type { ArmComparison, ArmPairs } from './effect-sizes/arms.ts';
 export { hedgesCorrection } from './effect-sizes/hedges-correction.ts';
 export { worstProvenance } from './effect-sizes/provenance.ts';
 export type { ArmPairing, EffectSizesOptions, VarianceType, ZeroCellRule } from './effect-sizes/options.ts';
+// --- evidence ---
+export { loadEvidence } from './evidence/load-evidence.ts';
+export type {
+  ClaimDirection, Comparison, EvidenceArm, EvidenceBase, EvidenceClaim, EvidenceSource, EvidenceStudy,
+  SourceQuote, StudyStatus, SupportingQuote,
+} from './evidence/evidence-base.ts';
+export { describeComparison } from './evidence/describe-comparison.ts';
+export { matchComparison, claimsFor } from './evidence/match-comparison.ts';
+export type { ComparisonMatch, Contrast, PlannedMatch } from './evidence/match-comparison.ts';
+export { studyLinks } from './evidence/study-links.ts';
+export { independenceClusters } from './evidence/independence-clusters.ts';
+export type { IndependenceClusters, StudyLink } from './evidence/independence-clusters.ts';
+export { detectOverlaps } from './evidence/detect-overlaps.ts';
+export type { IdenticalArmSummary, Overlap, OverlapBasis } from './evidence/detect-overlaps.ts';
+export { comparisonEffects } from './evidence/comparison-effects.ts';
+export type { ArmValues, ComparisonEffectsOptions, EffectAssumptions, StudyEffect, ValueSource } from './evidence/comparison-effects.ts';
+export { parseExpectedWindow, resultsTiming } from './evidence/results-timing.ts';
+export type { ResultsTiming, ResultsTimingStatus } from './evidence/results-timing.ts';
+export { assessReplication } from './evidence/assess-replication.ts';
+export type {
+  EffectDirection, PendingStudy, ReplicationAssessment, ReplicationFinding, ReplicationOptions, ReplicationStatus, StudyResult,
+} from './evidence/assess-replication.ts';
+export { poolIndependent } from './evidence/pool-independent.ts';
+export type { IndependentPooling, PoolIndependentOptions, PoolingCohort } from './evidence/pool-independent.ts';
+// --- replication reports ---
+export { replicationMarkdown } from './report/replication-markdown.ts';
+export type { ReplicationMarkdownOptions } from './report/replication-markdown.ts';
+export { replicationText } from './report/replication-text.ts';
+export { replicationEvidenceTable } from './report/replication-evidence-table.ts';
+export { replicationStatusLabel } from './report/replication-status-label.ts';
+// --- Mantel–Haenszel and Peto ---
+export { mantelHaenszel, MANTEL_HAENSZEL_MEASURES } from './models/mantel-haenszel.ts';
+export type { MantelHaenszelMeasure, MantelHaenszelOptions, MantelHaenszelResult } from './models/mantel-haenszel.ts';
+export { peto } from './models/peto.ts';
+export type { PetoOptions, PetoResult } from './models/peto.ts';
+export type { TwoByTwoPoolingOptions, TableRole } from './models/two-by-two/read-tables.ts';

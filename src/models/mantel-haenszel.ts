@@ -1,0 +1,184 @@
+import { InputError, assertOneOf } from '../errors.ts';
+import type { TwoByTwo } from '../effect-sizes/two-by-two.ts';
+import type { Interval } from '../types.ts';
+import { cochranMantelHaenszelTest } from './two-by-two/cmh-test.ts';
+import { heterogeneityAbout } from './two-by-two/heterogeneity-about.ts';
+import { mhLogOddsRatio } from './two-by-two/mh-log-odds-ratio.ts';
+import type { PooledValue } from './two-by-two/mh-log-odds-ratio.ts';
+import { mhLogRiskRatio } from './two-by-two/mh-log-risk-ratio.ts';
+import { mhRiskDifference } from './two-by-two/mh-risk-difference.ts';
+import { readTables, resolveTwoByTwoOptions } from './two-by-two/read-tables.ts';
+import type { TwoByTwoPoolingOptions } from './two-by-two/read-tables.ts';
+import { studyEffects } from './two-by-two/study-effects.ts';
+import { breslowDayTaroneTest } from './two-by-two/tarone-test.ts';
+import { exponentiate, waldInference } from './two-by-two/wald.ts';
+
+/** Measures of the Mantel–Haenszel method. */
+export const MANTEL_HAENSZEL_MEASURES = ['OR', 'RR', 'RD'] as const;
+export type MantelHaenszelMeasure = (typeof MANTEL_HAENSZEL_MEASURES)[number];
+
+/** Options of {@link mantelHaenszel}; metafor's `rma.mh` arguments where they exist there. */
+export interface MantelHaenszelOptions extends TwoByTwoPoolingOptions {
+  /** `OR` (odds ratio, default as in metafor), `RR` (risk ratio) or `RD` (risk difference). */
+  readonly measure?: MantelHaenszelMeasure;
+  /** Continuity correction of the Cochran–Mantel–Haenszel test; default `true` as in metafor. */
+  readonly correct?: boolean;
+}
+
+/** Result of {@link mantelHaenszel} (metafor's `rma.mh`). `null` where metafor reports NA. */
+export interface MantelHaenszelResult {
+  readonly method: 'MH';
+  readonly measure: MantelHaenszelMeasure;
+  readonly level: number;
+  /** Complete tables pooled (metafor's `k`); tables without events count here too. */
+  readonly k: number;
+  /** Pooled value: log odds ratio, log risk ratio, or risk difference. */
+  readonly estimate: number | null;
+  readonly se: number | null;
+  readonly statistic: number | null;
+  readonly pValue: number | null;
+  readonly ci: Interval;
+  /** For OR and RR: the estimate and CI on the ratio scale (exp); `null` for RD. */
+  readonly ratio: { readonly estimate: number | null; readonly ci: Interval } | null;
+  /** Cochran's Q of the per-study effects about the MH estimate, with df = (studies in yi) − 1. */
+  readonly q: number | null;
+  readonly qDf: number;
+  readonly qPValue: number | null;
+  readonly i2: number | null;
+  readonly h2: number | null;
+  /** OR only: Cochran–Mantel–Haenszel test of no association (metafor's `MH`, `MHp`), 1 df. */
+  readonly cmh: number | null;
+  readonly cmhPValue: number | null;
+  /** OR only: Tarone's test of a common odds ratio (metafor's `TA`, `TAp`) with `taroneDf` df. */
+  readonly tarone: number | null;
+  readonly taronePValue: number | null;
+  readonly taroneDf: number | null;
+  /** OR only: the uncorrected Breslow–Day statistic (metafor's `BD`, `BDp`), same df. */
+  readonly breslowDay: number | null;
+  readonly breslowDayPValue: number | null;
+  /** Per-study effects of the studies in the heterogeneity test (metafor's `yi`, `vi`). */
+  readonly yi: readonly number[];
+  readonly vi: readonly number[];
+  readonly labels: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+const ESTIMATORS: Record<MantelHaenszelMeasure, (t: TwoByTwo) => PooledValue> = {
+  OR: mhLogOddsRatio,
+  RR: mhLogRiskRatio,
+  RD: mhRiskDifference,
+};
+
+const UNDEFINED_ESTIMATE: Record<MantelHaenszelMeasure, string> = {
+  OR: 'the Mantel–Haenszel odds ratio is undefined: Σ a·d/N or Σ b·c/N is 0 (it would be 0 or infinite)',
+  RR: 'the Mantel–Haenszel risk ratio is undefined: one group has no events in any table',
+  RD: 'the Mantel–Haenszel risk difference has no finite standard error for these tables',
+};
+
+const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/**
+ * Mantel–Haenszel equal-effects meta-analysis of 2x2 tables — metafor's `rma.mh` for OR, RR, RD.
+ *
+ * Pooled value from the raw counts (no continuity correction):
+ * - `OR`: ln ψ̂_MH = ln(Σaᵢdᵢ/Nᵢ / Σbᵢcᵢ/Nᵢ) (Mantel & Haenszel, 1959) with the Robins, Breslow &
+ *   Greenland (1986) variance — see `mhLogOddsRatio`;
+ * - `RR`: ln(Σaᵢn2ᵢ/Nᵢ / Σcᵢn1ᵢ/Nᵢ) with the Greenland & Robins (1985) variance;
+ * - `RD`: Σ(aᵢn2ᵢ − cᵢn1ᵢ)/Nᵢ / Σn1ᵢn2ᵢ/Nᵢ with the Sato, Greenland & Robins (1989) variance.
+ *
+ * z-test and Wald CI from the normal distribution. Heterogeneity: Cochran's Q of the per-study
+ * effects (`escalc` with `add`, `to`, `drop00`: log odds ratios with Woolf's variance, log risk
+ * ratios, risk differences) about the MH estimate, df = (studies with an effect) − 1,
+ * I² = max(0, 100·(Q − df)/Q), H² = Q/df. For OR also the Cochran–Mantel–Haenszel test
+ * (continuity-corrected unless `correct: false`) and the Breslow–Day and Tarone tests.
+ *
+ * Zero cells, as in metafor: tables with a zero cell or no events at all stay in the pooled
+ * estimate (they add nothing to an OR or RR, but do weigh in an RD); `add` (1/2), `to`
+ * ('only0') and `drop00` (true) only shape the per-study effects of the heterogeneity test, so
+ * tables with no events (or only events) in both groups are left out of Q and its df, with a
+ * warning. Rows with a missing count are omitted with a warning; `k` counts the complete tables.
+ * An estimate that is undefined (e.g. no events in group 2 of any table for OR or RR) is `null`
+ * with a warning, as metafor's NA.
+ *
+ * Deviations from metafor 3.8-1: a study whose per-study effect is not finite (possible only
+ * with `add: 0` or `to: 'none'`) is left out of Q with a warning, where metafor's Q becomes
+ * NaN; `add`, `to`, `drop00` take one value (metafor's first element; the pooled estimate uses
+ * raw counts, metafor's default second element); measures IRR and IRD are not offered.
+ *
+ * @param rows one object per study with the counts (see `options.columns`)
+ * @param options `{ measure = 'OR', columns, level = 0.95, correct = true, add = 0.5,
+ *   to = 'only0', drop00 = true, label = 'study' }`
+ * @returns a frozen {@link MantelHaenszelResult}; the estimate is on the log scale for OR and RR
+ * @throws InputError naming the field and the row (and study) for an unknown measure or option,
+ * a needed column absent from every row, text in a count, negative counts, events above the group
+ * size, an empty group, a level outside (0, 1), or no row with a complete table.
+ * @example
+ * const fit = mantelHaenszel(
+ *   [{ tpos: 4, tneg: 119, cpos: 11, cneg: 128 }, { tpos: 6, tneg: 300, cpos: 29, cneg: 274 }],
+ *   { measure: 'OR', columns: { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' } },
+ * );
+ * fit.estimate // => -1.421502840104151 (rma.mh on the first two BCG trials: -1.42150284010415)
+ */
+export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelOptions = {}): MantelHaenszelResult {
+  const shared = resolveTwoByTwoOptions(options, ['measure', 'correct']);
+  const o = options ?? {};
+  const measure = o.measure ?? 'OR';
+  assertOneOf(measure, MANTEL_HAENSZEL_MEASURES, 'measure');
+  const correct = o.correct ?? true;
+  if (typeof correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: correct });
+
+  const tables = readTables(rows, shared, `${measure} (Mantel–Haenszel)`);
+  const warnings = [...tables.warnings];
+  const pooled = ESTIMATORS[measure](tables.complete);
+  const wald = waldInference(pooled.estimate, pooled.variance, shared.level);
+  if (wald.estimate === null || wald.se === null) warnings.push(UNDEFINED_ESTIMATE[measure]);
+
+  const effects = studyEffects(tables.all, measure, shared.add, shared.to, shared.drop00);
+  const inQ: number[] = [];
+  for (const i of tables.completeRows) {
+    const reason = effects.reasons[i];
+    if (reason === undefined) inQ.push(i);
+    else warnings.push(`${tables.describe(i)} left out of the heterogeneity test: ${reason}`);
+  }
+  const yi = Float64Array.from(inQ, (i) => effects.yi[i]!);
+  const vi = Float64Array.from(inQ, (i) => effects.vi[i]!);
+  const het = heterogeneityAbout(yi, vi, pooled.estimate);
+
+  let tests = { cmh: null, cmhPValue: null, tarone: null, taronePValue: null, taroneDf: null, breslowDay: null, breslowDayPValue: null } as Pick<
+    MantelHaenszelResult,
+    'cmh' | 'cmhPValue' | 'tarone' | 'taronePValue' | 'taroneDf' | 'breslowDay' | 'breslowDayPValue'
+  >;
+  if (measure === 'OR') {
+    const cmh = cochranMantelHaenszelTest(tables.complete, correct);
+    const bd = breslowDayTaroneTest(tables.complete, Math.exp(pooled.estimate));
+    if (Number.isNaN(cmh.statistic)) warnings.push('the Cochran–Mantel–Haenszel test needs events and non-events in some table');
+    tests = {
+      cmh: orNull(cmh.statistic),
+      cmhPValue: orNull(cmh.pValue),
+      tarone: orNull(bd.tarone),
+      taronePValue: orNull(bd.taronePValue),
+      taroneDf: bd.df >= 0 ? bd.df : null,
+      breslowDay: orNull(bd.breslowDay),
+      breslowDayPValue: orNull(bd.breslowDayPValue),
+    };
+  }
+
+  return Object.freeze({
+    method: 'MH' as const,
+    measure,
+    level: shared.level,
+    k: tables.completeRows.length,
+    ...wald,
+    ratio: measure === 'RD' ? null : exponentiate(wald),
+    q: orNull(het.q),
+    qDf: het.qDf,
+    qPValue: orNull(het.qPValue),
+    i2: orNull(het.i2),
+    h2: orNull(het.h2),
+    ...tests,
+    yi: Object.freeze(Array.from(yi)),
+    vi: Object.freeze(Array.from(vi)),
+    labels: Object.freeze(inQ.map((i) => tables.labels[i]!)),
+    warnings: Object.freeze(warnings),
+  });
+}
