@@ -1,8 +1,13 @@
+import { InputError } from '../errors.ts';
+import type { MantelHaenszelResult } from '../models/mantel-haenszel.ts';
+import type { PetoResult } from '../models/peto.ts';
 import type { MetaAnalysisResult, ProvenanceCounts } from '../types.ts';
 import { formatFixed, formatPValue, significanceStars } from './format-number.ts';
+import { formatTablePooling } from './format-table-pooling.ts';
 
 /**
- * Formats a fitted model the way metafor's `print.rma.uni` does: model line, heterogeneity
+ * Formats a fitted model the way metafor's `print.rma.uni` does (and `rma.mh` / `rma.peto`
+ * results as `print.rma.mh` / `print.rma.peto` do): model line, heterogeneity
  * statistics with their Q-profile intervals, the Q test, and the coefficient table. Beside the
  * estimate it states how many studies rely on derived, imputed or assumed variances. Warnings
  * are listed at the end.
@@ -10,7 +15,15 @@ import { formatFixed, formatPValue, significanceStars } from './format-number.ts
  * @example
  * console.log(formatResult(metaAnalysis({ yi: [0.1, 0.3], vi: [0.01, 0.02] })));
  */
-export function formatResult(result: MetaAnalysisResult, digits = 4): string {
+export function formatResult(result: MetaAnalysisResult | MantelHaenszelResult | PetoResult, digits = 4): string {
+  if (result === null || typeof result !== 'object' || typeof (result as { method?: unknown }).method !== 'string') {
+    throw new InputError('expected the result of metaAnalysis, mantelHaenszel or peto', { field: 'result' });
+  }
+  if (result.method === 'MH' || result.method === 'PETO') return formatTablePooling(result, digits);
+  return formatModel(result, digits);
+}
+
+function formatModel(result: MetaAnalysisResult, digits: number): string {
   const f = (x: number | null) => formatFixed(x, digits);
   const lines: string[] = [];
   const random = result.method !== 'EE';
