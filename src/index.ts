@@ -57,3 +57,46 @@ export type { MantelHaenszelMeasure, MantelHaenszelOptions, MantelHaenszelResult
 export { peto } from './models/peto.ts';
 export type { PetoOptions, PetoResult } from './models/peto.ts';
 export type { TwoByTwoPoolingOptions, TableRole } from './models/two-by-two/read-tables.ts';
+// --- conversions ---
+export { countProvenance } from './conversions/count-provenance.ts';
+export { sdFromSe } from './conversions/sd-from-se.ts';
+export type { SdFromSeInput, SdFromSeResult } from './conversions/sd-from-se.ts';
+export { sdFromCi } from './conversions/sd-from-ci.ts';
+export type { SdFromCiInput, SdFromCiResult } from './conversions/sd-from-ci.ts';
+export type { DistributionChoice, IntervalDistribution } from './conversions/interval-critical.ts';
+export { pooledSdFromSe } from './conversions/pooled-sd-from-se.ts';
+export type { PooledSdFromSeInput, PooledSdResult } from './conversions/pooled-sd-from-se.ts';
+export { pooledSdFromT } from './conversions/pooled-sd-from-t.ts';
+export type { PooledSdFromTInput } from './conversions/pooled-sd-from-t.ts';
+export { pooledSdFromP } from './conversions/pooled-sd-from-p.ts';
+export type { PooledSdFromPInput, PooledSdFromPResult } from './conversions/pooled-sd-from-p.ts';
+export { pooledSdFromCi } from './conversions/pooled-sd-from-ci.ts';
+export type { PooledSdFromCiInput, PooledSdFromCiResult } from './conversions/pooled-sd-from-ci.ts';
+export { changeScoreSd } from './conversions/change-score-sd.ts';
+export type { ChangeScoreSdInput, ChangeScoreSdResult } from './conversions/change-score-sd.ts';
+export { changeScoreCorrelation } from './conversions/change-score-correlation.ts';
+export type { ChangeScoreCorrelationInput, ChangeScoreCorrelationResult } from './conversions/change-score-correlation.ts';
+export { estimateMeanSd } from './conversions/estimate-mean-sd.ts';
+export type { EstimateMeanSdInput, EstimateMeanSdResult } from './conversions/estimate-mean-sd.ts';
+export type { FiveNumberMeanMethod } from './conversions/five-number-mean.ts';
+export type { FiveNumberSdMethod } from './conversions/five-number-sd.ts';
+export type { FiveNumberScenario } from './conversions/five-number-summary.ts';
+export { fromEstimateAndCi } from './conversions/from-estimate-and-ci.ts';
+export type { EstimateTransform, FromEstimateAndCiInput, FromEstimateAndCiResult } from './conversions/from-estimate-and-ci.ts';
+export { imputeSd } from './conversions/impute-sd.ts';
+export type { ImputeSdOptions, ImputeSdResult, ImputedCell, SdImputationMethod, SdRole } from './conversions/impute-sd.ts';
+export { sensitivity } from './conversions/sensitivity.ts';
+export type { SensitivityInput, SensitivityResult, SensitivityRow } from './conversions/sensitivity.ts';
+export { maxSdForSignificance } from './conversions/max-sd-for-significance.ts';
+export type { MaxSdForSignificanceInput, MaxSdForSignificanceResult, SignificanceTest } from './conversions/max-sd-for-significance.ts';
+// --- meta-regression ---
+export { metaRegression } from './models/regression/meta-regression.ts';
+export type { MetaRegressionOptions, MetaRegressionResult, RegressionCoefficient } from './models/regression/meta-regression.ts';
+// --- diagnostics ---
+export { leaveOneOut } from './diagnostics/leave-one-out.ts';
+export { cumulative } from './diagnostics/cumulative.ts';
+export type { CumulativeOptions } from './diagnostics/cumulative.ts';
+export { influence } from './diagnostics/influence.ts';
+export type { InfluenceRow } from './diagnostics/influence.ts';
+export { isInfluential } from './diagnostics/is-influential.ts';
+export type { SubsetFit } from './diagnostics/subset-fit.ts';

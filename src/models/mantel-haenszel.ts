@@ -14,7 +14,7 @@ import { breslowDayTaroneTest } from './two-by-two/tarone-test.ts';
 import { exponentiate, waldInference } from './two-by-two/wald.ts';
 
 /** Measures of the Mantel–Haenszel method. */
-export const MANTEL_HAENSZEL_MEASURES = ['OR', 'RR', 'RD'] as const;
+export const MANTEL_HAENSZEL_MEASURES = Object.freeze(['OR', 'RR', 'RD'] as const);
 export type MantelHaenszelMeasure = (typeof MANTEL_HAENSZEL_MEASURES)[number];
 
 /** Options of {@link mantelHaenszel}; metafor's `rma.mh` arguments where they exist there. */
