@@ -1,0 +1,94 @@
+import { InputError } from '../errors.ts';
+
+/** Where an input sits, for error messages: the field and, when given, the study label. */
+export interface Place {
+  readonly field: string;
+  readonly study?: string | undefined;
+}
+
+function where(place: Place, value: unknown): { field: string; study?: string; value: unknown } {
+  return place.study === undefined ? { field: place.field, value } : { field: place.field, study: place.study, value };
+}
+
+/**
+ * Checks that an input object is a plain object and that its optional `study` label is a string.
+ * @returns the study label, or undefined.
+ * @throws InputError when `input` is not an object or `study` is not a non-empty string.
+ */
+export function checkInput(input: unknown, name: string): string | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InputError('must be an object', { field: name, value: input });
+  }
+  const study = (input as Record<string, unknown>)['study'];
+  if (study === undefined) return undefined;
+  if (typeof study !== 'string' || study === '') {
+    throw new InputError('must be a non-empty string (the study label)', { field: 'study', value: study });
+  }
+  return study;
+}
+
+/**
+ * A finite number.
+ * @throws InputError naming the field (and study) otherwise.
+ */
+export function checkFinite(value: unknown, place: Place): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InputError('must be a finite number', where(place, value));
+  }
+  return value;
+}
+
+/** A finite number > 0. @throws InputError otherwise. */
+export function checkPositive(value: unknown, place: Place): number {
+  const x = checkFinite(value, place);
+  if (!(x > 0)) throw new InputError('must be greater than 0', where(place, value));
+  return x;
+}
+
+/** A finite number ≥ 0. @throws InputError otherwise (e.g. a negative SD or SE). */
+export function checkNonNegative(value: unknown, place: Place): number {
+  const x = checkFinite(value, place);
+  if (x < 0) throw new InputError('must not be negative', where(place, value));
+  return x;
+}
+
+/** A sample size: a finite number ≥ `minimum`. @throws InputError otherwise. */
+export function checkSampleSize(value: unknown, minimum: number, place: Place, why = ''): number {
+  const x = checkFinite(value, place);
+  if (!(x >= minimum)) {
+    throw new InputError(`must be at least ${minimum}${why ? ` ${why}` : ''}`, where(place, value));
+  }
+  return x;
+}
+
+/** A two-sided p-value strictly between 0 and 1. @throws InputError for 0, 1 or outside. */
+export function checkPValue(value: unknown, place: Place): number {
+  const x = checkFinite(value, place);
+  if (!(x > 0 && x < 1)) {
+    throw new InputError(
+      'must be strictly between 0 and 1 (a p-value of 0 or 1 carries no information on the standard error)',
+      where(place, value),
+    );
+  }
+  return x;
+}
+
+/** An optional finite number: undefined and null give undefined. @throws InputError otherwise. */
+export function optionalFinite(value: unknown, place: Place): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  return checkFinite(value, place);
+}
+
+/** Throws an InputError at `place` with `problem`, showing `value` when one is given. */
+export function fail(problem: string, place: Place, value?: unknown): never {
+  throw new InputError(problem, value === undefined ? withoutValue(place) : where(place, value));
+}
+
+function withoutValue(place: Place): { field: string; study?: string } {
+  return place.study === undefined ? { field: place.field } : { field: place.field, study: place.study };
+}
+
+/** Compact number for formula texts and messages: up to 6 significant digits. */
+export function show(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}

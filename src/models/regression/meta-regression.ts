@@ -1,0 +1,231 @@
+import { InputError } from '../../errors.ts';
+import type { EffectInput, EffectSizes, Interval, Measure, Tau2Method, TestType } from '../../types.ts';
+import { resolveModelOptions, type MetaAnalysisOptions } from '../resolve-options.ts';
+import { NEEDS_POSITIVE_VI } from '../tau2/estimators.ts';
+import { DEFAULT_TAU2_CONTROL } from '../tau2/tau2-fit.ts';
+import { scaledDesign } from './design-matrix.ts';
+import { findCollinear } from './find-collinear.ts';
+import { pseudoR2 } from './pseudo-r2.ts';
+import { regressionCoefficients } from './regression-coefficients.ts';
+import { REGRESSION_TAU2_ESTIMATORS } from './regression-estimators.ts';
+import { residualHeterogeneity } from './residual-heterogeneity.ts';
+import { resolveRegressionInput } from './resolve-regression-input.ts';
+
+/** Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level. */
+export interface MetaRegressionOptions extends MetaAnalysisOptions {
+  /**
+   * Moderator name → values, index-aligned with yi (numbers; `null`/NaN marks a missing value).
+   * Insertion order gives the coefficient order. Code a categorical moderator as 0/1 columns.
+   */
+  readonly moderators: Readonly<Record<string, ArrayLike<number | null>>>;
+}
+
+/** One model coefficient with its Wald test. */
+export interface RegressionCoefficient {
+  /** `'intercept'` or the moderator's name. */
+  readonly name: string;
+  readonly estimate: number;
+  readonly se: number;
+  /** z (test `z`) or t (tests `t`, `knha`) statistic. */
+  readonly statistic: number;
+  /** Two-sided p-value; `null` where metafor reports NA (t/knha with k = p). */
+  readonly pValue: number | null;
+  readonly ci: Interval;
+}
+
+/** Result of `metaRegression` (metafor's `rma.uni` with moderators). */
+export interface MetaRegressionResult {
+  /** Studies in the model (rows with a missing value omitted). */
+  readonly k: number;
+  /** Number of coefficients, intercept included. */
+  readonly p: number;
+  readonly measure: Measure | null;
+  readonly method: Tau2Method;
+  readonly test: TestType;
+  readonly level: number;
+  /** Intercept first, then the moderators in the order given. */
+  readonly coefficients: readonly RegressionCoefficient[];
+  /** Covariance matrix of the coefficients (p × p, Knapp–Hartung scaled for `knha`). */
+  readonly covariance: readonly (readonly number[])[];
+  /** Degrees of freedom k − p of the t tests and of the F test's denominator; `null` for `z`. */
+  readonly df: number | null;
+  /** Residual heterogeneity τ² (0 for EE). */
+  readonly tau2: number;
+  readonly tau2Se: number | null;
+  readonly tau: number;
+  /** Residual I² in percent; `null` when some vᵢ ≤ 0. */
+  readonly i2: number | null;
+  readonly h2: number | null;
+  /** Heterogeneity accounted for by the moderators, percent (metafor's R²); `null` when NA. */
+  readonly r2: number | null;
+  /** Test for residual heterogeneity Q_E with k − p df. */
+  readonly qe: number | null;
+  readonly qeDf: number;
+  readonly qePValue: number | null;
+  /** Omnibus test of the moderators: χ²(qmDf) for `z`, F(qmDf, df) (Q_M already divided by qmDf) for `t`/`knha`. */
+  readonly qm: number | null;
+  /** Numerator degrees of freedom m = p − 1 (metafor's QMdf[1]); the denominator is `df`. */
+  readonly qmDf: number;
+  readonly qmPValue: number | null;
+  /** The studies that entered the model. */
+  readonly yi: readonly number[];
+  readonly vi: readonly number[];
+  readonly labels: readonly string[];
+  /** Moderator values of the studies in the model, by name. */
+  readonly moderators: Readonly<Record<string, readonly number[]>>;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Mixed-effects meta-regression (metafor 3.8-1's `rma.uni` with `mods`): for k studies with
+ * known sampling variances and m moderators,
+ *
+ *   yᵢ = β₀ + β₁xᵢ₁ + … + βₘxᵢₘ + uᵢ + εᵢ,  uᵢ ~ N(0, τ²),  εᵢ ~ N(0, vᵢ)
+ *
+ * (Raudenbush, 2009, The Handbook of Research Synthesis and Meta-Analysis, ch. 16; Viechtbauer,
+ * 2005, JEBS 30:261). The residual heterogeneity τ² comes from any of metafor's ten estimators
+ * generalised with P = W − WX(XᵀWX)⁻¹XᵀW and k − p degrees of freedom (`EE` fixes τ² = 0);
+ * β̂ = (XᵀWX)⁻¹XᵀWy with wᵢ = 1/(vᵢ + τ̂²), Wald z tests, or t(k − p) tests with the
+ * Knapp–Hartung variance factor (`knha`) or without it (`t`); Q_M tests all moderators
+ * (χ²(m), or F(m, k − p) for `t`/`knha`); Q_E tests residual heterogeneity; I², H² are
+ * residual; R² compares τ² with the intercept-only τ² of the same method (metafor's rule).
+ * Every iteration costs O(k·p²): no k×k matrix is formed.
+ *
+ * Deviations from metafor: a constant or collinear moderator is an error (metafor drops it with
+ * a warning); Paule–Mandel widens its search bracket where metafor stops at `tau2.max`; when
+ * Fisher scoring does not converge, a bracketing root search is used with a warning (metafor
+ * stops with an error).
+ *
+ * @param input   an `EffectSizes` from `effectSizes()`, or `{ yi, vi, labels? }`
+ * @param options `{ moderators, method = 'REML', test = 'z', level = 0.95 }`
+ * @throws InputError when there is no moderator, a moderator is named `intercept`, has the wrong
+ *   length or a non-numeric or infinite value, is constant or a linear combination of the
+ *   intercept and earlier moderators (naming it); for too few complete studies (k ≤ p, or
+ *   k < p for EE); a zero variance where the method needs 1/vᵢ or where τ̂² = 0; and every
+ *   input or option error of `metaAnalysis`.
+ * @example
+ * const fit = metaRegression({ yi: [0, 2, 1, 5], vi: [1, 1, 1, 1] }, { moderators: { x: [0, 1, 2, 3] } });
+ * fit.coefficients[1].estimate // => 1.4 up to rounding (metafor rma(yi, vi, mods = ~ x): 1.4)
+ * fit.tau2                     // => 1.1 up to rounding (REML)
+ * fit.r2                       // => 70    (intercept-only REML τ² = 11/3)
+ */
+export function metaRegression(input: EffectInput | EffectSizes, options: MetaRegressionOptions): MetaRegressionResult {
+  if (options === null || typeof options !== 'object') {
+    throw new InputError('metaRegression needs an options object with moderators', { field: 'options', value: options });
+  }
+  const { method, test, level } = resolveModelOptions({ method: options.method, test: options.test, level: options.level });
+  const data = resolveRegressionInput(input, options.moderators);
+  const { yi, vi, names, columns } = data;
+  const k = yi.length;
+  const p = names.length + 1;
+  const needed = method === 'EE' ? p : p + 1;
+  if (k < needed) {
+    throw new InputError(
+      `too few complete studies: ${k} for ${p} coefficients${method === 'EE' ? '' : ' and tau²'} (need at least ${needed})`,
+      { field: 'moderators' },
+    );
+  }
+  const design = scaledDesign(columns, names, k);
+  const bad = findCollinear(design);
+  if (bad > 0) throw collinearError(names, bad, design.scale[bad]! > 0, data.rows.length < input.yi.length);
+  checkVariances(vi, data.labels, method);
+
+  const warnings = [...data.warnings];
+  // τ², Q_E and R² are invariant to a shift of y; centring (as metafor's Ymc) keeps residuals exact
+  const yc = centred(yi);
+  const tau2Fit = REGRESSION_TAU2_ESTIMATORS[method](yc, vi, design, DEFAULT_TAU2_CONTROL);
+  warnings.push(...tau2Fit.warnings);
+  const tau2 = tau2Fit.tau2;
+  if (tau2 === 0) {
+    const i = vi.findIndex((v) => v === 0);
+    if (i >= 0) {
+      throw new InputError('sampling variance 0 with tau² = 0 gives the study an infinite weight', {
+        field: 'vi', study: data.labels[i], value: 0,
+      });
+    }
+  }
+  if (method === 'EE' && test === 'knha') {
+    warnings.push('The Knapp–Hartung adjustment is not meant for the equal-effects (EE) model.');
+  }
+  const coef = regressionCoefficients(yi, vi, design, tau2, test, level);
+  const het = residualHeterogeneity(yc, vi, design, tau2, method === 'EE');
+  if (vi.some((v) => !(v > 0))) {
+    warnings.push('Q_E, I² and H² need every sampling variance > 0; they are not available.');
+  }
+  const r2 = pseudoR2(yc, vi, design, tau2, method, DEFAULT_TAU2_CONTROL);
+
+  const coefficients = design.names.map((name, j) =>
+    Object.freeze({
+      name,
+      estimate: coef.beta[j]!,
+      se: coef.se[j]!,
+      statistic: coef.statistic[j]!,
+      pValue: finiteOrNull(coef.pValue[j]!),
+      ci: Object.freeze({ lower: finiteOrNull(coef.ciLower[j]!), upper: finiteOrNull(coef.ciUpper[j]!) }),
+    }),
+  );
+  const covariance = Array.from({ length: p }, (_, i) => Object.freeze(Array.from(coef.covariance.subarray(i * p, (i + 1) * p))));
+  return Object.freeze({
+    k,
+    p,
+    measure: data.measure,
+    method,
+    test,
+    level,
+    coefficients: Object.freeze(coefficients),
+    covariance: Object.freeze(covariance),
+    df: coef.df,
+    tau2,
+    tau2Se: finiteOrNull(tau2Fit.se ?? NaN),
+    tau: Math.sqrt(tau2),
+    i2: finiteOrNull(het.i2),
+    h2: finiteOrNull(het.h2),
+    r2: finiteOrNull(r2),
+    qe: finiteOrNull(het.qe),
+    qeDf: het.qeDf,
+    qePValue: finiteOrNull(het.qePValue),
+    qm: finiteOrNull(coef.qm),
+    qmDf: coef.qmDf,
+    qmPValue: finiteOrNull(coef.qmPValue),
+    yi: Object.freeze(Array.from(yi)),
+    vi: Object.freeze(Array.from(vi)),
+    labels: Object.freeze([...data.labels]),
+    moderators: Object.freeze(Object.fromEntries(names.map((name, c) => [name, Object.freeze(Array.from(columns[c]!))]))),
+    warnings: Object.freeze(warnings),
+  });
+}
+
+function collinearError(names: readonly string[], column: number, varies: boolean, omitted: boolean): InputError {
+  const name = names[column - 1]!;
+  const field = `moderators.${name}`;
+  const after = omitted ? ' among the complete rows' : '';
+  if (!varies) {
+    return new InputError(`moderator "${name}" is constant${after}, so it cannot be told apart from the intercept; drop it`, { field });
+  }
+  const earlier = names.slice(0, column - 1).map((n) => `"${n}"`);
+  return new InputError(
+    `moderator "${name}" is a linear combination of the intercept${earlier.length ? ` and ${earlier.join(', ')}` : ''}${after} (the design is rank-deficient); drop or recode it`,
+    { field },
+  );
+}
+
+function checkVariances(vi: Float64Array, labels: readonly string[], method: Tau2Method): void {
+  if (!NEEDS_POSITIVE_VI.has(method)) return;
+  const i = vi.findIndex((v) => !(v > 0));
+  if (i >= 0) {
+    throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, {
+      field: 'vi', study: labels[i], value: vi[i],
+    });
+  }
+}
+
+function centred(y: Float64Array): Float64Array {
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) mean += y[i]!;
+  mean /= y.length;
+  return Float64Array.from(y, (t) => t - mean);
+}
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
