@@ -100,3 +100,30 @@ export { influence } from './diagnostics/influence.ts';
 export type { InfluenceRow } from './diagnostics/influence.ts';
 export { isInfluential } from './diagnostics/is-influential.ts';
 export type { SubsetFit } from './diagnostics/subset-fit.ts';
+// --- bias ---
+export { eggerTest } from './bias/egger-test.ts';
+export type { EggerTestOptions, EggerTestResult } from './bias/egger-test.ts';
+export { rankCorrelationTest, RANK_TEST_EXACT_MAX_K } from './bias/rank-correlation-test.ts';
+export type { RankCorrelationResult } from './bias/rank-correlation-test.ts';
+export { trimAndFill } from './bias/trim-and-fill.ts';
+export type { FilledStudy, FunnelSide, TrimAndFillOptions, TrimAndFillResult } from './bias/trim-and-fill.ts';
+export { TRIM_AND_FILL_ESTIMATORS } from './bias/missing-studies.ts';
+export type { TrimAndFillEstimator } from './bias/missing-studies.ts';
+export { failSafeN, FAIL_SAFE_N_TYPES } from './bias/fail-safe-n.ts';
+export type { FailSafeNInput, FailSafeNOptions, FailSafeNResult, FailSafeNType } from './bias/fail-safe-n.ts';
+export { kendallTau } from './bias/kendall-tau.ts';
+export type { KendallTau } from './bias/kendall-tau.ts';
+export { kendallLowerTail } from './bias/kendall-distribution.ts';
+export type { FitLike } from './bias/read-fit.ts';
+// --- multilevel ---
+export { multilevel } from './models/multilevel/multilevel.ts';
+export type { MultilevelResult } from './models/multilevel/multilevel.ts';
+export { MULTILEVEL_METHODS, MULTILEVEL_TESTS } from './models/multilevel/multilevel-options.ts';
+export type { MultilevelMethod, MultilevelOptions, MultilevelTest } from './models/multilevel/multilevel-options.ts';
+export { robust, ROBUST_ADJUSTMENTS } from './models/multilevel/robust.ts';
+export type { RobustAdjustment, RobustOptions, RobustResult } from './models/multilevel/robust.ts';
+// --- distributions: densities ---
+export { normalPdf } from './distributions/normal.ts';
+export { studentTPdf } from './distributions/student-t.ts';
+export { chiSquarePdf } from './distributions/chi-square.ts';
+export { fisherFPdf } from './distributions/fisher-f.ts';
