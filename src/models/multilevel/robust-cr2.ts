@@ -1,4 +1,4 @@
-import { denseCholesky } from './dense-cholesky.ts';
+import { cholesky } from '../linear-algebra/cholesky.ts';
 import { inverseSqrtTimes } from './inverse-sqrt-times.ts';
 import type { NestedGroups } from './nested-groups.ts';
 
@@ -60,7 +60,7 @@ export function cr2Sandwich(input: Cr2Input): Cr2Result {
   for (let c = 0; c < nClusters; c++) {
     const rows = members[c]!;
     const n = rows.length;
-    const l = denseCholesky(marginalBlock(rows, vi, groups, a, b), n);
+    const l = cholesky(marginalBlock(rows, vi, groups, a, b), n);
     if (l === null) return { variance: NaN, df: NaN };
     // VL, one column at a time with the block's structure: (Vx)ᵢ = a·Σ_outer x + b·Σ_inner x + vᵢxᵢ
     const vl = new Float64Array(n * n);

@@ -1,5 +1,5 @@
 import { CompensatedAccumulator } from '../../distributions/compensated-sum.ts';
-import { cholesky, choleskyLogDet, backSolve, forwardSolve } from './cholesky.ts';
+import { cholesky, choleskyLogDet, backSolve, forwardSolve } from '../linear-algebra/cholesky.ts';
 import type { RegressionDesign } from './design-matrix.ts';
 
 /**

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multilevel, robust } from '../../../src/index.ts';
-import { denseCholesky } from '../../../src/models/multilevel/dense-cholesky.ts';
+import { cholesky } from '../../../src/models/linear-algebra/cholesky.ts';
 import { applyReflectors, householderTridiagonal } from '../../../src/models/multilevel/householder-tridiagonal.ts';
 import { inverseSqrtTimes } from '../../../src/models/multilevel/inverse-sqrt-times.ts';
 import { rowWeights } from '../../../src/models/multilevel/marginal-weights.ts';
@@ -115,16 +115,16 @@ function matVec(g: Float64Array, n: number, x: Float64Array): Float64Array {
 const norm = (x: Float64Array) => Math.hypot(...x);
 
 describe('dense linear algebra', () => {
-  it('denseCholesky: L Lᵀ = A, and null for an indefinite matrix', () => {
+  it('cholesky: L Lᵀ = A, and null for an indefinite matrix', () => {
     fc.assert(fc.property(spd, ({ n, g }) => {
-      const l = denseCholesky(g, n)!;
+      const l = cholesky(g, n)!;
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
         let s = 0;
         for (let k = 0; k < n; k++) s += l[i * n + k]! * l[j * n + k]!;
         expect(s).toBeCloseTo(g[i * n + j]!, 10);
       }
     }));
-    expect(denseCholesky(new Float64Array([1, 2, 2, 1]), 2)).toBeNull();
+    expect(cholesky(new Float64Array([1, 2, 2, 1]), 2)).toBeNull();
   });
 
   it('Householder tridiagonalization: HᵀGH is tridiagonal with the same action (H T Hᵀx = Gx)', () => {

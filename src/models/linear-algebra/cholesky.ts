@@ -1,8 +1,9 @@
 /**
  * Cholesky factorisation A = LLᵀ of a small symmetric positive-definite p×p matrix stored
  * row-major in a Float64Array, with the triangular solves built on it (Golub & Van Loan, 2013,
- * Matrix Computations, 4th ed., §4.2). O(p³) for the factor, O(p²) per solve: the meta-regression
- * kernels use it on XᵀWX, never on a k×k matrix.
+ * Matrix Computations, 4th ed., §4.2). O(p³) for the factor, O(p²) per solve. Used on small
+ * matrices only — XᵀWX of a meta-regression, one cluster's block of a multilevel covariance —
+ * never on a k×k matrix.
  *
  * Returns `null` when a pivot is not positive, i.e. A is not (numerically) positive definite —
  * a total function, never a throw.
