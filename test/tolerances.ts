@@ -9,6 +9,9 @@
  *   stopping points.
  * - `profile`: Q-profile confidence bounds for tau², I² and H² (root finding on a profile; the
  *   fixtures used `tol = 1e-12`, our root finder stops earlier).
+ * - `distribution`: normal, t, chi-square and F CDFs, survival functions and quantiles against R
+ *   (test/fixtures/distributions); values below 1e-300 (subnormal or underflowed tails) are
+ *   compared with an absolute floor of 1e-300 instead (see test/distributions).
  *
  * All tolerances are relative, with an absolute floor of `tol · 1e-3` for references near 0.
  */
@@ -18,6 +21,7 @@ export const TOLERANCES = Object.freeze({
   closed: 1e-10,
   iterative: 1e-8,
   profile: 1e-6,
+  distribution: 1e-12,
 } as const);
 
 export type Tier = keyof typeof TOLERANCES;
