@@ -1,0 +1,188 @@
+import { normalQuantile, normalSf } from '../distributions/normal.ts';
+import { assertOneOf, InputError } from '../errors.ts';
+
+/** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
+export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg'] as const);
+export type FailSafeNType = (typeof FAIL_SAFE_N_TYPES)[number];
+
+/** Options of {@link failSafeN}. */
+export interface FailSafeNOptions {
+  /** `'Rosenthal'` (default), `'Orwin'` or `'Rosenberg'`. */
+  readonly type?: FailSafeNType;
+  /** Significance level of the Rosenthal and Rosenberg methods; default 0.05. */
+  readonly alpha?: number;
+  /** Orwin: the effect size the added null studies should bring the mean down to; default half the mean. */
+  readonly target?: number;
+  /** Orwin: weight the mean by 1/vᵢ (default false, the unweighted mean, which needs no vᵢ). */
+  readonly weighted?: boolean;
+}
+
+/** The `{ yi, vi }` input of {@link failSafeN} (an `EffectSizes` or a fit also qualifies). */
+export interface FailSafeNInput {
+  readonly yi: ArrayLike<number | null>;
+  readonly vi?: ArrayLike<number | null>;
+  readonly labels?: readonly string[];
+}
+
+/** Result of {@link failSafeN} (metafor's `fsn`). */
+export interface FailSafeNResult {
+  readonly type: FailSafeNType;
+  /** The fail-safe N: number of added null studies, rounded up to an integer (Infinity when Orwin's target is 0). */
+  readonly n: number;
+  /** Studies used (rows with a missing value omitted, see `warnings`). */
+  readonly k: number;
+  readonly alpha: number;
+  /** Rosenthal: one-sided p of Stouffer's combined z; Rosenberg: two-sided p of the fixed-effect z; Orwin: `null`. */
+  readonly pValue: number | null;
+  /** Orwin: the (weighted) mean effect; Rosenberg: the inverse-variance weighted mean; Rosenthal: `null`. */
+  readonly meanEffect: number | null;
+  /** Orwin: the target effect size used (its sign set to the mean's); otherwise `null`. */
+  readonly target: number | null;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Fail-safe N: how many unpublished studies averaging a null result would have to exist to
+ * overturn a meta-analytic conclusion (metafor 3.8-1's `fsn`).
+ *
+ * - Rosenthal (1979, Psychol Bull 86:638), Stouffer's method: with zᵢ = yᵢ/√vᵢ and
+ *   z̄ = |Σzᵢ|/√k, N = max(0, k·(z̄/z_α)² − k), z_α the upper-α normal quantile; p = P(Z > z̄).
+ * - Orwin (1983, J Educ Stat 8:157): N = max(0, k·(ȳ − t)/t) for the unweighted (or, with
+ *   `weighted`, inverse-variance weighted) mean ȳ and target t (default ȳ/2, given the sign of ȳ).
+ * - Rosenberg (2005, Evolution 59:464), fixed-effect model: with W = Σwᵢ, wᵢ = 1/vᵢ,
+ *   N = max(0, k·[(Σwᵢyᵢ/z_{α/2})² − W]/W); p the two-sided p of the fixed-effect z.
+ *
+ * As metafor, N is rounded up to the next integer unless it is within √ε of one. Rows with a
+ * missing yᵢ (or a missing vᵢ, where vᵢ is used) are omitted and listed in `warnings`.
+ * Scale: yᵢ on the analysis scale (e.g. log risk ratios), vᵢ their sampling variances.
+ *
+ * @param input  `{ yi, vi }` (an `EffectSizes` or a `metaAnalysis` result also works)
+ * @param options `{ type = 'Rosenthal', alpha = 0.05, target, weighted = false }`
+ * @throws InputError for an unknown type, alpha outside (0, 1), a non-finite target, arrays of
+ *   different lengths, a non-numeric value, a vᵢ ≤ 0 where vᵢ is used, or no usable study.
+ * @example
+ * failSafeN({ yi: [0.5, 0.4, 0.6], vi: [0.04, 0.04, 0.04] }).n
+ * // => 18   (metafor: fsn(c(.5,.4,.6), c(.04,.04,.04)) gives 18)
+ */
+export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {}): FailSafeNResult {
+  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });
+  const type = options.type ?? 'Rosenthal';
+  assertOneOf(type, FAIL_SAFE_N_TYPES, 'type');
+  const alpha = options.alpha ?? 0.05;
+  if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) {
+    throw new InputError('must be a significance level strictly between 0 and 1 (e.g. 0.05)', { field: 'alpha', value: alpha });
+  }
+  const weighted = options.weighted ?? false;
+  if (typeof weighted !== 'boolean') throw new InputError('must be true or false', { field: 'weighted', value: weighted });
+  const target = options.target;
+  if (target !== undefined && (typeof target !== 'number' || !Number.isFinite(target))) {
+    throw new InputError('must be a finite number', { field: 'target', value: target });
+  }
+  const usesVi = type !== 'Orwin' || weighted;
+  const { yi, vi, warnings } = readStudies(input, usesVi);
+  const k = yi.length;
+  const base = { type, k, alpha };
+  const done = (rest: Pick<FailSafeNResult, 'n' | 'pValue' | 'meanEffect' | 'target'>): FailSafeNResult =>
+    Object.freeze({ ...base, ...rest, warnings: Object.freeze([...warnings]) });
+
+  if (type === 'Rosenthal') {
+    let sumZ = 0;
+    for (let i = 0; i < k; i++) sumZ += yi[i]! / Math.sqrt(vi[i]!);
+    const zMean = Math.abs(sumZ / Math.sqrt(k));
+    const ratio = zMean / normalQuantile(alpha, true);
+    const n = roundUp(Math.max(0, k * ratio * ratio - k));
+    return done({ n, pValue: normalSf(zMean), meanEffect: null, target: null });
+  }
+  if (type === 'Rosenberg') {
+    let sw = 0;
+    let swy = 0;
+    for (let i = 0; i < k; i++) {
+      sw += 1 / vi[i]!;
+      swy += yi[i]! / vi[i]!;
+    }
+    const mean = swy / sw;
+    const z = mean * Math.sqrt(sw);
+    const t = swy / normalQuantile(alpha / 2, true);
+    const n = roundUp(Math.max(0, (k * (t * t - sw)) / sw));
+    return done({ n, pValue: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null });
+  }
+  // Orwin
+  let mean: number;
+  if (weighted) {
+    let sw = 0;
+    let swy = 0;
+    for (let i = 0; i < k; i++) {
+      sw += 1 / vi[i]!;
+      swy += yi[i]! / vi[i]!;
+    }
+    mean = swy / sw;
+  } else {
+    let s = 0;
+    for (let i = 0; i < k; i++) s += yi[i]!;
+    mean = s / k;
+  }
+  let goal = target ?? mean / 2;
+  let n: number;
+  if (goal === 0) {
+    n = Infinity;
+    warnings.push('The target effect size is 0, so no number of null studies reaches it: the fail-safe N is infinite.');
+  } else {
+    if (Math.sign(goal) !== Math.sign(mean)) goal = -goal;
+    n = roundUp(Math.max(0, (k * (mean - goal)) / goal));
+  }
+  return done({ n, pValue: null, meanEffect: mean, target: goal });
+}
+
+/** metafor's rounding of the fail-safe N: up to the next integer unless within √ε of one. */
+function roundUp(n: number): number {
+  if (!Number.isFinite(n)) return n;
+  const nearest = Math.round(n);
+  return Math.abs(n - nearest) >= Math.sqrt(Number.EPSILON) ? Math.ceil(n) : nearest;
+}
+
+function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi: number[]; warnings: string[] } {
+  if (input === null || typeof input !== 'object') {
+    throw new InputError('failSafeN needs an object with yi and vi arrays', { field: 'input', value: input });
+  }
+  const yiIn = arrayField(input.yi, 'yi');
+  const viIn = usesVi || input.vi !== undefined ? arrayField(input.vi, 'vi') : undefined;
+  if (viIn !== undefined && viIn.length !== yiIn.length) {
+    throw new InputError(`length mismatch: yi has ${yiIn.length} values but vi has ${viIn.length}`, { field: 'vi' });
+  }
+  const labels = Array.isArray(input.labels) && input.labels.length === yiIn.length ? input.labels : undefined;
+  const yi: number[] = [];
+  const vi: number[] = [];
+  const warnings: string[] = [];
+  for (let i = 0; i < yiIn.length; i++) {
+    const study = labels?.[i];
+    const y = numberOrNaN(yiIn[i], 'yi', i, study);
+    const v = usesVi && viIn !== undefined ? numberOrNaN(viIn[i], 'vi', i, study) : 0;
+    if (Number.isNaN(y) || Number.isNaN(v)) {
+      const missing = Number.isNaN(y) ? (Number.isNaN(v) ? 'yi and vi' : 'yi') : 'vi';
+      warnings.push(`Row ${i + 1}${study === undefined ? '' : ` (${study})`} omitted: ${missing} missing.`);
+      continue;
+    }
+    if (!Number.isFinite(y)) throw new InputError('must be finite', { field: 'yi', row: i + 1, study, value: y });
+    if (usesVi && !(v > 0 && Number.isFinite(v))) {
+      throw new InputError('sampling variance must be positive and finite (the method divides by it)', { field: 'vi', row: i + 1, study, value: v });
+    }
+    yi.push(y);
+    vi.push(v);
+  }
+  if (yi.length === 0) throw new InputError('no study has the values the method needs; nothing to compute', { field: 'yi' });
+  return { yi, vi, warnings };
+}
+
+function arrayField(value: unknown, field: string): ArrayLike<unknown> {
+  if (value === undefined) throw new InputError('missing: pass an array of numbers', { field });
+  if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
+    throw new InputError('must be an array of numbers', { field, value });
+  }
+  return value as ArrayLike<unknown>;
+}
+
+function numberOrNaN(value: unknown, field: string, i: number, study: string | undefined): number {
+  if (value === null || value === undefined) return NaN;
+  if (typeof value !== 'number') throw new InputError('must be a number', { field, row: i + 1, study, value });
+  return value;
+}
