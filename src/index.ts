@@ -114,7 +114,7 @@ export type { FailSafeNInput, FailSafeNOptions, FailSafeNResult, FailSafeNType }
 export { kendallTau } from './bias/kendall-tau.ts';
 export type { KendallTau } from './bias/kendall-tau.ts';
 export { kendallLowerTail } from './bias/kendall-distribution.ts';
-export type { FitLike } from './bias/read-fit.ts';
+export type { FitLike } from './models/read-fit.ts';
 // --- multilevel ---
 export { multilevel } from './models/multilevel/multilevel.ts';
 export type { MultilevelResult } from './models/multilevel/multilevel.ts';

@@ -1,7 +1,7 @@
 import { assertOneOf, InputError } from '../errors.ts';
 import { metaRegression } from '../models/regression/meta-regression.ts';
 import type { Interval, MetaAnalysisResult, Tau2Method, TestType } from '../types.ts';
-import { readFit, type FitLike } from './read-fit.ts';
+import { readFit, type FitLike } from '../models/read-fit.ts';
 import { weightedLine } from './weighted-line.ts';
 
 /** Options of {@link eggerTest}. */
@@ -77,7 +77,7 @@ export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestO
   const predictor = options.predictor ?? 'sei';
   assertOneOf(model, ['rma', 'lm'] as const, 'model');
   assertOneOf(predictor, ['sei', 'vi'] as const, 'predictor');
-  const { yi, vi, method, test, level } = readFit(fit, 'eggerTest', model === 'lm');
+  const { yi, vi, method, test, level } = readFit(fit, 'eggerTest', { positiveVi: model === 'lm' });
   const k = yi.length;
   if (k < (model === 'lm' ? 3 : 2)) {
     throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi' });

@@ -3,7 +3,7 @@ import { InputError } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { kendallLowerTail } from './kendall-distribution.ts';
 import { kendallTau, type KendallTau } from './kendall-tau.ts';
-import { readFit, type FitLike } from './read-fit.ts';
+import { readFit, type FitLike } from '../models/read-fit.ts';
 
 /** Largest k for which the exact permutation p-value is computed (cost O(k³)). */
 export const RANK_TEST_EXACT_MAX_K = 500;
@@ -54,7 +54,7 @@ export interface RankCorrelationResult {
  * rank.pValue // => 0.0301587…          (exact: 2·P(T ≥ 18) for k = 7; metafor p = 0.0302)
  */
 export function rankCorrelationTest(fit: MetaAnalysisResult | FitLike): RankCorrelationResult {
-  const { yi, vi } = readFit(fit, 'rankCorrelationTest', true);
+  const { yi, vi } = readFit(fit, 'rankCorrelationTest', { positiveVi: true });
   const k = yi.length;
   if (k < 2) throw new InputError(`the rank correlation test needs at least 2 studies (got ${k})`, { field: 'yi' });
   const deviates = standardizedDeviates(yi, vi);

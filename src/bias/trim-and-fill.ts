@@ -4,7 +4,7 @@ import { metaRegression } from '../models/regression/meta-regression.ts';
 import type { Interval, MetaAnalysisResult, Tau2Method, TestType } from '../types.ts';
 import { defaultControlFit, type InterceptFit } from './default-control-fit.ts';
 import { missingStudies, TRIM_AND_FILL_ESTIMATORS, type TrimAndFillEstimator } from './missing-studies.ts';
-import { readFit, type FitLike } from './read-fit.ts';
+import { readFit, type FitLike } from '../models/read-fit.ts';
 
 /** Side of the funnel on which studies are presumed missing. */
 export type FunnelSide = 'left' | 'right';

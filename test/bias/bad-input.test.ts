@@ -27,13 +27,13 @@ describe('a fit that is not a fit', () => {
     expectInputError(() => run(null as never), new RegExp(`fit: ${name} needs a fitted model`), 'fit');
   });
   it('an object without studies names yi', () => {
-    expectInputError(() => eggerTest({ method: 'REML' } as never), /yi: eggerTest needs the fit's studies/, 'yi');
+    expectInputError(() => eggerTest({ method: 'REML' } as never), /fit\.yi: eggerTest needs the fit's studies/, 'fit.yi');
   });
   it('a non-numeric study value names the row', () => {
-    expectInputError(() => trimAndFill({ ...fit, yi: [0.1, 'x', 0.3, 0.4, 0.5] } as never), /yi, row 2: must be a number/, 'yi');
+    expectInputError(() => trimAndFill({ ...fit, yi: [0.1, 'x', 0.3, 0.4, 0.5] } as never), /fit\.yi, row 2: must be a finite number/, 'fit.yi');
   });
   it('an unknown method in the fit is named', () => {
-    expectInputError(() => trimAndFill({ ...fit, method: 'FE' } as never), /unknown method; valid choices are EE, DL/, 'method');
+    expectInputError(() => trimAndFill({ ...fit, method: 'FE' } as never), /unknown fit\.method; valid choices are EE, DL/, 'fit.method');
   });
 });
 
@@ -58,7 +58,7 @@ describe('rankCorrelationTest', () => {
   });
   it('names the study with a zero variance', () => {
     const zero = { yi: [0.1, 0.2, 0.4], vi: [0.1, 0, 0.2], labels: ['A', 'B', 'C'], method: 'REML', test: 'z', level: 0.95 } as const;
-    expectInputError(() => rankCorrelationTest(zero), /vi, study "B", row 2: rankCorrelationTest needs every sampling variance > 0/, 'vi');
+    expectInputError(() => rankCorrelationTest(zero), /fit\.vi, study "B", row 2: rankCorrelationTest needs every sampling variance > 0/, 'fit.vi');
   });
   it('returns null tau and p (with a warning) when all variances are equal, as metafor returns NA', () => {
     const r = rankCorrelationTest(metaAnalysis({ yi: [0.1, 0.2, 0.4], vi: [0.1, 0.1, 0.1] }));

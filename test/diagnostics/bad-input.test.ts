@@ -33,8 +33,8 @@ describe.each(diagnostics)('%s rejects what is not a fit', (name, run) => {
 
   it('names the malformed field and row', () => {
     expect(() => run(tampered({ yi: [0.1, 'x', 0.5] }))).toThrow(/fit\.yi, row 2: must be a finite number/);
-    expect(() => run(tampered({ vi: [0.01, 0.02] }))).toThrow(/fit\.vi: length mismatch: vi has 2 values but k is 3/);
-    expect(() => run(tampered({ vi: [0.01, -1, 0.02] }))).toThrow(/fit\.vi, row 2: sampling variance must not be negative/);
+    expect(() => run(tampered({ vi: [0.01, 0.02] }))).toThrow(/fit\.vi: length mismatch: vi has 2 values but yi has 3/);
+    expect(() => run(tampered({ vi: [0.01, -1, 0.02] }))).toThrow(/fit\.vi, study "[^"]+", row 2: sampling variance must not be negative/);
     expect(() => run(tampered({ method: 'XX' }))).toThrow(/fit\.method: unknown fit\.method; valid choices are EE, DL/);
     expect(() => run(tampered({ test: 'f' }))).toThrow(/fit\.test/);
     expect(() => run(tampered({ level: 95 }))).toThrow(/fit\.level/);
