@@ -71,6 +71,8 @@ export interface EffectSizes {
   readonly labels: readonly string[];
   /** Provenance of each row's variance; `reported` unless the input said otherwise. */
   readonly provenance: readonly Provenance[];
+  /** How many rows rely on reported, derived, imputed or assumed variances. */
+  readonly provenanceCounts: ProvenanceCounts;
   readonly warnings: readonly string[];
 }
 

@@ -1,3 +1,4 @@
+import { countProvenance } from '../conversions/count-provenance.ts';
 import { InputError, assertOneOf } from '../errors.ts';
 import { MEASURES } from '../types.ts';
 import type { EffectSizes, Measure, Provenance, Role } from '../types.ts';
@@ -208,7 +209,7 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * @param measure metafor's measure code
  * @param rows the rows, plain objects
  * @param options see {@link EffectSizesOptions}
- * @returns frozen `{ measure, yi, vi, labels, provenance, warnings }`, index-aligned with the
+ * @returns frozen `{ measure, yi, vi, labels, provenance, provenanceCounts, warnings }`, index-aligned with the
  * rows (with the comparisons for long rows)
  * @throws InputError naming the field and the row (and study) for: an unknown measure (listing
  * the valid ones), unknown options, a needed column absent from every row (naming the key looked
@@ -218,7 +219,8 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * @example
  * effectSizes('MD', [{ study: 'Edinburgh', m1i: 55, sd1i: 47, n1i: 155, m2i: 75, sd2i: 64, n2i: 156 }])
  * // => { measure: 'MD', yi: [-20], vi: [40.50802315963606], labels: ['Edinburgh'],
- * //      provenance: [{ kind: 'reported' }], warnings: [] }
+ * //      provenance: [{ kind: 'reported' }],
+ * //      provenanceCounts: { reported: 1, derived: 0, imputed: 0, assumed: 0 }, warnings: [] }
  * @example
  * // Long rows: one comparison per study, labelled with the study id.
  * effectSizes('MD', [
@@ -280,6 +282,7 @@ export function effectSizes(measure: Measure, rows: readonly object[], options?:
     vi: Object.freeze(vi),
     labels: Object.freeze([...input.labels]),
     provenance: Object.freeze([...input.provenance]),
+    provenanceCounts: countProvenance(input.provenance),
     warnings: Object.freeze(warnings),
   });
 }

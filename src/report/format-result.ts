@@ -49,12 +49,9 @@ function formatModel(result: MetaAnalysisResult, digits: number): string {
     );
   }
   lines.push('', 'Test for Heterogeneity:', `Q(df = ${result.qDf}) = ${f(result.q)}, p-val = ${formatPValue(result.qPValue)}`, '');
-  lines.push('Model Results:', '', ...coefficientTable(result, digits), '');
+  lines.push('Model Results:', '', ...coefficientTable(result, digits), `Variances: ${describeProvenance(result.provenance)}`, '');
   const level = Math.round(result.level * 1000) / 10;
-  lines.push(
-    `${level}% prediction interval: [${f(result.predictionInterval.lower)}, ${f(result.predictionInterval.upper)}]`,
-    `Variances: ${describeProvenance(result.provenance)}`,
-  );
+  lines.push(`${level}% prediction interval: [${f(result.predictionInterval.lower)}, ${f(result.predictionInterval.upper)}]`);
   if (result.test === 'knha') lines.push(`Test: Knapp–Hartung adjustment, t with ${result.df} df.`);
   else if (result.test === 't') lines.push(`Test: t with ${result.df} df.`);
   if (result.warnings.length) lines.push('', 'Warnings:', ...result.warnings.map((w) => `- ${w}`));

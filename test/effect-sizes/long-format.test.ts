@@ -25,6 +25,7 @@ describe('long rows', () => {
       vi: [2.05],
       labels: ['Lee 2020'],
       provenance: [{ kind: 'reported' }],
+      provenanceCounts: { reported: 1, derived: 0, imputed: 0, assumed: 0 },
       warnings: [],
     });
   });

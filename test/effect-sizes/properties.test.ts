@@ -191,6 +191,7 @@ describe('results', () => {
       vi: [0.4, 0.4], // metafor keeps the variance when only a mean is missing
       labels: ['A', 'B'],
       provenance: [{ kind: 'reported' }, { kind: 'reported' }],
+      provenanceCounts: { reported: 2, derived: 0, imputed: 0, assumed: 0 },
       warnings: ['row 2 (B) omitted: m1i missing'],
     });
   });

@@ -207,6 +207,9 @@ describe('missing values are not errors', () => {
   });
   it('returns an empty result for no rows', () => {
     const got = effectSizes('SMD', []);
-    expect(got).toEqual({ measure: 'SMD', yi: [], vi: [], labels: [], provenance: [], warnings: [] });
+    expect(got).toEqual({
+      measure: 'SMD', yi: [], vi: [], labels: [], provenance: [],
+      provenanceCounts: { reported: 0, derived: 0, imputed: 0, assumed: 0 }, warnings: [],
+    });
   });
 });
