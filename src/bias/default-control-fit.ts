@@ -1,6 +1,10 @@
-import { normalQuantile, normalSf } from '../distributions/normal.ts';
 import { InputError } from '../errors.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
+import { poolEstimate } from '../models/pooled-estimate.ts';
+import { logLikelihood } from '../models/tau2/fisher-scoring.ts';
+import { hedgesRaw } from '../models/tau2/hedges.ts';
+import { generalizedQ } from '../models/tau2/paule-mandel.ts';
+import { inverseWeights, weightedSums } from '../models/tau2/weighted-sums.ts';
 import type { Tau2Method } from '../types.ts';
 import { zeroin } from './zeroin.ts';
 
@@ -67,30 +71,14 @@ export function defaultControlFit(yi: Float64Array, vi: Float64Array, method: Ta
  */
 function pauleMandelTau2(yi: Float64Array, vi: Float64Array): number | null {
   const k = yi.length;
-  const mean = yi.reduce((a, b) => a + b, 0) / k;
-  const centered = Float64Array.from(yi, (y) => y - mean);
-  const f = (tau2: number) => generalizedQ(centered, vi, tau2) - (k - 1);
+  const scratch = new Float64Array(k);
+  const f = (tau2: number) => generalizedQ(yi, vi, tau2, scratch) - (k - 1);
   const upper = Math.max(100, 10 * mad(yi) ** 2);
   const fLower = f(0);
   if (fLower < 0) return 0;
   const fUpper = f(upper);
   if (fUpper > 0) return null;
   return zeroin(f, 0, upper, fLower, fUpper, METAFOR_TOL, METAFOR_MAX_ITER).root;
-}
-
-/** Q(τ²) = yᵀPy = Σwᵢyᵢ(yᵢ − ȳ_w), wᵢ = 1/(vᵢ + τ²) (the generalized Q statistic). */
-function generalizedQ(y: Float64Array, vi: Float64Array, tau2: number): number {
-  let sw = 0;
-  let swy = 0;
-  for (let i = 0; i < y.length; i++) {
-    const w = 1 / (vi[i]! + tau2);
-    sw += w;
-    swy += w * y[i]!;
-  }
-  const mean = swy / sw;
-  let q = 0;
-  for (let i = 0; i < y.length; i++) q += (y[i]! * (y[i]! - mean)) / (vi[i]! + tau2);
-  return q;
 }
 
 /** R's `mad`: 1.4826 · median |yᵢ − median(y)|. */
@@ -104,16 +92,25 @@ function mad(y: Float64Array): number {
   return 1.4826 * median(Float64Array.from(y, (v) => Math.abs(v - m)));
 }
 
-/** Fisher scoring for τ² with metafor's default control (see {@link defaultControlFit}); `null` when it fails to converge. */
+/**
+ * Fisher scoring for τ² with metafor's default control (see {@link defaultControlFit}): the
+ * scoring steps of the models' estimators, but metafor's absolute stopping rule and limits.
+ * `null` when it fails to converge.
+ */
 function scoringTau2(yi: Float64Array, vi: Float64Array, method: 'ML' | 'REML' | 'EB'): number | null {
   const k = yi.length;
-  let tau2 = Math.max(0, hedgesTau2(yi, vi));
+  const wi = new Float64Array(k);
+  let tau2 = Math.max(0, hedgesRaw(yi, vi)[0]);
   for (let iter = 1; ; iter++) {
-    const s = sums(yi, vi, tau2);
+    const s = weightedSums(yi, inverseWeights(vi, tau2, wi));
+    const infinite = wi.findIndex((w) => !Number.isFinite(w));
+    if (infinite >= 0) {
+      throw new InputError('a sampling variance is 0 while tau² is 0, so its weight 1/(vi + tau²) is infinite', { field: 'vi', row: infinite + 1, value: vi[infinite] });
+    }
     let adj: number;
-    if (method === 'ML') adj = (s.yPPy - s.sw) / s.sw2;
-    else if (method === 'REML') adj = (s.yPPy - s.trP) / s.trPP;
-    else adj = ((s.yPy * k) / (k - 1) - k) / s.sw;
+    if (method === 'ML') adj = (s.rss2 - s.sumW) / s.sumW2;
+    else if (method === 'REML') adj = (s.rss2 - s.trP) / s.trPP;
+    else adj = ((s.rss * k) / (k - 1) - k) / s.sumW;
     if (Number.isNaN(adj)) adj = 0;
     while (tau2 + adj < 0) adj /= 2;
     const old = tau2;
@@ -122,98 +119,20 @@ function scoringTau2(yi: Float64Array, vi: Float64Array, method: 'ML' | 'REML' |
     if (!(Math.abs(old - tau2) > METAFOR_THRESHOLD)) break;
   }
   if (method !== 'EB' && vi.every((v) => v > 0)) {
-    const ll0 = logLik(yi, vi, 0, method === 'REML');
-    const ll = logLik(yi, vi, tau2, method === 'REML');
+    const ll0 = logLikelihood(yi, vi, 0, method === 'REML');
+    const ll = logLikelihood(yi, vi, tau2, method === 'REML');
     if (ll0 - ll > METAFOR_TOL && tau2 > METAFOR_THRESHOLD) tau2 = 0;
   }
   return Math.max(0, tau2);
 }
 
-/** Hedges' (HE) estimator, the start value: (Σ(yᵢ − ȳ)² − (1 − 1/k)Σvᵢ)/(k − 1). */
-function hedgesTau2(yi: Float64Array, vi: Float64Array): number {
-  const k = yi.length;
-  let sy = 0;
-  let sv = 0;
-  for (let i = 0; i < k; i++) {
-    sy += yi[i]!;
-    sv += vi[i]!;
-  }
-  const mean = sy / k;
-  let rss = 0;
-  for (let i = 0; i < k; i++) rss += (yi[i]! - mean) ** 2;
-  return (rss - sv * (1 - 1 / k)) / (k - 1);
-}
-
-interface ScoringSums {
-  readonly sw: number;
-  readonly sw2: number;
-  readonly yPy: number;
-  readonly yPPy: number;
-  readonly trP: number;
-  readonly trPP: number;
-}
-
-/**
- * With wᵢ = 1/(vᵢ + τ²) and P = W − wwᵀ/Σw: yᵀPy = Σwᵢrᵢ², yᵀPPy = Σwᵢ²rᵢ² (rᵢ = yᵢ − ȳ_w),
- * tr P = Σw − Σw²/Σw, tr PP = Σw² − 2Σw³/Σw + (Σw²/Σw)².
- */
-function sums(yi: Float64Array, vi: Float64Array, tau2: number): ScoringSums {
-  const k = yi.length;
-  let sw = 0;
-  let sw2 = 0;
-  let sw3 = 0;
-  let swy = 0;
-  for (let i = 0; i < k; i++) {
-    const w = 1 / (vi[i]! + tau2);
-    if (!Number.isFinite(w)) {
-      throw new InputError('a sampling variance is 0 while tau² is 0, so its weight 1/(vi + tau²) is infinite', { field: 'vi', row: i + 1, value: vi[i] });
-    }
-    sw += w;
-    sw2 += w * w;
-    sw3 += w * w * w;
-    swy += w * yi[i]!;
-  }
-  const mean = swy / sw;
-  let yPy = 0;
-  let yPPy = 0;
-  for (let i = 0; i < k; i++) {
-    const w = 1 / (vi[i]! + tau2);
-    const r = yi[i]! - mean;
-    yPy += w * r * r;
-    yPPy += w * w * r * r;
-  }
-  const ratio = sw2 / sw;
-  return { sw, sw2, yPy, yPPy, trP: sw - ratio, trPP: sw2 - (2 * sw3) / sw + ratio * ratio };
-}
-
-/** ML or REML log-likelihood of the intercept-only model at τ² (metafor's full expressions). */
-function logLik(yi: Float64Array, vi: Float64Array, tau2: number, restricted: boolean): number {
-  const k = yi.length;
-  const s = sums(yi, vi, tau2);
-  let logDet = 0;
-  for (let i = 0; i < k; i++) logDet += Math.log(vi[i]! + tau2);
-  if (restricted) return -0.5 * (k - 1) * Math.log(2 * Math.PI) - 0.5 * logDet - 0.5 * Math.log(s.sw) - 0.5 * s.yPy;
-  return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * logDet - 0.5 * s.yPy;
-}
-
 /** Inverse-variance estimate at τ² with a z test and a 95% Wald CI (rma.uni's defaults). */
 function zFit(yi: Float64Array, vi: Float64Array, tau2: number): InterceptFit {
-  let sw = 0;
-  let swy = 0;
-  for (let i = 0; i < yi.length; i++) {
-    const w = 1 / (vi[i]! + tau2);
-    sw += w;
-    swy += w * yi[i]!;
-  }
-  const estimate = swy / sw;
-  const se = Math.sqrt(1 / sw);
-  const statistic = estimate / se;
-  const crit = normalQuantile(0.025, true);
+  const p = poolEstimate(yi, vi, tau2, 'z', 0.95);
   return {
-    estimate, se, statistic,
-    pValue: 2 * normalSf(Math.abs(statistic)),
-    lower: estimate - crit * se,
-    upper: estimate + crit * se,
+    estimate: p.estimate, se: p.se, statistic: p.statistic, pValue: p.pValue,
+    lower: p.estimate - p.crit * p.se,
+    upper: p.estimate + p.crit * p.se,
     tau2,
   };
 }
