@@ -110,8 +110,11 @@ describe('kendallLowerTail', () => {
 
 describe('rankCorrelationTest', () => {
   it('is invariant to a common shift of yi', () => {
+    // Distinct yi: with tied yi (e.g. all equal) the standardized deviates are 0 up to the
+    // rounding of the pooled estimate, so their ranks are rounding noise in any implementation.
+    const distinct = gridStudies.filter(({ yi }) => new Set(yi).size === yi.length);
     fc.assert(
-      fc.property(gridStudies, fc.integer({ min: -5, max: 5 }), ({ yi, vi }, shift) => {
+      fc.property(distinct, fc.integer({ min: -5, max: 5 }), ({ yi, vi }, shift) => {
         const a = rankCorrelationTest(metaAnalysis({ yi, vi }, { method: 'EE' }));
         const b = rankCorrelationTest(metaAnalysis({ yi: yi.map((y) => y + shift), vi }, { method: 'EE' }));
         expect(b.tau).toBe(a.tau);
