@@ -193,7 +193,7 @@ const VERDICT_TEXT: Record<ClusterVerdict, string> = {
   positive: 'a significant positive difference',
   negative: 'a significant negative difference',
   conflicting: 'significant differences in both directions',
-  unknown: 'no difference of known significance',
+  unknown: 'a difference of unknown significance',
   'not-significant': 'no significant difference',
 };
 
