@@ -1,8 +1,8 @@
 // Bad input throws InputError naming the field and the row (and study); missing values do not.
 import { describe, expect, it } from 'vitest';
 import { effectSizes } from '../../src/effect-sizes/effect-sizes.ts';
-import { InputError } from '../../src/errors.ts';
 import type { Measure } from '../../src/types.ts';
+import { thrownInputError } from '../input-error.ts';
 
 const smdRow = (over: Record<string, unknown> = {}) => ({
   study: 'Smith 2001',
@@ -15,61 +15,50 @@ const smdRow = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** Runs f, expects an InputError, and returns it. */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
-
 describe('effectSizes rejects bad input', () => {
   it('an unknown measure, listing the valid ones', () => {
-    const e = inputError(() => effectSizes('SMDX' as Measure, [smdRow()]));
+    const e = thrownInputError(() => effectSizes('SMDX' as Measure, [smdRow()]));
     expect(e.field).toBe('measure');
     expect(e.message).toContain('MD, SMD, SMDH, ROM, OR, RR, RD, AS, PETO, COR, ZCOR, PR, PLN, PLO, PAS, PFT, MN, MNLN, MC, SMCC, SMCR, GEN');
   });
 
   it('rows that are not an array of objects', () => {
     for (const rows of [null, undefined, { a: 1 }, 'rows', 3]) {
-      const e = inputError(() => effectSizes('MD', rows as never));
+      const e = thrownInputError(() => effectSizes('MD', rows as never));
       expect(e.field).toBe('rows');
     }
-    const e = inputError(() => effectSizes('MD', [smdRow(), 7 as never, smdRow()]));
+    const e = thrownInputError(() => effectSizes('MD', [smdRow(), 7 as never, smdRow()]));
     expect(e).toMatchObject({ field: 'rows', row: 2 });
-    expect(inputError(() => effectSizes('MD', [null as never])).row).toBe(1);
-    expect(inputError(() => effectSizes('MD', [[1, 2] as never])).row).toBe(1);
+    expect(thrownInputError(() => effectSizes('MD', [null as never])).row).toBe(1);
+    expect(thrownInputError(() => effectSizes('MD', [[1, 2] as never])).row).toBe(1);
   });
 
   it('a needed column absent from every row, naming the key looked for', () => {
     const rows = [smdRow({ sd2i: undefined }), smdRow({ sd2i: undefined })];
-    const e = inputError(() => effectSizes('SMD', rows));
+    const e = thrownInputError(() => effectSizes('SMD', rows));
     expect(e.field).toBe('sd2i');
     expect(e.message).toContain('"sd2i"');
-    const mapped = inputError(() => effectSizes('SMD', [smdRow()], { columns: { sd1i: 'sd_t' } }));
+    const mapped = thrownInputError(() => effectSizes('SMD', [smdRow()], { columns: { sd1i: 'sd_t' } }));
     expect(mapped.field).toBe('sd1i');
     expect(mapped.message).toContain('"sd_t"');
   });
 
   it('a 2x2 table with neither bi nor n1i, listing both keys', () => {
-    const e = inputError(() => effectSizes('OR', [{ ai: 1, ci: 2, di: 5 }]));
+    const e = thrownInputError(() => effectSizes('OR', [{ ai: 1, ci: 2, di: 5 }]));
     expect(e.message).toContain('"bi" or "n1i"');
-    const f = inputError(() => effectSizes('GEN', [{ yi: 0.1 }]));
+    const f = thrownInputError(() => effectSizes('GEN', [{ yi: 0.1 }]));
     expect(f.message).toContain('"vi" or "sei"');
   });
 
   it('text in a numeric field, naming field, row and study', () => {
     const rows = [smdRow(), smdRow(), smdRow({ study: 'Lee 2003', sd1i: '12a' })];
-    const e = inputError(() => effectSizes('SMD', rows));
+    const e = thrownInputError(() => effectSizes('SMD', rows));
     expect(e).toMatchObject({ field: 'sd1i', row: 3, study: 'Lee 2003' });
     expect(e.message).toBe('sd1i, study "Lee 2003", row 3: must be a number (got "12a")');
-    const mapped = inputError(() => effectSizes('MD', [{ m1i: 1, s: 'x', n1i: 3, m2i: 1, sd2i: 1, n2i: 3 }], { columns: { sd1i: 's' } }));
+    const mapped = thrownInputError(() => effectSizes('MD', [{ m1i: 1, s: 'x', n1i: 3, m2i: 1, sd2i: 1, n2i: 3 }], { columns: { sd1i: 's' } }));
     expect(mapped.field).toBe('sd1i ("s")');
     for (const bad of [true, {}, [], Infinity, -Infinity, 'Inf', '1,5']) {
-      expect(inputError(() => effectSizes('MD', [smdRow({ m1i: bad })])).field).toBe('m1i');
+      expect(thrownInputError(() => effectSizes('MD', [smdRow({ m1i: bad })])).field).toBe('m1i');
     }
   });
 
@@ -81,13 +70,13 @@ describe('effectSizes rejects bad input', () => {
   });
 
   it('negative SDs, variances, standard errors and counts', () => {
-    expect(inputError(() => effectSizes('MD', [smdRow({ sd2i: -1 })]))).toMatchObject({ field: 'sd2i', row: 1 });
-    expect(inputError(() => effectSizes('MN', [{ mi: 1, sdi: -0.5, ni: 10 }])).field).toBe('sdi');
-    expect(inputError(() => effectSizes('SMCC', [{ m1i: 1, m2i: 0, sd1i: 1, sd2i: -1, ni: 10, ri: 0.5 }])).field).toBe('sd2i');
-    expect(inputError(() => effectSizes('GEN', [{ yi: 0.1, vi: -0.01 }])).field).toBe('vi');
-    expect(inputError(() => effectSizes('GEN', [{ yi: 0.1, sei: -0.1 }])).field).toBe('sei');
-    expect(inputError(() => effectSizes('OR', [{ ai: -1, bi: 3, ci: 2, di: 4 }])).field).toBe('ai');
-    expect(inputError(() => effectSizes('PR', [{ xi: -1, ni: 3 }])).field).toBe('xi');
+    expect(thrownInputError(() => effectSizes('MD', [smdRow({ sd2i: -1 })]))).toMatchObject({ field: 'sd2i', row: 1 });
+    expect(thrownInputError(() => effectSizes('MN', [{ mi: 1, sdi: -0.5, ni: 10 }])).field).toBe('sdi');
+    expect(thrownInputError(() => effectSizes('SMCC', [{ m1i: 1, m2i: 0, sd1i: 1, sd2i: -1, ni: 10, ri: 0.5 }])).field).toBe('sd2i');
+    expect(thrownInputError(() => effectSizes('GEN', [{ yi: 0.1, vi: -0.01 }])).field).toBe('vi');
+    expect(thrownInputError(() => effectSizes('GEN', [{ yi: 0.1, sei: -0.1 }])).field).toBe('sei');
+    expect(thrownInputError(() => effectSizes('OR', [{ ai: -1, bi: 3, ci: 2, di: 4 }])).field).toBe('ai');
+    expect(thrownInputError(() => effectSizes('PR', [{ xi: -1, ni: 3 }])).field).toBe('xi');
   });
 
   it('sample sizes below what the measure needs', () => {
@@ -107,59 +96,59 @@ describe('effectSizes rejects bad input', () => {
       ['RR', { ai: 0, bi: 0, ci: 1, di: 5 }, 'bi'],
     ];
     for (const [measure, row, field] of cases) {
-      const e = inputError(() => effectSizes(measure, [row]));
+      const e = thrownInputError(() => effectSizes(measure, [row]));
       expect(e.field, measure).toBe(field);
       expect(e.row).toBe(1);
     }
-    expect(inputError(() => effectSizes('ZCOR', [{ ri: 0.3, ni: 3 }])).message).toContain('at least 4');
+    expect(thrownInputError(() => effectSizes('ZCOR', [{ ri: 0.3, ni: 3 }])).message).toContain('at least 4');
   });
 
   it('events above the group size, and inconsistent totals', () => {
-    expect(inputError(() => effectSizes('OR', [{ study: 'A', ai: 12, n1i: 10, ci: 1, n2i: 5 }]))).toMatchObject({
+    expect(thrownInputError(() => effectSizes('OR', [{ study: 'A', ai: 12, n1i: 10, ci: 1, n2i: 5 }]))).toMatchObject({
       field: 'ai',
       row: 1,
       study: 'A',
     });
-    expect(inputError(() => effectSizes('RR', [{ ai: 1, n1i: 10, ci: 6, n2i: 5 }])).field).toBe('ci');
-    expect(inputError(() => effectSizes('PLO', [{ xi: 11, ni: 10 }])).field).toBe('xi');
+    expect(thrownInputError(() => effectSizes('RR', [{ ai: 1, n1i: 10, ci: 6, n2i: 5 }])).field).toBe('ci');
+    expect(thrownInputError(() => effectSizes('PLO', [{ xi: 11, ni: 10 }])).field).toBe('xi');
     // an unmapped n1i beside bi is ignored (as metafor); mapped explicitly, it must agree with ai + bi
     expect(effectSizes('OR', [{ ai: 1, bi: 9, n1i: 11, ci: 1, di: 4 }]).yi[0]).toBeCloseTo(Math.log((1 * 4) / (9 * 1)), 14);
-    expect(inputError(() => effectSizes('OR', [{ ai: 1, bi: 9, n1i: 11, ci: 1, di: 4 }], { columns: { n1i: 'n1i' } })).field).toBe('n1i');
-    expect(inputError(() => effectSizes('PR', [{ xi: 1, mi: 9, ni: 11 }], { columns: { mi: 'mi' } })).field).toBe('ni');
+    expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 9, n1i: 11, ci: 1, di: 4 }], { columns: { n1i: 'n1i' } })).field).toBe('n1i');
+    expect(thrownInputError(() => effectSizes('PR', [{ xi: 1, mi: 9, ni: 11 }], { columns: { mi: 'mi' } })).field).toBe('ni');
   });
 
   it('correlations outside [-1, 1]', () => {
-    expect(inputError(() => effectSizes('COR', [{ ri: 0.2, ni: 10 }, { ri: 1.2, ni: 10 }]))).toMatchObject({ field: 'ri', row: 2 });
-    expect(inputError(() => effectSizes('ZCOR', [{ ri: -1.01, ni: 10 }])).field).toBe('ri');
-    expect(inputError(() => effectSizes('SMCR', [{ m1i: 1, m2i: 0, sd1i: 1, ni: 10, ri: 2 }])).field).toBe('ri');
+    expect(thrownInputError(() => effectSizes('COR', [{ ri: 0.2, ni: 10 }, { ri: 1.2, ni: 10 }]))).toMatchObject({ field: 'ri', row: 2 });
+    expect(thrownInputError(() => effectSizes('ZCOR', [{ ri: -1.01, ni: 10 }])).field).toBe('ri');
+    expect(thrownInputError(() => effectSizes('SMCR', [{ m1i: 1, m2i: 0, sd1i: 1, ni: 10, ri: 2 }])).field).toBe('ri');
   });
 
   it('negative means for MNLN', () => {
-    expect(inputError(() => effectSizes('MNLN', [{ mi: -1, sdi: 1, ni: 10 }])).field).toBe('mi');
+    expect(thrownInputError(() => effectSizes('MNLN', [{ mi: -1, sdi: 1, ni: 10 }])).field).toBe('mi');
   });
 
   it('bad options', () => {
     const rows = [smdRow()];
-    expect(inputError(() => effectSizes('SMD', rows, { vtpye: 'UB' } as never)).field).toBe('vtpye');
-    const v = inputError(() => effectSizes('SMD', rows, { vtype: 'HO' }));
+    expect(thrownInputError(() => effectSizes('SMD', rows, { vtpye: 'UB' } as never)).field).toBe('vtpye');
+    const v = thrownInputError(() => effectSizes('SMD', rows, { vtype: 'HO' }));
     expect(v.field).toBe('vtype');
     expect(v.message).toContain('LS, UB, LS2, AV');
-    expect(inputError(() => effectSizes('SMD', rows, { vtype: 'XX' as never })).field).toBe('vtype');
-    expect(inputError(() => effectSizes('SMDH', rows, { vtype: 'LS2' })).field).toBe('vtype');
-    expect(inputError(() => effectSizes('SMD', rows, { vtype: 'UB', correct: false })).field).toBe('vtype');
-    expect(inputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { to: 'some' as never })).field).toBe('to');
-    expect(inputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { add: -0.5 })).field).toBe('add');
-    expect(inputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { drop00: 'yes' as never })).field).toBe('drop00');
-    expect(inputError(() => effectSizes('SMD', rows, { correct: 1 as never })).field).toBe('correct');
-    expect(inputError(() => effectSizes('SMD', rows, { columns: { sd3i: 'x' } as never })).message).toContain('sd3i');
-    expect(inputError(() => effectSizes('SMD', rows, { columns: { sd1i: 3 } as never })).field).toBe('columns.sd1i');
-    expect(inputError(() => effectSizes('SMD', rows, { label: 'author' })).field).toBe('label');
-    expect(inputError(() => effectSizes('SMD', rows, { provenance: [] })).field).toBe('provenance');
+    expect(thrownInputError(() => effectSizes('SMD', rows, { vtype: 'XX' as never })).field).toBe('vtype');
+    expect(thrownInputError(() => effectSizes('SMDH', rows, { vtype: 'LS2' })).field).toBe('vtype');
+    expect(thrownInputError(() => effectSizes('SMD', rows, { vtype: 'UB', correct: false })).field).toBe('vtype');
+    expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { to: 'some' as never })).field).toBe('to');
+    expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { add: -0.5 })).field).toBe('add');
+    expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { drop00: 'yes' as never })).field).toBe('drop00');
+    expect(thrownInputError(() => effectSizes('SMD', rows, { correct: 1 as never })).field).toBe('correct');
+    expect(thrownInputError(() => effectSizes('SMD', rows, { columns: { sd3i: 'x' } as never })).message).toContain('sd3i');
+    expect(thrownInputError(() => effectSizes('SMD', rows, { columns: { sd1i: 3 } as never })).field).toBe('columns.sd1i');
+    expect(thrownInputError(() => effectSizes('SMD', rows, { label: 'author' })).field).toBe('label');
+    expect(thrownInputError(() => effectSizes('SMD', rows, { provenance: [] })).field).toBe('provenance');
     expect(
-      inputError(() => effectSizes('SMD', rows, { provenance: [{ kind: 'guessed' } as never] })),
+      thrownInputError(() => effectSizes('SMD', rows, { provenance: [{ kind: 'guessed' } as never] })),
     ).toMatchObject({ field: 'provenance', row: 1 });
     expect(
-      inputError(() => effectSizes('SMD', rows, { provenance: [{ kind: 'imputed', method: 'mean' } as never] })).field,
+      thrownInputError(() => effectSizes('SMD', rows, { provenance: [{ kind: 'imputed', method: 'mean' } as never] })).field,
     ).toBe('provenance');
   });
 });

@@ -1,7 +1,8 @@
 // multilevel() and robust() reject bad input with an InputError naming the field and the row
 // (or study), and say what they did with degenerate but valid input.
 import { describe, expect, it } from 'vitest';
-import { InputError, multilevel, robust } from '../../../src/index.ts';
+import { multilevel, robust } from '../../../src/index.ts';
+import { thrownInputError } from '../../input-error.ts';
 
 const yi = [0.1, 0.3, 0.9, 1.1, -0.2, 0];
 const vi = [0.01, 0.02, 0.01, 0.03, 0.01, 0.02];
@@ -9,19 +10,9 @@ const outer = ['a', 'a', 'b', 'b', 'c', 'c'];
 const inner = ['1', '2', '1', '2', '1', '2'];
 const fit = () => multilevel({ yi, vi }, { outer, inner });
 
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
-
 describe('multilevel rejects bad input', () => {
   it('options missing or not an object', () => {
-    expect(thrown(() => multilevel({ yi, vi }, undefined as never)).field).toBe('options');
+    expect(thrownInputError(() => multilevel({ yi, vi }, undefined as never)).field).toBe('options');
   });
   it('outer or inner missing', () => {
     expect(() => multilevel({ yi, vi }, { inner } as never)).toThrow(/^outer: missing: pass one label per row \(6 rows\)/);
@@ -37,7 +28,7 @@ describe('multilevel rejects bad input', () => {
   it.each<[unknown]>([[null], [undefined], [''], [Number.NaN]])('a missing label (%s) names the row', (bad) => {
     const o = [...outer];
     o[2] = bad as never;
-    const e = thrown(() => multilevel({ yi, vi }, { outer: o, inner }));
+    const e = thrownInputError(() => multilevel({ yi, vi }, { outer: o, inner }));
     expect(e.field).toBe('outer');
     expect(e.row).toBe(3);
     expect(e.message).toMatch(/^outer, row 3: label missing; every row needs one/);
@@ -96,7 +87,7 @@ describe('multilevel rejects bad input', () => {
 
 describe('robust rejects bad input', () => {
   it('a fit that is not a multilevel result', () => {
-    expect(thrown(() => robust({ estimate: 1 } as never, { cluster: outer, adjust: 'CR2' })).field).toBe('fit');
+    expect(thrownInputError(() => robust({ estimate: 1 } as never, { cluster: outer, adjust: 'CR2' })).field).toBe('fit');
     expect(() => robust(null as never, { cluster: outer, adjust: 'CR2' })).toThrow(/^fit: expected the result of multilevel\(\)/);
     expect(() => robust({ ...fit(), sigma2: [-1, 0] } as never, { cluster: outer, adjust: 'CR2' })).toThrow(/^fit: fit.sigma2/);
   });

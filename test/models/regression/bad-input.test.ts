@@ -1,95 +1,86 @@
 // metaRegression refuses bad input with an InputError that names the moderator (and row), and
 // handles metafor's edge cases (k = p, zero variances) as metafor does.
 import { describe, expect, it } from 'vitest';
-import { InputError, metaRegression } from '../../../src/index.ts';
+import { metaRegression } from '../../../src/index.ts';
 import { TOLERANCES, expectClose } from '../../tolerances.ts';
+import { thrownInputError } from '../../input-error.ts';
 
 const yi = [0.1, 0.3, 0.2, 0.6, 0.4, 0.8];
 const vi = [0.01, 0.02, 0.015, 0.03, 0.01, 0.02];
 const dose = [1, 2, 3, 4, 5, 7];
 
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
-
 describe('metaRegression rejects', () => {
   it('a call without moderators, or with none in the object', () => {
-    expect(thrown(() => metaRegression({ yi, vi }, {} as never)).message).toMatch(/moderators/);
-    expect(thrown(() => metaRegression({ yi, vi }, { moderators: {} })).message).toMatch(/moderators.*at least one moderator/);
-    expect(thrown(() => metaRegression({ yi, vi }, { moderators: [1, 2] as never })).message).toMatch(/moderators/);
+    expect(thrownInputError(() => metaRegression({ yi, vi }, {} as never)).message).toMatch(/moderators/);
+    expect(thrownInputError(() => metaRegression({ yi, vi }, { moderators: {} })).message).toMatch(/moderators.*at least one moderator/);
+    expect(thrownInputError(() => metaRegression({ yi, vi }, { moderators: [1, 2] as never })).message).toMatch(/moderators/);
   });
 
   it('a constant moderator, naming it', () => {
-    const e = thrown(() => metaRegression({ yi, vi }, { moderators: { dose, site: [2, 2, 2, 2, 2, 2] } }));
+    const e = thrownInputError(() => metaRegression({ yi, vi }, { moderators: { dose, site: [2, 2, 2, 2, 2, 2] } }));
     expect(e.field).toBe('moderators.site');
     expect(e.message).toMatch(/"site" is constant/);
   });
 
   it('a moderator that is identically 0', () => {
-    const e = thrown(() => metaRegression({ yi, vi }, { moderators: { zero: [0, 0, 0, 0, 0, 0] } }));
+    const e = thrownInputError(() => metaRegression({ yi, vi }, { moderators: { zero: [0, 0, 0, 0, 0, 0] } }));
     expect(e.message).toMatch(/"zero" is constant/);
   });
 
   it('a moderator that is constant among the complete rows', () => {
-    const e = thrown(() => metaRegression({ yi, vi }, { moderators: { dose, arm: [1, 1, 1, 1, 1, null] } }));
+    const e = thrownInputError(() => metaRegression({ yi, vi }, { moderators: { dose, arm: [1, 1, 1, 1, 1, null] } }));
     expect(e.message).toMatch(/"arm" is constant among the complete rows/);
   });
 
   it('a moderator that is a linear combination of the intercept and earlier moderators', () => {
-    const e = thrown(() => metaRegression({ yi, vi }, { moderators: { dose, doubled: dose.map((d) => 2 * d + 1) } }));
+    const e = thrownInputError(() => metaRegression({ yi, vi }, { moderators: { dose, doubled: dose.map((d) => 2 * d + 1) } }));
     expect(e.field).toBe('moderators.doubled');
     expect(e.message).toMatch(/"doubled" is a linear combination of the intercept and "dose"/);
-    const three = thrown(() =>
+    const three = thrownInputError(() =>
       metaRegression({ yi, vi }, { moderators: { a: [1, 0, 0, 1, 0, 1], b: [0, 1, 0, 0, 1, 0], c: [0, 0, 1, 0, 0, 0] } }), // a + b + c = 1
     );
     expect(three.message).toMatch(/"c" is a linear combination of the intercept and "a", "b"/);
   });
 
   it('a moderator of the wrong length, naming it', () => {
-    const e = thrown(() => metaRegression({ yi, vi }, { moderators: { dose: [1, 2, 3] } }));
+    const e = thrownInputError(() => metaRegression({ yi, vi }, { moderators: { dose: [1, 2, 3] } }));
     expect(e.field).toBe('moderators.dose');
     expect(e.message).toMatch(/"dose" has 3 values but yi has 6/);
   });
 
   it('a non-numeric or infinite moderator value, naming the moderator and row', () => {
-    const e = thrown(() => metaRegression({ yi, vi }, { moderators: { dose: [1, 2, '3', 4, 5, 6] as never } }));
+    const e = thrownInputError(() => metaRegression({ yi, vi }, { moderators: { dose: [1, 2, '3', 4, 5, 6] as never } }));
     expect(e.field).toBe('moderators.dose');
     expect(e.row).toBe(3);
     expect(e.message).toMatch(/numeric/);
-    const labelled = thrown(() =>
+    const labelled = thrownInputError(() =>
       metaRegression({ yi, vi, labels: ['A', 'B', 'C', 'D', 'E', 'F'] }, { moderators: { dose: [1, 2, 3, Infinity, 5, 6] } }),
     );
     expect(labelled.message).toMatch(/moderators\.dose, study "D", row 4: moderator "dose" must be finite/);
-    expect(thrown(() => metaRegression({ yi, vi }, { moderators: { dose: 'high' as never } })).field).toBe('moderators.dose');
+    expect(thrownInputError(() => metaRegression({ yi, vi }, { moderators: { dose: 'high' as never } })).field).toBe('moderators.dose');
   });
 
   it('a moderator called "intercept"', () => {
-    expect(thrown(() => metaRegression({ yi, vi }, { moderators: { intercept: dose } })).message).toMatch(/reserved/);
+    expect(thrownInputError(() => metaRegression({ yi, vi }, { moderators: { intercept: dose } })).message).toMatch(/reserved/);
   });
 
   it('too few complete studies for the coefficients and tau²', () => {
-    const e = thrown(() => metaRegression({ yi: [0.1, 0.5], vi: [0.01, 0.02] }, { moderators: { x: [1, 2] }, method: 'REML' }));
+    const e = thrownInputError(() => metaRegression({ yi: [0.1, 0.5], vi: [0.01, 0.02] }, { moderators: { x: [1, 2] }, method: 'REML' }));
     expect(e.message).toMatch(/too few complete studies: 2 for 2 coefficients and tau²/);
   });
 
   it('a zero variance for methods with weights 1/vi, and bad options', () => {
     const zero = [0, ...vi.slice(1)];
-    expect(thrown(() => metaRegression({ yi, vi: zero }, { moderators: { dose }, method: 'DL' })).field).toBe('vi');
-    expect(thrown(() => metaRegression({ yi, vi }, { moderators: { dose }, method: 'XX' as never })).message).toMatch(/method/);
-    expect(thrown(() => metaRegression({ yi, vi }, { moderators: { dose }, level: 95 })).field).toBe('level');
-    expect(thrown(() => metaRegression({ yi, vi: [...vi.slice(1), -1] }, { moderators: { dose } })).field).toBe('vi');
+    expect(thrownInputError(() => metaRegression({ yi, vi: zero }, { moderators: { dose }, method: 'DL' })).field).toBe('vi');
+    expect(thrownInputError(() => metaRegression({ yi, vi }, { moderators: { dose }, method: 'XX' as never })).message).toMatch(/method/);
+    expect(thrownInputError(() => metaRegression({ yi, vi }, { moderators: { dose }, level: 95 })).field).toBe('level');
+    expect(thrownInputError(() => metaRegression({ yi, vi: [...vi.slice(1), -1] }, { moderators: { dose } })).field).toBe('vi');
   });
 
   it('a zero variance when tau² is 0, which gives that study an infinite weight', () => {
     // R: rma(c(1, 2, 3, 4.1), c(0, 0.01, 0.01, 0.01), mods = ~ c(1, 2, 3, 4), method = "HE")
     //    Error: Division by zero when computing the inverse variance weights.
-    const e = thrown(() => metaRegression({ yi: [1, 2, 3, 4.1], vi: [0, 0.01, 0.01, 0.01] }, { moderators: { x: [1, 2, 3, 4] }, method: 'HE' }));
+    const e = thrownInputError(() => metaRegression({ yi: [1, 2, 3, 4.1], vi: [0, 0.01, 0.01, 0.01] }, { moderators: { x: [1, 2, 3, 4] }, method: 'HE' }));
     expect(e.field).toBe('vi');
     expect(e.message).toMatch(/infinite weight/);
   });
