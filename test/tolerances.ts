@@ -9,6 +9,8 @@
  *   stopping points.
  * - `profile`: Q-profile confidence bounds for tau², I² and H² (root finding on a profile; the
  *   fixtures used `tol = 1e-12`, our root finder stops earlier).
+ * - `conversion`: metafor 5.1 `conv.fivenum` / `conv.wald` fixtures (test/fixtures/conversions),
+ *   to the 1e-8 that issue #4 asks for.
  * - `distribution`: normal, t, chi-square and F CDFs, survival functions and quantiles against R
  *   (test/fixtures/distributions); values below 1e-300 (subnormal or underflowed tails) are
  *   compared with an absolute floor of 1e-300 instead (see test/distributions).
@@ -22,6 +24,7 @@ export const TOLERANCES = Object.freeze({
   iterative: 1e-8,
   profile: 1e-6,
   distribution: 1e-12,
+  conversion: 1e-8,
 } as const);
 
 export type Tier = keyof typeof TOLERANCES;

@@ -8,8 +8,9 @@ import {
 } from '../../src/index.ts';
 import { expectClose } from '../tolerances.ts';
 import { formulaReference } from './helpers.ts';
+import { TOLERANCES } from '../tolerances.ts';
 
-const TOL = 1e-10;
+const TOL = TOLERANCES.closed;
 const R = formulaReference().cochrane;
 const r = (name: string): number => {
   const v = R[name];

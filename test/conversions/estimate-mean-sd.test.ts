@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError, estimateMeanSd } from '../../src/index.ts';
 import { expectClose } from '../tolerances.ts';
 import { formulaReference } from './helpers.ts';
+import { TOLERANCES } from '../tolerances.ts';
 
-const TOL = 1e-10;
+const TOL = TOLERANCES.closed;
 const ref = formulaReference();
 
 describe('estimators against the papers\' formulas (Rscript r-reference/formulas.R)', () => {

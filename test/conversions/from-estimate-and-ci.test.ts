@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError, fromEstimateAndCi } from '../../src/index.ts';
 import { expectClose } from '../tolerances.ts';
 import { formulaReference } from './helpers.ts';
+import { TOLERANCES } from '../tolerances.ts';
 
-const TOL = 1e-10;
+const TOL = TOLERANCES.closed;
 const W = formulaReference().wald;
 
 describe('fromEstimateAndCi', () => {

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError, maxSdForSignificance, studentTSf } from '../../src/index.ts';
 import { expectClose } from '../tolerances.ts';
 import { formulaReference } from './helpers.ts';
+import { TOLERANCES } from '../tolerances.ts';
 
-const TOL = 1e-10;
+const TOL = TOLERANCES.closed;
 const M = formulaReference().maxSd;
 
 describe('maxSdForSignificance', () => {

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { estimateMeanSd, fromEstimateAndCi } from '../../src/index.ts';
 import { expectClose } from '../tolerances.ts';
 import { metaforConversions } from './helpers.ts';
+import { TOLERANCES } from '../tolerances.ts';
 
-const TOL = 1e-8;
+const TOL = TOLERANCES.conversion;
 const fx = metaforConversions();
 
 describe('metafor 5.1 conv.fivenum (defaults: Luo mean, Wan SD for S1/S2, Shi SD for S3)', () => {

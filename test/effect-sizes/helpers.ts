@@ -1,14 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { expect } from 'vitest';
+import { TOLERANCES } from '../tolerances.ts';
 
 /** Relative tolerance for closed-form effect sizes against R. */
-export const REL = 1e-10;
+export const REL = TOLERANCES.closed;
 
 /**
  * Expects `got` to reproduce `want` (R output): null in `want` <=> NaN in `got`, numbers to
  * `rel` relative (an exact zero must be met within 1e-15).
  */
-export function expectReproduces(got: readonly number[], want: readonly (number | null)[], label: string, rel = REL): void {
+export function expectReproduces(got: readonly number[], want: readonly (number | null)[], label: string, rel: number = REL): void {
   expect(got.length, `${label}: length`).toBe(want.length);
   want.forEach((w, i) => {
     const g = got[i]!;

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, mantelHaenszel } from '../../src/index.ts';
 import type { MantelHaenszelResult } from '../../src/index.ts';
+import { TOLERANCES } from '../tolerances.ts';
 
-const REL = 1e-10;
+const REL = TOLERANCES.closed;
 type Row = Record<string, unknown>;
 
 /** `got` reproduces R's `want`: null <=> null, else within 1e-10 relative (1e-13 absolute near 0). */

@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, peto } from '../../src/index.ts';
 import type { PetoResult } from '../../src/index.ts';
+import { TOLERANCES } from '../tolerances.ts';
 
-const REL = 1e-10;
+const REL = TOLERANCES.closed;
 
 /** `got` reproduces R's `want`: null <=> null, else within 1e-10 relative (1e-13 absolute near 0). */
 function expectClose(got: number | null | undefined, want: number | null, label: string): void {
