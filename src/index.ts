@@ -21,6 +21,8 @@ export type { ArmComparison, ArmPairs } from './effect-sizes/arms.ts';
 export { hedgesCorrection } from './effect-sizes/hedges-correction.ts';
 export { worstProvenance } from './effect-sizes/provenance.ts';
 export type { ArmPairing, EffectSizesOptions, VarianceType, ZeroCellRule } from './effect-sizes/options.ts';
+export { backTransform, naturalTransform, analysisScale, TRANSFORMS } from './effect-sizes/back-transform.ts';
+export type { BackTransform, BackTransformOptions, TransformName } from './effect-sizes/back-transform.ts';
 // --- evidence ---
 export { loadEvidence } from './evidence/load-evidence.ts';
 export type {

@@ -1,0 +1,176 @@
+import { InputError, assertOneOf } from '../errors.ts';
+import type { Measure } from '../types.ts';
+
+/**
+ * Back-transformations from the scale a measure is analysed on to the scale a reader knows,
+ * with metafor's names (`transf.exp.int` → `exp`, `transf.ztor` → `tanh`, `transf.ilogit`,
+ * `transf.iarcsin`, `transf.ipft.hm`).
+ */
+export const TRANSFORMS = Object.freeze(['none', 'exp', 'tanh', 'ilogit', 'iarcsin', 'ipft'] as const);
+export type TransformName = (typeof TRANSFORMS)[number];
+
+/** A resolved back-transformation: apply it to estimates and interval bounds, never to SEs. */
+export interface BackTransform {
+  readonly name: TransformName;
+  /** Whether the choice was made from the measure (`auto`) rather than asked for. */
+  readonly automatic: boolean;
+  /** What the transformed values are, for axis titles and printouts (e.g. "Odds Ratio"). */
+  readonly scale: string;
+  /** One sentence saying what was done, for the output. */
+  readonly description: string;
+  /** The transformation itself; monotone increasing on its domain. */
+  readonly apply: (x: number) => number;
+}
+
+/** Options of {@link backTransform}. */
+export interface BackTransformOptions {
+  /** Sample sizes of the studies; required for `ipft` (their harmonic mean is used, as metafor's `transf.ipft.hm`). */
+  readonly n?: ArrayLike<number>;
+}
+
+const NATURAL: Partial<Record<Measure, TransformName>> = {
+  OR: 'exp', RR: 'exp', PETO: 'exp', ROM: 'exp', PLN: 'exp', MNLN: 'exp',
+  ZCOR: 'tanh', PLO: 'ilogit', PAS: 'iarcsin', PFT: 'ipft',
+};
+
+const SCALE: Partial<Record<Measure, string>> = {
+  OR: 'Odds Ratio', PETO: 'Odds Ratio', RR: 'Risk Ratio', ROM: 'Ratio of Means', MNLN: 'Mean',
+  ZCOR: 'Correlation', PLN: 'Proportion', PLO: 'Proportion', PAS: 'Proportion', PFT: 'Proportion',
+};
+
+const LOG_SCALE: Partial<Record<Measure, string>> = {
+  MD: 'Mean Difference', SMD: 'Standardized Mean Difference', SMDH: 'Standardized Mean Difference',
+  OR: 'Log Odds Ratio', PETO: 'Log Odds Ratio', RR: 'Log Risk Ratio', RD: 'Risk Difference',
+  AS: 'Arcsine Risk Difference', ROM: 'Log Ratio of Means', COR: 'Correlation',
+  ZCOR: "Fisher's z", PR: 'Proportion', PLN: 'Log Proportion', PLO: 'Log Odds',
+  PAS: 'Arcsine Proportion', PFT: 'Freeman-Tukey Proportion', MN: 'Mean', MNLN: 'Log Mean',
+  MC: 'Mean Change', SMCC: 'Standardized Mean Change', SMCR: 'Standardized Mean Change',
+  GEN: 'Observed Outcome',
+};
+
+/**
+ * The natural back-transformation of a measure: `exp` for the log measures (OR, RR, PETO, ROM,
+ * PLN, MNLN), `tanh` for Fisher's z (ZCOR → r), the inverse logit for PLO, the inverse arcsine
+ * for PAS and the inverse Freeman–Tukey for PFT; `none` for measures already on their natural
+ * scale (MD, SMD, RD, COR, …) and for unknown measures.
+ *
+ * @example
+ * naturalTransform('OR'); // 'exp'
+ * naturalTransform('MD'); // 'none'
+ */
+export function naturalTransform(measure: Measure | null | undefined): TransformName {
+  return (measure && NATURAL[measure]) || 'none';
+}
+
+/**
+ * The name of the scale a measure is analysed on (e.g. "Log Odds Ratio"), as metafor labels
+ * its axes; "Observed Outcome" when the measure is not known.
+ *
+ * @example
+ * analysisScale('OR'); // 'Log Odds Ratio'
+ */
+export function analysisScale(measure: Measure | null | undefined): string {
+  return (measure && LOG_SCALE[measure]) || 'Observed Outcome';
+}
+
+/**
+ * Resolves a back-transformation for a measure. `choice` is a transform name, or `'auto'`
+ * (the default) for the measure's natural one ({@link naturalTransform}).
+ *
+ * Formulas: exp(x); r = tanh(z); p = 1/(1 + e^(−x)); p = sin²(x) for x in [0, π/2] (clamped);
+ * inverse Freeman–Tukey (Miller, 1978, The American Statistician 32:138) at the harmonic mean ñ
+ * of the sample sizes: p = ½(1 − sgn(cos 2x)·√(1 − (sin 2x + (sin 2x − 1/sin 2x)/ñ)²)), 0 below
+ * the transform of p = 0 and 1 above that of p = 1.
+ *
+ * @throws {InputError} for an unknown `choice`, or `ipft` without positive sample sizes `n`.
+ * @example
+ * backTransform('OR').apply(Math.log(2)); // 2
+ * backTransform('ZCOR').apply(0.5493061443340549); // 0.5 (r)
+ * backTransform('PLO', 'none').apply(-1); // -1
+ */
+export function backTransform(
+  measure: Measure | null | undefined,
+  choice: TransformName | 'auto' = 'auto',
+  options: BackTransformOptions = {},
+): BackTransform {
+  if (choice !== 'auto') assertOneOf(choice, TRANSFORMS, 'transform');
+  const automatic = choice === 'auto';
+  const name = automatic ? naturalTransform(measure) : choice;
+  const apply = transformFunction(name, options);
+  const scale = name === 'none' ? analysisScale(measure) : (measure && SCALE[measure]) || defaultScale(name);
+  return Object.freeze({ name, automatic, scale, apply, description: describe(name, automatic, measure, scale) });
+}
+
+function transformFunction(name: TransformName, options: BackTransformOptions): (x: number) => number {
+  switch (name) {
+    case 'none': return (x) => x;
+    case 'exp': return Math.exp;
+    case 'tanh': return Math.tanh;
+    case 'ilogit': return inverseLogit;
+    case 'iarcsin': return inverseArcsine;
+    case 'ipft': return inverseFreemanTukey(harmonicMean(options.n));
+  }
+}
+
+function inverseLogit(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+function inverseArcsine(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x <= 0) return 0;
+  if (x >= Math.PI / 2) return 1;
+  return Math.sin(x) ** 2;
+}
+
+/** Freeman–Tukey transform of a proportion p at sample size n (metafor's `transf.pft`). */
+function freemanTukey(p: number, n: number): number {
+  const x = p * n;
+  return 0.5 * (Math.asin(Math.sqrt(x / (n + 1))) + Math.asin(Math.sqrt((x + 1) / (n + 1))));
+}
+
+function inverseFreemanTukey(n: number): (x: number) => number {
+  const low = freemanTukey(0, n);
+  const high = freemanTukey(1, n);
+  return (x) => {
+    if (Number.isNaN(x)) return NaN;
+    if (x < low) return 0;
+    if (x > high) return 1;
+    const s = Math.sin(2 * x);
+    const inner = 1 - (s + (s - 1 / s) / n) ** 2;
+    return inner < 0 ? NaN : 0.5 * (1 - Math.sign(Math.cos(2 * x)) * Math.sqrt(inner));
+  };
+}
+
+function harmonicMean(n: ArrayLike<number> | undefined): number {
+  if (n === undefined || n.length === 0) {
+    throw new InputError('the inverse Freeman-Tukey transform needs the sample sizes of the studies', { field: 'n' });
+  }
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < n.length; i++) {
+    const v = n[i];
+    if (v === undefined || Number.isNaN(v)) continue;
+    if (!(v > 0) || !Number.isFinite(v)) throw new InputError('must be a positive finite sample size', { field: 'n', row: i + 1, value: v });
+    sum += 1 / v;
+    count++;
+  }
+  if (count === 0) throw new InputError('no usable sample size', { field: 'n' });
+  return count / sum;
+}
+
+function defaultScale(name: TransformName): string {
+  if (name === 'exp') return 'Ratio';
+  if (name === 'tanh') return 'Correlation';
+  return 'Proportion';
+}
+
+function describe(name: TransformName, automatic: boolean, measure: Measure | null | undefined, scale: string): string {
+  if (name === 'none') return automatic ? `Estimates are on the ${scale.toLowerCase()} scale (no back-transformation).` : 'No back-transformation.';
+  const how: Record<Exclude<TransformName, 'none'>, string> = {
+    exp: 'exponentiated', tanh: "converted from Fisher's z to r (tanh)", ilogit: 'back-transformed by the inverse logit',
+    iarcsin: 'back-transformed by the inverse arcsine', ipft: 'back-transformed by the inverse Freeman-Tukey transform (harmonic mean of n)',
+  };
+  const why = automatic && measure ? ` (the natural scale for ${measure})` : '';
+  return `Estimates and interval bounds are ${how[name]} to the ${scale.toLowerCase()} scale${why}; standard errors stay on the analysis scale.`;
+}
