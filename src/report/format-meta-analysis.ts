@@ -1,9 +1,8 @@
 import type { Interval, MetaAnalysisResult } from '../types.ts';
-import { coefficientTable } from './coefficient-table.ts';
 import { describeProvenance } from './describe-provenance.ts';
 import { formatFixed } from './format-number.ts';
 import type { ResolvedFormatOptions } from './format-options.ts';
-import { formatTestStatistic } from './format-test-statistic.ts';
+import { heterogeneityAndResults } from './heterogeneity-and-results.ts';
 import { closingSections, levelPercent } from './printout-sections.ts';
 import { printoutTransform } from './printout-transform.ts';
 import { transformedTable } from './transformed-table.ts';
@@ -29,12 +28,7 @@ export function formatMetaAnalysis(r: MetaAnalysisResult, o: ResolvedFormatOptio
     '',
     ...heterogeneityLines(r, d, random),
     '',
-    'Test for Heterogeneity:',
-    formatTestStatistic('Q', r.q, r.qDf, r.qPValue, d),
-    '',
-    'Model Results:',
-    '',
-    ...coefficientTable([r], { t: r.test !== 'z', digits: d }),
+    ...heterogeneityAndResults(r, r, r.test !== 'z', d),
     '',
     `${levelPercent(r.level)}% prediction interval: [${formatFixed(r.predictionInterval?.lower, d)}, ${formatFixed(r.predictionInterval?.upper, d)}]`,
   ];

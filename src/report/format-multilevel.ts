@@ -1,8 +1,7 @@
 import type { MultilevelResult } from '../models/multilevel/multilevel.ts';
-import { coefficientTable } from './coefficient-table.ts';
 import { formatFixed } from './format-number.ts';
 import type { ResolvedFormatOptions } from './format-options.ts';
-import { formatTestStatistic } from './format-test-statistic.ts';
+import { heterogeneityAndResults } from './heterogeneity-and-results.ts';
 import { closingSections } from './printout-sections.ts';
 import { printoutTransform } from './printout-transform.ts';
 import { textTable } from './text-table.ts';
@@ -11,8 +10,8 @@ import { transformedTable } from './transformed-table.ts';
 /**
  * Prints a `multilevel` result as metafor's `print.rma.mv` prints `rma.mv(yi, vi, random = ~ 1
  * | outer/inner)`: the model line, the variance components (σ², √σ², number of levels, whether
- * fixed, factor), the test for heterogeneity, and the model results with significance stars,
- * then the log-likelihood. The result does not carry its measure: pass `measure` for its
+ * fixed, factor), the test for heterogeneity, and the model results with significance stars;
+ * the log-likelihood under the model line (as `showfit = TRUE`). The result does not carry its measure: pass `measure` for its
  * natural back-transformation (or `transform`).
  *
  * @example
@@ -29,6 +28,8 @@ export function formatMultilevel(r: MultilevelResult, o: ResolvedFormatOptions):
   const lines = [
     `Multivariate Meta-Analysis Model (k = ${r.k}; method: ${r.method})`,
     '',
+    `logLik (${r.method === 'REML' ? 'restricted' : 'full'}): ${formatFixed(r.logLik, d)}`,
+    '',
     'Variance Components:',
     '',
     ...textTable(
@@ -37,14 +38,7 @@ export function formatMultilevel(r: MultilevelResult, o: ResolvedFormatOptions):
       { rowNames: ['sigma^2.1', 'sigma^2.2'] },
     ),
     '',
-    'Test for Heterogeneity:',
-    formatTestStatistic('Q', r.q, r.qDf, r.qPValue, d),
-    '',
-    'Model Results:',
-    '',
-    ...coefficientTable([r], { t: r.test === 't', digits: d }),
-    '',
-    `logLik (${r.method === 'REML' ? 'restricted' : 'full'}): ${formatFixed(r.logLik, d)}`,
+    ...heterogeneityAndResults(r, r, r.test === 't', d),
   ];
   const { transform, note } = printoutTransform(o.measure, o.transform, o.n);
   if (transform) lines.push('', ...transformedTable([r], transform, d));
