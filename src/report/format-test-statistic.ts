@@ -15,8 +15,8 @@ export function formatTestStatistic(name: string, value: number | null, df: Test
   const stat = formatFixed(value, digits);
   const p = `${pName} = ${formatPValue(pValue)}`;
   if (df === null) return `${name} = ${stat}, ${p}`;
-  if (typeof df === 'number') return `${name}(df = ${formatDf(df)}) = ${stat}, ${p}`;
-  return `${name}(df1 = ${formatDf(df[0])}, df2 = ${formatDf(df[1])}) = ${stat}, ${p}`;
+  if (Array.isArray(df)) return `${name}(df1 = ${formatDf(df[0])}, df2 = ${formatDf(df[1])}) = ${stat}, ${p}`;
+  return `${name}(df = ${formatDf(df as number)}) = ${stat}, ${p}`;
 }
 
 /**
@@ -26,6 +26,6 @@ export function formatTestStatistic(name: string, value: number | null, df: Test
  * formatDf(9.86315) // => "9.86"
  */
 export function formatDf(df: number | null | undefined): string {
-  if (df === null || df === undefined || Number.isNaN(df)) return 'NA';
+  if (typeof df !== 'number' || Number.isNaN(df)) return 'NA';
   return Number.isInteger(df) ? String(df) : String(Math.round(df * 100) / 100);
 }

@@ -28,7 +28,7 @@ const hasAll = (x: Fields, ...keys: string[]) => keys.every((key) => key in x);
 const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   mantelHaenszel: (x) => isObject(x) && x.method === 'MH',
   peto: (x) => isObject(x) && x.method === 'PETO',
-  metaRegression: (x) => isObject(x) && isArray(x.coefficients) && hasAll(x, 'qm', 'qe', 'tau2', 'k'),
+  metaRegression: (x) => isObject(x) && isArray(x.coefficients) && x.coefficients.every(isObject) && hasAll(x, 'qm', 'qe', 'tau2', 'k'),
   metaAnalysis: (x) =>
     isObject(x) && isIn(x.method, TAU2_METHODS) && isObject(x.predictionInterval) && isObject(x.ci) && !('coefficients' in x),
   subgroupAnalysis: (x) => isObject(x) && isArray(x.groups) && x.groups.every(isObject) && isObject(x.between),
@@ -39,7 +39,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   influence: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat')),
   eggerTest: (x) => isObject(x) && isIn(x.predictor, ['sei', 'vi']) && hasAll(x, 'limitEstimate', 'slope', 'statistic'),
   rankCorrelationTest: (x) => isObject(x) && hasAll(x, 'tau', 'pValue', 'pValueMethod'),
-  trimAndFill: (x) => isObject(x) && isArray(x.filled) && hasAll(x, 'k0', 'side', 'estimate'),
+  trimAndFill: (x) => isObject(x) && isArray(x.filled) && x.filled.every(isObject) && hasAll(x, 'k0', 'side', 'estimate'),
   failSafeN: (x) => isObject(x) && isIn(x.type, ['Rosenthal', 'Orwin', 'Rosenberg']) && hasAll(x, 'n', 'alpha'),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
 };

@@ -75,6 +75,9 @@ export function studyTable(fit: unknown, options: StudyTableOptions = {}): Study
     );
   }
   const f = fit as StudyFields;
+  if (!isList(f.yi) || !isList(f.vi) || f.yi.length !== f.vi.length) {
+    throw new InputError(`the ${kind} result does not list its studies (yi and vi of equal length); pass it as ${kind}() returned it`, { field: 'fit.yi' });
+  }
   const level = options.level ?? (typeof f.level === 'number' ? f.level : 0.95);
   assertLevel(level);
   const measure = (typeof f.measure === 'string' ? (f.measure as Measure) : null) ?? options.measure ?? null;
@@ -131,5 +134,7 @@ function percent(w: number[]): number[] {
   return w.map((x) => (100 * x) / total);
 }
 
+const isList = (x: unknown): x is ArrayLike<unknown> =>
+  x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number';
 const toNumber = (x: unknown): number => (typeof x === 'number' ? x : NaN);
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
