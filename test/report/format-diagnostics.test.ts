@@ -114,11 +114,13 @@ describe('formatResult: small-study tests (print.regtest, print.ranktest, trimfi
     expect(text).toContain(`Observed Significance Level: ${px(ros.pval)}`);
     expect(text).toContain(`Target Significance Level:   ${ros.alpha}`);
     expect(text).toContain(`Fail-safe N: ${ros.fsnum}`);
-    const orwin = d['fsn.Orwin'];
-    const o = formatResult(failSafeN(input, { type: 'Orwin' }));
+    // Orwin with the unweighted mean and its default target (half the mean): N = k exactly
+    const mean = rr.yi.reduce((a: number, b: number) => a + b, 0) / rr.yi.length;
+    const o = formatResult(failSafeN(input, { type: 'Orwin', weighted: false }));
     expect(o).toContain('Fail-safe N Calculation Using the Orwin Approach');
-    expect(o).toContain(`Target Effect Size:  ${fx(orwin.target)}`);
-    expect(o).toContain(`Fail-safe N: ${orwin.fsnum}`);
+    expect(o).toContain(`Average Effect Size: ${fx(mean)}`);
+    expect(o).toContain(`Target Effect Size:  ${fx(mean / 2)}`);
+    expect(o).toContain('Fail-safe N: 13');
   });
 });
 
