@@ -8,7 +8,7 @@ import { subsetFitTable } from './subset-fit-table.ts';
  * the studies added so far (see `subsetFitTable` for the back-transformation).
  *
  * @example
- * formatCumulative(cumulative(fit), resolveFormatOptions({})).split('\n')[0]
+ * formatCumulative(cumulative(metaAnalysis({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] }, { method: 'DL' })), resolveFormatOptions({})).split('\n')[0]
  * // => 'Cumulative Meta-Analysis (each row: the model of the studies up to and including that one)'
  */
 export function formatCumulative(rows: readonly SubsetFit[], o: ResolvedFormatOptions): string {

@@ -12,13 +12,13 @@ import { textTable } from './text-table.ts';
  * applies (by default the measure's natural one), the per-study table on that scale follows.
  *
  * @example
- * formatEffectSizes(effectSizes('RR', rows, { columns }), resolveFormatOptions({})).split('\n')[0]
- * // => 'Effect Sizes (measure RR; 13 rows)'
+ * formatEffectSizes(effectSizes('OR', [{ ai: 4, bi: 119, ci: 11, di: 128 }, { ai: 6, bi: 300, ci: 29, di: 274 }]), resolveFormatOptions({})).split('\n')[0]
+ * // => 'Effect Sizes (measure OR; 2 rows)'
  */
 export function formatEffectSizes(es: EffectSizes, o: ResolvedFormatOptions): string {
   const d = o.digits;
   const lines = [
-    `Effect Sizes (measure ${es.measure}; ${es.yi.length} rows)`,
+    `Effect Sizes (measure ${es.measure}; ${es.yi.length} row${es.yi.length === 1 ? '' : 's'})`,
     '',
     ...textTable(['yi', 'vi'], es.yi.map((y, i) => [formatFixed(y, d), formatFixed(es.vi[i], d)]), {
       rowNames: es.yi.map((_, i) => (typeof es.labels?.[i] === 'string' ? es.labels[i]! : `row ${i + 1}`)),

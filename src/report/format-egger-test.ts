@@ -14,8 +14,8 @@ const PREDICTOR = { sei: 'standard error', vi: 'sampling variance' } as const;
  * `transform`) the limit estimate and its CI are also given on that scale.
  *
  * @example
- * formatEggerTest(eggerTest(fit), resolveFormatOptions({})).split('\n')[0]
- * // => 'Regression Test for Funnel Plot Asymmetry'
+ * formatEggerTest(eggerTest(metaAnalysis({ yi: [0.3, 0.1, 0.8, 0.45, 0.2, 0.62, 0.95], vi: [0.02, 0.05, 0.11, 0.07, 0.03, 0.09, 0.15] })), resolveFormatOptions({})).split('\n')[5]
+ * // => 'Test for Funnel Plot Asymmetry: z = 2.1133, p = 0.0346'  (metafor regtest: z = 2.1133, p = 0.0346)
  */
 export function formatEggerTest(r: EggerTestResult, o: ResolvedFormatOptions): string {
   const d = o.digits;

@@ -11,8 +11,8 @@ import { textTable } from './text-table.ts';
  * applies.
  *
  * @example
- * formatInfluence(influence(fit), resolveFormatOptions({})).split('\n')[0]
- * // => 'Influence Diagnostics (k = 13)'
+ * formatInfluence(influence(metaAnalysis({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] }, { method: 'DL' })), resolveFormatOptions({})).split('\n')[0]
+ * // => 'Influence Diagnostics (k = 3)'
  */
 export function formatInfluence(rows: readonly InfluenceRow[], o: ResolvedFormatOptions): string {
   const f = (x: number | null | undefined) => formatFixed(x, o.digits);

@@ -18,8 +18,8 @@ import { transformedTable } from './transformed-table.ts';
  * transforms have no meaning for a slope, so they are not applied and a note says so.
  *
  * @example
- * formatMetaRegression(metaRegression(bcgRR, { moderators: { ablat } }), resolveFormatOptions({})).split('\n')[0]
- * // => 'Mixed-Effects Model (k = 13; tau^2 estimator: REML)'
+ * formatMetaRegression(metaRegression({ yi: [0, 2, 1, 5], vi: [1, 1, 1, 1] }, { moderators: { x: [0, 1, 2, 3] } }), resolveFormatOptions({})).split('\n')[0]
+ * // => 'Mixed-Effects Model (k = 4; tau^2 estimator: REML)'
  */
 export function formatMetaRegression(r: MetaRegressionResult, o: ResolvedFormatOptions): string {
   const d = o.digits;

@@ -15,8 +15,8 @@ import { transformedTable } from './transformed-table.ts';
  * natural back-transformation (or `transform`).
  *
  * @example
- * formatMultilevel(multilevel(input, { outer, inner }), resolveFormatOptions({})).split('\n')[0]
- * // => 'Multivariate Meta-Analysis Model (k = 56; method: REML)'
+ * formatMultilevel(multilevel({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0], vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] }, { outer: ['a', 'a', 'b', 'b', 'c', 'c'], inner: ['1', '2', '1', '2', '1', '2'] }), resolveFormatOptions({})).split('\n')[0]
+ * // => 'Multivariate Meta-Analysis Model (k = 6; method: REML)'
  */
 export function formatMultilevel(r: MultilevelResult, o: ResolvedFormatOptions): string {
   const d = o.digits;

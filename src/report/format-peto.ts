@@ -9,8 +9,8 @@ import { tablePoolingSections } from './table-pooling-sections.ts';
  * its CI. p-values are printed as they are.
  *
  * @example
- * formatPeto(peto(rows, { columns }), resolveFormatOptions({})).split('\n')[0]
- * // => "Equal-Effects Model (k = 13; Peto's method)"
+ * formatPeto(peto([{ ai: 8, n1i: 50, ci: 15, n2i: 50 }]), resolveFormatOptions({})).split('\n')[0]
+ * // => "Equal-Effects Model (k = 1; Peto's method)"
  */
 export function formatPeto(r: PetoResult, o: ResolvedFormatOptions): string {
   const { lines, note } = tablePoolingSections(r, o, "Peto's method");

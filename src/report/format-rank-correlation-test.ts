@@ -8,8 +8,8 @@ import { closingSections } from './printout-sections.ts';
  * p-value (printed as it is), and how the p-value was computed (exact or normal approximation).
  *
  * @example
- * formatRankCorrelationTest(rankCorrelationTest(fit), resolveFormatOptions({})).split('\n')[2]
- * // => "Kendall's tau = 0.0256, p = 0.9524"
+ * formatRankCorrelationTest(rankCorrelationTest(metaAnalysis({ yi: [0.3, 0.1, 0.8, 0.45, 0.2, 0.62, 0.95], vi: [0.02, 0.05, 0.11, 0.07, 0.03, 0.09, 0.15] })), resolveFormatOptions({})).split('\n')[2]
+ * // => "Kendall's tau = 0.7143, p = 0.0302"  (metafor ranktest: tau = 0.7143, p = 0.0302)
  */
 export function formatRankCorrelationTest(r: RankCorrelationResult, o: ResolvedFormatOptions): string {
   const how = r.pValueMethod === 'exact'

@@ -84,8 +84,10 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * @param options `{ digits = 4, transform = 'auto', measure, n, studies = false }`, or the number of digits
  * @throws InputError for a value that is not a result of `pooled` (and for a malformed one), or bad options.
  * @example
- * console.log(formatResult(metaAnalysis({ yi: [0.1, 0.3], vi: [0.01, 0.02] })));
- * console.log(formatResult(metaAnalysis(effectSizes('OR', rows, { columns })), { studies: true })); // OR scale too
+ * formatResult(metaAnalysis({ yi: [0.1, 0.3], vi: [0.01, 0.02] })).split('\n')[0]
+ * // => 'Random-Effects Model (k = 2; tau^2 estimator: REML)'
+ * formatResult(metaAnalysis({ yi: [0, 0.7], vi: [0.2, 0.3], measure: 'OR' }), { studies: true })
+ * // => log-scale results, then "Model Results (Odds Ratio scale):", then the per-study table
  */
 export function formatResult(result: PooledResult, options?: number | FormatOptions): string {
   const o = resolveFormatOptions(options);

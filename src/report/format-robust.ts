@@ -15,8 +15,9 @@ const DF_METHOD = { CR1: 'residual method', CR2: 'Satterthwaite approx' } as con
  * back-transformation (or `transform`).
  *
  * @example
- * formatRobust(robust(fit, { cluster, adjust: 'CR2' }), resolveFormatOptions({})).split('\n')[0]
- * // => 'Cluster-Robust Inference (var-cov estimator: CR2)'
+ * const fit = multilevel({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0], vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] }, { outer: ['a', 'a', 'b', 'b', 'c', 'c'], inner: ['1', '2', '1', '2', '1', '2'] });
+ * formatRobust(robust(fit, { cluster: ['a', 'a', 'b', 'b', 'c', 'c'], adjust: 'CR1' }), resolveFormatOptions({})).split('\n')[2]
+ * // => 'Number of clusters: 3'
  */
 export function formatRobust(r: RobustResult, o: ResolvedFormatOptions): string {
   const d = o.digits;

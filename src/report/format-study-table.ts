@@ -9,7 +9,8 @@ import { textTable } from './text-table.ts';
  * scale the numbers are.
  *
  * @example
- * formatStudyTable(studyTable(fit), 4).split('\n')[0] // => 'Studies (95% CI; Log Risk Ratio):'
+ * formatStudyTable(studyTable(metaAnalysis({ yi: [0, 1], vi: [1, 1] }))).split('\n')[0]
+ * // => 'Studies (95% CI; Observed Outcome):'
  */
 export function formatStudyTable(table: StudyTable, digits = 4): string {
   const f = (x: number | null) => formatFixed(x, digits);

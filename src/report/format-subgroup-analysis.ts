@@ -16,8 +16,8 @@ import { transformedTable } from './transformed-table.ts';
  * natural back-transformation (or `transform` to choose one).
  *
  * @example
- * formatSubgroupAnalysis(subgroupAnalysis(es, groups), resolveFormatOptions({})).split('\n')[0]
- * // => 'Subgroup Analysis (3 subgroups; separate tau^2 per subgroup)'
+ * formatSubgroupAnalysis(subgroupAnalysis({ yi: [0.1, 0.3, 0.8, 1.0], vi: [0.02, 0.03, 0.02, 0.04] }, ['a', 'a', 'b', 'b'], { method: 'DL' }), resolveFormatOptions({}))
+ * // => 'Subgroup Analysis (2 subgroups; separate tau^2 per subgroup)\n…\nQ(df = 1) = 18.6123, p-val = 1.60e-5…'
  */
 export function formatSubgroupAnalysis(r: SubgroupResult, o: ResolvedFormatOptions): string {
   const d = o.digits;

@@ -15,8 +15,8 @@ import { transformedTable } from './transformed-table.ts';
  * are also given on that scale.
  *
  * @example
- * formatTrimAndFill(trimAndFill(fit), resolveFormatOptions({})).split('\n')[0]
- * // => 'Estimated number of missing studies on the right side: 1 (SE = 2.3273)'
+ * formatTrimAndFill(trimAndFill(metaAnalysis({ yi: [0.3, 0.1, 0.8, 0.45, 0.2, 0.62, 0.95], vi: [0.02, 0.05, 0.11, 0.07, 0.03, 0.09, 0.15] })), resolveFormatOptions({})).split('\n')[0]
+ * // => 'Estimated number of missing studies on the left side: 2 (SE = 1.8254)'
  */
 export function formatTrimAndFill(r: TrimAndFillResult, o: ResolvedFormatOptions): string {
   const d = o.digits;

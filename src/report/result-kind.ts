@@ -53,9 +53,10 @@ function isSubsetFits(x: unknown): x is Fields[] {
  * {@link RESULT_KINDS}). Works on results after a JSON round trip too.
  *
  * @example
- * resultKind(metaAnalysis({ yi: [0, 1], vi: [1, 1] })) // => 'metaAnalysis'
- * resultKind(leaveOneOut(fit))                        // => 'leaveOneOut'
- * resultKind({ hello: 1 })                            // => null
+ * const fit = metaAnalysis({ yi: [0, 1, 2], vi: [1, 1, 1] });
+ * resultKind(fit)              // => 'metaAnalysis'
+ * resultKind(leaveOneOut(fit)) // => 'leaveOneOut'
+ * resultKind({ hello: 1 })     // => null
  */
 export function resultKind(value: unknown): ResultKind | null {
   for (const kind of RESULT_KINDS) if (SIGNATURES[kind](value)) return kind;
@@ -66,7 +67,7 @@ export function resultKind(value: unknown): ResultKind | null {
  * Every kind whose signature `value` matches (for tests: a result must match exactly one).
  *
  * @example
- * matchingKinds(peto(rows)) // => ['peto']
+ * matchingKinds(metaAnalysis({ yi: [0, 1], vi: [1, 1] })) // => ['metaAnalysis']
  */
 export function matchingKinds(value: unknown): ResultKind[] {
   return RESULT_KINDS.filter((kind) => SIGNATURES[kind](value));

@@ -14,7 +14,8 @@ import { textTable } from './text-table.ts';
  * are listed with their reason.
  *
  * @example
- * subsetFitTable(leaveOneOut(fit), resolveFormatOptions({}), { title: 'Leave-One-Out Analysis', withK: false })
+ * subsetFitTable(leaveOneOut(metaAnalysis({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] }, { method: 'DL' })), resolveFormatOptions({}), { title: 'Leave-One-Out', withK: false }).split('\n')[2]
+ * // => '      estimate     se   zval    pval   ci.lb  ci.ub      Q     Qp   tau2      I2     H2'
  */
 export function subsetFitTable(
   rows: readonly SubsetFit[],

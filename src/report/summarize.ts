@@ -70,10 +70,11 @@ interface EstimateFields {
  * @throws InputError for a meta-regression (no single estimate: predict at moderator values
  *   instead) or any other result, an unknown transform, or `ipft` without sample sizes.
  * @example
- * const s = summarize(metaAnalysis(effectSizes('RR', bcgRows, { columns })));
- * s.estimate  // => 0.4894 (exp(-0.7145), the risk ratio)
- * s.se        // => 0.1798 (log scale)
- * s.description // => "Estimates and interval bounds are exponentiated to the risk ratio scale (the natural scale for RR); …"
+ * const s = summarize(metaAnalysis({ yi: [Math.log(2), Math.log(2)], vi: [0.1, 0.1], measure: 'OR' }));
+ * s.estimate    // => 2 (the odds ratio, up to rounding)
+ * s.ci          // => { lower: 1.2903…, upper: 3.1000… }
+ * s.se          // => 0.2236… (√0.05, on the log scale)
+ * s.description // => "Estimates and interval bounds are exponentiated to the odds ratio scale (the natural scale for OR); standard errors stay on the analysis scale."
  */
 export function summarize(result: unknown, options: SummarizeOptions = {}): ResultSummary {
   if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });

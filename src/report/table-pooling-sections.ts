@@ -15,8 +15,8 @@ import { transformedTable } from './transformed-table.ts';
  * Returns the lines and the note of a skipped transformation.
  *
  * @example
- * tablePoolingSections(peto(rows), resolveFormatOptions({}), "Peto's method").lines[0]
- * // => "Equal-Effects Model (k = 13; Peto's method)"
+ * tablePoolingSections(peto([{ ai: 8, n1i: 50, ci: 15, n2i: 50 }]), resolveFormatOptions({}), "Peto's method").lines[0]
+ * // => "Equal-Effects Model (k = 1; Peto's method)"
  */
 export function tablePoolingSections(
   r: MantelHaenszelResult | PetoResult,
