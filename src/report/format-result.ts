@@ -28,15 +28,17 @@ import { formatRankCorrelationTest } from './format-rank-correlation-test.ts';
 import { formatRobust } from './format-robust.ts';
 import { formatStudyTable } from './format-study-table.ts';
 import { formatSubgroupAnalysis } from './format-subgroup-analysis.ts';
+import { formatSummary } from './format-summary.ts';
 import { formatTrimAndFill } from './format-trim-and-fill.ts';
 import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
-import { studyTable } from './study-table.ts';
+import { studyTable, type StudyTable } from './study-table.ts';
+import type { ResultSummary } from './summarize.ts';
 
 /** Every result `formatResult` prints. */
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
   | MultilevelResult | RobustResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
-  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes;
+  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -56,6 +58,8 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   trimAndFill: formatTrimAndFill,
   failSafeN: formatFailSafeN,
   effectSizes: formatEffectSizes,
+  summarize: formatSummary,
+  studyTable: (table: StudyTable, o: ResolvedFormatOptions) => formatStudyTable(table, o.digits),
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
@@ -68,8 +72,9 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * `cumulative` as `print.list.rma`, `influence` as `print.infl.rma.uni`, `eggerTest`,
  * `rankCorrelationTest`, `failSafeN` as `print.regtest`, `print.ranktest`, `print.fsn`,
  * `trimAndFill` as metafor's trimfill printout, `subgroupAnalysis` as one fit per subgroup with
- * the test of differences, and `effectSizes` as `print.escalc`. p-values are printed as they
- * are (2.00e-26, not <.0001).
+ * the test of differences, `effectSizes` as `print.escalc`, and the results of `summarize` and
+ * `studyTable` as `predict(fit, transf = ...)` and a per-study table. p-values are printed as
+ * they are (2.00e-26, not <.0001).
  *
  * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval
  * bounds are also given on the natural scale of the measure (exp for OR, RR, ROM, …; tanh for

@@ -17,12 +17,12 @@ export function formatStudyTable(table: StudyTable, digits = 4): string {
   const weights = table.rows.some((r) => r.weight !== null);
   const head = ['estimate', 'se', 'ci.lb', 'ci.ub', ...(weights ? ['weight'] : [])];
   const cells = table.rows.map((r) => [
-    f(r.estimate), f(r.se), f(r.ci.lower), f(r.ci.upper), ...(weights ? [`${formatFixed(r.weight, 2)}%`] : []),
+    f(r.estimate), f(r.se), f(r.ci?.lower), f(r.ci?.upper), ...(weights ? [`${formatFixed(r.weight, 2)}%`] : []),
   ]);
   return [
     `Studies (${levelPercent(table.level)}% CI; ${table.scale}):`,
     '',
-    ...textTable(head, cells, { rowNames: table.rows.map((r) => r.label) }),
+    ...textTable(head, cells, { rowNames: table.rows.map((r) => String(r.label)) }),
     '',
     table.description,
   ].join('\n');

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
-  metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, subgroupAnalysis,
-  trimAndFill, type ResultKind,
+  metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
+  subgroupAnalysis, summarize, trimAndFill, type ResultKind,
 } from '../../src/index.ts';
 import { matchingKinds } from '../../src/report/result-kind.ts';
 import { fixture } from './helpers.ts';
@@ -47,6 +47,10 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['failSafeN', failSafeN(input, { type: 'Orwin' })],
   ['failSafeN', failSafeN(input, { type: 'Rosenberg' })],
   ['effectSizes', effectSizes('RR', bcg.rows, { columns })],
+  ['summarize', summarize(fit)],
+  ['summarize', summarize(ml)],
+  ['studyTable', studyTable(fit)],
+  ['studyTable', studyTable(mantelHaenszel(bcg.rows, { measure: 'OR', columns }))],
 ];
 
 describe('formatResult prints every public result', () => {

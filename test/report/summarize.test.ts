@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, mantelHaenszel, metaAnalysis, metaRegression, summarize, type Measure } from '../../src/index.ts';
+import { formatResult, InputError, mantelHaenszel, metaAnalysis, metaRegression, summarize, type Measure } from '../../src/index.ts';
 import { fixture } from './helpers.ts';
 
 const ilogit = (x: number) => 1 / (1 + Math.exp(-x));
@@ -34,6 +34,14 @@ describe('summarize: the pooled estimate on the natural scale (predict(fit, tran
     expect(s.description).toContain('standard errors stay on the analysis scale');
     expect(Object.isFrozen(s) && Object.isFrozen(s.ci) && Object.isFrozen(s.analysis)).toBe(true);
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+
+  it('prints like predict(fit, transf = exp), with the analysis-scale estimate', () => {
+    const { m, fit } = reml('metafor/bcg.json', 'RR');
+    const text = formatResult(summarize(fit));
+    expect(text).toContain('Summary of the metaAnalysis result (k = 13; 95% intervals; Risk Ratio scale):');
+    expect(text).toContain([m.b, m['ci.lb'], m['ci.ub'], m['pi.lb'], m['pi.ub']].map((x) => Math.exp(x).toFixed(4)).join('  '));
+    expect(text).toContain(`On the analysis scale (Log Risk Ratio): estimate ${m.b.toFixed(4)}, SE ${m.se.toFixed(4)}, p-val ${m.pval.toExponential(2)}.`);
   });
 
   it('takes an explicit transform, or none', () => {
