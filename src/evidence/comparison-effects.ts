@@ -145,6 +145,9 @@ function provenanceOf(a: ArmValues, b: ArmValues): Provenance {
 function fromSummaries(id: string, a: ArmValues, b: ArmValues, provenance: Provenance) {
   const row = [{ study: id, m1i: a.mean, sd1i: a.sd, n1i: a.n, m2i: b.mean, sd2i: b.sd, n2i: b.n }];
   const md = effectSizes('MD', row, { provenance: [provenance] });
+  if (Number.isNaN(md.vi[0])) {
+    throw new InputError(`the arm values are too large to compute with (${md.warnings.join('; ') || 'the variance is undefined'})`, { field: 'arms', study: id });
+  }
   const canStandardize = (a.n ?? 0) >= 2 && (b.n ?? 0) >= 2;
   const smd = canStandardize ? effectSizes('SMD', row, { provenance: [provenance] }) : null;
   const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);

@@ -61,15 +61,17 @@ function period(text: string): DayWindow | string {
     const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][month - 1];
     if (month > 0 && (m[1]!.length === 3 || m[1]!.toLowerCase() === full || m[1]!.toLowerCase() === 'sept')) return months(Number(m[2]), month, month);
   }
-  if (/^\d{1,2}[/.-]\d{4}$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text)) return `"${text}" is ambiguous (day and month order differ between countries): write YYYY-MM or YYYY-MM-DD`;
   return `"${text}" is not a date`;
 }
 
 const ACCEPTED =
-  'write YYYY, YYYY-MM, YYYY-MM-DD, Q1–Q4 or H1–H2 YYYY, early/mid/late YYYY, Month YYYY, or a window of two of those ("2026–2027", "2026-2027", "2026/2027", "2026-03 to 2026-09")';
+  'accepted: YYYY, YYYY-MM, YYYY-MM-DD, Q1–Q4 or H1–H2 YYYY, early/mid/late YYYY, Month YYYY, or a window of two of those ("2026–2027", "2026-2027", "2026/2027", "2026-03 to 2026-09")';
 
 /** Splits a window into its two ends, or returns null when the text has no separator. */
 function ends(text: string): [string, string] | string | null {
+  if (/^\d{1,2}\s*[/.-]\s*\d{4}$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text)) {
+    return `"${text}" is ambiguous (numeric day, month and year orders differ between countries): write YYYY-MM or YYYY-MM-DD`;
+  }
   const years = /^(\d{4})-(\d{4})$/.exec(text);
   if (years) return [years[1]!, years[2]!];
   if (/^\d{4}\s*[/–—‒―−]\s*\d{2}$|^\d{4}\s+-\s+\d{2}$/.test(text)) {
