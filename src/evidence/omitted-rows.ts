@@ -1,4 +1,5 @@
-import { describeComparison } from './describe-comparison.ts';
+import { describeValid } from './describe-comparison.ts';
+import { claimsAbout } from './match-arms.ts';
 import type { EvidenceArm, EvidenceBase, EvidenceClaim } from './evidence-base.ts';
 
 /** A row of the evidence base that no finding uses, and why. */
@@ -26,7 +27,11 @@ export function omittedRows(base: EvidenceBase, usedArms: ReadonlySet<EvidenceAr
   });
   base.claims.forEach((c, i) => {
     if (usedClaims.has(c)) return;
-    const reason = `claims row ${i + 1} (${label.get(c.study)}: ${describeComparison(c.comparison)}) is not used: no comparison of the evidence base is about it, or the study has no result for one.`;
+    const asked = base.comparisons.some((q) => q.comparator !== null && claimsAbout([c], c.study, { ...q, comparator: q.comparator }).length > 0);
+    const why = asked
+      ? 'its outcome or timepoint is not that of the study\'s arms that the comparisons use'
+      : `no comparison of the evidence base asks about ${c.comparison.intervention} vs ${c.comparison.comparator}${c.comparison.outcome === null ? '' : ` on ${c.comparison.outcome}`}`;
+    const reason = `claims row ${i + 1} (${label.get(c.study)}: ${describeValid(c.comparison)}) is not used: ${why}.`;
     rows.push({ field: 'claims', row: i + 1, study: c.study, reason });
   });
   return rows;

@@ -68,7 +68,7 @@ export function numberOrNull(value: unknown, where: Where, rule: 'finite' | 'pos
     }[rule];
     fail(`must be ${what} or null`, where, value);
   }
-  return value;
+  return value === 0 ? 0 : value; // -0 becomes 0, so that results survive JSON
 }
 
 /**
