@@ -7,6 +7,7 @@ import { frozenCopy } from './deep-freeze.ts';
 import type { Comparison, EvidenceArm, EvidenceBase, EvidenceStudy } from './evidence-base.ts';
 import { loadEvidence } from './load-evidence.ts';
 import { matchArms } from './match-arms.ts';
+import { nameKey } from './name-key.ts';
 import { readComparison } from './read-comparison.ts';
 
 /**
@@ -18,7 +19,7 @@ export interface EffectAssumptions {
   readonly sd?: number;
   /** Size of every arm whose n is not reported (after `splitStudyN`). */
   readonly armN?: number;
-  /** Split a study's reported total n equally among its arms (distinct arm names). */
+  /** Split a study's reported total n equally among its arms (distinct arm names, compared by `nameKey`). */
   readonly splitStudyN?: boolean;
 }
 
@@ -198,7 +199,7 @@ export function effectsOf(base: EvidenceBase, comparison: Comparison, assume: Ef
   const z = normalQuantile((1 + level) / 2);
   return matchArms(base, comparison).contrasts.map((contrast): StudyEffect => {
     const { study } = contrast;
-    const armCount = new Set(base.arms.filter((a) => a.study === study.id).map((a) => a.arm)).size;
+    const armCount = new Set(base.arms.filter((a) => a.study === study.id).map((a) => nameKey(a.arm))).size;
     const a = resolveArm(contrast.intervention, study, armCount, assume);
     const b = resolveArm(contrast.comparator, study, armCount, assume);
     const [x, y] = [a.values, b.values];

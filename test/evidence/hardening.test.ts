@@ -267,3 +267,16 @@ describe('numbers too large to compute with', () => {
     expect(thrownInputError(() => comparisonEffects(bigSd, DRUG_VS_PLACEBO)).study).toBe('A');
   });
 });
+
+describe('arm names compare by name key everywhere', () => {
+  it('splitStudyN counts "drug" and "Drug " as one arm: 60 participants, 2 arms, 30 each', () => {
+    const raw = evidence({
+      studies: [study({ id: 'A', n: 60 })],
+      arms: [arm('A', 'drug', 12), arm('A', 'placebo', 10), arm('A', 'Drug ', 13, { timepoint: '24 weeks' }), arm('A', 'PLACEBO', 10, { timepoint: '24 weeks' })],
+      comparisons: [DRUG_VS_PLACEBO, { ...DRUG_VS_PLACEBO, timepoint: '24 weeks' }],
+    });
+    const [e] = comparisonEffects(raw, { ...DRUG_VS_PLACEBO, timepoint: '24 weeks' }, { assume: { sd: 10, splitStudyN: true } });
+    expect([e!.intervention.n, e!.comparator.n, e!.meanDifference]).toEqual([30, 30, 3]);
+    expect(assessReplication(raw).mergedNames.map((m) => [m.field, m.spellings])).toEqual([['arm', ['drug', 'Drug ']], ['arm', ['placebo', 'PLACEBO']]]);
+  });
+});
