@@ -30,7 +30,7 @@ function checkText(text: unknown, field: string): asserts text is string {
  * `2026/2027`, `2026-03 to 2026-09`). Returns the first and last day covered, or `null` when
  * the text is not such a date, is ambiguous (`2026-27`, `03/2027`) or the window ends before it
  * starts (`loadEvidence` says which). Years have four digits and compare as dates (`0999` is
- * before `2026`).
+ * before `2026`). The window is a new frozen object.
  *
  * @throws {InputError} when `text` is not a string.
  * @example
@@ -38,10 +38,10 @@ function checkText(text: unknown, field: string): asserts text is string {
  * parseExpectedWindow('mid-2027')  // => { from: '2027-05-01', to: '2027-08-31' }
  * parseExpectedWindow('2026-27')   // => null (ambiguous)
  */
-export function parseExpectedWindow(text: string): { from: string; to: string } | null {
+export function parseExpectedWindow(text: string): { readonly from: string; readonly to: string } | null {
   checkText(text, 'resultsExpected');
   const read = readExpectedWindow(text);
-  return 'window' in read ? { ...read.window } : null;
+  return 'window' in read ? Object.freeze({ ...read.window }) : null;
 }
 
 /**

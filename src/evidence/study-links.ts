@@ -21,7 +21,7 @@ export function linksBetween(a: Omit<StudyIdentity, 'id'>, b: Omit<StudyIdentity
  * or a shared declared cohort. Names are compared by `nameKey`: after Unicode normalisation
  * (NFKC), with case folded and white space (no-break spaces included) collapsed, so `Oslo`,
  * `oslo ` and `Oslo\u00a0` are one group. An empty array means the two are independent by the
- * evidence base's definition.
+ * evidence base's definition. The array is frozen.
  *
  * @throws {InputError} when a study lacks a label or group, or has authors that are not strings.
  * @example
@@ -32,6 +32,6 @@ export function linksBetween(a: Omit<StudyIdentity, 'id'>, b: Omit<StudyIdentity
 export function studyLinks(
   a: Pick<EvidenceStudy, 'label' | 'group' | 'authors' | 'cohort'>,
   b: Pick<EvidenceStudy, 'label' | 'group' | 'authors' | 'cohort'>,
-): string[] {
-  return linksBetween(readStudyIdentity(a, { field: 'a' }, false), readStudyIdentity(b, { field: 'b' }, false));
+): readonly string[] {
+  return Object.freeze(linksBetween(readStudyIdentity(a, { field: 'a' }, false), readStudyIdentity(b, { field: 'b' }, false)));
 }

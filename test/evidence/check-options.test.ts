@@ -26,10 +26,10 @@ describe('checkOptions', () => {
 
   it('names an unknown key, suggests the nearest and lists the valid ones', () => {
     const e = thrownInputError(() => checkOptions({ levle: 0.9 }, ['level', 'assume']));
-    expect(e.message).toBe('options: unknown option "levle"; did you mean "level"? Valid options: level, assume');
+    expect(e.message).toBe('options: unknown option "levle" (did you mean "level"?); valid options: level, assume');
     expect(e.field).toBe('options');
     expect(thrownInputError(() => checkOptions({ colour: 1 }, ['level'], 'options.assume')).message).toBe(
-      'options.assume: unknown option "colour"; Valid options: level',
+      'options.assume: unknown option "colour"; valid options: level',
     );
   });
 
@@ -41,6 +41,6 @@ describe('checkOptions', () => {
 
   it('checkKeys passes row and study on', () => {
     const e = thrownInputError(() => checkKeys({ resultExpected: '2027' }, ['resultsExpected'], 'studies', 'field', { row: 2, study: 'A' }));
-    expect(e.message).toBe('studies, study "A", row 2: unknown field "resultExpected"; did you mean "resultsExpected"? Valid fields: resultsExpected');
+    expect(e.message).toBe('studies, study "A", row 2: unknown field "resultExpected" (did you mean "resultsExpected"?); valid fields: resultsExpected');
   });
 });
