@@ -161,7 +161,8 @@ function loadClaims(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arms'>, 
 /**
  * Loads and validates an evidence base from the plain object parsed from JSON (see DESIGN.md,
  * "Evidence bases and replication"). Optional fields are filled in (`null`, `[]`); the result
- * is a new, deeply frozen object that shares nothing with `input`. Pure: reading the file is
+ * is a new, deeply frozen object that shares nothing with `input` (an evidence base this
+ * function returned is returned as it is: it is frozen already). Pure: reading the file is
  * the caller's business.
  *
  * Rules: every record is a plain object with only its documented fields (an unknown field, as

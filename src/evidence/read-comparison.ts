@@ -1,6 +1,6 @@
 import type { Comparison } from './evidence-base.ts';
 import { sameName } from './name-key.ts';
-import { fail, record, text, textOrNull, type Where } from './read-fields.ts';
+import { checkFields, fail, record, text, textOrNull, type Where } from './read-fields.ts';
 
 /** The fields of a comparison. */
 export const COMPARISON_KEYS = ['intervention', 'comparator', 'outcome', 'timepoint'] as const;
@@ -16,7 +16,9 @@ const FINDING_KEYS = ['status', 'studies', 'clusters', 'pendingStudies', 'reason
  * Internal helper of the evidence functions and `loadEvidence`.
  */
 export function readComparison(value: unknown, where: Where, asArgument = false): Comparison {
-  const obj = record(value, where, asArgument ? [...COMPARISON_KEYS, ...FINDING_KEYS] : COMPARISON_KEYS);
+  const obj = record(value, where);
+  const own = asArgument ? Object.fromEntries(Object.entries(obj).filter(([k]) => !(FINDING_KEYS as readonly string[]).includes(k))) : obj;
+  checkFields(own, COMPARISON_KEYS, where);
   const at = (field: string): Where => ({ ...where, field: `${where.field}.${field}` });
   const intervention = text(obj.intervention, at('intervention'));
   const comparator = textOrNull(obj.comparator, at('comparator'));

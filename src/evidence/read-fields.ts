@@ -13,10 +13,15 @@ export function fail(problem: string, where: Where, ...value: [] | [unknown]): n
   throw new InputError(problem, value.length > 0 ? { ...where, value: value[0] } : where);
 }
 
+/** Throws when `obj` has a key not in `keys`, suggesting the nearest (see `checkKeys`). */
+export function checkFields(obj: object, keys: readonly string[], where: Where): void {
+  checkKeys(obj, keys, where.field, 'field', { ...(where.row !== undefined && { row: where.row }), ...(where.study !== undefined && { study: where.study }) });
+}
+
 /** A plain object whose keys are all in `keys` (an unknown key is an error suggesting the nearest). */
 export function record(value: unknown, where: Where, keys?: readonly string[]): Dict {
   if (!isPlainObject(value)) fail('must be an object', where, value);
-  if (keys) checkKeys(value, keys, where.field, 'field', { ...(where.row !== undefined && { row: where.row }), ...(where.study !== undefined && { study: where.study }) });
+  if (keys) checkFields(value, keys, where);
   return value;
 }
 
