@@ -11,7 +11,20 @@ import { replicationEvidenceTable } from '../../src/report/replication-evidence-
 import { replicationMarkdown } from '../../src/report/replication-markdown.ts';
 import { replicationText } from '../../src/report/replication-text.ts';
 
+import { arm, claim, evidence, study, trial } from '../evidence/build.ts';
+
 type Json = unknown;
+
+/** A small base with what the seed lacks: SDs, SEs, authors, a cohort, a p-value, an ongoing study. */
+export const SYNTHETIC_BASE: Json = evidence({
+  studies: [
+    study({ id: 'A', group: 'Oslo', authors: ['K. Lee'], cohort: 'HUNT' }),
+    study({ id: 'B', group: 'Lyon', n: 80 }),
+    study({ id: 'P', status: 'ongoing', resultsExpected: '2026–2027' }),
+  ],
+  arms: [...trial('A', 4), arm('B', 'drug', 12, { se: 0.5 }), arm('B', 'placebo', 10, { se: 0.6 }), arm('P', 'drug', null, { outcome: null, timepoint: null })],
+  claims: [claim('A', { significant: true, pValue: 0.01, direction: 'positive' })],
+});
 type Path = readonly (string | number)[];
 
 /** Every path into a JSON tree (objects, arrays and leaves), the root excluded. */

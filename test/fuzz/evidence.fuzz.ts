@@ -1,17 +1,18 @@
 // Wider fuzzing of the evidence layer, outside `npm test`: `npm run fuzz [-- --seconds 60 --seed N]`.
-// Mutates the data sets in datasets/ (fields deleted, wrong types, sparse arrays, odd Unicode,
+// Mutates the seed data set and a synthetic base with SDs (fields deleted, wrong types, sparse arrays, odd Unicode,
 // huge numbers, cycles) and runs every evidence entry point; any throw other than the project's
 // InputError is a counterexample: it is printed with its seed and path, to become a named
 // regression test in test/evidence/fuzz-regressions.test.ts.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { exercise, mutate, mutationOf, pathsOf } from './evidence-mutations.ts';
+import { exercise, mutate, mutationOf, pathsOf, SYNTHETIC_BASE } from './evidence-mutations.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string' } } });
 const seconds = Number(values.seconds);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
-const bases = ['conditioned-medium-hair-loss.json'].map((f) => JSON.parse(readFileSync(new URL(`../../datasets/${f}`, import.meta.url), 'utf8')) as unknown);
+const seedBase = JSON.parse(readFileSync(new URL('../../datasets/conditioned-medium-hair-loss.json', import.meta.url), 'utf8')) as unknown;
+const bases = [seedBase, SYNTHETIC_BASE];
 
 let failed = false;
 for (const base of bases) {
