@@ -170,7 +170,8 @@ function loadClaims(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arms'>, 
  * studies are strings (numbers are turned into strings) and unique; text fields have a visible
  * character; every study has a group and a source quote whose `document` is a source id;
  * `year` is 1–9999; `resultsExpected` is a date `parseExpectedWindow` reads (`2026–2027`,
- * `mid-2027`, ...; ambiguous forms such as `2026-27` are refused, saying why); every arm names
+ * `mid-2027`, ...; a bare year may be a number; ambiguous forms such as `2026-27` are refused,
+ * saying why) and is kept as written; every arm names
  * a known study; a published study's arm has an outcome (an ongoing study's planned arm may
  * leave outcome and timepoint `null`, and has `mean: null`); a published arm may have
  * `mean: null` when the source gives only words (put them in `claims`); arms and comparisons
