@@ -35,14 +35,31 @@ function describe(
   return `${place.length ? `${place.join(', ')}: ` : ''}${problem}${got}`;
 }
 
+/** Longest shown value: a huge string or array is cut, so that a message stays readable. */
+const MAX_SHOWN = 200;
+
+/**
+ * A value as a message shows it: JSON where it can, but `Infinity`, `-Infinity` and `NaN` as
+ * themselves (JSON would print them as `null`), and cyclic or exotic values by their tag.
+ */
 function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'undefined';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+  if (typeof value === 'string') return cut(JSON.stringify(value));
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (value === undefined || typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
+    return typeof value === 'bigint' ? `${value}n` : String(value);
   }
+  try {
+    const json = JSON.stringify(value, (_key, v: unknown) =>
+      (typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' ? `\u0000${v}${typeof v === 'bigint' ? 'n' : ''}\u0000` : v,
+    );
+    return cut((json ?? String(value)).replace(/"\\u0000(-?Infinity|NaN|-?\d+n)\\u0000"/g, '$1'));
+  } catch {
+    return Array.isArray(value) ? '[an array that contains itself]' : '[an object that contains itself]';
+  }
+}
+
+function cut(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
 }
 
 /** Throws an `InputError` listing the valid choices when `value` is not one of them. */

@@ -40,6 +40,9 @@ export type {
   SourceQuote, StudyStatus, SupportingQuote,
 } from './evidence/evidence-base.ts';
 export { describeComparison } from './evidence/describe-comparison.ts';
+export { nameKey, sameName } from './evidence/name-key.ts';
+export type { MergedName, MergedNameField } from './evidence/merged-names.ts';
+export type { OmittedRow } from './evidence/omitted-rows.ts';
 export { matchComparison, claimsFor } from './evidence/match-comparison.ts';
 export type { ComparisonMatch, Contrast, PlannedMatch } from './evidence/match-comparison.ts';
 export { studyLinks } from './evidence/study-links.ts';

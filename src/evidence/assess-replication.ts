@@ -1,15 +1,19 @@
+import { checkOptions } from '../check-options.ts';
 import { assertLevel } from '../errors.ts';
 import type { Interval } from '../types.ts';
-import { comparisonEffects, type StudyEffect } from './comparison-effects.ts';
-import { deepFreeze } from './deep-freeze.ts';
-import { detectOverlaps, type Overlap } from './detect-overlaps.ts';
-import type { Comparison, EvidenceBase, EvidenceClaim, EvidenceStudy } from './evidence-base.ts';
+import { effectsOf, type StudyEffect } from './comparison-effects.ts';
+import { frozenCopy } from './deep-freeze.ts';
+import { overlapsIn, type Overlap } from './detect-overlaps.ts';
+import type { Comparison, EvidenceArm, EvidenceBase, EvidenceClaim, EvidenceStudy } from './evidence-base.ts';
 import { formatPercent, formatValue } from './format-value.ts';
-import { independenceClusters } from './independence-clusters.ts';
+import { clustersOf } from './independence-clusters.ts';
 import { loadEvidence } from './load-evidence.ts';
-import { claimsFor, matchComparison } from './match-comparison.ts';
+import { claimsAbout, matchArms } from './match-arms.ts';
+import { mergedNames, type MergedName } from './merged-names.ts';
+import { nameKey } from './name-key.ts';
+import { omittedRows, type OmittedRow } from './omitted-rows.ts';
 import { resultsTiming, type ResultsTimingStatus } from './results-timing.ts';
-import { studyLinks } from './study-links.ts';
+import { linksBetween } from './study-links.ts';
 
 /** Replication status of a finding (see DESIGN.md, "Evidence bases and replication"). */
 export type ReplicationStatus =
@@ -77,6 +81,10 @@ export interface ReplicationFinding {
 export interface ReplicationAssessment {
   readonly findings: readonly ReplicationFinding[];
   readonly overlaps: readonly Overlap[];
+  /** Names spelt in more than one way that were read as one (case, spacing, Unicode form). */
+  readonly mergedNames: readonly MergedName[];
+  /** Rows of `arms` and `claims` that no finding uses, each with the reason. */
+  readonly omitted: readonly OmittedRow[];
 }
 
 /** Options of `assessReplication`. */
@@ -158,13 +166,13 @@ function pendingStudy(study: EvidenceStudy, asOf: string, published: readonly Ev
   } else {
     sentences.push(`Results of ${study.label} (${study.group}) were expected by ${timing.display} and are not yet reported as of ${asOf}: they are overdue.`);
   }
-  const linked = published.filter((p) => studyLinks(study, p).length > 0);
+  const linked = published.filter((p) => linksBetween(study, p).length > 0);
   const independent = linked.length === 0;
   if (published.length > 0) {
     sentences.push(
       independent
         ? 'It shares no group, author or cohort with the published studies, so it could replicate the finding independently.'
-        : `It is linked to ${linked.map((p) => p.label).join(' and ')} (${studyLinks(study, linked[0]!).join(' ')}), so its results would not count as independent replication.`,
+        : `It is linked to ${linked.map((p) => p.label).join(' and ')} (${linksBetween(study, linked[0]!).join(' ')}), so its results would not count as independent replication.`,
     );
   }
   return {
@@ -252,17 +260,41 @@ function statusReason(status: ReplicationStatus, finding: { verdicts: readonly C
   }
 }
 
-function assessComparison(base: EvidenceBase, comparison: Comparison, overlaps: readonly Overlap[], level: number): ReplicationFinding {
-  const effects = comparisonEffects(base, comparison, { level });
-  const claimsOf = (e: StudyEffect) =>
-    claimsFor(base.claims, e.study, { intervention: comparison.intervention, comparator: comparison.comparator, outcome: e.outcome, timepoint: e.timepoint });
+/** Rows of the evidence base that a finding used. */
+interface Used {
+  readonly arms: Set<EvidenceArm>;
+  readonly claims: Set<EvidenceClaim>;
+}
+
+/** Sentences of the merged spellings that concern a finding: its studies' names or its comparison's. */
+function mergeReasons(merged: readonly MergedName[], comparison: Comparison, studies: readonly string[]): string[] {
+  const names = new Set(Object.values(comparison).flatMap((v: string | null) => (v === null ? [] : [nameKey(v)])));
+  return merged
+    .filter((m) =>
+      ['group', 'author', 'cohort'].includes(m.field)
+        ? m.studies.some((id) => studies.includes(id))
+        : names.has(nameKey(m.spellings[0]!)) && (m.studies.length === 0 || m.studies.some((id) => studies.includes(id))),
+    )
+    .map((m) => m.reason);
+}
+
+function assessComparison(base: EvidenceBase, comparison: Comparison, overlaps: readonly Overlap[], level: number, used: Used, merged: readonly MergedName[]): ReplicationFinding {
+  const effects = effectsOf(base, comparison, {}, level);
+  const match = matchArms(base, comparison);
+  for (const c of match.contrasts) used.arms.add(c.intervention).add(c.comparator);
+  for (const p of match.planned) used.arms.add(p.arm);
+  const claimsOf = (e: StudyEffect) => {
+    const found = claimsAbout(base.claims, e.study, { intervention: comparison.intervention, comparator: comparison.comparator, outcome: e.outcome, timepoint: e.timepoint });
+    for (const c of found) used.claims.add(c);
+    return found;
+  };
   const withResults = effects.filter((e) => e.meanDifference !== null || claimsOf(e).length > 0);
   const silent = effects.filter((e) => !withResults.includes(e));
   const results = withResults.map((e) => studyResult(e, claimsOf(e), level));
   const studyOf = new Map(base.studies.map((s) => [s.id, s]));
   const published = results.map((r) => studyOf.get(r.study)!);
-  const pendingStudies = matchComparison(base, comparison).planned.map((p) => pendingStudy(p.study, base.asOf, published));
-  const { clusters, links } = independenceClusters(published);
+  const pendingStudies = match.planned.map((p) => pendingStudy(p.study, base.asOf, published));
+  const { clusters, links } = clustersOf(published);
   const verdicts = clusters.map((ids) => clusterVerdict(results.filter((r) => ids.includes(r.study))));
   const status: ReplicationStatus =
     results.length > 0 ? statusOf(verdicts, results) : pendingStudies.length > 0 ? 'pending' : 'no-evidence';
@@ -279,7 +311,8 @@ function assessComparison(base: EvidenceBase, comparison: Comparison, overlaps: 
       }
     }
   }
-  const groups = [...new Set(published.map((s) => s.group))];
+  reasons.push(...mergeReasons(merged, comparison, [...published.map((s) => s.id), ...pendingStudies.map((p) => p.study)]));
+  const groups = [...new Map(published.map((s) => [nameKey(s.group), s.group])).values()];
   reasons.push(statusReason(status, { verdicts, groups, comparison, results, pending: pendingStudies.length }));
   reasons.push(...pendingStudies.map((p) => p.reason));
   return {
@@ -307,18 +340,26 @@ function assessComparison(base: EvidenceBase, comparison: Comparison, overlaps: 
  * otherwise; `pending` with only ongoing studies; `no-evidence` with nothing. Ongoing studies
  * are listed in `pendingStudies` with their expected results judged against `asOf`.
  * `overlaps` lists pairs of studies that probably share participants (`detectOverlaps`).
+ * Names of groups, authors, cohorts, arms, outcomes and timepoints compare by `nameKey` (case,
+ * spacing and Unicode form ignored); `mergedNames` lists the spellings read as one, and each
+ * finding whose studies they concern says so in its reasons. Nothing is lost silently:
+ * `omitted` lists every row of `arms` and `claims` that no finding uses, with the reason.
+ * The result is deeply frozen, shares no object with the input and survives JSON.
  *
  * @param evidence the evidence base as parsed from JSON (validated by `loadEvidence`)
- * @param options `{ level = 0.95 }`
- * @throws {InputError} for an invalid evidence base (naming study, arm or field) or level.
+ * @param options `{ level = 0.95 }`; an unknown key is an error suggesting the nearest
+ * @throws {InputError} for an invalid evidence base (naming study, arm or field), an unknown
+ *   option or a level outside (0, 1).
  * @example
  * assessReplication(seed).findings[0].status // => 'not-independently-replicated'
  */
 export function assessReplication(evidence: unknown, options: ReplicationOptions = {}): ReplicationAssessment {
   const base = loadEvidence(evidence);
-  const level = options.level ?? 0.95;
+  const level = checkOptions<ReplicationOptions>(options, ['level']).level ?? 0.95;
   assertLevel(level);
-  const overlaps = detectOverlaps(base);
-  const findings = base.comparisons.map((c) => assessComparison(base, c, overlaps, level));
-  return deepFreeze({ findings, overlaps });
+  const overlaps = overlapsIn(base);
+  const merged = mergedNames(base);
+  const used: Used = { arms: new Set(), claims: new Set() };
+  const findings = base.comparisons.map((c) => assessComparison(base, c, overlaps, level, used, merged));
+  return frozenCopy({ findings, overlaps, mergedNames: merged, omitted: omittedRows(base, used.arms, used.claims) });
 }

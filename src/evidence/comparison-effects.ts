@@ -2,10 +2,13 @@ import { assertLevel, InputError } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { effectSizes } from '../effect-sizes/effect-sizes.ts';
 import type { Interval, Provenance } from '../types.ts';
-import { deepFreeze } from './deep-freeze.ts';
-import type { Comparison, EvidenceArm, EvidenceStudy } from './evidence-base.ts';
+import { checkOptions } from '../check-options.ts';
+import { frozenCopy } from './deep-freeze.ts';
+import type { Comparison, EvidenceArm, EvidenceBase, EvidenceStudy } from './evidence-base.ts';
 import { loadEvidence } from './load-evidence.ts';
-import { matchComparison } from './match-comparison.ts';
+import { matchArms } from './match-arms.ts';
+import { nameKey } from './name-key.ts';
+import { readComparison } from './read-comparison.ts';
 
 /**
  * Values an analysis assumes where the sources are silent. Each use is listed in the
@@ -16,7 +19,7 @@ export interface EffectAssumptions {
   readonly sd?: number;
   /** Size of every arm whose n is not reported (after `splitStudyN`). */
   readonly armN?: number;
-  /** Split a study's reported total n equally among its arms (distinct arm names). */
+  /** Split a study's reported total n equally among its arms (distinct arm names, compared by `nameKey`). */
   readonly splitStudyN?: boolean;
 }
 
@@ -73,13 +76,32 @@ interface Resolved {
   readonly sentences: string[];
 }
 
-function checkAssumptions(assume: EffectAssumptions): void {
+const ASSUME_KEYS = ['sd', 'armN', 'splitStudyN'] as const;
+
+/** Validates `assume` (unknown keys suggest the nearest) and returns it. Internal helper. */
+export function readAssumptions(value: unknown): EffectAssumptions {
+  const assume = checkOptions<EffectAssumptions>(value, ASSUME_KEYS, 'options.assume');
   if (assume.sd !== undefined && !(typeof assume.sd === 'number' && Number.isFinite(assume.sd) && assume.sd > 0)) {
     throw new InputError('must be a positive number', { field: 'assume.sd', value: assume.sd });
   }
   if (assume.armN !== undefined && !(typeof assume.armN === 'number' && Number.isFinite(assume.armN) && assume.armN >= 1)) {
     throw new InputError('must be a number of participants, at least 1', { field: 'assume.armN', value: assume.armN });
   }
+  if (assume.splitStudyN !== undefined && typeof assume.splitStudyN !== 'boolean') {
+    throw new InputError('must be true or false', { field: 'assume.splitStudyN', value: assume.splitStudyN });
+  }
+  return assume;
+}
+
+/** Throws when a computed number overflowed (arm values too large to compute with). */
+function checkFinite(effect: StudyEffect): StudyEffect {
+  const values = { meanDifference: effect.meanDifference, variance: effect.variance, smd: effect.smd, smdVariance: effect.smdVariance, ciLower: effect.ci?.lower, ciUpper: effect.ci?.upper, smdCiLower: effect.smdCi?.lower, smdCiUpper: effect.smdCi?.upper };
+  for (const [name, x] of Object.entries(values)) {
+    if (x !== null && x !== undefined && !Number.isFinite(x)) {
+      throw new InputError(`the arm values are too large to compute with: ${name} is not a finite number`, { field: 'arms', study: effect.study, value: x });
+    }
+  }
+  return effect;
 }
 
 function resolveArm(arm: EvidenceArm, study: EvidenceStudy, armCount: number, assume: EffectAssumptions): Resolved {
@@ -124,6 +146,9 @@ function provenanceOf(a: ArmValues, b: ArmValues): Provenance {
 function fromSummaries(id: string, a: ArmValues, b: ArmValues, provenance: Provenance) {
   const row = [{ study: id, m1i: a.mean, sd1i: a.sd, n1i: a.n, m2i: b.mean, sd2i: b.sd, n2i: b.n }];
   const md = effectSizes('MD', row, { provenance: [provenance] });
+  if (Number.isNaN(md.vi[0])) {
+    throw new InputError(`the arm values are too large to compute with (${md.warnings.join('; ') || 'the variance is undefined'})`, { field: 'arms', study: id });
+  }
   const canStandardize = (a.n ?? 0) >= 2 && (b.n ?? 0) >= 2;
   const smd = canStandardize ? effectSizes('SMD', row, { provenance: [provenance] }) : null;
   const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
@@ -144,8 +169,13 @@ function fromSummaries(id: string, a: ArmValues, b: ArmValues, provenance: Prove
  * that entered a variance is written into `assumptions`. Intervals are Wald intervals with the normal quantile.
  * Scale: the outcome's units (MD) and SD units (SMD).
  *
- * @throws {InputError} for an invalid evidence base (see `loadEvidence`), an invalid
- *   assumption, or a level outside (0, 1).
+ * Every argument is validated first: the comparison (a finding of `assessReplication` also
+ * serves), unknown option keys (an error suggesting the nearest), the assumptions and the
+ * level. The result is deeply frozen and shares nothing with the input.
+ *
+ * @throws {InputError} for an invalid evidence base (see `loadEvidence`) or comparison, an
+ *   unknown option, an invalid assumption, a level outside (0, 1), or arm values so large that
+ *   the difference or variance overflows (naming the study).
  * @example
  * comparisonEffects(seed, cmVsPlacebo6m, { assume: { sd: 10, splitStudyN: true } })[0]
  * // => { meanDifference: 8.7 (11.5 − 2.8), variance: 6.667 (10²/30 + 10²/30), smd: 0.858…, ... }
@@ -156,14 +186,20 @@ export function comparisonEffects(
   options: ComparisonEffectsOptions = {},
 ): readonly StudyEffect[] {
   const base = loadEvidence(evidence);
-  const assume = options.assume ?? {};
-  checkAssumptions(assume);
-  const level = options.level ?? 0.95;
+  const wanted = readComparison(comparison, { field: 'comparison' }, true);
+  const opts = checkOptions<ComparisonEffectsOptions>(options, ['assume', 'level']);
+  const assume = readAssumptions(opts.assume);
+  const level = opts.level ?? 0.95;
   assertLevel(level);
+  return frozenCopy(effectsOf(base, wanted, assume, level));
+}
+
+/** `comparisonEffects` on validated arguments (no copy, not frozen). Internal helper. */
+export function effectsOf(base: EvidenceBase, comparison: Comparison, assume: EffectAssumptions, level: number): StudyEffect[] {
   const z = normalQuantile((1 + level) / 2);
-  const effects = matchComparison(base, comparison).contrasts.map((contrast): StudyEffect => {
+  return matchArms(base, comparison).contrasts.map((contrast): StudyEffect => {
     const { study } = contrast;
-    const armCount = new Set(base.arms.filter((a) => a.study === study.id).map((a) => a.arm)).size;
+    const armCount = new Set(base.arms.filter((a) => a.study === study.id).map((a) => nameKey(a.arm))).size;
     const a = resolveArm(contrast.intervention, study, armCount, assume);
     const b = resolveArm(contrast.comparator, study, armCount, assume);
     const [x, y] = [a.values, b.values];
@@ -183,7 +219,7 @@ export function comparisonEffects(
         provenance = provenanceOf(x, y);
       }
     }
-    return {
+    return checkFinite({
       study: study.id,
       label: study.label,
       year: study.year,
@@ -201,7 +237,6 @@ export function comparisonEffects(
       smdCi: smd !== null && smdVariance !== null ? interval(smd, smdVariance, z) : null,
       provenance,
       assumptions: variance === null ? [] : [...a.sentences, ...b.sentences],
-    };
+    });
   });
-  return deepFreeze(effects);
 }

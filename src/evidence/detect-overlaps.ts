@@ -1,7 +1,7 @@
-import type { EvidenceArm, EvidenceStudy } from './evidence-base.ts';
-import { deepFreeze } from './deep-freeze.ts';
+import type { EvidenceArm, EvidenceBase, EvidenceStudy } from './evidence-base.ts';
+import { frozenCopy } from './deep-freeze.ts';
 import { loadEvidence } from './load-evidence.ts';
-import { sameName } from './study-links.ts';
+import { sameName } from './name-key.ts';
 
 /** Why two studies are thought to share participants. */
 export type OverlapBasis = 'declared-cohort' | 'identical-arm-summaries';
@@ -36,7 +36,7 @@ function identicalSummaries(a: readonly EvidenceArm[], b: readonly EvidenceArm[]
     if (x.mean === null || x.outcome === null || x.timepoint === null) continue;
     const y = b.find(
       (arm) =>
-        arm.arm === x.arm && arm.outcome === x.outcome && arm.timepoint === x.timepoint && arm.mean === x.mean &&
+        sameName(arm.arm, x.arm) && arm.outcome !== null && sameName(arm.outcome, x.outcome!) && arm.timepoint !== null && sameName(arm.timepoint, x.timepoint!) && arm.mean === x.mean &&
         agree(arm.n, x.n) && agree(arm.sd, x.sd) && agree(arm.se, x.se),
     );
     if (y) found.push({ arm: x.arm, outcome: x.outcome, timepoint: x.timepoint, mean: x.mean, n: x.n ?? y.n });
@@ -56,7 +56,8 @@ function ordered(a: EvidenceStudy, b: EvidenceStudy): [EvidenceStudy, EvidenceSt
 /**
  * Finds pairs of studies that probably report on the same participants: studies that declare
  * the same cohort, and studies of the same research group that give an identical summary of an
- * arm (same arm, outcome, timepoint and mean, with no known n, SD or SE differing). Identical
+ * arm (same arm, outcome, timepoint and mean, with no known n, SD or SE differing; groups and
+ * names compared by `nameKey`). Identical
  * summaries from one group are the usual sign of a follow-up re-reporting earlier patients.
  * Each pair comes with its reasons as sentences; pooling must use one estimate per cohort.
  *
@@ -67,7 +68,11 @@ function ordered(a: EvidenceStudy, b: EvidenceStudy): [EvidenceStudy, EvidenceSt
  * //       identical: [{ arm: 'ADSC conditioned medium', timepoint: '6 months', mean: 11.5, ... }], reasons: [...] }]
  */
 export function detectOverlaps(evidence: unknown): readonly Overlap[] {
-  const base = loadEvidence(evidence);
+  return frozenCopy(overlapsIn(loadEvidence(evidence)));
+}
+
+/** `detectOverlaps` on a loaded evidence base (no copy, not frozen). Internal helper. */
+export function overlapsIn(base: EvidenceBase): Overlap[] {
   const armsOf = new Map(base.studies.map((s) => [s.id, base.arms.filter((a) => a.study === s.id)]));
   const overlaps: Overlap[] = [];
   base.studies.forEach((s1, i) => {
@@ -93,5 +98,5 @@ export function detectOverlaps(evidence: unknown): readonly Overlap[] {
       if (basis.length > 0) overlaps.push({ studies: [a.id, b.id], basis, identical, reasons });
     }
   });
-  return deepFreeze(overlaps);
+  return overlaps;
 }

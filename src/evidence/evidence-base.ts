@@ -43,8 +43,9 @@ export interface EvidenceStudy {
   /** Total participants when reported (the per-arm split may be unknown). */
   readonly n: number | null;
   /**
-   * When results are expected: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a window `start/end`
-   * of those (e.g. `2026/2027`). `null` when not stated.
+   * When results are expected, as the source words it: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+   * `Q1 2027`, `H2 2026`, `early|mid|late 2027`, `March 2027`, or a window of two of those
+   * (`2026–2027`, `2026-2027`, `2026/2027`); see `parseExpectedWindow`. `null` when not stated.
    */
   readonly resultsExpected: string | null;
   readonly registry: string | null;

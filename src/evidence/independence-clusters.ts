@@ -1,7 +1,9 @@
 import type { EvidenceStudy } from './evidence-base.ts';
 import { connectedComponents } from './connected-components.ts';
-import { deepFreeze } from './deep-freeze.ts';
-import { studyLinks } from './study-links.ts';
+import { frozenCopy } from './deep-freeze.ts';
+import { fail, list } from './read-fields.ts';
+import { readStudyIdentity, type StudyIdentity } from './read-study.ts';
+import { linksBetween } from './study-links.ts';
 
 /** A pair of studies that are not independent, with the reasons as sentences. */
 export interface StudyLink {
@@ -16,26 +18,38 @@ export interface IndependenceClusters {
   readonly links: readonly StudyLink[];
 }
 
+/** `independenceClusters` on validated studies (no copy, not frozen). Internal helper. */
+export function clustersOf(studies: readonly StudyIdentity[]): { clusters: string[][]; links: StudyLink[] } {
+  const links: StudyLink[] = [];
+  studies.forEach((a, i) => {
+    for (const b of studies.slice(i + 1)) {
+      const reasons = linksBetween(a, b);
+      if (reasons.length > 0) links.push({ studies: [a.id, b.id], reasons });
+    }
+  });
+  return { clusters: connectedComponents(studies.map((s) => s.id), links.map((l) => l.studies)), links };
+}
+
 /**
  * Groups studies into independence clusters: two studies are linked when they share a
- * research group, an author or a declared cohort (`studyLinks`), and the clusters are the
- * connected components of that relation among the given studies (O(k²) pairs).
- * Studies in different clusters are independent of each other.
+ * research group, an author or a declared cohort (`studyLinks`, names compared by `nameKey`),
+ * and the clusters are the connected components of that relation among the given studies
+ * (O(k²) pairs). Studies in different clusters are independent of each other. The result is
+ * deeply frozen and shares nothing with the input.
  *
+ * @throws {InputError} for a non-array or sparse array, a study without a string (or number)
+ *   id, label or group, or two studies with the same id, naming the row.
  * @example
  * independenceClusters([trial2022, followUp2024, usTrial]).clusters
  * // => [['trial2022', 'followUp2024'], ['usTrial']]   (first two share a group)
  */
-export function independenceClusters(
-  studies: readonly Pick<EvidenceStudy, 'id' | 'label' | 'group' | 'authors' | 'cohort'>[],
-): IndependenceClusters {
-  const links: StudyLink[] = [];
-  studies.forEach((a, i) => {
-    for (const b of studies.slice(i + 1)) {
-      const reasons = studyLinks(a, b);
-      if (reasons.length > 0) links.push({ studies: [a.id, b.id], reasons });
-    }
+export function independenceClusters(studies: readonly Pick<EvidenceStudy, 'id' | 'label' | 'group' | 'authors' | 'cohort'>[]): IndependenceClusters {
+  const seen = new Set<string>();
+  const valid = list(studies, { field: 'studies' }).map((s, i) => {
+    const study = readStudyIdentity(s, { field: 'studies', row: i + 1 }, true);
+    if (seen.has(study.id)) fail('duplicate study id', { field: 'studies.id', row: i + 1, study: study.id }, study.id);
+    seen.add(study.id);
+    return study;
   });
-  const clusters = connectedComponents(studies.map((s) => s.id), links.map((l) => l.studies));
-  return deepFreeze({ clusters, links });
+  return frozenCopy(clustersOf(valid));
 }

@@ -1,122 +1,65 @@
-import { InputError } from '../errors.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { describeComparison } from './describe-comparison.ts';
-import type {
-  ClaimDirection,
-  Comparison,
-  EvidenceArm,
-  EvidenceBase,
-  EvidenceClaim,
-  EvidenceSource,
-  EvidenceStudy,
-  SourceQuote,
-  SupportingQuote,
-} from './evidence-base.ts';
-import { matchComparison } from './match-comparison.ts';
-import { isIsoDate, parseExpectedWindow } from './results-timing.ts';
-
-type Where = { field: string; row?: number; study?: string };
+import type { Comparison, EvidenceArm, EvidenceBase, EvidenceClaim, EvidenceSource, EvidenceStudy, SupportingQuote } from './evidence-base.ts';
+import { isIsoDate, readExpectedWindow } from './expected-window.ts';
+import { matchArms } from './match-arms.ts';
+import { nameKey } from './name-key.ts';
+import { loadedClaims, readClaim } from './read-claims.ts';
+import { readComparison } from './read-comparison.ts';
+import { STUDY_KEYS } from './read-study.ts';
+import { fail, id, list, numberOrNull, record, sourceQuote, text, textOrNull, type Where } from './read-fields.ts';
 
 /** Evidence bases this module built (frozen), so that loading one again is free. */
 const loaded = new WeakSet<object>();
-type Dict = Record<string, unknown>;
 
-/** Throws an InputError at `where`, showing the offending value when one is passed. */
-function fail(problem: string, where: Where, ...value: [] | [unknown]): never {
-  throw new InputError(problem, value.length > 0 ? { ...where, value: value[0] } : where);
-}
-
-function isDict(value: unknown): value is Dict {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function record(value: unknown, where: Where): Dict {
-  if (!isDict(value)) fail('must be an object', where, value);
-  return value;
-}
-
-function list(value: unknown, where: Where, optional = false): unknown[] {
-  if (value === undefined && optional) return [];
-  if (!Array.isArray(value)) fail('must be an array', where, value);
-  return value;
-}
-
-function text(value: unknown, where: Where): string {
-  if (typeof value !== 'string' || value.trim() === '') fail('must be a non-empty string', where, value);
-  return value;
-}
-
-function textOrNull(value: unknown, where: Where): string | null {
-  return value === undefined || value === null ? null : text(value, where);
-}
-
-function numberOrNull(value: unknown, where: Where, rule: 'finite' | 'positive' | 'count' | 'probability'): number | null {
-  if (value === undefined || value === null) return null;
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (rule === 'finite' ||
-      (rule === 'positive' && value > 0) ||
-      (rule === 'count' && Number.isInteger(value) && value > 0) ||
-      (rule === 'probability' && value >= 0 && value <= 1));
-  if (!ok) {
-    const what = { finite: 'a finite number', positive: 'a positive number', count: 'a positive integer', probability: 'a number between 0 and 1' }[rule];
-    fail(`must be ${what} or null`, where, value);
-  }
-  return value;
-}
-
-function sourceQuote(value: unknown, where: Where, sourceIds: ReadonlySet<string>): SourceQuote {
-  const obj = record(value, where);
-  const document = text(obj.document, { ...where, field: `${where.field}.document` });
-  if (!sourceIds.has(document)) {
-    fail(`names no entry of sources (known: ${[...sourceIds].join(', ') || 'none'})`, { ...where, field: `${where.field}.document` }, document);
-  }
-  const quote = text(obj.quote, { ...where, field: `${where.field}.quote` });
-  return { document, quote };
-}
+const BASE_KEYS = ['title', 'asOf', 'sources', 'studies', 'arms', 'comparisons', 'claims'];
+const SOURCE_KEYS = ['id', 'citation'];
+const ARM_KEYS = ['study', 'arm', 'outcome', 'timepoint', 'n', 'mean', 'sd', 'se', 'source'];
 
 function loadSources(raw: unknown): EvidenceSource[] {
   const seen = new Set<string>();
   return list(raw, { field: 'sources' }).map((item, i) => {
     const where = { field: 'sources', row: i + 1 };
-    const obj = record(item, where);
-    const id = text(obj.id, { ...where, field: 'sources.id' });
-    if (seen.has(id)) fail('duplicate source id', { ...where, field: 'sources.id' }, id);
-    seen.add(id);
-    return { id, citation: text(obj.citation, { ...where, field: 'sources.citation' }) };
+    const obj = record(item, where, SOURCE_KEYS);
+    const sourceId = id(obj.id, { ...where, field: 'sources.id' });
+    if (seen.has(sourceId)) fail('duplicate source id', { ...where, field: 'sources.id' }, sourceId);
+    seen.add(sourceId);
+    return { id: sourceId, citation: text(obj.citation, { ...where, field: 'sources.citation' }) };
   });
 }
 
+function expectedResults(value: unknown, where: Where): string | null {
+  const raw = typeof value === 'number' && Number.isInteger(value) ? String(value) : textOrNull(value, where);
+  if (raw === null) return null;
+  const read = readExpectedWindow(raw);
+  if ('problem' in read) fail(read.problem, where, value);
+  return raw;
+}
+
 function loadStudy(item: unknown, row: number, sourceIds: ReadonlySet<string>): EvidenceStudy {
-  const obj = record(item, { field: 'studies', row });
-  const id = text(obj.id, { field: 'studies.id', row });
-  const at = (field: string): Where => ({ field: `studies.${field}`, row, study: id });
+  const obj = record(item, { field: 'studies', row }, STUDY_KEYS);
+  const studyId = id(obj.id, { field: 'studies.id', row });
+  const at = (field: string): Where => ({ field: `studies.${field}`, row, study: studyId });
   if (obj.group === undefined || obj.group === null) fail('every study needs a group (research group, institution or sponsor)', at('group'));
   const group = text(obj.group, at('group'));
   const status = obj.status;
   if (status !== 'published' && status !== 'ongoing') fail('must be "published" or "ongoing"', at('status'), status);
-  const year = numberOrNull(obj.year, at('year'), 'count');
-  const authors = list(obj.authors, at('authors'), true).map((a) => text(a, at('authors')));
-  const resultsExpected = textOrNull(obj.resultsExpected, at('resultsExpected'));
-  if (resultsExpected !== null && parseExpectedWindow(resultsExpected) === null) {
-    fail('must be YYYY, YYYY-MM, YYYY-MM-DD or a window start/end of those', at('resultsExpected'), resultsExpected);
-  }
-  const notes: SupportingQuote[] = list(obj.notes, at('notes'), true).map((note) => {
-    const about = text(record(note, at('notes')).about, at('notes.about'));
-    return { about, ...sourceQuote(note, at('notes'), sourceIds) };
+  const notes: SupportingQuote[] = list(obj.notes, at('notes'), true).map((note, i) => {
+    const noteAt = { ...at('notes'), field: `studies.notes[${i + 1}]` };
+    const about = text(record(note, noteAt).about, { ...noteAt, field: `${noteAt.field}.about` });
+    return { about, ...sourceQuote(note, noteAt, sourceIds, ['about', 'document', 'quote']) };
   });
   return {
-    id,
+    id: studyId,
     label: text(obj.label, at('label')),
-    year,
+    year: numberOrNull(obj.year, at('year'), 'year'),
     group,
-    authors,
+    authors: list(obj.authors, at('authors'), true).map((a, i) => text(a, at(`authors[${i + 1}]`))),
     cohort: textOrNull(obj.cohort, at('cohort')),
     design: text(obj.design, at('design')),
     status,
     n: numberOrNull(obj.n, at('n'), 'count'),
-    resultsExpected,
+    resultsExpected: expectedResults(obj.resultsExpected, at('resultsExpected')),
     registry: textOrNull(obj.registry, at('registry')),
     source: sourceQuote(obj.source, at('source'), sourceIds),
     notes,
@@ -133,13 +76,15 @@ function loadStudies(raw: unknown, sourceIds: ReadonlySet<string>): EvidenceStud
   });
 }
 
+function unknownStudy(studyId: string, known: ReadonlyMap<string, unknown>, where: Where): never {
+  return fail(`unknown study id; known studies: ${[...known.keys()].join(', ') || 'none'}`, { ...where, study: studyId }, studyId);
+}
+
 function loadArm(item: unknown, row: number, studies: ReadonlyMap<string, EvidenceStudy>, sourceIds: ReadonlySet<string>): EvidenceArm {
-  const obj = record(item, { field: 'arms', row });
-  const studyId = text(obj.study, { field: 'arms.study', row });
-  const study = studies.get(studyId);
-  if (!study) fail(`unknown study id; known studies: ${[...studies.keys()].join(', ') || 'none'}`, { field: 'arms.study', row, study: studyId }, studyId);
-  const at = (field: string): Where => ({ field: `arms.${field}`, row, study: studyId });
-  const arm = text(obj.arm, at('arm'));
+  const obj = record(item, { field: 'arms', row }, ARM_KEYS);
+  const studyId = id(obj.study, { field: 'arms.study', row });
+  const study = studies.get(studyId) ?? unknownStudy(studyId, studies, { field: 'arms.study', row });
+  const arm = text(obj.arm, { field: 'arms.arm', row, study: studyId });
   const armAt = (field: string): Where => ({ field: `arms.${field} (arm "${arm}")`, row, study: studyId });
   const ongoing = study.status === 'ongoing';
   if (!ongoing && (obj.outcome === undefined || obj.outcome === null)) {
@@ -161,37 +106,31 @@ function loadArm(item: unknown, row: number, studies: ReadonlyMap<string, Eviden
 }
 
 function loadArms(raw: unknown, studies: ReadonlyMap<string, EvidenceStudy>, sourceIds: ReadonlySet<string>): EvidenceArm[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   return list(raw, { field: 'arms' }).map((item, i) => {
     const arm = loadArm(item, i + 1, studies, sourceIds);
-    const key = JSON.stringify([arm.study, arm.arm, arm.outcome, arm.timepoint]);
-    if (seen.has(key)) {
-      fail(`duplicate arm: "${arm.arm}" at outcome ${arm.outcome ?? 'null'} and timepoint ${arm.timepoint ?? 'null'} is listed twice`, { field: 'arms.arm', row: i + 1, study: arm.study });
+    const key = JSON.stringify([arm.study, nameKey(arm.arm), arm.outcome && nameKey(arm.outcome), arm.timepoint && nameKey(arm.timepoint)]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      fail(
+        `duplicate arm: "${arm.arm}" at outcome ${arm.outcome ?? 'null'} and timepoint ${arm.timepoint ?? 'null'} is listed twice (as "${first}" before; names compare ignoring case, spacing and Unicode form)`,
+        { field: 'arms.arm', row: i + 1, study: arm.study },
+      );
     }
-    seen.add(key);
+    seen.set(key, arm.arm);
     return arm;
   });
-}
-
-function loadComparisonFields(value: unknown, where: Where): Comparison {
-  const obj = record(value, where);
-  return {
-    intervention: text(obj.intervention, { ...where, field: `${where.field}.intervention` }),
-    comparator: textOrNull(obj.comparator, { ...where, field: `${where.field}.comparator` }),
-    outcome: textOrNull(obj.outcome, { ...where, field: `${where.field}.outcome` }),
-    timepoint: textOrNull(obj.timepoint, { ...where, field: `${where.field}.timepoint` }),
-  };
 }
 
 function loadComparisons(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arms'>): Comparison[] {
   const seen = new Set<string>();
   return list(raw, { field: 'comparisons' }).map((item, i) => {
     const row = i + 1;
-    const comparison = loadComparisonFields(item, { field: 'comparisons', row });
-    const key = JSON.stringify(comparison);
+    const comparison = readComparison(item, { field: 'comparisons', row });
+    const key = JSON.stringify(Object.values(comparison).map((v) => v && nameKey(v)));
     if (seen.has(key)) fail(`duplicate comparison ${describeComparison(comparison)}`, { field: 'comparisons', row });
     seen.add(key);
-    const { contrasts, planned } = matchComparison(base, comparison);
+    const { contrasts, planned } = matchArms(base, comparison);
     if (contrasts.length === 0 && planned.length === 0) {
       fail(`comparison ${describeComparison(comparison)} matches no arms: no published study has both arms at that outcome and timepoint, and no ongoing study plans the intervention`, { field: 'comparisons', row });
     }
@@ -209,48 +148,36 @@ function loadComparisons(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arm
 function loadClaims(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arms'>, sourceIds: ReadonlySet<string>): EvidenceClaim[] {
   const studies = new Map(base.studies.map((s) => [s.id, s]));
   return list(raw, { field: 'claims' }, true).map((item, i) => {
-    const row = i + 1;
-    const obj = record(item, { field: 'claims', row });
-    const studyId = text(obj.study, { field: 'claims.study', row });
-    const study = studies.get(studyId);
-    if (!study) fail(`unknown study id; known studies: ${[...studies.keys()].join(', ') || 'none'}`, { field: 'claims.study', row, study: studyId }, studyId);
-    const at = (field: string): Where => ({ field: `claims.${field}`, row, study: studyId });
-    const comparison = loadComparisonFields(obj.comparison, at('comparison'));
-    if (comparison.comparator === null) fail('a claim compares two arms: comparator must be given', at('comparison.comparator'));
-    const own = { studies: [study], arms: base.arms.filter((a) => a.study === studyId) };
-    if (matchComparison(own, comparison).contrasts.length === 0) {
-      fail(`the claim is about ${describeComparison(comparison)}, but this study has no such pair of arms`, at('comparison'));
+    const claim = readClaim(item, i + 1, sourceIds);
+    const study = studies.get(claim.study) ?? unknownStudy(claim.study, studies, { field: 'claims.study', row: i + 1 });
+    const own = { studies: [study], arms: base.arms.filter((a) => a.study === study.id) };
+    if (matchArms(own, claim.comparison).contrasts.length === 0) {
+      fail(`the claim is about ${describeComparison(claim.comparison)}, but this study has no such pair of arms`, { field: 'claims.comparison', row: i + 1, study: study.id });
     }
-    if (obj.significant !== undefined && obj.significant !== null && typeof obj.significant !== 'boolean') {
-      fail('must be true, false or null', at('significant'), obj.significant);
-    }
-    const direction = obj.direction ?? null;
-    if (direction !== null && direction !== 'positive' && direction !== 'negative') {
-      fail('must be "positive" (intervention higher), "negative" or null', at('direction'), direction);
-    }
-    return {
-      study: studyId,
-      comparison,
-      text: text(obj.text, at('text')),
-      significant: (obj.significant as boolean | null | undefined) ?? null,
-      pValue: numberOrNull(obj.pValue, at('pValue'), 'probability'),
-      direction: direction as ClaimDirection | null,
-      source: obj.source === undefined || obj.source === null ? null : sourceQuote(obj.source, at('source'), sourceIds),
-    };
+    return claim;
   });
 }
 
 /**
  * Loads and validates an evidence base from the plain object parsed from JSON (see DESIGN.md,
  * "Evidence bases and replication"). Optional fields are filled in (`null`, `[]`); the result
- * is deeply frozen. Pure: reading the file is the caller's business.
+ * is a new, deeply frozen object that shares nothing with `input` (an evidence base this
+ * function returned is returned as it is: it is frozen already). Pure: reading the file is
+ * the caller's business.
  *
- * Rules: ids of sources and studies are unique; every study has a group and a source quote
- * whose `document` is a source id; every arm names a known study; a published study's arm has
- * an outcome (an ongoing study's planned arm may leave outcome and timepoint `null`, and has
- * `mean: null`); a published arm may have `mean: null` when the source gives only words (put
- * them in `claims`); every comparison matches at least one study, and at most one pair of arms
- * per study; every claim names a pair of arms its study has.
+ * Rules: every record is a plain object with only its documented fields (an unknown field, as
+ * a misspelling, is an error suggesting the nearest); arrays have no holes; ids of sources and
+ * studies are strings (numbers are turned into strings) and unique; text fields have a visible
+ * character; every study has a group and a source quote whose `document` is a source id;
+ * `year` is 1–9999; `resultsExpected` is a date `parseExpectedWindow` reads (`2026–2027`,
+ * `mid-2027`, ...; a bare year may be a number; ambiguous forms such as `2026-27` are refused,
+ * saying why) and is kept as written; every arm names
+ * a known study; a published study's arm has an outcome (an ongoing study's planned arm may
+ * leave outcome and timepoint `null`, and has `mean: null`); a published arm may have
+ * `mean: null` when the source gives only words (put them in `claims`); arms and comparisons
+ * are unique with names compared by `nameKey` (case, spacing, Unicode form ignored); every
+ * comparison matches at least one study, and at most one pair of arms per study; every claim
+ * names a pair of arms its study has.
  *
  * @throws {InputError} naming the field, the row (1-based) and the study, e.g.
  *   `arms.study, study "x", row 3: unknown study id; known studies: a, b (got "x")`.
@@ -260,7 +187,7 @@ function loadClaims(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arms'>, 
  */
 export function loadEvidence(input: unknown): EvidenceBase {
   if (input !== null && typeof input === 'object' && loaded.has(input)) return input as EvidenceBase;
-  const obj = record(input, { field: 'evidence' });
+  const obj = record(input, { field: 'evidence' }, BASE_KEYS);
   const title = text(obj.title, { field: 'title' });
   const asOf = text(obj.asOf, { field: 'asOf' });
   if (!isIsoDate(asOf)) fail('must be an ISO date YYYY-MM-DD', { field: 'asOf' }, asOf);
@@ -272,5 +199,6 @@ export function loadEvidence(input: unknown): EvidenceBase {
   const claims = loadClaims(obj.claims, { studies, arms }, sourceIds);
   const evidence = deepFreeze({ title, asOf, sources, studies, arms, comparisons, claims });
   loaded.add(evidence);
+  loadedClaims.add(evidence.claims);
   return evidence;
 }

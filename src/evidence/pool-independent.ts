@@ -2,11 +2,14 @@ import { assertOneOf } from '../errors.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
 import type { MetaAnalysisOptions } from '../models/resolve-options.ts';
 import type { MetaAnalysisResult, Provenance } from '../types.ts';
-import { comparisonEffects, type EffectAssumptions, type StudyEffect } from './comparison-effects.ts';
+import { checkOptions } from '../check-options.ts';
+import { resolveModelOptions } from '../models/resolve-options.ts';
+import { effectsOf, readAssumptions, type EffectAssumptions, type StudyEffect } from './comparison-effects.ts';
 import { connectedComponents } from './connected-components.ts';
-import { deepFreeze } from './deep-freeze.ts';
+import { frozenCopy } from './deep-freeze.ts';
 import { describeComparison } from './describe-comparison.ts';
-import { detectOverlaps } from './detect-overlaps.ts';
+import { overlapsIn } from './detect-overlaps.ts';
+import { readComparison } from './read-comparison.ts';
 import type { Comparison } from './evidence-base.ts';
 import { loadEvidence } from './load-evidence.ts';
 
@@ -71,7 +74,13 @@ function missingWhat(e: StudyEffect, measure: 'MD' | 'SMD'): string {
  * `reasons` says why. SDs or sizes the sources do not give can be supplied through `assume`;
  * every assumption is listed.
  *
- * @throws {InputError} for an invalid evidence base, comparison options or model options.
+ * Every argument is validated before any work: the comparison (a finding of
+ * `assessReplication` also serves), unknown option keys (an error suggesting the nearest), the
+ * measure, the assumptions and the model options, also when nothing ends up pooled. The
+ * result is deeply frozen and shares no object with the input (the caller's comparison is
+ * copied, never frozen).
+ *
+ * @throws {InputError} for an invalid evidence base, comparison, option or model option.
  * @example
  * poolIndependent(seed, cmVsPlacebo6m, { assume: { sd: 10, splitStudyN: true } }).result
  * // => null (the 2024 follow-up re-reports the 2022 patients: one cohort)
@@ -82,13 +91,16 @@ export function poolIndependent(
   options: PoolIndependentOptions = {},
 ): IndependentPooling {
   const base = loadEvidence(evidence);
-  const measure = options.measure ?? 'MD';
+  const wanted = readComparison(comparison, { field: 'comparison' }, true);
+  const opts = checkOptions<PoolIndependentOptions>(options, ['measure', 'assume', 'method', 'test', 'level']);
+  const measure = opts.measure ?? 'MD';
   assertOneOf(measure, ['MD', 'SMD'] as const, 'measure');
-  const { method, test, level } = options;
-  const modelOptions: MetaAnalysisOptions = { ...(method && { method }), ...(test && { test }), ...(level !== undefined && { level }) };
-  const effects = comparisonEffects(base, comparison, { ...(options.assume && { assume: options.assume }), ...(level !== undefined && { level }) });
+  const assume = readAssumptions(opts.assume);
+  const { method, test, level } = opts;
+  const modelOptions = resolveModelOptions({ ...(method !== undefined && { method }), ...(test !== undefined && { test }), ...(level !== undefined && { level }) });
+  const effects = effectsOf(base, wanted, assume, modelOptions.level);
   const byId = new Map(effects.map((e) => [e.study, e]));
-  const overlaps = detectOverlaps(base).filter((o) => o.studies.every((id) => byId.has(id)));
+  const overlaps = overlapsIn(base).filter((o) => o.studies.every((id) => byId.has(id)));
   const components = connectedComponents(effects.map((e) => e.study), overlaps.map((o) => o.studies));
 
   const cohorts: PoolingCohort[] = [];
@@ -120,7 +132,7 @@ export function poolIndependent(
   const provenance = chosen.map((e) => e.provenance ?? ({ kind: 'reported' } as Provenance));
   const reasons = cohorts.map((c) => c.reason);
   let result: MetaAnalysisResult | null = null;
-  const what = describeComparison(comparison);
+  const what = describeComparison(wanted);
   if (chosen.length >= 2) {
     result = metaAnalysis({ yi, vi, labels, provenance, measure }, modelOptions);
     reasons.push(`${chosen.length} independent cohorts are pooled for ${what}.`);
@@ -132,5 +144,5 @@ export function poolIndependent(
     reasons.push(`Pooling is not possible for ${what}: no cohort has a usable ${measure} estimate.`);
   }
   const assumptions = [...new Set(effects.flatMap((e) => e.assumptions))];
-  return deepFreeze({ comparison, measure, cohorts, yi, vi, labels, result, assumptions, reasons });
+  return frozenCopy({ comparison: wanted, measure, cohorts, yi, vi, labels, result, assumptions, reasons });
 }

@@ -1,3 +1,8 @@
+import { InputError } from '../errors.ts';
+import { isIsoDate, readExpectedWindow } from './expected-window.ts';
+
+export { isIsoDate } from './expected-window.ts';
+
 /** Where an ongoing study stands against the date its results were expected. */
 export type ResultsTimingStatus = 'upcoming' | 'due' | 'overdue' | 'unknown';
 
@@ -14,72 +19,51 @@ export interface ResultsTiming {
   readonly display: string | null;
 }
 
-const PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** First and last ISO day of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` period; `null` if malformed. */
-function period(text: string): { from: string; to: string } | null {
-  const m = PART.exec(text.trim());
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return { from: `${year}-01-01`, to: `${year}-12-31` };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  const last = daysInMonth(year, month);
-  if (m[3] === undefined) return { from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(last)}` };
-  const day = Number(m[3]);
-  if (day < 1 || day > last) return null;
-  const iso = `${year}-${pad(month)}-${pad(day)}`;
-  return { from: iso, to: iso };
+function checkText(text: unknown, field: string): asserts text is string {
+  if (typeof text !== 'string') throw new InputError('must be a string', { field, value: text });
 }
 
 /**
- * Parses an expected-results date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a window `start/end`
- * (an en dash also separates them). Returns the first and last day covered, or `null` when the
- * text is not such a date or the window ends before it starts.
+ * Parses an expected-results date as people write it: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+ * `Q1 2027`, `H2 2026`, `early|mid|late 2027` (January–April, May–August,
+ * September–December), `March 2027`, or a window of two of those (`2026–2027`, `2026-2027`,
+ * `2026/2027`, `2026-03 to 2026-09`). Returns the first and last day covered, or `null` when
+ * the text is not such a date, is ambiguous (`2026-27`, `03/2027`) or the window ends before it
+ * starts (`loadEvidence` says which). Years have four digits and compare as dates (`0999` is
+ * before `2026`). The window is a new frozen object.
  *
+ * @throws {InputError} when `text` is not a string.
  * @example
- * parseExpectedWindow('2026/2027') // => { from: '2026-01-01', to: '2027-12-31' }
- * parseExpectedWindow('2026-12')   // => { from: '2026-12-01', to: '2026-12-31' }
+ * parseExpectedWindow('2026–2027') // => { from: '2026-01-01', to: '2027-12-31' }
+ * parseExpectedWindow('mid-2027')  // => { from: '2027-05-01', to: '2027-08-31' }
+ * parseExpectedWindow('2026-27')   // => null (ambiguous)
  */
-export function parseExpectedWindow(text: string): { from: string; to: string } | null {
-  const parts = text.split(/[/–]/);
-  if (parts.length > 2) return null;
-  const start = period(parts[0] ?? '');
-  const end = period(parts[1] ?? parts[0] ?? '');
-  if (!start || !end || end.to < start.from) return null;
-  return { from: start.from, to: end.to };
-}
-
-/** `true` for a valid calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
-  const p = /^\d{4}-\d{2}-\d{2}$/.test(text) ? period(text) : null;
-  return p !== null;
+export function parseExpectedWindow(text: string): { readonly from: string; readonly to: string } | null {
+  checkText(text, 'resultsExpected');
+  const read = readExpectedWindow(text);
+  return 'window' in read ? Object.freeze({ ...read.window }) : null;
 }
 
 /**
- * Judges when an ongoing study's results were expected against the `asOf` date (both ISO
- * strings, compared as calendar days): before the window `upcoming`, inside it `due`, after its
- * last day `overdue`; with no date `unknown`. A malformed date counts as no date (`loadEvidence`
- * rejects malformed dates before this is reached).
+ * Judges when an ongoing study's results were expected against the `asOf` date (ISO
+ * `YYYY-MM-DD`), compared as calendar days: before the window `upcoming`, inside it `due`,
+ * after its last day `overdue`; with no date (`null`) `unknown`. Dates are read by
+ * `parseExpectedWindow`.
  *
+ * @throws {InputError} when `asOf` is not an ISO date or `resultsExpected` is neither `null`
+ *   nor a date `parseExpectedWindow` reads (the message says why, e.g. ambiguous).
  * @example
  * resultsTiming('2026/2027', '2026-11-25') // => { status: 'due', window: { from: '2026-01-01', to: '2027-12-31' }, display: '2026–2027' }
  * resultsTiming('2026-06', '2026-11-25')   // => { status: 'overdue', ... }
  */
 export function resultsTiming(resultsExpected: string | null, asOf: string): ResultsTiming {
-  const window = resultsExpected === null ? null : parseExpectedWindow(resultsExpected);
-  if (resultsExpected === null || window === null) {
-    return Object.freeze({ status: 'unknown', window: null, display: null });
-  }
+  checkText(asOf, 'asOf');
+  if (!isIsoDate(asOf)) throw new InputError('must be an ISO date YYYY-MM-DD', { field: 'asOf', value: asOf });
+  if (resultsExpected === null) return Object.freeze({ status: 'unknown', window: null, display: null });
+  checkText(resultsExpected, 'resultsExpected');
+  const read = readExpectedWindow(resultsExpected);
+  if ('problem' in read) throw new InputError(read.problem, { field: 'resultsExpected', value: resultsExpected });
+  const { window, display } = read;
   const status: ResultsTimingStatus = asOf < window.from ? 'upcoming' : asOf > window.to ? 'overdue' : 'due';
-  const display = resultsExpected.trim().replace(/\s*[/–]\s*/, '–');
-  return Object.freeze({ status, window: Object.freeze(window), display });
+  return Object.freeze({ status, window: Object.freeze({ ...window }), display });
 }

@@ -1,24 +1,9 @@
 import type { EvidenceStudy } from './evidence-base.ts';
+import { sameName } from './name-key.ts';
+import { readStudyIdentity, type StudyIdentity } from './read-study.ts';
 
-/** Names are the same ignoring case and surrounding spaces. Internal helper. */
-export function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-/**
- * Why two studies are not independent, as sentences: a shared research group, shared authors
- * or a shared declared cohort (names compared ignoring case and surrounding spaces). An empty
- * array means the two are independent by the evidence base's definition.
- *
- * @example
- * studyLinks({ label: 'Trial 2022', group: 'SNU', authors: [], cohort: null, ... },
- *            { label: 'Follow-up 2024', group: 'SNU', authors: [], cohort: null, ... })
- * // => ['Trial 2022 and Follow-up 2024 come from the same research group (SNU).']
- */
-export function studyLinks(
-  a: Pick<EvidenceStudy, 'label' | 'group' | 'authors' | 'cohort'>,
-  b: Pick<EvidenceStudy, 'label' | 'group' | 'authors' | 'cohort'>,
-): string[] {
+/** `studyLinks` on validated studies. Internal helper. */
+export function linksBetween(a: Omit<StudyIdentity, 'id'>, b: Omit<StudyIdentity, 'id'>): string[] {
   const reasons: string[] = [];
   const pair = `${a.label} and ${b.label}`;
   if (sameName(a.group, b.group)) reasons.push(`${pair} come from the same research group (${a.group}).`);
@@ -29,4 +14,24 @@ export function studyLinks(
     reasons.push(`${pair} declare the same cohort (${a.cohort}), so they report on shared participants.`);
   }
   return reasons;
+}
+
+/**
+ * Why two studies are not independent, as sentences: a shared research group, shared authors
+ * or a shared declared cohort. Names are compared by `nameKey`: after Unicode normalisation
+ * (NFKC), with case folded and white space (no-break spaces included) collapsed, so `Oslo`,
+ * `oslo ` and `Oslo\u00a0` are one group. An empty array means the two are independent by the
+ * evidence base's definition. The array is frozen.
+ *
+ * @throws {InputError} when a study lacks a label or group, or has authors that are not strings.
+ * @example
+ * studyLinks({ label: 'Trial 2022', group: 'SNU', authors: [], cohort: null, ... },
+ *            { label: 'Follow-up 2024', group: 'snu', authors: [], cohort: null, ... })
+ * // => ['Trial 2022 and Follow-up 2024 come from the same research group (SNU).']
+ */
+export function studyLinks(
+  a: Pick<EvidenceStudy, 'label' | 'group' | 'authors' | 'cohort'>,
+  b: Pick<EvidenceStudy, 'label' | 'group' | 'authors' | 'cohort'>,
+): readonly string[] {
+  return Object.freeze(linksBetween(readStudyIdentity(a, { field: 'a' }, false), readStudyIdentity(b, { field: 'b' }, false)));
 }

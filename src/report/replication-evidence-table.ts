@@ -1,15 +1,16 @@
 import type { EvidenceBase } from '../evidence/evidence-base.ts';
 import { loadEvidence } from '../evidence/load-evidence.ts';
+import { escapeMarkdown } from './escape-markdown.ts';
 
 function cell(value: string | number | null): string {
-  if (value === null) return '—';
-  return String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return value === null ? '—' : escapeMarkdown(String(value));
 }
 
 /**
  * Markdown tables of what an evidence base holds: its studies (year, group, design, status, n,
  * expected results, quote) and its arms (outcome, timepoint, n, mean, SD, quote), each value
- * with the verbatim quote it rests on; unknowns print as `—`.
+ * with the verbatim quote it rests on; unknowns print as `—`. Every value is escaped
+ * (`escapeMarkdown`), so a name or quote cannot break the table or add markup.
  *
  * @throws {InputError} when `evidence` is not a valid evidence base.
  * @example

@@ -1,15 +1,15 @@
+import { checkOptions } from '../check-options.ts';
 import type { ReplicationAssessment, ReplicationFinding } from '../evidence/assess-replication.ts';
-import { describeComparison } from '../evidence/describe-comparison.ts';
+import { describeValid } from '../evidence/describe-comparison.ts';
+import { InputError } from '../errors.ts';
+import { escapeMarkdown as md } from './escape-markdown.ts';
+import { readAssessment } from './read-assessment.ts';
 import { replicationStatusLabel } from './replication-status-label.ts';
 
 /** Options of `replicationMarkdown`. */
 export interface ReplicationMarkdownOptions {
-  /** Level of the top heading (`##` by default); findings go one level below. */
+  /** Level of the top heading, an integer from 1 to 5 (`2`, i.e. `##`, by default); findings go one level below. */
   readonly headingLevel?: number;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 /** Study ids to labels, from the findings' results and pending studies. */
@@ -22,37 +22,52 @@ function labeller(findings: readonly ReplicationFinding[]): (id: string) => stri
   return (id) => labels.get(id) ?? id;
 }
 
+function headingLevel(options: unknown): number {
+  const level = checkOptions<ReplicationMarkdownOptions>(options, ['headingLevel']).headingLevel ?? 2;
+  if (!Number.isInteger(level) || level < 1 || level > 5) {
+    throw new InputError('must be an integer from 1 to 5', { field: 'options.headingLevel', value: level });
+  }
+  return level;
+}
+
 /**
  * Markdown report of a replication assessment: a summary table (comparison, status, studies,
  * independence clusters, pending studies), one section per finding with its reasons as a
- * bullet list, and the overlapping reports with their reasons.
+ * bullet list, the overlapping reports with their reasons, and, when there are any, the
+ * spellings merged as one name and the rows no finding uses. Every name and sentence is
+ * escaped (`escapeMarkdown`): on one line, with Markdown punctuation backslash-escaped, so a
+ * name cannot add headings, links, HTML or table cells.
  *
+ * @throws {InputError} when `assessment` is not a replication assessment (also after a JSON
+ *   round trip), for an unknown option, or a heading level that is not an integer from 1 to 5.
  * @example
  * replicationMarkdown(assessReplication(seed)).split('\n')[0] // => '## Replication findings'
  */
 export function replicationMarkdown(assessment: ReplicationAssessment, options: ReplicationMarkdownOptions = {}): string {
-  const level = Math.min(Math.max(Math.trunc(options.headingLevel ?? 2), 1), 5);
-  const h = '#'.repeat(level);
-  const label = labeller(assessment.findings);
-  const names = (ids: readonly string[]) => ids.map(label).join(', ');
+  const a = readAssessment(assessment);
+  const h = '#'.repeat(headingLevel(options));
+  const label = labeller(a.findings);
+  const names = (ids: readonly string[]) => md(ids.map(label).join(', '));
   const lines: string[] = [`${h} Replication findings`, ''];
   lines.push('| Comparison | Status | Studies with results | Independence clusters | Pending studies |');
   lines.push('|---|---|---|---|---|');
-  for (const f of assessment.findings) {
+  for (const f of a.findings) {
     const clusters = f.clusters.length === 0 ? '—' : f.clusters.map((c) => `{${names(c)}}`).join(' ');
-    const pending = f.pendingStudies.length === 0 ? '—' : f.pendingStudies.map((p) => `${p.label} (${p.timing})`).join('; ');
-    lines.push(
-      `| ${cell(describeComparison(f))} | **${replicationStatusLabel(f.status)}** | ${cell(names(f.studies) || '—')} | ${cell(clusters)} | ${cell(pending)} |`,
-    );
+    const pending = f.pendingStudies.length === 0 ? '—' : f.pendingStudies.map((p) => `${md(p.label)} (${md(p.timing)})`).join('; ');
+    lines.push(`| ${md(describeValid(f))} | **${replicationStatusLabel(f.status)}** | ${names(f.studies) || '—'} | ${clusters} | ${pending} |`);
   }
-  for (const f of assessment.findings) {
-    lines.push('', `${h}# ${describeComparison(f)}`, '', `Status: **${replicationStatusLabel(f.status)}**.`, '');
-    for (const reason of f.reasons) lines.push(`- ${reason}`);
+  for (const f of a.findings) {
+    lines.push('', `${h}# ${md(describeValid(f))}`, '', `Status: **${replicationStatusLabel(f.status)}**.`, '');
+    for (const reason of f.reasons) lines.push(`- ${md(reason)}`);
   }
   lines.push('', `${h} Overlapping reports`, '');
-  if (assessment.overlaps.length === 0) lines.push('No pair of studies appears to share participants.');
-  for (const o of assessment.overlaps) {
-    lines.push(`- **${names(o.studies)}** (${o.basis.join(', ')}): ${o.reasons.join(' ')}`);
+  if (a.overlaps.length === 0) lines.push('No pair of studies appears to share participants.');
+  for (const o of a.overlaps) lines.push(`- **${names(o.studies)}** (${md(o.basis.join(', '))}): ${md(o.reasons.join(' '))}`);
+  if ((a.mergedNames ?? []).length > 0) {
+    lines.push('', `${h} Spellings merged as one name`, '', ...a.mergedNames.map((m) => `- ${md(m.reason)}`));
+  }
+  if ((a.omitted ?? []).length > 0) {
+    lines.push('', `${h} Rows not used`, '', ...a.omitted.map((o) => `- ${md(o.reason)}`));
   }
   return `${lines.join('\n')}\n`;
 }

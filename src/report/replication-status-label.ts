@@ -1,4 +1,5 @@
 import type { ReplicationStatus } from '../evidence/assess-replication.ts';
+import { assertOneOf } from '../errors.ts';
 
 const LABELS: Record<ReplicationStatus, string> = {
   'independently-replicated': 'independently replicated',
@@ -12,9 +13,11 @@ const LABELS: Record<ReplicationStatus, string> = {
 /**
  * The replication status in words, for reports.
  *
+ * @throws {InputError} for a status that is not a `ReplicationStatus`.
  * @example
  * replicationStatusLabel('not-independently-replicated') // => 'not independently replicated'
  */
 export function replicationStatusLabel(status: ReplicationStatus): string {
+  assertOneOf(status, Object.keys(LABELS) as ReplicationStatus[], 'status');
   return LABELS[status];
 }

@@ -57,3 +57,14 @@ describe('poolIndependent', () => {
     expect(p.reasons.at(-1)).toMatch(/^Pooling is not possible for .*: no cohort has a usable SMD estimate\.$/);
   });
 });
+
+describe('poolIndependent results', () => {
+  it('a pooled result is deeply frozen, survives JSON and leaves the caller\'s objects alone', () => {
+    const comparison = { ...DRUG_VS_PLACEBO };
+    const p = poolIndependent(raw, comparison, { method: 'DL' });
+    expect(p.result).not.toBeNull();
+    expect(JSON.parse(JSON.stringify(p))).toEqual(p);
+    expect(Object.isFrozen(p.result) && Object.isFrozen(p.yi) && Object.isFrozen(p.comparison)).toBe(true);
+    expect(Object.isFrozen(comparison)).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+import { distance } from 'fastest-levenshtein';
+import { InputError } from './errors.ts';
+
+/**
+ * The valid name closest to `name` by Levenshtein edit distance (case ignored), or `null` when
+ * none is close: within max(2, ⌈length/3⌉) edits, or one name a prefix of the other
+ * (`assume` for `assumptions`). Ties go to the earlier valid name.
+ *
+ * @example
+ * nearestName('levl', ['level', 'assume']) // => 'level'
+ * nearestName('colour', ['level'])         // => null
+ */
+export function nearestName(name: string, valid: readonly string[]): string | null {
+  const lower = name.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of valid) {
+    const c = candidate.toLowerCase();
+    const d = distance(lower, c);
+    const limit = Math.max(2, Math.ceil(Math.max(c.length, lower.length) / 3));
+    const prefix = lower.length >= 3 && c.length >= 3 && (lower.startsWith(c) || c.startsWith(lower));
+    if ((d <= limit || prefix) && d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+/** `true` for an object literal or `JSON.parse` object (prototype `Object.prototype` or `null`). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Checks the options object of a public function: `undefined` stands for `{}`; anything else
+ * must be a plain object whose own keys are all in `valid`. An unknown key (usually a
+ * misspelling, which would otherwise be silently ignored) is an `InputError` that names it,
+ * suggests the nearest valid key (`nearestName`) and lists the valid ones. Values are not
+ * checked here: each function validates its own. Returns the options, typed.
+ *
+ * @param field how the message names the object, e.g. `options` or `options.assume`
+ * @throws {InputError} for a non-object (null, array, number, Map, ...) or an unknown key.
+ * @example
+ * checkOptions({ levl: 0.9 }, ['level', 'assume'])
+ * // throws InputError: 'options: unknown option "levl" (did you mean "level"?); valid options: level, assume'
+ * checkOptions(undefined, ['level']) // => {}
+ */
+export function checkOptions<T extends object>(options: unknown, valid: readonly (keyof T & string)[], field = 'options'): Partial<T> {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) {
+    throw new InputError(`must be an object of options (${valid.join(', ') || 'none'}) or undefined`, { field, value: options });
+  }
+  checkKeys(options, valid, field, 'option');
+  return options as Partial<T>;
+}
+
+/**
+ * Throws an `InputError` when `record` has an own key not in `valid`, naming the key and
+ * suggesting the nearest valid one. `what` names a key in the message (`option`, `field`).
+ * The `where` of the error (row, study) is passed on.
+ *
+ * @example
+ * checkKeys({ resultExpected: '2027' }, ['resultsExpected'], 'studies', 'field', { row: 2 })
+ * // throws InputError: 'studies, row 2: unknown field "resultExpected" (did you mean "resultsExpected"?); valid fields: ...'
+ */
+export function checkKeys(
+  record: object,
+  valid: readonly string[],
+  field: string,
+  what = 'field',
+  where: { row?: number; study?: string } = {},
+): void {
+  for (const key of Object.keys(record)) {
+    if (valid.includes(key)) continue;
+    const nearest = nearestName(key, valid);
+    const hint = nearest === null ? '' : ` (did you mean "${nearest}"?)`;
+    throw new InputError(`unknown ${what} ${JSON.stringify(key)}${hint}; valid ${what}s: ${valid.join(', ') || 'none'}`, { field, ...where });
+  }
+}
