@@ -20,7 +20,7 @@ export { pairArms } from './effect-sizes/arms.ts';
 export type { ArmComparison, ArmPairs } from './effect-sizes/arms.ts';
 export { hedgesCorrection } from './effect-sizes/hedges-correction.ts';
 export { worstProvenance } from './effect-sizes/provenance.ts';
-export type { ArmPairing, EffectSizesOptions, VarianceType, ZeroCellRule } from './effect-sizes/options.ts';
+export type { ArmPairing, EffectSizesOptions, MetaforVersion, VarianceType, ZeroCellRule } from './effect-sizes/options.ts';
 // --- evidence ---
 export { loadEvidence } from './evidence/load-evidence.ts';
 export type {

@@ -134,7 +134,7 @@ describe('effectSizes rejects bad input', () => {
     expect(v.field).toBe('vtype');
     expect(v.message).toContain('LS, UB, LS2, AV');
     expect(thrownInputError(() => effectSizes('SMD', rows, { vtype: 'XX' as never })).field).toBe('vtype');
-    expect(thrownInputError(() => effectSizes('SMDH', rows, { vtype: 'LS2' })).field).toBe('vtype');
+    expect(thrownInputError(() => effectSizes('SMDH', rows, { vtype: 'UB' })).field).toBe('vtype');
     expect(thrownInputError(() => effectSizes('SMD', rows, { vtype: 'UB', correct: false })).field).toBe('vtype');
     expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { to: 'some' as never })).field).toBe('to');
     expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { add: -0.5 })).field).toBe('add');
