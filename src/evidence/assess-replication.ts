@@ -312,6 +312,7 @@ function assessComparison(base: EvidenceBase, comparison: Comparison, overlaps: 
  * @param options `{ level = 0.95 }`
  * @throws {InputError} for an invalid evidence base (naming study, arm or field) or level.
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
  * assessReplication(seed).findings[0].status // => 'not-independently-replicated'
  */
 export function assessReplication(evidence: unknown, options: ReplicationOptions = {}): ReplicationAssessment {

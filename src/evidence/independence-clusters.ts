@@ -23,8 +23,9 @@ export interface IndependenceClusters {
  * Studies in different clusters are independent of each other.
  *
  * @example
- * independenceClusters([trial2022, followUp2024, usTrial]).clusters
- * // => [['trial2022', 'followUp2024'], ['usTrial']]   (first two share a group)
+ * const study = (id: string, group: string) => ({ id, label: id, group, authors: [], cohort: null });
+ * independenceClusters([study('trial2022', 'SNU'), study('followUp2024', 'SNU'), study('usTrial', 'US')]).clusters
+ * // => [['trial2022', 'followUp2024'], ['usTrial']]   (the first two share a group)
  */
 export function independenceClusters(
   studies: readonly Pick<EvidenceStudy, 'id' | 'label' | 'group' | 'authors' | 'cohort'>[],

@@ -41,8 +41,11 @@ function armMatches(arm: EvidenceArm, name: string | null, outcome: string | nul
  * Does not validate; `loadEvidence` rejects a published study with several pairs.
  *
  * @example
- * matchComparison(evidence, { intervention: 'CM', comparator: 'placebo', outcome: 'hairs/cm²', timepoint: '6 months' })
- * // => { contrasts: [{ study, intervention: <CM arm>, comparator: <placebo arm>, ... }], planned: [] }
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * const m = matchComparison(loadEvidence(seed), seed.comparisons[0]); // CM vs placebo at 6 months
+ * m.contrasts.map((c) => [c.study.id, c.intervention.mean, c.comparator.mean])
+ * // => [['snu-2022', 11.5, 2.8], ['snu-2024', 11.5, null]] (the 2024 report gives no placebo mean)
+ * m.planned.length // => 0
  */
 export function matchComparison(
   evidence: Pick<EvidenceBase, 'studies' | 'arms'>,
@@ -81,8 +84,9 @@ export function matchComparison(
  * and timepoint compatible with the contrast's (`null` = not stated, matches anything).
  *
  * @example
- * claimsFor(evidence.claims, 'kim2022', { intervention: 'CM', comparator: 'placebo', outcome: 'x', timepoint: '6 months' })
- * // => [{ study: 'kim2022', text: '... a significant difference ...', significant: true, ... }]
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * claimsFor(loadEvidence(seed).claims, 'snu-2022', seed.comparisons[0])
+ * // => [{ study: 'snu-2022', text: 'a significant difference with a respectable effect size', significant: true, ... }]
  */
 export function claimsFor(
   claims: readonly EvidenceClaim[],

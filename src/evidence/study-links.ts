@@ -11,8 +11,8 @@ export function sameName(a: string, b: string): boolean {
  * array means the two are independent by the evidence base's definition.
  *
  * @example
- * studyLinks({ label: 'Trial 2022', group: 'SNU', authors: [], cohort: null, ... },
- *            { label: 'Follow-up 2024', group: 'SNU', authors: [], cohort: null, ... })
+ * studyLinks({ label: 'Trial 2022', group: 'SNU', authors: [], cohort: null },
+ *            { label: 'Follow-up 2024', group: 'SNU', authors: [], cohort: null })
  * // => ['Trial 2022 and Follow-up 2024 come from the same research group (SNU).']
  */
 export function studyLinks(

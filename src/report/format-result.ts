@@ -13,7 +13,10 @@ import { formatTablePooling } from './format-table-pooling.ts';
  * are listed at the end.
  *
  * @example
- * console.log(formatResult(metaAnalysis({ yi: [0.1, 0.3], vi: [0.01, 0.02] })));
+ * const lines = formatResult(metaAnalysis({ yi: [0.1, 0.3], vi: [0.01, 0.02] })).split('\n');
+ * lines[0] // => 'Random-effects model (k = 2; tau^2 estimator: REML)'
+ * lines.find((l) => l.startsWith('  0.1750')) // => '  0.1750  0.0968  1.8074  0.0707  -0.0148  0.3648  .'
+ * //    (metafor 5.1 print(rma(c(0.1, 0.3), c(0.01, 0.02))) prints the same coefficient row)
  */
 export function formatResult(result: MetaAnalysisResult | MantelHaenszelResult | PetoResult, digits = 4): string {
   if (result === null || typeof result !== 'object' || typeof (result as { method?: unknown }).method !== 'string') {

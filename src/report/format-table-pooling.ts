@@ -8,7 +8,10 @@ import { formatFixed, formatPValue, significanceStars } from './format-number.ts
  * ratio measures, on the ratio scale, then the CMH and Tarone tests where they exist.
  *
  * @example
- * console.log(formatTablePooling(peto(rows, { columns })));
+ * const lines = formatTablePooling(peto([{ ai: 8, n1i: 50, ci: 15, n2i: 50 }])).split('\n');
+ * lines.find((l) => l.startsWith('estimate'))
+ * // => 'estimate  -0.7826  se 0.4729  zval -1.6550  pval 0.0979  ci [-1.7094, 0.1442]  .'
+ * //    (metafor 5.1 rma.peto(ai=8, n1i=50, ci=15, n2i=50): -0.7826, 0.4729, -1.6550, 0.0979, -1.7094, 0.1442)
  */
 export function formatTablePooling(r: MantelHaenszelResult | PetoResult, digits = 4): string {
   const f = (x: number | null) => formatFixed(x, digits);

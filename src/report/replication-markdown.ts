@@ -28,6 +28,7 @@ function labeller(findings: readonly ReplicationFinding[]): (id: string) => stri
  * bullet list, and the overlapping reports with their reasons.
  *
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
  * replicationMarkdown(assessReplication(seed)).split('\n')[0] // => '## Replication findings'
  */
 export function replicationMarkdown(assessment: ReplicationAssessment, options: ReplicationMarkdownOptions = {}): string {

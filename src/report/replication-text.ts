@@ -25,6 +25,7 @@ function wrap(text: string, width: number, first: string, rest: string): string[
  *
  * @param width line width for wrapping (default 100)
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
  * replicationText(assessReplication(seed)).split('\n')[0]
  * // => 'ADSC conditioned medium vs placebo (additional hairs per cm², 6 months)'
  */
