@@ -206,8 +206,7 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * Deviations from metafor, by design: sample sizes below what the measure needs throw
  * (metafor returns NA, or computes with one-person arms): n ≥ 2 per arm for SMD and SMDH,
  * ni ≥ 3 for SMCC and SMCR, ni ≥ 4 for COR and ZCOR, group sizes ≥ 1 elsewhere; a negative
- * variance given to GEN throws (metafor sets it NA); vtype 'UB' with `correct: false` throws for
- * SMD (the unbiased variance belongs to the corrected g).
+ * variance given to GEN throws (metafor sets it NA).
  *
  * @param measure metafor's measure code
  * @param rows the rows, plain objects

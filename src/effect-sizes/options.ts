@@ -181,12 +181,6 @@ export function resolveOptions(
     if (typeof o.correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: o.correct });
     correct = o.correct;
   }
-  if (!correct && vtype === 'UB' && measure === 'SMD') {
-    throw new InputError("vtype 'UB' is the unbiased variance of the bias-corrected g; it needs correct: true", {
-      field: 'vtype',
-      value: vtype,
-    });
-  }
 
   let add = ADD_ZERO_BY_DEFAULT.has(measure) ? 0 : 0.5;
   if (o.add !== undefined) {

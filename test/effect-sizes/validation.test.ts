@@ -135,7 +135,6 @@ describe('effectSizes rejects bad input', () => {
     expect(v.message).toContain('LS, UB, LS2, AV');
     expect(thrownInputError(() => effectSizes('SMD', rows, { vtype: 'XX' as never })).field).toBe('vtype');
     expect(thrownInputError(() => effectSizes('SMDH', rows, { vtype: 'UB' })).field).toBe('vtype');
-    expect(thrownInputError(() => effectSizes('SMD', rows, { vtype: 'UB', correct: false })).field).toBe('vtype');
     expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { to: 'some' as never })).field).toBe('to');
     expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { add: -0.5 })).field).toBe('add');
     expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { drop00: 'yes' as never })).field).toBe('drop00');

@@ -61,6 +61,8 @@ cases <- list(
        quote(escalc("SMDH", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, correct=FALSE))),
   list("SMD correct=FALSE", "SMD", "normand", meancols, list(correct = FALSE),
        quote(escalc("SMD", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, correct=FALSE))),
+  list("SMD UB correct=FALSE", "SMD", "normand", meancols, list(vtype = "UB", correct = FALSE),
+       quote(escalc("SMD", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="UB", correct=FALSE))),
   list("SMCC correct=FALSE", "SMCC", "prepost", list(), list(correct = FALSE),
        quote(escalc("SMCC", m1i=m1i, m2i=m2i, sd1i=sd1i, sd2i=sd2i, ni=ni, ri=ri, data=prepost, correct=FALSE))),
   list("SMCR correct=FALSE", "SMCR", "prepost", list(), list(correct = FALSE),
