@@ -5,6 +5,7 @@ import { logRatioOfMeans } from './log-ratio-of-means.ts';
 import type { RomVariance } from './log-ratio-of-means.ts';
 import type { ResolvedOptions, VarianceType } from './options.ts';
 import type { Table } from './read-table.ts';
+import { standardizedMeanDifferenceGroup2 } from './standardized-mean-difference-group2.ts';
 import { standardizedMeanDifferenceHeteroscedastic } from './standardized-mean-difference-heteroscedastic.ts';
 import type { SmdhVariance } from './standardized-mean-difference-heteroscedastic.ts';
 import { pooledSd } from './two-group-means.ts';
@@ -86,12 +87,13 @@ export function standardizedMeanDifference(
   return { yi, vi };
 }
 
-type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'ROM';
+type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'SMD1H' | 'ROM';
 
 const VTYPES: Record<MeansMeasure, readonly VarianceType[]> = {
   MD: ['LS', 'UB', 'HO'],
   SMD: ['LS', 'UB', 'LS2', 'AV'],
   SMDH: ['LS', 'LS2', 'LS3'],
+  SMD1H: ['LS'],
   ROM: ['LS', 'LS2', 'HO', 'AV', 'AVHO'],
 };
 
@@ -99,6 +101,7 @@ const REASONS: Record<MeansMeasure, string> = {
   MD: 'mean difference undefined for these values',
   SMD: 'the pooled standard deviation is zero',
   SMDH: 'both standard deviations are zero',
+  SMD1H: 'the standard deviation sd2i is zero',
   ROM: 'the ratio of means m1i/m2i is not positive, so its log is undefined',
 };
 
@@ -119,9 +122,9 @@ function smdhVariance(options: ResolvedOptions): SmdhVariance {
   return options.vtype as 'LS' | 'LS2' | 'LS3';
 }
 
-/** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, ROM. */
+/** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, SMD1H, ROM. */
 export const meansFamily: MeasureFamily<MeansMeasure> = {
-  measures: ['MD', 'SMD', 'SMDH', 'ROM'],
+  measures: ['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM'],
   requirements: () => [
     { roles: ['m1i'], what: 'the mean of group 1' },
     { roles: ['sd1i'], what: 'the standard deviation of group 1' },
@@ -134,10 +137,11 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
   validate(measure, table) {
     requireNonNegative(table, 'sd1i');
     requireNonNegative(table, 'sd2i');
-    // An SD needs two observations per group when the SD standardizes (SMD, SMDH divide by n−1).
-    const min = measure === 'SMD' || measure === 'SMDH' ? 2 : 1;
+    // An SD needs two observations per group when the SD standardizes (SMD, SMDH, SMD1H divide
+    // by n−1); SMD1H's J(n2 − 1) needs n2 − 1 > 1.
+    const min = measure === 'SMD' || measure === 'SMDH' || measure === 'SMD1H' ? 2 : 1;
     requireSampleSize(table, 'n1i', min, measure);
-    requireSampleSize(table, 'n2i', min, measure);
+    requireSampleSize(table, 'n2i', measure === 'SMD1H' ? 3 : min, measure);
   },
   compute(measure, table, options) {
     const g = groups(table);
@@ -148,6 +152,8 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
         return standardizedMeanDifference(g, options.vtype as 'LS' | 'UB' | 'LS2' | 'AV', options.correct);
       case 'SMDH':
         return standardizedMeanDifferenceHeteroscedastic(g, options.correct, smdhVariance(options));
+      case 'SMD1H':
+        return standardizedMeanDifferenceGroup2(g, options.correct, options.metaforVersion === '3.8');
       case 'ROM':
         return logRatioOfMeans(g, options.vtype as RomVariance, options.correct);
     }

@@ -8,7 +8,8 @@ import type { ResolvedPairing } from './arms.ts';
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
  * first is its default, always `LS`):
  * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; SMDH `LS|LS2|LS3`; ROM `LS|LS2|HO|AV|AVHO`; RD and PR
- * `LS|UB|AV`; COR, PLN, PLO `LS|AV`; SMCC and SMCR `LS|LS2`; every other measure `LS` only.
+ * `LS|UB|AV`; COR, PLN, PLO `LS|AV`; SMCC, SMCR and SMCRH `LS|LS2`; every other measure `LS`
+ * only. With `metaforVersion: '3.8'`, SMDH, SMCRH and ROM take their 3.8-1 codes (no `LS2`, `LS3`).
  * - `LS`: large-sample approximation; `UB`: unbiased estimate; `HO`: assumes equal variances
  *   in the two groups; `LS2`: an alternative large-sample form (SMD, SMCC, SMCR: Borenstein
  *   (2009) eq. 12.17; SMDH: n in place of n − 1; ROM: the second-order expansion of Lajeunesse
@@ -21,8 +22,9 @@ export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3'
 /**
  * Which metafor's `escalc` formulas to follow. `5.1` (the default) is metafor 5.1-12; `3.8` is
  * metafor 3.8-1 (Debian's `r-cran-metafor`), which differs in two places: ROM without the bias
- * correction (metafor 5.0 made it the default) and SMDH's variance multiplied by J² (metafor
- * 4.6 dropped the factor). Every other measure is the same in both.
+ * correction (metafor 5.0 made it the default), and the variances of SMDH and SMCRH multiplied
+ * by J² and SMD1H's with n1, n2 in place of n1 − 1, n2 − 1 (metafor 4.6 changed them). Every
+ * other measure is the same in both.
  */
 export type MetaforVersion = '5.1' | '3.8';
 export const METAFOR_VERSIONS: readonly MetaforVersion[] = ['5.1', '3.8'];
@@ -64,7 +66,7 @@ export interface EffectSizesOptions {
   readonly vtype?: VarianceType;
   /**
    * Apply the bias correction, as metafor's `correct`; default `true` (but `false` for ROM under
-   * `metaforVersion: '3.8'`). For SMD, SMDH, SMCC and SMCR it is Hedges' J (`false` gives
+   * `metaforVersion: '3.8'`). For SMD, SMDH, SMD1H, SMCC, SMCR and SMCRH it is Hedges' J (`false` gives
    * Cohen's d type values, J = 1 in every formula); for ROM it is the second-order correction of
    * Lajeunesse (2015), applied by default since metafor 5.0 (`false` gives ln(m1/m2)).
    * metafor 3.8-1 has no such argument.
@@ -72,7 +74,7 @@ export interface EffectSizesOptions {
   readonly correct?: boolean;
   /**
    * Follow the formulas of metafor 5.1-12 (`'5.1'`, the default) or of metafor 3.8-1 (`'3.8'`):
-   * see {@link MetaforVersion}. With `'3.8'`, SMDH takes vtype `LS` only.
+   * see {@link MetaforVersion}.
    */
   readonly metaforVersion?: MetaforVersion;
   /** Amount added to zero cells (metafor's `add`); default 1/2, but 0 for AS, PAS and PFT. */
@@ -105,6 +107,8 @@ export interface ResolvedOptions {
 }
 
 const OPTION_KEYS = ['columns', 'label', 'vtype', 'correct', 'metaforVersion', 'add', 'to', 'drop00', 'provenance', 'arms'] as const;
+/** `vtype` codes a measure gained after metafor 3.8-1. */
+const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: ['LS2', 'LS3'], SMCRH: ['LS2'], ROM: ['LS2'] };
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
 const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT']);
 
@@ -171,8 +175,8 @@ export function resolveOptions(
     assertOneOf(o.metaforVersion, METAFOR_VERSIONS, 'metaforVersion');
     metaforVersion = o.metaforVersion;
   }
-  if (metaforVersion === '3.8' && measure === 'SMDH' && vtype !== 'LS') {
-    throw new InputError(`for SMDH came with metafor 4.6; metaforVersion '3.8' has vtype LS only`, { field: 'vtype', value: vtype });
+  if (metaforVersion === '3.8' && NEW_SINCE_38[measure]?.includes(vtype)) {
+    throw new InputError(`${vtype} for ${measure} is newer than metafor 3.8-1 (metaforVersion '3.8')`, { field: 'vtype', value: vtype });
   }
 
   // metafor 3.8-1 has no ROM bias correction

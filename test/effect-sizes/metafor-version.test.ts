@@ -2,8 +2,9 @@
 // r-cran-metafor), values in r-reference/legacy-3.8.json written by r-reference/legacy-3.8.R:
 //   escalc("ROM", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="HO")
 //   escalc("SMDH", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=gibson)
-// metafor 5.x differs in two places: ROM is bias-corrected by default (5.0) and SMDH's variance
-// lost its J² factor (4.6). The 5.1 values themselves are checked by the metafor fixtures.
+// metafor 5.x differs in two places: ROM is bias-corrected by default (5.0), and the SMDH, SMD1H
+// and SMCRH variances changed in 4.6 (SMDH and SMCRH lost a J² factor, SMD1H uses n − 1).
+// The 5.1 values themselves are checked by the metafor fixtures and r-reference/options.json.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { effectSizes } from '../../src/index.ts';
@@ -74,8 +75,11 @@ describe('what changed since 3.8 (properties)', () => {
       expect(Math.abs(v38.vi[i]! / v51.vi[i]! - j * j)).toBeLessThan(1e-12);
     });
   });
-  it('rejects an unknown version and the 4.6 SMDH vtypes under 3.8', () => {
+  it('rejects an unknown version and the vtypes newer than 3.8-1 under 3.8', () => {
     expect(thrownInputError(() => effectSizes('SMDH', rows, { metaforVersion: '4.0' as never })).field).toBe('metaforVersion');
     expect(thrownInputError(() => effectSizes('SMDH', rows, { vtype: 'LS2', metaforVersion: '3.8' })).field).toBe('vtype');
+    expect(thrownInputError(() => effectSizes('SMDH', rows, { vtype: 'LS3', metaforVersion: '3.8' })).field).toBe('vtype');
+    expect(thrownInputError(() => effectSizes('ROM', rows, { vtype: 'LS2', metaforVersion: '3.8' })).field).toBe('vtype');
+    expect(effectSizes('ROM', rows, { vtype: 'HO', metaforVersion: '3.8' }).vi).toEqual(effectSizes('ROM', rows, { vtype: 'HO' }).vi);
   });
 });
