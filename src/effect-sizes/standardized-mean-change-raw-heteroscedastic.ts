@@ -2,6 +2,7 @@ import type { EffectArrays } from './family.ts';
 import { hedgesCorrection } from './hedges-correction.ts';
 import { changeSd } from './paired-means.ts';
 import type { PairedMeans } from './paired-means.ts';
+import { rowwise } from './rowwise.ts';
 
 /** Sampling variances of SMCRH: metafor 5.x's `vtype` codes, plus `LS-3.8` (metafor ≤ 4.4). */
 export type SmcrhVariance = 'LS' | 'LS2' | 'LS-3.8';
@@ -27,18 +28,13 @@ export function standardizedMeanChangeRawHeteroscedastic(
   variance: SmcrhVariance = 'LS',
   correct = true,
 ): EffectArrays {
-  const k = g.m1.length;
-  const yi = new Float64Array(k);
-  const vi = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
+  return rowwise(g.m1.length, (i) => {
     const n = g.n[i]!, sd1 = g.sd1[i]!;
     const j = correct ? hedgesCorrection(n - 1) : 1;
     const y = (j * (g.m1[i]! - g.m2[i]!)) / sd1;
     const sdd = changeSd(sd1, g.sd2[i]!, g.r[i]!);
     const m = variance === 'LS2' ? n : n - 1;
     const ls = (sdd * sdd) / (sd1 * sd1 * m) + (y * y) / (2 * m);
-    yi[i] = y;
-    vi[i] = variance === 'LS-3.8' ? j * j * ls : ls;
-  }
-  return { yi, vi };
+    return [y, variance === 'LS-3.8' ? j * j * ls : ls];
+  });
 }

@@ -1,5 +1,6 @@
 import type { EffectArrays } from './family.ts';
 import { hedgesCorrection } from './hedges-correction.ts';
+import { rowwise } from './rowwise.ts';
 import type { TwoGroupMeans } from './two-group-means.ts';
 
 /**
@@ -18,16 +19,12 @@ import type { TwoGroupMeans } from './two-group-means.ts';
  * // => -0.487788248578 (metafor 5.1 escalc("SMD1H") on dat.normand1999, study 2)
  */
 export function standardizedMeanDifferenceGroup2(g: TwoGroupMeans, correct = true, metafor38 = false): EffectArrays {
-  const k = g.m1.length;
-  const yi = new Float64Array(k);
-  const vi = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
+  return rowwise(g.m1.length, (i) => {
     const n1 = g.n1[i]!, n2 = g.n2[i]!, sd1 = g.sd1[i]!, sd2 = g.sd2[i]!;
     const j = correct ? hedgesCorrection(n2 - 1) : 1;
     const y = (j * (g.m1[i]! - g.m2[i]!)) / sd2;
     const ratio = (sd1 * sd1) / (sd2 * sd2);
-    yi[i] = y;
-    vi[i] = metafor38 ? ratio / n1 + 1 / n2 + (y * y) / (2 * n2) : ratio / (n1 - 1) + 1 / (n2 - 1) + (y * y) / (2 * (n2 - 1));
-  }
-  return { yi, vi };
+    const m1 = metafor38 ? n1 : n1 - 1, m2 = metafor38 ? n2 : n2 - 1;
+    return [y, ratio / m1 + 1 / m2 + (y * y) / (2 * m2)];
+  });
 }

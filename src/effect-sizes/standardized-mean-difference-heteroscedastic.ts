@@ -1,5 +1,6 @@
 import type { EffectArrays } from './family.ts';
 import { hedgesCorrection } from './hedges-correction.ts';
+import { rowwise } from './rowwise.ts';
 import type { TwoGroupMeans } from './two-group-means.ts';
 
 /**
@@ -33,19 +34,14 @@ export function standardizedMeanDifferenceHeteroscedastic(
   correct = true,
   variance: SmdhVariance = 'LS',
 ): EffectArrays {
-  const k = g.m1.length;
-  const yi = new Float64Array(k);
-  const vi = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
+  return rowwise(g.m1.length, (i) => {
     const n1 = g.n1[i]!, n2 = g.n2[i]!;
     const v1 = g.sd1[i]! * g.sd1[i]!, v2 = g.sd2[i]! * g.sd2[i]!;
     const j = correct ? hedgesCorrection(n1 + n2 - 2) : 1;
     const avg = (v1 + v2) / 2;
     const y = (j * (g.m1[i]! - g.m2[i]!)) / Math.sqrt(avg);
-    yi[i] = y;
-    vi[i] = smdhVariance(y, v1, n1, v2, n2, avg, variance, j);
-  }
-  return { yi, vi };
+    return [y, smdhVariance(y, v1, n1, v2, n2, avg, variance, j)];
+  });
 }
 
 /** One row's SMDH variance; `avg` is s̄² and `j` Hedges' J (used by `LS-3.8` only). */
