@@ -42,7 +42,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * @throws {InputError} for a non-object (null, array, number, Map, ...) or an unknown key.
  * @example
  * checkOptions({ levl: 0.9 }, ['level', 'assume'])
- * // throws InputError: 'options: unknown option "levl" (did you mean "level"?); valid options: level, assume'
+ * // => throws InputError 'options: unknown option "levl" (did you mean "level"?); valid options: level, assume'
  * checkOptions(undefined, ['level']) // => {}
  */
 export function checkOptions<T extends object>(options: unknown, valid: readonly (keyof T & string)[], field = 'options'): Partial<T> {
@@ -61,7 +61,7 @@ export function checkOptions<T extends object>(options: unknown, valid: readonly
  *
  * @example
  * checkKeys({ resultExpected: '2027' }, ['resultsExpected'], 'studies', 'field', { row: 2 })
- * // throws InputError: 'studies, row 2: unknown field "resultExpected" (did you mean "resultsExpected"?); valid fields: ...'
+ * // => throws InputError 'studies, row 2: unknown field "resultExpected" (did you mean "resultsExpected"?)…'
  */
 export function checkKeys(
   record: object,

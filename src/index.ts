@@ -30,7 +30,7 @@ export { pairArms } from './effect-sizes/arms.ts';
 export type { ArmComparison, ArmPairs } from './effect-sizes/arms.ts';
 export { hedgesCorrection } from './effect-sizes/hedges-correction.ts';
 export { worstProvenance } from './effect-sizes/provenance.ts';
-export type { ArmPairing, EffectSizesOptions, VarianceType, ZeroCellRule } from './effect-sizes/options.ts';
+export type { ArmPairing, EffectSizesOptions, MetaforVersion, VarianceType, ZeroCellRule } from './effect-sizes/options.ts';
 export { backTransform, naturalTransform, analysisScale, TRANSFORMS } from './effect-sizes/back-transform.ts';
 export type { BackTransform, BackTransformOptions, TransformName } from './effect-sizes/back-transform.ts';
 // --- evidence ---

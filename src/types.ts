@@ -5,12 +5,12 @@
 
 /** Effect-size measures, with metafor's codes (see `?escalc`). */
 export const MEASURES = Object.freeze([
-  'MD', 'SMD', 'SMDH', 'ROM',
+  'MD', 'SMD', 'SMDH', 'SMD1H', 'ROM',
   'OR', 'RR', 'RD', 'AS', 'PETO',
   'COR', 'ZCOR',
   'PR', 'PLN', 'PLO', 'PAS', 'PFT',
   'MN', 'MNLN',
-  'MC', 'SMCC', 'SMCR',
+  'MC', 'SMCC', 'SMCR', 'SMCRH',
   'GEN',
 ] as const);
 export type Measure = (typeof MEASURES)[number];

@@ -28,8 +28,8 @@ const METAFOR_TOL = Number.EPSILON ** 0.25;
 
 /**
  * Fits the intercept-only model `rma.uni(yi, vi, method)` with a z test and 95% CI, the way
- * metafor 3.8-1's `trimfill` refits it: with metafor's *default* convergence control, which
- * `trimfill` does not pass on. For ML, REML and EB this is Fisher scoring from max(0, τ²_HE)
+ * metafor's `trimfill` refits it where it does not pass the fit's control on (metafor 5.1: the
+ * fit of the filled data; metafor 3.8-1: every refit): with metafor's *default* convergence control. For ML, REML and EB this is Fisher scoring from max(0, τ²_HE)
  * (Viechtbauer, 2005, JEBS 30:261), halving a step that would make τ² negative, stopping when
  * |Δτ²| ≤ 1e-5 (at most 100 iterations), and for ML/REML falling back to τ² = 0 when the
  * likelihood there is higher by more than ε^¼ — so the result reproduces metafor's, not the

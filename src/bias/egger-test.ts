@@ -47,7 +47,7 @@ export interface EggerTestResult {
 /**
  * Regression test for funnel plot asymmetry (Egger, Davey Smith, Schneider & Minder, 1997,
  * BMJ 315:629; Sterne & Egger, 2005, in Publication Bias in Meta-Analysis, ch. 6), metafor
- * 3.8-1's `regtest`. The studies of the fit are regressed on their standard error √vᵢ (or on
+ * 5.1's `regtest`. The studies of the fit are regressed on their standard error √vᵢ (or on
  * vᵢ):
  *
  *   `rma` (default): yᵢ = β₀ + β₁√vᵢ + uᵢ + εᵢ, uᵢ ~ N(0, τ²), εᵢ ~ N(0, vᵢ), fitted by

@@ -13,7 +13,10 @@ export interface FailSafeNOptions {
   readonly alpha?: number;
   /** Orwin: the effect size the added null studies should bring the mean down to; default half the mean. */
   readonly target?: number;
-  /** Orwin: weight the mean by 1/vᵢ (default false, the unweighted mean, which needs no vᵢ). */
+  /**
+   * Orwin: weight the mean by 1/vᵢ. Default, as metafor ≥ 4.4: weighted when the input has `vi`,
+   * else the unweighted mean (metafor 3.8-1 always used the unweighted mean: `weighted: false`).
+   */
   readonly weighted?: boolean;
 }
 
@@ -43,12 +46,13 @@ export interface FailSafeNResult {
 
 /**
  * Fail-safe N: how many unpublished studies averaging a null result would have to exist to
- * overturn a meta-analytic conclusion (metafor 3.8-1's `fsn`).
+ * overturn a meta-analytic conclusion (metafor 5.1's `fsn`).
  *
  * - Rosenthal (1979, Psychol Bull 86:638), Stouffer's method: with zᵢ = yᵢ/√vᵢ and
  *   z̄ = |Σzᵢ|/√k, N = max(0, k·(z̄/z_α)² − k), z_α the upper-α normal quantile; p = P(Z > z̄).
- * - Orwin (1983, J Educ Stat 8:157): N = max(0, k·(ȳ − t)/t) for the unweighted (or, with
- *   `weighted`, inverse-variance weighted) mean ȳ and target t (default ȳ/2, given the sign of ȳ).
+ * - Orwin (1983, J Educ Stat 8:157): N = max(0, k·(ȳ − t)/t) for the inverse-variance weighted
+ *   mean ȳ when `vi` is given (the unweighted mean without `vi`, or with `weighted: false`) and
+ *   target t (default ȳ/2, given the sign of ȳ).
  * - Rosenberg (2005, Evolution 59:464), fixed-effect model: with W = Σwᵢ, wᵢ = 1/vᵢ,
  *   N = max(0, k·[(Σwᵢyᵢ/z_{α/2})² − W]/W); p the two-sided p of the fixed-effect z.
  *
@@ -57,7 +61,7 @@ export interface FailSafeNResult {
  * Scale: yᵢ on the analysis scale (e.g. log risk ratios), vᵢ their sampling variances.
  *
  * @param input  `{ yi, vi }` (an `EffectSizes` or a `metaAnalysis` result also works)
- * @param options `{ type = 'Rosenthal', alpha = 0.05, target, weighted = false }`
+ * @param options `{ type = 'Rosenthal', alpha = 0.05, target, weighted = (vi given) }`
  * @throws InputError for an unknown type, alpha outside (0, 1), a non-finite target, arrays of
  *   different lengths, a non-numeric value, a vᵢ ≤ 0 where vᵢ is used, or no usable study.
  * @example
@@ -72,7 +76,7 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) {
     throw new InputError('must be a significance level strictly between 0 and 1 (e.g. 0.05)', { field: 'alpha', value: alpha });
   }
-  const weighted = options.weighted ?? false;
+  const weighted = options.weighted ?? (input !== null && typeof input === 'object' && input.vi !== undefined && input.vi !== null);
   if (typeof weighted !== 'boolean') throw new InputError('must be true or false', { field: 'weighted', value: weighted });
   const target = options.target;
   if (target !== undefined && (typeof target !== 'number' || !Number.isFinite(target))) {

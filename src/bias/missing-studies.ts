@@ -12,7 +12,7 @@ export interface MissingStudies {
 
 /**
  * Number of studies missing on the left of a funnel, from the signed ranks of the deviations
- * dᵢ = yᵢ − β̂ (Duval & Tweedie, 2000, Biometrics 56:455; JASA 95:89), as metafor 3.8-1's
+ * dᵢ = yᵢ − β̂ (Duval & Tweedie, 2000, Biometrics 56:455; JASA 95:89), as metafor's
  * `trimfill`. Ranks of |dᵢ| are 1..k with ties broken by position (R's `ties.method =
  * "first"`); a deviation of exactly 0 has sign 0.
  *

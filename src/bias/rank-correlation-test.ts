@@ -28,7 +28,7 @@ export interface RankCorrelationResult {
 
 /**
  * Rank correlation test for funnel plot asymmetry (Begg & Mazumdar, 1994, Biometrics
- * 50:1088), metafor 3.8-1's `ranktest`: Kendall's τ between the standardized deviates and
+ * 50:1088), metafor's `ranktest`: Kendall's τ between the standardized deviates and
  * the sampling variances,
  *
  *   θ̂ = Σwᵢyᵢ/Σwᵢ,  wᵢ = 1/vᵢ,  vᵢ* = vᵢ − 1/Σwᵢ,  yᵢ* = (yᵢ − θ̂)/√vᵢ*,  τ = τ_b(y*, v).

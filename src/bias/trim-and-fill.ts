@@ -16,11 +16,13 @@ export interface TrimAndFillOptions {
   /** Side with the missing studies; default: from the sign of the slope of yᵢ on √vᵢ (see below). */
   readonly side?: FunnelSide;
   /**
-   * `'metafor'` (default): the refits use metafor's default convergence control, as metafor's
-   * `trimfill` does (for ML, REML and EB, τ² stops within ~1e-5 of the root), so the numbers are
-   * metafor's. `'exact'`: every refit solves for τ² exactly, like `metaAnalysis`.
+   * Convergence of the refits. `'metafor'` (default), as metafor 5.1's `trimfill` on an exactly
+   * converged fit: the trimming refits solve for τ² exactly (metafor passes the fit's own
+   * control), the final fit of the filled data uses metafor's default control (for ML, REML and
+   * EB, τ² stops within ~1e-5 of the root). `'metafor-3.8'`: every refit uses the default
+   * control, as metafor 3.8-1 did. `'exact'`: every refit solves for τ² exactly.
    */
-  readonly convergence?: 'metafor' | 'exact';
+  readonly convergence?: 'metafor' | 'metafor-3.8' | 'exact';
 }
 
 /** A study added by trim and fill: the mirror image of a trimmed study. */
@@ -63,7 +65,7 @@ export interface TrimAndFillResult {
 const MAX_ITERATIONS = 100;
 
 /**
- * Trim and fill (Duval & Tweedie, 2000, Biometrics 56:455; JASA 95:89), metafor 3.8-1's
+ * Trim and fill (Duval & Tweedie, 2000, Biometrics 56:455; JASA 95:89), metafor's
  * `trimfill` for an intercept-only model. Studies are sorted by yᵢ (flipped when the missing
  * side is the right); then, until k₀ stops changing: refit the model without the k₀ most
  * extreme studies, rank the deviations yᵢ − β̂ of all k studies and estimate k₀ (L0, R0 or Q0,
@@ -73,7 +75,7 @@ const MAX_ITERATIONS = 100;
  * As metafor: the missing side, unless given, is `right` when the slope of the meta-regression
  * of yᵢ on √vᵢ (same method, exact fit) is negative and `left` otherwise; the refits use the
  * fit's τ² method with a z test and a 95% CI (metafor's `rma.uni` defaults — not the fit's test
- * or level), and with `convergence: 'metafor'` metafor's default convergence control; when
+ * or level), with the convergence control of `options.convergence`; when
  * k₀ = 0 the result is the fit itself (its test and level). Scale: that of the fit.
  * Where metafor's own refit would stop with an error (Fisher scoring beyond 100 iterations, a
  * PM root beyond its search limit), the exact solution is used and `warnings` says so.
@@ -99,8 +101,9 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   assertOneOf(estimator, TRIM_AND_FILL_ESTIMATORS, 'estimator');
   if (options.side !== undefined) assertOneOf(options.side, ['left', 'right'] as const, 'side');
   const convergence = options.convergence ?? 'metafor';
-  assertOneOf(convergence, ['metafor', 'exact'] as const, 'convergence');
-  const exact = convergence === 'exact';
+  assertOneOf(convergence, ['metafor', 'metafor-3.8', 'exact'] as const, 'convergence');
+  const exactTrimming = convergence !== 'metafor-3.8';
+  const exactFilled = convergence === 'exact';
   const studies = readFit(fit, 'trimAndFill');
   const { yi, vi, method } = studies;
   const k = yi.length;
@@ -120,7 +123,7 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   let iterations = 0;
   const deviations = new Float64Array(k);
   const warnings: string[] = [];
-  const refit = (y: Float64Array, v: Float64Array): InterceptFit => {
+  const refit = (y: Float64Array, v: Float64Array, exact: boolean): InterceptFit => {
     const r = defaultControlFit(y, v, method, exact);
     if (r.note !== undefined && !warnings.includes(r.note)) warnings.push(r.note);
     return r;
@@ -131,7 +134,7 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
     if (iterations > MAX_ITERATIONS) {
       throw new InputError(`the trim-and-fill algorithm did not converge in ${MAX_ITERATIONS} iterations`, { field: 'estimator', value: estimator });
     }
-    beta = refit(ys.subarray(0, k - k0), vs.subarray(0, k - k0)).estimate;
+    beta = refit(ys.subarray(0, k - k0), vs.subarray(0, k - k0), exactTrimming).estimate;
     for (let i = 0; i < k; i++) deviations[i] = ys[i]! - beta;
     const m = missingStudies(deviations, estimator);
     if (Number.isNaN(m.k0)) {
@@ -159,7 +162,7 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   }
   const allY = Float64Array.from([...yi, ...filled.map((f) => f.yi)]);
   const allV = Float64Array.from([...vi, ...filled.map((f) => f.vi)]);
-  const filledFit = refit(allY, allV);
+  const filledFit = refit(allY, allV, exactFilled);
   return freeze({
     ...base, test: 'z', level: 0.95,
     estimate: filledFit.estimate, se: filledFit.se, statistic: filledFit.statistic, pValue: filledFit.pValue,

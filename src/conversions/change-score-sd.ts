@@ -29,7 +29,7 @@ export interface ChangeScoreSdResult {
  * @throws InputError for a negative SD or a correlation outside [−1, 1].
  * @example
  * changeScoreSd({ sdBaseline: 2.38, sdFinal: 2.21, correlation: 0.68 }).sd
- * // => 1.842598 (Cochrane Handbook 5.1, 16.4.6.4: SE = 1.8426/√10 = 0.583)
+ * // => 1.842599 (Cochrane Handbook 5.1, 16.4.6.4: SE = 1.8426/√10 = 0.583)
  */
 export function changeScoreSd(input: ChangeScoreSdInput): ChangeScoreSdResult {
   const study = checkInput(input, 'changeScoreSd input');

@@ -27,7 +27,7 @@ export function twoSum(a: number, b: number): DoubleDouble {
  *
  * @throws never.
  * @example
- * twoProduct(1 + 2 ** -30, 1 + 2 ** -30) // => [1 + 2 ** -29, 2 ** -60]
+ * twoProduct(1 + 2 ** -30, 1 + 2 ** -30) // => [1.0000000018626451, 8.673617379884035e-19] (1 + 2⁻²⁹ and 2⁻⁶⁰)
  */
 export function twoProduct(a: number, b: number): DoubleDouble {
   const p = a * b;

@@ -92,7 +92,7 @@ function betaParts(x: number, y: number, a: number, b: number, d: number): [Fact
  *
  * @throws never.
  * @example
- * logBetaPowerTerm(0.5, 0.5, 1, 1) // => -1.3862943611198906 (log ¼)
+ * logBetaPowerTerm(0.5, 0.5, 1, 1) // => -1.38629436111989 (log ¼)
  */
 export function logBetaPowerTerm(x: number, y: number, a: number, b: number, d = b * x - a * y): number {
   const [f, g, rest] = betaParts(x, y, a, b, d);

@@ -55,8 +55,8 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
  * scale (MD, SMD, RD, COR, …) and for unknown measures.
  *
  * @example
- * naturalTransform('OR'); // 'exp'
- * naturalTransform('MD'); // 'none'
+ * naturalTransform('OR') // => 'exp'
+ * naturalTransform('MD') // => 'none'
  */
 export function naturalTransform(measure: Measure | null | undefined): TransformName {
   return (measure && NATURAL[measure]) || 'none';
@@ -67,7 +67,7 @@ export function naturalTransform(measure: Measure | null | undefined): Transform
  * its axes; "Observed Outcome" when the measure is not known.
  *
  * @example
- * analysisScale('OR'); // 'Log Odds Ratio'
+ * analysisScale('OR') // => 'Log Odds Ratio'
  */
 export function analysisScale(measure: Measure | null | undefined): string {
   return (measure && LOG_SCALE[measure]) || 'Observed Outcome';
@@ -84,9 +84,9 @@ export function analysisScale(measure: Measure | null | undefined): string {
  *
  * @throws {InputError} for an unknown `choice`, or `ipft` without positive sample sizes `n`.
  * @example
- * backTransform('OR').apply(Math.log(2)); // 2
- * backTransform('ZCOR').apply(0.5493061443340549); // 0.5 (r)
- * backTransform('PLO', 'none').apply(-1); // -1
+ * backTransform('OR').apply(Math.log(2)) // => 2.000000000000
+ * backTransform('ZCOR').apply(Math.atanh(0.5)) // => 0.500000000000 (r)
+ * backTransform('PLO', 'none').apply(-1) // => -1
  */
 export function backTransform(
   measure: Measure | null | undefined,

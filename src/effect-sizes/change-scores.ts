@@ -3,24 +3,9 @@ import { column, requireEach, requireNonNegative, requireSampleSize } from './fa
 import { hedgesCorrection } from './hedges-correction.ts';
 import type { Requirement } from './read-table.ts';
 import type { VarianceType } from './options.ts';
-
-/**
- * Paired (pre-post) summaries, index-aligned: means and SDs at occasions 1 and 2, the sample
- * size and the correlation between occasions.
- */
-export interface PairedMeans {
-  readonly m1: Float64Array;
-  readonly m2: Float64Array;
-  readonly sd1: Float64Array;
-  readonly sd2: Float64Array;
-  readonly n: Float64Array;
-  readonly r: Float64Array;
-}
-
-/** SD of the change scores √(s1² + s2² − 2·r·s1·s2). */
-function changeSd(sd1: number, sd2: number, r: number): number {
-  return Math.sqrt(sd1 * sd1 + sd2 * sd2 - 2 * r * sd1 * sd2);
-}
+import { changeSd } from './paired-means.ts';
+import type { PairedMeans } from './paired-means.ts';
+import { standardizedMeanChangeRawHeteroscedastic } from './standardized-mean-change-raw-heteroscedastic.ts';
 
 /**
  * Raw mean change (metafor `MC`): yᵢ = m1 − m2, vᵢ = (s1² + s2² − 2·r·s1·s2)/n.
@@ -99,7 +84,7 @@ export function standardizedMeanChangeRaw(g: PairedMeans, vtype: 'LS' | 'LS2' = 
   return { yi, vi };
 }
 
-type ChangeMeasure = 'MC' | 'SMCC' | 'SMCR';
+type ChangeMeasure = 'MC' | 'SMCC' | 'SMCR' | 'SMCRH';
 
 const BASE: readonly Requirement[] = [
   { roles: ['m1i'], what: 'the mean at occasion 1' },
@@ -116,11 +101,12 @@ const REASONS: Record<ChangeMeasure, string> = {
   MC: 'the mean change is undefined for these values',
   SMCC: 'the standard deviation of the change scores is zero',
   SMCR: 'the standard deviation sd1i is zero',
+  SMCRH: 'the standard deviation sd1i is zero',
 };
 
-/** One group measured twice (or matched pairs): MC, SMCC, SMCR. */
+/** One group measured twice (or matched pairs): MC, SMCC, SMCR, SMCRH. */
 export const changeScoresFamily: MeasureFamily<ChangeMeasure> = {
-  measures: ['MC', 'SMCC', 'SMCR'],
+  measures: ['MC', 'SMCC', 'SMCR', 'SMCRH'],
   requirements: (measure) => (measure === 'SMCR' ? [...BASE, ...TAIL] : [...BASE, SD2, ...TAIL]),
   vtypes: (measure): readonly VarianceType[] => (measure === 'MC' ? ['LS'] : ['LS', 'LS2']),
   validate(measure, table) {
@@ -142,6 +128,9 @@ export const changeScoresFamily: MeasureFamily<ChangeMeasure> = {
     const vtype = options.vtype as 'LS' | 'LS2';
     if (measure === 'MC') return meanChange(g);
     if (measure === 'SMCC') return standardizedMeanChangeChange(g, vtype, options.correct);
+    if (measure === 'SMCRH') {
+      return standardizedMeanChangeRawHeteroscedastic(g, options.metaforVersion === '3.8' ? 'LS-3.8' : vtype, options.correct);
+    }
     return standardizedMeanChangeRaw(g, vtype, options.correct);
   },
   undefinedReason: (measure) => REASONS[measure],

@@ -33,7 +33,7 @@ const FAMILY_OF = new Map<Measure, MeasureFamily<Measure>>();
 for (const family of FAMILIES) for (const m of family.measures) FAMILY_OF.set(m, family);
 
 /** Measures computed from arm-level means (long rows: mean, sd, n per arm). */
-const ARM_MEANS: ReadonlySet<Measure> = new Set<Measure>(['MD', 'SMD', 'SMDH', 'ROM']);
+const ARM_MEANS: ReadonlySet<Measure> = new Set<Measure>(['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM']);
 /** Measures computed from arm-level events (long rows: events, n per arm). */
 const ARM_EVENTS: ReadonlySet<Measure> = new Set<Measure>(['OR', 'RR', 'RD', 'AS', 'PETO']);
 /** Default keys of the arm-level roles in long rows (the evidence-base field names). */
@@ -89,7 +89,7 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
   const events = ARM_EVENTS.has(measure);
   if (!events && !ARM_MEANS.has(measure)) {
     throw new InputError(
-      `pairs arms only for the two-group measures MD, SMD, SMDH, ROM, OR, RR, RD, AS, PETO; measure ${measure} takes one row per study`,
+      `pairs arms only for the two-group measures MD, SMD, SMDH, SMD1H, ROM, OR, RR, RD, AS, PETO; measure ${measure} takes one row per study`,
       { field: 'arms' },
     );
   }
@@ -163,10 +163,11 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
 
 /**
  * Effect sizes and sampling variances from study summaries — metafor's `escalc` — for the
- * measures of {@link MEASURES}, with metafor 3.8-1's default formulas:
- * two-group means MD, SMD (Hedges' g, exact J), SMDH, ROM; 2x2 tables OR, RR, RD, AS, PETO;
+ * measures of {@link MEASURES}, with metafor 5.1-12's default formulas
+ * (`metaforVersion: '3.8'` gives metafor 3.8-1's, see below):
+ * two-group means MD, SMD (Hedges' g, exact J), SMDH, SMD1H, ROM; 2x2 tables OR, RR, RD, AS, PETO;
  * correlations COR, ZCOR; proportions PR, PLN, PLO, PAS, PFT; single means MN, MNLN; pre-post
- * changes MC, SMCC, SMCR; and GEN for effect sizes given with `vi` (or `sei`).
+ * changes MC, SMCC, SMCR, SMCRH; and GEN for effect sizes given with `vi` (or `sei`).
  * See each kernel (e.g. `standardizedMeanDifference`) for its formula and citation.
  *
  * **Wide rows** (default): one row per study; `options.columns` maps metafor's argument names
@@ -178,7 +179,7 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * **Long rows** (`options.arms`): one row per study arm, e.g.
  * `{ study, arm, outcome, timepoint, mean, sd, n }` or `{ study, arm, events, n }`. The
  * `treatment` arm and the `control` arm of the same study, outcome and time point form one
- * comparison (group 1 = treatment, group 2 = control) for MD, SMD, SMDH, ROM (keys
+ * comparison (group 1 = treatment, group 2 = control) for MD, SMD, SMDH, SMD1H, ROM (keys
  * `mean`, `sd`, `n`; remap with `columns.mi`, `columns.sdi`, `columns.ni`) or OR, RR, RD, AS,
  * PETO (keys `events`, `n`; remap with `columns.xi`, `columns.ni`). The result has one entry per
  * comparison, in the order of the comparisons' first arm, labelled with the study id; arms left
@@ -195,16 +196,18 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * model), MD with a mean missing keeps vi.
  *
  * **Options** (metafor's defaults): `vtype` ('LS'), `add` (1/2; 0 for AS, PAS, PFT), `to`
- * ('only0'), `drop00` (false) as in `escalc`; `correct: false` drops Hedges' correction for
- * SMD, SMDH, SMCC, SMCR. `add` and `to` act on 2x2 tables and proportions, `drop00` on 2x2
- * tables; other measures ignore them. `options.provenance` (one entry per row) is passed
- * through; rows without one are `reported`.
+ * ('only0'), `drop00` (false), `correct` (true) as in `escalc`; `correct: false` drops Hedges'
+ * correction for SMD, SMDH, SMD1H, SMCC, SMCR, SMCRH and the bias correction of ROM. `add` and
+ * `to` act on 2x2 tables and proportions, `drop00` on 2x2 tables; other measures ignore them.
+ * `metaforVersion: '3.8'` follows metafor 3.8-1 where 5.x changed: ROM without the bias
+ * correction (metafor 5.0 made it the default) and the SMDH, SMD1H and SMCRH variances of
+ * before 4.6. `options.provenance` (one entry per row) is passed through; rows without one are
+ * `reported`.
  *
- * Deviations from metafor 3.8-1, by design: sample sizes below what the measure needs throw
+ * Deviations from metafor, by design: sample sizes below what the measure needs throw
  * (metafor returns NA, or computes with one-person arms): n ≥ 2 per arm for SMD and SMDH,
- * ni ≥ 3 for SMCC and SMCR, ni ≥ 4 for COR and ZCOR, group sizes ≥ 1 elsewhere; a negative
- * variance given to GEN throws (metafor sets it NA); SMDH accepts only vtype 'LS' (the one
- * metafor documents).
+ * n1i ≥ 2 and n2i ≥ 3 for SMD1H, ni ≥ 3 for SMCC, SMCR and SMCRH, ni ≥ 4 for COR and ZCOR,
+ * group sizes ≥ 1 elsewhere; a negative variance given to GEN throws (metafor sets it NA).
  *
  * @param measure metafor's measure code
  * @param rows the rows, plain objects
@@ -228,6 +231,11 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  *   { study: 'Lee 2020', arm: 'placebo', mean: 9, sd: 5, n: 20 },
  * ], { arms: { treatment: 'CM', control: 'placebo' } })
  * // => { measure: 'MD', yi: [3], vi: [2.05], labels: ['Lee 2020'], ... }
+ * @example
+ * // Ratio of means: bias-corrected as in metafor 5.x, or as metafor 3.8-1 computed it.
+ * const row = { m1i: 55, sd1i: 47, n1i: 155, m2i: 75, sd2i: 64, n2i: 156 };
+ * effectSizes('ROM', [row]).yi[0] // => -0.310133192941 (metafor 5.1 escalc("ROM") on dat.normand1999, study 1)
+ * effectSizes('ROM', [row], { metaforVersion: '3.8' }).yi[0] // => -0.310154928304 (metafor 3.8-1: log(55/75))
  */
 export function effectSizes(measure: Measure, rows: readonly object[], options?: EffectSizesOptions): EffectSizes {
   assertOneOf(measure, MEASURES, 'measure');

@@ -5,7 +5,8 @@ import gammaln from '@stdlib/math-base-special-gammaln';
  * standardized mean changes, exactly (Hedges, 1981, eq. 6e):
  * J(m) = Γ(m/2) / (√(m/2) · Γ((m−1)/2)), computed on the log scale as
  * exp(lnΓ(m/2) − ln√(m/2) − lnΓ((m−1)/2)) so that large m does not overflow.
- * m is the degrees of freedom: n1 + n2 − 2 for two groups, n − 1 for a change score.
+ * m is the degrees of freedom: n1 + n2 − 2 for two groups (n2 − 1 for SMD1H), n − 1 for a change
+ * score.
  *
  * Scale: dimensionless, 0 < J < 1, J → 1 as m grows (J ≈ 1 − 3/(4m − 1)).
  * NaN for m ≤ 1 or non-finite m, where the correction is undefined (as metafor's NA).

@@ -1,24 +1,16 @@
 import type { EffectArrays, MeasureFamily } from './family.ts';
 import { column, requireNonNegative, requireSampleSize } from './family.ts';
 import { hedgesCorrection } from './hedges-correction.ts';
+import { logRatioOfMeans } from './log-ratio-of-means.ts';
+import type { RomVariance } from './log-ratio-of-means.ts';
+import type { ResolvedOptions, VarianceType } from './options.ts';
 import type { Table } from './read-table.ts';
-import type { VarianceType } from './options.ts';
+import { standardizedMeanDifferenceGroup2 } from './standardized-mean-difference-group2.ts';
+import { standardizedMeanDifferenceHeteroscedastic } from './standardized-mean-difference-heteroscedastic.ts';
+import type { SmdhVariance } from './standardized-mean-difference-heteroscedastic.ts';
+import { pooledSd } from './two-group-means.ts';
+import type { TwoGroupMeans } from './two-group-means.ts';
 import { weightedMean } from './weighted-mean.ts';
-
-/** Two-group summaries, index-aligned: means, SDs and sizes of group 1 and group 2. */
-export interface TwoGroupMeans {
-  readonly m1: Float64Array;
-  readonly sd1: Float64Array;
-  readonly n1: Float64Array;
-  readonly m2: Float64Array;
-  readonly sd2: Float64Array;
-  readonly n2: Float64Array;
-}
-
-/** Pooled SD √(((n1−1)s1² + (n2−1)s2²)/(n1+n2−2)). */
-function pooledSd(sd1: number, n1: number, sd2: number, n2: number): number {
-  return Math.sqrt(((n1 - 1) * sd1 * sd1 + (n2 - 1) * sd2 * sd2) / (n1 + n2 - 2));
-}
 
 /**
  * Raw mean difference (metafor `MD`): yᵢ = m1 − m2 (Borenstein, 2009, eq. 12.1).
@@ -95,100 +87,21 @@ export function standardizedMeanDifference(
   return { yi, vi };
 }
 
-/**
- * Standardized mean difference without assuming equal variances (metafor `SMDH`, Bonett, 2009):
- * g = J(n1+n2−2)·(m1 − m2)/s̄ with s̄ = √((s1² + s2²)/2), and
- * v = J²·[g²(s1⁴/(n1−1) + s2⁴/(n2−1)) / (2(s1² + s2²)²) + (s1²/(n1−1) + s2²/(n2−1)) / s̄²].
- * With `correct = false`, J = 1. Scale: SD units (average-variance standardizer).
- *
- * @example
- * standardizedMeanDifferenceHeteroscedastic({ m1: Float64Array.of(27), sd1: Float64Array.of(7),
- *   n1: Float64Array.of(31), m2: Float64Array.of(29), sd2: Float64Array.of(4), n2: Float64Array.of(32) }).yi[0]
- * // => -0.34648907552582725 (metafor escalc("SMDH", ...) on dat.normand1999, study 2)
- */
-export function standardizedMeanDifferenceHeteroscedastic(g: TwoGroupMeans, correct = true): EffectArrays {
-  const k = g.m1.length;
-  const yi = new Float64Array(k);
-  const vi = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    const n1 = g.n1[i]!, n2 = g.n2[i]!;
-    const v1 = g.sd1[i]! * g.sd1[i]!, v2 = g.sd2[i]! * g.sd2[i]!;
-    const j = correct ? hedgesCorrection(n1 + n2 - 2) : 1;
-    const avg = (v1 + v2) / 2;
-    const y = (j * (g.m1[i]! - g.m2[i]!)) / Math.sqrt(avg);
-    yi[i] = y;
-    const sum = v1 + v2;
-    vi[i] = j * j * ((y * y * ((v1 * v1) / (n1 - 1) + (v2 * v2) / (n2 - 1))) / (2 * sum * sum) + (v1 / (n1 - 1) + v2 / (n2 - 1)) / avg);
-  }
-  return { yi, vi };
-}
-
-/**
- * Log ratio of means (metafor `ROM`, Hedges, Gurevitch & Curtis, 1999): yᵢ = ln(m1/m2).
- * Variance: `LS` s1²/(n1·m1²) + s2²/(n2·m2²) (eq. 1); `HO` the same with the pooled SD for both
- * groups; `AV` c̄1²/n1 + c̄2²/n2 with c̄g the ng-weighted mean coefficient of variation sg/mg of
- * group g over all rows; `AVHO` c̄²(1/n1 + 1/n2) with c̄ the coefficient of variation averaged
- * over both groups. NaN when m1/m2 ≤ 0. Scale: natural log.
- *
- * @example
- * logRatioOfMeans({ m1: Float64Array.of(55), sd1: Float64Array.of(47), n1: Float64Array.of(155),
- *   m2: Float64Array.of(75), sd2: Float64Array.of(64), n2: Float64Array.of(156) }).yi[0]
- * // => -0.3101549283038396 (= log(55/75))
- */
-export function logRatioOfMeans(g: TwoGroupMeans, vtype: 'LS' | 'HO' | 'AV' | 'AVHO' = 'LS'): EffectArrays {
-  const k = g.m1.length;
-  const yi = new Float64Array(k);
-  const vi = new Float64Array(k);
-  const cv1 = new Float64Array(k);
-  const cv2 = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    cv1[i] = g.sd1[i]! / g.m1[i]!;
-    cv2[i] = g.sd2[i]! / g.m2[i]!;
-  }
-  let mean1 = NaN, mean2 = NaN, meanBoth = NaN;
-  if (vtype === 'AV') {
-    mean1 = weightedMean(cv1, g.n1);
-    mean2 = weightedMean(cv2, g.n2);
-  } else if (vtype === 'AVHO') {
-    let num = 0, den = 0;
-    for (let i = 0; i < k; i++) {
-      const a = cv1[i]!, b = cv2[i]!, n1 = g.n1[i]!, n2 = g.n2[i]!;
-      if (![a, b, n1, n2].every(Number.isFinite)) continue;
-      num += n1 * a + n2 * b;
-      den += n1 + n2;
-    }
-    meanBoth = den === 0 ? NaN : num / den;
-  }
-  for (let i = 0; i < k; i++) {
-    const m1 = g.m1[i]!, m2 = g.m2[i]!, n1 = g.n1[i]!, n2 = g.n2[i]!;
-    yi[i] = Math.log(m1 / m2);
-    if (vtype === 'HO') {
-      const sp = pooledSd(g.sd1[i]!, n1, g.sd2[i]!, n2);
-      vi[i] = (sp * sp) / (n1 * m1 * m1) + (sp * sp) / (n2 * m2 * m2);
-    } else if (vtype === 'AV') {
-      vi[i] = (mean1 * mean1) / n1 + (mean2 * mean2) / n2;
-    } else if (vtype === 'AVHO') {
-      vi[i] = meanBoth * meanBoth * (1 / n1 + 1 / n2);
-    } else {
-      vi[i] = (cv1[i]! * cv1[i]!) / n1 + (cv2[i]! * cv2[i]!) / n2;
-    }
-  }
-  return { yi, vi };
-}
-
-type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'ROM';
+type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'SMD1H' | 'ROM';
 
 const VTYPES: Record<MeansMeasure, readonly VarianceType[]> = {
   MD: ['LS', 'UB', 'HO'],
   SMD: ['LS', 'UB', 'LS2', 'AV'],
-  SMDH: ['LS'],
-  ROM: ['LS', 'HO', 'AV', 'AVHO'],
+  SMDH: ['LS', 'LS2', 'LS3'],
+  SMD1H: ['LS'],
+  ROM: ['LS', 'LS2', 'HO', 'AV', 'AVHO'],
 };
 
 const REASONS: Record<MeansMeasure, string> = {
   MD: 'mean difference undefined for these values',
   SMD: 'the pooled standard deviation is zero',
   SMDH: 'both standard deviations are zero',
+  SMD1H: 'the standard deviation sd2i is zero',
   ROM: 'the ratio of means m1i/m2i is not positive, so its log is undefined',
 };
 
@@ -203,9 +116,15 @@ function groups(table: Table): TwoGroupMeans {
   };
 }
 
-/** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, ROM. */
+/** SMDH's variance: metafor 3.8-1's `LS` under `metaforVersion: '3.8'`, else the 5.x `vtype`. */
+function smdhVariance(options: ResolvedOptions): SmdhVariance {
+  if (options.metaforVersion === '3.8') return 'LS-3.8';
+  return options.vtype as 'LS' | 'LS2' | 'LS3';
+}
+
+/** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, SMD1H, ROM. */
 export const meansFamily: MeasureFamily<MeansMeasure> = {
-  measures: ['MD', 'SMD', 'SMDH', 'ROM'],
+  measures: ['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM'],
   requirements: () => [
     { roles: ['m1i'], what: 'the mean of group 1' },
     { roles: ['sd1i'], what: 'the standard deviation of group 1' },
@@ -218,10 +137,11 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
   validate(measure, table) {
     requireNonNegative(table, 'sd1i');
     requireNonNegative(table, 'sd2i');
-    // An SD needs two observations per group when the SD standardizes (SMD, SMDH divide by n−1).
-    const min = measure === 'SMD' || measure === 'SMDH' ? 2 : 1;
+    // An SD needs two observations per group when the SD standardizes (SMD, SMDH, SMD1H divide
+    // by n−1); SMD1H's J(n2 − 1) needs n2 − 1 > 1.
+    const min = measure === 'SMD' || measure === 'SMDH' || measure === 'SMD1H' ? 2 : 1;
     requireSampleSize(table, 'n1i', min, measure);
-    requireSampleSize(table, 'n2i', min, measure);
+    requireSampleSize(table, 'n2i', measure === 'SMD1H' ? 3 : min, measure);
   },
   compute(measure, table, options) {
     const g = groups(table);
@@ -231,9 +151,11 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
       case 'SMD':
         return standardizedMeanDifference(g, options.vtype as 'LS' | 'UB' | 'LS2' | 'AV', options.correct);
       case 'SMDH':
-        return standardizedMeanDifferenceHeteroscedastic(g, options.correct);
+        return standardizedMeanDifferenceHeteroscedastic(g, options.correct, smdhVariance(options));
+      case 'SMD1H':
+        return standardizedMeanDifferenceGroup2(g, options.correct, options.metaforVersion === '3.8');
       case 'ROM':
-        return logRatioOfMeans(g, options.vtype as 'LS' | 'HO' | 'AV' | 'AVHO');
+        return logRatioOfMeans(g, options.vtype as RomVariance, options.correct);
     }
   },
   undefinedReason: (measure) => REASONS[measure],

@@ -7,14 +7,27 @@ import type { ResolvedPairing } from './arms.ts';
 /**
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
  * first is its default, always `LS`):
- * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; ROM `LS|HO|AV|AVHO`; RD and PR `LS|UB|AV`;
- * COR, PLN, PLO `LS|AV`; SMCC and SMCR `LS|LS2`; every other measure `LS` only.
+ * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; SMDH `LS|LS2|LS3`; ROM `LS|LS2|HO|AV|AVHO`; RD and PR
+ * `LS|UB|AV`; COR, PLN, PLO `LS|AV`; SMCC, SMCR and SMCRH `LS|LS2`; every other measure `LS`
+ * only. With `metaforVersion: '3.8'`, SMDH, SMCRH and ROM take their 3.8-1 codes (no `LS2`, `LS3`).
  * - `LS`: large-sample approximation; `UB`: unbiased estimate; `HO`: assumes equal variances
- *   in the two groups; `LS2`: Borenstein (2009) eq. 12.17 form; `AV`/`AVHO`: plugs in the
- *   sample-size weighted average over all rows.
+ *   in the two groups; `LS2`: an alternative large-sample form (SMD, SMCC, SMCR: Borenstein
+ *   (2009) eq. 12.17; SMDH: n in place of n − 1; ROM: the second-order expansion of Lajeunesse
+ *   (2015) eq. 9); `LS3`: SMDH by the delta method; `AV`/`AVHO`: plugs in the sample-size
+ *   weighted average over all rows.
  */
-export type VarianceType = 'LS' | 'UB' | 'LS2' | 'HO' | 'AV' | 'AVHO';
-export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'HO', 'AV', 'AVHO'];
+export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO';
+export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3', 'HO', 'AV', 'AVHO'];
+
+/**
+ * Which metafor's `escalc` formulas to follow. `5.1` (the default) is metafor 5.1-12; `3.8` is
+ * metafor 3.8-1 (Debian's `r-cran-metafor`), which differs in two places: ROM without the bias
+ * correction (metafor 5.0 made it the default), and the variances of SMDH and SMCRH multiplied
+ * by J² and SMD1H's with n1, n2 in place of n1 − 1, n2 − 1 (metafor 4.6 changed them). Every
+ * other measure is the same in both.
+ */
+export type MetaforVersion = '5.1' | '3.8';
+export const METAFOR_VERSIONS: readonly MetaforVersion[] = ['5.1', '3.8'];
 
 /**
  * When `add` goes into the cells of a 2x2 table (or into `xi` and `mi` of a proportion),
@@ -52,11 +65,18 @@ export interface EffectSizesOptions {
   /** Kind of sampling variance (metafor's `vtype`); default `LS`. */
   readonly vtype?: VarianceType;
   /**
-   * Apply the small-sample (Hedges) correction J to SMD, SMDH, SMCC and SMCR; default `true`
-   * as in metafor. `false` gives Cohen's d type values (J = 1 in every formula). metafor 3.8-1
-   * has no such argument.
+   * Apply the bias correction, as metafor's `correct`; default `true` (but `false` for ROM under
+   * `metaforVersion: '3.8'`). For SMD, SMDH, SMD1H, SMCC, SMCR and SMCRH it is Hedges' J (`false` gives
+   * Cohen's d type values, J = 1 in every formula); for ROM it is the second-order correction of
+   * Lajeunesse (2015), applied by default since metafor 5.0 (`false` gives ln(m1/m2)).
+   * metafor 3.8-1 has no such argument.
    */
   readonly correct?: boolean;
+  /**
+   * Follow the formulas of metafor 5.1-12 (`'5.1'`, the default) or of metafor 3.8-1 (`'3.8'`):
+   * see {@link MetaforVersion}.
+   */
+  readonly metaforVersion?: MetaforVersion;
   /** Amount added to zero cells (metafor's `add`); default 1/2, but 0 for AS, PAS and PFT. */
   readonly add?: number;
   /** When `add` is added (metafor's `to`); default `only0`. */
@@ -78,6 +98,7 @@ export interface ResolvedOptions {
   readonly labelGiven: boolean;
   readonly vtype: VarianceType;
   readonly correct: boolean;
+  readonly metaforVersion: MetaforVersion;
   readonly add: number;
   readonly to: ZeroCellRule;
   readonly drop00: boolean;
@@ -85,7 +106,9 @@ export interface ResolvedOptions {
   readonly arms: ResolvedPairing | undefined;
 }
 
-const OPTION_KEYS = ['columns', 'label', 'vtype', 'correct', 'add', 'to', 'drop00', 'provenance', 'arms'] as const;
+const OPTION_KEYS = ['columns', 'label', 'vtype', 'correct', 'metaforVersion', 'add', 'to', 'drop00', 'provenance', 'arms'] as const;
+/** `vtype` codes a measure gained after metafor 3.8-1. */
+const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: ['LS2', 'LS3'], SMCRH: ['LS2'], ROM: ['LS2'] };
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
 const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT']);
 
@@ -147,16 +170,20 @@ export function resolveOptions(
     vtype = o.vtype;
   }
 
-  let correct = true;
+  let metaforVersion: MetaforVersion = '5.1';
+  if (o.metaforVersion !== undefined) {
+    assertOneOf(o.metaforVersion, METAFOR_VERSIONS, 'metaforVersion');
+    metaforVersion = o.metaforVersion;
+  }
+  if (metaforVersion === '3.8' && NEW_SINCE_38[measure]?.includes(vtype)) {
+    throw new InputError(`${vtype} for ${measure} is newer than metafor 3.8-1 (metaforVersion '3.8')`, { field: 'vtype', value: vtype });
+  }
+
+  // metafor 3.8-1 has no ROM bias correction
+  let correct = !(metaforVersion === '3.8' && measure === 'ROM');
   if (o.correct !== undefined) {
     if (typeof o.correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: o.correct });
     correct = o.correct;
-  }
-  if (!correct && vtype === 'UB') {
-    throw new InputError("vtype 'UB' is the unbiased variance of the bias-corrected g; it needs correct: true", {
-      field: 'vtype',
-      value: vtype,
-    });
   }
 
   let add = ADD_ZERO_BY_DEFAULT.has(measure) ? 0 : 0.5;
@@ -190,5 +217,5 @@ export function resolveOptions(
 
   const arms = o.arms === undefined ? undefined : resolvePairing(o.arms);
 
-  return { columns, columnsGiven, label, labelGiven, vtype, correct, add, to, drop00, provenance, arms };
+  return { columns, columnsGiven, label, labelGiven, vtype, correct, metaforVersion, add, to, drop00, provenance, arms };
 }

@@ -5,7 +5,7 @@ import { column, requireEach, requireNonNegative, requireSampleSize } from './fa
  * Raw mean of one group (metafor `MN`): yᵢ = m, vᵢ = s²/n. Scale: the outcome's units.
  *
  * @example
- * rawMean(Float64Array.of(12.1), Float64Array.of(3.1), Float64Array.of(24)).vi[0] // => 0.40041666666666664
+ * rawMean(Float64Array.of(12.1), Float64Array.of(3.1), Float64Array.of(24)).vi[0] // => 0.400416666666667 (3.1²/24)
  */
 export function rawMean(m: Float64Array, sd: Float64Array, n: Float64Array): EffectArrays {
   const k = m.length;

@@ -351,6 +351,7 @@ function assessComparison(base: EvidenceBase, comparison: Comparison, overlaps: 
  * @throws {InputError} for an invalid evidence base (naming study, arm or field), an unknown
  *   option or a level outside (0, 1).
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
  * assessReplication(seed).findings[0].status // => 'not-independently-replicated'
  */
 export function assessReplication(evidence: unknown, options: ReplicationOptions = {}): ReplicationAssessment {

@@ -177,8 +177,11 @@ function fromSummaries(id: string, a: ArmValues, b: ArmValues, provenance: Prove
  *   unknown option, an invalid assumption, a level outside (0, 1), or arm values so large that
  *   the difference or variance overflows (naming the study).
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * const cmVsPlacebo6m = seed.comparisons[0]; // CM vs placebo, additional hairs per cm², 6 months
  * comparisonEffects(seed, cmVsPlacebo6m, { assume: { sd: 10, splitStudyN: true } })[0]
- * // => { meanDifference: 8.7 (11.5 − 2.8), variance: 6.667 (10²/30 + 10²/30), smd: 0.858…, ... }
+ * // => { study: 'snu-2022', meanDifference: 8.7, variance: 6.666667, smd: 0.858…, ... }
+ * //    (8.7 = 11.5 − 2.8; 6.666667 = 10²/30 + 10²/30)
  */
 export function comparisonEffects(
   evidence: unknown,

@@ -63,7 +63,8 @@ function ordered(a: EvidenceStudy, b: EvidenceStudy): [EvidenceStudy, EvidenceSt
  *
  * @throws {InputError} when `evidence` is not a valid evidence base (see `loadEvidence`).
  * @example
- * detectOverlaps(seedEvidence)
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * detectOverlaps(seed)
  * // => [{ studies: ['snu-2022', 'snu-2024'], basis: ['identical-arm-summaries'],
  * //       identical: [{ arm: 'ADSC conditioned medium', timepoint: '6 months', mean: 11.5, ... }], reasons: [...] }]
  */

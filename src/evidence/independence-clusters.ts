@@ -40,8 +40,9 @@ export function clustersOf(studies: readonly StudyIdentity[]): { clusters: strin
  * @throws {InputError} for a non-array or sparse array, a study without a string (or number)
  *   id, label or group, or two studies with the same id, naming the row.
  * @example
- * independenceClusters([trial2022, followUp2024, usTrial]).clusters
- * // => [['trial2022', 'followUp2024'], ['usTrial']]   (first two share a group)
+ * const study = (id: string, group: string) => ({ id, label: id, group, authors: [], cohort: null });
+ * independenceClusters([study('trial2022', 'SNU'), study('followUp2024', 'SNU'), study('usTrial', 'US')]).clusters
+ * // => [['trial2022', 'followUp2024'], ['usTrial']]   (the first two share a group)
  */
 export function independenceClusters(studies: readonly Pick<EvidenceStudy, 'id' | 'label' | 'group' | 'authors' | 'cohort'>[]): IndependenceClusters {
   const seen = new Set<string>();

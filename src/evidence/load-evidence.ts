@@ -182,8 +182,8 @@ function loadClaims(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arms'>, 
  * @throws {InputError} naming the field, the row (1-based) and the study, e.g.
  *   `arms.study, study "x", row 3: unknown study id; known studies: a, b (got "x")`.
  * @example
- * loadEvidence(JSON.parse(fs.readFileSync('datasets/conditioned-medium-hair-loss.json', 'utf8'))).studies.length
- * // => 3
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * loadEvidence(seed).studies.length // => 3
  */
 export function loadEvidence(input: unknown): EvidenceBase {
   if (input !== null && typeof input === 'object' && loaded.has(input)) return input as EvidenceBase;

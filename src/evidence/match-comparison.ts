@@ -19,8 +19,11 @@ export type { ComparisonMatch, Contrast, PlannedMatch } from './match-arms.ts';
  * @param comparison a comparison, or a finding of `assessReplication`
  * @throws {InputError} for an invalid evidence base or comparison (e.g. `null`, `{}`).
  * @example
- * matchComparison(evidence, { intervention: 'CM', comparator: 'placebo', outcome: 'hairs/cm²', timepoint: '6 months' })
- * // => { contrasts: [{ study, intervention: <CM arm>, comparator: <placebo arm>, ... }], planned: [] }
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * const m = matchComparison(loadEvidence(seed), seed.comparisons[0]); // CM vs placebo at 6 months
+ * m.contrasts.map((c) => [c.study.id, c.intervention.mean, c.comparator.mean])
+ * // => [['snu-2022', 11.5, 2.8], ['snu-2024', 11.5, null]] (the 2024 report gives no placebo mean)
+ * m.planned.length // => 0
  */
 export function matchComparison(evidence: EvidenceBase | unknown, comparison: Comparison): ComparisonMatch {
   const base = loadEvidence(evidence);
@@ -36,8 +39,9 @@ export function matchComparison(evidence: EvidenceBase | unknown, comparison: Co
  * @throws {InputError} for claims that are not an array of claims, a study id that is not a
  *   string or number, or an invalid comparison.
  * @example
- * claimsFor(evidence.claims, 'kim2022', { intervention: 'CM', comparator: 'placebo', outcome: 'x', timepoint: '6 months' })
- * // => [{ study: 'kim2022', text: '... a significant difference ...', significant: true, ... }]
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * claimsFor(loadEvidence(seed).claims, 'snu-2022', seed.comparisons[0])
+ * // => [{ study: 'snu-2022', text: 'a significant difference with a respectable effect size', significant: true, ... }]
  */
 export function claimsFor(claims: readonly EvidenceClaim[], studyId: string, comparison: Comparison): readonly EvidenceClaim[] {
   const valid = readClaims(claims);

@@ -82,6 +82,8 @@ function missingWhat(e: StudyEffect, measure: 'MD' | 'SMD'): string {
  *
  * @throws {InputError} for an invalid evidence base, comparison, option or model option.
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * const cmVsPlacebo6m = seed.comparisons[0];
  * poolIndependent(seed, cmVsPlacebo6m, { assume: { sd: 10, splitStudyN: true } }).result
  * // => null (the 2024 follow-up re-reports the 2022 patients: one cohort)
  */

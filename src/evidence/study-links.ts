@@ -25,8 +25,8 @@ export function linksBetween(a: Omit<StudyIdentity, 'id'>, b: Omit<StudyIdentity
  *
  * @throws {InputError} when a study lacks a label or group, or has authors that are not strings.
  * @example
- * studyLinks({ label: 'Trial 2022', group: 'SNU', authors: [], cohort: null, ... },
- *            { label: 'Follow-up 2024', group: 'snu', authors: [], cohort: null, ... })
+ * studyLinks({ label: 'Trial 2022', group: 'SNU', authors: [], cohort: null },
+ *            { label: 'Follow-up 2024', group: 'snu', authors: [], cohort: null })
  * // => ['Trial 2022 and Follow-up 2024 come from the same research group (SNU).']
  */
 export function studyLinks(

@@ -33,7 +33,7 @@ export function cochranQ(yi: Float64Array, vi: Float64Array): Heterogeneity {
  * I² = max(0, 100·(Q − df)/Q), H² = Q/df.
  *
  * @example
- * inconsistency(1, 1, { q: 2, qDf: 1, qPValue: 0.16, typicalVariance: 1 }, false) // => { i2: 50, h2: 2 }
+ * inconsistency(1, 2, { q: 2, qDf: 1, qPValue: 0.16, typicalVariance: 1 }, false) // => { i2: 50, h2: 2 }
  */
 export function inconsistency(tau2: number, k: number, het: Heterogeneity, equalEffects: boolean): { i2: number; h2: number } {
   if (k < 2) return { i2: 0, h2: 1 };

@@ -30,7 +30,7 @@ import { DEFAULT_TAU2_CONTROL, type Tau2Fit } from './tau2/tau2-fit.ts';
  *   needs 1/vᵢ.
  * @example
  * const fit = metaAnalysis({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] }, { method: 'DL' });
- * fit.estimate // => 0.2846...
+ * fit.estimate // => 0.2921644901 (metafor 5.1 rma(yi, vi, method = "DL"): 0.292164490136149)
  */
 export function metaAnalysis(
   input: EffectInput | EffectSizes,

@@ -14,7 +14,8 @@ import { generalizedQ } from './tau2/paule-mandel.ts';
  *
  * @example
  * qProfileTau2(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1]), 3, 0.95).lower
- * // => 0.2508... (Q(τ²) = 8/(1+τ²) equals χ²₂;₀.₉₇₅ = 7.3778)
+ * // => 0.0843401227 (Q(τ²) = 8/(1+τ²) equals χ²₂;₀.₉₇₅ = 7.3778 at τ² = 8/7.3778 − 1;
+ *    //    metafor 5.1 confint(rma(c(0, 2, 4), c(1, 1, 1))): 0.0843401227)
  */
 export function qProfileTau2(
   yi: Float64Array,

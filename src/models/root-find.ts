@@ -8,7 +8,7 @@
  * @param b    upper end of the bracket
  * @param tol  absolute tolerance on the root (a relative 4ε term is always added)
  * @example
- * brentRoot((x) => x * x - 2, 0, 2) // => 1.4142135623730951
+ * brentRoot((x) => x * x - 2, 0, 2) // => 1.414213562373095 (√2 to 1 ulp)
  */
 export function brentRoot(f: (x: number) => number, a: number, b: number, tol = 1e-14, maxIter = 500): number {
   let fa = f(a);

@@ -28,7 +28,7 @@ export const SIGNIF_LEGEND_LINES: readonly string[] = Object.freeze(['', '---', 
  *
  * @example
  * coefficientTable([{ estimate: -0.7145, se: 0.1798, statistic: -3.9744, pValue: 7.06e-5, ci: { lower: -1.0669, upper: -0.3622 } }], { t: false, digits: 4 })
- * // => ['estimate      se     zval     pval    ci.lb    ci.ub', ' -0.7145  0.1798  -3.9744  7.06e-5  -1.0669  -0.3622  ***', '', '---', "Signif. codes: …"]
+ * // => ['estimate      se     zval     pval    ci.lb    ci.ub', ' -0.7145  0.1798  -3.9744  7.06e-5  -1.0669  -0.3622  ***', '', '---', 'Signif. codes:…']
  */
 export function coefficientTable(
   rows: readonly CoefficientRow[],

@@ -11,7 +11,7 @@ import { closingSections } from './printout-sections.ts';
  *
  * @example
  * formatFailSafeN(failSafeN({ yi: [0.5, 0.4, 0.6], vi: [0.04, 0.04, 0.04] }), resolveFormatOptions({}))
- * // => 'Fail-safe N Calculation Using the Rosenthal Approach\n\n…\nFail-safe N: 18\n…'  (metafor fsn: 18)
+ * // => 'Fail-safe N Calculation Using the Rosenthal Approach\n\n…\nFail-safe N: 18\n…' (metafor fsn: 18)
  */
 export function formatFailSafeN(r: FailSafeNResult, o: ResolvedFormatOptions): string {
   const f = (x: number | null) => formatFixed(x, o.digits);

@@ -13,7 +13,7 @@ import { tablePoolingSections } from './table-pooling-sections.ts';
  * @example
  * const rows = [{ ai: 4, bi: 119, ci: 11, di: 128 }, { ai: 6, bi: 300, ci: 29, di: 274 }];
  * formatMantelHaenszel(mantelHaenszel(rows, { measure: 'OR' }), resolveFormatOptions({}))
- * // contains 'Cochran-Mantel-Haenszel Test:    CMH = 16.9213, df = 1, p-val = 3.90e-5'
+ * // => '…Cochran-Mantel-Haenszel Test:    CMH = 16.9213, df = 1, p-val = 3.90e-5…'
  */
 export function formatMantelHaenszel(r: MantelHaenszelResult, o: ResolvedFormatOptions): string {
   const { lines, note } = tablePoolingSections(r, o, `Mantel-Haenszel method, measure ${r.measure}`);

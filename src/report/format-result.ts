@@ -92,7 +92,7 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * formatResult(metaAnalysis({ yi: [0.1, 0.3], vi: [0.01, 0.02] })).split('\n')[0]
  * // => 'Random-Effects Model (k = 2; tau^2 estimator: REML)'
  * formatResult(metaAnalysis({ yi: [0, 0.7], vi: [0.2, 0.3], measure: 'OR' }), { studies: true })
- * // => log-scale results, then "Model Results (Odds Ratio scale):", then the per-study table
+ * // => '…Model Results:…Model Results (Odds Ratio scale):…estimate…se…weight…'
  */
 export function formatResult(result: PooledResult, options?: number | FormatOptions): string {
   const o = resolveFormatOptions(options);

@@ -6,6 +6,7 @@ import { formatTestStatistic } from './format-test-statistic.ts';
  * `print.rma.mv`): the test for heterogeneity, then the model results with their stars.
  *
  * @example
+ * const row = { estimate: -0.7145, se: 0.1798, statistic: -3.9744, pValue: 7.05e-5, ci: { lower: -1.0669, upper: -0.3622 } };
  * heterogeneityAndResults({ q: 152.233, qDf: 12, qPValue: 2e-26 }, row, false, 4)[1]
  * // => 'Q(df = 12) = 152.2330, p-val = 2.00e-26'
  */

@@ -14,6 +14,7 @@ function cell(value: string | number | null): string {
  *
  * @throws {InputError} when `evidence` is not a valid evidence base.
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
  * replicationEvidenceTable(seed).split('\n')[0] // => '| Study | Year | Group | Design | Status | n | Results expected | Source quote |'
  */
 export function replicationEvidenceTable(evidence: unknown): string {

@@ -41,6 +41,7 @@ function headingLevel(options: unknown): number {
  * @throws {InputError} when `assessment` is not a replication assessment (also after a JSON
  *   round trip), for an unknown option, or a heading level that is not an integer from 1 to 5.
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
  * replicationMarkdown(assessReplication(seed)).split('\n')[0] // => '## Replication findings'
  */
 export function replicationMarkdown(assessment: ReplicationAssessment, options: ReplicationMarkdownOptions = {}): string {

@@ -35,6 +35,7 @@ const MIN_WIDTH = 20;
  * @param width line width for wrapping: an integer of at least 20 (default 100)
  * @throws {InputError} when `assessment` is not a replication assessment or `width` is invalid.
  * @example
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
  * replicationText(assessReplication(seed)).split('\n')[0]
  * // => 'ADSC conditioned medium vs placebo (additional hairs per cm², 6 months)'
  */

@@ -1,5 +1,5 @@
 // Reproduces dat.pritz1997: Stroke-related dysphagia (Pritz, 1997): single proportions.
-// Reference: R metafor 3.8-1 (escalc, rma), written by test/fixtures/metafor/generate.R from spec-public.R.
+// Reference: R metafor 5.1-12 (escalc, rma), written by test/fixtures/metafor/generate.R from spec-public.R.
 import { reproduce } from './reproduce.ts';
 
 reproduce('metafor/pritz1997.json');

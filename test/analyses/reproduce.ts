@@ -1,6 +1,6 @@
 /**
  * Reproduction harness: turns one metafor fixture (test/fixtures/metafor*, written by R metafor
- * 3.8-1 through generate.R) into vitest blocks, so that each published analysis has a one-line
+ * 5.1-12 through generate.R) into vitest blocks, so that each published analysis has a one-line
  * test file (`reproduce('metafor/bcg.json')`).
  *
  * For each fixture it checks
@@ -128,7 +128,7 @@ export function compareModel(got: MetaAnalysisResult, want: FixtureModel): strin
   const wantDf = 'df' in want ? num('df') : null;
   const dfMismatch = mismatch(got.df, wantDf ?? null, tol, 'df');
   if (dfMismatch !== null) out.push(`${dfMismatch} [metafor ddf${want['test.used'] ? `, test.used ${want['test.used']}` : ''}]`);
-  // metafor 3.8-1's predict() gives no prediction interval for EE models (pi.lb = numeric(0),
+  // metafor 3.8-1's predict() gave no prediction interval for EE models (pi.lb = numeric(0),
   // written as []); with tau² = 0 the interval is the CI, so EE is checked against ci.lb/ci.ub.
   const noPi = Array.isArray(want['pi.lb']) && (want['pi.lb'] as unknown[]).length === 0;
   if (noPi && want.method === 'EE') {

@@ -1,10 +1,11 @@
-// Reproduces metafor 3.8-1's regtest, ranktest, trimfill and fsn on every fixture with a
+// Reproduces metafor 5.1-12's regtest, ranktest, trimfill and fsn on every fixture with a
 // `diagnostics` block (test/fixtures/metafor*/, written by generate.R):
 //   r <- rma(yi, vi, method = "REML", control = CTRL)   # CTRL: threshold 1e-12 (exact)
 //   regtest(r); ranktest(r); trimfill(r); trimfill(rma(yi, vi, method = "EE"))
 //   fsn(yi, vi); fsn(yi, vi, type = "Orwin")
-// trimfill's refits use metafor's default control (threshold 1e-5): trimAndFill's default
-// `convergence: 'metafor'` reproduces that, so the iterative tier applies.
+// metafor 5.x's trimfill refits the trimmed data with the fit's control (exact here) and the filled
+// data with the default control (threshold 1e-5): trimAndFill's default `convergence: 'metafor'`
+// reproduces that, so the iterative tier applies. fsn's Orwin mean is weighted by 1/vi (metafor ≥ 4.4).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { eggerTest, failSafeN, metaAnalysis, rankCorrelationTest, trimAndFill } from '../../src/index.ts';
@@ -51,7 +52,7 @@ function expectNone(problems: (string | null)[]): void {
   expect(found, found.join('\n')).toEqual([]);
 }
 
-describe('bias diagnostics reproduce metafor 3.8-1', () => {
+describe('bias diagnostics reproduce metafor 5.1-12', () => {
   it('covers the eleven fixtures with a diagnostics block', () => {
     expect(cases.length).toBe(11);
   });

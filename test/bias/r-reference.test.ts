@@ -1,4 +1,4 @@
-// Options beyond metafor's defaults, against R metafor 3.8-1: test/bias/r-reference/reference.json,
+// Options beyond metafor's defaults, against R metafor 5.1-12: test/bias/r-reference/reference.json,
 // written by test/bias/r-reference/generate.R (`Rscript generate.R > reference.json`) from the
 // yi/vi of five fixtures. It covers trimfill for all ten tau² methods (L0), R0 and Q0, the side
 // forced to the other one, a Knapp–Hartung fit; regtest for every method with z, t and knha

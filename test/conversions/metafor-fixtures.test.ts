@@ -25,22 +25,23 @@ describe('metafor 5.1 conv.fivenum (defaults: Luo mean, Wan SD for S1/S2, Shi SD
 });
 
 describe('metafor 5.1 conv.wald', () => {
-  // generate.R passed transf as the character vector "log"/NA; conv.wald applies `transf` only
-  // when it is a function (is.function(transf)), so metafor used no transformation for any
-  // case: yi equals the estimate (1.5, 0.8) and vi comes from the untransformed bounds. The
-  // fixture therefore checks transform "none"; the log transform is checked against the
-  // formula in from-estimate-and-ci.test.ts.
+  // generate.R runs the rows with transf = log apart (conv.wald(..., transf = log)) from the
+  // untransformed ones, so each case is checked with its own transform.
   fx.wald.forEach((c, i) => {
-    const { estimate, lower, upper, pValue } = c.input;
-    it(`case ${i + 1}: estimate ${estimate}, CI [${lower}, ${upper}], p ${pValue} (as metafor ran it: no transform)`, () => {
-      const r = fromEstimateAndCi({ estimate, lower, upper, pValue, transform: 'none' });
+    const { estimate, lower, upper, pValue, transform } = c.input;
+    it(`case ${i + 1}: estimate ${estimate}, CI [${lower}, ${upper}], p ${pValue}, transform ${transform}`, () => {
+      expect(['log', 'none']).toContain(transform);
+      const r = fromEstimateAndCi({ estimate, lower, upper, pValue, transform: transform as 'log' | 'none' });
       expectClose(r.yi, c.yi, TOL, 'yi');
       expectClose(r.vi, c.vi, TOL, 'vi');
       expect(r.provenance.kind).toBe('derived');
     });
   });
 
-  it('the fixture really is untransformed: yi equals the reported estimate', () => {
-    for (const c of fx.wald) expect(c.yi).toBe(c.input.estimate);
+  it('covers both transforms, the log cases on the log scale', () => {
+    const log = fx.wald.filter((c) => c.input.transform === 'log');
+    expect(log.length).toBeGreaterThanOrEqual(2);
+    expect(fx.wald.some((c) => c.input.transform === 'none')).toBe(true);
+    for (const c of log) expectClose(c.yi, Math.log(c.input.estimate), TOL, 'yi = log(estimate)');
   });
 });

@@ -1,4 +1,4 @@
-// Reproduces metafor 3.8-1's leave1out(), cumul() and influence() for the REML fit of every
+// Reproduces metafor 5.1-12's leave1out(), cumul() and influence() for the REML fit of every
 // fixture with a `diagnostics` block (test/fixtures/metafor*/ , written by generate.R:
 // r <- rma(yi, vi, method = "REML", control = list(threshold = 1e-12, ...));
 // leave1out(r); cumul(r); influence(r)$inf).

@@ -30,7 +30,7 @@ export interface FixtureEffect {
   vi: (number | null)[];
 }
 
-/** The metafor 3.8-1 fixtures of test/fixtures/metafor (name, rows, effectSizes). */
+/** The metafor 5.1-12 fixtures of test/fixtures/metafor (name, rows, effectSizes). */
 export function metaforFixtures(): { name: string; rows: Record<string, unknown>[]; effectSizes: FixtureEffect[] }[] {
   const dir = new URL('../fixtures/metafor/', import.meta.url);
   return readdirSync(dir)
@@ -42,7 +42,7 @@ export function metaforFixtures(): { name: string; rows: Record<string, unknown>
     });
 }
 
-/** test/effect-sizes/r-reference/options.json, written by options.R (R metafor 3.8-1). */
+/** test/effect-sizes/r-reference/options.json, written by options.R (R metafor 5.1-12). */
 export function optionReferences(): {
   datasets: Record<string, Record<string, unknown>[]>;
   cases: {

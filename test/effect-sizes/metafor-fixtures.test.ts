@@ -1,4 +1,4 @@
-// Every escalc() result in test/fixtures/metafor/*.json (R metafor 3.8-1, generate.R) reproduced
+// Every escalc() result in test/fixtures/metafor/*.json (R metafor 5.1-12, generate.R) reproduced
 // to 1e-10 relative, NA <=> NaN.
 import { describe, expect, it } from 'vitest';
 import { effectSizes } from '../../src/effect-sizes/effect-sizes.ts';

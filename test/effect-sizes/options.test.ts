@@ -1,4 +1,4 @@
-// Non-default escalc() options against R metafor 3.8-1. The R call of each case is stored with
+// Non-default escalc() options against R metafor 5.1-12. The R call of each case is stored with
 // its values in r-reference/options.json (written by r-reference/options.R), e.g.
 //   escalc("SMD", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="UB")
 //   escalc("OR", ai=ai, n1i=n1i, ci=ci, n2i=n2i, data=niel, to="if0all", add=0.1)
@@ -12,9 +12,10 @@ import { expectReproduces, optionReferences } from './helpers.ts';
 const ref = optionReferences();
 
 describe('effectSizes options match R escalc', () => {
-  it('covers vtype, add, to and drop00', () => {
+  it('covers vtype, correct, add, to and drop00, from metafor 5.1-12', () => {
+    expect((ref as unknown as { generator: string }).generator).toMatch(/metafor 5\.1\.12/);
     const used = new Set(ref.cases.flatMap((c) => Object.keys(c.options)));
-    expect([...used].sort()).toEqual(['add', 'drop00', 'to', 'vtype']);
+    expect([...used].sort()).toEqual(['add', 'correct', 'drop00', 'to', 'vtype']);
     expect(ref.cases.length).toBeGreaterThanOrEqual(40);
   });
   for (const c of ref.cases) {
@@ -35,7 +36,7 @@ describe('correct: false (no Hedges correction)', () => {
   const normand = ref.datasets['normand']!;
   const columns = { m1i: 'm1i', sd1i: 'sd1i', n1i: 'n1i', m2i: 'm2i', sd2i: 'sd2i', n2i: 'n2i' };
   it("gives Cohen's d with the large-sample variance", () => {
-    // R (metafor 3.8-1 has no `correct` argument; Cohen's d by hand):
+    // R, Cohen's d by hand (metafor 5.x's escalc(..., correct = FALSE) is in options.json too):
     //   library(metadat); with(dat.normand1999, { sp <- sqrt(((n1i-1)*sd1i^2 + (n2i-1)*sd2i^2)/(n1i+n2i-2));
     //     d <- (m1i-m2i)/sp; print(sprintf("%.17g", d)); print(sprintf("%.17g", 1/n1i + 1/n2i + d^2/(2*(n1i+n2i)))) })
     const d = [

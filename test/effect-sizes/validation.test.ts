@@ -19,7 +19,7 @@ describe('effectSizes rejects bad input', () => {
   it('an unknown measure, listing the valid ones', () => {
     const e = thrownInputError(() => effectSizes('SMDX' as Measure, [smdRow()]));
     expect(e.field).toBe('measure');
-    expect(e.message).toContain('MD, SMD, SMDH, ROM, OR, RR, RD, AS, PETO, COR, ZCOR, PR, PLN, PLO, PAS, PFT, MN, MNLN, MC, SMCC, SMCR, GEN');
+    expect(e.message).toContain('MD, SMD, SMDH, SMD1H, ROM, OR, RR, RD, AS, PETO, COR, ZCOR, PR, PLN, PLO, PAS, PFT, MN, MNLN, MC, SMCC, SMCR, SMCRH, GEN');
   });
 
   it('rows that are not an array of objects', () => {
@@ -83,6 +83,9 @@ describe('effectSizes rejects bad input', () => {
     const cases: [Measure, Record<string, unknown>, string][] = [
       ['SMD', smdRow({ n1i: 1 }), 'n1i'],
       ['SMDH', smdRow({ n2i: 1 }), 'n2i'],
+      ['SMD1H', smdRow({ n2i: 2 }), 'n2i'],
+      ['SMD1H', smdRow({ n1i: 1 }), 'n1i'],
+      ['SMCRH', { m1i: 1, m2i: 0, sd1i: 1, sd2i: 1, ni: 2, ri: 0.5 }, 'ni'],
       ['MD', smdRow({ n1i: 0 }), 'n1i'],
       ['ROM', smdRow({ n2i: -2 }), 'n2i'],
       ['ZCOR', { ri: 0.3, ni: 3 }, 'ni'],
@@ -134,8 +137,7 @@ describe('effectSizes rejects bad input', () => {
     expect(v.field).toBe('vtype');
     expect(v.message).toContain('LS, UB, LS2, AV');
     expect(thrownInputError(() => effectSizes('SMD', rows, { vtype: 'XX' as never })).field).toBe('vtype');
-    expect(thrownInputError(() => effectSizes('SMDH', rows, { vtype: 'LS2' })).field).toBe('vtype');
-    expect(thrownInputError(() => effectSizes('SMD', rows, { vtype: 'UB', correct: false })).field).toBe('vtype');
+    expect(thrownInputError(() => effectSizes('SMDH', rows, { vtype: 'UB' })).field).toBe('vtype');
     expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { to: 'some' as never })).field).toBe('to');
     expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { add: -0.5 })).field).toBe('add');
     expect(thrownInputError(() => effectSizes('OR', [{ ai: 1, bi: 2, ci: 3, di: 4 }], { drop00: 'yes' as never })).field).toBe('drop00');

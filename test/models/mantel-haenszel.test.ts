@@ -1,4 +1,4 @@
-// mantelHaenszel against R metafor 3.8-1 `rma.mh`: the shared fixtures (test/fixtures/metafor,
+// mantelHaenszel against R metafor 5.1-12 `rma.mh`: the shared fixtures (test/fixtures/metafor,
 // bcg and nielweise2007) and our own (test/fixtures/metafor-mh, made by generate.R there), plus
 // properties that hold for any tables and the input errors. No expected number comes from the
 // code under test.

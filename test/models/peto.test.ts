@@ -1,4 +1,4 @@
-// peto against R metafor 3.8-1 `rma.peto`: the shared fixtures (test/fixtures/metafor, bcg and
+// peto against R metafor 5.1-12 `rma.peto`: the shared fixtures (test/fixtures/metafor, bcg and
 // nielweise2007) and our own (test/fixtures/metafor-mh, made by generate.R there), plus
 // properties and input errors. No expected number comes from the code under test.
 import { readFileSync, readdirSync } from 'node:fs';

@@ -81,7 +81,8 @@ export function householderTridiagonal(a: Float64Array, n: number): Tridiagonal 
  * Applies Hᵀ (`transpose` true) or H to a vector in place: Hᵀx = P_{n−3}⋯P₀x, Hx = P₀⋯P_{n−3}x.
  *
  * @example
- * applyReflectors(householderTridiagonal(g, n), x, true) // x ← Hᵀx
+ * const t = householderTridiagonal(new Float64Array([4, 1, 2, 1, 3, 0, 2, 0, 1]), 3);
+ * Math.hypot(...applyReflectors(t, Float64Array.of(1, 2, 3), true)) // => 3.74165738677394 (√14: Hᵀ keeps lengths)
  */
 export function applyReflectors(t: Tridiagonal, x: Float64Array, transpose: boolean): Float64Array {
   const { n, vectors, betas } = t;

@@ -13,7 +13,7 @@ import type { NestedGroups } from './nested-groups.ts';
  * @param groups  the nesting from `nestedGroups`
  * @param sigma2Outer  σ²₁ ≥ 0; @param sigma2Inner σ²₂ ≥ 0
  * @example
- * rowWeights(new Float64Array([1, 1]), nestedGroups(['a', 'a'], ['x', 'y']), 1, 0) // => Float64Array [1/3, 1/3]
+ * rowWeights(new Float64Array([1, 1]), nestedGroups(['a', 'a'], ['x', 'y']), 1, 0) // => Float64Array [0.333333333333333, 0.333333333333333] (1/3 each)
  */
 export function rowWeights(vi: Float64Array, groups: NestedGroups, sigma2Outer: number, sigma2Inner: number): Float64Array {
   const s = new Float64Array(groups.nInner);

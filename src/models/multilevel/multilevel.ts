@@ -79,7 +79,8 @@ export interface MultilevelResult {
  * @example
  * const fit = multilevel({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0], vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] },
  *   { outer: ['a', 'a', 'b', 'b', 'c', 'c'], inner: ['1', '2', '1', '2', '1', '2'] });
- * fit.estimate // => 0.36666...   fit.sigma2 // => [0.31333..., 0.01]
+ * fit.estimate // => 0.3666666667 (metafor 5.1 rma.mv(yi, vi, random = ~ 1 | outer/inner): 0.366666666667)
+ * fit.sigma2   // => [0.3133333, 0.0100000] (metafor: 0.313333329, 0.0100000002, converged to ~1e-8)
  */
 export function multilevel(input: EffectInput | EffectSizes, options: MultilevelOptions): MultilevelResult {
   const { method, test, level } = resolveMultilevelOptions(options);

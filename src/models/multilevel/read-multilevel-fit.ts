@@ -19,7 +19,9 @@ export interface MultilevelFitParts {
  *
  * @throws InputError (field `fit`) when a field is missing or malformed.
  * @example
- * readMultilevelFit(multilevel(input, { outer, inner })).sigma2 // => [σ²_outer, σ²_inner]
+ * const fit = multilevel({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0], vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] },
+ *   { outer: ['a', 'a', 'b', 'b', 'c', 'c'], inner: ['1', '2', '1', '2', '1', '2'] });
+ * readMultilevelFit(JSON.parse(JSON.stringify(fit))).sigma2 // => [0.3133333, 0.0100000] (σ²_outer, σ²_inner)
  */
 export function readMultilevelFit(fit: MultilevelResult): MultilevelFitParts {
   if (fit === null || typeof fit !== 'object') {

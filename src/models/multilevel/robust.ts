@@ -58,7 +58,11 @@ export interface RobustResult {
  *   length or with a missing label (naming the row), fewer than two clusters, an unknown
  *   adjustment, or (CR2) an outer cluster split across clusters (naming the row).
  * @example
- * robust(fit, { cluster: districts, adjust: 'CR2' }).df // => 9.863... for Konstantopoulos (2011)
+ * const fit = multilevel({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0], vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] },
+ *   { outer: ['a', 'a', 'b', 'b', 'c', 'c'], inner: ['1', '2', '1', '2', '1', '2'] });
+ * const cr2 = robust(fit, { cluster: ['a', 'a', 'b', 'b', 'c', 'c'], adjust: 'CR2' });
+ * cr2.se // => 0.328295260 (metafor 5.1 robust(..., clubSandwich = TRUE): 0.32829526006)
+ * cr2.df // => 2.00000 (metafor: 2)
  */
 export function robust(fit: MultilevelResult, options: RobustOptions): RobustResult {
   const parts = readMultilevelFit(fit);

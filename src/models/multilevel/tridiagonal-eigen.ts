@@ -79,7 +79,8 @@ export function tridiagonalEigen(diag: Float64Array, off: Float64Array): Tridiag
  * Sᵀx applies R₁ᵀ first and Sx applies R_K first.
  *
  * @example
- * applyRotations(eig, x, true) // x ← Sᵀx
+ * const eig = tridiagonalEigen(new Float64Array([2, 2]), new Float64Array([1]));
+ * Math.hypot(...applyRotations(eig, Float64Array.of(3, 4), true)) // => 5.00000000000000 (Sᵀ keeps lengths)
  */
 export function applyRotations(eig: TridiagonalEigen, x: Float64Array, transpose: boolean): Float64Array {
   const { index, c, s } = eig;

@@ -105,9 +105,9 @@ export interface MetaRegressionResult {
  *   input or option error of `metaAnalysis`.
  * @example
  * const fit = metaRegression({ yi: [0, 2, 1, 5], vi: [1, 1, 1, 1] }, { moderators: { x: [0, 1, 2, 3] } });
- * fit.coefficients[1].estimate // => 1.4 up to rounding (metafor rma(yi, vi, mods = ~ x): 1.4)
- * fit.tau2                     // => 1.1 up to rounding (REML)
- * fit.r2                       // => 70    (intercept-only REML τ² = 11/3)
+ * fit.coefficients[1].estimate // => 1.40000000 (metafor 5.1 rma(yi, vi, mods = ~ x): 1.4)
+ * fit.tau2                     // => 1.10000000 (REML; metafor: 1.1)
+ * fit.r2                       // => 70.0000000 (intercept-only REML τ² = 11/3; metafor: R2 = 70)
  */
 export function metaRegression(input: EffectInput | EffectSizes, options: MetaRegressionOptions): MetaRegressionResult {
   if (options === null || typeof options !== 'object') {

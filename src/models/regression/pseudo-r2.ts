@@ -23,8 +23,8 @@ import { weightedFit } from './weighted-fit.ts';
  * @param tau2    the model's residual τ²
  * @example
  * pseudoR2(new Float64Array([0, 2, 1, 5]), new Float64Array([1, 1, 1, 1]),
- *   scaledDesign([new Float64Array([0, 1, 2, 3])], ['x'], 4), 1.1, 'REML', DEFAULT_TAU2_CONTROL) // => 70
- *   (intercept-only REML τ²₀ = 11/3; metafor: R2 = 70)
+ *   scaledDesign([new Float64Array([0, 1, 2, 3])], ['x'], 4), 1.1, 'REML', DEFAULT_TAU2_CONTROL)
+ * // => 70.0000000 (intercept-only REML τ²₀ = 11/3; metafor: R2 = 70)
  */
 export function pseudoR2(
   y: Float64Array,

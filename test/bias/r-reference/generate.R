@@ -1,9 +1,11 @@
-# Reference values for test/bias/*.test.ts from R metafor 3.8-1 (regtest, ranktest, trimfill, fsn)
+# Reference values for test/bias/*.test.ts from R metafor 5.1-12 (regtest, ranktest, trimfill, fsn)
 # beyond the defaults covered by the diagnostics blocks of test/fixtures/metafor*/.
 # Usage (from this folder): Rscript generate.R > reference.json
 # Data: the yi/vi of the named fixtures' effectSizes entries (diagnostics measure).
-# trimfill is called as a metafor user would (default control in its refits); the fits it
-# starts from use tight control, as the fixtures do (our metaAnalysis solves exactly).
+# trimfill is called as a metafor user would; the fits it starts from use tight control, as the
+# fixtures do (our metaAnalysis solves exactly). metafor 5.x's trimfill refits the trimmed data
+# with the fit's control and the filled data with the default control.
+# Run with metafor 5.1-12 in a private library: R_LIBS=/path/to/rlib51 Rscript generate.R > reference.json
 suppressMessages({library(metafor); library(jsonlite)})
 CTRL <- list(threshold = 1e-12, tol = 1e-12, maxiter = 10000)
 num <- function(x) { x <- as.numeric(x); x[!is.finite(x)] <- NA; x }
@@ -51,10 +53,10 @@ for (s in sets) {
         tf_out(safe(trimfill(rk))))
     }
   }
-  for (args in list(list(type = "Rosenthal", alpha = 0.01), list(type = "Orwin", weighted = TRUE),
+  for (args in list(list(type = "Rosenthal", alpha = 0.01), list(type = "Orwin", weighted = TRUE), list(type = "Orwin", weighted = FALSE),
                     list(type = "Orwin", target = 0.05), list(type = "Orwin", target = -0.05), list(type = "Rosenberg"),
                     list(type = "Rosenberg", alpha = 0.01))) {
-    f <- do.call(fsn, c(list(yi = s$yi, vi = s$vi), args))
+    f <- do.call(fsn, c(list(s$yi, vi = s$vi), args))  # metafor 5.x: the first argument is x
     out$fsn[[length(out$fsn) + 1]] <- list(data = s$name, args = args, fsnum = num(f$fsnum), pval = num(f$pval), meanes = num(f$meanes), target = num(f$target))
   }
 }

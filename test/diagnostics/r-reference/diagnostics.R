@@ -1,6 +1,7 @@
 # Reference values for leaveOneOut, cumulative and influence beyond the metafor fixtures
-# (other tau² methods and tests, levels, sort keys, omitted rows, edge cases), from R metafor 3.8-1.
-# Usage: Rscript diagnostics.R > diagnostics.json   (run from this folder)
+# (other tau² methods and tests, levels, sort keys, omitted rows, edge cases), from R metafor 5.1-12.
+# Usage: R_LIBS=/path/to/rlib51 Rscript diagnostics.R > diagnostics.json   (run from this folder,
+# with metafor 5.1-12 installed from wviechtb/metafor into the private library /path/to/rlib51)
 # Inputs are rounded to 15 significant digits before fitting, so the JSON holds the exact inputs;
 # outputs are written with 17 significant digits (NA/NaN/Inf -> null). Fits use the tight
 # convergence of the metafor fixtures (threshold and tol 1e-12), which leave1out/cumul/influence inherit.
@@ -48,10 +49,11 @@ run <- function(cs) {
   parts <- list(name = str(cs[[1]]), yi = arr(yi), vi = arr(vi), labels = toJSON(cs[[4]]), method = str(cs[[5]]),
                 test = str(cs[[6]]), level = fmt(cs[[7]]), decreasing = tolower(as.character(cs[[9]])))
   if (!is.null(cs[[8]])) parts$order <- if (is.character(cs[[8]])) toJSON(cs[[8]]) else arr(cs[[8]])
-  fit <- function(l) obj(list(estimate = arr(l$estimate), se = arr(l$se), statistic = arr(l[[3]]), pval = arr(l[[4]]),
+  fit <- function(l) obj(list(estimate = arr(l$estimate), se = arr(l$se), statistic = arr(if (is.null(l$zval)) l$tval else l$zval), pval = arr(l$pval),
                               ci.lb = arr(l$ci.lb), ci.ub = arr(l$ci.ub), Q = arr(l$Q), Qp = arr(l$Qp),
                               tau2 = arr(if (is.null(l$tau2)) rep(0, length(l$estimate)) else l$tau2),
-                              I2 = arr(l$I2), H2 = arr(l$H2), slab = toJSON(as.character(l$slab))))
+                              I2 = arr(l$I2), H2 = arr(l$H2), slab = toJSON(sub("^-", "", as.character(l$slab)))))
+  # (metafor 5.x names the leave1out rows "-<study>": the prefix is dropped)
   if ("l1" %in% cs[[10]]) parts$leave1out <- fit(leave1out(r))
   if ("cu" %in% cs[[10]]) {
     cu <- if (is.null(cs[[8]])) cumul(r) else cumul(r, order = cs[[8]], decreasing = cs[[9]])

@@ -1,5 +1,6 @@
-# Reference values for non-default escalc() options, from R metafor 3.8-1.
-# Usage: Rscript options.R > options.json   (run from this folder)
+# Reference values for non-default escalc() options, from R metafor 5.1-12.
+# Usage: R_LIBS=/path/to/rlib51 Rscript options.R > options.json   (run from this folder, with
+# metafor 5.1-12 installed from wviechtb/metafor into the private library /path/to/rlib51)
 # Each case: the rows, the columns/options for effectSizes(), the R call, and escalc's yi, vi
 # written with 17 significant digits (NA -> null).
 suppressMessages({ library(metafor); library(jsonlite) })
@@ -46,6 +47,36 @@ cases <- list(
        quote(escalc("ROM", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="AV"))),
   list("ROM AVHO", "ROM", "normand", meancols, list(vtype = "AVHO"),
        quote(escalc("ROM", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="AVHO"))),
+  list("ROM correct=FALSE", "ROM", "normand", meancols, list(correct = FALSE),
+       quote(escalc("ROM", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, correct=FALSE))),
+  list("ROM LS2", "ROM", "normand", meancols, list(vtype = "LS2"),
+       quote(escalc("ROM", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="LS2"))),
+  list("ROM HO correct=FALSE", "ROM", "normand", meancols, list(vtype = "HO", correct = FALSE),
+       quote(escalc("ROM", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="HO", correct=FALSE))),
+  list("SMDH LS2", "SMDH", "normand", meancols, list(vtype = "LS2"),
+       quote(escalc("SMDH", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="LS2"))),
+  list("SMDH LS3", "SMDH", "normand", meancols, list(vtype = "LS3"),
+       quote(escalc("SMDH", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="LS3"))),
+  list("SMDH correct=FALSE", "SMDH", "normand", meancols, list(correct = FALSE),
+       quote(escalc("SMDH", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, correct=FALSE))),
+  list("SMD correct=FALSE", "SMD", "normand", meancols, list(correct = FALSE),
+       quote(escalc("SMD", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, correct=FALSE))),
+  list("SMD UB correct=FALSE", "SMD", "normand", meancols, list(vtype = "UB", correct = FALSE),
+       quote(escalc("SMD", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, vtype="UB", correct=FALSE))),
+  list("SMD1H", "SMD1H", "normand", meancols, list(),
+       quote(escalc("SMD1H", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand))),
+  list("SMD1H correct=FALSE", "SMD1H", "normand", meancols, list(correct = FALSE),
+       quote(escalc("SMD1H", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=normand, correct=FALSE))),
+  list("SMCRH", "SMCRH", "prepost", list(), list(),
+       quote(escalc("SMCRH", m1i=m1i, m2i=m2i, sd1i=sd1i, sd2i=sd2i, ni=ni, ri=ri, data=prepost))),
+  list("SMCRH LS2", "SMCRH", "prepost", list(), list(vtype = "LS2"),
+       quote(escalc("SMCRH", m1i=m1i, m2i=m2i, sd1i=sd1i, sd2i=sd2i, ni=ni, ri=ri, data=prepost, vtype="LS2"))),
+  list("SMCRH correct=FALSE", "SMCRH", "prepost", list(), list(correct = FALSE),
+       quote(escalc("SMCRH", m1i=m1i, m2i=m2i, sd1i=sd1i, sd2i=sd2i, ni=ni, ri=ri, data=prepost, correct=FALSE))),
+  list("SMCC correct=FALSE", "SMCC", "prepost", list(), list(correct = FALSE),
+       quote(escalc("SMCC", m1i=m1i, m2i=m2i, sd1i=sd1i, sd2i=sd2i, ni=ni, ri=ri, data=prepost, correct=FALSE))),
+  list("SMCR correct=FALSE", "SMCR", "prepost", list(), list(correct = FALSE),
+       quote(escalc("SMCR", m1i=m1i, m2i=m2i, sd1i=sd1i, ni=ni, ri=ri, data=prepost, correct=FALSE))),
   list("RD UB", "RD", "bcg", bcgcols, list(vtype = "UB"),
        quote(escalc("RD", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=bcg, vtype="UB"))),
   list("RD AV", "RD", "bcg", bcgcols, list(vtype = "AV"),
