@@ -129,3 +129,14 @@ export { normalPdf } from './distributions/normal.ts';
 export { studentTPdf } from './distributions/student-t.ts';
 export { chiSquarePdf } from './distributions/chi-square.ts';
 export { fisherFPdf } from './distributions/fisher-f.ts';
+// --- io: tables, missing values, evidence files ---
+export { isMissing, labelText, MISSING_TEXTS } from './missing.ts';
+export { readTable } from './io/read-table.ts';
+export type { ReadTableOptions, Table, TableColumn, TableRow } from './io/read-table.ts';
+export type { ColumnType } from './io/column-types.ts';
+export type { Delimiter } from './io/parse-delimited.ts';
+export { column, columnNames } from './io/column.ts';
+export { TableError } from './io/table-error.ts';
+export type { FilePlace } from './io/table-error.ts';
+export { readJsonFile } from './io/read-json-file.ts';
+export { readEvidenceFile } from './io/read-evidence-file.ts';
