@@ -73,7 +73,7 @@ export function studyTable(a: Analysis): TextTable {
   const m = a.model;
   const bt = backTransform(a.request.measure, a.summary.transform.name);
   const z = normalQuantile(1 - (1 - m.level) / 2);
-  const weight = new Map(m.labels.map((label, i) => [label, m.weights[i]!]));
+  let next = 0; // the model keeps the rows with a finite yi and vi, in order
   const rows = es.labels.map((label, i) => {
     const y = es.yi[i]!;
     const v = es.vi[i]!;
@@ -81,7 +81,7 @@ export function studyTable(a: Analysis): TextTable {
     const lo = y - z * se;
     const hi = y + z * se;
     const shown = bt.name === 'none' ? [f(y), interval(lo, hi)] : [f(bt.apply(y)), interval(bt.apply(lo), bt.apply(hi))];
-    const w = Number.isFinite(y) && Number.isFinite(v) ? weight.get(label) : undefined;
+    const w = Number.isFinite(y) && Number.isFinite(v) ? m.weights[next++] : undefined;
     return [label, f(y), f(v), ...shown, w === undefined ? 'omitted' : f(w, 2)];
   });
   const scale = bt.name === 'none' ? 'estimate' : `${bt.scale}`;
