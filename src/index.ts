@@ -10,8 +10,18 @@ export { fisherFCdf, fisherFSf, fisherFQuantile } from './distributions/fisher-f
 export { metaAnalysis } from './models/meta-analysis.ts';
 export type { MetaAnalysisOptions } from './models/resolve-options.ts';
 // --- report ---
-export { formatResult, describeProvenance } from './report/format-result.ts';
+export { formatResult } from './report/format-result.ts';
+export type { PooledResult } from './report/format-result.ts';
+export { describeProvenance } from './report/describe-provenance.ts';
 export { formatFixed, formatPValue } from './report/format-number.ts';
+export type { FormatOptions } from './report/format-options.ts';
+export { resultKind, RESULT_KINDS } from './report/result-kind.ts';
+export type { ResultKind } from './report/result-kind.ts';
+export { studyTable } from './report/study-table.ts';
+export type { StudyRow, StudyTable, StudyTableOptions } from './report/study-table.ts';
+export { formatStudyTable } from './report/format-study-table.ts';
+export { summarize } from './report/summarize.ts';
+export type { ResultSummary, SummarizeOptions } from './report/summarize.ts';
 export { subgroupAnalysis } from './models/subgroup-analysis.ts';
 export type { SubgroupFit, SubgroupResult } from './models/subgroup-analysis.ts';
 // --- effect sizes ---

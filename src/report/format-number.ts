@@ -1,11 +1,11 @@
 /**
- * Fixed-point formatting with `digits` decimals; `NA` for null/NaN (as R prints).
+ * Fixed-point formatting with `digits` decimals; `NA` for null, NaN or a non-number (as R prints NA).
  *
  * @example
  * formatFixed(0.314159, 4) // => "0.3142"
  */
 export function formatFixed(x: number | null | undefined, digits = 4): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return 'NA';
+  if (typeof x !== 'number' || Number.isNaN(x)) return 'NA';
   if (!Number.isFinite(x)) return x > 0 ? 'Inf' : '-Inf';
   return x.toFixed(digits);
 }
@@ -18,7 +18,7 @@ export function formatFixed(x: number | null | undefined, digits = 4): string {
  * formatPValue(2.2886e-26) // => "2.29e-26"
  */
 export function formatPValue(p: number | null | undefined): string {
-  if (p === null || p === undefined || Number.isNaN(p)) return 'NA';
+  if (typeof p !== 'number' || Number.isNaN(p)) return 'NA';
   if (p >= 1e-4) return p.toFixed(4);
   if (p === 0) return '< 1e-300';
   return p.toExponential(2);
@@ -26,7 +26,7 @@ export function formatPValue(p: number | null | undefined): string {
 
 /** Significance stars as R prints them: *** < .001, ** < .01, * < .05, . < .1. */
 export function significanceStars(p: number | null | undefined): string {
-  if (p === null || p === undefined || Number.isNaN(p)) return '';
+  if (typeof p !== 'number' || Number.isNaN(p)) return '';
   if (p < 0.001) return '***';
   if (p < 0.01) return '**';
   if (p < 0.05) return '*';

@@ -1,90 +1,117 @@
+import type { EggerTestResult } from '../bias/egger-test.ts';
+import type { FailSafeNResult } from '../bias/fail-safe-n.ts';
+import type { RankCorrelationResult } from '../bias/rank-correlation-test.ts';
+import type { TrimAndFillResult } from '../bias/trim-and-fill.ts';
+import type { InfluenceRow } from '../diagnostics/influence.ts';
+import type { SubsetFit } from '../diagnostics/subset-fit.ts';
 import { InputError } from '../errors.ts';
 import type { MantelHaenszelResult } from '../models/mantel-haenszel.ts';
+import type { MultilevelResult } from '../models/multilevel/multilevel.ts';
+import type { RobustResult } from '../models/multilevel/robust.ts';
 import type { PetoResult } from '../models/peto.ts';
-import type { MetaAnalysisResult, ProvenanceCounts } from '../types.ts';
-import { formatFixed, formatPValue, significanceStars } from './format-number.ts';
-import { formatTablePooling } from './format-table-pooling.ts';
+import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
+import type { SubgroupResult } from '../models/subgroup-analysis.ts';
+import type { EffectSizes, MetaAnalysisResult } from '../types.ts';
+import { formatCumulative } from './format-cumulative.ts';
+import { formatEffectSizes } from './format-effect-sizes.ts';
+import { formatEggerTest } from './format-egger-test.ts';
+import { formatFailSafeN } from './format-fail-safe-n.ts';
+import { formatInfluence } from './format-influence.ts';
+import { formatLeaveOneOut } from './format-leave-one-out.ts';
+import { formatMantelHaenszel } from './format-mantel-haenszel.ts';
+import { formatMetaAnalysis } from './format-meta-analysis.ts';
+import { formatMetaRegression } from './format-meta-regression.ts';
+import { formatMultilevel } from './format-multilevel.ts';
+import { resolveFormatOptions, type FormatOptions, type ResolvedFormatOptions } from './format-options.ts';
+import { formatPeto } from './format-peto.ts';
+import { formatRankCorrelationTest } from './format-rank-correlation-test.ts';
+import { formatRobust } from './format-robust.ts';
+import { formatStudyTable } from './format-study-table.ts';
+import { formatSubgroupAnalysis } from './format-subgroup-analysis.ts';
+import { formatSummary } from './format-summary.ts';
+import { formatTrimAndFill } from './format-trim-and-fill.ts';
+import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
+import { studyTable, type StudyTable } from './study-table.ts';
+import type { ResultSummary } from './summarize.ts';
+
+/** Every result `formatResult` prints. */
+export type PooledResult =
+  | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
+  | MultilevelResult | RobustResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
+  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable;
+
+type Formatter = (result: never, options: ResolvedFormatOptions) => string;
+
+const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
+  metaAnalysis: formatMetaAnalysis,
+  metaRegression: formatMetaRegression,
+  subgroupAnalysis: formatSubgroupAnalysis,
+  mantelHaenszel: formatMantelHaenszel,
+  peto: formatPeto,
+  multilevel: formatMultilevel,
+  robust: formatRobust,
+  leaveOneOut: formatLeaveOneOut,
+  cumulative: formatCumulative,
+  influence: formatInfluence,
+  eggerTest: formatEggerTest,
+  rankCorrelationTest: formatRankCorrelationTest,
+  trimAndFill: formatTrimAndFill,
+  failSafeN: formatFailSafeN,
+  effectSizes: formatEffectSizes,
+  summarize: formatSummary,
+  studyTable: (table: StudyTable, o: ResolvedFormatOptions) => formatStudyTable(table, o.digits),
+};
+
+const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
 
 /**
- * Formats a fitted model the way metafor's `print.rma.uni` does (and `rma.mh` / `rma.peto`
- * results as `print.rma.mh` / `print.rma.peto` do): model line, heterogeneity
- * statistics with their Q-profile intervals, the Q test, and the coefficient table. Beside the
- * estimate it states how many studies rely on derived, imputed or assumed variances. Warnings
- * are listed at the end.
+ * Formats any result of `pooled` as text in the style of metafor's print methods:
+ * `metaAnalysis` and `metaRegression` as `print.rma.uni` (with QE and QM tests and the
+ * coefficient table), `mantelHaenszel` / `peto` as `print.rma.mh` / `print.rma.peto`,
+ * `multilevel` as `print.rma.mv`, `robust` as `print.robust.rma`, `leaveOneOut` and
+ * `cumulative` as `print.list.rma`, `influence` as `print.infl.rma.uni`, `eggerTest`,
+ * `rankCorrelationTest`, `failSafeN` as `print.regtest`, `print.ranktest`, `print.fsn`,
+ * `trimAndFill` as metafor's trimfill printout, `subgroupAnalysis` as one fit per subgroup with
+ * the test of differences, `effectSizes` as `print.escalc`, and the results of `summarize` and
+ * `studyTable` as `predict(fit, transf = ...)` and a per-study table. p-values are printed as
+ * they are (2.00e-26, not <.0001).
  *
- * @example
- * console.log(formatResult(metaAnalysis({ yi: [0.1, 0.3], vi: [0.01, 0.02] })));
- */
-export function formatResult(result: MetaAnalysisResult | MantelHaenszelResult | PetoResult, digits = 4): string {
-  if (result === null || typeof result !== 'object' || typeof (result as { method?: unknown }).method !== 'string') {
-    throw new InputError('expected the result of metaAnalysis, mantelHaenszel or peto', { field: 'result' });
-  }
-  if (result.method === 'MH' || result.method === 'PETO') return formatTablePooling(result, digits);
-  return formatModel(result, digits);
-}
-
-function formatModel(result: MetaAnalysisResult, digits: number): string {
-  const f = (x: number | null) => formatFixed(x, digits);
-  const lines: string[] = [];
-  const random = result.method !== 'EE';
-  lines.push(
-    random
-      ? `Random-effects model (k = ${result.k}; tau^2 estimator: ${result.method})`
-      : `Equal-effects model (k = ${result.k})`,
-    '',
-  );
-  if (random) {
-    const ci = (c: { lower: number | null; upper: number | null } | undefined, d = digits) =>
-      c ? ` [${formatFixed(c.lower, d)}, ${formatFixed(c.upper, d)}]` : '';
-    lines.push(
-      `tau^2 (estimated amount of total heterogeneity): ${f(result.tau2)} (SE = ${f(result.tau2Se)})${ci(result.tau2Ci)}`,
-      `tau (square root of estimated tau^2 value):      ${f(result.tau)}`,
-      `I^2 (total heterogeneity / total variability):   ${formatFixed(result.i2, 2)}%${ci(result.i2Ci, 2)}`,
-      `H^2 (total variability / sampling variability):  ${formatFixed(result.h2, 2)}${ci(result.h2Ci, 2)}`,
-    );
-  } else {
-    lines.push(
-      `I^2 (total heterogeneity / total variability):   ${formatFixed(result.i2, 2)}%`,
-      `H^2 (total variability / sampling variability):  ${formatFixed(result.h2, 2)}`,
-    );
-  }
-  lines.push('', 'Test for Heterogeneity:', `Q(df = ${result.qDf}) = ${f(result.q)}, p-val = ${formatPValue(result.qPValue)}`, '');
-  lines.push('Model Results:', '', ...coefficientTable(result, digits), `Variances: ${describeProvenance(result.provenance)}`, '');
-  const level = Math.round(result.level * 1000) / 10;
-  lines.push(`${level}% prediction interval: [${f(result.predictionInterval.lower)}, ${f(result.predictionInterval.upper)}]`);
-  if (result.test === 'knha') lines.push(`Test: Knapp–Hartung adjustment, t with ${result.df} df.`);
-  else if (result.test === 't') lines.push(`Test: t with ${result.df} df.`);
-  if (result.warnings.length) lines.push('', 'Warnings:', ...result.warnings.map((w) => `- ${w}`));
-  return lines.join('\n');
-}
-
-function coefficientTable(r: MetaAnalysisResult, digits: number): string[] {
-  const stat = r.test === 'z' ? 'zval' : 'tval';
-  const head = ['estimate', 'se', stat, ...(r.df !== null ? ['df'] : []), 'pval', 'ci.lb', 'ci.ub'];
-  const cells = [
-    formatFixed(r.estimate, digits),
-    formatFixed(r.se, digits),
-    formatFixed(r.statistic, digits),
-    ...(r.df !== null ? [String(r.df)] : []),
-    formatPValue(r.pValue),
-    formatFixed(r.ci.lower, digits),
-    formatFixed(r.ci.upper, digits),
-  ];
-  const widths = head.map((h, i) => Math.max(h.length, cells[i]!.length));
-  const row = (xs: string[]) => xs.map((x, i) => x.padStart(widths[i]!)).join('  ');
-  return [row(head), `${row(cells)}  ${significanceStars(r.pValue)}`.trimEnd()];
-}
-
-/**
- * "12 reported, 1 derived, 0 imputed, 2 assumed" — and a note when any are not reported.
+ * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval
+ * bounds are also given on the natural scale of the measure (exp for OR, RR, ROM, …; tanh for
+ * ZCOR; inverse logit for PLO; …), never the SEs, with a sentence saying what was done. Results
+ * that do not carry their measure take it from `options.measure`. `studies: true` appends the
+ * per-study table (estimate, SE, CI, weight) of a fit.
  *
+ * Results are recognised by `resultKind` (a marker where the result has one, else a stable set
+ * of fields), also after a JSON round trip.
+ *
+ * @param result  any result of `pooled`
+ * @param options `{ digits = 4, transform = 'auto', measure, n, studies = false }`, or the number of digits
+ * @throws InputError for a value that is not a result of `pooled` (and for a malformed one), or bad options.
  * @example
- * describeProvenance({ reported: 2, derived: 0, imputed: 0, assumed: 1 })
- * // => "2 reported, 0 derived, 0 imputed, 1 assumed (1 of 3 studies rely on non-reported variances)"
+ * formatResult(metaAnalysis({ yi: [0.1, 0.3], vi: [0.01, 0.02] })).split('\n')[0]
+ * // => 'Random-Effects Model (k = 2; tau^2 estimator: REML)'
+ * formatResult(metaAnalysis({ yi: [0, 0.7], vi: [0.2, 0.3], measure: 'OR' }), { studies: true })
+ * // => log-scale results, then "Model Results (Odds Ratio scale):", then the per-study table
  */
-export function describeProvenance(p: ProvenanceCounts): string {
-  const total = p.reported + p.derived + p.imputed + p.assumed;
-  const other = total - p.reported;
-  const base = `${p.reported} reported, ${p.derived} derived, ${p.imputed} imputed, ${p.assumed} assumed`;
-  return other > 0 ? `${base} (${other} of ${total} studies rely on non-reported variances)` : base;
+export function formatResult(result: PooledResult, options?: number | FormatOptions): string {
+  const o = resolveFormatOptions(options);
+  const kind = resultKind(result);
+  if (kind === null) {
+    throw new InputError(`expected a result of pooled (${RESULT_KINDS.join(', ')})`, { field: 'result' });
+  }
+  if (o.studies && !FITS_WITH_STUDIES.includes(kind)) {
+    throw new InputError(`a ${kind} result has no per-study table; use it with ${FITS_WITH_STUDIES.join(', ')}`, { field: 'studies' });
+  }
+  try {
+    const text = FORMATTERS[kind](result as never, o);
+    if (!o.studies) return text;
+    const table = studyTable(result, { transform: o.transform, measure: o.measure ?? undefined, n: o.n });
+    return `${text}\n\n${formatStudyTable(table, o.digits)}`;
+  } catch (e) {
+    if (e instanceof TypeError || e instanceof RangeError) {
+      throw new InputError(`malformed ${kind} result (${e.message}); pass the result as ${kind}() returned it`, { field: 'result' });
+    }
+    throw e;
+  }
 }

@@ -1,0 +1,34 @@
+import type { FailSafeNResult } from '../bias/fail-safe-n.ts';
+import { formatFixed, formatPValue } from './format-number.ts';
+import type { ResolvedFormatOptions } from './format-options.ts';
+import { closingSections } from './printout-sections.ts';
+
+/**
+ * Prints a `failSafeN` result as metafor's `print.fsn`: the approach, then for Rosenthal the
+ * observed and target significance levels, for Orwin the average and target effect sizes, for
+ * Rosenberg the average effect size and both significance levels; then the fail-safe N. The
+ * effect sizes are on the analysis scale (no back-transformation applies to a target).
+ *
+ * @example
+ * formatFailSafeN(failSafeN({ yi: [0.5, 0.4, 0.6], vi: [0.04, 0.04, 0.04] }), resolveFormatOptions({}))
+ * // => 'Fail-safe N Calculation Using the Rosenthal Approach\n\n…\nFail-safe N: 18\n…'  (metafor fsn: 18)
+ */
+export function formatFailSafeN(r: FailSafeNResult, o: ResolvedFormatOptions): string {
+  const f = (x: number | null) => formatFixed(x, o.digits);
+  const lines = [`Fail-safe N Calculation Using the ${r.type} Approach`, ''];
+  if (r.type === 'Rosenthal') {
+    lines.push(`Observed Significance Level: ${formatPValue(r.pValue)}`, `Target Significance Level:   ${r.alpha}`);
+  } else if (r.type === 'Orwin') {
+    lines.push(`Average Effect Size: ${f(r.meanEffect)}`, `Target Effect Size:  ${f(r.target)}`);
+  } else {
+    lines.push(
+      `Average Effect Size:         ${f(r.meanEffect)}`,
+      `Observed Significance Level: ${formatPValue(r.pValue)}`,
+      `Target Significance Level:   ${r.alpha}`,
+    );
+  }
+  const n = typeof r.n === 'number' ? String(r.n) : 'NA';
+  lines.push('', `Fail-safe N: ${n === 'Infinity' ? 'Inf' : n}`);
+  lines.push(...closingSections({ notes: [`k = ${r.k} studies.`], warnings: r.warnings }));
+  return lines.join('\n');
+}

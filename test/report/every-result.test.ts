@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
+  metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
+  subgroupAnalysis, summarize, trimAndFill, type ResultKind,
+} from '../../src/index.ts';
+import { matchingKinds } from '../../src/report/result-kind.ts';
+import { fixture } from './helpers.ts';
+
+const bcg = fixture('metafor/bcg.json');
+const rr = bcg.effectSizes.find((e: any) => e.measure === 'RR');
+const columns = rr.columns;
+const input = { yi: rr.yi, vi: rr.vi, measure: 'RR' as const };
+const fit = metaAnalysis(input);
+const ko = fixture('metafor-multilevel/konstantopoulos2011.json');
+const outer = ko.rows.map((r: any) => String(r.outer));
+const ml = multilevel(
+  { yi: ko.rows.map((r: any) => r.yi), vi: ko.rows.map((r: any) => r.vi) },
+  { outer, inner: ko.rows.map((r: any) => String(r.inner)) },
+);
+const ablat = bcg.rows.map((r: any) => r.ablat);
+
+/** Every public result type, with variants that change the printout's layout. */
+const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
+  ['metaAnalysis', fit],
+  ['metaAnalysis', metaAnalysis(input, { method: 'EE' })],
+  ['metaAnalysis', metaAnalysis({ yi: rr.yi, vi: rr.vi }, { test: 'knha' })],
+  ['metaRegression', metaRegression(input, { moderators: { ablat } })],
+  ['metaRegression', metaRegression(input, { moderators: { ablat, year: bcg.rows.map((r: any) => r.year) }, method: 'EE', test: 'knha' })],
+  ['subgroupAnalysis', subgroupAnalysis(input, bcg.rows.map((r: any) => r.alloc))],
+  ['mantelHaenszel', mantelHaenszel(bcg.rows, { measure: 'OR', columns })],
+  ['mantelHaenszel', mantelHaenszel(bcg.rows, { measure: 'RD', columns })],
+  ['peto', peto(bcg.rows, { columns })],
+  ['multilevel', ml],
+  ['robust', robust(ml, { cluster: outer, adjust: 'CR2' })],
+  ['robust', robust(ml, { cluster: outer, adjust: 'CR1' })],
+  ['leaveOneOut', leaveOneOut(fit)],
+  ['cumulative', cumulative(fit)],
+  ['influence', influence(fit)],
+  ['eggerTest', eggerTest(fit)],
+  ['eggerTest', eggerTest(fit, { model: 'lm', predictor: 'vi' })],
+  ['rankCorrelationTest', rankCorrelationTest(fit)],
+  ['trimAndFill', trimAndFill(fit)],
+  ['trimAndFill', trimAndFill(fit, { estimator: 'R0', side: 'left' })],
+  ['failSafeN', failSafeN(input)],
+  ['failSafeN', failSafeN(input, { type: 'Orwin' })],
+  ['failSafeN', failSafeN(input, { type: 'Rosenberg' })],
+  ['effectSizes', effectSizes('RR', bcg.rows, { columns })],
+  ['summarize', summarize(fit)],
+  ['summarize', summarize(ml)],
+  ['studyTable', studyTable(fit)],
+  ['studyTable', studyTable(mantelHaenszel(bcg.rows, { measure: 'OR', columns }))],
+];
+
+describe('formatResult prints every public result', () => {
+  it('covers every kind', () => {
+    expect(new Set(RESULTS.map(([k]) => k))).toEqual(new Set(RESULT_KINDS));
+  });
+
+  it.each(RESULTS.map(([kind, result], i) => [`${kind} #${i}`, kind, result] as const))('%s: recognised as exactly one kind, printed, also after JSON', (_, kind, result) => {
+    expect(matchingKinds(result)).toEqual([kind]);
+    expect(resultKind(result)).toBe(kind);
+    const text = formatResult(result as never);
+    expect(typeof text).toBe('string');
+    expect(text.length).toBeGreaterThan(40);
+    expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
+    const json = JSON.parse(JSON.stringify(result));
+    expect(resultKind(json)).toBe(kind);
+    expect(formatResult(json)).toBe(text);
+  });
+
+  it('gives an InputError, never a TypeError, for values that are not results', () => {
+    for (const bad of [null, undefined, 0, 'fit', [], [1, 2], {}, { method: 'REML' }, { coefficients: [] }, [{}], Symbol('x')]) {
+      expect(() => formatResult(bad as never)).toThrow(InputError);
+    }
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        try {
+          formatResult(x as never);
+        } catch (e) {
+          return e instanceof InputError;
+        }
+        return true;
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+
+  it('never throws a raw TypeError on a result with a damaged field (any field, any value)', () => {
+    const damage = fc.record({
+      which: fc.nat({ max: RESULTS.length - 1 }),
+      key: fc.nat(),
+      nested: fc.boolean(),
+      value: fc.oneof(fc.anything(), fc.constant(null), fc.constant(undefined), fc.constant(NaN), fc.constant(Infinity)),
+    });
+    fc.assert(
+      fc.property(damage, ({ which, key, nested, value }) => {
+        const copy = JSON.parse(JSON.stringify(RESULTS[which]![1]));
+        const target = Array.isArray(copy) ? copy[key % copy.length] : copy;
+        const keys = Object.keys(target);
+        const k = keys[key % keys.length]!;
+        if (nested && target[k] !== null && typeof target[k] === 'object') {
+          const inner = Object.keys(target[k]);
+          if (inner.length) target[k][inner[key % inner.length]!] = value;
+        } else {
+          target[k] = value;
+        }
+        try {
+          expect(typeof formatResult(copy)).toBe('string');
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+        }
+      }),
+      { seed: 20261201, numRuns: 400 },
+    );
+  });
+});
