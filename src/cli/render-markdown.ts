@@ -1,8 +1,8 @@
 import { analysisHeading } from './analysis-heading.ts';
-import { transformNote } from './render-text.ts';
+import { transformHint } from './render-text.ts';
 import { markdownTable } from './render-table.ts';
 import {
-  allWarnings, coefficientTable, heterogeneityTable, pooledTable, regressionTests, studyTable, subgroupTable, subgroupTest,
+  allWarnings, coefficientTable, heterogeneityTable, pooledTable, regressionTests, studyRows, subgroupTable, subgroupTest,
 } from './report-tables.ts';
 import type { Analysis } from './run-analysis.ts';
 
@@ -15,9 +15,9 @@ import type { Analysis } from './run-analysis.ts';
  */
 export function renderMarkdown(a: Analysis): string {
   const out: string[] = [`# Meta-analysis of ${a.file}`, '', analysisHeading(a), ''];
-  out.push('## Pooled estimate', '', markdownTable(pooledTable(a)), '', transformNote(a), '');
+  out.push('## Pooled estimate', '', markdownTable(pooledTable(a)), '', a.summary.description, ...(a.summary.transform === 'none' ? [] : ['', transformHint(a)]), '');
   out.push('## Heterogeneity', '', markdownTable(heterogeneityTable(a)), '');
-  out.push('## Studies', '', markdownTable(studyTable(a)), '');
+  out.push('## Studies', '', markdownTable(studyRows(a)), '');
   const subgroups = subgroupTable(a);
   if (subgroups !== undefined) {
     out.push(`## Subgroups by ${a.request.subgroup}`, '', markdownTable(subgroups), '', subgroupTest(a), '');

@@ -1,6 +1,6 @@
-import { normalQuantile } from '../distributions/normal.ts';
 import { backTransform } from '../effect-sizes/back-transform.ts';
 import { formatFixed, formatPValue } from '../report/format-number.ts';
+import { studyTable } from '../report/study-table.ts';
 import type { Analysis } from './run-analysis.ts';
 import type { TextTable } from './render-table.ts';
 
@@ -22,18 +22,12 @@ export function pooledTable(a: Analysis): TextTable {
   const m = a.model;
   const s = a.summary;
   const level = percent(m.level);
+  const pi = (p: { lower: number | null; upper: number | null } | null) => (p === null ? '' : interval(p.lower, p.upper));
   const rows: string[][] = [[
-    s.transform.name === 'none' ? s.transform.scale : scaleOfAnalysis(a), f(m.estimate), f(m.se), interval(m.ci.lower, m.ci.upper),
-    interval(m.predictionInterval.lower, m.predictionInterval.upper), formatPValue(m.pValue),
+    s.analysis.scale, f(m.estimate), f(m.se), interval(m.ci.lower, m.ci.upper), pi(m.predictionInterval), formatPValue(m.pValue),
   ]];
-  if (s.transform.name !== 'none') {
-    rows.push([`${s.transform.scale} (${s.transform.name})`, f(s.estimate), '', interval(s.ci.lower, s.ci.upper), interval(s.predictionInterval.lower, s.predictionInterval.upper), '']);
-  }
+  if (s.transform !== 'none') rows.push([`${s.scale} (${s.transform})`, f(s.estimate), '', interval(s.ci.lower, s.ci.upper), pi(s.predictionInterval), '']);
   return { head: ['scale', 'estimate', 'se', `${level} CI`, `${level} prediction interval`, 'p'], rows };
-}
-
-function scaleOfAnalysis(a: Analysis): string {
-  return backTransform(a.request.measure, 'none').scale;
 }
 
 /**
@@ -62,30 +56,18 @@ function root(x: number | null): number | null {
 }
 
 /**
- * One row per study: its effect size with a Wald interval (yᵢ ± z·√vᵢ), back-transformed when
- * a transform applies, and its weight in the model (percent); rows left out say why in `warnings`.
+ * One row per study of the model (`studyTable` of the fit): estimate and Wald interval,
+ * back-transformed as the summary, its SE on the analysis scale and its weight (percent).
  *
  * @example
- * studyTable(analysis).rows[0]; // => ['Bensoussan', '1.8167', '0.2841', '[…]', '5.12']
+ * studyRows(analysis).rows[0]; // => ['Bensoussan', '6.1515', '0.5330', '[2.1640, 17.4863]', '5.71']
  */
-export function studyTable(a: Analysis): TextTable {
-  const es = a.effects;
-  const m = a.model;
-  const bt = backTransform(a.request.measure, a.summary.transform.name);
-  const z = normalQuantile(1 - (1 - m.level) / 2);
-  let next = 0; // the model keeps the rows with a finite yi and vi, in order
-  const rows = es.labels.map((label, i) => {
-    const y = es.yi[i]!;
-    const v = es.vi[i]!;
-    const se = Math.sqrt(v);
-    const lo = y - z * se;
-    const hi = y + z * se;
-    const shown = bt.name === 'none' ? [f(y), interval(lo, hi)] : [f(bt.apply(y)), interval(bt.apply(lo), bt.apply(hi))];
-    const w = Number.isFinite(y) && Number.isFinite(v) ? m.weights[next++] : undefined;
-    return [label, f(y), f(v), ...shown, w === undefined ? 'omitted' : f(w, 2)];
-  });
-  const scale = bt.name === 'none' ? 'estimate' : `${bt.scale}`;
-  return { head: ['study', 'yi', 'vi', scale, `${percent(m.level)} CI`, 'weight %'], rows };
+export function studyRows(a: Analysis): TextTable {
+  const t = studyTable(a.model, { transform: a.summary.transform, ...(a.n === undefined ? {} : { n: a.n }) });
+  return {
+    head: ['study', t.scale, 'se', `${percent(t.level)} CI`, 'weight %'],
+    rows: t.rows.map((r) => [r.label, f(r.estimate), f(r.se), interval(r.ci.lower, r.ci.upper), f(r.weight, 2)]),
+  };
 }
 
 /**
@@ -97,7 +79,7 @@ export function studyTable(a: Analysis): TextTable {
 export function subgroupTable(a: Analysis): TextTable | undefined {
   const s = a.subgroups;
   if (s === undefined) return undefined;
-  const bt = backTransform(a.request.measure, a.summary.transform.name);
+  const bt = backTransform(a.request.measure, a.summary.transform, a.n === undefined ? {} : { n: a.n });
   const extra = bt.name === 'none' ? [] : [bt.scale, `${percent(a.model.level)} CI (${bt.name})`];
   return {
     head: [a.request.subgroup ?? 'subgroup', 'k', 'estimate', 'se', `${percent(a.model.level)} CI`, 'tau^2', 'I^2 (%)', ...extra],

@@ -1,4 +1,3 @@
-import { backTransform, type BackTransform } from '../effect-sizes/back-transform.ts';
 import { effectSizes } from '../effect-sizes/effect-sizes.ts';
 import { InputError } from '../errors.ts';
 import { column, columnNames } from '../io/column.ts';
@@ -7,17 +6,10 @@ import { TableError } from '../io/table-error.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
 import { metaRegression, type MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import { subgroupAnalysis, type SubgroupResult } from '../models/subgroup-analysis.ts';
-import type { EffectSizes, Interval, MetaAnalysisResult } from '../types.ts';
+import { summarize, type ResultSummary } from '../report/summarize.ts';
+import type { EffectSizes, MetaAnalysisResult } from '../types.ts';
 import type { AnalyzeRequest } from './analyze-request.ts';
 import type { Progress } from './progress.ts';
-
-/** The pooled estimate and its intervals on the back-transformed scale. */
-export interface BackTransformed {
-  readonly transform: Pick<BackTransform, 'name' | 'automatic' | 'scale' | 'description'>;
-  readonly estimate: number;
-  readonly ci: Interval;
-  readonly predictionInterval: Interval;
-}
 
 /** Everything `pooled analyze` computed, ready to be rendered. */
 export interface Analysis {
@@ -26,7 +18,10 @@ export interface Analysis {
   readonly rows: number;
   readonly effects: EffectSizes;
   readonly model: MetaAnalysisResult;
-  readonly summary: BackTransformed;
+  /** The pooled estimate back-transformed (`summarize`), with the transform applied. */
+  readonly summary: ResultSummary;
+  /** Sample sizes for the inverse Freeman–Tukey transform (PFT), else undefined. */
+  readonly n: readonly number[] | undefined;
   readonly subgroups: SubgroupResult | undefined;
   readonly regression: MetaRegressionResult | undefined;
 }
@@ -62,8 +57,9 @@ export function runAnalysis(request: AnalyzeRequest, progress: Progress): Analys
     const regression = request.moderators.length === 0 ? undefined : metaRegression(effects, {
       ...options, moderators: Object.fromEntries(request.moderators.map((name) => [name, column(table, name)])),
     });
-    const summary = backTransformed(model, request, table);
-    return { file: request.file, request, rows: table.length, effects, model, summary, subgroups, regression };
+    const n = request.measure === 'PFT' ? sampleSizes(table, request) : undefined;
+    const summary = summarize(model, { transform: request.transform, ...(n === undefined ? {} : { n }) });
+    return { file: request.file, request, rows: table.length, effects, model, summary, n, subgroups, regression };
   });
 }
 
@@ -95,14 +91,7 @@ function located<T>(table: Table, f: () => T): T {
   }
 }
 
-function backTransformed(model: MetaAnalysisResult, request: AnalyzeRequest, table: Table): BackTransformed {
-  const n = request.measure === 'PFT' ? column(table, request.columns.ni ?? 'ni').filter((x): x is number => typeof x === 'number') : undefined;
-  const bt = backTransform(request.measure, request.transform, n === undefined ? {} : { n });
-  const apply = (x: number | null) => (x === null ? null : bt.apply(x));
-  return {
-    transform: { name: bt.name, automatic: bt.automatic, scale: bt.scale, description: bt.description },
-    estimate: bt.apply(model.estimate),
-    ci: { lower: apply(model.ci.lower), upper: apply(model.ci.upper) },
-    predictionInterval: { lower: apply(model.predictionInterval.lower), upper: apply(model.predictionInterval.upper) },
-  };
+/** The `ni` column (or the column mapped to it), for the inverse Freeman–Tukey transform. */
+function sampleSizes(table: Table, request: AnalyzeRequest): number[] {
+  return column(table, request.columns.ni ?? 'ni').filter((x): x is number => typeof x === 'number');
 }

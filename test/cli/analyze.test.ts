@@ -27,20 +27,23 @@ describe('pooled analyze on the bundled BCG CSV', () => {
     expect(out.effects.yi).toHaveLength(13);
     expectClose(out.effects.yi[0], fixture.effectSizes[0].yi[0], TOLERANCES.closed, 'yi[0]');
     expectClose(out.summary.estimate, Math.exp(rrReml.b), iterative, 'exp(b)');
-    expect(out.summary.transform.name).toBe('exp');
+    expect(out.summary.transform).toBe('exp');
+    expect(out.summary.scale).toBe('Risk Ratio');
     expectClose(out.subgroups.between.q, fixture.subgroups.separateTau2.Q, iterative, 'Q between');
   });
 
   it('text: metafor-like printout, the back-transformed estimate and which transform was applied', () => {
     const run = runCli(['analyze', bcg, '-m', 'RR', ...cells, '--moderators', 'ablat']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Random-effects model (k = 13; tau^2 estimator: REML)');
-    expect(run.stdout).toContain(`Risk Ratio (exp)    ${Math.exp(rrReml.b).toFixed(4)}`);
+    expect(run.stdout).toContain('Random-Effects Model (k = 13; tau^2 estimator: REML)');
+    expect(run.stdout).toMatch(new RegExp(`Model Results \\(Risk Ratio scale\\):\\n\\n.*\\n +${Math.exp(rrReml.b).toFixed(4)} `));
     expect(run.stdout).toContain('exponentiated to the risk ratio scale');
+    expect(run.stdout).toContain('Back-transformation: exp (--transform none reports the log risk ratio scale only).');
+    expect(run.stdout).toMatch(/Aronson 1948 +0\.4109 /);
     expect(run.stdout).toContain('Meta-regression on ablat:');
     const none = runCli(['analyze', bcg, '-m', 'RR', ...cells, '--transform', 'none']);
-    expect(none.stdout).not.toContain('(exp)');
-    expect(none.stdout).toContain('No back-transformation.');
+    expect(none.stdout).not.toContain('Risk Ratio scale');
+    expect(none.stdout).not.toContain('Back-transformation:');
   });
 
   it('markdown: tables for the estimate, heterogeneity, the studies and the moderators', () => {
@@ -81,7 +84,7 @@ describe('acceptance: a CSV the project has never seen (dat.dorn2007), odds rati
   it('text names the transform; NA subgroup labels are omitted, never a subgroup', () => {
     const run = runCli(['analyze', 'test/fixtures/io/dorn2007-missing.csv', ...args.slice(2), '--subgroup', 'ibs.crit']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`Odds Ratio (exp)    ${dorn.or.pred.toFixed(4)}`);
+    expect(run.stdout).toMatch(new RegExp(`Model Results \\(Odds Ratio scale\\):\\n\\n.*\\n +${dorn.or.pred.toFixed(4)} +${dorn.or['ci.lb'].toFixed(4)} +${dorn.or['ci.ub'].toFixed(4)}`));
     expect(run.stdout).not.toMatch(/^NA\s/m);
     expect(run.stdout).toContain(`Q(df = 3) = ${dorn.subgroupsMissing.Q.toFixed(4)}`);
     expect(run.stdout).toContain('- Row 3 (Brinkhaus) omitted: subgroup label missing.');
