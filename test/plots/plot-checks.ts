@@ -57,3 +57,14 @@ export function diamondX(e: SvgElementInfo): { centre: number; left: number; rig
   const xs = e.attrs.points!.split(' ').map((p) => Number(p.split(',')[0]));
   return { left: xs[0]!, centre: xs[1]!, right: xs[2]! };
 }
+
+/** Like {@link axisPosition}, for the left (vertical) axis: tick labels are end-anchored, 0.35 em below their tick. */
+export function leftAxisPosition(elements: readonly SvgElementInfo[]): (y: number) => number {
+  const ticks = elements.filter((e) => e.tag === 'text' && e.attrs.class === 'tick' && e.attrs['text-anchor'] === 'end');
+  expect(ticks.length).toBeGreaterThanOrEqual(2);
+  const first = ticks[0]!;
+  const last = ticks.at(-1)!;
+  const [v0, v1] = [Number(first.text), Number(last.text)];
+  const [p0, p1] = [Number(first.attrs.y) - 0.35 * first.fontSize, Number(last.attrs.y) - 0.35 * last.fontSize];
+  return (v) => p0 + ((v - v0) / (v1 - v0)) * (p1 - p0);
+}
