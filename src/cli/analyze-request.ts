@@ -4,7 +4,7 @@ import { oneOf, parseLevel, stringOption, type OptionSpec, type ParsedArguments 
 import { UsageError } from './usage-error.ts';
 
 /** Report formats of `pooled analyze`. */
-export const ANALYZE_FORMATS = Object.freeze(['text', 'json', 'markdown'] as const);
+export const ANALYZE_FORMATS = Object.freeze(['text', 'json', 'markdown', 'html'] as const);
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 
 /** The options of `pooled analyze`, for `parseArguments`. */
@@ -20,6 +20,8 @@ export const ANALYZE_OPTIONS: OptionSpec = {
   transform: { type: 'string' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
+  forest: { type: 'string' },
+  funnel: { type: 'string' },
   delimiter: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -39,6 +41,10 @@ export interface AnalyzeRequest {
   readonly transform: TransformName | 'auto';
   readonly format: AnalyzeFormat;
   readonly output: string | undefined;
+  /** Where to write the forest plot (SVG), if anywhere. */
+  readonly forest: string | undefined;
+  /** Where to write the funnel plot (SVG), if anywhere. */
+  readonly funnel: string | undefined;
   readonly delimiter: ',' | '\t' | ';' | undefined;
 }
 
@@ -81,6 +87,8 @@ export function analyzeRequest(parsed: ParsedArguments): AnalyzeRequest {
     transform,
     format,
     output: stringOption(v, 'output'),
+    forest: stringOption(v, 'forest'),
+    funnel: stringOption(v, 'funnel'),
     delimiter: delimiter === undefined ? undefined : delimiters[delimiter as keyof typeof delimiters],
   };
 }

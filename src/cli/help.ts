@@ -40,14 +40,17 @@ Options:
       --moderators C,…   meta-regression on these columns; text columns are dummy-coded
       --transform T      auto (default: exp for OR, RR, ROM…; tanh for ZCOR; …), none, exp,
                          tanh, ilogit, iarcsin, ipft: how estimates are back-transformed
-  -f, --format F         text (default), json, markdown
+  -f, --format F         text (default), json, markdown, html (self-contained, with the plots)
   -o, --output FILE      write the report to FILE instead of standard output (never an input file)
+      --forest FILE.svg  also write the forest plot (SVG)
+      --funnel FILE.svg  also write the funnel plot (SVG)
       --delimiter D      comma, tab or semicolon (default: from the extension, else guessed)
 
 Examples:
   pooled analyze bcg.csv --measure RR --columns ai=tpos,bi=tneg,ci=cpos,di=cneg
   pooled analyze bcg.csv -m OR -c ai=tpos,bi=tneg,ci=cpos,di=cneg --subgroup alloc --format markdown
   pooled analyze trials.csv -m SMD --moderators year,dose --test knha --format json -o fit.json
+  pooled analyze bcg.csv -m RR -c ai=tpos,bi=tneg,ci=cpos,di=cneg -f html -o bcg.html --forest bcg-forest.svg
 `;
 
 /** `pooled replication --help`. */

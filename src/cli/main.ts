@@ -1,8 +1,11 @@
+import { resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { ANALYZE_OPTIONS, analyzeRequest } from './analyze-request.ts';
 import { ANALYZE_HELP, MAIN_HELP, REPLICATION_HELP } from './help.ts';
 import { parseArguments } from './parse-arguments.ts';
 import { progressBar } from './progress.ts';
+import { forestFigure, funnelFigure } from './figures.ts';
+import { renderHtml } from './render-html.ts';
 import { renderJson } from './render-json.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderText } from './render-text.ts';
@@ -10,7 +13,7 @@ import { REPLICATION_OPTIONS, replicationCommand } from './replication-command.t
 import { ANALYSIS_STAGES, runAnalysis } from './run-analysis.ts';
 import { UsageError } from './usage-error.ts';
 import { packageVersion } from './version.ts';
-import { writeReport } from './write-report.ts';
+import { assertNotInput, writeReport } from './write-report.ts';
 
 /** Where the CLI writes: standard output for reports, standard error for errors and progress. */
 export interface CliStreams {
@@ -63,14 +66,27 @@ function analyze(args: readonly string[], streams: CliStreams): number {
   const parsed = parseArguments(args, ANALYZE_OPTIONS, 'analyze');
   if (parsed.values.help === true) return print(streams, ANALYZE_HELP);
   const request = analyzeRequest(parsed);
-  const progress = progressBar(streams.stderr, ANALYSIS_STAGES);
+  checkOutputs([request.output, request.forest, request.funnel], [request.file]);
+  const progress = progressBar(streams.stderr, ANALYSIS_STAGES + 1);
   try {
     const analysis = runAnalysis(request, progress);
-    const render = { text: renderText, json: renderJson, markdown: renderMarkdown }[request.format];
-    return emit(streams, render(analysis), request.output, [request.file]);
+    progress.step('report and plots');
+    const inputs = [request.file];
+    if (request.forest !== undefined) writeReport(request.forest, forestFigure(analysis), inputs);
+    if (request.funnel !== undefined) writeReport(request.funnel, funnelFigure(analysis), inputs);
+    const render = { text: renderText, json: renderJson, markdown: renderMarkdown, html: renderHtml }[request.format];
+    return emit(streams, render(analysis), request.output, inputs);
   } finally {
     progress.done();
   }
+}
+
+/** No output may be an input, and two outputs of one run must not be the same file. */
+function checkOutputs(paths: readonly (string | undefined)[], inputs: readonly string[]): void {
+  for (const path of paths) if (path !== undefined) assertNotInput(path, inputs);
+  const given = paths.filter((p): p is string => p !== undefined).map((p) => resolve(p));
+  const twice = given.find((p, i) => given.indexOf(p) !== i);
+  if (twice !== undefined) throw new UsageError(`${twice} is named by two of --output, --forest and --funnel`, 'analyze');
 }
 
 function replication(args: readonly string[], streams: CliStreams): number {

@@ -16,6 +16,8 @@ export interface Analysis {
   readonly file: string;
   readonly request: AnalyzeRequest;
   readonly rows: number;
+  /** The table read (rows keyed by column name). */
+  readonly table: Table;
   readonly effects: EffectSizes;
   readonly model: MetaAnalysisResult;
   /** The pooled estimate back-transformed (`summarize`), with the transform applied. */
@@ -59,7 +61,7 @@ export function runAnalysis(request: AnalyzeRequest, progress: Progress): Analys
     });
     const n = request.measure === 'PFT' ? sampleSizes(table, request) : undefined;
     const summary = summarize(model, { transform: request.transform, ...(n === undefined ? {} : { n }) });
-    return { file: request.file, request, rows: table.length, effects, model, summary, n, subgroups, regression };
+    return { file: request.file, request, rows: table.length, table, effects, model, summary, n, subgroups, regression };
   });
 }
 

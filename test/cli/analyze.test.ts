@@ -68,6 +68,29 @@ describe('pooled analyze on the bundled BCG CSV', () => {
   });
 });
 
+describe('pooled analyze: HTML report and plots', () => {
+  it('--format html is one self-contained page with the forest and funnel plots', () => {
+    const run = runCli(['analyze', bcg, '-m', 'RR', ...cells, '--subgroup', 'alloc', '-f', 'html']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^<!DOCTYPE html>/i);
+    expect(run.stdout).not.toMatch(/<script/i);
+    expect(run.stdout.match(/<svg/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(run.stdout).toContain('Risk Ratio (exp)');
+    expect(run.stdout).toContain('Subgroups by alloc');
+  });
+  it('--forest and --funnel write SVG files, never over an input, never the same file twice', () => {
+    const forest = join(dir, 'forest.svg');
+    const funnel = join(dir, 'funnel.svg');
+    expect(runCli(['analyze', bcg, '-m', 'RR', ...cells, '--forest', forest, '--funnel', funnel]).status).toBe(0);
+    expect(readFileSync(forest, 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*Aronson 1948[\s\S]*<\/svg>\s*$/);
+    expect(readFileSync(funnel, 'utf8')).toMatch(/^<svg/);
+    const over = runCli(['analyze', bcg, '-m', 'RR', ...cells, '--forest', bcg]);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toMatch(/bcg\.csv: is an input file of this command/);
+    expect(runCli(['analyze', bcg, '-m', 'RR', ...cells, '--forest', forest, '--funnel', forest]).status).toBe(2);
+  });
+});
+
 describe('acceptance: a CSV the project has never seen (dat.dorn2007), odds ratios', () => {
   const args = ['analyze', 'test/fixtures/io/dorn2007.csv', '-m', 'OR', '-c', 'ai=x.a,n1i=n.a,ci=x.p,n2i=n.p'];
   it('reproduces metafor REML estimate and tau², and back-transforms the odds ratio', () => {

@@ -61,7 +61,7 @@ describe('pooled: bad usage (exit 2)', () => {
     [['analyze', 'x.csv', '-m', 'OR', '--columns', 'ai'], /--columns takes role=column pairs/],
     [['analyze', 'x.csv', '-m', 'OR', '--columns', 'zz=a'], /--columns role must be one of/],
     [['analyze', 'x.csv', '-m', 'OR', '--level', '2'], /--level must be a proportion/],
-    [['analyze', 'x.csv', '-m', 'OR', '--format', 'pdf'], /--format must be one of text, json, markdown/],
+    [['analyze', 'x.csv', '-m', 'OR', '--format', 'pdf'], /--format must be one of text, json, markdown, html/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['--frob'], /unknown option --frob/],
   ])('%j', (args, message) => {
