@@ -34,7 +34,12 @@ export function parseArguments(args: readonly string[], options: OptionSpec, com
   }
 }
 
-/** The one string value of an option (the last, when it was given twice), or `undefined`. */
+/**
+ * The one string value of an option (the last, when it was given twice), or `undefined`.
+ *
+ * @example
+ * stringOption({ format: 'json' }, 'format'); // => 'json'
+ */
 export function stringOption(values: ParsedArguments['values'], name: string): string | undefined {
   const v = values[name];
   if (Array.isArray(v)) return v.at(-1);

@@ -6,7 +6,7 @@ import { TableError } from './table-error.ts';
  *
  * @throws TableError naming the file: not found, a folder, unreadable, or empty
  * @example
- * readTextFile('datasets/bcg.csv').slice(0, 5); // => '"tria'
+ * readTextFile('datasets/bcg.csv').slice(0, 5); // => 'study'
  */
 export function readTextFile(path: string): string {
   let text: string;
