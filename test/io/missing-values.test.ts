@@ -50,6 +50,18 @@ describe.each(MISSING.map((m) => [m]))('the missing value %j', (m) => {
     expect(es.warnings).toEqual(['row 3 (C) omitted: ai missing']);
   });
 
+  it('effectSizes on arm rows: a missing study id or arm name leaves the arm out, never a study "NA"', () => {
+    const arm = (study: unknown, name: unknown, mean: number) => ({ study, arm: name, mean, sd: 2, n: 20 });
+    const rows = [arm('A', 't', 5), arm('A', 'c', 4), arm(m, 't', 6), arm(m, 'c', 3), arm('C', m, 7), arm('C', 'c', 2)];
+    const es = effectSizes('MD', rows, { arms: { treatment: 't', control: 'c' } });
+    expect(es.labels).toEqual(['A']);
+    expect(es.warnings.slice(0, 3)).toEqual([
+      'row 3: study id ("study") missing; not used',
+      'row 4: study id ("study") missing; not used',
+      'row 5 (study "C"): arm name ("arm") missing; not used',
+    ]);
+  });
+
   it('subgroupAnalysis: a missing label is never a subgroup', () => {
     const groups = setAt(['a', 'a', 'a', 'b', 'b', 'b', 'a', 'b'], 6, m);
     const r = subgroupAnalysis({ yi, vi, labels }, groups, { method: 'DL' });
