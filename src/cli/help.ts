@@ -65,7 +65,7 @@ research group or cohort, conflicts, or is pending, with the reasons.
 
 Options:
       --level L          confidence level for significance from a CI (default 0.95)
-  -f, --format F         text (default), json, markdown
+  -f, --format F         text (default), json, markdown, html (with the evidence map)
   -o, --output FILE      write the report to FILE instead of standard output (never the input)
 
 Example:

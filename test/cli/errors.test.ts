@@ -97,6 +97,9 @@ describe('pooled replication', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/status: /);
     expect(runCli(['replication', seed, '-f', 'markdown']).stdout).toMatch(/^# /);
+    const html = runCli(['replication', seed, '-f', 'html']).stdout;
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('<svg');
     const json = JSON.parse(runCli(['replication', seed, '--format', 'json']).stdout);
     expect(json.findings.length).toBeGreaterThan(0);
     expect(json.findings[0].status).toBeTypeOf('string');
