@@ -33,9 +33,10 @@ import { truncateText } from './truncate-text.ts';
  * @param fit a `metaAnalysis` result (its `yi`, `vi`, `labels`, `weights` and summary fields)
  * @throws {InputError} for a fit without studies, or options that do not fit it (see `ForestPlotOptions`).
  * @example
- * const fit = metaAnalysis(effectSizes('RR', bcgRows, { columns: { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' } }));
- * const svg = forestPlot(fit, { columns: [{ header: 'Year', values: bcgRows.map((r) => r.year) }] });
- * svg.startsWith('<svg'); // true; the axis reads 0.05 … 2 (risk ratios, log scale), the diamond sits at RR 0.49
+ * // bcg: datasets/bcg.json (13 trials)
+ * const fit = metaAnalysis(effectSizes('RR', bcg.rows, { columns: { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' }, label: 'author' }));
+ * const svg = forestPlot(fit, { columns: [{ header: 'Year', key: 'year' }], rows: bcg.rows });
+ * // an SVG string; the axis reads 0.05 0.1 0.2 0.5 1 2 5 10 (risk ratio, log scale), the diamond sits at RR 0.49 [0.34, 0.70]
  */
 export function forestPlot(fit: MetaAnalysisResult, options: ForestPlotOptions = {}): string {
   if (!fit || !Array.isArray(fit.yi) || fit.yi.length === 0 || fit.yi.length !== fit.vi?.length) {
