@@ -45,8 +45,9 @@ export function forestPlot(fit: MetaAnalysisResult, options: ForestPlotOptions =
   }
   const o = resolveForestOptions(options, fit.yi.length);
   const transform = backTransform(fit.measure, o.transform, { n: o.n });
-  const rows = forestRows(fit, o);
-  const right = rows.body.map((r) => rightCells(r, transform.apply, o.digits));
+  const digits = o.digits ?? autoDigits(transform.apply(fit.ci.lower ?? fit.estimate), transform.apply(fit.ci.upper ?? fit.estimate));
+  const rows = forestRows(fit, o, digits);
+  const right = rows.body.map((r) => rightCells(r, transform.apply, digits));
   const level = Math.round(fit.level * 1000) / 10;
   const headers = {
     label: o.labelHeader,
@@ -97,4 +98,11 @@ function rightCells(r: ForestRow, f: (x: number) => number, digits: number): Rig
 function estimateHeader(measure: MetaAnalysisResult['measure'], transform: BackTransform): string {
   if (transform.name !== 'none') return transform.scale;
   return measure ?? 'Estimate';
+}
+
+/** 2 decimals, or more (up to 4) when the pooled CI is so narrow that 2 would hide it (width < 0.1). */
+function autoDigits(lower: number, upper: number): number {
+  const width = Math.abs(upper - lower);
+  if (!(width > 0) || !Number.isFinite(width)) return 2;
+  return Math.min(4, Math.max(2, Math.ceil(-Math.log10(width)) + 1));
 }
