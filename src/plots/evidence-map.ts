@@ -67,14 +67,23 @@ export function evidenceMap(input: unknown, options: EvidenceMapOptions = {}): s
       stackY.set(key, by + h + 0.6 * fs);
       laneBottom = Math.max(laneBottom, by + h);
     }
+    const header = wrapText(group, laneHeaderW - fs, { fontSize: fs, bold: true }, 3);
+    laneBottom = Math.max(laneBottom, laneTop + 1.5 * fs + header.length * 1.2 * fs + small);
     laneBottom += 0.6 * fs + laneOverlaps.length * 3.4 * fs;
     els.push(svgElement('rect', { x: fs, y: laneTop, width: width - 2 * fs, height: laneBottom - laneTop, fill: colour, 'fill-opacity': 0.08, stroke: colour, 'stroke-opacity': 0.6, class: 'lane' }));
-    const header = wrapText(group, laneHeaderW - fs, { fontSize: fs, bold: true }, 3);
     header.forEach((line, i) => els.push(svgText(1.5 * fs, laneTop + 1.5 * fs + i * 1.2 * fs, line, { bold: true, fill: PALETTE.ink, title: group, attrs: { class: 'lane-header' } })));
     els.push(svgText(1.5 * fs, laneTop + 1.5 * fs + header.length * 1.2 * fs, `${members.length} ${members.length === 1 ? 'study' : 'studies'}`, { fontSize: small, fill: PALETTE.muted, attrs: { class: 'lane-count' } }));
     for (const m of members) els.push(...boxSvg(placed.get(m.id)!, colour, fs, small));
     laneOverlaps.forEach((o, i) => els.push(...bracketSvg(placed.get(o.studies[0])!, placed.get(o.studies[1])!, laneBottom - (laneOverlaps.length - i) * 3.4 * fs, o, fs, small)));
     y = laneBottom + 0.8 * fs;
+  });
+  const across = overlaps.filter((o) => o.studies.every((id) => placed.has(id)) && placed.get(o.studies[0])!.study.group !== placed.get(o.studies[1])!.study.group);
+  across.forEach((o, i) => {
+    const [a, b] = [placed.get(o.studies[0])!, placed.get(o.studies[1])!];
+    els.push(connectorSvg(a, b, o, fs, i));
+    const text = `${i + 1}. ${a.study.label} and ${b.study.label}: probably the same patients (${whyShared(o)})`;
+    els.push(svgText(fs, y + 0.9 * small, truncateText(text, width - 2 * fs, { fontSize: small }), { fontSize: small, fill: PALETTE.vermillion, title: o.reasons.join(' '), attrs: { class: 'overlap-label' } }));
+    y += 1.3 * small;
   });
   const legend = legendSvg([
     { label: 'Published study', symbol: 'swatch', colour: PALETTE.background },
@@ -143,11 +152,25 @@ function bracketSvg(a: Placed, b: Placed, y: number, o: Overlap, fs: number, sma
   const xb = right.x + right.w / 2;
   const by = y + 0.6 * fs;
   const path = `M${px(xa)},${px(left.y + left.h)} L${px(xa)},${px(by)} L${px(xb)},${px(by)} L${px(xb)},${px(right.y + right.h)}`;
-  const identical = o.identical[0];
-  const why = identical ? `same figures${identical.timepoint ? ` at ${identical.timepoint}` : ''} (${identical.arm} arm: mean ${identical.mean})` : o.basis.join(', ');
-  const lines = wrapText(`Probably the same patients: ${why}`, Math.max(xb - xa + left.w * 0.8, 16 * fs), { fontSize: small }, 2);
+  const lines = wrapText(`Probably the same patients: ${whyShared(o)}`, Math.max(xb - xa + left.w * 0.8, 16 * fs), { fontSize: small }, 2);
   return [
     svgElement('path', { d: path, fill: 'none', stroke: PALETTE.vermillion, 'stroke-width': 1.5, class: 'overlap', 'data-studies': o.studies.join(' ') }),
     ...lines.map((line, i) => svgText((xa + xb) / 2, by + (1.25 + 1.2 * i) * small, line, { anchor: 'middle', fontSize: small, fill: PALETTE.vermillion, title: o.reasons.join(' '), attrs: { class: 'overlap-label' } })),
   ];
+}
+
+/** Why two reports probably share patients, in a few words. */
+function whyShared(o: Overlap): string {
+  const identical = o.identical[0];
+  if (identical) return `same figures${identical.timepoint ? ` at ${identical.timepoint}` : ''} (${identical.arm} arm: mean ${identical.mean})`;
+  return o.basis.map((b) => (b === 'declared-cohort' ? 'a declared shared cohort' : b.replace(/-/g, ' '))).join(', ');
+}
+
+/** A connector between boxes in different lanes: from the side of one to the side of the other, numbered as its note. */
+function connectorSvg(a: Placed, b: Placed, o: Overlap, fs: number, i: number): string {
+  const [upper, lower] = a.y <= b.y ? [a, b] : [b, a];
+  const x1 = upper.x + upper.w - 0.8 * fs - i * 0.6 * fs;
+  const x2 = lower.x + lower.w - 0.8 * fs - i * 0.6 * fs;
+  const d = `M${px(x1)},${px(upper.y + upper.h)} C${px(x1)},${px(upper.y + upper.h + 2 * fs)} ${px(x2)},${px(lower.y - 2 * fs)} ${px(x2)},${px(lower.y)}`;
+  return svgElement('path', { d, fill: 'none', stroke: PALETTE.vermillion, 'stroke-width': 1.5, class: 'overlap', 'data-studies': o.studies.join(' ') });
 }

@@ -33,7 +33,7 @@ export interface ForestPlotOptions {
   readonly clusters?: readonly (string | null | undefined)[];
   /** Studies whose finding is not independently replicated, marked with †. */
   readonly notReplicated?: readonly boolean[];
-  /** Decimals of estimates and CIs (default 2). */
+  /** Decimals of estimates and CIs (default 2, more when the pooled CI is narrower than 0.1 on the display scale, at most 4). */
   readonly digits?: number;
   /** Font size in px (default 12). */
   readonly fontSize?: number;
@@ -67,7 +67,7 @@ export interface ResolvedForestOptions {
   readonly groups: readonly string[] | null;
   readonly clusters: readonly (string | null | undefined)[] | null;
   readonly notReplicated: readonly boolean[] | null;
-  readonly digits: number;
+  readonly digits: number | null;
   readonly fontSize: number;
   readonly width: number | null;
   readonly height: number | null;
@@ -101,8 +101,8 @@ export function resolveForestOptions(options: ForestPlotOptions, k: number): Res
   if (limits !== null && !(Number.isFinite(limits[0]) && Number.isFinite(limits[1]) && limits[0] < limits[1])) {
     throw new InputError('must be two finite numbers, low < high, on the display scale', { field: 'limits', value: limits });
   }
-  const digits = options.digits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 10) throw new InputError('must be an integer from 0 to 10', { field: 'digits', value: digits });
+  const digits = options.digits ?? null;
+  if (digits !== null && (!Number.isInteger(digits) || digits < 0 || digits > 10)) throw new InputError('must be an integer from 0 to 10', { field: 'digits', value: digits });
   return {
     transform: options.transform ?? 'auto',
     n: options.n,

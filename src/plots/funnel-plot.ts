@@ -7,7 +7,7 @@ import { axisScale, type AxisScale } from './axis-scale.ts';
 import { axisSvg } from './axis-svg.ts';
 import { clipPolygonToStrip, type Point } from './clip-polygon.ts';
 import { textWidth } from './font-metrics.ts';
-import { referenceValue } from './forest-domain.ts';
+import { referenceValue } from './reference-value.ts';
 import { legendSvg, legendWidth, type LegendItem } from './legend-svg.ts';
 import { PALETTE } from './palette.ts';
 import { placeLabels } from './place-labels.ts';
