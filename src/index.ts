@@ -66,6 +66,45 @@ export type { ReplicationMarkdownOptions } from './report/replication-markdown.t
 export { replicationText } from './report/replication-text.ts';
 export { replicationEvidenceTable } from './report/replication-evidence-table.ts';
 export { replicationStatusLabel } from './report/replication-status-label.ts';
+// --- plots: shared layer (scales, axes, text, palette, SVG) ---
+export { charWidth, textWidth } from './plots/font-metrics.ts';
+export type { TextStyle } from './plots/font-metrics.ts';
+export { truncateText } from './plots/truncate-text.ts';
+export { formatPlotNumber, formatEstimateCi } from './plots/format-number.ts';
+export { PALETTE, categoricalColour } from './plots/palette.ts';
+export { escapeXml, svgElement, svgText, svgDocument } from './plots/svg.ts';
+export type { SvgAttributes, SvgDocumentOptions, SvgTextOptions } from './plots/svg.ts';
+export { invertTransform } from './plots/invert-transform.ts';
+export { referenceValue } from './plots/reference-value.ts';
+export { axisScale } from './plots/axis-scale.ts';
+export type { AxisScale, AxisScaleOptions, AxisTick } from './plots/axis-scale.ts';
+export { axisSvg } from './plots/axis-svg.ts';
+export type { AxisSvgOptions } from './plots/axis-svg.ts';
+export { intervalMark, diamondMark, squareMark, pointMark } from './plots/marks.ts';
+export type { MarkOptions } from './plots/marks.ts';
+export { heterogeneityText } from './plots/heterogeneity-text.ts';
+export type { HeterogeneityStatistics } from './plots/heterogeneity-text.ts';
+export { clipPolygonToStrip } from './plots/clip-polygon.ts';
+export type { Point as PlotPoint } from './plots/clip-polygon.ts';
+export { legendSvg, legendWidth } from './plots/legend-svg.ts';
+export type { LegendItem } from './plots/legend-svg.ts';
+export { placeLabels } from './plots/place-labels.ts';
+export type { Box as PlotBox, LabelPlacement, PlaceLabelsOptions } from './plots/place-labels.ts';
+// --- plots: forest and funnel ---
+export { forestPlot } from './plots/forest-plot.ts';
+export type { ForestColumn, ForestPlotOptions } from './plots/forest-options.ts';
+export { funnelPlot } from './plots/funnel-plot.ts';
+export type { FunnelPlotOptions } from './plots/funnel-plot.ts';
+export { sensitivityPlot } from './plots/sensitivity-plot.ts';
+export type { SensitivityPanel, SensitivityPlotOptions, SensitivityPoint } from './plots/sensitivity-plot.ts';
+export { evidenceMap } from './plots/evidence-map.ts';
+export type { EvidenceMapOptions } from './plots/evidence-map.ts';
+export { wrapText } from './plots/wrap-text.ts';
+// --- HTML report ---
+export { htmlReport } from './report/html-report.ts';
+export type { HtmlReportOptions, ReportCell, ReportSection } from './report/html-report.ts';
+export { markdownToHtml } from './report/markdown-to-html.ts';
+export { escapeHtml } from './report/html-escape.ts';
 // --- Mantel–Haenszel and Peto ---
 export { mantelHaenszel, MANTEL_HAENSZEL_MEASURES } from './models/mantel-haenszel.ts';
 export type { MantelHaenszelMeasure, MantelHaenszelOptions, MantelHaenszelResult } from './models/mantel-haenszel.ts';
@@ -142,3 +181,14 @@ export { normalPdf } from './distributions/normal.ts';
 export { studentTPdf } from './distributions/student-t.ts';
 export { chiSquarePdf } from './distributions/chi-square.ts';
 export { fisherFPdf } from './distributions/fisher-f.ts';
+// --- io: tables, missing values, evidence files ---
+export { isMissing, labelText, MISSING_TEXTS } from './missing.ts';
+export { readTable } from './io/read-table.ts';
+export type { ReadTableOptions, Table, TableColumn, TableRow } from './io/read-table.ts';
+export type { ColumnType } from './io/column-types.ts';
+export type { Delimiter } from './io/parse-delimited.ts';
+export { column, columnNames } from './io/column.ts';
+export { TableError } from './io/table-error.ts';
+export type { FilePlace } from './io/table-error.ts';
+export { readJsonFile } from './io/read-json-file.ts';
+export { readEvidenceFile } from './io/read-evidence-file.ts';

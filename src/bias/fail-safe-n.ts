@@ -1,5 +1,6 @@
 import { normalQuantile, normalSf } from '../distributions/normal.ts';
 import { assertOneOf, InputError } from '../errors.ts';
+import { isMissing } from '../missing.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
 export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg'] as const);
@@ -186,7 +187,7 @@ function arrayField(value: unknown, field: string): ArrayLike<unknown> {
 }
 
 function numberOrNaN(value: unknown, field: string, i: number, study: string | undefined): number {
-  if (value === null || value === undefined) return NaN;
+  if (isMissing(value)) return NaN;
   if (typeof value !== 'number') throw new InputError('must be a number', { field, row: i + 1, study, value });
   return value;
 }

@@ -1,3 +1,4 @@
+import { isMissing } from '../missing.ts';
 import { InputError, assertOneOf } from '../errors.ts';
 import type { Provenance } from '../types.ts';
 import { show } from './check-number.ts';
@@ -59,7 +60,6 @@ export interface ImputeSdResult<T extends object> {
 
 const RANK: Readonly<Record<Provenance['kind'], number>> = { reported: 0, derived: 1, imputed: 2, assumed: 3 };
 const REPORTED: Provenance = Object.freeze({ kind: 'reported' });
-const MISSING_TEXT = new Set(['', 'NA', 'NaN', 'na', 'nan']);
 
 interface Located {
   readonly field: string;
@@ -67,15 +67,13 @@ interface Located {
   readonly study: string;
 }
 
-/** A cell as a number; NaN when missing (undefined, null, NaN, '', 'NA'). */
+/** A cell as a number; NaN when missing (`isMissing`: undefined, null, NaN, '', 'NA', …). */
 function readCell(value: unknown, at: Located): number {
-  if (value === undefined || value === null) return NaN;
+  if (isMissing(value)) return NaN;
   if (typeof value === 'number') {
-    if (Number.isNaN(value) || Number.isFinite(value)) return value;
+    if (Number.isFinite(value)) return value;
   } else if (typeof value === 'string') {
-    const text = value.trim();
-    if (MISSING_TEXT.has(text)) return NaN;
-    const x = Number(text);
+    const x = Number(value.trim());
     if (Number.isFinite(x)) return x;
   }
   throw new InputError('must be a finite number (or missing)', { ...at, value });

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { isMissing } from '../missing.ts';
 
 /**
  * The permutation that sorts `keys` (stable; missing keys last), as R's `order(keys, decreasing)`.
@@ -20,7 +21,7 @@ export function sortOrder(keys: ArrayLike<unknown>, k: number, decreasing: boole
     );
   }
   let kind: 'number' | 'string' | undefined;
-  const missing = (x: unknown) => x === null || x === undefined || (typeof x === 'number' && Number.isNaN(x));
+  const missing = isMissing;
   for (let i = 0; i < k; i++) {
     const x = keys[i];
     if (missing(x)) continue;

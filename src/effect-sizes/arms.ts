@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import type { ArmPairing } from './options.ts';
+import { studyLabel } from './read-table.ts';
 
 /** One treatment-versus-control comparison found in long (arm-level) rows. */
 export interface ArmComparison {
@@ -71,10 +72,7 @@ export function resolvePairing(pairing: unknown): ResolvedPairing {
   };
 }
 
-function text(value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  return typeof value === 'string' ? value : String(value);
-}
+const text = studyLabel;
 
 /**
  * Pairs long (arm-level) rows — one row per study arm, as evidence bases store them — into
@@ -82,10 +80,11 @@ function text(value: unknown): string | null {
  * study, outcome and time point make one comparison. Outcome and time point only count when
  * some row has their key. Comparisons come in the order of their first arm in `rows`.
  *
- * Nothing is dropped silently: an arm whose counterpart is missing, and an arm that is neither
- * the treatment nor the control, each give a warning naming its row.
+ * Nothing is dropped silently: an arm whose counterpart is missing, an arm that is neither
+ * the treatment nor the control, and a row whose study id or arm name is missing (`isMissing`:
+ * empty, `NA`, null, …) each give a warning naming its row.
  *
- * @throws InputError when `rows` is not an array of objects, a row lacks the study or arm value,
+ * @throws InputError when `rows` is not an array of objects,
  * a named outcome/timepoint key is in no row, or a study has two treatment (or two control)
  * arms for the same outcome and time point.
  * @example
@@ -139,9 +138,12 @@ export function pairResolved(rows: readonly object[], p: ResolvedPairing): ArmPa
 
   for (let i = 0; i < rows.length; i++) {
     const study = text(get(i, p.study));
-    if (study === null) throw new InputError('missing study id', { field: p.study, row: i + 1 });
     const arm = text(get(i, p.arm));
-    if (arm === null) throw new InputError('missing arm name', { field: p.arm, row: i + 1, study });
+    if (study === null || arm === null) {
+      const what = study === null ? `study id ("${p.study}")` : `arm name ("${p.arm}")`;
+      warnings.push(`row ${i + 1}${study === null ? '' : ` (study "${study}")`}: ${what} missing; not used`);
+      continue;
+    }
     const outcome = useOutcome ? text(get(i, p.outcome)) : null;
     const timepoint = useTimepoint ? text(get(i, p.timepoint)) : null;
     if (arm !== p.treatment && arm !== p.control) {

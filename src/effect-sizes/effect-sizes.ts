@@ -14,7 +14,7 @@ import type { EffectSizesOptions, ResolvedOptions } from './options.ts';
 import { proportionsFamily } from './proportions.ts';
 import { REPORTED, checkProvenance, worstProvenance } from './provenance.ts';
 import { singleGroupFamily } from './single-group.ts';
-import { fieldName, hasKey, readTable } from './read-table.ts';
+import { fieldName, hasKey, readTable, studyLabel } from './read-table.ts';
 import type { Where } from './read-table.ts';
 import { twoByTwoFamily } from './two-by-two.ts';
 
@@ -51,16 +51,11 @@ interface Prepared {
   readonly warnings: readonly string[];
 }
 
-function text(value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  return typeof value === 'string' ? value : String(value);
-}
-
 function prepareWide(rows: readonly object[], opts: ResolvedOptions): Prepared {
   if (opts.labelGiven && rows.length > 0 && !hasKey(rows, opts.label)) {
     throw new InputError(`no row has the label key "${opts.label}"`, { field: 'label' });
   }
-  const found = rows.map((row) => text((row as Record<string, unknown>)[opts.label]));
+  const found = rows.map((row) => studyLabel((row as Record<string, unknown>)[opts.label]));
   const labels = found.map((l, i) => l ?? `row ${i + 1}`);
   const provenance = rows.map((_, i) => {
     const p = opts.provenance?.[i];

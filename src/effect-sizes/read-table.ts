@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { isMissing, labelText } from '../missing.ts';
 import type { Role } from '../types.ts';
 
 /** Where a value sits, for error messages and warnings. */
@@ -32,27 +33,38 @@ export interface Table {
 }
 
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const MISSING_TEXT = new Set(['', 'NA', 'NaN', 'na', 'nan']);
 
 /**
- * Reads one cell as a number. Missing — `undefined`, `null`, `NaN`, `''`, `'NA'` — gives NaN;
+ * Reads one cell as a number. Missing (`isMissing`: `undefined`, `null`, `NaN`, `''`, `'NA'`, …) gives NaN;
  * a numeric string such as `'12'` or `' 1.5e-3 '` gives its number. `where` locates the cell
  * for the error message (called only on error).
  * @throws InputError for other text (`'12a'`), booleans, objects and infinite values.
  */
 export function readNumber(value: unknown, where: () => Where): number {
+  if (isMissing(value)) return NaN;
   if (typeof value === 'number') {
     if (Number.isFinite(value) || Number.isNaN(value)) return value;
     throw new InputError('must be a finite number', { ...where(), value });
   }
-  if (value === undefined || value === null) return NaN;
   if (typeof value === 'string') {
     const text = value.trim();
-    if (MISSING_TEXT.has(text)) return NaN;
     if (!NUMERIC.test(text)) throw new InputError('must be a number', { ...where(), value });
     return Number(text);
   }
   throw new InputError('must be a number', { ...where(), value });
+}
+
+/**
+ * A study label cell as text: `null` when missing (see `isMissing`), numbers in decimal,
+ * strings trimmed, anything else as `String(value)`.
+ *
+ * @example
+ * studyLabel(' Smith 2001 '); // => 'Smith 2001'
+ * studyLabel('NA');           // => null
+ */
+export function studyLabel(value: unknown): string | null {
+  const text = labelText(value);
+  return text === undefined ? String(value) : text;
 }
 
 /** The field name a user sees for `role` stored under `key`. */

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { isMissing } from '../missing.ts';
 import type { EffectInput, EffectSizes, Measure, Provenance } from '../types.ts';
 
 /** Studies that enter a model: finite yi and vi, with their labels and variance provenance. */
@@ -14,7 +15,8 @@ export interface ResolvedStudies {
 const REPORTED: Provenance = Object.freeze({ kind: 'reported' });
 
 /**
- * Validates `{ yi, vi }` input (or an `EffectSizes`) and drops rows with a missing yi or vi,
+ * Validates `{ yi, vi }` input (or an `EffectSizes`) and drops rows with a missing yi or vi
+ * (`isMissing`: null, undefined, NaN, or a missing-value text such as `'NA'`),
  * naming each dropped row in `warnings`.
  *
  * @throws InputError when yi or vi is absent or not array-like, the lengths differ, a value is
@@ -78,7 +80,7 @@ function arrayField(input: object, field: 'yi' | 'vi'): ArrayLike<unknown> {
 }
 
 function numeric(value: unknown, field: string, i: number, label: string): number {
-  if (value === null || value === undefined) return NaN;
+  if (isMissing(value)) return NaN;
   if (typeof value === 'number') return value;
   throw new InputError('must be a number', { field, row: i + 1, study: label === `row ${i + 1}` ? undefined : label, value });
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { labelText } from '../missing.ts';
 import type { EffectInput, EffectSizes, Interval } from '../types.ts';
 import { cochranQ } from './heterogeneity.ts';
 import { metaAnalysis } from './meta-analysis.ts';
@@ -34,30 +35,39 @@ export interface SubgroupResult {
  *   Q_between = Σ_g (μ̂_g − μ̄)²/SE_g²,  μ̄ = Σ(μ̂_g/SE_g²)/Σ(1/SE_g²),  df = G − 1,
  *
  * as metafor's `rma(..., subset = ...)` per level followed by `rma(b, se², method = "EE")`.
- * Levels are sorted as R sorts factor levels.
+ * Levels are sorted as R sorts factor levels. Labels may be strings or numbers (`2` and `"2"`
+ * are one subgroup). A study whose label is missing (`isMissing`: null, `''`, `'NA'`, …) is
+ * omitted with a warning naming it, as R drops `NA` from a factor; it never forms a subgroup.
  *
  * @param groups the subgroup of each study, index-aligned with the input rows
- * @throws InputError when `groups` does not match the input's length, or a label is missing
+ * @throws InputError when `groups` does not match the input's length, or a label is neither
+ *   text nor a number
  * @example
  * subgroupAnalysis({ yi: [0.1, 0.3, 0.8, 1.0], vi: [0.02, 0.03, 0.02, 0.04] }, ['a', 'a', 'b', 'b'], { method: 'DL' })
  *   .between.df // => 1
  */
 export function subgroupAnalysis(
   input: EffectInput | EffectSizes,
-  groups: readonly string[],
+  groups: readonly (string | number | boolean | null | undefined)[],
   options: MetaAnalysisOptions = {},
 ): SubgroupResult {
   resolveStudies(input); // validates yi, vi and their lengths before the split
   if (!Array.isArray(groups) || groups.length !== input.yi.length) {
     throw new InputError(`length mismatch: groups has ${Array.isArray(groups) ? groups.length : 'no'} entries but yi has ${input.yi.length}`, { field: 'groups' });
   }
-  groups.forEach((g, i) => {
-    if (typeof g !== 'string' || g === '') throw new InputError('every study needs a subgroup label', { field: 'groups', row: i + 1, value: g });
-  });
-  const levels = [...new Set(groups)].sort((a, b) => a.localeCompare(b));
   const warnings: string[] = [];
+  const labels = groups.map((g, i) => {
+    const label = labelText(g);
+    if (label === undefined) throw new InputError('must be a subgroup label (text or a number)', { field: 'groups', row: i + 1, study: input.labels?.[i], value: g });
+    if (label === null) {
+      const study = input.labels?.[i];
+      warnings.push(`Row ${i + 1}${study === undefined || study === `row ${i + 1}` ? '' : ` (${study})`} omitted: subgroup label missing.`);
+    }
+    return label;
+  });
+  const levels = [...new Set(labels.filter((l): l is string => l !== null))].sort((a, b) => a.localeCompare(b));
   const fits = levels.map((level) => {
-    const idx = groups.flatMap((g, i) => (g === level ? [i] : []));
+    const idx = labels.flatMap((g, i) => (g === level ? [i] : []));
     const fit = metaAnalysis(
       {
         yi: idx.map((i) => input.yi[i] as number),

@@ -200,8 +200,9 @@ describe('long rows', () => {
       study: 'A',
       row: 3,
     });
-    expect(err(() => effectSizes('MD', [{ ...rows[0]!, study: null }, rows[1]!], { arms })).field).toBe('study');
-    expect(err(() => effectSizes('MD', [{ ...rows[0]!, arm: undefined }, rows[1]!], { arms })).field).toBe('arm');
+    // a missing study id or arm name (the one missing-value rule) leaves the row out with a warning
+    expect(effectSizes('MD', [{ ...rows[0]!, study: null }, rows[1]!], { arms }).warnings[0]).toBe('row 1: study id ("study") missing; not used');
+    expect(effectSizes('MD', [{ ...rows[0]!, arm: 'NA' }, rows[1]!], { arms }).warnings[0]).toBe('row 1 (study "A"): arm name ("arm") missing; not used');
     expect(err(() => effectSizes('MD', rows, { arms: { treatment: 'CM', control: 'CM' } })).field).toBe('arms.control');
     expect(err(() => effectSizes('MD', rows, { arms: { treatment: 'CM' } as never })).field).toBe('arms.control');
     expect(err(() => effectSizes('MD', rows, { arms: { ...arms, visit: 'v' } as never })).field).toBe('arms.visit');

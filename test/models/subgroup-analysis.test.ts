@@ -36,7 +36,22 @@ describe('subgroupAnalysis', () => {
     expect(() => subgroupAnalysis({ yi, vi }, ['a'], {})).toThrow(/groups: length mismatch/);
   });
 
-  it('rejects a missing label, naming the row', () => {
-    expect(() => subgroupAnalysis({ yi, vi }, ['a', 'a', '', 'b', 'b', 'b'], {})).toThrow(/groups, row 3/);
+  it('omits a study with a missing label (never a subgroup "NA"), naming the row', () => {
+    for (const missing of ['', 'NA', null, undefined, NaN]) {
+      const r = subgroupAnalysis({ yi, vi }, ['a', 'a', missing, 'b', 'b', 'b'], { method: 'DL' });
+      expect(r.groups.map((g) => [g.level, g.k])).toEqual([['a', 2], ['b', 3]]);
+      expect(r.warnings).toEqual(['Row 3 omitted: subgroup label missing.']);
+      const a = metaAnalysis({ yi: yi.slice(0, 2), vi: vi.slice(0, 2) }, { method: 'DL' });
+      expect(r.groups[0]!.estimate).toBe(a.estimate);
+    }
+  });
+
+  it('takes numbers as labels (2 and "2" are one subgroup)', () => {
+    const r = subgroupAnalysis({ yi, vi }, [2, '2', 2, 1, 1, '1'], { method: 'DL' });
+    expect(r.groups.map((g) => [g.level, g.k])).toEqual([['1', 3], ['2', 3]]);
+  });
+
+  it('rejects a label that is not text or a number, naming the row', () => {
+    expect(() => subgroupAnalysis({ yi, vi }, ['a', 'a', {} as never, 'b', 'b', 'b'], {})).toThrow(/groups, row 3/);
   });
 });

@@ -10,10 +10,10 @@ export type MultilevelTest = (typeof MULTILEVEL_TESTS)[number];
 
 /** Options of `multilevel` as a user passes them. */
 export interface MultilevelOptions {
-  /** Outer cluster of each input row (e.g. study, district). */
-  readonly outer: readonly string[];
+  /** Outer cluster of each input row (e.g. study, district). Numbers work as labels; a missing label (`isMissing`) omits the row with a warning. */
+  readonly outer: readonly (string | number | null | undefined)[];
   /** Inner level of each row within its outer cluster (e.g. effect size id, school). */
-  readonly inner: readonly string[];
+  readonly inner: readonly (string | number | null | undefined)[];
   /** `'REML'` (default) or `'ML'`. */
   readonly method?: MultilevelMethod;
   /** `'z'` (default) or `'t'`. */

@@ -67,13 +67,14 @@ export interface MultilevelResult {
  * maximize the REML (default) or ML likelihood by projected Newton steps on closed-form
  * per-cluster inverses (O(k) per iteration; see `evaluateNested`); μ̂ is the GLS estimate with
  * SE = (1ᵀV⁻¹1)^{−1/2}, a z or t(k − 1) test and Wald CI. Q is Cochran's Q of the equal-effects
- * model. Rows with a missing yi or vi are omitted and listed in `warnings`. A single outer
+ * model. Rows with a missing yi, vi, outer or inner label (`isMissing`: null, NaN, `''`, `'NA'`,
+ * …) are omitted and listed in `warnings` (metafor's `rma.mv` stops there instead). A single outer
  * cluster fixes σ²_outer at 0 (and a single inner level σ²_inner), with a warning, as metafor.
  *
  * @param input  `{ yi, vi, labels? }` or an `EffectSizes`
  * @param options  `{ outer, inner, method = 'REML', test = 'z', level = 0.95 }`
- * @throws InputError naming the field and row for: mismatched lengths, missing or non-string
- *   labels, non-numeric or non-positive variances, fewer than two rows, unknown method/test,
+ * @throws InputError naming the field and row for: mismatched lengths, labels that are not text
+ *   or numbers, non-numeric or non-positive variances, fewer than two rows, unknown method/test,
  *   a level outside (0, 1), or σ²_outer and σ²_inner that cannot be told apart (every outer
  *   cluster holds a single inner level).
  * @example
@@ -89,9 +90,20 @@ export function multilevel(input: EffectInput | EffectSizes, options: Multilevel
   const allLabels = Array.from({ length: kAll }, (_, i) => input.labels?.[i] ?? `row ${i + 1}`);
   const outerAll = readLabels(options.outer, 'outer', kAll, allLabels);
   const innerAll = readLabels(options.inner, 'inner', kAll, allLabels);
-  const kept = keptRows(input, kAll);
-  if (kept.length !== studies.yi.length) throw new Error('multilevel: kept rows disagree with resolveStudies');
-  const { yi, vi, labels } = studies;
+  const present = keptRows(input, kAll);
+  if (present.length !== studies.yi.length) throw new Error('multilevel: kept rows disagree with resolveStudies');
+  const warnings = [...studies.warnings];
+  const labelled = present.flatMap((r, j) => {
+    const missing = [outerAll[r] === null ? 'outer' : '', innerAll[r] === null ? 'inner' : ''].filter(Boolean);
+    if (missing.length === 0) return [j];
+    const study = allLabels[r] === `row ${r + 1}` ? '' : ` (${allLabels[r]})`;
+    warnings.push(`Row ${r + 1}${study} omitted: ${missing.join(' and ')} label missing.`);
+    return [];
+  });
+  const kept = labelled.map((j) => present[j]!);
+  const yi = Float64Array.from(labelled, (j) => studies.yi[j]!);
+  const vi = Float64Array.from(labelled, (j) => studies.vi[j]!);
+  const labels = labelled.map((j) => studies.labels[j]!);
   const k = yi.length;
   vi.forEach((v, i) => {
     if (!(v > 0)) {
@@ -110,7 +122,6 @@ export function multilevel(input: EffectInput | EffectSizes, options: Multilevel
       { field: 'inner' },
     );
   }
-  const warnings = [...studies.warnings];
   const fixed: [boolean, boolean] = [groups.nOuter === 1, groups.nInner === 1];
   if (fixed[0]) warnings.push('Single outer cluster: σ²_outer cannot be estimated and is fixed to 0 (as metafor).');
   if (fixed[1]) warnings.push('Single inner level: σ²_inner cannot be estimated and is fixed to 0 (as metafor).');

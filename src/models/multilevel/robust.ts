@@ -2,10 +2,10 @@ import { assertLevel, assertOneOf, InputError } from '../../errors.ts';
 import type { Interval } from '../../types.ts';
 import { indexLabels } from './label-index.ts';
 import { rowWeights } from './marginal-weights.ts';
-import type { MultilevelResult } from './multilevel.ts';
+import { multilevel, type MultilevelResult } from './multilevel.ts';
 import { nestedGroups, type NestedGroups } from './nested-groups.ts';
 import { readLabels } from './read-labels.ts';
-import { readMultilevelFit } from './read-multilevel-fit.ts';
+import { readMultilevelFit, type MultilevelFitParts } from './read-multilevel-fit.ts';
 import { cr1Variance } from './robust-cr1.ts';
 import { cr2Sandwich } from './robust-cr2.ts';
 import { waldTest } from './wald-test.ts';
@@ -16,8 +16,12 @@ export type RobustAdjustment = (typeof ROBUST_ADJUSTMENTS)[number];
 
 /** Options of `robust`. */
 export interface RobustOptions {
-  /** Cluster of each input row of the fit (`kAll` labels; omitted rows' labels are ignored). */
-  readonly cluster: readonly string[];
+  /**
+   * Cluster of each input row of the fit (`kAll` labels, strings or numbers; omitted rows'
+   * labels are ignored). A row of the model whose cluster is missing (`isMissing`) is omitted:
+   * the model is refitted without it, and `warnings` says so.
+   */
+  readonly cluster: readonly (string | number | null | undefined)[];
   /** `'CR1'` (metafor's `robust()`) or `'CR2'` (clubSandwich, metafor's `clubSandwich = TRUE`). */
   readonly adjust: RobustAdjustment;
   /** Confidence level; default the fit's. */
@@ -37,6 +41,10 @@ export interface RobustResult {
   readonly df: number;
   readonly pValue: number | null;
   readonly ci: Interval;
+  /** Rows in the model the robust test rests on (fewer than the fit's when clusters were missing). */
+  readonly k: number;
+  /** Rows omitted for a missing cluster label, and the refit that follows. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -55,7 +63,7 @@ export interface RobustResult {
  * @param fit  the result of `multilevel()`
  * @param options  `{ cluster, adjust, level? }`
  * @throws InputError for a fit that is not a multilevel result, a cluster array of the wrong
- *   length or with a missing label (naming the row), fewer than two clusters, an unknown
+ *   length or with a label that is not text or a number (naming the row), fewer than two clusters, an unknown
  *   adjustment, or (CR2) an outer cluster split across clusters (naming the row).
  * @example
  * const fit = multilevel({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0], vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] },
@@ -65,15 +73,15 @@ export interface RobustResult {
  * cr2.df // => 2.00000 (metafor: 2)
  */
 export function robust(fit: MultilevelResult, options: RobustOptions): RobustResult {
-  const parts = readMultilevelFit(fit);
+  const fitted = readMultilevelFit(fit);
   if (options === null || typeof options !== 'object') {
     throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options });
   }
   assertOneOf(options.adjust, ROBUST_ADJUSTMENTS, 'adjust');
-  const level = options.level ?? parts.level;
+  const level = options.level ?? fitted.level;
   assertLevel(level);
+  const { parts, cluster, warnings } = withClusters(fit, fitted, clusterLabels(options.cluster, fitted.kAll, fitted.rows));
   const k = parts.yi.length;
-  const cluster = clusterLabels(options.cluster, parts.kAll, parts.rows);
   const { codes, levels } = indexLabels(cluster);
   const nClusters = levels.length;
   if (nClusters < 2) {
@@ -105,11 +113,32 @@ export function robust(fit: MultilevelResult, options: RobustOptions): RobustRes
   const wald = waldTest(estimate, se, df, level);
   return Object.freeze({
     adjust: options.adjust, nClusters, level, estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
+    k, warnings: Object.freeze(warnings),
   });
 }
 
-/** Cluster labels (one per input row of the fit, as metafor) of the rows in the model. */
-function clusterLabels(values: unknown, kAll: number, rows: readonly number[]): string[] {
+/** The fit's rows that have a cluster label: the fit itself, or its refit without the others. */
+function withClusters(
+  fit: MultilevelResult, parts: MultilevelFitParts, cluster: readonly (string | null)[],
+): { parts: MultilevelFitParts; cluster: string[]; warnings: string[] } {
+  const keep = cluster.flatMap((c, i) => (c === null ? [] : [i]));
+  if (keep.length === cluster.length) return { parts, cluster: cluster as string[], warnings: [] };
+  const warnings = cluster.flatMap((c, i) => {
+    if (c !== null) return [];
+    const study = fit.labels?.[i];
+    const name = study === undefined || study === `row ${parts.rows[i]}` ? '' : ` (${study})`;
+    return [`Row ${parts.rows[i]}${name} omitted: cluster label missing.`];
+  });
+  const refit = multilevel(
+    { yi: keep.map((i) => parts.yi[i]!), vi: keep.map((i) => parts.vi[i]!), labels: keep.map((i) => fit.labels?.[i] ?? `row ${parts.rows[i]}`) },
+    { outer: keep.map((i) => parts.outer[i]!), inner: keep.map((i) => parts.inner[i]!), method: fit.method, test: fit.test, level: fit.level },
+  );
+  warnings.push(`The ${fit.method} model was refitted on the ${keep.length} rows with a cluster label.`);
+  return { parts: readMultilevelFit(refit), cluster: keep.map((i) => cluster[i]!), warnings };
+}
+
+/** Cluster labels (one per input row of the fit, as metafor) of the rows in the model; null where missing. */
+function clusterLabels(values: unknown, kAll: number, rows: readonly number[]): (string | null)[] {
   const names = Array.from({ length: kAll }, (_, i) => `row ${i + 1}`);
   const labels = readLabels(values, 'cluster', kAll, names);
   return rows.map((r) => labels[r - 1]!);

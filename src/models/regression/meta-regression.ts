@@ -14,10 +14,13 @@ import { resolveRegressionInput } from './resolve-regression-input.ts';
 /** Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level. */
 export interface MetaRegressionOptions extends MetaAnalysisOptions {
   /**
-   * Moderator name → values, index-aligned with yi (numbers; `null`/NaN marks a missing value).
-   * Insertion order gives the coefficient order. Code a categorical moderator as 0/1 columns.
+   * Moderator name → values, index-aligned with yi: numbers, or labels (strings) for a
+   * categorical moderator, which is dummy-coded against its first level in sorted order (R's
+   * `model.matrix`: `alloc` gives coefficients `allocrandom`, `allocsystematic`). A missing
+   * value (`isMissing`: null, NaN, `'NA'`, `''`, …) omits the row with a warning. Insertion
+   * order gives the coefficient order.
    */
-  readonly moderators: Readonly<Record<string, ArrayLike<number | null>>>;
+  readonly moderators: Readonly<Record<string, ArrayLike<number | string | boolean | null | undefined>>>;
 }
 
 /** One model coefficient with its Wald test. */

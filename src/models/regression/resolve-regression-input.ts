@@ -1,6 +1,8 @@
 import { InputError } from '../../errors.ts';
 import type { EffectInput, EffectSizes, Measure } from '../../types.ts';
+import { isMissing } from '../../missing.ts';
 import { resolveStudies } from '../resolve-input.ts';
+import { dummyCoding, isCategorical } from './categorical-moderator.ts';
 
 /** Studies and moderator columns that enter a meta-regression, rows with a missing value removed. */
 export interface ResolvedRegressionInput {
@@ -8,7 +10,7 @@ export interface ResolvedRegressionInput {
   readonly vi: Float64Array;
   readonly labels: readonly string[];
   readonly measure: Measure | null;
-  /** Moderator names in insertion order. */
+  /** Column names in insertion order (a categorical moderator gives one per non-reference level). */
   readonly names: readonly string[];
   /** One column per moderator, index-aligned with yi. */
   readonly columns: readonly Float64Array[];
@@ -19,13 +21,16 @@ export interface ResolvedRegressionInput {
 
 /**
  * Validates the input of `metaRegression` and selects the complete rows. yi and vi are checked
- * by `resolveStudies`; each moderator must be an array of numbers as long as yi, with `null`,
- * `undefined` or NaN marking a missing value. A row with a missing yi, vi or moderator is
- * omitted and named in `warnings` with its reason (metafor's na.omit).
+ * by `resolveStudies`; each moderator must be an array as long as yi, of numbers, or of labels
+ * (strings) for a categorical moderator, which is dummy-coded against its first level as R's
+ * `model.matrix` (`alloc` → `allocrandom`, `allocsystematic`). A value is missing when
+ * `isMissing` says so (null, undefined, NaN, `'NA'`, `''`, …). A row with a missing yi, vi or
+ * moderator is omitted and named in `warnings` with its reason (metafor's na.omit).
  *
  * @throws InputError when `moderators` is not an object or has no entry; a moderator is named
- *   `intercept`, is not array-like, has the wrong length, or holds a non-number or ±Infinity
- *   (naming the moderator and the row); plus every error of `resolveStudies`.
+ *   `intercept`, is not array-like, has the wrong length, holds ±Infinity or mixes numbers and
+ *   text (naming the moderator and the row), or is categorical with fewer than two levels; plus
+ *   every error of `resolveStudies`.
  * @example
  * resolveRegressionInput({ yi: [0.1, 0.2, NaN], vi: [0.01, 0.02, 0.03] }, { dose: [1, 2, 3] }).rows
  * // => [0, 1]
@@ -39,20 +44,22 @@ export function resolveRegressionInput(
       field: 'moderators', value: moderators,
     });
   }
-  const names = Object.keys(moderators);
-  if (names.length === 0) {
+  const given = Object.keys(moderators);
+  if (given.length === 0) {
     throw new InputError('needs at least one moderator; for an intercept-only model use metaAnalysis', { field: 'moderators' });
   }
   const studies = resolveStudies(input); // validates yi, vi, labels and their lengths
   const n = input.yi.length;
   const labelsIn = input.labels;
-  const raw = names.map((name) => moderatorColumn(name, (moderators as Record<string, unknown>)[name], n, labelsIn));
+  const coded = given.map((name) => moderatorColumns(name, (moderators as Record<string, unknown>)[name], n, labelsIn));
+  const names = coded.flatMap((c) => c.names);
+  const raw = coded.flatMap((c) => c.columns);
 
   const warnings = [...studies.warnings];
   const rows: number[] = [];
   for (let i = 0; i < n; i++) {
     if (isMissing(input.yi[i]) || isMissing(input.vi[i])) continue; // already named by resolveStudies
-    const missing = names.filter((_, c) => Number.isNaN(raw[c]![i]));
+    const missing = given.filter((_, c) => Number.isNaN(coded[c]!.columns[0]![i]));
     if (missing.length > 0) {
       const label = labelsIn?.[i];
       const where = label === undefined ? `Row ${i + 1}` : `Row ${i + 1} (${label})`;
@@ -74,13 +81,10 @@ export function resolveRegressionInput(
   };
 }
 
-/** A value `resolveStudies` treats as missing (it throws on every other non-number). */
-function isMissing(value: unknown): boolean {
-  return value === null || value === undefined || Number.isNaN(value);
-}
-
-/** One moderator as a Float64Array of length n, NaN where missing. */
-function moderatorColumn(name: string, value: unknown, n: number, labels: readonly string[] | undefined): Float64Array {
+/** One moderator as design columns of length n (one, or one per non-reference level), NaN where missing. */
+function moderatorColumns(
+  name: string, value: unknown, n: number, labels: readonly string[] | undefined,
+): { names: readonly string[]; columns: readonly Float64Array[] } {
   const field = `moderators.${name}`;
   if (name === 'intercept') {
     throw new InputError('"intercept" is reserved for the intercept, which every model includes; rename the moderator', { field });
@@ -92,13 +96,14 @@ function moderatorColumn(name: string, value: unknown, n: number, labels: readon
   if (arr.length !== n) {
     throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field });
   }
+  if (isCategorical(name, arr, labels)) return dummyCoding(name, arr, labels);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = arr[i];
-    if (x === null || x === undefined) {
+    if (isMissing(x)) {
       out[i] = NaN;
     } else if (typeof x !== 'number') {
-      throw new InputError(`moderator "${name}" must be numeric; code a categorical moderator as 0/1 dummy columns`, {
+      throw new InputError(`moderator "${name}" must hold numbers or category labels`, {
         field, row: i + 1, study: labels?.[i], value: x,
       });
     } else if (x === Infinity || x === -Infinity) {
@@ -107,5 +112,5 @@ function moderatorColumn(name: string, value: unknown, n: number, labels: readon
       out[i] = x;
     }
   }
-  return out;
+  return { names: [name], columns: [out] };
 }

@@ -1,7 +1,7 @@
 import { InputError, assertLevel, assertOneOf } from '../../errors.ts';
 import { ZERO_CELL_RULES } from '../../effect-sizes/options.ts';
 import type { ZeroCellRule } from '../../effect-sizes/options.ts';
-import { fieldName, hasKey, readTable } from '../../effect-sizes/read-table.ts';
+import { fieldName, hasKey, readTable, studyLabel } from '../../effect-sizes/read-table.ts';
 import type { Where } from '../../effect-sizes/read-table.ts';
 import { readTwoByTwo, twoByTwoFamily } from '../../effect-sizes/two-by-two.ts';
 import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
@@ -113,11 +113,6 @@ export function resolveTwoByTwoOptions(options: unknown, extra: readonly string[
   return { columns, label: labelGiven ? (o.label as string) : 'study', labelGiven, level, add, to, drop00 };
 }
 
-function text(value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  return typeof value === 'string' ? value : String(value);
-}
-
 /**
  * Reads one 2x2 table per row (metafor's ai, bi, ci, di, or ai, n1i, ci, n2i). Rows with a
  * missing count are kept in `all` (as NaN) but left out of `complete`, each with a warning.
@@ -141,7 +136,7 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
   if (options.labelGiven && records.length > 0 && !hasKey(records, options.label)) {
     throw new InputError(`no row has the label key "${options.label}"`, { field: 'label' });
   }
-  const found = records.map((row) => text(row[options.label]));
+  const found = records.map((row) => studyLabel(row[options.label]));
   const labels = found.map((l, i) => l ?? `row ${i + 1}`);
   const keyOf = (role: Role) => options.columns[role as TableRole] ?? role;
   const where = (i: number, role: Role): Where => {

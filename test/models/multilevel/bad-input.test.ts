@@ -25,19 +25,22 @@ describe('multilevel rejects bad input', () => {
   it('yi and vi of different lengths', () => {
     expect(() => multilevel({ yi, vi: vi.slice(2) }, { outer, inner })).toThrow(/length mismatch: yi has 6 values but vi has 4/);
   });
-  it.each<[unknown]>([[null], [undefined], [''], [Number.NaN]])('a missing label (%s) names the row', (bad) => {
+  it.each<[unknown]>([[null], [undefined], [''], [Number.NaN], ['NA']])('a missing label (%s) omits the row with a warning', (bad) => {
     const o = [...outer];
     o[2] = bad as never;
-    const e = thrownInputError(() => multilevel({ yi, vi }, { outer: o, inner }));
-    expect(e.field).toBe('outer');
-    expect(e.row).toBe(3);
-    expect(e.message).toMatch(/^outer, row 3: label missing; every row needs one/);
+    const r = multilevel({ yi, vi }, { outer: o, inner });
+    const keep = [0, 1, 3, 4, 5];
+    const direct = multilevel({ yi: keep.map((i) => yi[i]!), vi: keep.map((i) => vi[i]!) }, { outer: keep.map((i) => outer[i]!), inner: keep.map((i) => inner[i]!) });
+    expect(r.k).toBe(5);
+    expect(r.rows).toEqual([1, 2, 4, 5, 6]);
+    expect(r.estimate).toBe(direct.estimate);
+    expect(r.warnings).toContain('Row 3 omitted: outer label missing.');
   });
   it('a missing label names the study when labels are given', () => {
     const i = [...inner];
     i[4] = null as never;
-    expect(() => multilevel({ yi, vi, labels: ['A', 'B', 'C', 'D', 'E', 'F'] }, { outer, inner: i }))
-      .toThrow(/^inner, study "E", row 5: label missing/);
+    const r = multilevel({ yi, vi, labels: ['A', 'B', 'C', 'D', 'E', 'F'] }, { outer, inner: i });
+    expect(r.warnings).toContain('Row 5 (E) omitted: inner label missing.');
   });
   it('a label that is not a string', () => {
     const o = [...outer];
@@ -99,10 +102,17 @@ describe('robust rejects bad input', () => {
     expect(() => robust(fit(), { cluster: outer.slice(1), adjust: 'CR1' })).toThrow(/^cluster: length mismatch: cluster has 5 labels but there are 6 rows/);
     expect(() => robust(fit(), { adjust: 'CR1' } as never)).toThrow(/^cluster: missing/);
   });
-  it('a missing cluster label names the input row', () => {
+  it('a missing cluster label omits the input row: robust rests on the refit without it', () => {
     const c = [...outer];
     c[5] = undefined as never;
-    expect(() => robust(fit(), { cluster: c, adjust: 'CR2' })).toThrow(/^cluster, row 6: label missing/);
+    const r = robust(fit(), { cluster: c, adjust: 'CR1' });
+    const keep = [0, 1, 2, 3, 4];
+    const refit = multilevel({ yi: keep.map((i) => yi[i]!), vi: keep.map((i) => vi[i]!) }, { outer: keep.map((i) => outer[i]!), inner: keep.map((i) => inner[i]!) });
+    const direct = robust(refit, { cluster: keep.map((i) => outer[i]!), adjust: 'CR1' });
+    expect(r.k).toBe(5);
+    expect(r.estimate).toBe(direct.estimate);
+    expect(r.se).toBe(direct.se);
+    expect(r.warnings[0]).toBe('Row 6 omitted: cluster label missing.');
   });
   it('a single cluster', () => {
     // metafor: "Number of clusters (1) must be larger than the number of fixed effects (1)."

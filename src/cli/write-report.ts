@@ -1,0 +1,38 @@
+import { existsSync, realpathSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TableError } from '../io/table-error.ts';
+
+/**
+ * Writes a report to `path`, refusing to overwrite any of the command's input files (compared
+ * by their real paths, so `./a.csv`, `a.csv` and a symbolic link to it are the same file).
+ *
+ * @throws TableError naming the file when it is an input, or cannot be written
+ * @example
+ * writeReport('report.md', text, ['trials.csv']);
+ */
+export function writeReport(path: string, text: string, inputs: readonly string[]): void {
+  assertNotInput(path, inputs);
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new TableError(`cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: path });
+  }
+}
+
+/**
+ * Refuses an output path that is one of the inputs (by real path), before any work is done.
+ *
+ * @throws TableError naming the file
+ * @example
+ * assertNotInput('report.md', ['trials.csv']); // passes
+ */
+export function assertNotInput(path: string, inputs: readonly string[]): void {
+  const target = canonical(path);
+  if (inputs.some((input) => canonical(input) === target)) {
+    throw new TableError('is an input file of this command; reports never overwrite their input (choose another output file)', { file: path });
+  }
+}
+
+function canonical(path: string): string {
+  return existsSync(path) ? realpathSync(path) : resolve(path);
+}

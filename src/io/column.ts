@@ -1,0 +1,44 @@
+import { InputError } from '../errors.ts';
+import type { Table, TableRow } from './read-table.ts';
+import { TableError } from './table-error.ts';
+
+/**
+ * The values of one column, index-aligned with the rows (`null` where missing), for the
+ * models' label and moderator options: `subgroupAnalysis(es, column(rows, 'alloc'))`,
+ * `metaRegression(es, { moderators: { ablat: column(rows, 'ablat') } })`,
+ * `multilevel(es, { outer: column(rows, 'district'), inner: column(rows, 'school') })`.
+ *
+ * @param rows a {@link Table} from `readTable`, or any array of row objects
+ * @param name the column's name
+ * @throws TableError (InputError for plain rows) when no row has the column, listing those there are
+ * @example
+ * column(readTable('g,y\na,1\nNA,2\n'), 'g'); // => ['a', null]
+ */
+export function column(rows: Table | readonly object[], name: string): (number | string | null)[] {
+  if (!Array.isArray(rows)) throw new InputError('must be an array of rows (e.g. from readTable)', { field: 'rows' });
+  const names = columnNames(rows);
+  if (!names.includes(name)) {
+    const problem = `no column "${name}"; the columns are ${names.map((n) => `"${n}"`).join(', ') || 'none'}`;
+    const source = (rows as Partial<Table>).source;
+    throw source === undefined ? new InputError(problem, { field: name }) : new TableError(problem, { file: source });
+  }
+  return rows.map((row: TableRow) => {
+    const value = row[name];
+    return value === undefined ? null : value;
+  });
+}
+
+/**
+ * The column names of a table (`Table.columns`), or the keys found in plain row objects, in
+ * order of first appearance.
+ *
+ * @example
+ * columnNames([{ a: 1 }, { b: 2 }]); // => ['a', 'b']
+ */
+export function columnNames(rows: Table | readonly object[]): string[] {
+  const columns = (rows as Partial<Table>).columns;
+  if (columns !== undefined) return columns.map((c) => c.name);
+  const seen = new Set<string>();
+  for (const row of rows) if (row !== null && typeof row === 'object') for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
