@@ -27,8 +27,8 @@ export interface FunnelPlotOptions {
   readonly level?: number;
   /** Centre of the contours on the display scale (default: no effect, 0 or 1; none for single-group measures); `null` for none. */
   readonly referenceLine?: number | null;
-  /** Study names beside the points where they fit (`'auto'`, the default, for k ≤ 40) or never (`'none'`). Every point also carries its name as a `<title>`. */
-  readonly labels?: 'auto' | 'none';
+  /** Study names beside the points where they fit: `'auto'` (the default) for k ≤ 40, `'all'` for any k, `'none'` never. Every point also carries its name as a `<title>`. */
+  readonly labels?: 'auto' | 'all' | 'none';
   readonly width?: number;
   readonly height?: number;
   readonly fontSize?: number;
@@ -85,7 +85,7 @@ export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions =
   const r = all.length > 100 ? 2 : 0.3 * fs;
   const at = all.map((p) => [xScale.position(p.y), yScale.position(p.se)] as const);
   all.forEach((p, i) => els.push(point(at[i]![0], at[i]![1], r, p.label, p.filled)));
-  if (o.labels === 'auto' && observed.length <= 40) els.push(...pointLabels(at.slice(0, observed.length), observed.map((p) => p.label), at.slice(observed.length), frame, fs, r));
+  if (o.labels === 'all' || (o.labels === 'auto' && observed.length <= 40)) els.push(...pointLabels(at.slice(0, observed.length), observed.map((p) => p.label), at.slice(observed.length), frame, fs, r));
   els.push(svgElement('rect', { x: left, y: top, width: right - left, height: bottom - top, fill: 'none', stroke: PALETTE.ink, 'stroke-width': 1 }));
   const axisTitle = o.axisTitle ?? `${transform.scale}${transform.name === 'exp' ? ' (log scale)' : ''}`;
   els.push(...axisSvg(xScale, { orient: 'bottom', at: bottom, title: axisTitle, fontSize: fs }).elements);
@@ -102,7 +102,7 @@ interface ResolvedFunnel {
   readonly contours: readonly number[] | false;
   readonly level: number;
   readonly referenceLine: number | null | undefined;
-  readonly labels: 'auto' | 'none';
+  readonly labels: 'auto' | 'all' | 'none';
   readonly width: number;
   readonly height: number;
   readonly fontSize: number;
@@ -115,7 +115,7 @@ function resolve(fit: MetaAnalysisResult, o: FunnelPlotOptions): ResolvedFunnel 
     throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels)', { field: 'fit' });
   }
   if (o.transform !== undefined && o.transform !== 'auto') assertOneOf(o.transform, TRANSFORMS, 'transform');
-  if (o.labels !== undefined) assertOneOf(o.labels, ['auto', 'none'] as const, 'labels');
+  if (o.labels !== undefined) assertOneOf(o.labels, ['auto', 'all', 'none'] as const, 'labels');
   const level = o.level ?? fit.level;
   assertLevel(level);
   const contours = o.contours ?? [0.1, 0.05, 0.01];
