@@ -1,6 +1,6 @@
 import type { FilledStudy } from '../bias/trim-and-fill.ts';
 import { normalQuantile } from '../distributions/normal.ts';
-import { backTransform, TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
+import { backTransform, TRANSFORMS, type BackTransform, type TransformName } from '../effect-sizes/back-transform.ts';
 import { InputError, assertLevel, assertOneOf } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { axisScale, type AxisScale } from './axis-scale.ts';
@@ -64,19 +64,8 @@ export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions =
   const contours = reference === null || o.contours === false ? [] : [...o.contours].sort((a, b) => b - a);
   const legend = legendItems(contours, o.level, o.trimAndFill !== undefined, filled.length > 0);
   const fs = o.fontSize;
-  const top = (o.title ? 2.4 : 1) * fs;
-  const bottom = o.height - 3.6 * fs;
-  const maxSe = Math.max(...all.map((p) => p.se).filter(Number.isFinite), 1e-8);
-  const yScale = axisScale({ domain: [0, 1.04 * maxSe], range: [top, bottom], fontSize: fs, vertical: true });
-  const yLabelWidth = Math.max(...yScale.ticks.map((t) => textWidth(t.label, { fontSize: fs })));
-  const left = fs + 1.3 * fs + 0.8 * fs + yLabelWidth + 8;
-  const legendW = legendWidth(legend, 0.9 * fs);
-  const right = o.width - 1.5 * fs - legendW - fs;
-  if (right - left < 6 * fs) throw new InputError(`is too small for the plot and its legend (need at least ${Math.ceil(left + 6 * fs + 2.5 * fs + legendW)} px)`, { field: 'width', value: o.width });
-  const S = yScale.domain[1];
-  const xs = [...all.map((p) => p.y), fit.estimate - crit * S, fit.estimate + crit * S, ...(reference === null ? [] : [reference])].filter(Number.isFinite);
-  const xScale = axisScale({ domain: padded(Math.min(...xs), Math.max(...xs)), range: [left, right], transform, fontSize: fs });
-  const frame = { left, right, top, bottom };
+  const { xScale, yScale, frame } = funnelScales(all, fit.estimate, crit, reference, transform, legendWidth(legend, 0.9 * fs), o);
+  const { left, right, top, bottom } = frame;
   const els: string[] = [
     ...bands(xScale, yScale, reference, contours, frame),
     ...pseudoRegion(xScale, yScale, fit.estimate, crit, frame),
@@ -93,6 +82,26 @@ export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions =
   els.push(...legendSvg(legend, right + 1.5 * fs, top, 0.9 * fs).elements);
   if (o.title) els.push(svgText(fs, 1.5 * fs, o.title, { bold: true, fontSize: 1.15 * fs, attrs: { class: 'title' } }));
   return svgDocument({ width: o.width, height: o.height, fontSize: fs, title: o.title ?? `Funnel plot (${fit.k} studies${filled.length ? `, ${filled.length} filled` : ''})` }, els);
+}
+
+/** The two axes and the plot frame: SE from 0 (top) to the largest SE, x covering the points, the pseudo-CI at the bottom and the reference line. */
+function funnelScales(
+  all: readonly { y: number; se: number }[], estimate: number, crit: number, reference: number | null,
+  transform: BackTransform, legendW: number, o: ResolvedFunnel,
+): { xScale: AxisScale; yScale: AxisScale; frame: Frame } {
+  const fs = o.fontSize;
+  const top = (o.title ? 2.4 : 1) * fs;
+  const bottom = o.height - 3.6 * fs;
+  const maxSe = Math.max(...all.map((p) => p.se).filter(Number.isFinite), 1e-8);
+  const yScale = axisScale({ domain: [0, 1.04 * maxSe], range: [top, bottom], fontSize: fs, vertical: true });
+  const yLabelWidth = Math.max(...yScale.ticks.map((t) => textWidth(t.label, { fontSize: fs })));
+  const left = fs + 1.3 * fs + 0.8 * fs + yLabelWidth + 8;
+  const right = o.width - 1.5 * fs - legendW - fs;
+  if (right - left < 6 * fs) throw new InputError(`is too small for the plot and its legend (need at least ${Math.ceil(left + 6 * fs + 2.5 * fs + legendW)} px)`, { field: 'width', value: o.width });
+  const S = yScale.domain[1];
+  const xs = [...all.map((p) => p.y), estimate - crit * S, estimate + crit * S, ...(reference === null ? [] : [reference])].filter(Number.isFinite);
+  const xScale = axisScale({ domain: padded(Math.min(...xs), Math.max(...xs)), range: [left, right], transform, fontSize: fs });
+  return { xScale, yScale, frame: { left, right, top, bottom } };
 }
 
 interface ResolvedFunnel {
