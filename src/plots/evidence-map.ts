@@ -5,6 +5,7 @@ import { loadEvidence } from '../evidence/load-evidence.ts';
 import { textWidth } from './font-metrics.ts';
 import { legendSvg } from './legend-svg.ts';
 import { PALETTE, categoricalColour } from './palette.ts';
+import { positiveOption } from './positive-option.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 import { wrapText } from './wrap-text.ts';
@@ -36,8 +37,8 @@ interface Placed { readonly study: EvidenceStudy; readonly x: number; readonly y
 export function evidenceMap(input: unknown, options: EvidenceMapOptions = {}): string {
   const evidence = loadEvidence(input);
   const overlaps = options.overlaps ?? assessReplication(evidence).overlaps;
-  const fs = options.fontSize ?? 12;
-  const boxW = options.boxWidth ?? 15 * fs;
+  const fs = positiveOption(options.fontSize, 'fontSize', 12);
+  const boxW = positiveOption(options.boxWidth, 'boxWidth', 15 * fs);
   const small = 0.85 * fs;
   const slots = timeSlots(evidence.studies);
   const groups = [...new Set([...evidence.studies].sort((a, b) => slotOf(a).time - slotOf(b).time).map((s) => s.group))];

@@ -2,6 +2,7 @@ import type { FilledStudy } from '../bias/trim-and-fill.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { backTransform, TRANSFORMS, type BackTransform, type TransformName } from '../effect-sizes/back-transform.ts';
 import { InputError, assertLevel, assertOneOf } from '../errors.ts';
+import { positiveOption } from './positive-option.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { axisScale, type AxisScale } from './axis-scale.ts';
 import { axisSvg } from './axis-svg.ts';
@@ -131,19 +132,14 @@ function resolve(fit: MetaAnalysisResult, o: FunnelPlotOptions): ResolvedFunnel 
   if (contours !== false) contours.forEach((p, i) => {
     if (!(p > 0 && p < 1)) throw new InputError('must be p-values strictly between 0 and 1', { field: 'contours', row: i + 1, value: p });
   });
-  const fontSize = positive(o.fontSize, 'fontSize', 12);
+  const fontSize = positiveOption(o.fontSize, 'fontSize', 12);
   return {
     transform: o.transform ?? 'auto', n: o.n, trimAndFill: o.trimAndFill, contours, level, referenceLine: o.referenceLine,
-    labels: o.labels ?? 'auto', width: positive(o.width, 'width', 46 * fontSize), height: positive(o.height, 'height', 34 * fontSize),
+    labels: o.labels ?? 'auto', width: positiveOption(o.width, 'width', 46 * fontSize), height: positiveOption(o.height, 'height', 34 * fontSize),
     fontSize, title: o.title, axisTitle: o.axisTitle,
   };
 }
 
-function positive(v: number | undefined, field: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new InputError('must be a positive number', { field, value: v });
-  return v;
-}
 
 function padded(lo: number, hi: number): [number, number] {
   const span = hi - lo || Math.max(Math.abs(lo), 1) * 0.5;
