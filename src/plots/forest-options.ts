@@ -1,5 +1,6 @@
 import { TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
 import { InputError, assertOneOf } from '../errors.ts';
+import { positiveOption } from './positive-option.ts';
 
 /** An extra text column of a forest plot (year, n, events, …), one value per study. */
 export interface ForestColumn {
@@ -89,7 +90,7 @@ export interface ResolvedForestOptions {
  */
 export function resolveForestOptions(options: ForestPlotOptions, k: number): ResolvedForestOptions {
   if (options.transform !== undefined && options.transform !== 'auto') assertOneOf(options.transform, TRANSFORMS, 'transform');
-  const fontSize = positive(options.fontSize, 'fontSize', 12);
+  const fontSize = positiveOption(options.fontSize, 'fontSize', 12);
   for (const [name, arr] of [['groups', options.groups], ['clusters', options.clusters], ['notReplicated', options.notReplicated], ['rows', options.rows]] as const) {
     if (arr !== undefined) sameLength(arr, k, name);
   }
@@ -114,9 +115,9 @@ export function resolveForestOptions(options: ForestPlotOptions, k: number): Res
     notReplicated: options.notReplicated ?? null,
     digits,
     fontSize,
-    width: options.width === undefined ? null : positive(options.width, 'width', 0),
-    height: options.height === undefined ? null : positive(options.height, 'height', 0),
-    labelWidth: positive(options.labelWidth, 'labelWidth', 20 * fontSize),
+    width: options.width === undefined ? null : positiveOption(options.width, 'width', 0),
+    height: options.height === undefined ? null : positiveOption(options.height, 'height', 0),
+    labelWidth: positiveOption(options.labelWidth, 'labelWidth', 20 * fontSize),
     title: options.title ?? null,
     axisTitle: options.axisTitle ?? null,
     labelHeader: options.labelHeader ?? 'Study',
@@ -126,11 +127,6 @@ export function resolveForestOptions(options: ForestPlotOptions, k: number): Res
   };
 }
 
-function positive(value: number | undefined, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InputError('must be a positive number', { field, value });
-  return value;
-}
 
 function sameLength(arr: ArrayLike<unknown>, k: number, field: string): void {
   if (arr === null || typeof arr !== 'object' || arr.length !== k) {

@@ -187,6 +187,15 @@ describe('forestPlot layout', () => {
     // and 2 decimals when asked
     expect(svgElements(forestPlot(fit, { digits: 2 })).filter((e) => e.attrs.class === 'estimate').map((e) => e.text)).toContain('0.00 [-0.01, 0.00]');
   });
+  it('labels a common-effect (EE) model so, without a prediction interval', () => {
+    const ee = metaAnalysis({ yi: bcgFit.yi, vi: bcgFit.vi, labels: bcgFit.labels, measure: 'RR' }, { method: 'EE' });
+    const el = expectReadablePlot(forestPlot(ee), ee.labels);
+    expect(el.some((e) => e.text === 'Common-effect model')).toBe(true);
+    expect(el.some((e) => e.text === 'Prediction interval')).toBe(false);
+    const ref = bcg.models.find((m) => m.method === 'EE' && m.test === 'z' && m.measure === 'RR')!.b!;
+    const at = axisPosition(el, Math.log);
+    expect(Math.abs(diamondX(el.find((e) => e.attrs.class === 'diamond overall')!).centre - at(ref))).toBeLessThan(0.5);
+  });
   it('shows Fisher z as correlations', () => {
     const f = load('metafor-extra', 'molloy2014.json');
     const es = f.effectSizes.find((e) => e.measure === 'ZCOR')!;
