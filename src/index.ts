@@ -102,6 +102,11 @@ export { influence } from './diagnostics/influence.ts';
 export type { InfluenceRow } from './diagnostics/influence.ts';
 export { isInfluential } from './diagnostics/is-influential.ts';
 export type { SubsetFit } from './diagnostics/subset-fit.ts';
+// --- diagnostics for plots (plotsmore) ---
+export { baujat } from './diagnostics/baujat.ts';
+export type { BaujatPoint } from './diagnostics/baujat.ts';
+export { standardizedResiduals } from './diagnostics/standardized-residuals.ts';
+export type { StandardizedResidual } from './diagnostics/standardized-residuals.ts';
 // --- bias ---
 export { eggerTest } from './bias/egger-test.ts';
 export type { EggerTestOptions, EggerTestResult } from './bias/egger-test.ts';
