@@ -134,3 +134,12 @@ export { normalPdf } from './distributions/normal.ts';
 export { studentTPdf } from './distributions/student-t.ts';
 export { chiSquarePdf } from './distributions/chi-square.ts';
 export { fisherFPdf } from './distributions/fisher-f.ts';
+// --- plots: data of the diagnostic plots (plotsmore) ---
+export { radialData } from './plots/radial-data.ts';
+export type { RadialData, RadialPoint } from './plots/radial-data.ts';
+export { normalQqData } from './plots/normal-qq-data.ts';
+export type { NormalQqData, NormalQqOptions, QqPoint } from './plots/normal-qq-data.ts';
+export { bubbleData } from './plots/bubble-data.ts';
+export type { BubbleData, BubbleDataOptions, BubbleLine, BubblePoint } from './plots/bubble-data.ts';
+export { labbeData } from './plots/labbe-data.ts';
+export type { LabbeData, LabbeDataOptions, LabbeMeasure, LabbePoint } from './plots/labbe-data.ts';
