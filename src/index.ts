@@ -53,6 +53,21 @@ export type { ReplicationMarkdownOptions } from './report/replication-markdown.t
 export { replicationText } from './report/replication-text.ts';
 export { replicationEvidenceTable } from './report/replication-evidence-table.ts';
 export { replicationStatusLabel } from './report/replication-status-label.ts';
+// --- plots: shared layer (scales, axes, text, palette, SVG) ---
+export { FONT_FAMILY, charWidth, textWidth } from './plots/font-metrics.ts';
+export type { TextStyle } from './plots/font-metrics.ts';
+export { truncateText } from './plots/truncate-text.ts';
+export { formatPlotNumber, formatEstimateCi } from './plots/format-number.ts';
+export { PALETTE, categoricalColour } from './plots/palette.ts';
+export { escapeXml, svgElement, svgText, svgDocument } from './plots/svg.ts';
+export type { SvgAttributes, SvgDocumentOptions, SvgTextOptions } from './plots/svg.ts';
+export { invertTransform } from './plots/invert-transform.ts';
+export { axisScale } from './plots/axis-scale.ts';
+export type { AxisScale, AxisScaleOptions, AxisTick } from './plots/axis-scale.ts';
+export { axisSvg } from './plots/axis-svg.ts';
+export type { AxisSvgOptions } from './plots/axis-svg.ts';
+export { intervalMark, diamondMark, squareMark, pointMark } from './plots/marks.ts';
+export type { MarkOptions } from './plots/marks.ts';
 // --- Mantel–Haenszel and Peto ---
 export { mantelHaenszel, MANTEL_HAENSZEL_MEASURES } from './models/mantel-haenszel.ts';
 export type { MantelHaenszelMeasure, MantelHaenszelOptions, MantelHaenszelResult } from './models/mantel-haenszel.ts';
