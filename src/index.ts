@@ -158,3 +158,7 @@ export { bubbleData } from './plots/bubble-data.ts';
 export type { BubbleData, BubbleDataOptions, BubbleLine, BubblePoint } from './plots/bubble-data.ts';
 export { labbeData } from './plots/labbe-data.ts';
 export type { LabbeData, LabbeDataOptions, LabbeMeasure, LabbePoint } from './plots/labbe-data.ts';
+export { baujatPlot } from './plots/baujat-plot.ts';
+export type { BaujatPlotOptions } from './plots/baujat-plot.ts';
+export type { PointLabelOptions, PointLabels } from './plots/labelled-scatter.ts';
+export type { PlotSizeOptions } from './plots/plot-options.ts';

@@ -1,0 +1,91 @@
+import type { BackTransform } from '../effect-sizes/back-transform.ts';
+import { axisScale, type AxisScale } from './axis-scale.ts';
+import { axisSvg } from './axis-svg.ts';
+import { textWidth } from './font-metrics.ts';
+import { PALETTE } from './palette.ts';
+import type { ResolvedPlotSize } from './plot-options.ts';
+import { svgElement, svgText } from './svg.ts';
+import { truncateText } from './truncate-text.ts';
+
+/** One axis of a {@link scatterFrame}. */
+export interface FrameAxis {
+  /**
+   * Data range on the analysis scale. By default it is padded by 4% on each side, as R pads its
+   * plots, and ticks fall on round values inside it; with `nice` it is widened to round ticks.
+   */
+  readonly domain: readonly [number, number];
+  readonly title: string;
+  readonly transform?: BackTransform;
+  readonly nice?: boolean;
+}
+
+/** The plotting area of a scatter-type plot with its scales and drawn axes. */
+export interface ScatterFrame {
+  readonly x: AxisScale;
+  readonly y: AxisScale;
+  /** Plotting area in px. */
+  readonly area: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  /** Title, axes and the clip-path definition, in drawing order. */
+  readonly elements: readonly string[];
+  /** `clip-path` attribute value that clips a mark to the plotting area. */
+  readonly clip: string;
+}
+
+/**
+ * The frame shared by the diagnostic scatter plots (Baujat, radial, L'Abbé, Q–Q, bubble,
+ * influence panels): a title line, a left and a bottom axis with their titles, and a plotting
+ * area that takes the rest of `size` (minus `extra` px reserved on each side, e.g. for the
+ * radial plot's arc). Margins follow the widest tick label so nothing leaves the canvas; axis
+ * titles are truncated with an ellipsis to the length of their axis.
+ *
+ * @param id distinguishes the clip path of this plot from others in the same HTML page
+ * @example
+ * scatterFrame({ width: 400, height: 300, fontSize: 12, title: '', digits: 2 }, 'demo',
+ *   { domain: [0, 1], title: 'x' }, { domain: [0, 1], title: 'y' }).area.right // => 392 (8 px margin)
+ */
+export function scatterFrame(
+  size: ResolvedPlotSize,
+  id: string,
+  xAxis: FrameAxis,
+  yAxis: FrameAxis,
+  extra: { readonly top?: number; readonly right?: number; readonly bottom?: number; readonly left?: number } = {},
+): ScatterFrame {
+  const fs = size.fontSize;
+  const top = (size.title ? 2.2 * fs : 0.9 * fs) + (extra.top ?? 0);
+  const bottom = size.height - (5 + 2.6 * fs + 0.6 * fs) - (extra.bottom ?? 0);
+  const y = axisScale({ domain: padded(yAxis), range: [bottom, top], transform: yAxis.transform, nice: yAxis.nice ?? false, fontSize: fs, vertical: true, maxTicks: 8 });
+  const widest = Math.max(0, ...y.ticks.map((t) => textWidth(t.label, { fontSize: fs })));
+  const left = 5 + 3 + widest + 1.8 * fs + (extra.left ?? 0);
+  const right = size.width - Math.max(8, 0.5 * textWidth('0.00', { fontSize: fs })) - (extra.right ?? 0);
+  const x = axisScale({ domain: padded(xAxis), range: [left, right], transform: xAxis.transform, nice: xAxis.nice ?? false, fontSize: fs, maxTicks: 8 });
+  const clipId = `clip-${id}`.replace(/[^A-Za-z0-9_-]/g, '-');
+  const elements = [
+    svgElement('defs', {}, [svgElement('clipPath', { id: clipId }, [svgElement('rect', { x: left, y: top, width: right - left, height: bottom - top })])]),
+  ];
+  if (size.title) elements.push(svgText(size.width / 2, 1.3 * fs, truncateText(size.title, size.width - 10, { fontSize: fs * 1.1, bold: true }), { anchor: 'middle', bold: true, fontSize: fs * 1.1, attrs: { class: 'title' } }));
+  elements.push(...axisSvg(x, { orient: 'bottom', at: bottom, title: truncateText(xAxis.title, right - left, { fontSize: fs }), fontSize: fs }).elements);
+  elements.push(...axisSvg(y, { orient: 'left', at: left, title: truncateText(yAxis.title, bottom - top, { fontSize: fs }), fontSize: fs }).elements);
+  return { x, y, area: { left, right, top, bottom }, elements, clip: `url(#${clipId})` };
+}
+
+function padded(axis: FrameAxis): [number, number] {
+  const [lo, hi] = axis.domain;
+  if (axis.nice) return [lo, hi];
+  const span = hi - lo > 0 ? hi - lo : Math.max(1, Math.abs(lo));
+  return hi - lo > 0 ? [lo - 0.04 * span, hi + 0.04 * span] : [lo - 0.5 * span, hi + 0.5 * span];
+}
+
+/** A horizontal or vertical reference line across the plotting area (dashed unless `solid`). */
+export function referenceLine(frame: ScatterFrame, axis: 'x' | 'y', value: number, style: 'dashed' | 'dotted' | 'solid' = 'dashed'): string {
+  const { left, right, top, bottom } = frame.area;
+  const dash = style === 'dashed' ? '5 3' : style === 'dotted' ? '1.5 2.5' : undefined;
+  const common = { stroke: PALETTE.guide, 'stroke-width': 1, 'stroke-dasharray': dash, class: 'reference' };
+  if (axis === 'y') {
+    if (!frame.y.contains(value)) return '';
+    const y = frame.y.position(value);
+    return svgElement('line', { x1: left, x2: right, y1: y, y2: y, ...common });
+  }
+  if (!frame.x.contains(value)) return '';
+  const x = frame.x.position(value);
+  return svgElement('line', { x1: x, x2: x, y1: top, y2: bottom, ...common });
+}
