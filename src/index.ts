@@ -162,3 +162,5 @@ export { baujatPlot } from './plots/baujat-plot.ts';
 export type { BaujatPlotOptions } from './plots/baujat-plot.ts';
 export type { PointLabelOptions, PointLabels } from './plots/labelled-scatter.ts';
 export type { PlotSizeOptions } from './plots/plot-options.ts';
+export { radialPlot } from './plots/radial-plot.ts';
+export type { RadialPlotOptions } from './plots/radial-plot.ts';

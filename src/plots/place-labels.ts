@@ -52,7 +52,7 @@ export function placeLabels(
   const elements: string[] = [];
   const placed: number[] = [];
   const omitted: number[] = [];
-  const height = fontSize * 0.95;
+  const height = fontSize * 1.02; // glyph box 0.95 em plus a little air between stacked labels
   targets.forEach((t, i) => {
     const text = truncateText(t.text, maxWidth, { fontSize });
     const w = textWidth(text, { fontSize });
@@ -84,8 +84,8 @@ export function placeLabels(
     }
     taken.push(ok.box);
     placed.push(i);
-    // baseline sits 0.2 em above the box bottom (the box spans 0.75 em ascent, 0.2 em descent)
-    const baseline = ok.box.y1 - 0.2 * fontSize;
+    // the glyphs (0.75 em ascent, 0.2 em descent) sit in the middle of the 1.02 em box
+    const baseline = ok.box.y1 - 0.235 * fontSize;
     elements.push(svgText(ok.x, baseline, text, { anchor: ok.anchor, fontSize, title: t.text, attrs: { class: 'point-label' } }));
   });
   return { elements, placed, omitted };

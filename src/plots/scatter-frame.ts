@@ -17,6 +17,8 @@ export interface FrameAxis {
   readonly title: string;
   readonly transform?: BackTransform;
   readonly nice?: boolean;
+  /** Pad the domain by 4% on each side (default true; false keeps it exact, as R's `xaxs = "i"`). */
+  readonly pad?: boolean;
 }
 
 /** The plotting area of a scatter-type plot with its scales and drawn axes. */
@@ -70,7 +72,7 @@ export function scatterFrame(
 
 function padded(axis: FrameAxis): [number, number] {
   const [lo, hi] = axis.domain;
-  if (axis.nice) return [lo, hi];
+  if (axis.nice || axis.pad === false) return [lo, hi];
   const span = hi - lo > 0 ? hi - lo : Math.max(1, Math.abs(lo));
   return hi - lo > 0 ? [lo - 0.04 * span, hi + 0.04 * span] : [lo - 0.5 * span, hi + 0.5 * span];
 }
