@@ -164,3 +164,5 @@ export type { PointLabelOptions, PointLabels } from './plots/labelled-scatter.ts
 export type { PlotSizeOptions } from './plots/plot-options.ts';
 export { radialPlot } from './plots/radial-plot.ts';
 export type { RadialPlotOptions } from './plots/radial-plot.ts';
+export { qqPlot } from './plots/qq-plot.ts';
+export type { QqPlotOptions } from './plots/qq-plot.ts';

@@ -86,7 +86,11 @@ export function placeLabels(
     placed.push(i);
     // the glyphs (0.75 em ascent, 0.2 em descent) sit in the middle of the 1.02 em box
     const baseline = ok.box.y1 - 0.235 * fontSize;
-    elements.push(svgText(ok.x, baseline, text, { anchor: ok.anchor, fontSize, title: t.text, attrs: { class: 'point-label' } }));
+    elements.push(svgText(ok.x, baseline, text, {
+      anchor: ok.anchor, fontSize, title: t.text,
+      // a white halo keeps the label legible where it crosses a line or band
+      attrs: { class: 'point-label', stroke: '#FFFFFF', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
+    }));
   });
   return { elements, placed, omitted };
 }
