@@ -166,3 +166,5 @@ export { radialPlot } from './plots/radial-plot.ts';
 export type { RadialPlotOptions } from './plots/radial-plot.ts';
 export { qqPlot } from './plots/qq-plot.ts';
 export type { QqPlotOptions } from './plots/qq-plot.ts';
+export { bubblePlot } from './plots/bubble-plot.ts';
+export type { BubblePlotOptions } from './plots/bubble-plot.ts';
