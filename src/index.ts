@@ -168,3 +168,5 @@ export { qqPlot } from './plots/qq-plot.ts';
 export type { QqPlotOptions } from './plots/qq-plot.ts';
 export { bubblePlot } from './plots/bubble-plot.ts';
 export type { BubblePlotOptions } from './plots/bubble-plot.ts';
+export { labbePlot } from './plots/labbe-plot.ts';
+export type { LabbePlotOptions } from './plots/labbe-plot.ts';

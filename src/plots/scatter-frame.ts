@@ -1,5 +1,6 @@
 import type { BackTransform } from '../effect-sizes/back-transform.ts';
-import { axisScale, type AxisScale } from './axis-scale.ts';
+import { axisScale, type AxisScale, type AxisTick } from './axis-scale.ts';
+import { invertTransform } from './invert-transform.ts';
 import { axisSvg } from './axis-svg.ts';
 import { textWidth } from './font-metrics.ts';
 import { PALETTE } from './palette.ts';
@@ -19,6 +20,12 @@ export interface FrameAxis {
   readonly nice?: boolean;
   /** Pad the domain by 4% on each side (default true; false keeps it exact, as R's `xaxs = "i"`). */
   readonly pad?: boolean;
+  /**
+   * Tick values on the display scale in order of preference (e.g. risks 0.5, 0.1, 0.01, … for a
+   * logit axis); those inside the domain are kept while their labels do not collide. Default:
+   * the axis scale's own round ticks.
+   */
+  readonly preferredTicks?: readonly number[];
 }
 
 /** The plotting area of a scatter-type plot with its scales and drawn axes. */
@@ -55,11 +62,11 @@ export function scatterFrame(
   const fs = size.fontSize;
   const top = (size.title ? 2.2 * fs : 0.9 * fs) + (extra.top ?? 0);
   const bottom = size.height - (5 + 2.6 * fs + 0.6 * fs) - (extra.bottom ?? 0);
-  const y = axisScale({ domain: padded(yAxis), range: [bottom, top], transform: yAxis.transform, nice: yAxis.nice ?? false, fontSize: fs, vertical: true, maxTicks: 8 });
+  const y = withPreferredTicks(axisScale({ domain: padded(yAxis), range: [bottom, top], transform: yAxis.transform, nice: yAxis.nice ?? false, fontSize: fs, vertical: true, maxTicks: 8 }), yAxis.preferredTicks, fs, true);
   const widest = Math.max(0, ...y.ticks.map((t) => textWidth(t.label, { fontSize: fs })));
   const left = 5 + 3 + widest + 1.8 * fs + (extra.left ?? 0);
   const right = size.width - Math.max(8, 0.5 * textWidth('0.00', { fontSize: fs })) - (extra.right ?? 0);
-  const x = axisScale({ domain: padded(xAxis), range: [left, right], transform: xAxis.transform, nice: xAxis.nice ?? false, fontSize: fs, maxTicks: 8 });
+  const x = withPreferredTicks(axisScale({ domain: padded(xAxis), range: [left, right], transform: xAxis.transform, nice: xAxis.nice ?? false, fontSize: fs, maxTicks: 8 }), xAxis.preferredTicks, fs, false);
   const clipId = `clip-${id}`.replace(/[^A-Za-z0-9_-]/g, '-');
   const elements = [
     svgElement('defs', {}, [svgElement('clipPath', { id: clipId }, [svgElement('rect', { x: left, y: top, width: right - left, height: bottom - top })])]),
@@ -68,6 +75,27 @@ export function scatterFrame(
   elements.push(...axisSvg(x, { orient: 'bottom', at: bottom, title: truncateText(xAxis.title, right - left, { fontSize: fs }), fontSize: fs }).elements);
   elements.push(...axisSvg(y, { orient: 'left', at: left, title: truncateText(yAxis.title, bottom - top, { fontSize: fs }), fontSize: fs }).elements);
   return { x, y, area: { left, right, top, bottom }, elements, clip: `url(#${clipId})` };
+}
+
+/** The scale with ticks chosen from `preferred` (display values, most wanted first) where given. */
+function withPreferredTicks(scale: AxisScale, preferred: readonly number[] | undefined, fs: number, vertical: boolean): AxisScale {
+  if (preferred === undefined) return scale;
+  const chosen: AxisTick[] = [];
+  for (const display of preferred) {
+    const value = invertTransform(scale.transform, display);
+    if (!Number.isFinite(value) || !scale.contains(value)) continue;
+    const label = String(Number(display.toPrecision(6)));
+    const at = scale.position(value);
+    const half = vertical ? 0.5 * fs : textWidth(label, { fontSize: fs }) / 2;
+    const clash = chosen.some((t) => {
+      const other = vertical ? 0.5 * fs : textWidth(t.label, { fontSize: fs }) / 2;
+      return Math.abs(scale.position(t.value) - at) < half + other + 0.6 * fs;
+    });
+    if (!clash) chosen.push({ value, display, label });
+  }
+  if (chosen.length < 2) return scale;
+  chosen.sort((a, b) => a.value - b.value);
+  return { ...scale, ticks: Object.freeze(chosen) };
 }
 
 function padded(axis: FrameAxis): [number, number] {
