@@ -68,6 +68,19 @@ export { axisSvg } from './plots/axis-svg.ts';
 export type { AxisSvgOptions } from './plots/axis-svg.ts';
 export { intervalMark, diamondMark, squareMark, pointMark } from './plots/marks.ts';
 export type { MarkOptions } from './plots/marks.ts';
+export { heterogeneityText } from './plots/heterogeneity-text.ts';
+export type { HeterogeneityStatistics } from './plots/heterogeneity-text.ts';
+export { clipPolygonToStrip } from './plots/clip-polygon.ts';
+export type { Point as PlotPoint } from './plots/clip-polygon.ts';
+export { legendSvg, legendWidth } from './plots/legend-svg.ts';
+export type { LegendItem } from './plots/legend-svg.ts';
+export { placeLabels } from './plots/place-labels.ts';
+export type { Box as PlotBox, LabelPlacement, PlaceLabelsOptions } from './plots/place-labels.ts';
+// --- plots: forest and funnel ---
+export { forestPlot } from './plots/forest-plot.ts';
+export type { ForestColumn, ForestPlotOptions } from './plots/forest-options.ts';
+export { funnelPlot } from './plots/funnel-plot.ts';
+export type { FunnelPlotOptions } from './plots/funnel-plot.ts';
 // --- Mantel–Haenszel and Peto ---
 export { mantelHaenszel, MANTEL_HAENSZEL_MEASURES } from './models/mantel-haenszel.ts';
 export type { MantelHaenszelMeasure, MantelHaenszelOptions, MantelHaenszelResult } from './models/mantel-haenszel.ts';

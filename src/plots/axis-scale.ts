@@ -74,7 +74,7 @@ export function axisScale(options: AxisScaleOptions): AxisScale {
   const domain = [lo, hi] as const;
   return Object.freeze({
     domain, range: [options.range[0], options.range[1]] as const, transform, ticks: Object.freeze(ticks), position,
-    contains: (x: number) => x >= lo - 1e-12 * Math.abs(lo) && x <= hi + 1e-12 * Math.abs(hi),
+    contains: (x: number) => x >= lo - 1e-9 * (hi - lo) && x <= hi + 1e-9 * (hi - lo),
   });
 }
 
@@ -123,8 +123,10 @@ function chooseTicks(
   lo: number, hi: number, t: BackTransform, position: (x: number) => number,
   extent: (label: string) => number, fontSize: number, maxTicks: number,
 ): AxisTick[] {
-  const a = t.apply(lo);
-  const b = t.apply(hi);
+  // widen by a hair so that round bounds survive the round trip through the transform (tanh(atanh(-0.4)))
+  const eps = 1e-9 * Math.abs(t.apply(hi) - t.apply(lo));
+  const a = t.apply(lo) - eps;
+  const b = t.apply(hi) + eps;
   const candidates: AxisTick[][] = [];
   if (t.name === 'exp') {
     for (const m of [[1, 2, 5], [1, 3], [1]]) candidates.push(oneTwoFive(a, b, m).map((v) => tick(t, v, labelDigits(v))));
@@ -137,7 +139,7 @@ function chooseTicks(
     .map((c) => c.filter((k) => Number.isFinite(k.value)))
     .filter((c) => c.length >= 2 && c.length <= maxTicks && labelsFit(c, position, extent, 0.6 * fontSize));
   const preferred = usable.find((c) => c.length >= 3) ?? usable[0];
-  return preferred ?? [tick(t, a, 2), tick(t, b, 2)].filter((k) => Number.isFinite(k.value));
+  return preferred ?? [tick(t, t.apply(lo), 2), tick(t, t.apply(hi), 2)].filter((k) => Number.isFinite(k.value));
 }
 
 function labelDigits(v: number): number {

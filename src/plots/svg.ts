@@ -8,10 +8,10 @@ export type SvgAttributes = Readonly<Record<string, string | number | boolean | 
  * Escapes text for XML content and attribute values (& < > " ').
  *
  * @example
- * escapeXml('Smith & "Jones" <2001>'); // 'Smith &amp; &quot;Jones&quot; &lt;2001&gt;'
+ * escapeXml(`O'Brien & "Jones" <2001>`); // 'O&apos;Brien &amp; &quot;Jones&quot; &lt;2001&gt;'
  */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
     // characters XML 1.0 forbids (C0 controls other than tab/newline/CR) are dropped
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }

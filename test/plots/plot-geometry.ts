@@ -73,7 +73,7 @@ export function fullLabels(svg: string, cls = 'point-label'): string[] {
   return texts.map((t) => {
     const title = /<title>([^<]*)<\/title>/.exec(t)?.[1];
     const shown = /(?:<\/title>|>)([^<>]*)<\/text>$/.exec(t)![1]!;
-    const unescape = (x: string) => x.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    const unescape = (x: string) => x.replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
     if (title === undefined) return unescape(shown);
     expect(shown.endsWith('…')).toBe(true);
     expect(unescape(title).startsWith(unescape(shown).slice(0, -1))).toBe(true);

@@ -72,7 +72,7 @@ describe('numbers', () => {
 
 describe('SVG builder', () => {
   it('escapes text and attributes and produces well-formed XML', () => {
-    expect(escapeXml(`a & b < c > "d" 'e'`)).toBe('a &amp; b &lt; c &gt; &quot;d&quot; &#39;e&#39;');
+    expect(escapeXml(`a & b < c > "d" 'e'`)).toBe('a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;');
     const svg = svgDocument({ width: 200, height: 50, title: 'T & <x>' }, [
       svgText(10, 20, 'Smith & <Jones> "2001"\u0001', { title: 'Full & label' }),
       svgElement('rect', { x: 1, y: 2, width: 3, height: 4, 'data-label': `"quoted" & <b>` }),
