@@ -183,3 +183,4 @@ export { bubblePlot } from './plots/bubble-plot.ts';
 export type { BubblePlotOptions } from './plots/bubble-plot.ts';
 export { labbePlot } from './plots/labbe-plot.ts';
 export type { LabbePlotOptions } from './plots/labbe-plot.ts';
+export { influencePlot } from './plots/influence-plot.ts';

@@ -57,22 +57,34 @@ export function scatterFrame(
   id: string,
   xAxis: FrameAxis,
   yAxis: FrameAxis,
-  extra: { readonly top?: number; readonly right?: number; readonly bottom?: number; readonly left?: number } = {},
+  extra: {
+    readonly top?: number; readonly right?: number; readonly bottom?: number; readonly left?: number;
+    /** Where the frame's box (size.width × size.height) starts on the canvas, for panels (default 0, 0). */
+    readonly at?: { readonly x: number; readonly y: number };
+    /** Title font size relative to the text (default 1.1, bold). */
+    readonly titleScale?: number;
+    /** Draw the x axis' title (default true). */
+    readonly xTitle?: boolean;
+  } = {},
 ): ScatterFrame {
   const fs = size.fontSize;
-  const top = (size.title ? 2.2 * fs : 0.9 * fs) + (extra.top ?? 0);
-  const bottom = size.height - (5 + 2.6 * fs + 0.6 * fs) - (extra.bottom ?? 0);
+  const ox = extra.at?.x ?? 0;
+  const oy = extra.at?.y ?? 0;
+  const withXTitle = extra.xTitle ?? true;
+  const top = oy + (size.title ? 2.2 * fs : 0.9 * fs) + (extra.top ?? 0);
+  const bottom = oy + size.height - (withXTitle ? 5 + 2.6 * fs + 0.6 * fs : 5 + 1.6 * fs) - (extra.bottom ?? 0);
   const y = withPreferredTicks(axisScale({ domain: padded(yAxis), range: [bottom, top], transform: yAxis.transform, nice: yAxis.nice ?? false, fontSize: fs, vertical: true, maxTicks: 8 }), yAxis.preferredTicks, fs, true);
   const widest = Math.max(0, ...y.ticks.map((t) => textWidth(t.label, { fontSize: fs })));
-  const left = 5 + 3 + widest + 1.8 * fs + (extra.left ?? 0);
-  const right = size.width - Math.max(8, 0.5 * textWidth('0.00', { fontSize: fs })) - (extra.right ?? 0);
+  const left = ox + 5 + 3 + widest + 1.8 * fs + (extra.left ?? 0);
+  const right = ox + size.width - Math.max(8, 0.5 * textWidth('0.00', { fontSize: fs })) - (extra.right ?? 0);
   const x = withPreferredTicks(axisScale({ domain: padded(xAxis), range: [left, right], transform: xAxis.transform, nice: xAxis.nice ?? false, fontSize: fs, maxTicks: 8 }), xAxis.preferredTicks, fs, false);
   const clipId = `clip-${id}`.replace(/[^A-Za-z0-9_-]/g, '-');
   const elements = [
     svgElement('defs', {}, [svgElement('clipPath', { id: clipId }, [svgElement('rect', { x: left, y: top, width: right - left, height: bottom - top })])]),
   ];
-  if (size.title) elements.push(svgText(size.width / 2, 1.3 * fs, truncateText(size.title, size.width - 10, { fontSize: fs * 1.1, bold: true }), { anchor: 'middle', bold: true, fontSize: fs * 1.1, attrs: { class: 'title' } }));
-  elements.push(...axisSvg(x, { orient: 'bottom', at: bottom, title: truncateText(xAxis.title, right - left, { fontSize: fs }), fontSize: fs }).elements);
+  const ts = fs * (extra.titleScale ?? 1.1);
+  if (size.title) elements.push(svgText(ox + size.width / 2, oy + 1.3 * fs, truncateText(size.title, size.width - 10, { fontSize: ts, bold: true }), { anchor: 'middle', bold: true, fontSize: ts, attrs: { class: 'title' } }));
+  elements.push(...axisSvg(x, { orient: 'bottom', at: bottom, title: withXTitle ? truncateText(xAxis.title, right - left, { fontSize: fs }) : undefined, fontSize: fs }).elements);
   elements.push(...axisSvg(y, { orient: 'left', at: left, title: truncateText(yAxis.title, bottom - top, { fontSize: fs }), fontSize: fs }).elements);
   return { x, y, area: { left, right, top, bottom }, elements, clip: `url(#${clipId})` };
 }

@@ -13,7 +13,8 @@ export interface AxisMap {
  * The axes of a plot from its tick lines and labels (as axisSvg draws them: each tick line is
  * followed by its label). `axis` 'x' takes ticks whose line is vertical, 'y' horizontal ones.
  * `decode` turns a label into the analysis-scale value (default Number; e.g. Math.log for a
- * ratio axis). `group` picks one panel when a figure has several axes of the same orientation.
+ * ratio axis). `group` picks one panel when a figure has several axes of the same orientation
+ * (axes are told apart by their position and by an axis of the other orientation between them).
  */
 export function readAxis(svg: string, axis: 'x' | 'y', decode: (label: string) => number = Number, group = 0): AxisMap {
   const els = svgElements(svg);
@@ -24,7 +25,10 @@ export function readAxis(svg: string, axis: 'x' | 'y', decode: (label: string) =
     const line = els[i - 1]!;
     if (e.tag !== 'text' || e.attrs.class !== 'tick' || line.tag !== 'line') continue;
     const vertical = line.attrs.x1 === line.attrs.x2;
-    if (vertical !== (axis === 'x')) continue;
+    if (vertical !== (axis === 'x')) {
+      last = NaN; // an axis of the other orientation: the next tick starts a new axis (panels)
+      continue;
+    }
     const pos = Number(axis === 'x' ? line.attrs.x1 : line.attrs.y1);
     const at = Number(axis === 'x' ? line.attrs.y1 : line.attrs.x2);
     if (at !== last) sets.push([]);
