@@ -184,3 +184,7 @@ export type { BubblePlotOptions } from './plots/bubble-plot.ts';
 export { labbePlot } from './plots/labbe-plot.ts';
 export type { LabbePlotOptions } from './plots/labbe-plot.ts';
 export { influencePlot } from './plots/influence-plot.ts';
+export { cumulativePlot } from './plots/cumulative-plot.ts';
+export type { CumulativePlotOptions } from './plots/cumulative-plot.ts';
+export { leaveOneOutPlot } from './plots/leave-one-out-plot.ts';
+export type { SubsetForestOptions } from './plots/subset-forest.ts';
