@@ -3,8 +3,8 @@
 // 36(3). Run with `npx tsx notebooks/bcg-vaccine.ts`.
 
 // %% Load the bundled data set
-import { readFileSync } from 'node:fs';
-import { effectSizes, formatResult, metaAnalysis, metaRegression, mantelHaenszel } from '../src/index.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { effectSizes, forestPlot, formatResult, funnelPlot, metaAnalysis, metaRegression, mantelHaenszel, trimAndFill } from '../src/index.ts';
 
 const bcg = JSON.parse(readFileSync(new URL('../datasets/bcg.json', import.meta.url), 'utf8'));
 const columns = { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' };
@@ -27,3 +27,21 @@ console.log(`Residual tau² = ${reg.tau2.toFixed(4)}; R² = ${reg.r2?.toFixed(2)
 // %% Mantel–Haenszel log risk ratio (rma.mh(measure = "RR", ...))
 const mh = mantelHaenszel(bcg.rows, { measure: 'RR', columns });
 console.log(`\nMantel–Haenszel RR: ${mh.ratio?.estimate?.toFixed(4)} [${mh.ratio?.ci.lower?.toFixed(4)}, ${mh.ratio?.ci.upper?.toFixed(4)}]`);
+
+// %% Forest and funnel plots (forest(fit, atransf = exp); funnel(trimfill(fit))), written to out/
+const outDir = new URL('../out/', import.meta.url);
+mkdirSync(outDir, { recursive: true });
+const forest = forestPlot(fit, {
+  columns: [
+    { header: 'Year', values: bcg.rows.map((r: { year: number }) => r.year) },
+    { header: 'Latitude', values: bcg.rows.map((r: { ablat: number }) => r.ablat) },
+    { header: 'Allocation', values: bcg.rows.map((r: { alloc: string }) => r.alloc) },
+  ],
+  title: 'BCG vaccine and tuberculosis: risk ratios (REML)',
+});
+const filled = trimAndFill(fit);
+const funnel = funnelPlot(fit, { trimAndFill: filled, title: `Funnel plot with trim and fill (${filled.k0} filled on the ${filled.side})` });
+writeFileSync(new URL('bcg-forest.svg', outDir), forest);
+writeFileSync(new URL('bcg-funnel.svg', outDir), funnel);
+console.log('\nWrote out/bcg-forest.svg and out/bcg-funnel.svg');
+

@@ -1,6 +1,6 @@
 // Conditioned medium for hair loss: what the seed document's numbers can and cannot support.
-// Run with `npm start` (tsx). Cells are marked `// %%`. Writes out/conditioned-medium-hair-loss.md
-// and out/conditioned-medium-hair-loss.json.
+// Run with `npm start` (tsx). Cells are marked `// %%`. Writes out/conditioned-medium-hair-loss.md,
+// out/conditioned-medium-hair-loss.json and out/conditioned-medium-hair-loss.html (with figures).
 
 // %% Setup: load the evidence base
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,9 @@ import {
   assessReplication,
   comparisonEffects,
   describeComparison,
+  evidenceMap,
   formatFixed,
+  htmlReport,
   loadEvidence,
   maxSdForSignificance,
   poolIndependent,
@@ -16,18 +18,30 @@ import {
   replicationMarkdown,
   replicationText,
   sensitivity,
+  sensitivityPlot,
 } from '../src/index.ts';
-import type { Comparison, StudyEffect } from '../src/index.ts';
+import type { Comparison, ReportSection, StudyEffect } from '../src/index.ts';
 
 const datasetUrl = new URL('../datasets/conditioned-medium-hair-loss.json', import.meta.url);
 const outDir = new URL('../out/', import.meta.url);
 const raw: unknown = JSON.parse(readFileSync(datasetUrl, 'utf8'));
 const evidence = loadEvidence(raw);
 
-/** The Markdown report, built cell by cell; every cell also prints to the console. */
-const report: string[] = [`# ${evidence.title}`, '', `Evidence as of ${evidence.asOf}. Source: ${evidence.sources.map((s) => s.citation).join('; ')}`];
-function cell(title: string, markdown: string, text = markdown): void {
+/** The Markdown and HTML reports, built cell by cell; every cell also prints to the console. */
+const intro = `Evidence as of ${evidence.asOf}. Source: ${evidence.sources.map((s) => s.citation).join('; ')}`;
+const report: string[] = [`# ${evidence.title}`, '', intro];
+const html: ReportSection[] = [{ kind: 'heading', text: evidence.title, level: 1 }, { kind: 'text', text: intro }];
+/** Figures (SVG) to write beside the reports, by file name. */
+const figures = new Map<string, string>();
+function cell(title: string, markdown: string, text = markdown, figure?: { name: string; svg: string; caption: string }): void {
   report.push('', `## ${title}`, '', markdown.trimEnd());
+  html.push({ kind: 'heading', text: title, level: 2 });
+  if (figure) {
+    html.push({ kind: 'figure', svg: figure.svg, caption: figure.caption });
+    figures.set(figure.name, figure.svg);
+    report.push('', `![${figure.caption}](${figure.name})`);
+  }
+  html.push({ kind: 'markdown', markdown });
   console.log(`\n=== ${title} ===\n\n${text.trimEnd()}`);
 }
 const fmt = (x: number | null | undefined, digits = 2): string =>
@@ -48,6 +62,12 @@ cell(
     '',
     replicationEvidenceTable(evidence),
   ].join('\n'),
+  undefined,
+  {
+    name: 'conditioned-medium-hair-loss-evidence.svg',
+    svg: evidenceMap(evidence, { fontSize: 12 }),
+    caption: 'The evidence base: one lane per research group (studies in one lane are not independent), published reports at their year, the ongoing exosome trials at the year their results are expected, and the two Seoul reports that probably describe the same patients.',
+  },
 );
 
 // %% 2. Mean differences per comparison (from reported means only)
@@ -126,6 +146,21 @@ const sensitivityTables = published.map((c) => ({
       ...rows,
     ].join('\n');
   });
+  const grid = Array.from({ length: 93 }, (_, i) => 2 + i * 0.25); // assumed SDs 2 to 25 hairs/cm²
+  const panels = published.map((c) => {
+    const e = mdOf(c);
+    const points = grid.map((sd) => {
+      const r = withAssumedSd(c, sd);
+      return { x: sd, estimate: r.meanDifference!, lower: r.ci!.lower!, upper: r.ci!.upper! };
+    });
+    const at = maxSdForSignificance({ meanDifference: e.meanDifference!, n1: ARM_N, n2: ARM_N, alpha: ALPHA, test: 'z' }).sd;
+    return { title: `${c.intervention} vs ${c.comparator}, ${c.timepoint} (${e.label})`, points, threshold: { x: at, label: `CI includes 0 from SD ${fmt(at, 1)}` } };
+  });
+  const figure = {
+    name: 'conditioned-medium-hair-loss-sensitivity.svg',
+    svg: sensitivityPlot({ panels, xTitle: `Assumed SD in both arms (hairs/cm²), ${ARM_N} patients per arm`, yTitle: 'Mean difference (hairs/cm²)' }),
+    caption: `Mean difference (line) and its 95% Wald CI (band) against the assumed SD, which the source does not report. Right of the dashed line the CI includes 0; ${ARM_N} patients per arm is also an assumption.`,
+  };
   cell(
     'Sensitivity to the unreported SD',
     [
@@ -135,6 +170,8 @@ const sensitivityTables = published.map((c) => ({
       '',
       ...blocks.flatMap((b) => [b, '']),
     ].join('\n'),
+    undefined,
+    figure,
   );
 }
 
@@ -196,4 +233,6 @@ writeFileSync(
     2,
   )}\n`,
 );
-console.log(`\nWrote out/conditioned-medium-hair-loss.md and out/conditioned-medium-hair-loss.json`);
+for (const [name, svg] of figures) writeFileSync(new URL(name, outDir), svg);
+writeFileSync(new URL('conditioned-medium-hair-loss.html', outDir), htmlReport(html, { title: evidence.title }));
+console.log(`\nWrote out/conditioned-medium-hair-loss.md, .json and .html (with ${figures.size} figures, also as SVG files)`);

@@ -54,7 +54,7 @@ export { replicationText } from './report/replication-text.ts';
 export { replicationEvidenceTable } from './report/replication-evidence-table.ts';
 export { replicationStatusLabel } from './report/replication-status-label.ts';
 // --- plots: shared layer (scales, axes, text, palette, SVG) ---
-export { FONT_FAMILY, charWidth, textWidth } from './plots/font-metrics.ts';
+export { charWidth, textWidth } from './plots/font-metrics.ts';
 export type { TextStyle } from './plots/font-metrics.ts';
 export { truncateText } from './plots/truncate-text.ts';
 export { formatPlotNumber, formatEstimateCi } from './plots/format-number.ts';
@@ -81,6 +81,16 @@ export { forestPlot } from './plots/forest-plot.ts';
 export type { ForestColumn, ForestPlotOptions } from './plots/forest-options.ts';
 export { funnelPlot } from './plots/funnel-plot.ts';
 export type { FunnelPlotOptions } from './plots/funnel-plot.ts';
+export { sensitivityPlot } from './plots/sensitivity-plot.ts';
+export type { SensitivityPanel, SensitivityPlotOptions, SensitivityPoint } from './plots/sensitivity-plot.ts';
+export { evidenceMap } from './plots/evidence-map.ts';
+export type { EvidenceMapOptions } from './plots/evidence-map.ts';
+export { wrapText } from './plots/wrap-text.ts';
+// --- HTML report ---
+export { htmlReport } from './report/html-report.ts';
+export type { HtmlReportOptions, ReportCell, ReportSection } from './report/html-report.ts';
+export { markdownToHtml } from './report/markdown-to-html.ts';
+export { escapeHtml } from './report/html-escape.ts';
 // --- Mantel–Haenszel and Peto ---
 export { mantelHaenszel, MANTEL_HAENSZEL_MEASURES } from './models/mantel-haenszel.ts';
 export type { MantelHaenszelMeasure, MantelHaenszelOptions, MantelHaenszelResult } from './models/mantel-haenszel.ts';
