@@ -38,8 +38,7 @@ export function baujatPlot(fit: MetaAnalysisResult, options: BaujatPlotOptions =
   const maxX = Math.max(...drawn.map((p) => p.x));
   const maxY = Math.max(...drawn.map((p) => p.y));
   const ee = fit.method === 'EE';
-  const makeFrame = (extraBottom: number) => scatterFrame(size, `baujat-${drawn.length}`,
-    { domain: [0, maxX > 0 ? maxX : 1], title: ee ? 'Contribution to Overall Heterogeneity' : 'Squared Pearson Residual' },
+  const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [0, maxX > 0 ? maxX : 1], title: ee ? 'Contribution to Overall Heterogeneity' : 'Squared Pearson Residual' },
     { domain: [0, maxY > 0 ? maxY : 1], title: 'Influence on Overall Result' },
     { bottom: extraBottom });
   const r = Math.max(2, size.fontSize * 0.28);

@@ -5,7 +5,8 @@ import { bubbleData, type BubbleDataOptions, type BubbleLine } from './bubble-da
 import { labelledScatter, resolvePointLabels, type PointLabelOptions } from './labelled-scatter.ts';
 import { PALETTE } from './palette.ts';
 import { resolvePlotSize, type PlotSizeOptions } from './plot-options.ts';
-import { scatterFrame, type ScatterFrame } from './scatter-frame.ts';
+import { clipToArea, pointList, scatterFrame, type ScatterFrame } from './scatter-frame.ts';
+import type { Point } from './clip-polygon.ts';
 import { px, svgDocument, svgElement } from './svg.ts';
 
 /** Options of {@link bubblePlot}. */
@@ -28,6 +29,9 @@ export interface BubblePlotOptions extends PlotSizeOptions, PointLabelOptions, O
  * where the measure calls for it (e.g. risk ratios 0.2, 0.5, 1 for log risk ratios). Larger
  * circles are drawn first so small ones stay visible; circles are translucent. Labels go to the
  * studies with the largest residuals first.
+ *
+ * The line and bands lie inside the axes by construction: the x grid spans the padded axis and
+ * the y axis covers the drawn bands.
  *
  * Defaults: 600 × 460 px, font 12 px, x title = the moderator's name.
  *
@@ -52,8 +56,7 @@ export function bubblePlot(fit: MetaRegressionResult, options: BubblePlotOptions
   const band = showPi ? [...line.piLower, ...line.piUpper] : showCi ? [...line.ciLower, ...line.ciUpper] : line.fitted;
   const ys = [...points.map((p) => p.y), ...band];
   const unit = 0.35 * size.fontSize;
-  const makeFrame = (extraBottom: number) => scatterFrame(size, `bubble-${points.length}`,
-    { domain: [Math.min(...xs), Math.max(...xs)], title: data.moderator },
+  const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [Math.min(...xs), Math.max(...xs)], title: data.moderator },
     { domain: [Math.min(...ys), Math.max(...ys)], title: transform.scale, transform }, { bottom: extraBottom });
   const fitted = (x: number) => fit.coefficients.reduce((s, c, j) => s + c.estimate * (j === 0 ? 1 : c.name === data.moderator ? x : data.heldAt[c.name]!), 0);
   const residual = points.map((p) => Math.abs(p.y - fitted(p.x)));
@@ -77,7 +80,8 @@ export function bubblePlot(fit: MetaRegressionResult, options: BubblePlotOptions
 function lineMarks(frame: ScatterFrame, line: BubbleLine, ci: boolean, pi: boolean): string {
   const path = (ys: readonly number[]) => line.x.map((x, i) => `${px(frame.x.position(x))},${px(frame.y.position(ys[i]!))}`);
   const els: string[] = [];
-  if (ci) els.push(svgElement('polygon', { points: [...path(line.ciLower), ...path(line.ciUpper).reverse()].join(' '), fill: PALETTE.light, class: 'ci-band' }));
+  const corners = (ys: readonly number[]): Point[] => line.x.map((x, i) => [frame.x.position(x), frame.y.position(ys[i]!)] as const);
+  if (ci) els.push(svgElement('polygon', { points: pointList(clipToArea(frame, [...corners(line.ciLower), ...corners(line.ciUpper).reverse()])), fill: PALETTE.light, class: 'ci-band' }));
   if (pi) {
     for (const ys of [line.piLower, line.piUpper]) {
       els.push(svgElement('polyline', { points: path(ys).join(' '), fill: 'none', stroke: PALETTE.muted, 'stroke-width': 1, 'stroke-dasharray': '1.5 2.5', class: 'pi-bound' }));
@@ -89,5 +93,5 @@ function lineMarks(frame: ScatterFrame, line: BubbleLine, ci: boolean, pi: boole
     }
   }
   els.push(svgElement('polyline', { points: path(line.fitted).join(' '), fill: 'none', stroke: PALETTE.ink, 'stroke-width': 2, class: 'fitted' }));
-  return svgElement('g', { 'clip-path': frame.clip }, els);
+  return svgElement('g', { class: 'fit' }, els);
 }

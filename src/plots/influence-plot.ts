@@ -87,8 +87,7 @@ function drawPanel(panel: Panel, rows: readonly InfluenceRow[], size: Parameters
   let lo = ys.length ? Math.min(...ys) : 0;
   let hi = ys.length ? Math.max(...ys) : 1;
   if (!(hi > lo)) [lo, hi] = [lo - 0.5 * Math.max(1, Math.abs(lo)), hi + 0.5 * Math.max(1, Math.abs(hi))];
-  const frame = scatterFrame(size, `influence-${panel.key}-${k}`,
-    { domain: [1, Math.max(2, k)], title: 'Study', preferredTicks: studyTicks(k) },
+  const frame = scatterFrame(size, { domain: [1, Math.max(2, k)], title: 'Study', preferredTicks: studyTicks(k) },
     { domain: [lo, hi], title: '', transform: panel.log ? backTransform(null, 'exp') : undefined },
     { at, titleScale: 1, xTitle: false });
   const X = (i: number) => frame.x.position(i + 1);
@@ -109,7 +108,7 @@ function drawPanel(panel: Panel, rows: readonly InfluenceRow[], size: Parameters
     return [svgElement('circle', { cx: X(i), cy: Y(v), r, fill: PALETTE.blue, class: 'study', 'data-study': row.label }, [title])];
   });
   return svgElement('g', { class: 'panel', 'data-panel': panel.key, 'data-index': index }, [
-    ...frame.elements, svgElement('g', { 'clip-path': frame.clip }, [...refs, path]), ...marks,
+    ...frame.elements, ...refs, path, ...marks,
   ]);
 }
 

@@ -1,4 +1,4 @@
-import { backTransform, type TransformName } from '../effect-sizes/back-transform.ts';
+import { backTransform } from '../effect-sizes/back-transform.ts';
 import { InputError } from '../errors.ts';
 import type { Measure, MetaAnalysisResult } from '../types.ts';
 import { textWidth } from './font-metrics.ts';
@@ -7,8 +7,9 @@ import { labbeData, type LabbeData, type LabbeDataOptions } from './labbe-data.t
 import { labelledScatter, resolvePointLabels, type PointLabelOptions } from './labelled-scatter.ts';
 import { PALETTE } from './palette.ts';
 import { resolvePlotSize, type PlotSizeOptions } from './plot-options.ts';
-import { scatterFrame, type ScatterFrame } from './scatter-frame.ts';
-import { px, svgDocument, svgElement, svgText } from './svg.ts';
+import { clipToArea, pointList, scatterFrame, type ScatterFrame } from './scatter-frame.ts';
+import type { Point } from './clip-polygon.ts';
+import { svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 
 /** Options of {@link labbePlot}. */
@@ -60,8 +61,7 @@ export function labbePlot(fit: MetaAnalysisResult, rows: readonly object[], opti
   const fs = size.fontSize;
   const unit = 0.3 * fs;
   const preferredTicks = armTransform.name === 'none' ? undefined : RISK_TICKS;
-  const makeFrame = (extraBottom: number) => scatterFrame(size, `labbe-${data.points.length}`,
-    { domain, title: `${word}, group 2 (control: ci, di)`, transform: armTransform, preferredTicks },
+  const makeFrame = (extraBottom: number) => scatterFrame(size, { domain, title: `${word}, group 2 (control: ci, di)`, transform: armTransform, preferredTicks },
     { domain, title: `${word}, group 1 (treated: ai, bi)`, transform: armTransform, preferredTicks }, { top: 1.4 * fs, bottom: extraBottom });
   const distance = data.points.map((p) => Math.abs(p.y - p.x - data.estimate));
   const order = data.points.map((_, i) => i).sort((a, b) => distance[b]! - distance[a]!);
@@ -84,18 +84,24 @@ export function labbePlot(fit: MetaAnalysisResult, rows: readonly object[], opti
 
 function lines(frame: ScatterFrame, d: LabbeData, ci: boolean): string {
   const [lo, hi] = frame.x.domain;
-  const from = Math.max(lo, d.lineRange.from);
-  const to = Math.min(hi, d.lineRange.to);
-  const P = (x: number, y: number) => `${px(frame.x.position(x))},${px(frame.y.position(y))}`;
+  const [ylo, yhi] = frame.y.domain;
+  // the effect line y = x + μ̂ inside both axes and the outcome's domain
+  const from = Math.max(lo, d.lineRange.from, ylo - d.estimate);
+  const to = Math.min(hi, d.lineRange.to, yhi - d.estimate);
+  const P = (x: number, y: number): Point => [frame.x.position(x), frame.y.position(y)];
   const els: string[] = [];
-  if (ci && d.ci.lower !== null && d.ci.upper !== null && to > from) {
-    els.push(svgElement('polygon', { points: [P(from, from + d.ci.lower), P(to, to + d.ci.lower), P(to, to + d.ci.upper), P(from, from + d.ci.upper)].join(' '), fill: PALETTE.light, class: 'ci-band' }));
+  const a = Math.max(lo, d.lineRange.from);
+  const b = Math.min(hi, d.lineRange.to);
+  if (ci && d.ci.lower !== null && d.ci.upper !== null && b > a) {
+    const band = [P(a, a + d.ci.lower), P(b, b + d.ci.lower), P(b, b + d.ci.upper), P(a, a + d.ci.upper)];
+    els.push(svgElement('polygon', { points: pointList(clipToArea(frame, band)), fill: PALETTE.light, class: 'ci-band' }));
   }
-  els.push(svgElement('line', { x1: frame.x.position(lo), y1: frame.y.position(lo), x2: frame.x.position(hi), y2: frame.y.position(hi), stroke: PALETTE.muted, 'stroke-width': 1, class: 'no-effect-line' }));
+  const [d0, d1] = [Math.max(lo, ylo), Math.min(hi, yhi)];
+  els.push(svgElement('line', { x1: frame.x.position(d0), y1: frame.y.position(d0), x2: frame.x.position(d1), y2: frame.y.position(d1), stroke: PALETTE.muted, 'stroke-width': 1, class: 'no-effect-line' }));
   if (to > from) {
     els.push(svgElement('line', { x1: frame.x.position(from), y1: frame.y.position(from + d.estimate), x2: frame.x.position(to), y2: frame.y.position(to + d.estimate), stroke: PALETTE.ink, 'stroke-width': 1.5, 'stroke-dasharray': '6 3', class: 'effect-line' }));
   }
-  return svgElement('g', { 'clip-path': frame.clip }, els);
+  return svgElement('g', { class: 'lines' }, els);
 }
 
 /** One line under the title: the two line styles and the pooled effect on the natural scale. */

@@ -4,7 +4,8 @@ import { pointMark } from './marks.ts';
 import { normalQqData, type NormalQqOptions } from './normal-qq-data.ts';
 import { PALETTE } from './palette.ts';
 import { resolvePlotSize, type PlotSizeOptions } from './plot-options.ts';
-import { scatterFrame, type ScatterFrame } from './scatter-frame.ts';
+import { clipToArea, pointList, scatterFrame, type ScatterFrame } from './scatter-frame.ts';
+import type { Point } from './clip-polygon.ts';
 import { px, svgDocument, svgElement } from './svg.ts';
 import { InputError } from '../errors.ts';
 
@@ -43,10 +44,7 @@ export function qqPlot(fit: MetaAnalysisResult, options: QqPlotOptions = {}): st
   const { points, envelope } = data;
   const xs = points.map((p) => p.theoretical);
   const ys = [...points.map((p) => p.residual), ...(showEnvelope ? [...envelope.lower, ...envelope.upper] : [])];
-  const lo = Math.min(...xs, ...ys);
-  const hi = Math.max(...xs, ...ys);
-  const makeFrame = (extraBottom: number) => scatterFrame(size, `qq-${points.length}`,
-    { domain: [Math.min(...xs), Math.max(...xs)], title: 'Theoretical Quantiles' },
+  const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [Math.min(...xs), Math.max(...xs)], title: 'Theoretical Quantiles' },
     { domain: [Math.min(...ys), Math.max(...ys)], title: 'Sample Quantiles' }, { bottom: extraBottom });
   const outside = points.map((p, i) => p.residual < envelope.lower[i]! || p.residual > envelope.upper[i]!);
   const deviation = points.map((p) => Math.abs(p.residual - p.theoretical));
@@ -59,23 +57,26 @@ export function qqPlot(fit: MetaAnalysisResult, options: QqPlotOptions = {}): st
   }));
   return svgDocument(
     { width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Normal Q–Q plot', description: `Normal Q–Q plot of the standardized residuals of ${points.length} studies` },
-    [...frame.elements, ...(showEnvelope ? envelopeMarks(frame, envelope) : []), diagonal(frame, lo, hi),
+    [...frame.elements, ...(showEnvelope ? envelopeMarks(frame, envelope) : []), diagonal(frame),
       svgElement('g', { class: 'points' }, marks), svgElement('g', { class: 'labels' }, labels)],
   );
 }
 
 function envelopeMarks(frame: ScatterFrame, e: { theoretical: readonly number[]; lower: readonly number[]; upper: readonly number[] }): string[] {
   const path = (ys: readonly number[]) => e.theoretical.map((x, i) => `${px(frame.x.position(x))},${px(frame.y.position(ys[i]!))}`);
-  const polygon = [...path(e.lower), ...path(e.upper).reverse()].join(' ');
+  const corners = (ys: readonly number[]): Point[] => e.theoretical.map((x, i) => [frame.x.position(x), frame.y.position(ys[i]!)] as const);
+  const polygon = pointList(clipToArea(frame, [...corners(e.lower), ...corners(e.upper).reverse()]));
   const bound = (ys: readonly number[]) => svgElement('polyline', { points: path(ys).join(' '), fill: 'none', stroke: PALETTE.muted, 'stroke-width': 1, 'stroke-dasharray': '1.5 2.5', class: 'envelope-bound' });
-  return [svgElement('g', { 'clip-path': frame.clip }, [svgElement('polygon', { points: polygon, fill: PALETTE.light, class: 'envelope' }), bound(e.lower), bound(e.upper)])];
+  return [svgElement('g', { class: 'envelope-group' }, [svgElement('polygon', { points: polygon, fill: PALETTE.light, class: 'envelope' }), bound(e.lower), bound(e.upper)])];
 }
 
-function diagonal(frame: ScatterFrame, lo: number, hi: number): string {
-  const a = Math.min(lo, frame.x.domain[0], frame.y.domain[0]);
-  const b = Math.max(hi, frame.x.domain[1], frame.y.domain[1]);
-  return svgElement('g', { 'clip-path': frame.clip }, [svgElement('line', {
+/** The line y = x across the part of the plotting area where both axes reach. */
+function diagonal(frame: ScatterFrame): string {
+  const a = Math.max(frame.x.domain[0], frame.y.domain[0]);
+  const b = Math.min(frame.x.domain[1], frame.y.domain[1]);
+  if (!(b > a)) return '';
+  return svgElement('line', {
     x1: frame.x.position(a), y1: frame.y.position(a), x2: frame.x.position(b), y2: frame.y.position(b),
     stroke: PALETTE.ink, 'stroke-width': 1, class: 'diagonal',
-  })]);
+  });
 }

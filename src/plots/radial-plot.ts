@@ -53,12 +53,12 @@ export function radialPlot(fit: MetaAnalysisResult, options: RadialPlotOptions =
   const zLim = zLimits(data, yi, yaX, ciX);
   // the plotting area spans x ∈ [0, xMax]; the arc at 1.14·xMax and its labels lie to its right
   const makeFrame = (extraBottom: number) => {
-    const left0 = scatterFrame(size, 'radial', { domain: [0, xMax], title: '', pad: false }, { domain: zLim, title: '', pad: false }).area.left;
+    const left0 = scatterFrame(size, { domain: [0, xMax], title: '', pad: false }, { domain: zLim, title: '', pad: false }).area.left;
     const areaWidth = (size.width - left0 - labelRoom - 0.02 * xMax - 16) / (1.14 + 0.025);
     const extraRight = size.width - 8 - left0 - areaWidth;
     const xTitle = data.equalEffects ? 'x = 1/√v' : 'x = 1/√(v + τ²)';
     const zTitle = data.equalEffects ? 'z = y/√v' : 'z = y/√(v + τ²)';
-    return scatterFrame(size, `radial-${data.points.length}`, { domain: [0, xMax], title: xTitle, pad: false },
+    return scatterFrame(size, { domain: [0, xMax], title: xTitle, pad: false },
       { domain: zLim, title: zTitle, pad: false }, { right: Math.max(0, extraRight), bottom: extraBottom });
   };
   const r = Math.max(2, fs * 0.28);
@@ -95,7 +95,8 @@ function band(frame: ScatterFrame, d: RadialData): string[] {
     x1: X(0), y1: Z(dz), x2: X(end), y2: Z(dz + end * d.estimate), stroke: dash ? PALETTE.muted : PALETTE.ink, 'stroke-width': dash ? 1 : 1.5,
     'stroke-dasharray': dash, class: dash ? 'band-edge' : 'estimate-line',
   });
-  return [svgElement('g', { 'clip-path': frame.clip }, [
+  // metafor's z range holds the band's corners, so nothing here leaves the plotting area
+  return [svgElement('g', { class: 'band-group' }, [
     svgElement('polygon', { points: poly, fill: PALETTE.light, class: 'band' }),
     line(d.zCrit, '1.5 2.5'), line(-d.zCrit, '1.5 2.5'), line(0),
   ])];

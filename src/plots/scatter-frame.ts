@@ -5,7 +5,8 @@ import { axisSvg } from './axis-svg.ts';
 import { textWidth } from './font-metrics.ts';
 import { PALETTE } from './palette.ts';
 import type { ResolvedPlotSize } from './plot-options.ts';
-import { svgElement, svgText } from './svg.ts';
+import { clipPolygonToStrip, type Point } from './clip-polygon.ts';
+import { px, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 
 /** One axis of a {@link scatterFrame}. */
@@ -34,10 +35,8 @@ export interface ScatterFrame {
   readonly y: AxisScale;
   /** Plotting area in px. */
   readonly area: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
-  /** Title, axes and the clip-path definition, in drawing order. */
+  /** Title and axes, in drawing order. */
   readonly elements: readonly string[];
-  /** `clip-path` attribute value that clips a mark to the plotting area. */
-  readonly clip: string;
 }
 
 /**
@@ -47,14 +46,12 @@ export interface ScatterFrame {
  * radial plot's arc). Margins follow the widest tick label so nothing leaves the canvas; axis
  * titles are truncated with an ellipsis to the length of their axis.
  *
- * @param id distinguishes the clip path of this plot from others in the same HTML page
  * @example
- * scatterFrame({ width: 400, height: 300, fontSize: 12, title: '', digits: 2 }, 'demo',
+ * scatterFrame({ width: 400, height: 300, fontSize: 12, title: '', digits: 2 },
  *   { domain: [0, 1], title: 'x' }, { domain: [0, 1], title: 'y' }).area.right // => 392 (8 px margin)
  */
 export function scatterFrame(
   size: ResolvedPlotSize,
-  id: string,
   xAxis: FrameAxis,
   yAxis: FrameAxis,
   extra: {
@@ -78,15 +75,12 @@ export function scatterFrame(
   const left = ox + 5 + 3 + widest + 1.8 * fs + (extra.left ?? 0);
   const right = ox + size.width - Math.max(8, 0.5 * textWidth('0.00', { fontSize: fs })) - (extra.right ?? 0);
   const x = withPreferredTicks(axisScale({ domain: padded(xAxis), range: [left, right], transform: xAxis.transform, nice: xAxis.nice ?? false, fontSize: fs, maxTicks: 8 }), xAxis.preferredTicks, fs, false);
-  const clipId = `clip-${id}`.replace(/[^A-Za-z0-9_-]/g, '-');
-  const elements = [
-    svgElement('defs', {}, [svgElement('clipPath', { id: clipId }, [svgElement('rect', { x: left, y: top, width: right - left, height: bottom - top })])]),
-  ];
+  const elements: string[] = [];
   const ts = fs * (extra.titleScale ?? 1.1);
   if (size.title) elements.push(svgText(ox + size.width / 2, oy + 1.3 * fs, truncateText(size.title, size.width - 10, { fontSize: ts, bold: true }), { anchor: 'middle', bold: true, fontSize: ts, attrs: { class: 'title' } }));
   elements.push(...axisSvg(x, { orient: 'bottom', at: bottom, title: withXTitle ? truncateText(xAxis.title, right - left, { fontSize: fs }) : undefined, fontSize: fs }).elements);
   elements.push(...axisSvg(y, { orient: 'left', at: left, title: truncateText(yAxis.title, bottom - top, { fontSize: fs }), fontSize: fs }).elements);
-  return { x, y, area: { left, right, top, bottom }, elements, clip: `url(#${clipId})` };
+  return { x, y, area: { left, right, top, bottom }, elements };
 }
 
 /** The scale with ticks chosen from `preferred` (display values, most wanted first) where given. */
@@ -130,4 +124,24 @@ export function referenceLine(frame: ScatterFrame, axis: 'x' | 'y', value: numbe
   if (!frame.x.contains(value)) return '';
   const x = frame.x.position(value);
   return svgElement('line', { x1: x, x2: x, y1: top, y2: bottom, ...common });
+}
+
+/**
+ * A polygon (px) clipped to the plotting area, so shaded bands stop at the axes without an SVG
+ * clipPath (whose ids would clash when several plots share an HTML page): the shared
+ * `clipPolygonToStrip` cuts it to the x range, then, with x and y swapped, to the y range.
+ *
+ * @example
+ * clipToArea(frame, [[0, 0], [1000, 0], [1000, 1000]]) // => the part inside frame.area
+ */
+export function clipToArea(frame: ScatterFrame, points: readonly Point[]): Point[] {
+  const { left, right, top, bottom } = frame.area;
+  const inX = clipPolygonToStrip(points, left, right);
+  const swapped = clipPolygonToStrip(inX.map(([x, y]) => [y, x] as const), top, bottom);
+  return swapped.map(([y, x]) => [x, y] as const);
+}
+
+/** Points (px) as an SVG `points` attribute. */
+export function pointList(points: readonly Point[]): string {
+  return points.map(([x, y]) => `${px(x)},${px(y)}`).join(' ');
 }
