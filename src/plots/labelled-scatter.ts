@@ -3,7 +3,7 @@ import { PALETTE } from './palette.ts';
 import { placeLabels, type Box } from './place-labels.ts';
 import type { ResolvedPlotSize } from './plot-options.ts';
 import type { ScatterFrame } from './scatter-frame.ts';
-import { svgText } from './svg.ts';
+import { svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 
 /** Which text labels the points of a scatter plot. */
@@ -47,7 +47,8 @@ export function resolvePointLabels(options: PointLabelOptions): { labels: PointL
  * with an ellipsis to a quarter of the plot's width (the full text stays in a tooltip), drawn
  * with a white halo, and placed with the shared `placeLabels` one point at a time, most
  * important first, each with its own marker radius and every marker as an obstacle; a label
- * that does not fit beside its point is tried one and two lines above and below before it is left out,
+ * that does not fit beside its point is tried one and two lines above and below (then joined to
+ * its point by a thin leader line) before it is left out,
  * and if some are left out the placement is run again with those first.
  *
  * @param order indices of the points, most important first
@@ -103,14 +104,18 @@ function placeSequence(
     const own = (b: Box) => !(b.x0 === t.x - t.r && b.y0 === t.y - t.r && b.x1 === t.x + t.r && b.y1 === t.y + t.r);
     const obstacles = [...markers.filter(own), ...taken];
     // beside the point, then one or two lines above or below it
-    const spot = [0, -line, line, -2 * line, 2 * line].map((dy) =>
-      text === '' ? null : placeLabels([[t.x, t.y + dy]], [text], bounds, { fontSize, radius: t.r, obstacles: dy === 0 ? obstacles : [...obstacles, markers[all.indexOf(t)]!] })[0] ?? null,
-    ).find((p) => p !== null);
+    const tries = [0, -line, line, -2 * line, 2 * line].map((dy) => ({
+      dy,
+      spot: text === '' ? null : placeLabels([[t.x, t.y + dy]], [text], bounds, { fontSize, radius: t.r, obstacles: dy === 0 ? obstacles : [...obstacles, markers[all.indexOf(t)]!] })[0] ?? null,
+    }));
+    const found = tries.find((c) => c.spot !== null);
+    const spot = found?.spot;
     if (spot === undefined || spot === null) {
       missed.push(j);
       return;
     }
     taken.push(spot.box);
+    if (found!.dy !== 0) elements.push(leader(t, spot.box));
     elements.push(svgText(spot.x, spot.y, text, {
       anchor: spot.anchor, fontSize, title: t.text,
       // a white halo keeps the label legible where it crosses a line or band
@@ -118,4 +123,15 @@ function placeSequence(
     }));
   });
   return { elements, missed, omitted: missed.length };
+}
+
+/** A thin line from a point's edge to the nearest point of its label's box (label moved away). */
+function leader(t: LabelTarget, box: Box): string {
+  const nx = Math.min(Math.max(t.x, box.x0), box.x1);
+  const ny = Math.min(Math.max(t.y, box.y0 + 0.15 * (box.y1 - box.y0)), box.y1 - 0.15 * (box.y1 - box.y0));
+  const d = Math.hypot(nx - t.x, ny - t.y);
+  if (d <= t.r + 1) return '';
+  const sx = t.x + ((nx - t.x) * (t.r + 0.5)) / d;
+  const sy = t.y + ((ny - t.y) * (t.r + 0.5)) / d;
+  return svgElement('line', { x1: sx, y1: sy, x2: nx, y2: ny, stroke: PALETTE.muted, 'stroke-width': 0.6, class: 'leader' });
 }
