@@ -3,14 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { baujat, metaAnalysis, standardizedResiduals, InputError } from '../../src/index.ts';
 import { TOLERANCES, arrayMismatches, tierOf } from '../tolerances.ts';
-import { fixtureFit, loadPlotFixture } from './plot-fixtures.ts';
+import { fixtureFit, interceptOnlyCases } from './plot-fixtures.ts';
 
-const cases = ['bcg', 'normand1999', 'raudenbush1985'].flatMap((name) => {
-  const fx = loadPlotFixture(name);
-  return fx.fits.map((entry) => [`${name} ${entry.method} ${entry.test}`, fx, entry] as const);
-});
-
-describe.each(cases)('%s', (_, fx, entry) => {
+describe.each(interceptOnlyCases())('%s', (_, fx, entry) => {
   const fit = fixtureFit(fx, entry);
   const tol = TOLERANCES[tierOf(entry.method)];
 

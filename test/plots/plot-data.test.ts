@@ -6,14 +6,9 @@ import {
   bubbleData, effectSizes, InputError, labbeData, metaAnalysis, metaRegression, normalQqData, radialData,
 } from '../../src/index.ts';
 import { TOLERANCES, arrayMismatches, mismatch, tierOf } from '../tolerances.ts';
-import { BCG_COLUMNS, fixtureEffects, fixtureFit, loadPlotFixture } from './plot-fixtures.ts';
+import { BCG_COLUMNS, fixtureEffects, fixtureFit, interceptOnlyCases, loadPlotFixture } from './plot-fixtures.ts';
 
-const cases = ['bcg', 'normand1999', 'raudenbush1985'].flatMap((name) => {
-  const fx = loadPlotFixture(name);
-  return fx.fits.map((entry) => [`${name} ${entry.method} ${entry.test}`, fx, entry] as const);
-});
-
-describe.each(cases)('%s', (_, fx, entry) => {
+describe.each(interceptOnlyCases())('%s', (_, fx, entry) => {
   const fit = fixtureFit(fx, entry);
   const tol = TOLERANCES[tierOf(entry.method)];
 

@@ -69,3 +69,11 @@ export function fixtureEffects(fx: PlotFixture) {
 export function fixtureFit(fx: PlotFixture, entry: IntercepOnlyFixture): MetaAnalysisResult {
   return metaAnalysis(fixtureEffects(fx), { method: entry.method, test: entry.test });
 }
+
+/** Every intercept-only fit of the plot fixtures, as [name, fixture, entry] cases for describe.each. */
+export function interceptOnlyCases(): (readonly [string, PlotFixture, IntercepOnlyFixture])[] {
+  return ['bcg', 'normand1999', 'raudenbush1985'].flatMap((name) => {
+    const fx = loadPlotFixture(name);
+    return fx.fits.map((entry) => [`${name} ${entry.method} ${entry.test}`, fx, entry] as const);
+  });
+}
