@@ -10,6 +10,7 @@ import { resolvePlotSize, type PlotSizeOptions } from './plot-options.ts';
 import { radialData, type RadialData } from './radial-data.ts';
 import { scatterFrame, type ScatterFrame } from './scatter-frame.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
+import { truncateText } from './truncate-text.ts';
 
 /** Options of {@link radialPlot}. */
 export interface RadialPlotOptions extends PlotSizeOptions, PointLabelOptions {
@@ -71,7 +72,7 @@ export function radialPlot(fit: MetaAnalysisResult, options: RadialPlotOptions =
   }));
   return svgDocument(
     { width: size.width, height: size.height, fontSize: fs, title: size.title || 'Radial plot', description: `Radial (Galbraith) plot of ${data.points.length} studies` },
-    [...frame.elements, ...band(frame, data), ...arcs(frame, data, yaX, ciX, [Math.min(...yi), Math.max(...yi)], arcTicks, transform.scale, fs, size.width),
+    [...frame.elements, ...band(frame, data), ...arcs(frame, data, yaX, ciX, [Math.min(...yi), Math.max(...yi)], arcTicks, transform.scale, fs, size.width, transform.apply),
       svgElement('g', { class: 'points' }, marks), svgElement('g', { class: 'labels' }, labels)],
   );
 }
@@ -112,7 +113,7 @@ function effectTicks(lo: number, hi: number, transform: ReturnType<typeof backTr
 /** The effect-size arc (with ticks and labels) and the CI arc, as circles in px about the origin. */
 function arcs(
   frame: ScatterFrame, d: RadialData, yaX: number, ciX: number, yRange: readonly [number, number],
-  ticks: readonly { value: number; label: string }[], scaleName: string, fs: number, width: number,
+  ticks: readonly { value: number; label: string }[], scaleName: string, fs: number, width: number, transform: (x: number) => number,
 ): string[] {
   const cx = frame.x.position(0);
   const cy = frame.y.position(0);
@@ -130,9 +131,13 @@ function arcs(
     return svgElement('polyline', { points: pts.map(([x, y]) => `${px(x)},${px(y)}`).join(' '), fill: 'none', stroke: PALETTE.ink, 'stroke-width': 1, class: cls });
   };
   const els = [curve(R, yRange[0], yRange[1], 'arc')];
+  const inside = ticks.filter((t) => t.value >= yRange[0] - 1e-12 && t.value <= yRange[1] + 1e-12);
+  // a short arc with fewer than two round ticks: label its ends, with the decimals the difference needs
+  const spread = Math.abs(transform(yRange[1]) - transform(yRange[0]));
+  const digits = spread > 0 ? Math.min(4, Math.max(2, Math.ceil(-Math.log10(spread)) + 1)) : 2;
+  const shown = inside.length >= 2 ? inside : [...inside, ...yRange.map((v) => ({ value: v, label: formatPlotNumber(transform(v), digits) }))];
   const boxes: { y0: number; y1: number }[] = [];
-  for (const t of ticks) {
-    if (t.value < yRange[0] - 1e-12 || t.value > yRange[1] + 1e-12) continue;
+  for (const t of shown) {
     const [x0, y0] = at(R, t.value);
     const [x1, y1] = at(R + tickLen, t.value);
     els.push(svgElement('line', { x1: x0, y1: y0, x2: x1, y2: y1, stroke: PALETTE.ink, 'stroke-width': 1, class: 'arc-tick-mark' }));
@@ -142,13 +147,12 @@ function arcs(
     boxes.push(box);
     els.push(svgText(lx + 2, ly + 0.32 * fs, t.label, { fontSize: 0.9 * fs, attrs: { class: 'arc-tick', 'data-value': String(t.value) } }));
   }
-  // the scale's name just above the arc's upper end, unless a tick label is there
-  const [tx, ty] = at(R, yRange[1]);
-  const nameBox = { y0: ty - 1.6 * fs, y1: ty - 0.6 * fs };
-  const nameWidth = textWidth(scaleName, { fontSize: 0.9 * fs });
-  const nameX = Math.min(tx, width - 4 - nameWidth / 2);
-  if (ty - 1.6 * fs > frame.area.top - 0.2 * fs && !boxes.some((b) => b.y0 < nameBox.y1 && nameBox.y0 < b.y1)) {
-    els.push(svgText(nameX, ty - 0.8 * fs, scaleName, { anchor: 'middle', fontSize: 0.9 * fs, fill: PALETTE.muted, attrs: { class: 'arc-title' } }));
+  // the scale's name above the arc's upper end, right-aligned to the canvas, unless a tick label is there
+  const [, ty] = at(R, yRange[1]);
+  const nameY = ty - 1.1 * fs;
+  const nameBox = { y0: nameY - 0.8 * fs, y1: nameY + 0.3 * fs };
+  if (nameBox.y0 > frame.area.top - 0.5 * fs && !boxes.some((b) => b.y0 < nameBox.y1 && nameBox.y0 < b.y1)) {
+    els.push(svgText(width - 4, nameY, truncateText(scaleName, width / 3, { fontSize: 0.9 * fs }), { anchor: 'end', fontSize: 0.9 * fs, fill: PALETTE.muted, title: scaleName, attrs: { class: 'arc-title' } }));
   }
   if (d.ci.lower !== null && d.ci.upper !== null) {
     els.push(curve(Rci, d.ci.lower, d.ci.upper, 'ci-arc'));

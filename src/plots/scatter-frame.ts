@@ -23,8 +23,8 @@ export interface FrameAxis {
   readonly pad?: boolean;
   /**
    * Tick values on the display scale in order of preference (e.g. risks 0.5, 0.1, 0.01, … for a
-   * logit axis); those inside the domain are kept while their labels do not collide. Default:
-   * the axis scale's own round ticks.
+   * logit axis), followed by the axis scale's own round ticks; those inside the domain are kept
+   * while their labels do not collide. Default: the axis scale's own round ticks.
    */
   readonly preferredTicks?: readonly number[];
 }
@@ -87,7 +87,9 @@ export function scatterFrame(
 function withPreferredTicks(scale: AxisScale, preferred: readonly number[] | undefined, fs: number, vertical: boolean): AxisScale {
   if (preferred === undefined) return scale;
   const chosen: AxisTick[] = [];
-  for (const display of preferred) {
+  // the preferred values first, then the scale's own round ticks where they still fit
+  for (const display of [...preferred, ...scale.ticks.map((t) => t.display)]) {
+    if (chosen.some((t) => Math.abs(t.display - display) <= 1e-12 * Math.abs(display))) continue;
     const value = invertTransform(scale.transform, display);
     if (!Number.isFinite(value) || !scale.contains(value)) continue;
     const label = String(Number(display.toPrecision(6)));
