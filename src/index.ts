@@ -62,6 +62,8 @@ export { PALETTE, categoricalColour } from './plots/palette.ts';
 export { escapeXml, svgElement, svgText, svgDocument } from './plots/svg.ts';
 export type { SvgAttributes, SvgDocumentOptions, SvgTextOptions } from './plots/svg.ts';
 export { invertTransform } from './plots/invert-transform.ts';
+export { referenceValue } from './plots/reference-value.ts';
+export { positiveOption } from './plots/positive-option.ts';
 export { axisScale } from './plots/axis-scale.ts';
 export type { AxisScale, AxisScaleOptions, AxisTick } from './plots/axis-scale.ts';
 export { axisSvg } from './plots/axis-svg.ts';

@@ -5,6 +5,7 @@ import { loadEvidence } from '../evidence/load-evidence.ts';
 import { textWidth } from './font-metrics.ts';
 import { legendSvg } from './legend-svg.ts';
 import { PALETTE, categoricalColour } from './palette.ts';
+import { positiveOption } from './positive-option.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 import { wrapText } from './wrap-text.ts';
@@ -36,8 +37,8 @@ interface Placed { readonly study: EvidenceStudy; readonly x: number; readonly y
 export function evidenceMap(input: unknown, options: EvidenceMapOptions = {}): string {
   const evidence = loadEvidence(input);
   const overlaps = options.overlaps ?? assessReplication(evidence).overlaps;
-  const fs = options.fontSize ?? 12;
-  const boxW = options.boxWidth ?? 15 * fs;
+  const fs = positiveOption(options.fontSize, 'fontSize', 12);
+  const boxW = positiveOption(options.boxWidth, 'boxWidth', 15 * fs);
   const small = 0.85 * fs;
   const slots = timeSlots(evidence.studies);
   const groups = [...new Set([...evidence.studies].sort((a, b) => slotOf(a).time - slotOf(b).time).map((s) => s.group))];
@@ -51,31 +52,11 @@ export function evidenceMap(input: unknown, options: EvidenceMapOptions = {}): s
   slots.forEach((s) => els.push(svgText(slotX.get(s.key)! + boxW / 2, top + fs, s.header, { anchor: 'middle', bold: true, attrs: { class: 'slot-header' } })));
   let y = top + 2 * fs;
   const placed = new Map<string, Placed>();
+  const lane: LaneContext = { studies: evidence.studies, overlaps, slotX, boxW, laneHeaderW, width, fs, small, placed };
   groups.forEach((group, gi) => {
-    const colour = categoricalColour(gi);
-    const members = evidence.studies.filter((s) => s.group === group);
-    const laneOverlaps = overlaps.filter((o) => o.studies.every((id) => members.some((m) => m.id === id)));
-    const boxes = members.map((s) => ({ study: s, lines: boxLines(s, boxW - fs, fs, small) }));
-    const laneTop = y;
-    const stackY = new Map<string, number>();
-    let laneBottom = laneTop;
-    for (const b of boxes) {
-      const key = slotOf(b.study).key;
-      const by = stackY.get(key) ?? laneTop + 0.6 * fs;
-      const h = boxHeight(b.lines, fs, small);
-      placed.set(b.study.id, { study: b.study, x: slotX.get(key)!, y: by, w: boxW, h, lines: b.lines });
-      stackY.set(key, by + h + 0.6 * fs);
-      laneBottom = Math.max(laneBottom, by + h);
-    }
-    const header = wrapText(group, laneHeaderW - fs, { fontSize: fs, bold: true }, 3);
-    laneBottom = Math.max(laneBottom, laneTop + 1.5 * fs + header.length * 1.2 * fs + small);
-    laneBottom += 0.6 * fs + laneOverlaps.length * 3.4 * fs;
-    els.push(svgElement('rect', { x: fs, y: laneTop, width: width - 2 * fs, height: laneBottom - laneTop, fill: colour, 'fill-opacity': 0.08, stroke: colour, 'stroke-opacity': 0.6, class: 'lane' }));
-    header.forEach((line, i) => els.push(svgText(1.5 * fs, laneTop + 1.5 * fs + i * 1.2 * fs, line, { bold: true, fill: PALETTE.ink, title: group, attrs: { class: 'lane-header' } })));
-    els.push(svgText(1.5 * fs, laneTop + 1.5 * fs + header.length * 1.2 * fs, `${members.length} ${members.length === 1 ? 'study' : 'studies'}`, { fontSize: small, fill: PALETTE.muted, attrs: { class: 'lane-count' } }));
-    for (const m of members) els.push(...boxSvg(placed.get(m.id)!, colour, fs, small));
-    laneOverlaps.forEach((o, i) => els.push(...bracketSvg(placed.get(o.studies[0])!, placed.get(o.studies[1])!, laneBottom - (laneOverlaps.length - i) * 3.4 * fs, o, fs, small)));
-    y = laneBottom + 0.8 * fs;
+    const drawn = laneSvg(group, gi, y, lane);
+    els.push(...drawn.elements);
+    y = drawn.bottom + 0.8 * fs;
   });
   const across = overlaps.filter((o) => o.studies.every((id) => placed.has(id)) && placed.get(o.studies[0])!.study.group !== placed.get(o.studies[1])!.study.group);
   across.forEach((o, i) => {
@@ -94,6 +75,46 @@ export function evidenceMap(input: unknown, options: EvidenceMapOptions = {}): s
   if (options.title) els.push(svgText(fs, 1.5 * fs, options.title, { bold: true, fontSize: 1.15 * fs, attrs: { class: 'title' } }));
   const height = Math.ceil(y + 0.4 * fs + legend.height + fs);
   return svgDocument({ width, height, fontSize: fs, title: options.title ?? `Evidence base: ${evidence.title}` }, els);
+}
+
+interface LaneContext {
+  readonly studies: readonly EvidenceStudy[];
+  readonly overlaps: readonly Overlap[];
+  readonly slotX: ReadonlyMap<string, number>;
+  readonly boxW: number;
+  readonly laneHeaderW: number;
+  readonly width: number;
+  readonly fs: number;
+  readonly small: number;
+  /** Boxes placed so far, by study id (filled in by {@link laneSvg}). */
+  readonly placed: Map<string, Placed>;
+}
+
+/** One research group's lane from `laneTop`: header, its studies' boxes (stacked within a time slot) and its overlap brackets. */
+function laneSvg(group: string, gi: number, laneTop: number, c: LaneContext): { elements: string[]; bottom: number } {
+  const { fs, small } = c;
+  const colour = categoricalColour(gi);
+  const members = c.studies.filter((s) => s.group === group);
+  const laneOverlaps = c.overlaps.filter((o) => o.studies.every((id) => members.some((m) => m.id === id)));
+  const stackY = new Map<string, number>();
+  let bottom = laneTop;
+  for (const study of members) {
+    const lines = boxLines(study, c.boxW - fs, fs, small);
+    const key = slotOf(study).key;
+    const by = stackY.get(key) ?? laneTop + 0.6 * fs;
+    const h = boxHeight(lines, fs, small);
+    c.placed.set(study.id, { study, x: c.slotX.get(key)!, y: by, w: c.boxW, h, lines });
+    stackY.set(key, by + h + 0.6 * fs);
+    bottom = Math.max(bottom, by + h);
+  }
+  const header = wrapText(group, c.laneHeaderW - fs, { fontSize: fs, bold: true }, 3);
+  bottom = Math.max(bottom, laneTop + 1.5 * fs + header.length * 1.2 * fs + small) + 0.6 * fs + laneOverlaps.length * 3.4 * fs;
+  const els = [svgElement('rect', { x: fs, y: laneTop, width: c.width - 2 * fs, height: bottom - laneTop, fill: colour, 'fill-opacity': 0.08, stroke: colour, 'stroke-opacity': 0.6, class: 'lane' })];
+  header.forEach((line, i) => els.push(svgText(1.5 * fs, laneTop + 1.5 * fs + i * 1.2 * fs, line, { bold: true, fill: PALETTE.ink, title: group, attrs: { class: 'lane-header' } })));
+  els.push(svgText(1.5 * fs, laneTop + 1.5 * fs + header.length * 1.2 * fs, `${members.length} ${members.length === 1 ? 'study' : 'studies'}`, { fontSize: small, fill: PALETTE.muted, attrs: { class: 'lane-count' } }));
+  for (const m of members) els.push(...boxSvg(c.placed.get(m.id)!, colour, fs, small));
+  laneOverlaps.forEach((o, i) => els.push(...bracketSvg(c.placed.get(o.studies[0])!, c.placed.get(o.studies[1])!, bottom - (laneOverlaps.length - i) * 3.4 * fs, o, fs, small)));
+  return { elements: els, bottom };
 }
 
 function slotOf(s: EvidenceStudy): Slot {

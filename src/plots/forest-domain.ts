@@ -1,22 +1,6 @@
 import type { BackTransform } from '../effect-sizes/back-transform.ts';
-import type { Measure } from '../types.ts';
 import type { ForestRow } from './forest-rows.ts';
 import { invertTransform } from './invert-transform.ts';
-
-const SINGLE_GROUP: ReadonlySet<Measure> = new Set<Measure>(['PR', 'PLN', 'PLO', 'PAS', 'PFT', 'MN', 'MNLN']);
-
-/**
- * The reference line on the analysis scale: the user's (given on the display scale), else no
- * effect (0) for comparative measures, none for single-group measures (proportions, means).
- */
-export function referenceValue(measure: Measure | null, transform: BackTransform, given: number | null | undefined): number | null {
-  if (given === null) return null;
-  if (given !== undefined) {
-    const v = invertTransform(transform, given);
-    return Number.isFinite(v) ? v : null;
-  }
-  return measure !== null && SINGLE_GROUP.has(measure) ? null : 0;
-}
 
 /**
  * The axis domain of a forest plot on the analysis scale. The core is what a reader must see:

@@ -1,5 +1,5 @@
 import type { AxisScale } from './axis-scale.ts';
-import type { ForestLayout, RightCells } from './forest-layout.ts';
+import type { ForestHeaders, ForestLayout, RightCells } from './forest-layout.ts';
 import type { ForestRow, ForestStudyRow, ForestSummaryRow } from './forest-rows.ts';
 import { diamondMark, intervalMark, squareMark } from './marks.ts';
 import { PALETTE, categoricalColour } from './palette.ts';
@@ -78,7 +78,7 @@ function drawPrediction(lower: number, upper: number, y: number, c: ForestDrawCo
 }
 
 /** The header row: column titles in bold and a rule under them. */
-export function drawForestHeader(headers: { label: string; columns: readonly string[]; weight: string; estimate: string }, c: ForestDrawContext): string[] {
+export function drawForestHeader(headers: ForestHeaders, c: ForestDrawContext): string[] {
   const L = c.layout;
   const y = L.headerY;
   const out = [svgText(L.labelX, y, truncateText(headers.label, L.labelWidth, { fontSize: L.fontSize, bold: true }), { bold: true, attrs: { class: 'header' } })];

@@ -48,36 +48,71 @@ const maxWidth = (texts: readonly string[], size: number, bold = false): number 
  * 1.5 em (or what `height` allows: when rows would fall below 1.2 em, the font shrinks with them).
  */
 export function forestLayout(
-  rows: readonly ForestRow[], right: readonly RightCells[], headers: { label: string; columns: readonly string[]; weight: string; estimate: string },
+  rows: readonly ForestRow[], right: readonly RightCells[], headers: ForestHeaders,
   cells: readonly (readonly string[])[], hasMarkers: boolean, columnAlign: readonly ('start' | 'end')[],
   notes: readonly string[], hasAxisTitle: boolean, o: ResolvedForestOptions,
 ): ForestLayout {
-  const units = rows.reduce((s, r) => s + UNITS[r.kind], 0);
+  const axisEm = hasAxisTitle ? 3.4 : 2.2;
   // fixed height in em: pads, title, header, axis (ticks, labels, title), notes
-  const fixedEm = 0.8 + (o.title ? 2 : 0) + 1.6 + 0.3 + (hasAxisTitle ? 3.4 : 2.2) + notes.length * 1.25 + 0.6;
-  let fs = o.fontSize;
-  let rowH = 1.5 * fs;
-  if (o.height !== null) {
-    rowH = (o.height - fixedEm * fs) / units;
-    if (rowH < 1.2 * fs) {
-      fs = o.height / (fixedEm + 1.2 * units);
-      rowH = 1.2 * fs;
-    }
-  }
-  const noteSize = 0.9 * fs;
-  const pad = fs;
-  const gap = fs;
+  const fixedEm = 0.8 + (o.title ? 2 : 0) + 1.6 + 0.3 + axisEm + notes.length * 1.25 + 0.6;
+  const { fs, rowH } = fontAndRowHeight(rows.reduce((s, r) => s + UNITS[r.kind], 0), fixedEm, o);
+  const widths = columnWidths(rows, right, headers, cells, hasMarkers, fs, o);
+  const across = horizontalPositions(widths, columnAlign, fs, o);
+  const down = verticalPositions(rows, notes.length, rowH, axisEm, fs, o);
+  return { ...across, ...down, fontSize: fs, noteSize: 0.9 * fs, rowHeight: rowH, pad: fs };
+}
+
+/** Column titles of a forest plot. */
+export interface ForestHeaders {
+  readonly label: string;
+  readonly columns: readonly string[];
+  readonly weight: string;
+  readonly estimate: string;
+}
+
+/** Font size and row height: 1.5 em rows, or what `height` allows (the font shrinks below 1.2 em rows). */
+function fontAndRowHeight(units: number, fixedEm: number, o: ResolvedForestOptions): { fs: number; rowH: number } {
+  const fs = o.fontSize;
+  if (o.height === null) return { fs, rowH: 1.5 * fs };
+  const rowH = (o.height - fixedEm * fs) / units;
+  if (rowH >= 1.2 * fs) return { fs, rowH };
+  const shrunk = o.height / (fixedEm + 1.2 * units);
+  return { fs: shrunk, rowH: 1.2 * shrunk };
+}
+
+interface ColumnWidths {
+  readonly label: number;
+  readonly marker: number;
+  readonly columns: readonly number[];
+  readonly weight: number;
+  readonly estimate: number;
+}
+
+function columnWidths(
+  rows: readonly ForestRow[], right: readonly RightCells[], headers: ForestHeaders, cells: readonly (readonly string[])[],
+  hasMarkers: boolean, fs: number, o: ResolvedForestOptions,
+): ColumnWidths {
   const labels = rows.flatMap((r) => (r.kind === 'study' || r.kind === 'group' || r.kind === 'summary' ? [r.label] : []));
-  const markerWidth = hasMarkers ? maxWidth(['m†'], fs) + 0.3 * fs : 0;
-  const colWidths = headers.columns.map((h, j) => Math.max(maxWidth([h], fs, true), maxWidth(cells[j] ?? [], fs)));
+  const marker = hasMarkers ? maxWidth(['m†'], fs) + 0.3 * fs : 0;
+  const columns = headers.columns.map((h, j) => Math.max(maxWidth([h], fs, true), maxWidth(cells[j] ?? [], fs)));
   // subgroup notes run under the label and the extra columns: widen the label column for them
   const subnotes = rows.flatMap((r) => (r.kind === 'subnote' ? [r.text] : []));
-  const besideLabel = markerWidth + colWidths.reduce((s, w) => s + w + gap, 0);
-  const wanted = Math.max(maxWidth(labels, fs, true), maxWidth([headers.label, 'Prediction interval'], fs, true), maxWidth(subnotes, noteSize) - besideLabel);
-  let labelWidth = Math.min(o.labelWidth * (fs / o.fontSize), wanted);
-  const weightWidth = o.showWeights ? Math.max(maxWidth([headers.weight], fs, true), maxWidth(right.map((r) => r.weight), fs, true)) : 0;
-  const estWidth = Math.max(maxWidth([headers.estimate], fs, true), maxWidth(right.map((r) => r.estimate), fs, true));
-  const others = () => 2 * pad + labelWidth + markerWidth + colWidths.reduce((s, w) => s + w + gap, 0) + gap + gap + (o.showWeights ? weightWidth + gap : 0) + estWidth;
+  const besideLabel = marker + columns.reduce((s, w) => s + w + fs, 0);
+  const wanted = Math.max(maxWidth(labels, fs, true), maxWidth([headers.label, 'Prediction interval'], fs, true), maxWidth(subnotes, 0.9 * fs) - besideLabel);
+  return {
+    label: Math.min(o.labelWidth * (fs / o.fontSize), wanted),
+    marker,
+    columns,
+    weight: o.showWeights ? Math.max(maxWidth([headers.weight], fs, true), maxWidth(right.map((r) => r.weight), fs, true)) : 0,
+    estimate: Math.max(maxWidth([headers.estimate], fs, true), maxWidth(right.map((r) => r.estimate), fs, true)),
+  };
+}
+
+/** x positions, left to right: label, markers, extra columns, plot (25 em or what `width` leaves), weight, estimate. */
+function horizontalPositions(w: ColumnWidths, columnAlign: readonly ('start' | 'end')[], fs: number, o: ResolvedForestOptions) {
+  const gap = fs;
+  let labelWidth = w.label;
+  const others = () => 2 * fs + labelWidth + w.marker + w.columns.reduce((s, c) => s + c + gap, 0) + 2 * gap + (o.showWeights ? w.weight + gap : 0) + w.estimate;
   let plotWidth = 25 * fs;
   if (o.width !== null) {
     plotWidth = o.width - others();
@@ -86,24 +121,28 @@ export function forestLayout(
       plotWidth = Math.max(8 * fs, o.width - others());
     }
   }
-  let x = pad;
+  let x = fs;
   const labelX = x;
   x += labelWidth;
   const markerX = x + 0.3 * fs;
-  x += markerWidth;
-  const columnX = colWidths.map((w, j) => {
+  x += w.marker;
+  const columnX = w.columns.map((c, j) => {
     x += gap;
-    const at = columnAlign[j] === 'end' ? x + w : x;
-    x += w;
+    const at = columnAlign[j] === 'end' ? x + c : x;
+    x += c;
     return at;
   });
   x += gap;
   const plot = [x, x + plotWidth] as const;
   x += plotWidth + gap;
-  const weightX = o.showWeights ? x + weightWidth : x;
-  if (o.showWeights) x += weightWidth + gap;
-  const estimateX = x + estWidth;
-  const width = o.width ?? Math.ceil(estimateX + pad);
+  const weightX = o.showWeights ? x + w.weight : x;
+  if (o.showWeights) x += w.weight + gap;
+  const estimateX = x + w.estimate;
+  return { width: o.width ?? Math.ceil(estimateX + fs), labelX, labelWidth, markerX, columnX, plot, weightX, estimateX };
+}
+
+/** y positions, top to bottom: title, header, rows, axis, notes. */
+function verticalPositions(rows: readonly ForestRow[], notes: number, rowH: number, axisEm: number, fs: number, o: ResolvedForestOptions) {
   let y = 0.8 * fs;
   const titleY = o.title ? y + fs * 1.1 : null;
   if (o.title) y += 2 * fs;
@@ -115,8 +154,7 @@ export function forestLayout(
     return y - h / 2;
   });
   const axisY = y + 0.3 * fs;
-  y = axisY + (hasAxisTitle ? 3.4 : 2.2) * fs;
-  const noteY = notes.map(() => (y += 1.25 * fs) - 0.3 * fs);
-  const height = o.height ?? Math.ceil(y + 0.6 * fs);
-  return { width, height, fontSize: fs, noteSize, rowHeight: rowH, pad, labelX, labelWidth, markerX, columnX, plot, weightX, estimateX, titleY, headerY, rowY, axisY, noteY };
+  y = axisY + axisEm * fs;
+  const noteY = Array.from({ length: notes }, () => (y += 1.25 * fs) - 0.3 * fs);
+  return { height: o.height ?? Math.ceil(y + 0.6 * fs), titleY, headerY, rowY, axisY, noteY };
 }

@@ -1,5 +1,6 @@
 import { TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
 import { InputError, assertOneOf } from '../errors.ts';
+import { positiveOption } from './positive-option.ts';
 
 /** An extra text column of a forest plot (year, n, events, …), one value per study. */
 export interface ForestColumn {
@@ -33,7 +34,7 @@ export interface ForestPlotOptions {
   readonly clusters?: readonly (string | null | undefined)[];
   /** Studies whose finding is not independently replicated, marked with †. */
   readonly notReplicated?: readonly boolean[];
-  /** Decimals of estimates and CIs (default 2). */
+  /** Decimals of estimates and CIs (default 2, more when the pooled CI is narrower than 0.1 on the display scale, at most 4). */
   readonly digits?: number;
   /** Font size in px (default 12). */
   readonly fontSize?: number;
@@ -67,7 +68,7 @@ export interface ResolvedForestOptions {
   readonly groups: readonly string[] | null;
   readonly clusters: readonly (string | null | undefined)[] | null;
   readonly notReplicated: readonly boolean[] | null;
-  readonly digits: number;
+  readonly digits: number | null;
   readonly fontSize: number;
   readonly width: number | null;
   readonly height: number | null;
@@ -89,7 +90,7 @@ export interface ResolvedForestOptions {
  */
 export function resolveForestOptions(options: ForestPlotOptions, k: number): ResolvedForestOptions {
   if (options.transform !== undefined && options.transform !== 'auto') assertOneOf(options.transform, TRANSFORMS, 'transform');
-  const fontSize = positive(options.fontSize, 'fontSize', 12);
+  const fontSize = positiveOption(options.fontSize, 'fontSize', 12);
   for (const [name, arr] of [['groups', options.groups], ['clusters', options.clusters], ['notReplicated', options.notReplicated], ['rows', options.rows]] as const) {
     if (arr !== undefined) sameLength(arr, k, name);
   }
@@ -101,8 +102,8 @@ export function resolveForestOptions(options: ForestPlotOptions, k: number): Res
   if (limits !== null && !(Number.isFinite(limits[0]) && Number.isFinite(limits[1]) && limits[0] < limits[1])) {
     throw new InputError('must be two finite numbers, low < high, on the display scale', { field: 'limits', value: limits });
   }
-  const digits = options.digits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 10) throw new InputError('must be an integer from 0 to 10', { field: 'digits', value: digits });
+  const digits = options.digits ?? null;
+  if (digits !== null && (!Number.isInteger(digits) || digits < 0 || digits > 10)) throw new InputError('must be an integer from 0 to 10', { field: 'digits', value: digits });
   return {
     transform: options.transform ?? 'auto',
     n: options.n,
@@ -114,9 +115,9 @@ export function resolveForestOptions(options: ForestPlotOptions, k: number): Res
     notReplicated: options.notReplicated ?? null,
     digits,
     fontSize,
-    width: options.width === undefined ? null : positive(options.width, 'width', 0),
-    height: options.height === undefined ? null : positive(options.height, 'height', 0),
-    labelWidth: positive(options.labelWidth, 'labelWidth', 20 * fontSize),
+    width: options.width === undefined ? null : positiveOption(options.width, 'width', 0),
+    height: options.height === undefined ? null : positiveOption(options.height, 'height', 0),
+    labelWidth: positiveOption(options.labelWidth, 'labelWidth', 20 * fontSize),
     title: options.title ?? null,
     axisTitle: options.axisTitle ?? null,
     labelHeader: options.labelHeader ?? 'Study',
@@ -126,11 +127,6 @@ export function resolveForestOptions(options: ForestPlotOptions, k: number): Res
   };
 }
 
-function positive(value: number | undefined, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InputError('must be a positive number', { field, value });
-  return value;
-}
 
 function sameLength(arr: ArrayLike<unknown>, k: number, field: string): void {
   if (arr === null || typeof arr !== 'object' || arr.length !== k) {

@@ -3,7 +3,8 @@ import { InputError } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { axisScale } from './axis-scale.ts';
 import { axisSvg } from './axis-svg.ts';
-import { forestDomain, referenceValue } from './forest-domain.ts';
+import { forestDomain } from './forest-domain.ts';
+import { referenceValue } from './reference-value.ts';
 import { drawForestHeader, drawForestRow, type ForestDrawContext } from './forest-draw.ts';
 import { forestLayout, type RightCells } from './forest-layout.ts';
 import { resolveForestOptions, type ForestPlotOptions } from './forest-options.ts';
@@ -33,9 +34,10 @@ import { truncateText } from './truncate-text.ts';
  * @param fit a `metaAnalysis` result (its `yi`, `vi`, `labels`, `weights` and summary fields)
  * @throws {InputError} for a fit without studies, or options that do not fit it (see `ForestPlotOptions`).
  * @example
- * const fit = metaAnalysis(effectSizes('RR', bcgRows, { columns: { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' } }));
- * const svg = forestPlot(fit, { columns: [{ header: 'Year', values: bcgRows.map((r) => r.year) }] });
- * svg.startsWith('<svg'); // true; the axis reads 0.05 … 2 (risk ratios, log scale), the diamond sits at RR 0.49
+ * // bcg: datasets/bcg.json (13 trials)
+ * const fit = metaAnalysis(effectSizes('RR', bcg.rows, { columns: { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' }, label: 'author' }));
+ * const svg = forestPlot(fit, { columns: [{ header: 'Year', key: 'year' }], rows: bcg.rows });
+ * // an SVG string; the axis reads 0.05 0.1 0.2 0.5 1 2 5 10 (risk ratio, log scale), the diamond sits at RR 0.49 [0.34, 0.70]
  */
 export function forestPlot(fit: MetaAnalysisResult, options: ForestPlotOptions = {}): string {
   if (!fit || !Array.isArray(fit.yi) || fit.yi.length === 0 || fit.yi.length !== fit.vi?.length) {
@@ -43,8 +45,9 @@ export function forestPlot(fit: MetaAnalysisResult, options: ForestPlotOptions =
   }
   const o = resolveForestOptions(options, fit.yi.length);
   const transform = backTransform(fit.measure, o.transform, { n: o.n });
-  const rows = forestRows(fit, o);
-  const right = rows.body.map((r) => rightCells(r, transform.apply, o.digits));
+  const digits = o.digits ?? autoDigits(transform.apply(fit.ci.lower ?? fit.estimate), transform.apply(fit.ci.upper ?? fit.estimate));
+  const rows = forestRows(fit, o, digits);
+  const right = rows.body.map((r) => rightCells(r, transform.apply, digits));
   const level = Math.round(fit.level * 1000) / 10;
   const headers = {
     label: o.labelHeader,
@@ -95,4 +98,11 @@ function rightCells(r: ForestRow, f: (x: number) => number, digits: number): Rig
 function estimateHeader(measure: MetaAnalysisResult['measure'], transform: BackTransform): string {
   if (transform.name !== 'none') return transform.scale;
   return measure ?? 'Estimate';
+}
+
+/** 2 decimals, or more (up to 4) when the pooled CI is so narrow that 2 would hide it (width < 0.1). */
+function autoDigits(lower: number, upper: number): number {
+  const width = Math.abs(upper - lower);
+  if (!(width > 0) || !Number.isFinite(width)) return 2;
+  return Math.min(4, Math.max(2, Math.ceil(-Math.log10(width)) + 1));
 }

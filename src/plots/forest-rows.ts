@@ -62,10 +62,10 @@ export function modelLabel(fit: MetaAnalysisResult): string {
  * closed by its own diamond and heterogeneity), the overall diamond, the prediction interval,
  * and the notes (heterogeneity, test for subgroup differences, markers).
  */
-export function forestRows(fit: MetaAnalysisResult, o: ResolvedForestOptions): ForestRows {
+export function forestRows(fit: MetaAnalysisResult, o: ResolvedForestOptions, digits: number): ForestRows {
   const crit = normalQuantile((1 - fit.level) / 2, true);
   const { letters, legend } = clusterLetters(o.clusters);
-  const cells = columnCells(o.columns, o.rows, fit.k, o.digits);
+  const cells = columnCells(o.columns, o.rows, fit.k, digits);
   const study = (i: number): ForestStudyRow => {
     const se = Math.sqrt(fit.vi[i]!);
     return {

@@ -1,13 +1,14 @@
 import type { FilledStudy } from '../bias/trim-and-fill.ts';
 import { normalQuantile } from '../distributions/normal.ts';
-import { backTransform, TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
+import { backTransform, TRANSFORMS, type BackTransform, type TransformName } from '../effect-sizes/back-transform.ts';
 import { InputError, assertLevel, assertOneOf } from '../errors.ts';
+import { positiveOption } from './positive-option.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { axisScale, type AxisScale } from './axis-scale.ts';
 import { axisSvg } from './axis-svg.ts';
 import { clipPolygonToStrip, type Point } from './clip-polygon.ts';
 import { textWidth } from './font-metrics.ts';
-import { referenceValue } from './forest-domain.ts';
+import { referenceValue } from './reference-value.ts';
 import { legendSvg, legendWidth, type LegendItem } from './legend-svg.ts';
 import { PALETTE } from './palette.ts';
 import { placeLabels } from './place-labels.ts';
@@ -27,8 +28,8 @@ export interface FunnelPlotOptions {
   readonly level?: number;
   /** Centre of the contours on the display scale (default: no effect, 0 or 1; none for single-group measures); `null` for none. */
   readonly referenceLine?: number | null;
-  /** Study names beside the points where they fit (`'auto'`, the default, for k ≤ 40) or never (`'none'`). Every point also carries its name as a `<title>`. */
-  readonly labels?: 'auto' | 'none';
+  /** Study names beside the points where they fit: `'auto'` (the default) for k ≤ 40, `'all'` for any k, `'none'` never. Every point also carries its name as a `<title>`. */
+  readonly labels?: 'auto' | 'all' | 'none';
   readonly width?: number;
   readonly height?: number;
   readonly fontSize?: number;
@@ -64,19 +65,8 @@ export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions =
   const contours = reference === null || o.contours === false ? [] : [...o.contours].sort((a, b) => b - a);
   const legend = legendItems(contours, o.level, o.trimAndFill !== undefined, filled.length > 0);
   const fs = o.fontSize;
-  const top = (o.title ? 2.4 : 1) * fs;
-  const bottom = o.height - 3.6 * fs;
-  const maxSe = Math.max(...all.map((p) => p.se).filter(Number.isFinite), 1e-8);
-  const yScale = axisScale({ domain: [0, 1.04 * maxSe], range: [top, bottom], fontSize: fs, vertical: true });
-  const yLabelWidth = Math.max(...yScale.ticks.map((t) => textWidth(t.label, { fontSize: fs })));
-  const left = fs + 1.3 * fs + 0.8 * fs + yLabelWidth + 8;
-  const legendW = legendWidth(legend, 0.9 * fs);
-  const right = o.width - 1.5 * fs - legendW - fs;
-  if (right - left < 6 * fs) throw new InputError(`is too small for the plot and its legend (need at least ${Math.ceil(left + 6 * fs + 2.5 * fs + legendW)} px)`, { field: 'width', value: o.width });
-  const S = yScale.domain[1];
-  const xs = [...all.map((p) => p.y), fit.estimate - crit * S, fit.estimate + crit * S, ...(reference === null ? [] : [reference])].filter(Number.isFinite);
-  const xScale = axisScale({ domain: padded(Math.min(...xs), Math.max(...xs)), range: [left, right], transform, fontSize: fs });
-  const frame = { left, right, top, bottom };
+  const { xScale, yScale, frame } = funnelScales(all, fit.estimate, crit, reference, transform, legendWidth(legend, 0.9 * fs), o);
+  const { left, right, top, bottom } = frame;
   const els: string[] = [
     ...bands(xScale, yScale, reference, contours, frame),
     ...pseudoRegion(xScale, yScale, fit.estimate, crit, frame),
@@ -85,7 +75,7 @@ export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions =
   const r = all.length > 100 ? 2 : 0.3 * fs;
   const at = all.map((p) => [xScale.position(p.y), yScale.position(p.se)] as const);
   all.forEach((p, i) => els.push(point(at[i]![0], at[i]![1], r, p.label, p.filled)));
-  if (o.labels === 'auto' && observed.length <= 40) els.push(...pointLabels(at.slice(0, observed.length), observed.map((p) => p.label), at.slice(observed.length), frame, fs, r));
+  if (o.labels === 'all' || (o.labels === 'auto' && observed.length <= 40)) els.push(...pointLabels(at.slice(0, observed.length), observed.map((p) => p.label), at.slice(observed.length), frame, fs, r));
   els.push(svgElement('rect', { x: left, y: top, width: right - left, height: bottom - top, fill: 'none', stroke: PALETTE.ink, 'stroke-width': 1 }));
   const axisTitle = o.axisTitle ?? `${transform.scale}${transform.name === 'exp' ? ' (log scale)' : ''}`;
   els.push(...axisSvg(xScale, { orient: 'bottom', at: bottom, title: axisTitle, fontSize: fs }).elements);
@@ -95,6 +85,26 @@ export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions =
   return svgDocument({ width: o.width, height: o.height, fontSize: fs, title: o.title ?? `Funnel plot (${fit.k} studies${filled.length ? `, ${filled.length} filled` : ''})` }, els);
 }
 
+/** The two axes and the plot frame: SE from 0 (top) to the largest SE, x covering the points, the pseudo-CI at the bottom and the reference line. */
+function funnelScales(
+  all: readonly { y: number; se: number }[], estimate: number, crit: number, reference: number | null,
+  transform: BackTransform, legendW: number, o: ResolvedFunnel,
+): { xScale: AxisScale; yScale: AxisScale; frame: Frame } {
+  const fs = o.fontSize;
+  const top = (o.title ? 2.4 : 1) * fs;
+  const bottom = o.height - 3.6 * fs;
+  const maxSe = Math.max(...all.map((p) => p.se).filter(Number.isFinite), 1e-8);
+  const yScale = axisScale({ domain: [0, 1.04 * maxSe], range: [top, bottom], fontSize: fs, vertical: true });
+  const yLabelWidth = Math.max(...yScale.ticks.map((t) => textWidth(t.label, { fontSize: fs })));
+  const left = fs + 1.3 * fs + 0.8 * fs + yLabelWidth + 8;
+  const right = o.width - 1.5 * fs - legendW - fs;
+  if (right - left < 6 * fs) throw new InputError(`is too small for the plot and its legend (need at least ${Math.ceil(left + 6 * fs + 2.5 * fs + legendW)} px)`, { field: 'width', value: o.width });
+  const S = yScale.domain[1];
+  const xs = [...all.map((p) => p.y), estimate - crit * S, estimate + crit * S, ...(reference === null ? [] : [reference])].filter(Number.isFinite);
+  const xScale = axisScale({ domain: padded(Math.min(...xs), Math.max(...xs)), range: [left, right], transform, fontSize: fs });
+  return { xScale, yScale, frame: { left, right, top, bottom } };
+}
+
 interface ResolvedFunnel {
   readonly transform: TransformName | 'auto';
   readonly n: ArrayLike<number> | undefined;
@@ -102,7 +112,7 @@ interface ResolvedFunnel {
   readonly contours: readonly number[] | false;
   readonly level: number;
   readonly referenceLine: number | null | undefined;
-  readonly labels: 'auto' | 'none';
+  readonly labels: 'auto' | 'all' | 'none';
   readonly width: number;
   readonly height: number;
   readonly fontSize: number;
@@ -115,26 +125,21 @@ function resolve(fit: MetaAnalysisResult, o: FunnelPlotOptions): ResolvedFunnel 
     throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels)', { field: 'fit' });
   }
   if (o.transform !== undefined && o.transform !== 'auto') assertOneOf(o.transform, TRANSFORMS, 'transform');
-  if (o.labels !== undefined) assertOneOf(o.labels, ['auto', 'none'] as const, 'labels');
+  if (o.labels !== undefined) assertOneOf(o.labels, ['auto', 'all', 'none'] as const, 'labels');
   const level = o.level ?? fit.level;
   assertLevel(level);
   const contours = o.contours ?? [0.1, 0.05, 0.01];
   if (contours !== false) contours.forEach((p, i) => {
     if (!(p > 0 && p < 1)) throw new InputError('must be p-values strictly between 0 and 1', { field: 'contours', row: i + 1, value: p });
   });
-  const fontSize = positive(o.fontSize, 'fontSize', 12);
+  const fontSize = positiveOption(o.fontSize, 'fontSize', 12);
   return {
     transform: o.transform ?? 'auto', n: o.n, trimAndFill: o.trimAndFill, contours, level, referenceLine: o.referenceLine,
-    labels: o.labels ?? 'auto', width: positive(o.width, 'width', 46 * fontSize), height: positive(o.height, 'height', 34 * fontSize),
+    labels: o.labels ?? 'auto', width: positiveOption(o.width, 'width', 46 * fontSize), height: positiveOption(o.height, 'height', 34 * fontSize),
     fontSize, title: o.title, axisTitle: o.axisTitle,
   };
 }
 
-function positive(v: number | undefined, field: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new InputError('must be a positive number', { field, value: v });
-  return v;
-}
 
 function padded(lo: number, hi: number): [number, number] {
   const span = hi - lo || Math.max(Math.abs(lo), 1) * 0.5;

@@ -30,7 +30,7 @@ const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0
 
 /**
  * Greedy label placement for a scatter of points: each label is tried right of its point, then
- * left, above and below, and kept at the first position inside `bounds` that overlaps no point,
+ * left, above, below and at the four diagonals, and kept at the first position inside `bounds` that overlaps no point,
  * no earlier label and no obstacle. Labels that fit nowhere get `null` (the caller keeps the
  * name elsewhere, e.g. in the point's `<title>`). Text boxes run from 0.75 em above the baseline
  * to 0.2 em below it, as the font's ascent and descent.
@@ -53,6 +53,10 @@ export function placeLabels(
       at(x - gap, y + 0.35 * fs, 'end', w, fs),
       at(x, y - gap - 0.2 * fs, 'middle', w, fs),
       at(x, y + gap + 0.75 * fs, 'middle', w, fs),
+      at(x + 0.7 * gap, y - 0.7 * gap - 0.2 * fs, 'start', w, fs),
+      at(x + 0.7 * gap, y + 0.7 * gap + 0.75 * fs, 'start', w, fs),
+      at(x - 0.7 * gap, y - 0.7 * gap - 0.2 * fs, 'end', w, fs),
+      at(x - 0.7 * gap, y + 0.7 * gap + 0.75 * fs, 'end', w, fs),
     ];
     const ok = candidates.find((c) =>
       c.box.x0 >= bounds.x0 && c.box.x1 <= bounds.x1 && c.box.y0 >= bounds.y0 && c.box.y1 <= bounds.y1

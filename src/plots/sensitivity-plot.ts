@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import { axisScale, type AxisScale } from './axis-scale.ts';
+import { positiveOption } from './positive-option.ts';
 import { axisSvg } from './axis-svg.ts';
 import { textWidth } from './font-metrics.ts';
 import { PALETTE } from './palette.ts';
@@ -53,9 +54,9 @@ export interface SensitivityPlotOptions {
  */
 export function sensitivityPlot(options: SensitivityPlotOptions): string {
   const panels = checkPanels(options.panels);
-  const fs = options.fontSize ?? 12;
-  const width = options.width ?? 46 * fs;
-  const panelH = options.panelHeight ?? 11 * fs;
+  const fs = positiveOption(options.fontSize, 'fontSize', 12);
+  const width = positiveOption(options.width, 'width', 46 * fs);
+  const panelH = positiveOption(options.panelHeight, 'panelHeight', 11 * fs);
   const reference = options.reference === undefined ? 0 : options.reference;
   const xs = panels.flatMap((p) => p.points.map((q) => q.x));
   const ys = [...panels.flatMap((p) => p.points.flatMap((q) => [q.lower, q.upper])), ...(reference === null ? [] : [reference])];

@@ -176,6 +176,26 @@ describe('forestPlot layout', () => {
     expect(notes).toContain('a: studies sharing a research group or cohort (Group X)');
     expect(notes).toContain('†: finding not independently replicated');
   });
+  it('prints 3 decimals when 2 would hide a narrow pooled CI (risk differences), matching metafor', () => {
+    const f = load('metafor-extra', 'yusuf1985.json');
+    const effect = f.effectSizes.findIndex((e) => e.measure === 'RD');
+    const { fit, metaforEstimate } = fixtureCase(f, effect);
+    const m = f.models.find((x) => x.method === 'REML' && x.test === 'z' && x.effect === effect) as unknown as Record<string, number>;
+    const svg = forestPlot(fit);
+    const summary = svgElements(svg).filter((e) => e.attrs.class === 'estimate').map((e) => e.text);
+    expect(summary).toContain(`${metaforEstimate!.toFixed(3)} [${m['ci.lb']!.toFixed(3)}, ${m['ci.ub']!.toFixed(3)}]`);
+    // and 2 decimals when asked
+    expect(svgElements(forestPlot(fit, { digits: 2 })).filter((e) => e.attrs.class === 'estimate').map((e) => e.text)).toContain('0.00 [-0.01, 0.00]');
+  });
+  it('labels a common-effect (EE) model so, without a prediction interval', () => {
+    const ee = metaAnalysis({ yi: bcgFit.yi, vi: bcgFit.vi, labels: bcgFit.labels, measure: 'RR' }, { method: 'EE' });
+    const el = expectReadablePlot(forestPlot(ee), ee.labels);
+    expect(el.some((e) => e.text === 'Common-effect model')).toBe(true);
+    expect(el.some((e) => e.text === 'Prediction interval')).toBe(false);
+    const ref = bcg.models.find((m) => m.method === 'EE' && m.test === 'z' && m.measure === 'RR')!.b!;
+    const at = axisPosition(el, Math.log);
+    expect(Math.abs(diamondX(el.find((e) => e.attrs.class === 'diamond overall')!).centre - at(ref))).toBeLessThan(0.5);
+  });
   it('shows Fisher z as correlations', () => {
     const f = load('metafor-extra', 'molloy2014.json');
     const es = f.effectSizes.find((e) => e.measure === 'ZCOR')!;

@@ -123,6 +123,11 @@ describe('funnelPlot geometry', () => {
     expectReadablePlot(svg500, [], 'funnel-k500');
     expectNamedPoints(svg500, big.labels);
     expect(svgElements(svg500)[0]!.attrs.width).toBe('700');
+    expect(svgElements(svg500).filter((e) => e.attrs.class === 'point-label')).toHaveLength(0); // 'auto' names points beside them only for k ≤ 40
+    const all = funnelPlot(big, { labels: 'all' });
+    expectReadablePlot(all, [], 'funnel-k500-labels');
+    expect(svgElements(all).filter((e) => e.attrs.class === 'point-label').length).toBeGreaterThan(0);
+    expect(svgElements(funnelPlot(fit, { labels: 'none' })).filter((e) => e.attrs.class === 'point-label')).toHaveLength(0);
   });
   it('rejects bad options with an InputError naming them', () => {
     expect(() => funnelPlot(fit, { contours: [0.1, 2] })).toThrow(InputError);
