@@ -3,7 +3,8 @@ import { backTransform } from '../effect-sizes/back-transform.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { axisScale } from './axis-scale.ts';
 import { axisSvg } from './axis-svg.ts';
-import { forestDomain, referenceValue } from './forest-domain.ts';
+import { forestDomain } from './forest-domain.ts';
+import { referenceValue } from './reference-value.ts';
 import { drawForestHeader, drawForestRow, type ForestDrawContext } from './forest-draw.ts';
 import { forestLayout, type RightCells } from './forest-layout.ts';
 import { resolveForestOptions, type ForestPlotOptions } from './forest-options.ts';
@@ -50,6 +51,7 @@ export function subsetForest(fit: MetaAnalysisResult, subsets: readonly SubsetFi
   const o = resolveForestOptions({ ...options, columns: [], showWeights: false, labelHeader: spec.labelHeader, predictionInterval: false }, subsets.length);
   const transform = backTransform(fit.measure, o.transform, { n: o.n });
   const f = transform.apply;
+  const digits = o.digits ?? 2;
   const body: ForestRow[] = subsets.map((s, i): ForestRow => {
     const label = spec.labels[i]!;
     if (s.estimate === null || s.ci.lower === null || s.ci.upper === null) return { kind: 'subnote', text: `${label}: not estimable (${s.error ?? 'refit failed'})` };
@@ -62,7 +64,7 @@ export function subsetForest(fit: MetaAnalysisResult, subsets: readonly SubsetFi
     body.push({ kind: 'gap' });
     body.push({ kind: 'summary', scope: 'overall', label: `All studies (${fit.method === 'EE' ? 'common effect' : fit.method})`, estimate: fit.estimate, lower: fit.ci.lower ?? fit.estimate, upper: fit.ci.upper ?? fit.estimate, weight: null });
   }
-  const right: RightCells[] = body.map((r) => ({ weight: '', estimate: r.kind === 'study' || r.kind === 'summary' ? formatEstimateCi(f(r.estimate), f(r.lower), f(r.upper), o.digits) : '' }));
+  const right: RightCells[] = body.map((r) => ({ weight: '', estimate: r.kind === 'study' || r.kind === 'summary' ? formatEstimateCi(f(r.estimate), f(r.lower), f(r.upper), digits) : '' }));
   const level = Math.round(fit.level * 1000) / 10;
   const headers = { label: spec.labelHeader, columns: ['k', 'I²'], weight: '', estimate: `${transform.name === 'none' ? (fit.measure ?? 'Estimate') : transform.scale} [${level}% CI]` };
   const cells = [0, 1].map((j) => body.flatMap((r) => (r.kind === 'study' ? [r.cells[j]!] : [])));
