@@ -48,7 +48,7 @@ export interface ScatterFrame {
  *
  * @example
  * scatterFrame({ width: 400, height: 300, fontSize: 12, title: '', digits: 2 },
- *   { domain: [0, 1], title: 'x' }, { domain: [0, 1], title: 'y' }).area.right // => 392 (8 px margin)
+ *   { domain: [0, 1], title: 'x' }, { domain: [0, 1], title: 'y' }).area.right // => 388.324 (half a "0.00" of margin)
  */
 export function scatterFrame(
   size: ResolvedPlotSize,
