@@ -155,6 +155,11 @@ export { influence } from './diagnostics/influence.ts';
 export type { InfluenceRow } from './diagnostics/influence.ts';
 export { isInfluential } from './diagnostics/is-influential.ts';
 export type { SubsetFit } from './diagnostics/subset-fit.ts';
+// --- diagnostics for plots (plotsmore) ---
+export { baujat } from './diagnostics/baujat.ts';
+export type { BaujatPoint } from './diagnostics/baujat.ts';
+export { standardizedResiduals } from './diagnostics/standardized-residuals.ts';
+export type { StandardizedResidual } from './diagnostics/standardized-residuals.ts';
 // --- bias ---
 export { eggerTest } from './bias/egger-test.ts';
 export type { EggerTestOptions, EggerTestResult } from './bias/egger-test.ts';
@@ -182,6 +187,32 @@ export { normalPdf } from './distributions/normal.ts';
 export { studentTPdf } from './distributions/student-t.ts';
 export { chiSquarePdf } from './distributions/chi-square.ts';
 export { fisherFPdf } from './distributions/fisher-f.ts';
+// --- plots: data of the diagnostic plots (plotsmore) ---
+export { radialData } from './plots/radial-data.ts';
+export type { RadialData, RadialPoint } from './plots/radial-data.ts';
+export { normalQqData } from './plots/normal-qq-data.ts';
+export type { NormalQqData, NormalQqOptions, QqPoint } from './plots/normal-qq-data.ts';
+export { bubbleData } from './plots/bubble-data.ts';
+export type { BubbleData, BubbleDataOptions, BubbleLine, BubblePoint } from './plots/bubble-data.ts';
+export { labbeData } from './plots/labbe-data.ts';
+export type { LabbeData, LabbeDataOptions, LabbeMeasure, LabbePoint } from './plots/labbe-data.ts';
+export { baujatPlot } from './plots/baujat-plot.ts';
+export type { BaujatPlotOptions } from './plots/baujat-plot.ts';
+export type { PointLabelOptions, PointLabels } from './plots/labelled-scatter.ts';
+export type { PlotSizeOptions } from './plots/plot-options.ts';
+export { radialPlot } from './plots/radial-plot.ts';
+export type { RadialPlotOptions } from './plots/radial-plot.ts';
+export { qqPlot } from './plots/qq-plot.ts';
+export type { QqPlotOptions } from './plots/qq-plot.ts';
+export { bubblePlot } from './plots/bubble-plot.ts';
+export type { BubblePlotOptions } from './plots/bubble-plot.ts';
+export { labbePlot } from './plots/labbe-plot.ts';
+export type { LabbePlotOptions } from './plots/labbe-plot.ts';
+export { influencePlot } from './plots/influence-plot.ts';
+export { cumulativePlot } from './plots/cumulative-plot.ts';
+export type { CumulativePlotOptions } from './plots/cumulative-plot.ts';
+export { leaveOneOutPlot } from './plots/leave-one-out-plot.ts';
+export type { SubsetForestOptions } from './plots/subset-forest.ts';
 // --- io: tables, missing values, evidence files ---
 export { isMissing, labelText, MISSING_TEXTS } from './missing.ts';
 export { readTable } from './io/read-table.ts';
