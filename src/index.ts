@@ -1,7 +1,7 @@
 // Flat barrel: every public export of `pooled`, nothing else.
 export * from './types.ts';
 export { InputError } from './errors.ts';
-export { compensatedSum, compensatedDot } from './distributions/compensated-sum.ts';
+export { compensatedSum, compensatedDot } from './numeric/compensated-sum.ts';
 export { normalCdf, normalSf, normalQuantile } from './distributions/normal.ts';
 export { studentTCdf, studentTSf, studentTQuantile } from './distributions/student-t.ts';
 export { chiSquareCdf, chiSquareSf, chiSquareQuantile } from './distributions/chi-square.ts';

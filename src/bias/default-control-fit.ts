@@ -6,7 +6,7 @@ import { hedgesRaw } from '../models/tau2/hedges.ts';
 import { generalizedQ } from '../models/tau2/paule-mandel.ts';
 import { inverseWeights, weightedSums } from '../models/tau2/weighted-sums.ts';
 import type { Tau2Method } from '../types.ts';
-import { zeroin } from './zeroin.ts';
+import { zeroin } from '../numeric/brent-root.ts';
 
 /** An intercept-only random-effects fit with a z test (the refits inside trim and fill). */
 export interface InterceptFit {

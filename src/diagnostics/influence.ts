@@ -1,6 +1,6 @@
-import { CompensatedAccumulator } from '../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 import type { MetaAnalysisResult } from '../types.ts';
-import { finiteOrNull } from './finite-or-null.ts';
+import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import { isInfluential } from './is-influential.ts';
 import { readFit } from './read-fit.ts';
 import { refit, type Refit } from './refit.ts';

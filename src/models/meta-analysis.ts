@@ -8,6 +8,7 @@ import { resolveStudies } from './resolve-input.ts';
 import { resolveModelOptions, type MetaAnalysisOptions } from './resolve-options.ts';
 import { TAU2_ESTIMATORS, NEEDS_POSITIVE_VI } from './tau2/estimators.ts';
 import { DEFAULT_TAU2_CONTROL, type Tau2Fit } from './tau2/tau2-fit.ts';
+import { finiteOrNull } from '../numeric/finite-or-null.ts';
 
 /**
  * Univariate meta-analysis: equal-effects or random-effects model for k effect sizes with
@@ -145,9 +146,6 @@ function heterogeneityIntervals(
   };
 }
 
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
 
 function interval(lower: number, upper: number): Interval {
   return Object.freeze({ lower: finiteOrNull(lower), upper: finiteOrNull(upper) });

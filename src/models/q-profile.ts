@@ -1,5 +1,5 @@
 import { chiSquareQuantile } from '../distributions/chi-square.ts';
-import { brentRoot } from './root-find.ts';
+import { brentRoot } from '../numeric/brent-root.ts';
 import { generalizedQ } from './tau2/paule-mandel.ts';
 
 /**

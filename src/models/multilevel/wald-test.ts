@@ -1,6 +1,7 @@
 import { normalQuantile, normalSf } from '../../distributions/normal.ts';
 import { studentTQuantile, studentTSf } from '../../distributions/student-t.ts';
 import type { Interval } from '../../types.ts';
+import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 
 /** Wald test and confidence interval of one coefficient. */
 export interface WaldTest {
@@ -28,8 +29,4 @@ export function waldTest(estimate: number, se: number, df: number | null, level:
     pValue: finiteOrNull(pValue),
     ci: Object.freeze({ lower: finiteOrNull(estimate - crit * se), upper: finiteOrNull(estimate + crit * se) }),
   };
-}
-
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }

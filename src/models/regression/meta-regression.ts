@@ -10,6 +10,7 @@ import { regressionCoefficients } from './regression-coefficients.ts';
 import { REGRESSION_TAU2_ESTIMATORS } from './regression-estimators.ts';
 import { residualHeterogeneity } from './residual-heterogeneity.ts';
 import { resolveRegressionInput } from './resolve-regression-input.ts';
+import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 
 /** Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level. */
 export interface MetaRegressionOptions extends MetaAnalysisOptions {
@@ -224,8 +225,4 @@ function centred(y: Float64Array): Float64Array {
   for (let i = 0; i < y.length; i++) mean += y[i]!;
   mean /= y.length;
   return Float64Array.from(y, (t) => t - mean);
-}
-
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }

@@ -1,4 +1,4 @@
-import { brentRoot, expandUpper } from '../root-find.ts';
+import { brentRoot, expandUpper } from '../../numeric/brent-root.ts';
 import type { Tau2Control, Tau2Fit } from '../tau2/tau2-fit.ts';
 import { inverseWeights } from '../tau2/weighted-sums.ts';
 import type { RegressionDesign } from './design-matrix.ts';

@@ -4,7 +4,7 @@ import { normalQuantile, normalSf } from '../../distributions/normal.ts';
 import { studentTQuantile, studentTSf } from '../../distributions/student-t.ts';
 import type { TestType } from '../../types.ts';
 import { inverseWeights } from '../tau2/weighted-sums.ts';
-import { cholesky, choleskyInverse, forwardSolve } from '../linear-algebra/cholesky.ts';
+import { cholesky, choleskyInverse, forwardSolve } from '../../numeric/cholesky.ts';
 import { toOriginalScale, type RegressionDesign } from './design-matrix.ts';
 import { weightedFit } from './weighted-fit.ts';
 

@@ -1,5 +1,5 @@
-import { CompensatedAccumulator } from '../../distributions/compensated-sum.ts';
-import { cholesky, choleskyLogDet, backSolve, forwardSolve } from '../linear-algebra/cholesky.ts';
+import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
+import { cholesky, choleskyLogDet, backSolve, forwardSolve } from '../../numeric/cholesky.ts';
 import type { RegressionDesign } from './design-matrix.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { brentRoot, expandUpper } from '../root-find.ts';
+import { brentRoot, expandUpper } from '../../numeric/brent-root.ts';
 import { hedgesRaw } from './hedges.ts';
 import { weightedSums, inverseWeights, type WeightedSums } from './weighted-sums.ts';
 import type { Tau2Control, Tau2Fit } from './tau2-fit.ts';

@@ -1,4 +1,4 @@
-import { CompensatedAccumulator } from '../../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
 
 /**
  * The sums an intercept-only model needs for weights wᵢ, computed in one O(k) pass with

@@ -86,3 +86,36 @@ export function zeroin(
   }
   return { root: b, iterations: -1 };
 }
+
+/**
+ * Root of f on a bracket [a, b] by Brent's method ({@link zeroin}), evaluating the end points
+ * itself. Returns NaN when the interval does not bracket a root (f(a)·f(b) > 0 or NaN).
+ *
+ * @param tol  absolute tolerance on the root (a relative 2ε|x| term is always added)
+ * @example
+ * brentRoot((x) => x * x - 2, 0, 2) // => 1.414213562373095
+ */
+export function brentRoot(f: (x: number) => number, a: number, b: number, tol = 1e-14, maxIterations = 500): number {
+  const fa = f(a);
+  const fb = f(b);
+  if (fa === 0) return a;
+  if (fb === 0) return b;
+  if (!(fa * fb < 0)) return NaN;
+  return zeroin(f, a, b, fa, fb, tol, maxIterations).root;
+}
+
+/**
+ * Finds an upper end for a search on [lower, ∞) where a decreasing function crosses zero:
+ * doubles `start` until f(x) ≤ 0. Returns NaN if none is found below 1e300.
+ *
+ * @example
+ * expandUpper((x) => 10 - x, 1) // => 16
+ */
+export function expandUpper(f: (x: number) => number, start: number): number {
+  let x = Math.max(start, Number.MIN_VALUE);
+  while (x < 1e300) {
+    if (f(x) <= 0) return x;
+    x *= 2;
+  }
+  return NaN;
+}
