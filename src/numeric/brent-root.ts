@@ -3,6 +3,8 @@ export interface ZeroinResult {
   readonly root: number;
   /** Function evaluations after the two end points; -1 when `maxIterations` ran out. */
   readonly iterations: number;
+  /** Length of the last step (0 when an end point was the root). */
+  readonly change: number;
 }
 
 /**
@@ -34,8 +36,8 @@ export function zeroin(
   let fa = fLower;
   let b = upper;
   let fb = fUpper;
-  if (fa === 0) return { root: a, iterations: 0 };
-  if (fb === 0) return { root: b, iterations: 0 };
+  if (fa === 0) return { root: a, iterations: 0, change: 0 };
+  if (fb === 0) return { root: b, iterations: 0, change: 0 };
   let c = a;
   let fc = fa;
   for (let evaluations = 0; evaluations <= maxIterations; evaluations++) {
@@ -51,7 +53,7 @@ export function zeroin(
     }
     const tolAct = 2 * Number.EPSILON * Math.abs(b) + tol / 2;
     let step = (c - b) / 2;
-    if (Math.abs(step) <= tolAct || fb === 0) return { root: b, iterations: evaluations };
+    if (Math.abs(step) <= tolAct || fb === 0) return { root: b, iterations: evaluations, change: Math.abs(b - a) };
 
     if (Math.abs(previousStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
       const cb = c - b;
@@ -84,7 +86,7 @@ export function zeroin(
       fc = fa;
     }
   }
-  return { root: b, iterations: -1 };
+  return { root: b, iterations: -1, change: Math.abs(b - a) };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { InputError } from '../../errors.ts';
 import type { EffectInput, EffectSizes, Interval } from '../../types.ts';
-import { cochranQ } from '../heterogeneity.ts';
+import { interceptModel } from '../engine/intercept-model.ts';
+import { scaleData } from '../engine/scaled-data.ts';
+import { cochranQ } from '../inference/cochran-q.ts';
 import { resolveStudies } from '../resolve-input.ts';
 import { collapseInner } from './collapse-inner.ts';
 import { fitNestedVariances } from './fit-nested-variances.ts';
@@ -10,7 +12,7 @@ import {
 } from './multilevel-options.ts';
 import { nestedGroups } from './nested-groups.ts';
 import { readLabels } from './read-labels.ts';
-import { waldTest } from './wald-test.ts';
+import { waldTest } from '../inference/wald-test.ts';
 
 /** Result of `multilevel` (metafor's `rma.mv(yi, vi, random = ~ 1 | outer/inner)`). */
 export interface MultilevelResult {
@@ -130,7 +132,8 @@ export function multilevel(input: EffectInput | EffectSizes, options: Multilevel
   const se = 1 / Math.sqrt(ev.sumW);
   const df = test === 't' ? k - 1 : null;
   const wald = waldTest(ev.estimate, se, df, level);
-  const het = cochranQ(yi, vi);
+  const eeData = scaleData(yi, vi, true);
+  const het = cochranQ(interceptModel(eeData.y, eeData.v, eeData.unit));
   return Object.freeze({
     k, kAll, nOuter: groups.nOuter, nInner: groups.nInner, method, test, level,
     estimate: ev.estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,

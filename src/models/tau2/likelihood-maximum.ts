@@ -1,0 +1,190 @@
+import { zeroin } from '../../numeric/brent-root.ts';
+import type { WeightedModel } from '../engine/weighted-model.ts';
+import { fisherScoring, infiniteWeightWarning, type ScoringEquation } from './fisher-scoring.ts';
+import { logLikelihood } from './log-likelihood.ts';
+import type { Tau2Control } from './tau2-fit.ts';
+
+/** Grid points per decade of τ² in the coarse scan of the profile likelihood. */
+const POINTS_PER_DECADE = 8;
+/** Most grid points of one scan (the spacing widens beyond). */
+const MAX_POINTS = 160;
+/** Local maxima of the scan that are polished. */
+const POLISHED = 3;
+/** A log-likelihood gain below this is rounding, not a better maximum. */
+const LL_NOISE = 1e-8;
+
+/** The maximizer of an (RE)ML likelihood over τ² ≥ 0 and how it was found. */
+export interface LikelihoodMaximum {
+  readonly tau2: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly lastChange: number;
+  readonly warnings: string[];
+}
+
+/**
+ * The global maximum of the ML or REML log-likelihood over τ² ≥ 0 (Viechtbauer, 2005, JEBS
+ * 30:261; Hardy & Thompson, 1996), found so that a local maximum cannot pass for it:
+ *
+ * 1. Fisher scoring from max(0, τ²_HE), metafor's algorithm ({@link fisherScoring});
+ * 2. the boundary τ² = 0 (when every vᵢ > 0) and a coarse scan of ℓ(τ²) on a geometric grid
+ *    (8 points a decade) from 10⁻³·min vᵢ to beyond the point where the score turns negative for
+ *    good, O(k) per point for the intercept-only model;
+ * 3. the best few local maxima of the scan polished to machine precision by Brent's method on
+ *    the score ∂ℓ/∂τ² within their grid bracket.
+ *
+ * The highest of these points is the estimate. When metafor's iteration would stop elsewhere —
+ * scoring at another local maximum, or metafor's check of τ² = 0 (tolerance ε^¼) deciding
+ * differently — a warning gives both points and the gap in log-likelihood. With
+ * `control.stopping = 'metafor'` metafor's point itself is returned (its `ll0check` included).
+ *
+ * @example
+ * maximizeLikelihood(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), REML_EQUATION, true, DEFAULT_TAU2_CONTROL).tau2
+ * // => 3
+ */
+export function maximizeLikelihood(
+  model: WeightedModel,
+  equation: ScoringEquation,
+  restricted: boolean,
+  control: Tau2Control,
+): LikelihoodMaximum {
+  const name = equation.name;
+  const ll = (t: number) => logLikelihood(model, t, restricted);
+  const scoring = fisherScoring(model, equation, control);
+  const positive = model.v.every((x) => x > 0);
+  const metaforPoint = scoring.converged ? metaforCheck(model, scoring.tau2, restricted, positive) : NaN;
+  const best = scanAndPolish(model, equation, restricted, scoring.converged ? scoring.tau2 : NaN, positive);
+  const warnings: string[] = [];
+  const unit = model.unit;
+  const show = (t: number) => (t * unit).toPrecision(6);
+  if (control.stopping === 'metafor') {
+    if (Number.isFinite(metaforPoint)) {
+      const gap = best.ll - ll(metaforPoint);
+      // metafor stops within about `threshold` of a maximum; farther away is another maximum
+      if (gap > LL_NOISE && Math.abs(metaforPoint - best.tau2) * unit > 100 * control.threshold) {
+        warnings.push(`${name}: with metafor's stopping rule tau² = ${show(metaforPoint)}; the likelihood is highest at tau² = ${show(best.tau2)} (log-likelihood higher by ${gap.toPrecision(3)}).`);
+      }
+      return { tau2: metaforPoint, iterations: scoring.iterations, converged: true, lastChange: scoring.lastChange * unit, warnings };
+    }
+    if (scoring.infiniteWeight && best.tau2 > 0) warnings.push(infiniteWeightWarning(name, show(best.tau2)));
+    else warnings.push(`${name}: Fisher scoring did not converge in ${control.maxIterations} iterations under metafor's control (metafor stops with an error here); the exact solution was used (the global maximum of the likelihood).`);
+    return { tau2: best.tau2, iterations: scoring.iterations + best.iterations, converged: true, lastChange: best.lastChange * unit, warnings };
+  }
+  if (scoring.infiniteWeight && best.tau2 > 0) {
+    warnings.push(infiniteWeightWarning(name, show(best.tau2)));
+  } else if (!scoring.converged) {
+    warnings.push(`${name}: Fisher scoring did not converge in ${control.maxIterations} iterations; tau² was found by a bracketing root search instead (the global maximum of the likelihood).`);
+  } else {
+    const gapScoring = best.ll - ll(scoring.tau2);
+    const gapMetafor = best.ll - ll(metaforPoint);
+    if (gapScoring > LL_NOISE || gapMetafor > LL_NOISE) {
+      const metaforSays = gapMetafor > LL_NOISE
+        ? `metafor reports tau² = ${show(metaforPoint)}`
+        : `metafor's check of tau² = 0 finds the same answer`;
+      warnings.push(`${name}: Fisher scoring from the Hedges start stops at a local maximum (tau² = ${show(scoring.tau2)}); the likelihood is highest at tau² = ${show(best.tau2)}, higher by ${Math.max(gapScoring, 0).toPrecision(3)} in log-likelihood; ${metaforSays}.`);
+    }
+  }
+  return {
+    tau2: best.tau2,
+    iterations: scoring.iterations + best.iterations,
+    converged: true,
+    lastChange: best.lastChange * unit,
+    warnings,
+  };
+}
+
+/**
+ * metafor's `ll0check`: τ² = 0 replaces the scoring solution when ℓ(0) − ℓ(τ̂²) > ε^¼ and
+ * τ̂² > 1e-5 (its defaults, in the user's units), only when every vᵢ > 0.
+ */
+function metaforCheck(model: WeightedModel, tau2: number, restricted: boolean, positive: boolean): number {
+  if (!positive || !(tau2 * model.unit > 1e-5)) return tau2;
+  const gain = logLikelihood(model, 0, restricted) - logLikelihood(model, tau2, restricted);
+  return gain > Number.EPSILON ** 0.25 ? 0 : tau2;
+}
+
+interface Candidate {
+  tau2: number;
+  ll: number;
+  iterations: number;
+  lastChange: number;
+}
+
+/** Steps 2 and 3 of {@link maximizeLikelihood}: the best of 0, the polished scan maxima and `scoring`. */
+function scanAndPolish(
+  model: WeightedModel,
+  equation: ScoringEquation,
+  restricted: boolean,
+  scoring: number,
+  positive: boolean,
+): Candidate {
+  const { k, p } = model;
+  const ll = (t: number) => logLikelihood(model, t, restricted);
+  const score = (t: number) => {
+    const fit = model.fitTau2(t);
+    return fit === null ? NaN : equation.score(fit, k, p);
+  };
+  const grid = scanGrid(model, score);
+  const values = grid.map(ll);
+  const candidates: Candidate[] = [];
+  const ll0 = positive ? ll(0) : -Infinity;
+  if (positive) candidates.push({ tau2: 0, ll: ll0, iterations: 0, lastChange: 0 });
+  const peaks: number[] = [];
+  for (let j = 0; j < grid.length; j++) {
+    const left = j > 0 ? values[j - 1]! : ll0;
+    const right = j + 1 < grid.length ? values[j + 1]! : -Infinity;
+    if (values[j]! >= left && values[j]! >= right && values[j]! > -Infinity) peaks.push(j);
+  }
+  peaks.sort((a, b) => values[b]! - values[a]!);
+  for (const j of peaks.slice(0, POLISHED)) {
+    const lo = j > 0 ? grid[j - 1]! : positive ? 0 : grid[0]! / 2;
+    const hi = j + 1 < grid.length ? grid[j + 1]! : grid[j]! * 2;
+    const sLo = score(lo);
+    const sHi = score(hi);
+    if (j === 0 && !positive && !(score(grid[0]!) > 0)) {
+      // the likelihood rises towards τ² = 0, where a zero vᵢ makes a weight infinite: the
+      // supremum is on the boundary
+      candidates.push({ tau2: 0, ll: values[0]!, iterations: 0, lastChange: 0 });
+    } else if (sLo > 0 && sHi < 0) {
+      const r = zeroin(score, lo, hi, sLo, sHi, 0, 200);
+      candidates.push({ tau2: r.root, ll: ll(r.root), iterations: r.iterations, lastChange: r.change });
+    } else {
+      candidates.push({ tau2: grid[j]!, ll: values[j]!, iterations: 0, lastChange: NaN });
+    }
+  }
+  if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: ll(scoring), iterations: 0, lastChange: 0 });
+  let best = candidates[0] ?? { tau2: NaN, ll: -Infinity, iterations: 0, lastChange: NaN };
+  for (const c of candidates) if (c.ll > best.ll + 1e-13 * (1 + Math.abs(best.ll))) best = c;
+  return best;
+}
+
+/**
+ * The τ² grid of the scan: geometric from 10⁻³·min vᵢ (positive vᵢ) to an upper end where the
+ * score is negative, at least 4·Σ(yᵢ − ȳ)² + max vᵢ (for the intercept-only ML likelihood the
+ * score is negative for every τ² above the squared range of y).
+ */
+function scanGrid(model: WeightedModel, score: (t: number) => number): number[] {
+  const { y, v, k } = model;
+  let mean = 0;
+  for (let i = 0; i < k; i++) mean += y[i]!;
+  mean /= k;
+  let ss = 0;
+  let vMin = Infinity;
+  let vMax = 0;
+  for (let i = 0; i < k; i++) {
+    ss += (y[i]! - mean) ** 2;
+    if (v[i]! > 0) vMin = Math.min(vMin, v[i]!);
+    vMax = Math.max(vMax, v[i]!);
+  }
+  let upper = 4 * ss + vMax;
+  if (!(upper > 0)) upper = 1;
+  for (let n = 0; n < 200 && score(upper) > 0; n++) upper *= 4;
+  let lower = Number.isFinite(vMin) ? 1e-3 * vMin : upper * 1e-12;
+  if (!(lower < upper)) lower = upper * 1e-6;
+  const decades = Math.log10(upper / lower);
+  const n = Math.min(MAX_POINTS, Math.max(8, Math.ceil(decades * POINTS_PER_DECADE)));
+  const ratio = (upper / lower) ** (1 / n);
+  const grid: number[] = [];
+  for (let j = 0; j <= n; j++) grid.push(lower * ratio ** j);
+  return grid;
+}
