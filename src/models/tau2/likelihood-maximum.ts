@@ -56,7 +56,7 @@ export function maximizeLikelihood(
   const best = scanAndPolish(model, equation, restricted, scoring.converged ? scoring.tau2 : NaN, positive);
   const warnings: string[] = [];
   const unit = model.unit;
-  const show = (t: number) => (t * unit).toPrecision(6);
+  const show = (t: number) => (t === 0 ? '0' : (t * unit).toPrecision(6));
   if (control.stopping === 'metafor') {
     if (Number.isFinite(metaforPoint)) {
       const gap = best.ll - ll(metaforPoint);
