@@ -34,6 +34,7 @@ export interface NestedVarianceFit {
  * @param units  the data reduced to units (see `collapseInner`)
  * @param reml  restricted (true) or full (false) likelihood
  * @param fixed  hold [σ²_outer, σ²_inner] at 0 (a single-level factor, as metafor does)
+ * @param start  starting values (default: half the excess variance to each component)
  * @returns the estimates; `converged` is false after `maxIter` iterations
  * @example
  * const units = { y: new Float64Array([0.1, 0.3, 0.9, 1.1, -0.2, 0]), v: new Float64Array(6).fill(0.01),
@@ -45,8 +46,9 @@ export function fitNestedVariances(
   reml: boolean,
   fixed: readonly [boolean, boolean],
   control: NestedControl = DEFAULT_NESTED_CONTROL,
+  start?: readonly [number, number],
 ): NestedVarianceFit {
-  let theta = startingValues(units, fixed);
+  let theta: [number, number] = start === undefined ? startingValues(units, fixed) : [fixed[0] ? 0 : start[0], fixed[1] ? 0 : start[1]];
   let ev = evaluateNested(units, theta[0], theta[1], reml);
   const scale = meanOf(units.v);
   for (let iter = 1; iter <= control.maxIter; iter++) {

@@ -5,7 +5,7 @@ import { scaleData } from '../engine/scaled-data.ts';
 import { cochranQ } from '../inference/cochran-q.ts';
 import { resolveStudies } from '../resolve-input.ts';
 import { collapseInner } from './collapse-inner.ts';
-import { fitNestedVariances } from './fit-nested-variances.ts';
+import { maximizeNested } from './maximize-nested.ts';
 import { rowWeights } from './marginal-weights.ts';
 import {
   resolveMultilevelOptions, type MultilevelMethod, type MultilevelOptions, type MultilevelTest,
@@ -118,7 +118,8 @@ export function multilevel(input: EffectInput | EffectSizes, options: Multilevel
 
   const units = collapseInner(yi, vi, groups);
   const reml = method === 'REML';
-  const fit = fitNestedVariances(units, reml, fixed);
+  const fit = maximizeNested(units, reml, fixed, method);
+  warnings.push(...fit.warnings);
   if (!fit.converged) warnings.push(`The ${method} optimizer did not converge in ${fit.iterations} iterations; estimates are the last iterate.`);
   const [s2Outer, s2Inner] = fit.sigma2;
   const ev = fit.evaluation;
