@@ -9,6 +9,8 @@ export { fisherFCdf, fisherFSf, fisherFQuantile } from './distributions/fisher-f
 // --- models ---
 export { metaAnalysis } from './models/meta-analysis.ts';
 export type { MetaAnalysisOptions } from './models/resolve-options.ts';
+// --- engine ---
+export type { MetaforControl } from './models/resolve-options.ts';
 // --- report ---
 export { formatResult, describeProvenance } from './report/format-result.ts';
 export { formatFixed, formatPValue } from './report/format-number.ts';

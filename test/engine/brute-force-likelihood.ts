@@ -70,17 +70,20 @@ export function bruteMaximum(y: readonly number[], v: readonly number[], x: read
     }
   });
   if (bestJ >= 0) {
-    let a = bestJ > 0 ? grid[bestJ - 1]! : 0;
-    let b = grid[Math.min(n, bestJ + 1)]!;
-    const r = (Math.sqrt(5) - 1) / 2;
-    for (let it = 0; it < 200; it++) {
-      const c = b - r * (b - a);
-      const d = a + r * (b - a);
-      if (ll(c) > ll(d)) b = d;
-      else a = c;
-    }
-    const t = (a + b) / 2;
+    const t = goldenMax(ll, bestJ > 0 ? grid[bestJ - 1]! : 0, grid[Math.min(n, bestJ + 1)]!);
     if (ll(t) > best.ll) best = { tau2: t, ll: ll(t) };
   }
   return best;
+}
+
+/** Golden-section search for the maximum of a unimodal f on [lo, hi]. */
+export function goldenMax(f: (x: number) => number, lo: number, hi: number, iterations = 200): number {
+  const r = (Math.sqrt(5) - 1) / 2;
+  for (let it = 0; it < iterations; it++) {
+    const c = hi - r * (hi - lo);
+    const d = lo + r * (hi - lo);
+    if (f(c) > f(d)) hi = d;
+    else lo = c;
+  }
+  return (lo + hi) / 2;
 }

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multilevel } from '../../src/index.ts';
+import { goldenMax } from './brute-force-likelihood.ts';
 
 const SEED = 20261201;
 
@@ -50,16 +51,7 @@ function bruteMaximum(y: number[], v: number[], outer: string[]): number {
     if (ll > best.ll) best = { a, b, ll };
   }
   // coordinate-wise golden-section refinement
-  const golden = (f: (x: number) => number, lo: number, hi: number) => {
-    const r = (Math.sqrt(5) - 1) / 2;
-    for (let it = 0; it < 100; it++) {
-      const c = hi - r * (hi - lo);
-      const d = lo + r * (hi - lo);
-      if (f(c) > f(d)) hi = d;
-      else lo = c;
-    }
-    return (lo + hi) / 2;
-  };
+  const golden = (f: (x: number) => number, lo: number, hi: number) => goldenMax(f, lo, hi, 100);
   for (let round = 0; round < 30; round++) {
     const a = golden((x) => denseRemlLogLik(y, v, outer, x, best.b), 0, Math.max(best.a * 3, scale * 1e-6));
     if (denseRemlLogLik(y, v, outer, a, best.b) > best.ll) best = { ...best, a, ll: denseRemlLogLik(y, v, outer, a, best.b) };

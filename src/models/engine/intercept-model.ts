@@ -1,3 +1,4 @@
+import { addCompensated, compensatedValue } from '../../numeric/compensated-sum.ts';
 import type { WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
@@ -33,37 +34,25 @@ class InterceptFit implements WeightedFit {
   trPP = NaN;
   constructor(private readonly model: InterceptModel) {}
   traceDiagonal(d: ArrayLike<number>): number {
-    const a = this.model.weights;
+    const { weights: a, acc } = this.model;
     const s1 = this.sumW;
-    let sum = 0;
-    let c = 0;
-    for (let i = 0; i < a.length; i++) {
-      const x = d[i]! * a[i]! * (1 - a[i]! / s1);
-      const t = sum + x;
-      c += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-      sum = t;
-    }
-    return sum + c;
+    acc.fill(0);
+    for (let i = 0; i < a.length; i++) addCompensated(acc, 0, d[i]! * a[i]! * (1 - a[i]! / s1));
+    return compensatedValue(acc, 0);
   }
   traceProduct(d: ArrayLike<number> | null, e: ArrayLike<number> | null): number {
-    const a = this.model.weights;
+    const { weights: a, acc } = this.model;
     const s1 = this.sumW;
-    let diag = 0;
-    let dc = 0;
-    let md = 0;
-    let me = 0;
+    acc.fill(0);
     for (let i = 0; i < a.length; i++) {
       const di = d === null ? 1 : d[i]!;
       const ei = e === null ? 1 : e[i]!;
       const a2 = a[i]! * a[i]!;
-      const x = di * ei * a2 * (1 - (2 * a[i]!) / s1);
-      const t = diag + x;
-      dc += Math.abs(diag) >= Math.abs(x) ? diag - t + x : x - t + diag;
-      diag = t;
-      md += di * a2;
-      me += ei * a2;
+      addCompensated(acc, 0, di * ei * a2 * (1 - (2 * a[i]!) / s1));
+      addCompensated(acc, 1, di * a2);
+      addCompensated(acc, 2, ei * a2);
     }
-    return diag + dc + (md / s1) * (me / s1);
+    return compensatedValue(acc, 0) + (compensatedValue(acc, 1) / s1) * (compensatedValue(acc, 2) / s1);
   }
 }
 
@@ -71,6 +60,8 @@ class InterceptModel implements WeightedModel {
   readonly k: number;
   readonly p = 1;
   readonly weights: Float64Array;
+  /** Four compensated sums (see `addCompensated`), reused by every fit. */
+  readonly acc = new Float64Array(8);
   private readonly fit: InterceptFit;
   constructor(
     readonly y: Float64Array,
@@ -94,61 +85,36 @@ class InterceptModel implements WeightedModel {
   }
 
   sumLogV(tau2: number): number {
-    let sum = 0;
-    let c = 0;
-    for (let i = 0; i < this.k; i++) {
-      const x = Math.log(this.v[i]! + tau2);
-      const t = sum + x;
-      c += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-      sum = t;
-    }
-    return sum + c;
+    const acc = this.acc;
+    acc.fill(0);
+    for (let i = 0; i < this.k; i++) addCompensated(acc, 0, Math.log(this.v[i]! + tau2));
+    return compensatedValue(acc, 0);
   }
 
   /** Two compensated passes over the weights in `this.weights`. */
   private fitCurrent(): WeightedFit | null {
-    const { k, y, weights: w, fit } = this;
-    let s1 = 0, c1 = 0, s2 = 0, c2 = 0, sy = 0, cy = 0;
+    const { k, y, weights: w, fit, acc } = this;
+    acc.fill(0);
     for (let i = 0; i < k; i++) {
       const a = w[i]!;
       if (!(a >= 0 && a < Infinity)) return null;
-      let t = s1 + a;
-      c1 += Math.abs(s1) >= a ? s1 - t + a : a - t + s1;
-      s1 = t;
-      const a2 = a * a;
-      t = s2 + a2;
-      c2 += Math.abs(s2) >= a2 ? s2 - t + a2 : a2 - t + s2;
-      s2 = t;
-      const ay = a * y[i]!;
-      t = sy + ay;
-      cy += Math.abs(sy) >= Math.abs(ay) ? sy - t + ay : ay - t + sy;
-      sy = t;
+      addCompensated(acc, 0, a);
+      addCompensated(acc, 1, a * a);
+      addCompensated(acc, 2, a * y[i]!);
     }
-    const sumW = s1 + c1;
-    const sumW2 = s2 + c2;
+    const sumW = compensatedValue(acc, 0);
+    const sumW2 = compensatedValue(acc, 1);
     if (!(sumW > 0 && sumW < Infinity)) return null;
-    const mean = (sy + cy) / sumW;
-    let r1 = 0, e1 = 0, r2 = 0, e2 = 0, tp = 0, ep = 0, pp = 0, epp = 0;
+    const mean = compensatedValue(acc, 2) / sumW;
+    acc.fill(0);
     for (let i = 0; i < k; i++) {
       const a = w[i]!;
       const r = y[i]! - mean;
       const h = a / sumW;
-      const x1 = a * r * r;
-      let t = r1 + x1;
-      e1 += Math.abs(r1) >= x1 ? r1 - t + x1 : x1 - t + r1;
-      r1 = t;
-      const x2 = a * x1;
-      t = r2 + x2;
-      e2 += Math.abs(r2) >= x2 ? r2 - t + x2 : x2 - t + r2;
-      r2 = t;
-      const xp = a * (1 - h);
-      t = tp + xp;
-      ep += Math.abs(tp) >= Math.abs(xp) ? tp - t + xp : xp - t + tp;
-      tp = t;
-      const xpp = a * a * (1 - 2 * h);
-      t = pp + xpp;
-      epp += Math.abs(pp) >= Math.abs(xpp) ? pp - t + xpp : xpp - t + pp;
-      pp = t;
+      addCompensated(acc, 0, a * r * r);
+      addCompensated(acc, 1, a * a * r * r);
+      addCompensated(acc, 2, a * (1 - h));
+      addCompensated(acc, 3, a * a * (1 - 2 * h));
     }
     const m = sumW2 / sumW;
     fit.coef[0] = mean;
@@ -156,10 +122,10 @@ class InterceptModel implements WeightedModel {
     fit.logDetGram = Math.log(sumW);
     fit.sumW = sumW;
     fit.sumW2 = sumW2;
-    fit.rss = r1 + e1;
-    fit.rss2 = r2 + e2;
-    fit.trP = tp + ep;
-    fit.trPP = pp + epp + m * m;
+    fit.rss = compensatedValue(acc, 0);
+    fit.rss2 = compensatedValue(acc, 1);
+    fit.trP = compensatedValue(acc, 2);
+    fit.trPP = compensatedValue(acc, 3) + m * m;
     return fit;
   }
 }

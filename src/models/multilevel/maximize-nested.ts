@@ -1,3 +1,4 @@
+import { dataSpread } from '../engine/data-spread.ts';
 import { fitNestedVariances, type NestedVarianceFit } from './fit-nested-variances.ts';
 import { evaluateNested, type NestedUnits } from './nested-likelihood.ts';
 
@@ -64,19 +65,8 @@ export function maximizeNested(
 /** {0} and a geometric grid for a free component; {0} for a fixed one. */
 function axis(units: NestedUnits, fixed: boolean): number[] {
   if (fixed) return [0];
-  const { y, v } = units;
-  const n = y.length;
-  let mean = 0;
-  for (let u = 0; u < n; u++) mean += y[u]!;
-  mean /= n;
-  let ss = 0;
-  let vMin = Infinity;
-  let vMax = 0;
-  for (let u = 0; u < n; u++) {
-    ss += (y[u]! - mean) ** 2;
-    vMin = Math.min(vMin, v[u]!);
-    vMax = Math.max(vMax, v[u]!);
-  }
+  const n = units.y.length;
+  const { ss, vMin, vMax } = dataSpread(units.y, units.v);
   const upper = 10 * (ss / Math.max(1, n - 1) + vMax);
   const lower = 1e-3 * vMin;
   const points = Math.max(4, Math.min(60, Math.ceil(Math.log10(upper / lower) * POINTS_PER_DECADE)));

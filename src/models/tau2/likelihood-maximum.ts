@@ -1,4 +1,5 @@
 import { zeroin } from '../../numeric/brent-root.ts';
+import { dataSpread } from '../engine/data-spread.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 import { fisherScoring, infiniteWeightWarning, type ScoringEquation } from './fisher-scoring.ts';
 import { logLikelihood } from './log-likelihood.ts';
@@ -164,18 +165,7 @@ function scanAndPolish(
  * score is negative for every τ² above the squared range of y).
  */
 function scanGrid(model: WeightedModel, score: (t: number) => number): number[] {
-  const { y, v, k } = model;
-  let mean = 0;
-  for (let i = 0; i < k; i++) mean += y[i]!;
-  mean /= k;
-  let ss = 0;
-  let vMin = Infinity;
-  let vMax = 0;
-  for (let i = 0; i < k; i++) {
-    ss += (y[i]! - mean) ** 2;
-    if (v[i]! > 0) vMin = Math.min(vMin, v[i]!);
-    vMax = Math.max(vMax, v[i]!);
-  }
+  const { ss, vMin, vMax } = dataSpread(model.y, model.v);
   let upper = 4 * ss + vMax;
   if (!(upper > 0)) upper = 1;
   for (let n = 0; n < 200 && score(upper) > 0; n++) upper *= 4;

@@ -1,4 +1,4 @@
-import { normalQuantile, normalSf } from '../../distributions/normal.ts';
+import { wald } from '../inference/wald-test.ts';
 import type { Interval } from '../../types.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 
@@ -21,14 +21,13 @@ export interface WaldInference {
  */
 export function waldInference(estimate: number, variance: number, level: number): WaldInference {
   const se = Math.sqrt(variance);
-  const statistic = estimate / se;
-  const half = normalQuantile((1 - level) / 2, true) * se;
+  const w = wald(estimate, se, null, level);
   return {
     estimate: finiteOrNull(estimate),
     se: finiteOrNull(se),
-    statistic: finiteOrNull(statistic),
-    pValue: finiteOrNull(2 * normalSf(Math.abs(statistic))),
-    ci: Object.freeze({ lower: finiteOrNull(estimate - half), upper: finiteOrNull(estimate + half) }),
+    statistic: finiteOrNull(w.statistic),
+    pValue: finiteOrNull(w.pValue),
+    ci: Object.freeze({ lower: finiteOrNull(w.lower), upper: finiteOrNull(w.upper) }),
   };
 }
 
