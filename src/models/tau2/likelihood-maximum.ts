@@ -6,11 +6,11 @@ import { logLikelihood } from './log-likelihood.ts';
 import type { Tau2Control } from './tau2-fit.ts';
 
 /** Grid points per decade of τ² in the coarse scan of the profile likelihood. */
-const POINTS_PER_DECADE = 8;
+const POINTS_PER_DECADE = 5;
 /** Most grid points of one scan (the spacing widens beyond). */
 const MAX_POINTS = 160;
-/** Local maxima of the scan that are polished. */
-const POLISHED = 3;
+/** Most sign changes of the score that are polished. */
+const MAX_BRACKETS = 8;
 /** A log-likelihood gain below this is rounding, not a better maximum. */
 const LL_NOISE = 1e-8;
 
@@ -28,11 +28,11 @@ export interface LikelihoodMaximum {
  * 30:261; Hardy & Thompson, 1996), found so that a local maximum cannot pass for it:
  *
  * 1. Fisher scoring from max(0, τ²_HE), metafor's algorithm ({@link fisherScoring});
- * 2. the boundary τ² = 0 (when every vᵢ > 0) and a coarse scan of ℓ(τ²) on a geometric grid
- *    (8 points a decade) from 10⁻³·min vᵢ to beyond the point where the score turns negative for
- *    good, O(k) per point for the intercept-only model;
- * 3. the best few local maxima of the scan polished to machine precision by Brent's method on
- *    the score ∂ℓ/∂τ² within their grid bracket.
+ * 2. the boundary τ² = 0 and a coarse scan of the score ∂ℓ/∂τ² on a geometric grid (5 points a
+ *    decade) from 10⁻²·min vᵢ to beyond the point where the score turns negative for good,
+ *    O(k) per point for the intercept-only model, without logarithms;
+ * 3. every sign change of the score from + to − (a local maximum) polished to machine
+ *    precision by Brent's method within its grid bracket, and ℓ compared at these few points.
  *
  * The highest of these points is the estimate. When metafor's iteration would stop elsewhere —
  * scoring at another local maximum, or metafor's check of τ² = 0 (tolerance ε^¼) deciding
@@ -111,7 +111,12 @@ interface Candidate {
   lastChange: number;
 }
 
-/** Steps 2 and 3 of {@link maximizeLikelihood}: the best of 0, the polished scan maxima and `scoring`. */
+/**
+ * Steps 2 and 3 of {@link maximizeLikelihood}: every local maximum is where the score ∂ℓ/∂τ²
+ * changes sign from + to − (or τ² = 0 with a score ≤ 0), so the scan evaluates the score only
+ * (no logarithms), brackets each sign change between neighbouring grid points and polishes it
+ * by Brent's method; ℓ is evaluated at the few candidates, `scoring` among them.
+ */
 function scanAndPolish(
   model: WeightedModel,
   equation: ScoringEquation,
@@ -126,31 +131,16 @@ function scanAndPolish(
     return fit === null ? NaN : equation.score(fit, k, p);
   };
   const grid = scanGrid(model, score);
-  const values = grid.map(ll);
+  const points = positive ? [0, ...grid] : grid;
+  const scores = points.map(score);
   const candidates: Candidate[] = [];
-  const ll0 = positive ? ll(0) : -Infinity;
-  if (positive) candidates.push({ tau2: 0, ll: ll0, iterations: 0, lastChange: 0 });
-  const peaks: number[] = [];
-  for (let j = 0; j < grid.length; j++) {
-    const left = j > 0 ? values[j - 1]! : ll0;
-    const right = j + 1 < grid.length ? values[j + 1]! : -Infinity;
-    if (values[j]! >= left && values[j]! >= right && values[j]! > -Infinity) peaks.push(j);
-  }
-  peaks.sort((a, b) => values[b]! - values[a]!);
-  for (const j of peaks.slice(0, POLISHED)) {
-    const lo = j > 0 ? grid[j - 1]! : positive ? 0 : grid[0]! / 2;
-    const hi = j + 1 < grid.length ? grid[j + 1]! : grid[j]! * 2;
-    const sLo = score(lo);
-    const sHi = score(hi);
-    if (j === 0 && !positive && !(score(grid[0]!) > 0)) {
-      // the likelihood rises towards τ² = 0, where a zero vᵢ makes a weight infinite: the
-      // supremum is on the boundary
-      candidates.push({ tau2: 0, ll: values[0]!, iterations: 0, lastChange: 0 });
-    } else if (sLo > 0 && sHi < 0) {
-      const r = zeroin(score, lo, hi, sLo, sHi, 0, 200);
+  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: positive ? ll(0) : ll(points[0]!), iterations: 0, lastChange: 0 });
+  let brackets = 0;
+  for (let j = 0; j + 1 < points.length && brackets < MAX_BRACKETS; j++) {
+    if (scores[j]! > 0 && scores[j + 1]! <= 0) {
+      brackets++;
+      const r = zeroin(score, points[j]!, points[j + 1]!, scores[j]!, scores[j + 1]!, 0, 200);
       candidates.push({ tau2: r.root, ll: ll(r.root), iterations: r.iterations, lastChange: r.change });
-    } else {
-      candidates.push({ tau2: grid[j]!, ll: values[j]!, iterations: 0, lastChange: NaN });
     }
   }
   if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: ll(scoring), iterations: 0, lastChange: 0 });
@@ -160,16 +150,16 @@ function scanAndPolish(
 }
 
 /**
- * The τ² grid of the scan: geometric from 10⁻³·min vᵢ (positive vᵢ) to an upper end where the
- * score is negative, at least 4·Σ(yᵢ − ȳ)² + max vᵢ (for the intercept-only ML likelihood the
- * score is negative for every τ² above the squared range of y).
+ * The τ² grid of the scan: geometric from 10⁻²·min vᵢ (positive vᵢ) to an upper end where the
+ * score is negative, at least 2·range(y)² + max vᵢ (for the intercept-only ML likelihood the
+ * score is negative for every τ² above the squared range of y), widened by 4× until it is.
  */
 function scanGrid(model: WeightedModel, score: (t: number) => number): number[] {
-  const { ss, vMin, vMax } = dataSpread(model.y, model.v);
-  let upper = 4 * ss + vMax;
+  const { range, vMin, vMax } = dataSpread(model.y, model.v);
+  let upper = 2 * range * range + vMax;
   if (!(upper > 0)) upper = 1;
   for (let n = 0; n < 200 && score(upper) > 0; n++) upper *= 4;
-  let lower = Number.isFinite(vMin) ? 1e-3 * vMin : upper * 1e-12;
+  let lower = Number.isFinite(vMin) ? 1e-2 * vMin : upper * 1e-12;
   if (!(lower < upper)) lower = upper * 1e-6;
   const decades = Math.log10(upper / lower);
   const n = Math.min(MAX_POINTS, Math.max(8, Math.ceil(decades * POINTS_PER_DECADE)));
