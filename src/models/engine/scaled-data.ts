@@ -20,7 +20,7 @@ export interface ScaledData {
  * is absolute and tied to the user's units) leaves the data as they are.
  *
  * @example
- * scaleData(new Float64Array([1e-8, 3e-8]), new Float64Array([4e-16, 4e-16]), true).unit // => 4.440892098500626e-16 (2^-51)
+ * scaleData(new Float64Array([1e-8, 3e-8]), new Float64Array([4e-16, 4e-16]), true).unit // => 2.220446049250313e-16 (2^-52, the power of 4 nearest 4e-16)
  */
 export function scaleData(yi: Float64Array, vi: Float64Array, exact: boolean): ScaledData {
   if (!exact) return { y: yi, v: vi, shift: 0, unit: 1 };

@@ -12,7 +12,7 @@ import type { WeightedModel } from '../engine/weighted-model.ts';
  *
  * @example
  * logLikelihood(interceptModel(new Float64Array([0, 2]), new Float64Array([1, 1])), 0, false)
- * // => -3.8378770664093453  (−½(2·log 2π + 2))
+ * // => -2.8378770664093453  (−½(2·log 2π + 2))
  */
 export function logLikelihood(model: WeightedModel, tau2: number, restricted: boolean): number {
   const fit = model.fitTau2(tau2);

@@ -49,7 +49,7 @@ function metaforRoot(model: WeightedModel, control: Tau2Control): { tau2: number
  *
  * @example
  * withEquationSe(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), { tau2: 3, iterations: 1, lastChange: 0 }, []).se
- * // => 4.898979485566357  (√(2·9/2)/(3/4))
+ * // => 4  (√(2·9/2)/(3/4))
  */
 export function withEquationSe(
   model: WeightedModel,
