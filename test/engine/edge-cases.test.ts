@@ -1,7 +1,7 @@
 // Honest edge cases: tiny variances are variances, huge effects do not overflow the sums, and a
 // Knapp–Hartung fit with zero residual spread says what it reports.
 import { describe, expect, it } from 'vitest';
-import { metaAnalysis, metaRegression, TAU2_METHODS } from '../../src/index.ts';
+import { metaAnalysis, metaRegression, multilevel, TAU2_METHODS } from '../../src/index.ts';
 
 // BCG log risk ratios (metafor dat.bcg, escalc("RR"))
 const yi = [-0.8893113, -1.5853887, -1.3480731, -1.4415512, -0.2175473, -0.7861155, -1.6208982, 0.0119523, -0.4694176, -1.3713448, -0.3393588, 0.4459134, -0.0173139];
@@ -57,5 +57,25 @@ describe('Knapp–Hartung with identical estimates', () => {
   it('does not warn when the residuals are spread', () => {
     const fit = metaAnalysis({ yi, vi }, { test: 'knha' });
     expect(fit.warnings.some((w) => /Knapp–Hartung/.test(w))).toBe(false);
+  });
+});
+
+describe('multilevel in extreme units', () => {
+  it('variances near 1e-160 and near 1e300 give the fit of the data in ordinary units', () => {
+    const y = [0.1, 0.3, 0.9, 1.1, -0.2, 0, 0.5];
+    const v = [0.01, 0.02, 0.01, 0.03, 0.01, 0.02, 0.015];
+    const outer = ['a', 'a', 'b', 'b', 'c', 'c', 'c'];
+    const inner = ['1', '2', '1', '2', '1', '2', '3'];
+    const base = multilevel({ yi: y, vi: v }, { outer, inner });
+    for (const c of [1e-80, 1e150]) {
+      const f = multilevel({ yi: y.map((t) => t * c), vi: v.map((t) => t * c * c) }, { outer, inner });
+      expect(rel(f.estimate, c * base.estimate)).toBeLessThan(1e-10);
+      expect(rel(f.se, c * base.se)).toBeLessThan(1e-10);
+      expect(rel(f.sigma2[0], c * c * base.sigma2[0])).toBeLessThan(1e-10);
+      expect(rel(f.sigma2[1], c * c * base.sigma2[1])).toBeLessThan(1e-10);
+      // REML log-likelihood of data in other units: −(k − 1)·log c apart
+      expect(Math.abs(f.logLik - (base.logLik - (y.length - 1) * Math.log(c)))).toBeLessThan(1e-8 * Math.abs(f.logLik));
+      expect(f.converged).toBe(true);
+    }
   });
 });

@@ -58,7 +58,8 @@ export function fitNestedVariances(
     ];
     if (!free[0] && !free[1]) return { sigma2: theta, evaluation: ev, iterations: iter - 1, converged: true };
     const next = improve(units, reml, theta, ev, free);
-    if (next === null) return { sigma2: theta, evaluation: ev, iterations: iter - 1, converged: true };
+    // no step raises the likelihood: converged only where the model predicts no gain either
+    if (next === null) return { sigma2: theta, evaluation: ev, iterations: iter - 1, converged: predictedGain(ev, free) < 1e-8 };
     const small = (m: 0 | 1) => Math.abs(next.theta[m] - theta[m]) <= control.tol * next.theta[m] + 1e-15 * scale;
     const done = small(0) && small(1);
     theta = next.theta;
@@ -125,4 +126,11 @@ function meanOf(x: Float64Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i]!;
   return s / x.length;
+}
+
+/** Newton decrement ½·UᵀI⁻¹U on the free components (expected information): the gain a step predicts. */
+function predictedGain(ev: NestedEvaluation, free: readonly [boolean, boolean]): number {
+  const dir = newtonDirection(ev.expected, ev.score, free);
+  if (dir === null) return Infinity;
+  return 0.5 * (dir[0] * ev.score[0] + dir[1] * ev.score[1]);
 }

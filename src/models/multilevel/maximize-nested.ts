@@ -23,6 +23,8 @@ export interface NestedMaximum extends NestedVarianceFit {
  * highest point wins; when it is above the default start's answer by more than 1e-8, a warning
  * gives both. `converged` is the winner's.
  *
+ * `unit` is the variance unit of the data (for the warning's numbers).
+ *
  * @example
  * const units = { y: new Float64Array([0.1, 0.3, 0.9, 1.1, -0.2, 0]), v: new Float64Array(6).fill(0.01),
  *   outerOf: new Int32Array([0, 0, 1, 1, 2, 2]), nOuter: 3 };
@@ -33,6 +35,7 @@ export function maximizeNested(
   reml: boolean,
   fixed: readonly [boolean, boolean],
   method: string,
+  unit = 1,
 ): NestedMaximum {
   const local = fitNestedVariances(units, reml, fixed);
   const axes = [axis(units, fixed[0]), axis(units, fixed[1])] as const;
@@ -56,7 +59,7 @@ export function maximizeNested(
   const warnings: string[] = [];
   const gap = best.evaluation.logLik - local.evaluation.logLik;
   if (gap > LL_NOISE) {
-    const show = (s: readonly [number, number]) => `[${s.map((x) => (x === 0 ? '0' : x.toPrecision(6))).join(', ')}]`;
+    const show = (s: readonly [number, number]) => `[${s.map((x) => (x === 0 ? '0' : (x * unit).toPrecision(6))).join(', ')}]`;
     warnings.push(`${method}: the optimizer from its default start stops at a local maximum (sigma² = ${show(local.sigma2)}); the likelihood is highest at sigma² = ${show(best.sigma2)}, higher by ${gap.toPrecision(3)} in log-likelihood.`);
   }
   return { ...best, iterations, warnings };
