@@ -24,6 +24,9 @@ export function tau2PauleMandel(model: WeightedModel, control: Tau2Control): Tau
   }
   root ??= generalizedQRoot(model, k - p);
   if (!Number.isFinite(root.tau2)) warnings.push('PM: no root of Q(tau²) = k − p was found; tau² is not available.');
+  else if (control.stopping === 'exact' && root.tau2 > metaforLimit(model, control)) {
+    warnings.push(`PM: the root tau² = ${(root.tau2 * model.unit).toPrecision(6)} lies above metafor's search limit tau2.max = max(100, 10·mad(yi)²), where metafor stops with an error; pooled reports the root.`);
+  }
   return withEquationSe(model, root, warnings);
 }
 
@@ -34,7 +37,7 @@ export function tau2PauleMandel(model: WeightedModel, control: Tau2Control): Tau
 function metaforRoot(model: WeightedModel, control: Tau2Control): { tau2: number; iterations: number; lastChange: number } | null {
   const target = model.k - model.p;
   const f = (t: number) => generalizedQ(model, t) - target;
-  const upper = Number.isNaN(control.tau2Max) ? Math.max(100, 10 * mad(model.y) ** 2) / model.unit : control.tau2Max / model.unit;
+  const upper = metaforLimit(model, control);
   const fLower = f(0);
   if (fLower < 0) return { tau2: 0, iterations: 0, lastChange: 0 };
   const fUpper = f(upper);
@@ -63,6 +66,12 @@ export function withEquationSe(
     tau2: root.tau2, se, iterations: root.iterations, converged: Number.isFinite(root.tau2),
     lastChange: root.lastChange * model.unit, warnings,
   };
+}
+
+/** metafor's `tau2.max` in the model's units: the control's, else max(100, 10·mad(y)²) in the user's units. */
+function metaforLimit(model: WeightedModel, control: Tau2Control): number {
+  const user = Number.isNaN(control.tau2Max) ? Math.max(100, 10 * (mad(model.y) ** 2) * model.unit) : control.tau2Max;
+  return user / model.unit;
 }
 
 /** R's `mad`: 1.4826 · median |yᵢ − median(y)|. */
