@@ -139,6 +139,9 @@ function scanAndPolish(
   for (let j = 0; j + 1 < points.length && brackets < MAX_BRACKETS; j++) {
     if (scores[j]! > 0 && scores[j + 1]! <= 0) {
       brackets++;
+      // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
+      // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
+      if (scoring >= Math.max(1e-2, points[j]!) && scoring <= points[j + 1]!) continue;
       const r = zeroin(score, points[j]!, points[j + 1]!, scores[j]!, scores[j + 1]!, 0, 200);
       candidates.push({ tau2: r.root, ll: ll(r.root), iterations: r.iterations, lastChange: r.change });
     }
