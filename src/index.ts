@@ -1,7 +1,7 @@
 // Flat barrel: every public export of `pooled`, nothing else.
 export * from './types.ts';
 export { InputError } from './errors.ts';
-export { compensatedSum, compensatedDot } from './distributions/compensated-sum.ts';
+export { compensatedSum, compensatedDot } from './numeric/compensated-sum.ts';
 export { normalCdf, normalSf, normalQuantile } from './distributions/normal.ts';
 export { studentTCdf, studentTSf, studentTQuantile } from './distributions/student-t.ts';
 export { chiSquareCdf, chiSquareSf, chiSquareQuantile } from './distributions/chi-square.ts';
@@ -9,6 +9,8 @@ export { fisherFCdf, fisherFSf, fisherFQuantile } from './distributions/fisher-f
 // --- models ---
 export { metaAnalysis } from './models/meta-analysis.ts';
 export type { MetaAnalysisOptions } from './models/resolve-options.ts';
+// --- engine ---
+export type { MetaforControl } from './models/resolve-options.ts';
 // --- report ---
 export { formatResult } from './report/format-result.ts';
 export type { PooledResult } from './report/format-result.ts';

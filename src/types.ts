@@ -119,5 +119,11 @@ export interface MetaAnalysisResult {
   readonly vi: readonly number[];
   readonly labels: readonly string[];
   readonly provenance: ProvenanceCounts;
+  /** Whether the τ² search converged (always true for closed-form estimators). */
+  readonly converged: boolean;
+  /** Iterations of the τ² search (0 for closed-form estimators). */
+  readonly iterations: number;
+  /** |Δτ²| of the last step of the τ² search (0 for closed-form estimators). */
+  readonly lastChange: number;
   readonly warnings: readonly string[];
 }

@@ -3,6 +3,7 @@ import { metaRegression } from '../models/regression/meta-regression.ts';
 import type { Interval, MetaAnalysisResult, Tau2Method, TestType } from '../types.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
 import { weightedLine } from './weighted-line.ts';
+import { finiteOrNull } from '../numeric/finite-or-null.ts';
 
 /** Options of {@link eggerTest}. */
 export interface EggerTestOptions {
@@ -108,8 +109,4 @@ export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestO
     limitEstimate: b0.estimate, limitSe: b0.se, limitCi: b0.ci,
     tau2: reg.tau2, warnings: Object.freeze([...reg.warnings]),
   });
-}
-
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }

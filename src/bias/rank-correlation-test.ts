@@ -3,6 +3,7 @@ import { InputError } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { kendallLowerTail } from './kendall-distribution.ts';
 import { kendallTau, type KendallTau } from './kendall-tau.ts';
+import { interceptModel } from '../models/engine/intercept-model.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
 
 /** Largest k for which the exact permutation p-value is computed (cost O(k³)). */
@@ -79,15 +80,9 @@ export function rankCorrelationTest(fit: MetaAnalysisResult | FitLike): RankCorr
 
 /** yᵢ* = (yᵢ − θ̂)/√(vᵢ − 1/Σwᵢ), θ̂ the inverse-variance weighted mean (Begg & Mazumdar, 1994). */
 function standardizedDeviates(yi: Float64Array, vi: Float64Array): Float64Array {
-  let sw = 0;
-  let swy = 0;
-  for (let i = 0; i < yi.length; i++) {
-    const w = 1 / vi[i]!;
-    sw += w;
-    swy += w * yi[i]!;
-  }
-  const theta = swy / sw;
-  const vb = 1 / sw;
+  const fit = interceptModel(yi, vi).fitTau2(0);
+  const theta = fit === null ? NaN : fit.coef[0]!;
+  const vb = fit === null ? NaN : 1 / fit.sumW;
   return Float64Array.from(yi, (y, i) => (y - theta) / Math.sqrt(vi[i]! - vb));
 }
 

@@ -2,7 +2,8 @@ import { assertOneOf, InputError } from '../errors.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
 import { metaRegression } from '../models/regression/meta-regression.ts';
 import type { Interval, MetaAnalysisResult, Tau2Method, TestType } from '../types.ts';
-import { defaultControlFit, type InterceptFit } from './default-control-fit.ts';
+import { fitIntercept, type InterceptFit } from '../models/engine/fit-intercept.ts';
+import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL } from '../models/tau2/tau2-fit.ts';
 import { missingStudies, TRIM_AND_FILL_ESTIMATORS, type TrimAndFillEstimator } from './missing-studies.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
 
@@ -124,8 +125,12 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   const deviations = new Float64Array(k);
   const warnings: string[] = [];
   const refit = (y: Float64Array, v: Float64Array, exact: boolean): InterceptFit => {
-    const r = defaultControlFit(y, v, method, exact);
-    if (r.note !== undefined && !warnings.includes(r.note)) warnings.push(r.note);
+    const r = fitIntercept(y, v, method, 'z', 0.95, exact ? DEFAULT_TAU2_CONTROL : METAFOR_TAU2_CONTROL);
+    if (!r.ok) throw new InputError(`a refit of ${r.k} studies failed: ${r.reason}`, { field: 'vi', row: r.row === undefined ? undefined : r.row + 1 });
+    for (const w of r.tau2Fit.warnings) {
+      const note = `Refit of ${r.k} studies: ${w}`;
+      if (!warnings.includes(note)) warnings.push(note);
+    }
     return r;
   };
   while (k0 !== previous) {
@@ -166,7 +171,7 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   return freeze({
     ...base, test: 'z', level: 0.95,
     estimate: filledFit.estimate, se: filledFit.se, statistic: filledFit.statistic, pValue: filledFit.pValue,
-    ci: Object.freeze({ lower: filledFit.lower, upper: filledFit.upper }), tau2: filledFit.tau2,
+    ci: Object.freeze({ lower: filledFit.ciLower, upper: filledFit.ciUpper }), tau2: filledFit.tau2,
     filled, warnings,
   });
 }

@@ -1,4 +1,4 @@
-import { studentTQuantile, studentTSf } from '../distributions/student-t.ts';
+import { wald } from '../models/inference/wald-test.ts';
 
 /** One coefficient of a weighted straight-line fit, with its t test and CI. */
 export interface LineCoefficient {
@@ -59,16 +59,10 @@ export function weightedLine(x: ArrayLike<number>, y: ArrayLike<number>, w: Arra
   }
   const df = n - 2;
   const sigma2 = df > 0 ? rss / df : NaN;
-  const crit = df > 0 ? studentTQuantile((1 - level) / 2, df, true) : NaN;
   const coefficient = (estimate: number, variance: number): LineCoefficient => {
     const se = Math.sqrt(variance);
-    const statistic = estimate / se;
-    return {
-      estimate, se, statistic,
-      pValue: df > 0 ? 2 * studentTSf(Math.abs(statistic), df) : NaN,
-      lower: estimate - crit * se,
-      upper: estimate + crit * se,
-    };
+    const t = wald(estimate, se, df, level);
+    return { estimate, se, statistic: t.statistic, pValue: t.pValue, lower: t.lower, upper: t.upper };
   };
   return {
     intercept: coefficient(b0, sigma2 * (1 / sw + (mx * mx) / sxx)),

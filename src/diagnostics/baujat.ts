@@ -1,5 +1,5 @@
 import type { MetaAnalysisResult } from '../types.ts';
-import { readFit } from './read-fit.ts';
+import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
 import { withoutStudy } from './without-study.ts';
 
@@ -35,7 +35,7 @@ export interface BaujatPoint {
  * baujat(fit).map((p) => p.x) // => [2.8639..., 0.0473..., 3.5502...] (sum 6.4615... = fit.q)
  */
 export function baujat(fit: MetaAnalysisResult): readonly BaujatPoint[] {
-  const f = readFit(fit, 'baujat', 2);
+  const f = readFitView(fit, 'baujat', 2);
   const yDel = new Float64Array(f.k - 1);
   const vDel = new Float64Array(f.k - 1);
   const points: BaujatPoint[] = [];

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
-import { readFit } from './read-fit.ts';
+import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
 import { sortOrder } from './sort-order.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
@@ -45,7 +45,7 @@ export function cumulative(
   order?: ArrayLike<number | null> | readonly (string | null)[],
   options: CumulativeOptions = {},
 ): readonly SubsetFit[] {
-  const f = readFit(fit, 'cumulative', 1);
+  const f = readFitView(fit, 'cumulative', 1);
   if (options === null || typeof options !== 'object') {
     throw new InputError('must be an options object such as { decreasing: true }', { field: 'options', value: options });
   }

@@ -1,8 +1,8 @@
-import { CompensatedAccumulator } from '../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 import type { MetaAnalysisResult } from '../types.ts';
-import { finiteOrNull } from './finite-or-null.ts';
+import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import { isInfluential } from './is-influential.ts';
-import { readFit } from './read-fit.ts';
+import { readFitView } from '../models/read-fit.ts';
 import { refit, type Refit } from './refit.ts';
 import { withoutStudy } from './without-study.ts';
 
@@ -70,7 +70,7 @@ export interface InfluenceRow {
  * influence(fit).map((r) => r.isInfluential) // => [true, false, true]
  */
 export function influence(fit: MetaAnalysisResult): readonly InfluenceRow[] {
-  const f = readFit(fit, 'influence', 2);
+  const f = readFitView(fit, 'influence', 2);
   const { k, yi: y, vi: v } = f;
   const hat = leverages(v, f.tau2);
   const vbFull = f.se * f.se;

@@ -1,5 +1,5 @@
 import type { MetaAnalysisResult } from '../types.ts';
-import { readFit } from './read-fit.ts';
+import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
 import { withoutStudy } from './without-study.ts';
@@ -27,7 +27,7 @@ import { withoutStudy } from './without-study.ts';
  * leaveOneOut(fit).map((r) => r.estimate) // => [0.4125, 0.29375, 0.175]
  */
 export function leaveOneOut(fit: MetaAnalysisResult): readonly SubsetFit[] {
-  const f = readFit(fit, 'leaveOneOut', 2);
+  const f = readFitView(fit, 'leaveOneOut', 2);
   const k = f.k;
   const yi = new Float64Array(k - 1);
   const vi = new Float64Array(k - 1);

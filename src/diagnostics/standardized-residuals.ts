@@ -1,6 +1,6 @@
-import { CompensatedAccumulator } from '../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 import type { MetaAnalysisResult } from '../types.ts';
-import { readFit } from './read-fit.ts';
+import { readFitView } from '../models/read-fit.ts';
 
 /** One study's standardized residual (a row of metafor's `rstandard`). */
 export interface StandardizedResidual {
@@ -31,7 +31,7 @@ export interface StandardizedResidual {
  * standardizedResiduals(fit).map((r) => r.z) // => [-1.2247..., 0, 1.2247...] (±1/√(2/3))
  */
 export function standardizedResiduals(fit: MetaAnalysisResult): readonly StandardizedResidual[] {
-  const f = readFit(fit, 'standardizedResiduals', 2);
+  const f = readFitView(fit, 'standardizedResiduals', 2);
   const sumW = new CompensatedAccumulator();
   for (let i = 0; i < f.k; i++) sumW.add(1 / (f.vi[i]! + f.tau2));
   const vbFull = 1 / sumW.value();

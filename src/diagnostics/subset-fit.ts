@@ -1,5 +1,5 @@
 import type { Interval } from '../types.ts';
-import { finiteOrNull } from './finite-or-null.ts';
+import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import type { FailedRefit, Refit } from './refit.ts';
 
 /**

@@ -1,7 +1,7 @@
 import betaincinv from '@stdlib/math-base-special-betaincinv';
 import { chiSquarePdf, chiSquareQuantile } from './chi-square.ts';
-import type { DoubleDouble } from './double-double.ts';
-import { ddAdd, ddAddNumber, ddDiv, ddMul } from './double-double.ts';
+import type { DoubleDouble } from '../numeric/double-double.ts';
+import { ddAdd, ddAddNumber, ddDiv, ddMul } from '../numeric/double-double.ts';
 import { regularizedBetaPrecise } from './incomplete-beta.ts';
 import { regularizedGamma } from './incomplete-gamma.ts';
 import { invertTail } from './invert-tail.ts';

@@ -1,5 +1,5 @@
-import type { DoubleDouble } from './double-double.ts';
-import { ddAdd, ddAddNumber, ddDiv, ddMul, twoSum } from './double-double.ts';
+import type { DoubleDouble } from '../numeric/double-double.ts';
+import { ddAdd, ddAddNumber, ddDiv, ddMul, twoSum } from '../numeric/double-double.ts';
 import { log1pmx } from './log1pmx.ts';
 import { normalCdf, normalPdf, normalSf } from './normal.ts';
 import { betaPowerTerm } from './power-terms.ts';

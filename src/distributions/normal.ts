@@ -1,6 +1,6 @@
 import erfc from '@stdlib/math-base-special-erfc';
 import erfcinv from '@stdlib/math-base-special-erfcinv';
-import { twoProduct } from './double-double.ts';
+import { twoProduct } from '../numeric/double-double.ts';
 import { invertTail } from './invert-tail.ts';
 
 const INV_SQRT_2PI = 0.3989422804014327; // 1/√(2π)

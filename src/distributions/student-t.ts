@@ -1,5 +1,5 @@
 import betaincinv from '@stdlib/math-base-special-betaincinv';
-import { ddAddNumber, ddDiv, twoProduct } from './double-double.ts';
+import { ddAddNumber, ddDiv, twoProduct } from '../numeric/double-double.ts';
 import { regularizedBetaPrecise } from './incomplete-beta.ts';
 import { invertTail } from './invert-tail.ts';
 import { logBeta } from './log-beta.ts';

@@ -1,4 +1,4 @@
-import { CompensatedAccumulator } from '../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 
 /**
  * Weighted mean Σ wᵢxᵢ / Σ wᵢ over the rows where both xᵢ and wᵢ are finite (metafor's

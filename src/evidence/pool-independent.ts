@@ -136,7 +136,7 @@ export function poolIndependent(
   let result: MetaAnalysisResult | null = null;
   const what = describeComparison(wanted);
   if (chosen.length >= 2) {
-    result = metaAnalysis({ yi, vi, labels, provenance, measure }, modelOptions);
+    result = metaAnalysis({ yi, vi, labels, provenance, measure }, { method: modelOptions.method, test: modelOptions.test, level: modelOptions.level });
     reasons.push(`${chosen.length} independent cohorts are pooled for ${what}.`);
   } else if (chosen.length === 1) {
     reasons.push(

@@ -12,6 +12,7 @@ import type { TwoByTwoPoolingOptions } from './two-by-two/read-tables.ts';
 import { studyEffects } from './two-by-two/study-effects.ts';
 import { breslowDayTaroneTest } from './two-by-two/tarone-test.ts';
 import { exponentiate, waldInference } from './two-by-two/wald.ts';
+import { finiteOrNull } from '../numeric/finite-or-null.ts';
 
 /** Measures of the Mantel–Haenszel method. */
 export const MANTEL_HAENSZEL_MEASURES = Object.freeze(['OR', 'RR', 'RD'] as const);
@@ -75,7 +76,6 @@ const UNDEFINED_ESTIMATE: Record<MantelHaenszelMeasure, string> = {
   RD: 'the Mantel–Haenszel risk difference has no finite standard error for these tables',
 };
 
-const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * Mantel–Haenszel equal-effects meta-analysis of 2x2 tables — metafor's `rma.mh` for OR, RR, RD.
@@ -153,13 +153,13 @@ export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelO
     const bd = breslowDayTaroneTest(tables.complete, Math.exp(pooled.estimate));
     if (Number.isNaN(cmh.statistic)) warnings.push('the Cochran–Mantel–Haenszel test needs events and non-events in some table');
     tests = {
-      cmh: orNull(cmh.statistic),
-      cmhPValue: orNull(cmh.pValue),
-      tarone: orNull(bd.tarone),
-      taronePValue: orNull(bd.taronePValue),
+      cmh: finiteOrNull(cmh.statistic),
+      cmhPValue: finiteOrNull(cmh.pValue),
+      tarone: finiteOrNull(bd.tarone),
+      taronePValue: finiteOrNull(bd.taronePValue),
       taroneDf: bd.df >= 0 ? bd.df : null,
-      breslowDay: orNull(bd.breslowDay),
-      breslowDayPValue: orNull(bd.breslowDayPValue),
+      breslowDay: finiteOrNull(bd.breslowDay),
+      breslowDayPValue: finiteOrNull(bd.breslowDayPValue),
     };
   }
 
@@ -170,11 +170,11 @@ export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelO
     k: tables.completeRows.length,
     ...wald,
     ratio: measure === 'RD' ? null : exponentiate(wald),
-    q: orNull(het.q),
+    q: finiteOrNull(het.q),
     qDf: het.qDf,
-    qPValue: orNull(het.qPValue),
-    i2: orNull(het.i2),
-    h2: orNull(het.h2),
+    qPValue: finiteOrNull(het.qPValue),
+    i2: finiteOrNull(het.i2),
+    h2: finiteOrNull(het.h2),
     ...tests,
     yi: Object.freeze(Array.from(yi)),
     vi: Object.freeze(Array.from(vi)),

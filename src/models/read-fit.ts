@@ -98,3 +98,41 @@ function studyLabels(value: unknown, k: number): readonly string[] {
   if (bad >= 0) throw new InputError('must be a string', { field: 'fit.labels', row: bad + 1, value: value[bad] });
   return value as string[];
 }
+
+/**
+ * The parts of a `metaAnalysis` result that the diagnostics refit from: the studies and
+ * settings ({@link readFit}) plus the full-model estimates.
+ */
+export interface FitView extends FitStudies {
+  readonly estimate: number;
+  readonly se: number;
+  readonly tau2: number;
+}
+
+/**
+ * {@link readFit} plus the full-model `estimate`, `se` and `tau2` (finite; se, tau2 ≥ 0), for the
+ * diagnostics that compare refits with the fit. `minK` is the smallest k the caller accepts.
+ *
+ * @throws InputError naming the malformed field (`fit.<name>`, and the row for per-study values),
+ *   a meta-regression, or fewer than `minK` studies.
+ * @example
+ * readFitView(metaAnalysis({ yi: [0, 1], vi: [1, 1] }), 'influence', 2).estimate // => 0.5
+ */
+export function readFitView(fit: unknown, caller: string, minK: number): FitView {
+  const studies = readFit(fit, caller, { minK });
+  const f = fit as Record<string, unknown>;
+  const estimate = finiteField(f, 'estimate', caller);
+  const se = finiteField(f, 'se', caller);
+  const tau2 = finiteField(f, 'tau2', caller);
+  if (se < 0) throw new InputError('must not be negative', { field: 'fit.se', value: se });
+  if (tau2 < 0) throw new InputError('must not be negative', { field: 'fit.tau2', value: tau2 });
+  return { ...studies, estimate, se, tau2 };
+}
+
+function finiteField(f: Record<string, unknown>, field: string, caller: string): number {
+  const x = f[field];
+  if (typeof x !== 'number' || !Number.isFinite(x)) {
+    throw new InputError(`${caller} expects the result of metaAnalysis(): must be a finite number`, { field: `fit.${field}`, value: x });
+  }
+  return x;
+}

@@ -1,5 +1,24 @@
-import { assertLevel, assertOneOf } from '../errors.ts';
+import { assertLevel, assertOneOf, InputError } from '../errors.ts';
 import { TAU2_METHODS, TEST_TYPES, type Tau2Method, type TestType } from '../types.ts';
+import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL, type Tau2Control } from './tau2/tau2-fit.ts';
+
+/**
+ * metafor's `control` list of rma.uni, for users who check against an R script: passing it
+ * (even `{}`) switches the iterative estimators from the exact solution to metafor's stopping
+ * rule. Missing entries take metafor's defaults.
+ */
+export interface MetaforControl {
+  /** Fisher scoring stops when |Δτ²| ≤ threshold (metafor's default 1e-5). */
+  readonly threshold?: number;
+  /** Most Fisher-scoring steps / uniroot iterations (metafor's default 100). */
+  readonly maxiter?: number;
+  /** Step multiplier of Fisher scoring (metafor's default 1). */
+  readonly stepadj?: number;
+  /** uniroot tolerance of the PM search (metafor's default ε^¼ ≈ 1.2e-4). */
+  readonly tol?: number;
+  /** Upper end of the PM search (metafor's default max(100, 10·mad(yi)²)). */
+  readonly tau2Max?: number;
+}
 
 /** Options of `metaAnalysis` as a user passes them. */
 export interface MetaAnalysisOptions {
@@ -9,6 +28,11 @@ export interface MetaAnalysisOptions {
   readonly test?: TestType;
   /** Confidence level as a proportion; default 0.95. */
   readonly level?: number;
+  /**
+   * Omitted (default): the exact solution (global likelihood maximum, roots to machine
+   * precision). `'metafor'` or a {@link MetaforControl} object: metafor's stopping rule.
+   */
+  readonly control?: 'metafor' | MetaforControl;
 }
 
 /** The same options with every field resolved and validated. */
@@ -16,14 +40,16 @@ export interface ResolvedModelOptions {
   readonly method: Tau2Method;
   readonly test: TestType;
   readonly level: number;
+  readonly control: Tau2Control;
 }
 
 /**
  * Resolves and validates model options once, so kernels see a fully required type.
  *
- * @throws InputError for an unknown method or test (listing the valid ones) or a level outside (0, 1).
+ * @throws InputError for an unknown method or test (listing the valid ones), a level outside
+ *   (0, 1), or a control entry that is not a positive number (maxiter: a positive integer).
  * @example
- * resolveModelOptions({ method: 'DL' }) // => { method: 'DL', test: 'z', level: 0.95 }
+ * resolveModelOptions({ method: 'DL' }).test // => 'z'
  */
 export function resolveModelOptions(options: MetaAnalysisOptions = {}): ResolvedModelOptions {
   if (options === null || typeof options !== 'object') {
@@ -35,5 +61,35 @@ export function resolveModelOptions(options: MetaAnalysisOptions = {}): Resolved
   assertOneOf(method, TAU2_METHODS, 'method');
   assertOneOf(test, TEST_TYPES, 'test');
   assertLevel(level);
-  return { method, test, level };
+  return { method, test, level, control: resolveControl(options.control) };
+}
+
+/**
+ * The estimators' control from the user's `control` option (see {@link MetaAnalysisOptions}).
+ *
+ * @example
+ * resolveControl({ threshold: 1e-8 }).threshold // => 1e-8
+ */
+export function resolveControl(control: MetaAnalysisOptions['control']): Tau2Control {
+  if (control === undefined) return DEFAULT_TAU2_CONTROL;
+  if (control === 'metafor') return METAFOR_TAU2_CONTROL;
+  if (control === null || typeof control !== 'object') {
+    throw new InputError("must be 'metafor' or an object with metafor's control entries (threshold, maxiter, stepadj, tol, tau2Max)", { field: 'control', value: control });
+  }
+  const positive = (name: keyof MetaforControl, fallback: number): number => {
+    const x = control[name];
+    if (x === undefined) return fallback;
+    if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x)) throw new InputError('must be a positive number', { field: `control.${name}`, value: x });
+    return x;
+  };
+  const maxiter = positive('maxiter', METAFOR_TAU2_CONTROL.maxIterations);
+  if (!Number.isInteger(maxiter)) throw new InputError('must be a positive integer', { field: 'control.maxiter', value: maxiter });
+  return Object.freeze({
+    stopping: 'metafor',
+    threshold: positive('threshold', METAFOR_TAU2_CONTROL.threshold),
+    maxIterations: maxiter,
+    stepAdjustment: positive('stepadj', METAFOR_TAU2_CONTROL.stepAdjustment),
+    rootTolerance: positive('tol', METAFOR_TAU2_CONTROL.rootTolerance),
+    tau2Max: positive('tau2Max', NaN),
+  });
 }

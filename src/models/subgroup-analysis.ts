@@ -1,7 +1,9 @@
 import { InputError } from '../errors.ts';
 import { labelText } from '../missing.ts';
 import type { EffectInput, EffectSizes, Interval } from '../types.ts';
-import { cochranQ } from './heterogeneity.ts';
+import { interceptModel } from './engine/intercept-model.ts';
+import { scaleData } from './engine/scaled-data.ts';
+import { cochranQ } from './inference/cochran-q.ts';
 import { metaAnalysis } from './meta-analysis.ts';
 import { resolveStudies } from './resolve-input.ts';
 import type { MetaAnalysisOptions } from './resolve-options.ts';
@@ -82,7 +84,8 @@ export function subgroupAnalysis(
       tau2: fit.tau2, i2: fit.i2, q: fit.q,
     });
   });
-  const het = cochranQ(Float64Array.from(fits, (f) => f.estimate), Float64Array.from(fits, (f) => f.se * f.se));
+  const between = scaleData(Float64Array.from(fits, (f) => f.estimate), Float64Array.from(fits, (f) => f.se * f.se), true);
+  const het = cochranQ(interceptModel(between.y, between.v, between.unit));
   return Object.freeze({
     groups: Object.freeze(fits),
     between: Object.freeze({ q: het.q, df: het.qDf, pValue: het.qPValue }),

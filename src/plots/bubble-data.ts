@@ -1,4 +1,4 @@
-import { CompensatedAccumulator } from '../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
 import { InputError, assertLevel } from '../errors.ts';

@@ -1,8 +1,8 @@
-import { CompensatedAccumulator } from '../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 import { normalQuantile } from '../distributions/normal.ts';
-import { seededNormals } from '../distributions/seeded-normals.ts';
+import { seededNormals } from '../numeric/seeded-normals.ts';
 import { standardizedResiduals } from '../diagnostics/standardized-residuals.ts';
-import { readFit } from '../diagnostics/read-fit.ts';
+import { readFitView } from '../models/read-fit.ts';
 import { InputError, assertLevel } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 
@@ -58,7 +58,7 @@ export interface NormalQqData {
  * normalQqData(fit).points.map((p) => p.theoretical) // => [-0.8694..., 0, 0.8694...] (Φ⁻¹((1 − 3/8)/3.25), …)
  */
 export function normalQqData(fit: MetaAnalysisResult, options: NormalQqOptions = {}): NormalQqData {
-  const f = readFit(fit, 'normalQqData', 2);
+  const f = readFitView(fit, 'normalQqData', 2);
   const level = options.level ?? f.level;
   assertLevel(level);
   const reps = options.reps ?? 2000;

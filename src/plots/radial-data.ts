@@ -1,5 +1,5 @@
 import { normalQuantile } from '../distributions/normal.ts';
-import { readFit } from '../diagnostics/read-fit.ts';
+import { readFitView } from '../models/read-fit.ts';
 import { assertLevel } from '../errors.ts';
 import type { Interval, MetaAnalysisResult } from '../types.ts';
 
@@ -49,7 +49,7 @@ export interface RadialData {
  * radialData(fit).points.map((p) => [p.x, p.z]) // => [[5, 1], [10, 4]]; estimate 0.36 = (5·1 + 10·4)/(25 + 100)
  */
 export function radialData(fit: MetaAnalysisResult, options: { readonly level?: number } = {}): RadialData {
-  const f = readFit(fit, 'radialData', 1);
+  const f = readFitView(fit, 'radialData', 1);
   const level = options.level ?? f.level;
   assertLevel(level);
   const points = Array.from({ length: f.k }, (_, i) => {

@@ -1,4 +1,4 @@
-import { compensatedSum } from '../distributions/compensated-sum.ts';
+import { compensatedSum } from '../numeric/compensated-sum.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { analysisScale, type TransformName } from '../effect-sizes/back-transform.ts';
 import { InputError, assertLevel } from '../errors.ts';

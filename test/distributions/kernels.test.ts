@@ -2,7 +2,7 @@
 // (quoted calls), from mpmath 1.3.0 at 40 digits where R is not accurate enough (quoted), or
 // from closed forms and identities (stated).
 import { describe, expect, it } from 'vitest';
-import { ddDiv, ddMul, twoProduct, twoSum } from '../../src/distributions/double-double.ts';
+import { ddDiv, ddMul, twoProduct, twoSum } from '../../src/numeric/double-double.ts';
 import { regularizedBetaPrecise } from '../../src/distributions/incomplete-beta.ts';
 import { regularizedGamma } from '../../src/distributions/incomplete-gamma.ts';
 import { invertTail } from '../../src/distributions/invert-tail.ts';

@@ -34,6 +34,7 @@ export interface NestedVarianceFit {
  * @param units  the data reduced to units (see `collapseInner`)
  * @param reml  restricted (true) or full (false) likelihood
  * @param fixed  hold [σ²_outer, σ²_inner] at 0 (a single-level factor, as metafor does)
+ * @param start  starting values (default: half the excess variance to each component)
  * @returns the estimates; `converged` is false after `maxIter` iterations
  * @example
  * const units = { y: new Float64Array([0.1, 0.3, 0.9, 1.1, -0.2, 0]), v: new Float64Array(6).fill(0.01),
@@ -45,8 +46,9 @@ export function fitNestedVariances(
   reml: boolean,
   fixed: readonly [boolean, boolean],
   control: NestedControl = DEFAULT_NESTED_CONTROL,
+  start?: readonly [number, number],
 ): NestedVarianceFit {
-  let theta = startingValues(units, fixed);
+  let theta: [number, number] = start === undefined ? startingValues(units, fixed) : [fixed[0] ? 0 : start[0], fixed[1] ? 0 : start[1]];
   let ev = evaluateNested(units, theta[0], theta[1], reml);
   const scale = meanOf(units.v);
   for (let iter = 1; iter <= control.maxIter; iter++) {
@@ -56,7 +58,8 @@ export function fitNestedVariances(
     ];
     if (!free[0] && !free[1]) return { sigma2: theta, evaluation: ev, iterations: iter - 1, converged: true };
     const next = improve(units, reml, theta, ev, free);
-    if (next === null) return { sigma2: theta, evaluation: ev, iterations: iter - 1, converged: true };
+    // no step raises the likelihood: converged only where the model predicts no gain either
+    if (next === null) return { sigma2: theta, evaluation: ev, iterations: iter - 1, converged: predictedGain(ev, free) < 1e-8 };
     const small = (m: 0 | 1) => Math.abs(next.theta[m] - theta[m]) <= control.tol * next.theta[m] + 1e-15 * scale;
     const done = small(0) && small(1);
     theta = next.theta;
@@ -123,4 +126,11 @@ function meanOf(x: Float64Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i]!;
   return s / x.length;
+}
+
+/** Newton decrement ½·UᵀI⁻¹U on the free components (expected information): the gain a step predicts. */
+function predictedGain(ev: NestedEvaluation, free: readonly [boolean, boolean]): number {
+  const dir = newtonDirection(ev.expected, ev.score, free);
+  if (dir === null) return Infinity;
+  return 0.5 * (dir[0] * ev.score[0] + dir[1] * ev.score[1]);
 }

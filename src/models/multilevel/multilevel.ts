@@ -1,16 +1,18 @@
 import { InputError } from '../../errors.ts';
 import type { EffectInput, EffectSizes, Interval } from '../../types.ts';
-import { cochranQ } from '../heterogeneity.ts';
+import { interceptModel } from '../engine/intercept-model.ts';
+import { scaleData } from '../engine/scaled-data.ts';
+import { cochranQ } from '../inference/cochran-q.ts';
 import { resolveStudies } from '../resolve-input.ts';
 import { collapseInner } from './collapse-inner.ts';
-import { fitNestedVariances } from './fit-nested-variances.ts';
+import { maximizeNested } from './maximize-nested.ts';
 import { rowWeights } from './marginal-weights.ts';
 import {
   resolveMultilevelOptions, type MultilevelMethod, type MultilevelOptions, type MultilevelTest,
 } from './multilevel-options.ts';
 import { nestedGroups } from './nested-groups.ts';
 import { readLabels } from './read-labels.ts';
-import { waldTest } from './wald-test.ts';
+import { waldTest } from '../inference/wald-test.ts';
 
 /** Result of `multilevel` (metafor's `rma.mv(yi, vi, random = ~ 1 | outer/inner)`). */
 export interface MultilevelResult {
@@ -126,26 +128,34 @@ export function multilevel(input: EffectInput | EffectSizes, options: Multilevel
   if (fixed[0]) warnings.push('Single outer cluster: σ²_outer cannot be estimated and is fixed to 0 (as metafor).');
   if (fixed[1]) warnings.push('Single inner level: σ²_inner cannot be estimated and is fixed to 0 (as metafor).');
 
-  const units = collapseInner(yi, vi, groups);
+  // the optimizer works on data centred and scaled by a power of 2 (scale-free, no overflow)
+  const data = scaleData(yi, vi, true);
+  const c = Math.sqrt(data.unit);
+  const units = collapseInner(data.y, data.v, groups);
   const reml = method === 'REML';
-  const fit = fitNestedVariances(units, reml, fixed);
+  const fit = maximizeNested(units, reml, fixed, method, data.unit);
+  warnings.push(...fit.warnings);
   if (!fit.converged) warnings.push(`The ${method} optimizer did not converge in ${fit.iterations} iterations; estimates are the last iterate.`);
-  const [s2Outer, s2Inner] = fit.sigma2;
+  const s2Outer = fit.sigma2[0] * data.unit;
+  const s2Inner = fit.sigma2[1] * data.unit;
   const ev = fit.evaluation;
   const nUnits = units.y.length;
+  // back to the user's units: log|V| grows by k·log c², log 1ᵀV⁻¹1 shrinks by log c²
   const logLik = ev.logLik
     - 0.5 * (k - nUnits) * Math.log(2 * Math.PI)
     + (reml ? 0.5 * Math.log(k / nUnits) : 0)
     - 0.5 * units.logDetOffset
-    - 0.5 * units.withinSs;
-  const g = rowWeights(vi, groups, s2Outer, s2Inner);
-  const se = 1 / Math.sqrt(ev.sumW);
+    - 0.5 * units.withinSs
+    - (reml ? k - 1 : k) * Math.log(c);
+  const g = rowWeights(data.v, groups, fit.sigma2[0], fit.sigma2[1]);
+  const estimate = data.shift + c * ev.estimate;
+  const se = c / Math.sqrt(ev.sumW);
   const df = test === 't' ? k - 1 : null;
-  const wald = waldTest(ev.estimate, se, df, level);
-  const het = cochranQ(yi, vi);
+  const wald = waldTest(estimate, se, df, level);
+  const het = cochranQ(interceptModel(data.y, data.v, data.unit));
   return Object.freeze({
     k, kAll, nOuter: groups.nOuter, nInner: groups.nInner, method, test, level,
-    estimate: ev.estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
+    estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
     sigma2: Object.freeze([s2Outer, s2Inner] as const),
     q: het.q, qDf: het.qDf, qPValue: het.qPValue, logLik,
     weights: Object.freeze(Array.from(g, (x) => (100 * x) / ev.sumW)),

@@ -1,4 +1,4 @@
-import { cholesky } from '../linear-algebra/cholesky.ts';
+import { cholesky } from '../../numeric/cholesky.ts';
 import { inverseSqrtTimes } from './inverse-sqrt-times.ts';
 import type { NestedGroups } from './nested-groups.ts';
 

@@ -8,7 +8,7 @@ import { readLabels } from './read-labels.ts';
 import { readMultilevelFit, type MultilevelFitParts } from './read-multilevel-fit.ts';
 import { cr1Variance } from './robust-cr1.ts';
 import { cr2Sandwich } from './robust-cr2.ts';
-import { waldTest } from './wald-test.ts';
+import { waldTest } from '../inference/wald-test.ts';
 
 /** Small-sample adjustments of `robust`. */
 export const ROBUST_ADJUSTMENTS = Object.freeze(['CR1', 'CR2'] as const);

@@ -1,15 +1,17 @@
 import { InputError } from '../../errors.ts';
 import type { EffectInput, EffectSizes, Interval, Measure, Tau2Method, TestType } from '../../types.ts';
 import { resolveModelOptions, type MetaAnalysisOptions } from '../resolve-options.ts';
-import { NEEDS_POSITIVE_VI } from '../tau2/estimators.ts';
-import { DEFAULT_TAU2_CONTROL } from '../tau2/tau2-fit.ts';
+import { designModel } from '../engine/design-model.ts';
+import { scaleData } from '../engine/scaled-data.ts';
+import { cochranQ, inconsistency } from '../inference/cochran-q.ts';
+import { KNAPP_HARTUNG_ZERO_WARNING } from '../inference/knapp-hartung.ts';
+import { NEEDS_POSITIVE_VI, TAU2_ESTIMATORS } from '../tau2/estimators.ts';
 import { scaledDesign } from './design-matrix.ts';
 import { findCollinear } from './find-collinear.ts';
 import { pseudoR2 } from './pseudo-r2.ts';
 import { regressionCoefficients } from './regression-coefficients.ts';
-import { REGRESSION_TAU2_ESTIMATORS } from './regression-estimators.ts';
-import { residualHeterogeneity } from './residual-heterogeneity.ts';
 import { resolveRegressionInput } from './resolve-regression-input.ts';
+import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 
 /** Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level. */
 export interface MetaRegressionOptions extends MetaAnalysisOptions {
@@ -76,6 +78,12 @@ export interface MetaRegressionResult {
   readonly labels: readonly string[];
   /** Moderator values of the studies in the model, by name. */
   readonly moderators: Readonly<Record<string, readonly number[]>>;
+  /** Whether the τ² search converged (always true for closed-form estimators). */
+  readonly converged: boolean;
+  /** Iterations of the τ² search (0 for closed-form estimators). */
+  readonly iterations: number;
+  /** |Δτ²| of the last step of the τ² search (0 for closed-form estimators). */
+  readonly lastChange: number;
   readonly warnings: readonly string[];
 }
 
@@ -116,7 +124,9 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (options === null || typeof options !== 'object') {
     throw new InputError('metaRegression needs an options object with moderators', { field: 'options', value: options });
   }
-  const { method, test, level } = resolveModelOptions({ method: options.method, test: options.test, level: options.level });
+  const { method, test, level, control } = resolveModelOptions({
+    method: options.method, test: options.test, level: options.level, control: options.control,
+  });
   const data = resolveRegressionInput(input, options.moderators);
   const { yi, vi, names, columns } = data;
   const k = yi.length;
@@ -134,11 +144,16 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   checkVariances(vi, data.labels, method);
 
   const warnings = [...data.warnings];
-  // τ², Q_E and R² are invariant to a shift of y; centring (as metafor's Ymc) keeps residuals exact
-  const yc = centred(yi);
-  const tau2Fit = REGRESSION_TAU2_ESTIMATORS[method](yc, vi, design, DEFAULT_TAU2_CONTROL);
+  // τ², Q_E and R² are invariant to a shift of y: the exact engine centres and scales the data by
+  // a power of 2 (scale-free), metafor's rule works on y centred at its mean (metafor's Ymc)
+  const exact = control.stopping === 'exact';
+  const scaled = scaleData(yi, vi, exact);
+  const y = exact ? scaled.y : centred(yi);
+  const shift = exact ? scaled.shift : mean(yi);
+  const model = designModel(design, y, scaled.v, scaled.unit);
+  const tau2Fit = TAU2_ESTIMATORS[method](model, control);
   warnings.push(...tau2Fit.warnings);
-  const tau2 = tau2Fit.tau2;
+  const tau2 = tau2Fit.tau2 * scaled.unit;
   if (tau2 === 0) {
     const i = vi.findIndex((v) => v === 0);
     if (i >= 0) {
@@ -150,12 +165,15 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (method === 'EE' && test === 'knha') {
     warnings.push('The Knapp–Hartung adjustment is not meant for the equal-effects (EE) model.');
   }
-  const coef = regressionCoefficients(yi, vi, design, tau2, test, level);
-  const het = residualHeterogeneity(yc, vi, design, tau2, method === 'EE');
-  if (vi.some((v) => !(v > 0))) {
+  const coef = regressionCoefficients(model, design, { shift, unit: scaled.unit }, tau2Fit.tau2, test, level);
+  if (coef.knhaZero) warnings.push(KNAPP_HARTUNG_ZERO_WARNING);
+  const positive = vi.every((v) => v > 0);
+  const het = positive ? cochranQ(model) : { q: NaN, qDf: k - p, qPValue: NaN, typicalVariance: NaN };
+  const { i2, h2 } = positive ? inconsistency(tau2Fit.tau2, het, method === 'EE') : { i2: NaN, h2: NaN };
+  if (!positive) {
     warnings.push('Q_E, I² and H² need every sampling variance > 0; they are not available.');
   }
-  const r2 = pseudoR2(yc, vi, design, tau2, method, DEFAULT_TAU2_CONTROL);
+  const r2 = pseudoR2(model, design, tau2Fit.tau2, method, control);
 
   const coefficients = design.names.map((name, j) =>
     Object.freeze({
@@ -179,14 +197,17 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     covariance: Object.freeze(covariance),
     df: coef.df,
     tau2,
-    tau2Se: finiteOrNull(tau2Fit.se ?? NaN),
+    tau2Se: finiteOrNull((tau2Fit.se ?? NaN) * scaled.unit),
     tau: Math.sqrt(tau2),
-    i2: finiteOrNull(het.i2),
-    h2: finiteOrNull(het.h2),
+    i2: finiteOrNull(i2),
+    h2: finiteOrNull(h2),
     r2: finiteOrNull(r2),
-    qe: finiteOrNull(het.qe),
-    qeDf: het.qeDf,
-    qePValue: finiteOrNull(het.qePValue),
+    qe: finiteOrNull(het.q),
+    qeDf: het.qDf,
+    qePValue: finiteOrNull(het.qPValue),
+    converged: tau2Fit.converged,
+    iterations: tau2Fit.iterations,
+    lastChange: tau2Fit.lastChange,
     qm: finiteOrNull(coef.qm),
     qmDf: coef.qmDf,
     qmPValue: finiteOrNull(coef.qmPValue),
@@ -222,13 +243,13 @@ function checkVariances(vi: Float64Array, labels: readonly string[], method: Tau
   }
 }
 
-function centred(y: Float64Array): Float64Array {
-  let mean = 0;
-  for (let i = 0; i < y.length; i++) mean += y[i]!;
-  mean /= y.length;
-  return Float64Array.from(y, (t) => t - mean);
+function mean(y: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) sum += y[i]!;
+  return sum / y.length;
 }
 
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
+function centred(y: Float64Array): Float64Array {
+  const m = mean(y);
+  return Float64Array.from(y, (t) => t - m);
 }

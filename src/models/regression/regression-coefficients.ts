@@ -1,12 +1,11 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { fisherFSf } from '../../distributions/fisher-f.ts';
-import { normalQuantile, normalSf } from '../../distributions/normal.ts';
-import { studentTQuantile, studentTSf } from '../../distributions/student-t.ts';
+import { cholesky, forwardSolve } from '../../numeric/cholesky.ts';
 import type { TestType } from '../../types.ts';
-import { inverseWeights } from '../tau2/weighted-sums.ts';
-import { cholesky, choleskyInverse, forwardSolve } from '../linear-algebra/cholesky.ts';
+import type { WeightedModel } from '../engine/weighted-model.ts';
+import { coefficientEstimates } from '../inference/coefficient-estimates.ts';
+import { wald } from '../inference/wald-test.ts';
 import { toOriginalScale, type RegressionDesign } from './design-matrix.ts';
-import { weightedFit } from './weighted-fit.ts';
 
 /** Coefficient estimates, their tests and the omnibus test of the moderators. */
 export interface CoefficientTests {
@@ -29,6 +28,8 @@ export interface CoefficientTests {
   readonly qmPValue: number;
   /** Knapp–Hartung factor s² (1 unless `knha`). */
   readonly s2w: number;
+  /** `knha` with all residuals zero (s² set to 0; see `knappHartung`). */
+  readonly knhaZero: boolean;
 }
 
 /**
@@ -45,37 +46,32 @@ export interface CoefficientTests {
  * on the design's centred and scaled columns (Q_M is invariant to that) and mapped back.
  * All NaN when XᵀWX is singular or τ² is NaN.
  *
- * @param y       outcomes (length k)
- * @param v       sampling variances
- * @param design  scaled design (see `scaledDesign`)
- * @param tau2    residual heterogeneity τ² ≥ 0
+ * @param model   the weighted model on the design (data centred at `data.shift`, scaled by `data.unit`)
+ * @param design  its scaled design (see `scaledDesign`)
+ * @param data    `{ shift, unit }` to map coefficients back to the user's units
+ * @param tau2    residual heterogeneity τ² ≥ 0 in the model's units
  * @example
- * regressionCoefficients(new Float64Array([0, 2, 1, 5]), new Float64Array([1, 1, 1, 1]),
- *   scaledDesign([new Float64Array([0, 1, 2, 3])], ['x'], 4), 0, 'z', 0.95).beta // => Float64Array [-0.1, 1.4] (up to rounding)
+ * const design = scaledDesign([new Float64Array([0, 1, 2, 3])], ['x'], 4);
+ * regressionCoefficients(designModel(design, new Float64Array([0, 2, 1, 5]), new Float64Array([1, 1, 1, 1])),
+ *   design, { shift: 0, unit: 1 }, 0, 'z', 0.95).beta // => Float64Array [-0.1, 1.4] (up to rounding)
  */
 export function regressionCoefficients(
-  y: Float64Array,
-  v: Float64Array,
+  model: WeightedModel,
   design: RegressionDesign,
+  data: { readonly shift: number; readonly unit: number },
   tau2: number,
   test: TestType,
   level: number,
 ): CoefficientTests {
-  const { k, p } = design;
+  const { k, p } = model;
   const m = p - 1;
   const df = test === 'z' ? null : k - p;
-  let mean = 0;
-  for (let i = 0; i < k; i++) mean += y[i]!;
-  mean /= k;
-  const yc = Float64Array.from(y, (t) => t - mean);
-  const fit = Number.isFinite(tau2) ? weightedFit(design, yc, inverseWeights(v, tau2)) : null;
-  if (fit === null) return unavailable(p, m, df);
-
-  let s2w = 1;
-  if (test === 'knha') s2w = fit.rss <= Number.EPSILON ? 0 : fit.rss / (k - p);
-  const gamma = Float64Array.from(fit.coef);
-  gamma[0] = gamma[0]! + mean;
-  const vGamma = choleskyInverse(fit.gramFactor, p).map((t) => t * s2w);
+  const est = coefficientEstimates(model, tau2, test);
+  if (est === null) return unavailable(p, m, df);
+  const c = Math.sqrt(data.unit);
+  const gamma = est.coef.map((g) => g * c);
+  gamma[0] = gamma[0]! + data.shift;
+  const vGamma = est.covariance.map((t) => t * data.unit);
 
   let qm = NaN;
   if (m > 0) {
@@ -89,11 +85,6 @@ export function regressionCoefficients(
     }
   }
   const { beta, vBeta } = toOriginalScale(design, gamma, vGamma);
-
-  const alpha = 1 - level;
-  const crit = df === null ? normalQuantile(alpha / 2, true) : df > 0 ? studentTQuantile(alpha / 2, df, true) : NaN;
-  const twoSided = (z: number): number =>
-    df === null ? 2 * normalSf(Math.abs(z)) : df > 0 ? 2 * studentTSf(Math.abs(z), df) : NaN;
   const se = new Float64Array(p);
   const statistic = new Float64Array(p);
   const pValue = new Float64Array(p);
@@ -101,10 +92,11 @@ export function regressionCoefficients(
   const ciUpper = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     se[j] = Math.sqrt(vBeta[j * p + j]!);
-    statistic[j] = beta[j]! / se[j]!;
-    pValue[j] = twoSided(statistic[j]!);
-    ciLower[j] = beta[j]! - crit * se[j]!;
-    ciUpper[j] = beta[j]! + crit * se[j]!;
+    const w = wald(beta[j]!, se[j]!, df, level);
+    statistic[j] = w.statistic;
+    pValue[j] = w.pValue;
+    ciLower[j] = w.lower;
+    ciUpper[j] = w.upper;
   }
   let qmPValue: number;
   if (df === null) {
@@ -113,13 +105,16 @@ export function regressionCoefficients(
     qm /= m;
     qmPValue = df > 0 ? fisherFSf(qm, m, df) : NaN;
   }
-  return { beta, covariance: vBeta, se, statistic, pValue, ciLower, ciUpper, df, qm, qmDf: m, qmPValue, s2w };
+  return {
+    beta, covariance: vBeta, se, statistic, pValue, ciLower, ciUpper, df, qm, qmDf: m, qmPValue,
+    s2w: est.s2, knhaZero: est.knhaZero,
+  };
 }
 
 function unavailable(p: number, m: number, df: number | null): CoefficientTests {
   const nan = () => new Float64Array(p).fill(NaN);
   return {
     beta: nan(), covariance: new Float64Array(p * p).fill(NaN), se: nan(), statistic: nan(), pValue: nan(),
-    ciLower: nan(), ciUpper: nan(), df, qm: NaN, qmDf: m, qmPValue: NaN, s2w: NaN,
+    ciLower: nan(), ciUpper: nan(), df, qm: NaN, qmDf: m, qmPValue: NaN, s2w: NaN, knhaZero: false,
   };
 }

@@ -1,28 +1,32 @@
-import { fisherScoring, scoringFit, type ScoringEquation } from './fisher-scoring.ts';
-import { weightedSums, inverseWeights } from './weighted-sums.ts';
+import type { WeightedModel } from '../engine/weighted-model.ts';
+import { EB_EQUATION, fisherScoring, infiniteWeightWarning } from './fisher-scoring.ts';
+import { generalizedQRoot } from './generalized-q-root.ts';
+import { withEquationSe } from './paule-mandel.ts';
 import type { Tau2Control, Tau2Fit } from './tau2-fit.ts';
 
 /**
- * Empirical Bayes (Morris, 1983, JASA 78:47; Berkey et al., 1995) estimating equation
- * k/(k−1)·Σwᵢ(yᵢ − μ̂)² − k = 0 with update Δ = (k/(k−1)·Q(τ²) − k)/Σwᵢ, wᵢ = 1/(vᵢ + τ²).
- */
-const EB: ScoringEquation = {
-  name: 'EB',
-  step: (s, k) => ((s.rss * k) / (k - 1) - k) / s.sumW,
-  score: (s, k) => (s.rss * k) / (k - 1) - k,
-};
-
-/**
- * Empirical Bayes estimator of τ², metafor `method = "EB"`. Its root coincides with Paule–Mandel
- * for intercept-only models. SE = √(2k²/(k−1)) / Σwᵢ at the estimate (metafor).
+ * Empirical Bayes estimator of τ² (Morris, 1983, JASA 78:47; Berkey et al., 1995), metafor
+ * `method = "EB"`: the root of its estimating equation k/(k−p)·Q(τ²) − k = 0 (metafor's
+ * documentation), i.e. Q(τ²) = k − p, 0 when Q(0) < k − p. Q decreases in τ², so the root is
+ * unique and equals the Paule–Mandel estimate; it is found exactly by Brent's method. With
+ * `control.stopping = 'metafor'`, metafor's Fisher scoring Δ = (k/(k−p)·Q − k)/Σwᵢ from
+ * max(0, τ²_HE) with its stopping rule. SE = √(2k²/(k−p)) / Σwᵢ at the estimate (metafor).
  *
  * @example
- * tau2EmpiricalBayes(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1]), DEFAULT_TAU2_CONTROL).tau2
+ * tau2EmpiricalBayes(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), DEFAULT_TAU2_CONTROL).tau2
  * // => 3
  */
-export function tau2EmpiricalBayes(yi: Float64Array, vi: Float64Array, control: Tau2Control): Tau2Fit {
-  const k = yi.length;
-  const result = fisherScoring(yi, vi, control, EB);
-  const s = weightedSums(yi, inverseWeights(vi, result.tau2));
-  return scoringFit(result, Math.sqrt((2 * k * k) / (k - 1)) / s.sumW);
+export function tau2EmpiricalBayes(model: WeightedModel, control: Tau2Control): Tau2Fit {
+  const warnings: string[] = [];
+  const metafor = control.stopping === 'metafor';
+  // metafor's scoring, run for its answer ('metafor') or to learn whether it would stop at a zero variance
+  const scoring = metafor || model.v.some((x) => !(x > 0)) ? fisherScoring(model, EB_EQUATION, control) : null;
+  if (metafor && scoring?.converged) return withEquationSe(model, scoring, warnings);
+  if (metafor && !scoring?.infiniteWeight) {
+    warnings.push(`EB: Fisher scoring did not converge in ${control.maxIterations} iterations under metafor's control (metafor stops with an error here); the exact solution was used.`);
+  }
+  const root = generalizedQRoot(model, model.k - model.p);
+  if (!Number.isFinite(root.tau2)) warnings.push('EB: no root of the estimating equation was found; tau² is not available.');
+  else if (scoring?.infiniteWeight && root.tau2 > 0) warnings.push(infiniteWeightWarning('EB', (root.tau2 * model.unit).toPrecision(6)));
+  return withEquationSe(model, root, warnings);
 }

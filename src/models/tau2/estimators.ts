@@ -2,8 +2,7 @@ import type { Tau2Method } from '../../types.ts';
 import { tau2EqualEffects } from './equal-effects.ts';
 import { tau2DerSimonianLaird } from './dersimonian-laird.ts';
 import { tau2Hedges } from './hedges.ts';
-import { tau2HunterSchmidt } from './hunter-schmidt.ts';
-import { tau2HunterSchmidtK } from './hunter-schmidt-k.ts';
+import { tau2HunterSchmidt, tau2HunterSchmidtK } from './hunter-schmidt.ts';
 import { tau2SidikJonkman } from './sidik-jonkman.ts';
 import { tau2MaximumLikelihood } from './maximum-likelihood.ts';
 import { tau2RestrictedMaximumLikelihood } from './restricted-maximum-likelihood.ts';
@@ -11,7 +10,10 @@ import { tau2EmpiricalBayes } from './empirical-bayes.ts';
 import { tau2PauleMandel } from './paule-mandel.ts';
 import type { Tau2Estimator } from './tau2-fit.ts';
 
-/** The tau² estimators by metafor method code. */
+/**
+ * The ten tau² estimators by metafor method code, each written once against a weighted model
+ * (intercept-only or design matrix).
+ */
 export const TAU2_ESTIMATORS: Readonly<Record<Tau2Method, Tau2Estimator>> = Object.freeze({
   EE: tau2EqualEffects,
   DL: tau2DerSimonianLaird,

@@ -1,101 +1,90 @@
-import { brentRoot, expandUpper } from '../root-find.ts';
+import type { WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
 import { hedgesRaw } from './hedges.ts';
-import { weightedSums, inverseWeights, type WeightedSums } from './weighted-sums.ts';
-import type { Tau2Control, Tau2Fit } from './tau2-fit.ts';
+import type { Tau2Control } from './tau2-fit.ts';
 
 /**
- * One estimating equation solved by Fisher scoring: `step` gives the scoring update Δτ² from
- * the weighted sums at the current τ², and `score` the equation whose root is the estimate
- * (same sign as `step`), used by the fallback search.
+ * One estimating equation for τ², solved by Fisher scoring: `step` is the scoring update Δτ²
+ * from the weighted fit at the current τ², `score` the equation whose root is the estimate
+ * (same sign as `step`; for ML and REML twice the derivative of the log-likelihood).
  */
 export interface ScoringEquation {
-  readonly name: string;
-  readonly step: (s: WeightedSums, k: number) => number;
-  readonly score: (s: WeightedSums, k: number) => number;
+  readonly name: 'ML' | 'REML' | 'EB';
+  readonly step: (fit: WeightedFit, k: number, p: number) => number;
+  readonly score: (fit: WeightedFit, k: number, p: number) => number;
+}
+
+/** ML: yᵀPPy − Σwᵢ = 0, Δ = (yᵀPPy − Σwᵢ)/Σwᵢ² (Viechtbauer, 2005, JEBS 30:261, eq. 9). */
+export const ML_EQUATION: ScoringEquation = Object.freeze({
+  name: 'ML',
+  step: (f: WeightedFit) => (f.rss2 - f.sumW) / f.sumW2,
+  score: (f: WeightedFit) => f.rss2 - f.sumW,
+});
+
+/** REML: yᵀPPy − tr(P) = 0, Δ = (yᵀPPy − tr(P))/tr(PP) (Viechtbauer, 2005, eq. 10). */
+export const REML_EQUATION: ScoringEquation = Object.freeze({
+  name: 'REML',
+  step: (f: WeightedFit) => (f.rss2 - f.trP) / f.trPP,
+  score: (f: WeightedFit) => f.rss2 - f.trP,
+});
+
+/** Empirical Bayes (Morris, 1983, JASA 78:47): k/(k−p)·yᵀPy − k = 0, Δ = (k/(k−p)·yᵀPy − k)/Σwᵢ. */
+export const EB_EQUATION: ScoringEquation = Object.freeze({
+  name: 'EB',
+  step: (f: WeightedFit, k: number, p: number) => ((f.rss * k) / (k - p) - k) / f.sumW,
+  score: (f: WeightedFit, k: number, p: number) => (f.rss * k) / (k - p) - k,
+});
+
+/** Where Fisher scoring stopped. */
+export interface ScoringResult {
+  readonly tau2: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly lastChange: number;
+  /** Set when a weight 1/(vᵢ + τ²) became infinite (a zero vᵢ at τ² = 0): metafor stops there with an error. */
+  readonly infiniteWeight: boolean;
 }
 
 /**
- * Fisher scoring for τ² as in metafor's rma.uni (Viechtbauer, 2005, JEBS 30:261): start at
- * max(0, τ²_HE), update τ² ← τ² + Δ, halving Δ while τ² + Δ < 0, until |Δ| ≤ threshold.
- * Each iteration is O(k). If scoring fails to converge, the root of the score equation on
- * [0, ∞) is bracketed and found with Brent's method, and a warning names the method.
+ * Fisher scoring for τ² as metafor's rma.uni runs it (Viechtbauer, 2005, JEBS 30:261): start at
+ * max(0, τ²_HE), update τ² ← τ² + stepadj·Δ, halving the step while τ² + Δ < 0. With
+ * `control.stopping = 'exact'` it stops when |Δ| ≤ threshold·max(1, τ²) (data scaled to unit
+ * variance, so the rule is relative); with `'metafor'` when |Δ| ≤ threshold, at most `maxiter`
+ * steps, a NaN step counting as 0 — metafor's rule to the letter. O(k·p²) per step (O(k) for the
+ * intercept-only model, without allocation).
+ *
+ * @example
+ * fisherScoring(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), REML_EQUATION, DEFAULT_TAU2_CONTROL).tau2
+ * // => 3
  */
-export function fisherScoring(
-  yi: Float64Array,
-  vi: Float64Array,
-  control: Tau2Control,
-  equation: ScoringEquation,
-): { tau2: number; iterations: number; converged: boolean; warnings: string[] } {
-  const k = yi.length;
-  const wi = new Float64Array(k);
-  let tau2 = Math.max(0, hedgesRaw(yi, vi)[0]);
+export function fisherScoring(model: WeightedModel, equation: ScoringEquation, control: Tau2Control): ScoringResult {
+  const { k, p } = model;
+  const start = hedgesRaw(model)[0];
+  let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
+  const metafor = control.stopping === 'metafor';
+  let change = Infinity;
   for (let iter = 1; iter <= control.maxIterations; iter++) {
-    const s = weightedSums(yi, inverseWeights(vi, tau2, wi));
-    let adj = equation.step(s, k);
+    const fit = model.fitTau2(tau2);
+    if (fit === null) return { tau2, iterations: iter, converged: false, lastChange: change, infiniteWeight: true };
+    let adj = equation.step(fit, k, p) * control.stepAdjustment;
+    if (Number.isNaN(adj) && metafor) adj = 0;
     if (!Number.isFinite(adj)) break;
-    if (tau2 === 0 && adj < 0) return { tau2: 0, iterations: iter, converged: true, warnings: [] };
+    if (tau2 === 0 && adj <= 0) return { tau2: 0, iterations: iter, converged: true, lastChange: 0, infiniteWeight: false };
     while (tau2 + adj < 0) adj /= 2;
     tau2 += adj;
-    if (Math.abs(adj) <= control.threshold * Math.max(1, tau2)) {
-      return { tau2, iterations: iter, converged: true, warnings: [] };
-    }
+    change = Math.abs(adj);
+    const limit = metafor ? control.threshold : control.threshold * Math.max(1, tau2);
+    if (change <= limit) return { tau2, iterations: iter, converged: true, lastChange: change, infiniteWeight: false };
   }
-  const fallback = solveScore(yi, vi, control, equation);
-  const warning = Number.isFinite(fallback)
-    ? `${equation.name}: Fisher scoring did not converge in ${control.maxIterations} iterations; tau² was found by a bracketing root search instead.`
-    : `${equation.name}: Fisher scoring did not converge and no root of the estimating equation was found; tau² is not available.`;
-  return { tau2: fallback, iterations: control.maxIterations, converged: Number.isFinite(fallback), warnings: [warning] };
-}
-
-/** Root of the score equation on [0, ∞) by bracketing; 0 when the score is negative at 0. */
-function solveScore(yi: Float64Array, vi: Float64Array, control: Tau2Control, equation: ScoringEquation): number {
-  const k = yi.length;
-  const wi = new Float64Array(k);
-  const f = (t: number) => equation.score(weightedSums(yi, inverseWeights(vi, t, wi)), k);
-  if (!(f(0) > 0)) return 0;
-  const upper = expandUpper(f, 1);
-  return Number.isFinite(upper) ? brentRoot(f, 0, upper, control.rootTolerance) : NaN;
+  return { tau2, iterations: control.maxIterations, converged: false, lastChange: change, infiniteWeight: false };
 }
 
 /**
- * Log-likelihood of the intercept-only random-effects model at τ² (ML, or REML when
- * `restricted`), up to nothing: the full expressions of metafor's rma.uni.
- *   ℓ_ML   = −½[k·log 2π + Σlog(vᵢ+τ²) + Σwᵢ(yᵢ−μ̂)²]
- *   ℓ_REML = −½[(k−1)·log 2π + Σlog(vᵢ+τ²) + log Σwᵢ + Σwᵢ(yᵢ−μ̂)²]
+ * The warning for an estimator whose metafor counterpart would stop with "Division by zero":
+ * Fisher scoring reached τ² = 0 with a zero sampling variance, while the estimate exists.
+ *
+ * @example
+ * infiniteWeightWarning('EB', '0.00092') // => 'EB: metafor\'s Fisher scoring reaches tau² = 0, …'
  */
-export function logLikelihood(yi: Float64Array, vi: Float64Array, tau2: number, restricted: boolean): number {
-  const k = yi.length;
-  const s = weightedSums(yi, inverseWeights(vi, tau2));
-  let logDet = 0;
-  for (let i = 0; i < k; i++) logDet += Math.log(vi[i]! + tau2);
-  const n = restricted ? k - 1 : k;
-  return -0.5 * (n * Math.log(2 * Math.PI) + logDet + (restricted ? Math.log(s.sumW) : 0) + s.rss);
-}
-
-/**
- * metafor's check for ML/REML: when the likelihood at τ² = 0 beats the one at the scoring
- * solution, the algorithm stopped at a local maximum; use τ² = 0 and say so.
- */
-export function checkAgainstZero(
-  yi: Float64Array,
-  vi: Float64Array,
-  fit: { tau2: number; warnings: string[] },
-  restricted: boolean,
-  name: string,
-): void {
-  if (!(fit.tau2 > 0) || vi.some((v) => !(v > 0))) return;
-  const ll0 = logLikelihood(yi, vi, 0, restricted);
-  const ll = logLikelihood(yi, vi, fit.tau2, restricted);
-  if (ll0 - ll > 1e-10) {
-    fit.warnings.push(`${name}: Fisher scoring stopped at a local maximum; the likelihood is higher at tau² = 0, so tau² = 0 is used.`);
-    fit.tau2 = 0;
-  }
-}
-
-/** Assembles the Tau2Fit of a scoring estimator. */
-export function scoringFit(
-  result: { tau2: number; iterations: number; converged: boolean; warnings: string[] },
-  se: number | null,
-): Tau2Fit {
-  return { tau2: result.tau2, se, iterations: result.iterations, converged: result.converged, warnings: result.warnings };
+export function infiniteWeightWarning(name: string, estimate: string): string {
+  return `${name}: metafor's Fisher scoring reaches tau² = 0, where a zero sampling variance makes a weight infinite, and stops with an error ("Division by zero"); the estimate exists: tau² = ${estimate}.`;
 }

@@ -1,29 +1,36 @@
-import { weightedSums, inverseWeights } from './weighted-sums.ts';
+import type { WeightedModel } from '../engine/weighted-model.ts';
 import { closedForm, type Tau2Fit } from './tau2-fit.ts';
 
 /**
  * Hunter–Schmidt estimator (Hunter & Schmidt, 2004; Viechtbauer, 2005, JEBS 30:261), metafor
- * `method = "HS"`:
+ * `method = "HS"`, wᵢ = 1/vᵢ:
  *
- *   τ² = max(0, (Q − k)/Σwᵢ),  wᵢ = 1/vᵢ.
- *
- * SE (metafor): √[(2(k−1) + 4τ²·tr(P) + 2τ⁴·tr(PP)) / (Σwᵢ)²].
+ *   τ² = max(0, (Q − k)/Σwᵢ),  Q = yᵀPy;  SE = √[2(k−p) + 4τ²·tr(P) + 2τ⁴·tr(PP)] / Σwᵢ.
  *
  * @example
- * tau2HunterSchmidt(new Float64Array([0, 4]), new Float64Array([1, 1])).tau2 // => 3
+ * tau2HunterSchmidt(interceptModel(new Float64Array([0, 4]), new Float64Array([1, 1]))).tau2 // => 3
  */
-export function tau2HunterSchmidt(yi: Float64Array, vi: Float64Array): Tau2Fit {
-  const [tau2, se] = hunterSchmidtCore(yi, vi, 1);
-  return closedForm(tau2, se);
+export function tau2HunterSchmidt(model: WeightedModel): Tau2Fit {
+  return hunterSchmidt(model, 1);
 }
 
-/** HS with Q multiplied by `inflation` (1 for HS, k/(k−1) for HSk); SE scaled alike. */
-export function hunterSchmidtCore(yi: Float64Array, vi: Float64Array, inflation: number): [number, number] {
-  const k = yi.length;
-  const s = weightedSums(yi, inverseWeights(vi, 0));
-  const tau2 = Math.max(0, (inflation * s.rss - k) / s.sumW);
-  const se =
-    inflation *
-    Math.sqrt((2 * (k - 1) + 4 * tau2 * s.trP + 2 * tau2 * tau2 * s.trPP) / (s.sumW * s.sumW));
-  return [tau2, se];
+/**
+ * Hunter–Schmidt estimator with the small-sample factor k/(k − p) on Q (Brannick et al., 2019,
+ * Res Synth Methods 10:1), metafor `method = "HSk"`: τ² = max(0, (k/(k−p)·Q − k)/Σwᵢ),
+ * SE = k/(k − p) × the HS standard error.
+ *
+ * @example
+ * tau2HunterSchmidtK(interceptModel(new Float64Array([0, 4]), new Float64Array([1, 1]))).tau2 // => 7
+ */
+export function tau2HunterSchmidtK(model: WeightedModel): Tau2Fit {
+  return hunterSchmidt(model, model.k / (model.k - model.p));
+}
+
+function hunterSchmidt(model: WeightedModel, inflation: number): Tau2Fit {
+  const { k, p } = model;
+  const fit = model.fitTau2(0);
+  if (fit === null) return closedForm(NaN, null);
+  const tau2 = Math.max(0, (inflation * fit.rss - k) / fit.sumW);
+  const se = (inflation * Math.sqrt(2 * (k - p) + 4 * tau2 * fit.trP + 2 * tau2 * tau2 * fit.trPP)) / fit.sumW;
+  return closedForm(tau2, se);
 }

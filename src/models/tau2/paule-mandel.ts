@@ -1,39 +1,86 @@
-import { brentRoot, expandUpper } from '../root-find.ts';
-import { weightedSums, inverseWeights } from './weighted-sums.ts';
+import { zeroin } from '../../numeric/brent-root.ts';
+import type { WeightedModel } from '../engine/weighted-model.ts';
+import { generalizedQ, generalizedQRoot } from './generalized-q-root.ts';
 import type { Tau2Control, Tau2Fit } from './tau2-fit.ts';
 
 /**
- * Generalised Q statistic Q(τ²) = Σwᵢ(yᵢ − μ̂)² with wᵢ = 1/(vᵢ + τ²); decreasing in τ².
+ * Paule–Mandel estimator (Paule & Mandel, 1982, J Res NBS 87:377; Viechtbauer et al., 2015, Res
+ * Synth Methods 6:25), metafor `method = "PM"`: the τ² ≥ 0 solving Q(τ²) = k − p, 0 when
+ * Q(0) < k − p. SE = √(2k²/(k−p)) / Σwᵢ at the estimate (metafor). By default the root is exact
+ * and unbounded (metafor stops when it exceeds its `tau2.max`); with `control.stopping =
+ * 'metafor'` it is R's uniroot with metafor's `tol` and `maxiter` on [0, tau2.max], tau2.max =
+ * max(100, 10·mad(y)²) unless given.
  *
  * @example
- * generalizedQ(new Float64Array([0, 2]), new Float64Array([1, 1]), 1) // => 1
+ * tau2PauleMandel(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), DEFAULT_TAU2_CONTROL).tau2
+ * // => 3
  */
-export function generalizedQ(yi: Float64Array, vi: Float64Array, tau2: number, scratch?: Float64Array): number {
-  return weightedSums(yi, inverseWeights(vi, tau2, scratch)).rss;
+export function tau2PauleMandel(model: WeightedModel, control: Tau2Control): Tau2Fit {
+  const { k, p } = model;
+  const warnings: string[] = [];
+  let root = control.stopping === 'metafor' ? metaforRoot(model, control) : null;
+  if (root === null && control.stopping === 'metafor') {
+    warnings.push(`PM: the root of Q(tau²) = k − p lies above metafor's search limit tau2.max (metafor stops with an error here); the exact solution was used.`);
+  }
+  root ??= generalizedQRoot(model, k - p);
+  if (!Number.isFinite(root.tau2)) warnings.push('PM: no root of Q(tau²) = k − p was found; tau² is not available.');
+  else if (control.stopping === 'exact' && root.tau2 > metaforLimit(model, control)) {
+    warnings.push(`PM: the root tau² = ${(root.tau2 * model.unit).toPrecision(6)} lies above metafor's search limit tau2.max = max(100, 10·mad(yi)²), where metafor stops with an error; pooled reports the root.`);
+  }
+  return withEquationSe(model, root, warnings);
 }
 
 /**
- * Paule–Mandel estimator (Paule & Mandel, 1982, J Res NBS 87:377), metafor `method = "PM"`:
- * the τ² ≥ 0 solving Q(τ²) = k − 1, found with Brent's method; 0 when Q(0) < k − 1.
- * SE = √(2k²/(k−1)) / Σwᵢ at the estimate (metafor). metafor stops when τ² would exceed its
- * `tau2.max` (100); here the bracket is widened instead.
+ * metafor's Paule–Mandel search: 0 when Q(0) < k − p, else R's `uniroot` on [0, tau2.max];
+ * `null` when Q(tau2.max) is still above k − p.
+ */
+function metaforRoot(model: WeightedModel, control: Tau2Control): { tau2: number; iterations: number; lastChange: number } | null {
+  const target = model.k - model.p;
+  const f = (t: number) => generalizedQ(model, t) - target;
+  const upper = metaforLimit(model, control);
+  const fLower = f(0);
+  if (fLower < 0) return { tau2: 0, iterations: 0, lastChange: 0 };
+  const fUpper = f(upper);
+  if (fUpper > 0) return null;
+  const r = zeroin(f, 0, upper, fLower, fUpper, control.rootTolerance / model.unit, control.maxIterations);
+  return { tau2: r.root, iterations: r.iterations, lastChange: r.change };
+}
+
+/**
+ * The fit of an estimator that solves Q(τ²) = k − p (PM, EB), with metafor's SE
+ * √(2k²/(k−p)) / Σwᵢ at the estimate.
  *
  * @example
- * tau2PauleMandel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1]), DEFAULT_TAU2_CONTROL).tau2
- * // => 3
+ * withEquationSe(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), { tau2: 3, iterations: 1, lastChange: 0 }, []).se
+ * // => 4  (√(2·9/2)/(3/4))
  */
-export function tau2PauleMandel(yi: Float64Array, vi: Float64Array, control: Tau2Control): Tau2Fit {
-  const k = yi.length;
-  const scratch = new Float64Array(k);
-  const f = (t: number) => generalizedQ(yi, vi, t, scratch) - (k - 1);
-  let tau2 = 0;
-  const warnings: string[] = [];
-  if (f(0) > 0) {
-    const upper = expandUpper(f, 100);
-    tau2 = Number.isFinite(upper) ? brentRoot(f, 0, upper, control.rootTolerance) : NaN;
-    if (!Number.isFinite(tau2)) warnings.push('PM: no root of Q(tau²) = k − 1 was found; tau² is not available.');
-  }
-  const s = weightedSums(yi, inverseWeights(vi, tau2));
-  const se = Math.sqrt((2 * k * k) / (k - 1)) / s.sumW;
-  return { tau2, se, iterations: 0, converged: Number.isFinite(tau2), warnings };
+export function withEquationSe(
+  model: WeightedModel,
+  root: { readonly tau2: number; readonly iterations: number; readonly lastChange: number },
+  warnings: string[],
+): Tau2Fit {
+  const { k, p } = model;
+  const fit = Number.isFinite(root.tau2) ? model.fitTau2(root.tau2) : null;
+  const se = fit === null ? NaN : Math.sqrt((2 * k * k) / (k - p)) / fit.sumW;
+  return {
+    tau2: root.tau2, se, iterations: root.iterations, converged: Number.isFinite(root.tau2),
+    lastChange: root.lastChange * model.unit, warnings,
+  };
+}
+
+/** metafor's `tau2.max` in the model's units: the control's, else max(100, 10·mad(y)²) in the user's units. */
+function metaforLimit(model: WeightedModel, control: Tau2Control): number {
+  const user = Number.isNaN(control.tau2Max) ? Math.max(100, 10 * (mad(model.y) ** 2) * model.unit) : control.tau2Max;
+  return user / model.unit;
+}
+
+/** R's `mad`: 1.4826 · median |yᵢ − median(y)|. */
+function mad(y: Float64Array): number {
+  const median = (a: Float64Array) => {
+    const s = Float64Array.from(a).sort();
+    const h = s.length >> 1;
+    return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+  };
+  const m = median(y);
+  return 1.4826 * median(Float64Array.from(y, (v) => Math.abs(v - m)));
 }

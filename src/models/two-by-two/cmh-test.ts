@@ -1,5 +1,5 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
-import { CompensatedAccumulator } from '../../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
 import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 
 /** A chi-square test statistic with its p-value (NaN where undefined). */

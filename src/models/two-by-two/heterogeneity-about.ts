@@ -1,5 +1,5 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
-import { CompensatedAccumulator } from '../../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
 
 /** Cochran's Q about a given centre, with I² and H². NaN where undefined. */
 export interface HeterogeneityAbout {

@@ -1,4 +1,4 @@
-import { CompensatedAccumulator } from '../../distributions/compensated-sum.ts';
+import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
 import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 import type { PooledValue } from './mh-log-odds-ratio.ts';
 

@@ -1,5 +1,6 @@
-import { normalQuantile, normalSf } from '../../distributions/normal.ts';
+import { wald } from '../inference/wald-test.ts';
 import type { Interval } from '../../types.ts';
+import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 
 /** Normal-theory (Wald) inference on one pooled value; `null` where undefined (metafor NA). */
 export interface WaldInference {
@@ -10,7 +11,6 @@ export interface WaldInference {
   readonly ci: Interval;
 }
 
-const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * z = θ̂/SE, two-sided p = 2·(1 − Φ(|z|)) from the normal survival function, and the CI
@@ -21,14 +21,13 @@ const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
  */
 export function waldInference(estimate: number, variance: number, level: number): WaldInference {
   const se = Math.sqrt(variance);
-  const statistic = estimate / se;
-  const half = normalQuantile((1 - level) / 2, true) * se;
+  const w = wald(estimate, se, null, level);
   return {
-    estimate: orNull(estimate),
-    se: orNull(se),
-    statistic: orNull(statistic),
-    pValue: orNull(2 * normalSf(Math.abs(statistic))),
-    ci: Object.freeze({ lower: orNull(estimate - half), upper: orNull(estimate + half) }),
+    estimate: finiteOrNull(estimate),
+    se: finiteOrNull(se),
+    statistic: finiteOrNull(w.statistic),
+    pValue: finiteOrNull(w.pValue),
+    ci: Object.freeze({ lower: finiteOrNull(w.lower), upper: finiteOrNull(w.upper) }),
   };
 }
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multilevel, robust } from '../../../src/index.ts';
-import { cholesky } from '../../../src/models/linear-algebra/cholesky.ts';
+import { cholesky } from '../../../src/numeric/cholesky.ts';
 import { applyReflectors, householderTridiagonal } from '../../../src/models/multilevel/householder-tridiagonal.ts';
 import { inverseSqrtTimes } from '../../../src/models/multilevel/inverse-sqrt-times.ts';
 import { rowWeights } from '../../../src/models/multilevel/marginal-weights.ts';

@@ -13,8 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { metaRegression, type MetaRegressionResult } from '../../../src/index.ts';
 import { interceptDesign } from '../../../src/models/regression/design-matrix.ts';
 import { regressionCoefficients } from '../../../src/models/regression/regression-coefficients.ts';
-import { REGRESSION_TAU2_ESTIMATORS } from '../../../src/models/regression/regression-estimators.ts';
-import { residualHeterogeneity } from '../../../src/models/regression/residual-heterogeneity.ts';
+import { designModel } from '../../../src/models/engine/design-model.ts';
+import { cochranQ, inconsistency } from '../../../src/models/inference/cochran-q.ts';
+import { TAU2_ESTIMATORS } from '../../../src/models/tau2/estimators.ts';
 import { DEFAULT_TAU2_CONTROL } from '../../../src/models/tau2/tau2-fit.ts';
 import type { Tau2Method, TestType } from '../../../src/types.ts';
 import { TOLERANCES, mismatch, tierOf } from '../../tolerances.ts';
@@ -146,9 +147,11 @@ describe.each(INTERCEPT_FILES)('intercept-only kernels reproduce rma(): %s', (pa
     const yi = Float64Array.from(keep, (i) => e.yi[i] as number);
     const vi = Float64Array.from(keep, (i) => e.vi[i] as number);
     const design = interceptDesign(yi.length);
-    const fit = REGRESSION_TAU2_ESTIMATORS[m.method](yi, vi, design, DEFAULT_TAU2_CONTROL);
-    const coef = regressionCoefficients(yi, vi, design, fit.tau2, m.test, 0.95);
-    const het = residualHeterogeneity(yi, vi, design, fit.tau2, m.method === 'EE');
+    const model = designModel(design, yi, vi);
+    const fit = TAU2_ESTIMATORS[m.method](model, DEFAULT_TAU2_CONTROL);
+    const coef = regressionCoefficients(model, design, { shift: 0, unit: 1 }, fit.tau2, m.test, 0.95);
+    const q = cochranQ(model);
+    const het = { qe: q.q, ...inconsistency(fit.tau2, q, m.method === 'EE') };
     const tol = TOLERANCES[tierOf(m.method)];
     const problems = [
       mismatch(fit.tau2, m.tau2 as Num, tol, 'tau2'),

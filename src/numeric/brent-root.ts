@@ -3,6 +3,8 @@ export interface ZeroinResult {
   readonly root: number;
   /** Function evaluations after the two end points; -1 when `maxIterations` ran out. */
   readonly iterations: number;
+  /** Length of the last step (0 when an end point was the root). */
+  readonly change: number;
 }
 
 /**
@@ -34,8 +36,8 @@ export function zeroin(
   let fa = fLower;
   let b = upper;
   let fb = fUpper;
-  if (fa === 0) return { root: a, iterations: 0 };
-  if (fb === 0) return { root: b, iterations: 0 };
+  if (fa === 0) return { root: a, iterations: 0, change: 0 };
+  if (fb === 0) return { root: b, iterations: 0, change: 0 };
   let c = a;
   let fc = fa;
   for (let evaluations = 0; evaluations <= maxIterations; evaluations++) {
@@ -51,7 +53,7 @@ export function zeroin(
     }
     const tolAct = 2 * Number.EPSILON * Math.abs(b) + tol / 2;
     let step = (c - b) / 2;
-    if (Math.abs(step) <= tolAct || fb === 0) return { root: b, iterations: evaluations };
+    if (Math.abs(step) <= tolAct || fb === 0) return { root: b, iterations: evaluations, change: Math.abs(b - a) };
 
     if (Math.abs(previousStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
       const cb = c - b;
@@ -84,5 +86,38 @@ export function zeroin(
       fc = fa;
     }
   }
-  return { root: b, iterations: -1 };
+  return { root: b, iterations: -1, change: Math.abs(b - a) };
+}
+
+/**
+ * Root of f on a bracket [a, b] by Brent's method ({@link zeroin}), evaluating the end points
+ * itself. Returns NaN when the interval does not bracket a root (f(a)·f(b) > 0 or NaN).
+ *
+ * @param tol  absolute tolerance on the root (a relative 2ε|x| term is always added)
+ * @example
+ * brentRoot((x) => x * x - 2, 0, 2) // => 1.414213562373095
+ */
+export function brentRoot(f: (x: number) => number, a: number, b: number, tol = 1e-14, maxIterations = 500): number {
+  const fa = f(a);
+  const fb = f(b);
+  if (fa === 0) return a;
+  if (fb === 0) return b;
+  if (!(fa * fb < 0)) return NaN;
+  return zeroin(f, a, b, fa, fb, tol, maxIterations).root;
+}
+
+/**
+ * Finds an upper end for a search on [lower, ∞) where a decreasing function crosses zero:
+ * doubles `start` until f(x) ≤ 0. Returns NaN if none is found below 1e300.
+ *
+ * @example
+ * expandUpper((x) => 10 - x, 1) // => 16
+ */
+export function expandUpper(f: (x: number) => number, start: number): number {
+  let x = Math.max(start, Number.MIN_VALUE);
+  while (x < 1e300) {
+    if (f(x) <= 0) return x;
+    x *= 2;
+  }
+  return NaN;
 }

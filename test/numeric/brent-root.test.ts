@@ -1,6 +1,6 @@
 // zeroin follows R's uniroot step for step, so it stops on the same point at R's tolerances.
 import { describe, expect, it } from 'vitest';
-import { zeroin } from '../../src/bias/zeroin.ts';
+import { zeroin } from '../../src/numeric/brent-root.ts';
 
 describe('zeroin = R uniroot', () => {
   it('sqrt(2), tol 1e-12', () => {

@@ -59,3 +59,31 @@ export class CompensatedAccumulator {
     return this.sum + this.correction;
   }
 }
+
+/**
+ * Neumaier-compensated sums kept in a preallocated Float64Array, two entries per sum (the sum at
+ * 2·slot, its correction at 2·slot + 1), for hot loops that must not allocate: add with
+ * {@link addCompensated}, read with {@link compensatedValue}, restart with `acc.fill(0)`.
+ *
+ * @example
+ * const acc = new Float64Array(2);
+ * addCompensated(acc, 0, 1e16); addCompensated(acc, 0, 1); addCompensated(acc, 0, -1e16);
+ * compensatedValue(acc, 0) // => 1
+ */
+export function addCompensated(acc: Float64Array, slot: number, x: number): void {
+  const i = 2 * slot;
+  const sum = acc[i]!;
+  const t = sum + x;
+  acc[i + 1] = acc[i + 1]! + (Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum);
+  acc[i] = t;
+}
+
+/**
+ * The value of compensated sum `slot` of `acc` (see {@link addCompensated}).
+ *
+ * @example
+ * compensatedValue(new Float64Array([3, 1e-20]), 0) // => 3
+ */
+export function compensatedValue(acc: Float64Array, slot: number): number {
+  return acc[2 * slot]! + acc[2 * slot + 1]!;
+}

@@ -1,55 +1,43 @@
-import { CompensatedAccumulator } from '../../distributions/compensated-sum.ts';
-import { cholesky, choleskyLogDet, backSolve, forwardSolve } from '../linear-algebra/cholesky.ts';
-import type { RegressionDesign } from './design-matrix.ts';
+import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
+import { cholesky, choleskyLogDet, backSolve, forwardSolve } from '../../numeric/cholesky.ts';
+import type { RegressionDesign } from '../regression/design-matrix.ts';
+import type { WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
- * Weighted least squares of y on the design X with diagonal weights A = diag(aᵢ), and the
- * quantities of the residual-forming matrix
+ * The design-matrix implementation of {@link WeightedModel}: weighted least squares of y on any
+ * full-rank design X (k × p) in O(k·p²) per fit, from p-vectors only. With G = XᵀAX = LLᵀ,
+ * zᵢ = L⁻¹xᵢ and hᵢ = aᵢ|zᵢ|²: Py = Ar, so rss = Σaᵢrᵢ², rss2 = Σaᵢ²rᵢ², trP = Σaᵢ(1 − hᵢ), and
+ * Σᵢⱼ dᵢeⱼPᵢⱼ² = Σᵢdᵢeᵢaᵢ²(1 − 2hᵢ) + tr(M_d M_e) with M_d = Σᵢ dᵢaᵢ² zᵢzᵢᵀ (p × p).
  *
- *   P = A − AX(XᵀAX)⁻¹XᵀA
- *
- * that metafor's rma.uni builds as a k×k matrix (Viechtbauer, 2005, JEBS 30:261; Raudenbush,
- * 2009, in The Handbook of Research Synthesis, ch. 16), here from p-vectors only. With
- * G = XᵀAX = LLᵀ, zᵢ = L⁻¹xᵢ, leverages hᵢ = aᵢ|zᵢ|² and residuals rᵢ = yᵢ − xᵢᵀγ̂:
- *
- * - rss  = yᵀPy  = Σaᵢrᵢ²
- * - rss2 = yᵀPPy = Σaᵢ²rᵢ²          (Py = Ar)
- * - trP  = tr(P) = Σaᵢ(1 − hᵢ);  traceDiagonal(d) = Σᵢ dᵢPᵢᵢ
- * - traceProduct(d, e) = Σᵢⱼ dᵢeⱼPᵢⱼ² = Σᵢdᵢeᵢaᵢ²(1 − 2hᵢ) + tr(M_d M_e),
- *   M_d = Σᵢ dᵢaᵢ² zᵢzᵢᵀ (p×p); d = e = 1 gives tr(PP), d = e = v gives tr(PVPV),
- *   d = 1, e = v gives Σᵢⱼ Pᵢⱼ²vⱼ.
- *
- * Everything is O(k·p²); no k×k matrix is formed.
+ * @param design  the (scaled) design, k × p (see `scaledDesign`)
+ * @param y  outcomes, length k
+ * @param v  sampling variances, length k
+ * @param unit  variance unit of the data (see `WeightedModel.unit`); default 1
+ * @example
+ * designModel(interceptDesign(2), new Float64Array([1, 3]), new Float64Array([1, 1])).fitTau2(0)!.rss // => 2
  */
-export interface WeightedFit {
-  /** γ̂ = (XᵀAX)⁻¹XᵀAy on the design's own (scaled) columns. */
-  readonly coef: Float64Array;
-  /** Cholesky factor of XᵀAX (row-major p×p). */
-  readonly gramFactor: Float64Array;
-  /** log det(XᵀAX). */
-  readonly logDetGram: number;
-  readonly sumA: number;
-  readonly sumA2: number;
-  readonly rss: number;
-  readonly rss2: number;
-  readonly trP: number;
-  /** Σᵢ dᵢPᵢᵢ = Σᵢ dᵢaᵢ(1 − hᵢ), e.g. tr(PV) for d = v. */
-  readonly traceDiagonal: (d: ArrayLike<number>) => number;
-  /** Σᵢⱼ dᵢeⱼPᵢⱼ²; `null` stands for a vector of ones. */
-  readonly traceProduct: (d: ArrayLike<number> | null, e: ArrayLike<number> | null) => number;
+export function designModel(design: RegressionDesign, y: Float64Array, v: Float64Array, unit = 1): WeightedModel {
+  const w = new Float64Array(design.k);
+  return {
+    k: design.k,
+    p: design.p,
+    y,
+    v,
+    unit,
+    fitWeights: (a) => weightedFit(design, y, a),
+    fitTau2: (tau2) => {
+      for (let i = 0; i < w.length; i++) w[i] = 1 / (v[i]! + tau2);
+      return weightedFit(design, y, w);
+    },
+    sumLogV: (tau2) => {
+      const acc = new CompensatedAccumulator();
+      for (let i = 0; i < v.length; i++) acc.add(Math.log(v[i]! + tau2));
+      return acc.value();
+    },
+  };
 }
 
-/**
- * Fits weighted least squares (see {@link WeightedFit}). Returns `null` when XᵀAX is not
- * numerically positive definite or a weight is not finite (vᵢ + τ² = 0).
- *
- * @param design  the (scaled) design, k × p
- * @param y       outcomes, length k
- * @param a       weights aᵢ ≥ 0, length k
- * @example
- * weightedFit(interceptDesign(2), new Float64Array([1, 3]), new Float64Array([1, 1]))!.rss // => 2
- */
-export function weightedFit(design: RegressionDesign, y: ArrayLike<number>, a: ArrayLike<number>): WeightedFit | null {
+function weightedFit(design: RegressionDesign, y: ArrayLike<number>, a: ArrayLike<number>): WeightedFit | null {
   const { k, p, x } = design;
   for (let i = 0; i < k; i++) if (!Number.isFinite(a[i]!)) return null;
   const gram = new Float64Array(p * p);
@@ -131,8 +119,9 @@ export function weightedFit(design: RegressionDesign, y: ArrayLike<number>, a: A
     coef,
     gramFactor: factor,
     logDetGram: choleskyLogDet(factor, p),
-    sumA: sA.value(),
-    sumA2: sA2.value(),
+    sumW: sA.value(),
+    sumW2: sA2.value(),
+    trPP: traceProduct(null, null),
     rss: sRss.value(),
     rss2: sRss2.value(),
     trP: sTrP.value(),

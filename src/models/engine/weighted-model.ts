@@ -1,0 +1,60 @@
+/**
+ * Weighted least squares at given weights, the one quantity every τ² estimator, test and
+ * diagnostic of `pooled` is written against. For outcomes y (length k), a design X (k × p) and
+ * diagonal weights A = diag(aᵢ), with the residual-forming matrix
+ *
+ *   P = A − AX(XᵀAX)⁻¹XᵀA
+ *
+ * (Viechtbauer, 2005, JEBS 30:261; Raudenbush, 2009, in The Handbook of Research Synthesis,
+ * ch. 16), hat values hᵢ = aᵢxᵢᵀ(XᵀAX)⁻¹xᵢ and residuals rᵢ = yᵢ − xᵢᵀγ̂:
+ *
+ * - rss  = yᵀPy  = Σaᵢrᵢ²,   rss2 = yᵀPPy = Σaᵢ²rᵢ²
+ * - trP  = tr(P)  = Σaᵢ(1 − hᵢ),   trPP = tr(PP)
+ * - traceDiagonal(d) = Σᵢ dᵢPᵢᵢ,   traceProduct(d, e) = Σᵢⱼ dᵢeⱼPᵢⱼ²
+ *
+ * Two implementations: {@link interceptModel} (p = 1, O(k), no allocation per fit) and
+ * {@link designModel} (any full-rank design, O(k·p²)). No k × k matrix is ever formed.
+ */
+export interface WeightedFit {
+  /** γ̂ = (XᵀAX)⁻¹XᵀAy on the model's own design columns (length p). */
+  readonly coef: Float64Array;
+  /** Cholesky factor of XᵀAX (row-major p × p). */
+  readonly gramFactor: Float64Array;
+  /** log det(XᵀAX). */
+  readonly logDetGram: number;
+  readonly sumW: number;
+  readonly sumW2: number;
+  readonly rss: number;
+  readonly rss2: number;
+  readonly trP: number;
+  readonly trPP: number;
+  /** Σᵢ dᵢPᵢᵢ, e.g. tr(PV) for d = v. */
+  traceDiagonal(d: ArrayLike<number>): number;
+  /** Σᵢⱼ dᵢeⱼPᵢⱼ²; `null` stands for a vector of ones. */
+  traceProduct(d: ArrayLike<number> | null, e: ArrayLike<number> | null): number;
+}
+
+/**
+ * Outcomes, sampling variances and a design, fitted by weighted least squares on request.
+ * A fit is valid until the next call on the same model (the intercept-only model reuses its
+ * buffers); read what you need from it first.
+ */
+export interface WeightedModel {
+  /** Studies. */
+  readonly k: number;
+  /** Coefficients (1 for the intercept-only model). */
+  readonly p: number;
+  readonly y: Float64Array;
+  readonly v: Float64Array;
+  /**
+   * The variance unit of y and v: the data are stored divided by it (y by its square root).
+   * Only messages use it, to print τ² in the user's units.
+   */
+  readonly unit: number;
+  /** Weighted least squares at weights aᵢ; `null` when a weight is not finite or XᵀAX is singular. */
+  fitWeights(a: ArrayLike<number>): WeightedFit | null;
+  /** Weighted least squares at aᵢ = 1/(vᵢ + τ²). */
+  fitTau2(tau2: number): WeightedFit | null;
+  /** Σ log(vᵢ + τ²). */
+  sumLogV(tau2: number): number;
+}

@@ -1,0 +1,173 @@
+import { zeroin } from '../../numeric/brent-root.ts';
+import { dataSpread } from '../engine/data-spread.ts';
+import type { WeightedModel } from '../engine/weighted-model.ts';
+import { fisherScoring, infiniteWeightWarning, type ScoringEquation } from './fisher-scoring.ts';
+import { logLikelihood } from './log-likelihood.ts';
+import type { Tau2Control } from './tau2-fit.ts';
+
+/** Grid points per decade of τ² in the coarse scan of the profile likelihood. */
+const POINTS_PER_DECADE = 5;
+/** Most grid points of one scan (the spacing widens beyond). */
+const MAX_POINTS = 160;
+/** Most sign changes of the score that are polished. */
+const MAX_BRACKETS = 8;
+/** A log-likelihood gain below this is rounding, not a better maximum. */
+const LL_NOISE = 1e-8;
+
+/** The maximizer of an (RE)ML likelihood over τ² ≥ 0 and how it was found. */
+export interface LikelihoodMaximum {
+  readonly tau2: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly lastChange: number;
+  readonly warnings: string[];
+}
+
+/**
+ * The global maximum of the ML or REML log-likelihood over τ² ≥ 0 (Viechtbauer, 2005, JEBS
+ * 30:261; Hardy & Thompson, 1996), found so that a local maximum cannot pass for it:
+ *
+ * 1. Fisher scoring from max(0, τ²_HE), metafor's algorithm ({@link fisherScoring});
+ * 2. the boundary τ² = 0 and a coarse scan of the score ∂ℓ/∂τ² on a geometric grid (5 points a
+ *    decade) from 10⁻²·min vᵢ to beyond the point where the score turns negative for good,
+ *    O(k) per point for the intercept-only model, without logarithms;
+ * 3. every sign change of the score from + to − (a local maximum) polished to machine
+ *    precision by Brent's method within its grid bracket, and ℓ compared at these few points.
+ *
+ * The highest of these points is the estimate. When metafor's iteration would stop elsewhere —
+ * scoring at another local maximum, or metafor's check of τ² = 0 (tolerance ε^¼) deciding
+ * differently — a warning gives both points and the gap in log-likelihood. With
+ * `control.stopping = 'metafor'` metafor's point itself is returned (its `ll0check` included).
+ *
+ * @example
+ * maximizeLikelihood(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), REML_EQUATION, true, DEFAULT_TAU2_CONTROL).tau2
+ * // => 3.0000000000000004  (REML for equal vᵢ: Σ(yᵢ−ȳ)²/(k−1) − v = 3)
+ */
+export function maximizeLikelihood(
+  model: WeightedModel,
+  equation: ScoringEquation,
+  restricted: boolean,
+  control: Tau2Control,
+): LikelihoodMaximum {
+  const name = equation.name;
+  const ll = (t: number) => logLikelihood(model, t, restricted);
+  const scoring = fisherScoring(model, equation, control);
+  const positive = model.v.every((x) => x > 0);
+  const metaforPoint = scoring.converged ? metaforCheck(model, scoring.tau2, restricted, positive) : NaN;
+  const best = scanAndPolish(model, equation, restricted, scoring.converged ? scoring.tau2 : NaN, positive);
+  const warnings: string[] = [];
+  const unit = model.unit;
+  const show = (t: number) => (t === 0 ? '0' : (t * unit).toPrecision(6));
+  if (control.stopping === 'metafor') {
+    if (Number.isFinite(metaforPoint)) {
+      const gap = best.ll - ll(metaforPoint);
+      // metafor stops within about `threshold` of a maximum; farther away is another maximum
+      if (gap > LL_NOISE && Math.abs(metaforPoint - best.tau2) * unit > 100 * control.threshold) {
+        warnings.push(`${name}: with metafor's stopping rule tau² = ${show(metaforPoint)}; the likelihood is highest at tau² = ${show(best.tau2)} (log-likelihood higher by ${gap.toPrecision(3)}).`);
+      }
+      return { tau2: metaforPoint, iterations: scoring.iterations, converged: true, lastChange: scoring.lastChange * unit, warnings };
+    }
+    if (scoring.infiniteWeight && best.tau2 > 0) warnings.push(infiniteWeightWarning(name, show(best.tau2)));
+    else warnings.push(`${name}: Fisher scoring did not converge in ${control.maxIterations} iterations under metafor's control (metafor stops with an error here); the exact solution was used (the global maximum of the likelihood).`);
+    return { tau2: best.tau2, iterations: scoring.iterations + best.iterations, converged: true, lastChange: best.lastChange * unit, warnings };
+  }
+  if (scoring.infiniteWeight && best.tau2 > 0) {
+    warnings.push(infiniteWeightWarning(name, show(best.tau2)));
+  } else if (!scoring.converged) {
+    warnings.push(`${name}: Fisher scoring did not converge in ${control.maxIterations} iterations; tau² was found by a bracketing root search instead (the global maximum of the likelihood).`);
+  } else {
+    const gapScoring = best.ll - ll(scoring.tau2);
+    const gapMetafor = best.ll - ll(metaforPoint);
+    if (gapScoring > LL_NOISE || gapMetafor > LL_NOISE) {
+      const metaforSays = gapMetafor > LL_NOISE
+        ? `metafor reports tau² = ${show(metaforPoint)}`
+        : `metafor's check of tau² = 0 finds the same answer`;
+      warnings.push(`${name}: Fisher scoring from the Hedges start stops at a local maximum (tau² = ${show(scoring.tau2)}); the likelihood is highest at tau² = ${show(best.tau2)}, higher by ${Math.max(gapScoring, 0).toPrecision(3)} in log-likelihood; ${metaforSays}.`);
+    }
+  }
+  return {
+    tau2: best.tau2,
+    iterations: scoring.iterations + best.iterations,
+    converged: true,
+    lastChange: best.lastChange * unit,
+    warnings,
+  };
+}
+
+/**
+ * metafor's `ll0check`: τ² = 0 replaces the scoring solution when ℓ(0) − ℓ(τ̂²) > ε^¼ and
+ * τ̂² > 1e-5 (its defaults, in the user's units), only when every vᵢ > 0.
+ */
+function metaforCheck(model: WeightedModel, tau2: number, restricted: boolean, positive: boolean): number {
+  if (!positive || !(tau2 * model.unit > 1e-5)) return tau2;
+  const gain = logLikelihood(model, 0, restricted) - logLikelihood(model, tau2, restricted);
+  return gain > Number.EPSILON ** 0.25 ? 0 : tau2;
+}
+
+interface Candidate {
+  tau2: number;
+  ll: number;
+  iterations: number;
+  lastChange: number;
+}
+
+/**
+ * Steps 2 and 3 of {@link maximizeLikelihood}: every local maximum is where the score ∂ℓ/∂τ²
+ * changes sign from + to − (or τ² = 0 with a score ≤ 0), so the scan evaluates the score only
+ * (no logarithms), brackets each sign change between neighbouring grid points and polishes it
+ * by Brent's method; ℓ is evaluated at the few candidates, `scoring` among them.
+ */
+function scanAndPolish(
+  model: WeightedModel,
+  equation: ScoringEquation,
+  restricted: boolean,
+  scoring: number,
+  positive: boolean,
+): Candidate {
+  const { k, p } = model;
+  const ll = (t: number) => logLikelihood(model, t, restricted);
+  const score = (t: number) => {
+    const fit = model.fitTau2(t);
+    return fit === null ? NaN : equation.score(fit, k, p);
+  };
+  const grid = scanGrid(model, score);
+  const points = positive ? [0, ...grid] : grid;
+  const scores = points.map(score);
+  const candidates: Candidate[] = [];
+  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: positive ? ll(0) : ll(points[0]!), iterations: 0, lastChange: 0 });
+  let brackets = 0;
+  for (let j = 0; j + 1 < points.length && brackets < MAX_BRACKETS; j++) {
+    if (scores[j]! > 0 && scores[j + 1]! <= 0) {
+      brackets++;
+      // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
+      // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
+      if (scoring >= Math.max(1e-2, points[j]!) && scoring <= points[j + 1]!) continue;
+      const r = zeroin(score, points[j]!, points[j + 1]!, scores[j]!, scores[j + 1]!, 0, 200);
+      candidates.push({ tau2: r.root, ll: ll(r.root), iterations: r.iterations, lastChange: r.change });
+    }
+  }
+  if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: ll(scoring), iterations: 0, lastChange: 0 });
+  let best = candidates[0] ?? { tau2: NaN, ll: -Infinity, iterations: 0, lastChange: NaN };
+  for (const c of candidates) if (c.ll > best.ll + 1e-13 * (1 + Math.abs(best.ll))) best = c;
+  return best;
+}
+
+/**
+ * The τ² grid of the scan: geometric from 10⁻²·min vᵢ (positive vᵢ) to an upper end where the
+ * score is negative, at least 2·range(y)² + max vᵢ (for the intercept-only ML likelihood the
+ * score is negative for every τ² above the squared range of y), widened by 4× until it is.
+ */
+function scanGrid(model: WeightedModel, score: (t: number) => number): number[] {
+  const { range, vMin, vMax } = dataSpread(model.y, model.v);
+  let upper = 2 * range * range + vMax;
+  if (!(upper > 0)) upper = 1;
+  for (let n = 0; n < 200 && score(upper) > 0; n++) upper *= 4;
+  let lower = Number.isFinite(vMin) ? 1e-2 * vMin : upper * 1e-12;
+  if (!(lower < upper)) lower = upper * 1e-6;
+  const decades = Math.log10(upper / lower);
+  const n = Math.min(MAX_POINTS, Math.max(8, Math.ceil(decades * POINTS_PER_DECADE)));
+  const ratio = (upper / lower) ** (1 / n);
+  const grid: number[] = [];
+  for (let j = 0; j <= n; j++) grid.push(lower * ratio ** j);
+  return grid;
+}
