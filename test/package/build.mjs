@@ -6,8 +6,8 @@ import { chmodSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
+rmSync(new URL('../../dist', import.meta.url), { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', 'test/package/tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+chmodSync(new URL('../../dist/cli.js', import.meta.url), 0o755);
