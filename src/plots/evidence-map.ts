@@ -32,7 +32,7 @@ interface Placed { readonly study: EvidenceStudy; readonly x: number; readonly y
  *
  * @throws {InputError} when `evidence` is not a valid evidence base (see `loadEvidence`).
  * @example
- * evidenceMap(evidence).includes('Seoul National University'); // true, for the seed evidence base
+ * evidenceMap(evidence).includes('Seoul National University'); // => true, for the seed evidence base
  */
 export function evidenceMap(input: unknown, options: EvidenceMapOptions = {}): string {
   const evidence = loadEvidence(input);
