@@ -7,23 +7,24 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as api from '../../src/index.ts';
 import {
-  imputeSd, sensitivity, analysisScale, assessReplication, axisScale, axisSvg, backTransform, baujat, baujatPlot, bubbleData,
-  bubblePlot, categoricalColour, changeScoreCorrelation, changeScoreSd, charWidth, chiSquareCdf, chiSquarePdf, chiSquareQuantile,
+  analysisScale, assessReplication, axisScale, axisSvg, backTransform, baujat, baujatPlot, bubbleData, bubblePlot,
+  categoricalColour, changeScoreCorrelation, changeScoreSd, charWidth, chiSquareCdf, chiSquarePdf, chiSquareQuantile,
   chiSquareSf, claimsFor, clipPolygonToStrip, column, columnNames, comparisonEffects, compensatedDot, compensatedSum,
-  countProvenance, cumulative, cumulativePlot, describeComparison, describeProvenance, detectOverlaps, diamondMark, effectSizes,
-  eggerTest, escapeHtml, escapeXml, estimateMeanSd, evidenceMap, failSafeN, fisherFCdf, fisherFPdf,
-  fisherFQuantile, fisherFSf, forestPlot, formatEstimateCi, formatFixed, formatPValue, formatPlotNumber, formatResult,
-  formatStudyTable, fromEstimateAndCi, funnelPlot, hedgesCorrection, heterogeneityText, htmlReport, independenceClusters, influence,
-  influencePlot, intervalMark, invertTransform, isInfluential, isMissing, kendallLowerTail, kendallTau, labbeData,
-  labbePlot, labelText, leaveOneOut, leaveOneOutPlot, legendSvg, legendWidth, loadEvidence, mantelHaenszel,
-  markdownToHtml, matchComparison, maxSdForSignificance, metaAnalysis, metaRegression, multilevel, nameKey, naturalTransform,
-  normalCdf, normalPdf, normalQqData, normalQuantile, normalSf, pairArms, parseExpectedWindow, peto,
-  placeLabels, pointMark, poolIndependent, pooledSdFromCi, pooledSdFromP, pooledSdFromSe, pooledSdFromT, positiveOption,
-  qqPlot, radialData, radialPlot, rankCorrelationTest, readEvidenceFile, readJsonFile, readTable, referenceValue,
-  replicationEvidenceTable, replicationMarkdown, replicationStatusLabel, replicationText, resultKind, resultsTiming, robust, sameName,
-  sdFromCi, sdFromSe, sensitivityPlot, squareMark, standardizedResiduals, studentTCdf, studentTPdf, studentTQuantile,
-  studentTSf, studyLinks, studyTable, subgroupAnalysis, summarize, svgDocument, svgElement, svgText,
-  textWidth, trimAndFill, truncateText, worstProvenance, wrapText,
+  countProvenance, cumulative, cumulativePlot, describeComparison, describeProvenance, detectOverlaps, diamondMark,
+  effectSizes, eggerTest, escapeHtml, escapeXml, estimateMeanSd, evidenceMap, failSafeN, fisherFCdf, fisherFPdf,
+  fisherFQuantile, fisherFSf, forestPlot, formatEstimateCi, formatFixed, formatPlotNumber, formatPValue, formatResult,
+  formatStudyTable, fromEstimateAndCi, funnelPlot, hedgesCorrection, heterogeneityText, htmlReport, imputeSd,
+  independenceClusters, influence, influencePlot, intervalMark, invertTransform, isInfluential, isMissing,
+  kendallLowerTail, kendallTau, labbeData, labbePlot, labelText, leaveOneOut, leaveOneOutPlot, legendSvg, legendWidth,
+  loadEvidence, mantelHaenszel, markdownToHtml, matchComparison, maxSdForSignificance, metaAnalysis, metaRegression,
+  multilevel, nameKey, naturalTransform, normalCdf, normalPdf, normalQqData, normalQuantile, normalSf, pairArms,
+  parseExpectedWindow, peto, placeLabels, pointMark, pooledSdFromCi, pooledSdFromP, pooledSdFromSe, pooledSdFromT,
+  poolIndependent, positiveOption, qqPlot, radialData, radialPlot, rankCorrelationTest, readEvidenceFile, readJsonFile,
+  readTable, referenceValue, replicationEvidenceTable, replicationMarkdown, replicationStatusLabel, replicationText,
+  resultKind, resultsTiming, robust, sameName, sdFromCi, sdFromSe, sensitivity, sensitivityPlot, squareMark,
+  standardizedResiduals, studentTCdf, studentTPdf, studentTQuantile, studentTSf, studyLinks, studyTable,
+  subgroupAnalysis, summarize, svgDocument, svgElement, svgText, textWidth, trimAndFill, truncateText, worstProvenance,
+  wrapText,
 } from '../../src/index.ts';
 import type {
   ArmPairing, ArmPairs, AxisScale, AxisScaleOptions, AxisSvgOptions, BackTransform, BackTransformOptions, BaujatPlotOptions,
@@ -415,8 +416,12 @@ describe('result vocabulary', () => {
     expectTypeOf<EffectSizes>().toExtend<Pick<StudySet, 'labels' | 'yi' | 'vi'> & Warnings>();
     expectTypeOf<IndependentPooling>().toExtend<Pick<StudySet, 'labels' | 'yi' | 'vi'>>();
     expectTypeOf<ResultSummary>().toExtend<Pick<Inference, 'estimate' | 'se' | 'pValue' | 'ci'>>();
-    for (const r of [{} as PooledSdResult, {} as SdFromCiResult, {} as FromEstimateAndCiResult]) expectTypeOf(r).toExtend<Pick<Inference, 'se'> & Warnings>();
-    for (const r of [{} as EstimateMeanSdResult, {} as ChangeScoreCorrelationResult, {} as ImputeSdResult<object>]) expectTypeOf(r).toExtend<Warnings>();
+    expectTypeOf<PooledSdResult>().toExtend<Pick<Inference, 'se'> & Warnings>();
+    expectTypeOf<SdFromCiResult>().toExtend<Pick<Inference, 'se'> & Warnings>();
+    expectTypeOf<FromEstimateAndCiResult>().toExtend<Pick<Inference, 'se'> & Warnings>();
+    expectTypeOf<EstimateMeanSdResult>().toExtend<Warnings>();
+    expectTypeOf<ChangeScoreCorrelationResult>().toExtend<Warnings>();
+    expectTypeOf<ImputeSdResult<object>>().toExtend<Warnings>();
   });
 
   it('results are deeply readonly', () => {
