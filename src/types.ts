@@ -63,7 +63,7 @@ export interface ProvenanceCounts {
  * Effect sizes, index-aligned with the input rows (metafor's `escalc` result).
  * `yi` and `vi` are NaN where a row is unusable; the reason is in `warnings`.
  */
-export interface EffectSizes {
+export interface EffectSizes extends Pick<StudySet, 'labels' | 'yi' | 'vi'>, Warnings {
   readonly measure: Measure;
   readonly yi: readonly number[];
   readonly vi: readonly number[];
@@ -85,8 +85,81 @@ export interface EffectInput {
   readonly measure?: Measure;
 }
 
+// ---------------------------------------------------------------------------------------------
+// One result vocabulary. The same quantity has the same name in every result: these blocks name
+// them once, and each result interface extends the blocks (or the parts of them, `Pick<...>`) it
+// reports, so the type system checks the vocabulary. Fields are the widest type any result uses
+// (`null` where metafor reports NA); a result narrows them (e.g. `estimate: number`). Names are
+// metafor's where it has one (`tau2`, `i2`, `h2`, `k`, `level`); a test's statistic, degrees of
+// freedom and p-value carry the test's prefix (`q`, `qDf`, `qPValue`; metaRegression's `qe`/`qm`
+// follow metafor's QE and QM).
+
+/** Inference on one estimate: point estimate, standard error, test of H0: θ = 0 and CI. */
+export interface Inference {
+  /** The estimate on the analysis scale (log scale for ratios). */
+  readonly estimate: number | null;
+  readonly se: number | null;
+  /** z or t statistic (metafor's `zval` / `tval`). */
+  readonly statistic: number | null;
+  /** Degrees of freedom of a t / Knapp–Hartung test; `null` for a z test. */
+  readonly df: number | null;
+  /** Two-sided p-value, from the survival function. */
+  readonly pValue: number | null;
+  /** Confidence interval at the result's `level`. */
+  readonly ci: Interval;
+}
+
+/** Heterogeneity among the studies: τ², I², H² and Cochran's Q test. */
+export interface Heterogeneity {
+  /** τ², the between-study variance (residual τ² for models with moderators). */
+  readonly tau2: number | null;
+  /** Standard error of τ̂² (metafor's `se.tau2`); `null` where metafor gives none. */
+  readonly tau2Se: number | null;
+  readonly tau: number | null;
+  /** I² in percent (0-100). */
+  readonly i2: number | null;
+  readonly h2: number | null;
+  /** Cochran's Q (metafor's `QE`), its degrees of freedom and p-value. */
+  readonly q: number | null;
+  readonly qDf: number | null;
+  readonly qPValue: number | null;
+}
+
+/** The studies that entered a model, index-aligned (omitted rows removed). */
+export interface StudySet {
+  /** Number of studies in the model. */
+  readonly k: number;
+  readonly labels: readonly string[];
+  /** Effect sizes and sampling variances on the analysis scale. */
+  readonly yi: readonly number[];
+  readonly vi: readonly number[];
+  /** Weights in percent, summing to 100. */
+  readonly weights: readonly number[];
+}
+
+/** How a model was fitted: estimation method, test and confidence level. */
+export interface Settings {
+  /** Estimation method: a τ² estimator (`Tau2Method`), or `'MH'`, `'PETO'`, ... */
+  readonly method: string | null;
+  /** Test of the estimates (`TestType`, or a model's own set). */
+  readonly test: string;
+  /** Confidence level, a proportion (default 0.95). */
+  readonly level: number;
+}
+
+/** Rows skipped and caveats, each a sentence naming the study and the reason. */
+export interface Warnings {
+  readonly warnings: readonly string[];
+}
+
+/** State of an iterative fit. */
+export interface Convergence {
+  readonly converged: boolean;
+  readonly iterations: number;
+}
+
 /** Result of `metaAnalysis` (metafor's `rma.uni` for an intercept-only model). */
-export interface MetaAnalysisResult {
+export interface MetaAnalysisResult extends Inference, Heterogeneity, StudySet, Settings, Warnings, Convergence {
   readonly k: number;
   readonly measure: Measure | null;
   readonly method: Tau2Method;

@@ -1,6 +1,6 @@
 import { assertOneOf, InputError } from '../errors.ts';
 import { metaRegression } from '../models/regression/meta-regression.ts';
-import type { Interval, MetaAnalysisResult, Tau2Method, TestType } from '../types.ts';
+import type { Heterogeneity, Inference, Interval, MetaAnalysisResult, Settings, StudySet, Tau2Method, TestType, Warnings } from '../types.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
 import { weightedLine } from './weighted-line.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
@@ -18,7 +18,8 @@ export interface EggerTestOptions {
 }
 
 /** Result of {@link eggerTest} (metafor's `regtest`). */
-export interface EggerTestResult {
+export interface EggerTestResult
+  extends Pick<Inference, 'statistic' | 'df' | 'pValue'>, Pick<Heterogeneity, 'tau2'>, Pick<StudySet, 'k'>, Settings, Warnings {
   readonly model: 'rma' | 'lm';
   readonly predictor: 'sei' | 'vi';
   readonly k: number;

@@ -1,6 +1,7 @@
 import { normalQuantile, normalSf } from '../distributions/normal.ts';
 import { assertOneOf, InputError } from '../errors.ts';
 import { isMissing } from '../missing.ts';
+import type { Inference, StudySet, Warnings } from '../types.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
 export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg'] as const);
@@ -29,7 +30,7 @@ export interface FailSafeNInput {
 }
 
 /** Result of {@link failSafeN} (metafor's `fsn`). */
-export interface FailSafeNResult {
+export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySet, 'k'>, Warnings {
   readonly type: FailSafeNType;
   /** The fail-safe N: number of added null studies, rounded up to an integer (Infinity when Orwin's target is 0). */
   readonly n: number;

@@ -1,6 +1,6 @@
 import { normalSf } from '../distributions/normal.ts';
 import { InputError } from '../errors.ts';
-import type { MetaAnalysisResult } from '../types.ts';
+import type { Inference, MetaAnalysisResult, StudySet, Warnings } from '../types.ts';
 import { kendallLowerTail } from './kendall-distribution.ts';
 import { kendallTau, type KendallTau } from './kendall-tau.ts';
 import { interceptModel } from '../models/engine/intercept-model.ts';
@@ -10,7 +10,7 @@ import { readFit, type FitLike } from '../models/read-fit.ts';
 export const RANK_TEST_EXACT_MAX_K = 500;
 
 /** Result of {@link rankCorrelationTest} (metafor's `ranktest`). */
-export interface RankCorrelationResult {
+export interface RankCorrelationResult extends Pick<Inference, 'statistic' | 'pValue'>, Pick<StudySet, 'k'>, Warnings {
   readonly k: number;
   /** Kendall's τ_b between the standardized deviates and the sampling variances; `null` when undefined (all vᵢ equal). */
   readonly tau: number | null;

@@ -1,7 +1,7 @@
 import { assertOneOf, InputError } from '../errors.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
 import { metaRegression } from '../models/regression/meta-regression.ts';
-import type { Interval, MetaAnalysisResult, Tau2Method, TestType } from '../types.ts';
+import type { Heterogeneity, Inference, Interval, MetaAnalysisResult, Settings, StudySet, Tau2Method, TestType, Warnings } from '../types.ts';
 import { fitIntercept, type InterceptFit } from '../models/engine/fit-intercept.ts';
 import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL } from '../models/tau2/tau2-fit.ts';
 import { missingStudies, TRIM_AND_FILL_ESTIMATORS, type TrimAndFillEstimator } from './missing-studies.ts';
@@ -34,7 +34,8 @@ export interface FilledStudy {
 }
 
 /** Result of {@link trimAndFill} (metafor's `trimfill`). */
-export interface TrimAndFillResult {
+export interface TrimAndFillResult
+  extends Omit<Inference, 'df'>, Pick<Heterogeneity, 'tau2'>, Pick<StudySet, 'k'>, Settings, Warnings {
   /** Studies in the original fit. */
   readonly k: number;
   /** Estimated number of missing studies (added to the funnel). */

@@ -6,8 +6,11 @@ import type { Analysis } from './run-analysis.ts';
  * the model and its test.
  *
  * @example
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
  * analysisHeading(analysis);
- * // => 'dorn2007.csv: 19 rows, measure OR (log odds ratio); 19 studies in a random-effects model (REML, z test, 95% level)'
+ * // => 'datasets/bcg.csv: 13 rows, measure RR (log risk ratio); 13 studies in a random-effects model (REML, z test, 95% level)'
  */
 export function analysisHeading(a: Analysis): string {
   const m = a.model;

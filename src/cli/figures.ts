@@ -8,7 +8,10 @@ import type { Analysis } from './run-analysis.ts';
  * subgroup blocks when `--subgroup` was given and every study in the model has a subgroup label.
  *
  * @example
- * writeFileSync('forest.svg', forestFigure(analysis));
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * forestFigure(analysis) // => '<svg xmlns="http://www.w3.org/2000/svg"…Aronson…</svg>' (what --forest FILE.svg writes)
  */
 export function forestFigure(a: Analysis): string {
   const groups = subgroupOfModelRows(a);
@@ -21,7 +24,10 @@ export function forestFigure(a: Analysis): string {
  * The funnel plot of the analysis as SVG (`funnelPlot`), back-transformed as the report.
  *
  * @example
- * writeFileSync('funnel.svg', funnelFigure(analysis));
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * funnelFigure(analysis) // => '<svg xmlns="http://www.w3.org/2000/svg"…</svg>' (what --funnel FILE.svg writes)
  */
 export function funnelFigure(a: Analysis): string {
   return funnelPlot(a.model, { transform: a.summary.transform, ...(a.n === undefined ? {} : { n: a.n }) });

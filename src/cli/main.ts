@@ -29,7 +29,13 @@ const HELP: Readonly<Record<string, string>> = { analyze: ANALYZE_HELP, replicat
  * (with the stack trace only under `--debug`); reports go to standard output or `--output`.
  *
  * @example
- * process.exitCode = main(process.argv.slice(2), process);
+ * import { PassThrough } from 'node:stream';
+ * const out: string[] = [];
+ * const streams = { stdout: { write: (text: string) => out.push(text) }, stderr: new PassThrough() };
+ * main(['replication', 'datasets/conditioned-medium-hair-loss.json'], streams) // => 0
+ * out.join('') // => 'Adipose-derived stem cell (ADSC) conditioned medium…not independently replicated…'
+ * main(['analyse', 'datasets/bcg.csv'], streams) // => 2 (bad usage: the command is analyze)
+ * // The bin script runs: process.exitCode = main(process.argv.slice(2), process);
  */
 export function main(argv: readonly string[], streams: CliStreams): number {
   const debug = argv.includes('--debug');

@@ -16,8 +16,11 @@ const SILENT: Progress = Object.freeze({ step() {}, done() {} });
  * cleared when the work is done, so only the report remains on screen.
  *
  * @example
- * const progress = progressBar(process.stderr, 3);
+ * import { PassThrough } from 'node:stream';
+ * const pipe = new PassThrough(); // not a terminal
+ * const progress = progressBar(pipe, 3);
  * progress.step('reading'); progress.step('fitting'); progress.done();
+ * pipe.read() // => null (nothing was drawn)
  */
 export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number): Progress {
   if (stream.isTTY !== true) return SILENT;

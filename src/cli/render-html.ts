@@ -16,7 +16,10 @@ const table = (t: TextTable, caption?: string): ReportSection =>
  * SVG, no script): the tables of the Markdown report with the forest and funnel plots.
  *
  * @example
- * writeFileSync('report.html', renderHtml(runAnalysis(request, progress)));
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * renderHtml(analysis) // => '<!DOCTYPE html>…<svg…</html>\n' (what --format html writes)
  */
 export function renderHtml(a: Analysis): string {
   const s: ReportSection[] = [

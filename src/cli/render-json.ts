@@ -7,7 +7,10 @@ import type { Analysis } from './run-analysis.ts';
  * metafor's NA are `null`.
  *
  * @example
- * JSON.parse(renderJson(analysis)).model.tau2; // => τ̂²
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * JSON.parse(renderJson(analysis)).model.tau2; // => 0.3132 (metafor: rma(yi, vi) on dat.bcg, RR, tau^2 = 0.3132)
  */
 export function renderJson(a: Analysis): string {
   const r = a.request;

@@ -11,7 +11,10 @@ import type { Analysis } from './run-analysis.ts';
  * the studies, subgroups, meta-regression and warnings, as GitHub-flavoured tables.
  *
  * @example
- * writeFileSync('report.md', renderMarkdown(runAnalysis(request, progress)));
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * renderMarkdown(analysis) // => '# Meta-analysis of datasets/bcg.csv…| Risk Ratio (exp) | 0.4894 |…' (metafor: predict(res, transf = exp) gives 0.4894)
  */
 export function renderMarkdown(a: Analysis): string {
   const out: string[] = [`# Meta-analysis of ${a.file}`, '', analysisHeading(a), ''];

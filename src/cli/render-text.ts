@@ -9,7 +9,10 @@ import type { Analysis } from './run-analysis.ts';
  * applied; and the effect-size notes (rows left out and why).
  *
  * @example
- * console.log(renderText(runAnalysis(request, progress)));
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * renderText(analysis) // => 'datasets/bcg.csv: 13 rows…Random-Effects Model (k = 13; tau^2 estimator: REML)…' (as metafor prints)
  */
 export function renderText(a: Analysis): string {
   const options = { transform: a.request.transform, measure: a.request.measure, ...(a.n === undefined ? {} : { n: a.n }) };
@@ -26,7 +29,10 @@ export function renderText(a: Analysis): string {
  * How to change the back-transformation from the command line.
  *
  * @example
- * transformHint(analysis); // => 'Back-transformation: exp (--transform none reports the log odds ratio scale only).'
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * transformHint(analysis); // => 'Back-transformation: exp (--transform none reports the log risk ratio scale only).'
  */
 export function transformHint(a: Analysis): string {
   return `Back-transformation: ${a.summary.transform} (--transform none reports the ${a.summary.analysis.scale.toLowerCase()} scale only).`;

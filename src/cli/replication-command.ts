@@ -23,7 +23,9 @@ export const REPLICATION_OPTIONS: OptionSpec = {
  * @returns the report and the input file (which an `--output` must not overwrite)
  * @throws UsageError for a missing file or extra arguments; TableError/InputError for bad data
  * @example
- * replicationCommand({ values: {}, positionals: ['datasets/conditioned-medium-hair-loss.json'] }).report;
+ * const { report, input } = replicationCommand({ values: {}, positionals: ['datasets/conditioned-medium-hair-loss.json'] });
+ * input // => 'datasets/conditioned-medium-hair-loss.json'
+ * report // => 'Adipose-derived stem cell (ADSC) conditioned medium…ADSC conditioned medium vs placebo…status: not independently replicated…'
  */
 export function replicationCommand(parsed: ParsedArguments): { report: string; input: string } {
   const [file, ...extra] = parsed.positionals;

@@ -16,7 +16,12 @@ export function percent(level: number): string {
  * The pooled estimate on the analysis scale and, when a transform applies, back-transformed.
  *
  * @example
- * pooledTable(analysis).rows[1][0]; // => 'Odds Ratio (exp)'
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * pooledTable(analysis).rows;
+ * // => [['Log Risk Ratio', '-0.7145', '0.1798', '[-1.0669, -0.3622]', '[-1.8667, 0.4376]', '7.05e-5'],
+ * //     ['Risk Ratio (exp)', '0.4894', '', '[0.3441, 0.6962]', '[0.1546, 1.5490]', '']] (metafor: rma and predict(transf = exp) on dat.bcg)
  */
 export function pooledTable(a: Analysis): TextTable {
   const m = a.model;
@@ -34,6 +39,9 @@ export function pooledTable(a: Analysis): TextTable {
  * Heterogeneity: τ², τ, I², H² with their Q-profile intervals, and Cochran's Q.
  *
  * @example
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
  * heterogeneityTable(analysis).head; // => ['statistic', 'value', '95% CI']
  */
 export function heterogeneityTable(a: Analysis): TextTable {
@@ -60,7 +68,10 @@ function root(x: number | null): number | null {
  * back-transformed as the summary, its SE on the analysis scale and its weight (percent).
  *
  * @example
- * studyRows(analysis).rows[0]; // => ['Bensoussan', '6.1515', '0.5330', '[2.1640, 17.4863]', '5.71']
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], label: 'author' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * studyRows(analysis).rows[0]; // => ['Aronson', '0.4109', '0.5706', '[0.1343, 1.2574]', '5.06'] (metafor: exp(yi), sei, exp(CI), weights(res) for dat.bcg row 1)
  */
 export function studyRows(a: Analysis): TextTable {
   const t = studyTable(a.model, { transform: a.summary.transform, ...(a.n === undefined ? {} : { n: a.n }) });
@@ -74,7 +85,10 @@ export function studyRows(a: Analysis): TextTable {
  * Subgroups: each one's pooled estimate (and back-transformed), τ², I² and k.
  *
  * @example
- * subgroupTable(analysis)?.rows.length; // => the number of subgroups
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], subgroup: 'alloc' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * subgroupTable(analysis)?.rows.map((row) => row[0]); // => ['alternate', 'random', 'systematic']
  */
 export function subgroupTable(a: Analysis): TextTable | undefined {
   const s = a.subgroups;
@@ -98,7 +112,10 @@ function nullable(g: (x: number) => number, x: number | null): number | null {
  * Meta-regression coefficients with their tests.
  *
  * @example
- * coefficientTable(analysis)?.rows[0][0]; // => 'intercept'
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], moderators: ['ablat'] },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * coefficientTable(analysis)?.rows.map((row) => row[0]); // => ['intercept', 'ablat']
  */
 export function coefficientTable(a: Analysis): TextTable | undefined {
   const r = a.regression;
@@ -113,7 +130,11 @@ export function coefficientTable(a: Analysis): TextTable | undefined {
  * The line under the subgroup table: the test of subgroup differences.
  *
  * @example
- * subgroupTest(analysis); // => 'Test for subgroup differences: Q(df = 3) = 5.5012, p-val = 0.1386'
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], subgroup: 'alloc' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * subgroupTest(analysis); // => 'Test for subgroup differences: Q(df = 2) = 1.8614, p-val = 0.3943'
+ * // (metafor: QM of rma(est, sei = se, mods = ~ alloc, method = 'FE') over the three REML subgroup fits)
  */
 export function subgroupTest(a: Analysis): string {
   const b = a.subgroups!.between;
@@ -124,7 +145,11 @@ export function subgroupTest(a: Analysis): string {
  * The lines under the coefficient table: residual heterogeneity and the omnibus test.
  *
  * @example
- * regressionTests(analysis)[1]; // => 'Test of moderators: QM(df = 2) = 1.5619, p-val = 0.4580'
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], moderators: ['ablat'] },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * regressionTests(analysis)[1]; // => 'Test of moderators: QM(df = 1) = 16.3582, p-val = 5.24e-5'
+ * // (metafor 5.1-12: rma(yi, vi, mods = ~ ablat, control = list(threshold = 1e-12)); its default threshold stops at 16.3571)
  */
 export function regressionTests(a: Analysis): string[] {
   const r = a.regression!;
@@ -139,7 +164,10 @@ export function regressionTests(a: Analysis): string[] {
  * Every warning of the analysis once, in order: effect sizes, model, subgroups, regression.
  *
  * @example
- * allWarnings(analysis); // => ['row 6 (Dew) omitted: …', …]
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'], subgroup: 'alloc' },
+ *   positionals: ['datasets/bcg.csv'] });
+ * const analysis = runAnalysis(request, { step() {}, done() {} });
+ * allWarnings(analysis); // => ['[alternate] A Q-profile bound for tau² lies beyond metafor…']
  */
 export function allWarnings(a: Analysis): string[] {
   const seen = new Set<string>();

@@ -39,7 +39,9 @@ export const ANALYSIS_STAGES = 5;
  * @throws TableError naming the file (and the line, for an error in one row), for unreadable
  *   or malformed files, unknown columns and every input error of the analysis
  * @example
- * runAnalysis(analyzeRequest(parsed), silentProgress).summary.estimate; // e.g. the pooled odds ratio
+ * const request = analyzeRequest({ values: { measure: 'RR', columns: ['ai=tpos', 'bi=tneg', 'ci=cpos', 'di=cneg'] },
+ *   positionals: ['datasets/bcg.csv'] });
+ * runAnalysis(request, { step() {}, done() {} }).summary.estimate; // => 0.4894 (the pooled risk ratio; metafor: predict(rma(yi, vi), transf = exp))
  */
 export function runAnalysis(request: AnalyzeRequest, progress: Progress): Analysis {
   progress.step(`reading ${request.file}`);

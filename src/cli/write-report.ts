@@ -8,7 +8,13 @@ import { TableError } from '../io/table-error.ts';
  *
  * @throws TableError naming the file when it is an input, or cannot be written
  * @example
- * writeReport('report.md', text, ['trials.csv']);
+ * import { readFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const path = join(tmpdir(), 'pooled-example-report.md');
+ * writeReport(path, '# BCG', ['datasets/bcg.csv']);
+ * readFileSync(path, 'utf8') // => '# BCG'
+ * writeReport(path, '# BCG', [path]) // => throws TableError '…pooled-example-report.md: is an input file of this command…'
  */
 export function writeReport(path: string, text: string, inputs: readonly string[]): void {
   assertNotInput(path, inputs);
@@ -24,7 +30,8 @@ export function writeReport(path: string, text: string, inputs: readonly string[
  *
  * @throws TableError naming the file
  * @example
- * assertNotInput('report.md', ['trials.csv']); // passes
+ * assertNotInput('report.md', ['datasets/bcg.csv']) // => undefined (passes)
+ * assertNotInput('./datasets/bcg.csv', ['datasets/bcg.csv']) // => throws TableError './datasets/bcg.csv: is an input file…'
  */
 export function assertNotInput(path: string, inputs: readonly string[]): void {
   const target = canonical(path);

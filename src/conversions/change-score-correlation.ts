@@ -1,4 +1,5 @@
 import { checkInput, checkNonNegative, fail, show } from './check-number.ts';
+import type { Warnings } from '../types.ts';
 
 /** Input of {@link changeScoreCorrelation}. */
 export interface ChangeScoreCorrelationInput {
@@ -12,7 +13,7 @@ export interface ChangeScoreCorrelationInput {
 }
 
 /** Result of {@link changeScoreCorrelation}. */
-export interface ChangeScoreCorrelationResult {
+export interface ChangeScoreCorrelationResult extends Warnings {
   readonly correlation: number;
   /** Non-empty when the reported SDs imply a correlation outside [−1, 1]. */
   readonly warnings: readonly string[];

@@ -1,5 +1,5 @@
 import { InputError, assertOneOf } from '../errors.ts';
-import type { Provenance } from '../types.ts';
+import type { Provenance, Warnings } from '../types.ts';
 import { checkInput, checkSampleSize, fail, optionalFinite, show } from './check-number.ts';
 import { FIVE_NUMBER_MEAN_METHODS, MEAN_ESTIMATORS } from './five-number-mean.ts';
 import type { FiveNumberMeanMethod } from './five-number-mean.ts';
@@ -27,7 +27,7 @@ export interface EstimateMeanSdInput {
 }
 
 /** Result of {@link estimateMeanSd}. */
-export interface EstimateMeanSdResult {
+export interface EstimateMeanSdResult extends Warnings {
   /** Which quantiles were used: S1 min/median/max, S2 q1/median/q3, S3 all five. */
   readonly scenario: FiveNumberScenario;
   readonly n: number;

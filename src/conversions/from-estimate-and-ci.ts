@@ -1,6 +1,6 @@
 import { assertLevel, assertOneOf } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
-import type { Provenance } from '../types.ts';
+import type { Inference, Provenance, Warnings } from '../types.ts';
 import { checkFinite, checkInput, checkPValue, fail, optionalFinite, show } from './check-number.ts';
 import type { Place } from './check-number.ts';
 
@@ -27,7 +27,7 @@ export interface FromEstimateAndCiInput {
 }
 
 /** Result of {@link fromEstimateAndCi}: an effect size and sampling variance for the models. */
-export interface FromEstimateAndCiResult {
+export interface FromEstimateAndCiResult extends Pick<Inference, 'se'>, Warnings {
   /** The estimate on the analysis scale (log for `transform: 'log'`). */
   readonly yi: number;
   /** Sampling variance on the analysis scale. */

@@ -1,6 +1,6 @@
 import { isMissing } from '../missing.ts';
 import { InputError, assertOneOf } from '../errors.ts';
-import type { Provenance } from '../types.ts';
+import type { Provenance, Warnings } from '../types.ts';
 import { show } from './check-number.ts';
 
 /**
@@ -43,7 +43,7 @@ export interface ImputedCell {
 }
 
 /** Result of {@link imputeSd}. */
-export interface ImputeSdResult<T extends object> {
+export interface ImputeSdResult<T extends object> extends Warnings {
   /** Copies of the rows with the missing SDs filled in; other keys untouched. */
   readonly rows: readonly T[];
   /** Per row: `imputed`/`assumed` where an SD was filled, else the given (or `reported`) provenance. */

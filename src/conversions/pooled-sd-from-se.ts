@@ -1,4 +1,4 @@
-import type { Provenance } from '../types.ts';
+import type { Inference, Provenance, Warnings } from '../types.ts';
 import { checkInput, checkNonNegative, checkSampleSize } from './check-number.ts';
 
 /** Input of {@link pooledSdFromSe}. */
@@ -13,7 +13,7 @@ export interface PooledSdFromSeInput {
 }
 
 /** Result of the pooled-SD conversions ({@link pooledSdFromSe} and relatives). */
-export interface PooledSdResult {
+export interface PooledSdResult extends Pick<Inference, 'se'>, Warnings {
   /** Pooled within-group SD, to be used as the SD of both groups. */
   readonly sd: number;
   /** Standard error of the mean difference it was computed from. */

@@ -1,5 +1,5 @@
 import { assertLevel } from '../errors.ts';
-import type { Provenance } from '../types.ts';
+import type { Inference, Provenance, Warnings } from '../types.ts';
 import { checkFinite, checkInput, checkSampleSize, fail, optionalFinite, show } from './check-number.ts';
 import { SMALL_SAMPLE, intervalCritical, quantileText } from './interval-critical.ts';
 import type { DistributionChoice, IntervalDistribution } from './interval-critical.ts';
@@ -23,7 +23,7 @@ export interface SdFromCiInput {
 }
 
 /** Result of {@link sdFromCi}. */
-export interface SdFromCiResult {
+export interface SdFromCiResult extends Pick<Inference, 'se'>, Warnings {
   readonly sd: number;
   /** Standard error of the mean, (upper − lower)/(2·critical). */
   readonly se: number;

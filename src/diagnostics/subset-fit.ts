@@ -1,4 +1,4 @@
-import type { Interval } from '../types.ts';
+import type { Heterogeneity, Inference, Interval, StudySet } from '../types.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import type { FailedRefit, Refit } from './refit.ts';
 
@@ -8,7 +8,8 @@ import type { FailedRefit, Refit } from './refit.ts';
  * the refit could not be fitted (then `error` says why), and Q, I², H² when a sampling
  * variance is 0.
  */
-export interface SubsetFit {
+export interface SubsetFit
+  extends Inference, Pick<Heterogeneity, 'tau2' | 'i2' | 'h2' | 'q' | 'qPValue'>, Pick<StudySet, 'k'> {
   /** `leaveOneOut`: the study left out; `cumulative`: the study added at this step. */
   readonly label: string;
   /** Number of studies in the refit. */

@@ -1,7 +1,7 @@
 import { assertOneOf } from '../errors.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
 import type { MetaAnalysisOptions } from '../models/resolve-options.ts';
-import type { MetaAnalysisResult, Provenance } from '../types.ts';
+import type { MetaAnalysisResult, Provenance, StudySet } from '../types.ts';
 import { checkOptions } from '../check-options.ts';
 import { resolveModelOptions } from '../models/resolve-options.ts';
 import { effectsOf, readAssumptions, type EffectAssumptions, type StudyEffect } from './comparison-effects.ts';
@@ -30,7 +30,7 @@ export interface PoolingCohort {
 }
 
 /** Result of `poolIndependent`. */
-export interface IndependentPooling {
+export interface IndependentPooling extends Pick<StudySet, 'labels' | 'yi' | 'vi'> {
   readonly comparison: Comparison;
   readonly measure: 'MD' | 'SMD';
   readonly cohorts: readonly PoolingCohort[];

@@ -11,7 +11,7 @@ import { TableError } from './table-error.ts';
  * @throws TableError naming the file: not found, not valid JSON (with the line), or not a
  *   valid evidence base (with the field, study or row that `loadEvidence` names)
  * @example
- * readEvidenceFile('datasets/conditioned-medium-hair-loss.json').studies.length; // => the number of studies
+ * readEvidenceFile('datasets/conditioned-medium-hair-loss.json').studies.map((s) => s.id); // => ['snu-2022', 'snu-2024', 'us-exosome-phase2']
  */
 export function readEvidenceFile(path: string): EvidenceBase {
   const json = readJsonFile(path);

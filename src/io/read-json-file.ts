@@ -9,7 +9,7 @@ import { TableError } from './table-error.ts';
  *
  * @throws TableError naming the file and the line: not found, empty, or not valid JSON
  * @example
- * readJsonFile('datasets/conditioned-medium-hair-loss.json').title; // => the evidence base's title
+ * readJsonFile('datasets/conditioned-medium-hair-loss.json').title; // => 'Adipose-derived stem cell (ADSC) conditioned medium…'
  */
 export function readJsonFile(path: string): unknown {
   return parseJsonText(readTextFile(path), path);

@@ -1,6 +1,6 @@
 import { InputError, assertOneOf } from '../errors.ts';
 import type { TwoByTwo } from '../effect-sizes/two-by-two.ts';
-import type { Interval } from '../types.ts';
+import type { Heterogeneity, Inference, Interval, Settings, StudySet, Warnings } from '../types.ts';
 import { cochranMantelHaenszelTest } from './two-by-two/cmh-test.ts';
 import { heterogeneityAbout } from './two-by-two/heterogeneity-about.ts';
 import { mhLogOddsRatio } from './two-by-two/mh-log-odds-ratio.ts';
@@ -27,7 +27,9 @@ export interface MantelHaenszelOptions extends TwoByTwoPoolingOptions {
 }
 
 /** Result of {@link mantelHaenszel} (metafor's `rma.mh`). `null` where metafor reports NA. */
-export interface MantelHaenszelResult {
+export interface MantelHaenszelResult
+  extends Omit<Inference, 'df'>, Pick<Heterogeneity, 'q' | 'qDf' | 'qPValue' | 'i2' | 'h2'>,
+  Omit<StudySet, 'weights'>, Omit<Settings, 'test'>, Warnings {
   readonly method: 'MH';
   readonly measure: MantelHaenszelMeasure;
   readonly level: number;

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import type { Interval } from '../types.ts';
+import type { Heterogeneity, Inference, Interval, Settings, StudySet, Warnings } from '../types.ts';
 import { fromQ } from './two-by-two/heterogeneity-about.ts';
 import { petoPooled } from './two-by-two/peto-pooled.ts';
 import { readTables, resolveTwoByTwoOptions } from './two-by-two/read-tables.ts';
@@ -11,7 +11,9 @@ import { exponentiate, waldInference } from './two-by-two/wald.ts';
 export type PetoOptions = TwoByTwoPoolingOptions;
 
 /** Result of {@link peto} (metafor's `rma.peto`). */
-export interface PetoResult {
+export interface PetoResult
+  extends Omit<Inference, 'df'>, Pick<Heterogeneity, 'q' | 'qDf' | 'qPValue' | 'i2' | 'h2'>,
+  Omit<StudySet, 'weights'>, Omit<Settings, 'test'>, Warnings {
   readonly method: 'PETO';
   readonly measure: 'PETO';
   readonly level: number;

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import { labelText } from '../missing.ts';
-import type { EffectInput, EffectSizes, Interval } from '../types.ts';
+import type { EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Warnings } from '../types.ts';
 import { interceptModel } from './engine/intercept-model.ts';
 import { scaleData } from './engine/scaled-data.ts';
 import { cochranQ } from './inference/cochran-q.ts';
@@ -9,7 +9,8 @@ import { resolveStudies } from './resolve-input.ts';
 import type { MetaAnalysisOptions } from './resolve-options.ts';
 
 /** One subgroup's own random-effects fit. */
-export interface SubgroupFit {
+export interface SubgroupFit
+  extends Pick<Inference, 'estimate' | 'se' | 'pValue' | 'ci'>, Pick<Heterogeneity, 'tau2' | 'i2' | 'q'> {
   readonly level: string;
   readonly k: number;
   readonly estimate: number;
@@ -22,7 +23,7 @@ export interface SubgroupFit {
 }
 
 /** Result of `subgroupAnalysis`. */
-export interface SubgroupResult {
+export interface SubgroupResult extends Warnings {
   readonly groups: readonly SubgroupFit[];
   /** Test of subgroup differences: Q on the subgroup estimates, df = groups − 1. */
   readonly between: { readonly q: number; readonly df: number; readonly pValue: number };

@@ -57,7 +57,7 @@ export interface AxisScaleOptions {
  * @throws {InputError} for a domain that is not finite or has low ≥ high.
  * @example
  * axisScale({ domain: [Math.log(0.2), Math.log(5)], range: [0, 300], transform: backTransform('OR') })
- *   .ticks.map((t) => t.label); // ['0.2', '0.5', '1', '2', '5']
+ *   .ticks.map((t) => t.label); // => ['0.2', '0.5', '1', '2', '5']
  */
 export function axisScale(options: AxisScaleOptions): AxisScale {
   const transform = options.transform ?? backTransform(null, 'none');

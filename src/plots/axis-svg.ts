@@ -22,7 +22,7 @@ export interface AxisSvgOptions {
  *
  * @example
  * const scale = axisScale({ domain: [0, 1], range: [50, 250] });
- * axisSvg(scale, { orient: 'bottom', at: 100, title: 'Proportion' }).extent; // 36.2 (tick 5 px, labels and title at 12 px)
+ * axisSvg(scale, { orient: 'bottom', at: 100, title: 'Proportion' }).extent; // => 36.2 (tick 5 px, labels and title at 12 px)
  */
 export function axisSvg(scale: AxisScale, options: AxisSvgOptions): { readonly elements: string[]; readonly extent: number } {
   const size = options.fontSize ?? 12;

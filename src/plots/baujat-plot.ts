@@ -26,8 +26,10 @@ export interface BaujatPlotOptions extends PlotSizeOptions, PointLabelOptions {}
  *
  * @throws InputError when `fit` is not a `metaAnalysis` result or has k = 1, or for bad options.
  * @example
- * const svg = baujatPlot(metaAnalysis(effectSizes('RR', bcgRows, { columns })));
- * svg.startsWith('<svg') // => true; 13 circles with class "study", one per trial
+ * import bcg from './datasets/bcg.json' with { type: 'json' };
+ * const columns = { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' };
+ * const svg = baujatPlot(metaAnalysis(effectSizes('RR', bcg.rows, { columns })));
+ * svg.match(/class="study"/g)?.length // => 13 (one circle per trial)
  */
 export function baujatPlot(fit: MetaAnalysisResult, options: BaujatPlotOptions = {}): string {
   const size = resolvePlotSize(options, { width: 560, height: 460, title: 'Baujat plot' });

@@ -68,7 +68,7 @@ export interface BubbleData {
  * const fit = metaRegression({ yi: [0, 2, 1, 5], vi: [1, 1, 1, 1] }, { moderators: { x: [0, 1, 2, 3] } });
  * const d = bubbleData(fit, { steps: 2 });
  * d.line.x      // => [-0.12, 3.12]
- * d.line.fitted // => [β₀ − 0.12β₁, β₀ + 3.12β₁] = [-0.268, 4.268] (β = [-0.1, 1.4])
+ * d.line.fitted // => [-0.268, 4.268] (β₀ + β₁x at both ends, β = [-0.1, 1.4], the least-squares line for equal vᵢ)
  */
 export function bubbleData(fit: MetaRegressionResult, options: BubbleDataOptions = {}): BubbleData {
   const names = readRegression(fit);

@@ -38,8 +38,12 @@ export interface BubblePlotOptions extends PlotSizeOptions, PointLabelOptions, O
  * @throws InputError when `fit` is not a `metaRegression` result, for an unknown moderator, or
  *   for bad options.
  * @example
- * const fit = metaRegression(es, { moderators: { ablat } });
- * bubblePlot(fit).includes('class="fitted"') // => true
+ * import bcg from './datasets/bcg.json' with { type: 'json' };
+ * const columns = { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' };
+ * const fit = metaRegression(effectSizes('RR', bcg.rows, { columns }), { moderators: { ablat: bcg.rows.map((r) => r.ablat) } });
+ * const svg = bubblePlot(fit);
+ * svg.includes('class="fitted"') // => true
+ * svg.match(/class="study"/g)?.length // => 13 (one bubble per trial)
  */
 export function bubblePlot(fit: MetaRegressionResult, options: BubblePlotOptions = {}): string {
   const size = resolvePlotSize(options, { width: 600, height: 460, title: 'Bubble plot' });

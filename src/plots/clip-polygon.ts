@@ -7,7 +7,7 @@ export type Point = readonly [number, number];
  * SVG clipPath (whose ids could clash when several plots sit in one HTML page).
  *
  * @example
- * clipPolygonToStrip([[0, 0], [10, 0], [10, 10]], 0, 5); // [[5, 5], [0, 0], [5, 0]]
+ * clipPolygonToStrip([[0, 0], [10, 0], [10, 10]], 0, 5); // => [[5, 5], [0, 0], [5, 0]]
  */
 export function clipPolygonToStrip(points: readonly Point[], x0: number, x1: number): Point[] {
   const left = clipEdge(points, (p) => p[0] >= x0, x0);

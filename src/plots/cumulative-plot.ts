@@ -21,8 +21,11 @@ export interface CumulativePlotOptions extends SubsetForestOptions, CumulativeOp
  * @throws InputError when `fit` is not a `metaAnalysis` result, for bad `order` keys, or options
  *   that do not fit.
  * @example
- * const fit = metaAnalysis(effectSizes('RR', bcgRows, { columns }));
- * cumulativePlot(fit, { order: bcgRows.map((r) => r.year) }); // rows from Aronson 1948 to Comstock et al 1976
+ * import bcg from './datasets/bcg.json' with { type: 'json' };
+ * const columns = { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' };
+ * const fit = metaAnalysis(effectSizes('RR', bcg.rows, { columns, label: 'author' }));
+ * const svg = cumulativePlot(fit, { order: bcg.rows.map((r) => r.year) });
+ * [...svg.matchAll(/class="label">([^<]*)/g)].map((m) => m[1]) // => ['Aronson', '+ Ferguson &amp; Simes', …] (by year)
  */
 export function cumulativePlot(fit: MetaAnalysisResult, options: CumulativePlotOptions = {}): string {
   const { order, decreasing, ...display } = options;

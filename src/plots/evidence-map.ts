@@ -32,7 +32,8 @@ interface Placed { readonly study: EvidenceStudy; readonly x: number; readonly y
  *
  * @throws {InputError} when `evidence` is not a valid evidence base (see `loadEvidence`).
  * @example
- * evidenceMap(evidence).includes('Seoul National University'); // true, for the seed evidence base
+ * import seed from './datasets/conditioned-medium-hair-loss.json' with { type: 'json' };
+ * evidenceMap(seed).includes('Seoul National University'); // => true (a lane for that group)
  */
 export function evidenceMap(input: unknown, options: EvidenceMapOptions = {}): string {
   const evidence = loadEvidence(input);

@@ -74,7 +74,7 @@ export interface TextStyle {
  * Width of one character in 1/1000 em for the plots' font (see {@link FONT_FAMILY}).
  *
  * @example
- * charWidth('M'); // 833
+ * charWidth('M'); // => 833
  */
 export function charWidth(ch: string, bold = false): number {
   const cp = ch.codePointAt(0) ?? 32;
@@ -89,7 +89,7 @@ export function charWidth(ch: string, bold = false): number {
  * (no kerning, which Helvetica/Arial apply only to a few pairs and only ever narrows the text).
  *
  * @example
- * textWidth('Aronson', { fontSize: 10 }); // 37.24 (A 667 + r 333 + o 556 + n 556 + s 500 + o 556 + n 556 = 3724/1000 em × 10 px)
+ * textWidth('Aronson', { fontSize: 10 }); // => 37.24 (A 667 + r 333 + o 556 + n 556 + s 500 + o 556 + n 556 = 3724/1000 em × 10 px)
  */
 export function textWidth(text: string, style: TextStyle = {}): number {
   const size = style.fontSize ?? 12;

@@ -86,7 +86,7 @@ export interface ResolvedForestOptions {
  *
  * @throws {InputError} naming the option (and the study) for a wrong length, a bad number or limits.
  * @example
- * resolveForestOptions({}, 13).fontSize; // 12
+ * resolveForestOptions({}, 13).fontSize; // => 12
  */
 export function resolveForestOptions(options: ForestPlotOptions, k: number): ResolvedForestOptions {
   if (options.transform !== undefined && options.transform !== 'auto') assertOneOf(options.transform, TRANSFORMS, 'transform');

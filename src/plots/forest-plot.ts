@@ -34,10 +34,11 @@ import { truncateText } from './truncate-text.ts';
  * @param fit a `metaAnalysis` result (its `yi`, `vi`, `labels`, `weights` and summary fields)
  * @throws {InputError} for a fit without studies, or options that do not fit it (see `ForestPlotOptions`).
  * @example
- * // bcg: datasets/bcg.json (13 trials)
+ * import bcg from './datasets/bcg.json' with { type: 'json' };
  * const fit = metaAnalysis(effectSizes('RR', bcg.rows, { columns: { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' }, label: 'author' }));
  * const svg = forestPlot(fit, { columns: [{ header: 'Year', key: 'year' }], rows: bcg.rows });
- * // an SVG string; the axis reads 0.05 0.1 0.2 0.5 1 2 5 10 (risk ratio, log scale), the diamond sits at RR 0.49 [0.34, 0.70]
+ * [...svg.matchAll(/class="tick[^"]*"[^>]*>([^<]*)</g)].map((m) => m[1]) // => ['0.05', '0.1', '0.2', '0.5', '1', '2', '5', '10'] (risk ratio, log axis)
+ * svg.includes('0.49 [0.34, 0.70]') // => true (the pooled RR; metafor: predict(rma(yi, vi), transf = exp) gives 0.4894 [0.3441, 0.6962])
  */
 export function forestPlot(fit: MetaAnalysisResult, options: ForestPlotOptions = {}): string {
   if (!fit || !Array.isArray(fit.yi) || fit.yi.length === 0 || fit.yi.length !== fit.vi?.length) {

@@ -52,7 +52,7 @@ const BAND_FILLS = ['#EEEEEE', '#D9D9D9', '#C0C0C0'];
  * @throws {InputError} for a fit without studies or bad options.
  * @example
  * const fit = metaAnalysis({ yi: [0.3, 0.1, 0.8, 0.45, 0.2], vi: [0.02, 0.05, 0.11, 0.07, 0.03], labels: ['A', 'B', 'C', 'D', 'E'] });
- * funnelPlot(fit, { trimAndFill: trimAndFill(fit) }).includes('Standard Error'); // true
+ * funnelPlot(fit, { trimAndFill: trimAndFill(fit) }).includes('Standard Error'); // => true
  */
 export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions = {}): string {
   const o = resolve(fit, options);

@@ -18,7 +18,7 @@ export interface HeterogeneityStatistics {
  *
  * @example
  * heterogeneityText({ k: 13, tau2: 0.3132, i2: 92.22, q: 152.233, qDf: 12, qPValue: 2.29e-26 });
- * // 'Heterogeneity: τ² = 0.31, I² = 92.2%, Q(12) = 152.23, p = 2.29e-26'
+ * // => 'Heterogeneity: τ² = 0.31, I² = 92.2%, Q(12) = 152.23, p = 2.29e-26'
  */
 export function heterogeneityText(h: HeterogeneityStatistics, digits = 2, prefix = 'Heterogeneity: '): string {
   if (h.k < 2) return `${prefix}not estimable (one study)`;

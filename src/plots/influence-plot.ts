@@ -38,7 +38,9 @@ interface Panel {
  *
  * @throws InputError when `fit` is not a `metaAnalysis` result or has k = 1, or for bad options.
  * @example
- * influencePlot(metaAnalysis(effectSizes('RR', bcgRows, { columns }))).match(/class="panel"/g).length // => 8
+ * import bcg from './datasets/bcg.json' with { type: 'json' };
+ * const columns = { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' };
+ * influencePlot(metaAnalysis(effectSizes('RR', bcg.rows, { columns }))).match(/class="panel"/g)?.length // => 8
  */
 export function influencePlot(fit: MetaAnalysisResult, options: PlotSizeOptions = {}): string {
   const size = resolvePlotSize({ fontSize: 11, ...options }, { width: 760, height: 920, title: 'Influence diagnostics' });

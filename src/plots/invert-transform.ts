@@ -7,7 +7,7 @@ import type { BackTransform } from '../effect-sizes/back-transform.ts';
  * of the transform (e.g. a ratio ≤ 0, a correlation outside (−1, 1)).
  *
  * @example
- * invertTransform(backTransform('OR'), 2); // 0.6931471805599453 (log 2)
+ * invertTransform(backTransform('OR'), 2); // => 0.6931471805599453 (log 2)
  */
 export function invertTransform(transform: BackTransform, y: number): number {
   switch (transform.name) {

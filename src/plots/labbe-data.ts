@@ -62,7 +62,7 @@ export interface LabbeData {
  * @example
  * const rows = [{ ai: 4, bi: 119, ci: 11, di: 128 }, { ai: 6, bi: 300, ci: 29, di: 274 }];
  * const fit = metaAnalysis(effectSizes('OR', rows), { method: 'EE' });
- * labbeData(fit, rows).points[0] // => { x: log(11/128) = -2.4541..., y: log(4/119) = -3.3928..., ... }
+ * labbeData(fit, rows).points[0] // => { x: -2.4541, y: -3.3928, ... } (x = log(11/128), y = log(4/119): log odds in each arm)
  */
 export function labbeData(fit: MetaAnalysisResult, rows: readonly object[], options: LabbeDataOptions = {}): LabbeData {
   const measure = fit?.measure;

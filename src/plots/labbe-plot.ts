@@ -43,8 +43,10 @@ const ARM_SCALE: Partial<Record<Measure, string>> = { PLO: 'Log odds', PLN: 'Log
  * @throws InputError when the fit's measure is not OR, RR, RD or AS, the rows are not the fit's,
  *   or for bad options.
  * @example
- * const fit = metaAnalysis(effectSizes('OR', bcgRows, { columns }));
- * labbePlot(fit, bcgRows, { columns }).includes('class="effect-line"') // => true
+ * import bcg from './datasets/bcg.json' with { type: 'json' };
+ * const columns = { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' };
+ * const fit = metaAnalysis(effectSizes('OR', bcg.rows, { columns }));
+ * labbePlot(fit, bcg.rows, { columns }).includes('class="effect-line"') // => true
  */
 export function labbePlot(fit: MetaAnalysisResult, rows: readonly object[], options: LabbePlotOptions = {}): string {
   const size = resolvePlotSize(options, { width: 540, height: 560, title: "L'Abbé plot" });

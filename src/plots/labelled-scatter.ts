@@ -54,7 +54,12 @@ export function resolvePointLabels(options: PointLabelOptions): { labels: PointL
  * @param order indices of the points, most important first
  * @param maxLabels label at most this many points (the first of `order`); default 30
  * @example
- * // see baujatPlot: const { frame, labels } = labelledScatter(size, makeFrame, targets, order, 'labels');
+ * const size = { width: 400, height: 300, fontSize: 12, title: '', digits: 2 };
+ * const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [0, 1], title: 'x' }, { domain: [0, 1], title: 'y' }, { bottom: extraBottom });
+ * const targets = (frame: ScatterFrame) => [{ x: frame.x.position(0.5), y: frame.y.position(0.5), r: 3, text: 'Aronson' }];
+ * const { labels, omitted } = labelledScatter(size, makeFrame, targets, [0], 'labels');
+ * omitted // => 0
+ * labels // => ['<text x="223" y="137.48" font-size="10.8" class="point-label"…>Aronson</text>'] (right of its point)
  */
 export function labelledScatter(
   size: ResolvedPlotSize,

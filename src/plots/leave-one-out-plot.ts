@@ -15,7 +15,13 @@ import { subsetForest, type SubsetForestOptions } from './subset-forest.ts';
  * @throws InputError when `fit` is not a `metaAnalysis` result or has k = 1, or for options that
  *   do not fit.
  * @example
- * leaveOneOutPlot(metaAnalysis(effectSizes('RR', bcgRows, { columns }))); // 13 rows and the full-model diamond
+ * import bcg from './datasets/bcg.json' with { type: 'json' };
+ * const columns = { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' };
+ * const svg = leaveOneOutPlot(metaAnalysis(effectSizes('RR', bcg.rows, { columns, label: 'author' })));
+ * [...svg.matchAll(/class="label">([^<]*)/g)].map((m) => m[1])
+ * // => ['− Aronson', '− Ferguson &amp; Simes', '− Rosenthal et al', '− Hart &amp; Sutherland', '− Frimodt-Moller et al',
+ * //     '− Stein &amp; Aronson', '− Vandiviere et al', '− TPT Madras', '− Coetzee &amp; Berjak', '− Rosenthal et al',
+ * //     '− Comstock et al', '− Comstock &amp; Webster', '− Comstock et al', 'All studies (REML)'] (13 rows and the full model)
  */
 export function leaveOneOutPlot(fit: MetaAnalysisResult, options: SubsetForestOptions = {}): string {
   const rows = leaveOneOut(fit);

@@ -17,7 +17,7 @@ export interface LegendItem {
  * Returns the elements and the size it takes, so a layout can reserve it.
  *
  * @example
- * legendSvg([{ label: 'Study', symbol: 'point' }], 0, 0, 12).height; // 18 (one row of 1.5 em)
+ * legendSvg([{ label: 'Study', symbol: 'point' }], 0, 0, 12).height; // => 18 (one row of 1.5 em)
  */
 export function legendSvg(items: readonly LegendItem[], x: number, y: number, fontSize = 12): { elements: string[]; width: number; height: number } {
   const row = 1.5 * fontSize;

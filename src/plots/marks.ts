@@ -17,7 +17,7 @@ export interface MarkOptions {
  * side (then only an arrow at that edge is drawn).
  *
  * @example
- * intervalMark(axisScale({ domain: [-1, 1], range: [0, 200] }), -0.5, 3, 10).includes('polygon'); // true (right arrow)
+ * intervalMark(axisScale({ domain: [-1, 1], range: [0, 200] }), -0.5, 3, 10).includes('polygon'); // => true (right arrow)
  */
 export function intervalMark(scale: AxisScale, lower: number, upper: number, y: number, options: MarkOptions & { arrowSize?: number } = {}): string {
   const [lo, hi] = scale.domain;
@@ -42,7 +42,7 @@ function arrow(x: number, y: number, direction: 1 | -1, size: number, fill: stri
  * `halfHeight` px above and below `y`. Bounds past the axis are clipped to it.
  *
  * @example
- * diamondMark(axisScale({ domain: [0, 2], range: [0, 200] }), 1, 0.5, 1.5, 50, 6); // '<polygon points="50,50 100,44 150,50 100,56" …/>'
+ * diamondMark(axisScale({ domain: [0, 2], range: [0, 200] }), 1, 0.5, 1.5, 50, 6); // => '<polygon points="50,50 100,44 150,50 100,56" …/>'
  */
 export function diamondMark(scale: AxisScale, estimate: number, lower: number, upper: number, y: number, halfHeight: number, options: MarkOptions = {}): string {
   const clamp = (v: number): number => scale.position(Math.min(Math.max(v, scale.domain[0]), scale.domain[1]));
@@ -59,7 +59,7 @@ export function diamondMark(scale: AxisScale, estimate: number, lower: number, u
  * A filled square centred at (x, y) with side `size` px (a study's weight in a forest plot).
  *
  * @example
- * squareMark(10, 10, 4); // '<rect x="8" y="8" width="4" height="4" fill="#1A1A1A"/>'
+ * squareMark(10, 10, 4); // => '<rect x="8" y="8" width="4" height="4" fill="#1A1A1A"/>'
  */
 export function squareMark(x: number, y: number, size: number, options: MarkOptions = {}): string {
   return svgElement('rect', { x: x - size / 2, y: y - size / 2, width: size, height: size, fill: options.fill ?? PALETTE.ink, stroke: options.stroke, ...options.attrs });
@@ -70,7 +70,7 @@ export function squareMark(x: number, y: number, size: number, options: MarkOpti
  * such as trim-and-fill's filled studies.
  *
  * @example
- * pointMark(5, 5, 3, { open: true }); // '<circle cx="5" cy="5" r="3" fill="#FFFFFF" stroke="#1A1A1A" stroke-width="1.2"/>'
+ * pointMark(5, 5, 3, { open: true }); // => '<circle cx="5" cy="5" r="3" fill="#FFFFFF" stroke="#1A1A1A" stroke-width="1.2"/>'
  */
 export function pointMark(x: number, y: number, r: number, options: MarkOptions & { open?: boolean } = {}): string {
   const ink = options.stroke ?? options.fill ?? PALETTE.ink;

@@ -28,8 +28,8 @@ export const PALETTE = Object.freeze({
  * Categorical colours in Okabe–Ito order (black last, since it is also the ink colour).
  *
  * @example
- * categoricalColour(0); // '#0072B2'
- * categoricalColour(7); // '#0072B2' (wraps around)
+ * categoricalColour(0); // => '#0072B2'
+ * categoricalColour(7); // => '#0072B2' (wraps around)
  */
 export function categoricalColour(i: number): string {
   const order = [PALETTE.blue, PALETTE.vermillion, PALETTE.bluishGreen, PALETTE.orange, PALETTE.reddishPurple, PALETTE.skyBlue, PALETTE.yellow];

@@ -36,7 +36,7 @@ const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0
  * to 0.2 em below it, as the font's ascent and descent.
  *
  * @example
- * placeLabels([[50, 50]], ['A'], { x0: 0, y0: 0, x1: 100, y1: 100 })[0]?.anchor; // 'start'
+ * placeLabels([[50, 50]], ['A'], { x0: 0, y0: 0, x1: 100, y1: 100 })[0]?.anchor; // => 'start'
  */
 export function placeLabels(
   points: readonly (readonly [number, number])[], labels: readonly string[], bounds: Box, options: PlaceLabelsOptions = {},

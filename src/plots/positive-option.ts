@@ -5,8 +5,8 @@ import { InputError } from '../errors.ts';
  * number, or an InputError naming the option.
  *
  * @example
- * positiveOption(undefined, 'fontSize', 12); // 12
- * positiveOption(-1, 'width', 600); // throws InputError "width: must be a positive number (got -1)"
+ * positiveOption(undefined, 'fontSize', 12); // => 12
+ * positiveOption(-1, 'width', 600); // => throws InputError "width: must be a positive number (got -1)"
  */
 export function positiveOption(value: number | undefined, field: string, fallback: number): number {
   if (value === undefined) return fallback;

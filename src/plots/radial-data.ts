@@ -46,7 +46,8 @@ export interface RadialData {
  * @throws InputError when `fit` is not a `metaAnalysis` result or `level` is outside (0, 1)
  * @example
  * const fit = metaAnalysis({ yi: [0.2, 0.4], vi: [0.04, 0.01] }, { method: 'EE' });
- * radialData(fit).points.map((p) => [p.x, p.z]) // => [[5, 1], [10, 4]]; estimate 0.36 = (5·1 + 10·4)/(25 + 100)
+ * radialData(fit).points.map((p) => [p.x, p.z]) // => [[5, 1], [10, 4]] (x = 1/√vᵢ, z = yᵢ/√vᵢ)
+ * fit.estimate // => 0.36 (the slope through the origin: (5·1 + 10·4)/(25 + 100))
  */
 export function radialData(fit: MetaAnalysisResult, options: { readonly level?: number } = {}): RadialData {
   const f = readFitView(fit, 'radialData', 1);

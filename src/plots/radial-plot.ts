@@ -35,7 +35,9 @@ export interface RadialPlotOptions extends PlotSizeOptions, PointLabelOptions {
  *
  * @throws InputError when `fit` is not a `metaAnalysis` result, or for bad options.
  * @example
- * radialPlot(metaAnalysis(effectSizes('RR', bcgRows, { columns }))).includes('class="arc-tick"') // => true
+ * import bcg from './datasets/bcg.json' with { type: 'json' };
+ * const columns = { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' };
+ * radialPlot(metaAnalysis(effectSizes('RR', bcg.rows, { columns }))).includes('class="arc-tick"') // => true
  */
 export function radialPlot(fit: MetaAnalysisResult, options: RadialPlotOptions = {}): string {
   const size = resolvePlotSize(options, { width: 620, height: 520, title: 'Radial (Galbraith) plot' });

@@ -9,9 +9,9 @@ const SINGLE_GROUP: ReadonlySet<Measure> = new Set<Measure>(['PR', 'PLN', 'PLO',
  * effect (0) for comparative measures, none for single-group measures (proportions, means).
  *
  * @example
- * referenceValue('OR', backTransform('OR'), undefined); // 0 (an odds ratio of 1)
- * referenceValue('OR', backTransform('OR'), 2); // 0.6931471805599453
- * referenceValue('PLO', backTransform('PLO'), undefined); // null
+ * referenceValue('OR', backTransform('OR'), undefined); // => 0 (an odds ratio of 1)
+ * referenceValue('OR', backTransform('OR'), 2); // => 0.6931471805599453
+ * referenceValue('PLO', backTransform('PLO'), undefined); // => null
  */
 export function referenceValue(measure: Measure | null, transform: BackTransform, given: number | null | undefined): number | null {
   if (given === null) return null;

@@ -134,7 +134,11 @@ export function referenceLine(frame: ScatterFrame, axis: 'x' | 'y', value: numbe
  * `clipPolygonToStrip` cuts it to the x range, then, with x and y swapped, to the y range.
  *
  * @example
- * clipToArea(frame, [[0, 0], [1000, 0], [1000, 1000]]) // => the part inside frame.area
+ * const frame = scatterFrame({ width: 400, height: 300, fontSize: 12, title: '', digits: 2 },
+ *   { domain: [0, 1], title: 'x' }, { domain: [0, 1], title: 'y' });
+ * frame.area // => { left: 46.28, right: 388.324, top: 10.8, bottom: 256.6 }
+ * clipToArea(frame, [[0, 0], [1000, 0], [1000, 1000]]) // (the triangle above the line y = x)
+ * // => [[388.324, 10.8], [388.324, 256.6], [256.6, 256.6], [46.28, 46.28], [46.28, 10.8]]
  */
 export function clipToArea(frame: ScatterFrame, points: readonly Point[]): Point[] {
   const { left, right, top, bottom } = frame.area;

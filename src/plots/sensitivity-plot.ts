@@ -50,7 +50,7 @@ export interface SensitivityPlotOptions {
  * @throws {InputError} for no panels, a panel without points, or non-finite values.
  * @example
  * sensitivityPlot({ panels: [{ title: 'CM vs placebo', points: [{ x: 5, estimate: 8.7, lower: 6.2, upper: 11.2 }, { x: 20, estimate: 8.7, lower: -1.4, upper: 18.8 }] }],
- *   xTitle: 'Assumed SD', yTitle: 'Mean difference' }).startsWith('<svg'); // true
+ *   xTitle: 'Assumed SD', yTitle: 'Mean difference' }).startsWith('<svg'); // => true
  */
 export function sensitivityPlot(options: SensitivityPlotOptions): string {
   const panels = checkPanels(options.panels);

@@ -45,7 +45,11 @@ export interface SubsetForestSpec {
  * A refit that could not be fitted is a grey note row saying why.
  *
  * @example
- * // see cumulativePlot and leaveOneOutPlot
+ * const fit = metaAnalysis({ yi: [0.1, 0.3, 0.2], vi: [0.01, 0.02, 0.015], labels: ['A', 'B', 'C'] });
+ * const spec = { labelHeader: 'Study omitted', labels: ['− A', '− B', '− C'], overall: true, fullEstimateLine: true,
+ *   title: 'Leave-one-out', description: 'each row pools all studies but one' };
+ * const svg = subsetForest(fit, leaveOneOut(fit), spec, {});
+ * [...svg.matchAll(/class="label">([^<]*)/g)].map((m) => m[1]) // => ['− A', '− B', '− C', 'All studies (REML)']
  */
 export function subsetForest(fit: MetaAnalysisResult, subsets: readonly SubsetFit[], spec: SubsetForestSpec, options: SubsetForestOptions): string {
   const o = resolveForestOptions({ ...options, columns: [], showWeights: false, labelHeader: spec.labelHeader, predictionInterval: false }, subsets.length);

@@ -8,7 +8,7 @@ export type SvgAttributes = Readonly<Record<string, string | number | boolean | 
  * Escapes text for XML content and attribute values (& < > " ').
  *
  * @example
- * escapeXml(`O'Brien & "Jones" <2001>`); // 'O&apos;Brien &amp; &quot;Jones&quot; &lt;2001&gt;'
+ * escapeXml(`O'Brien & "Jones" <2001>`); // => 'O&apos;Brien &amp; &quot;Jones&quot; &lt;2001&gt;'
  */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
@@ -35,7 +35,7 @@ function attributes(attrs: SvgAttributes): string {
  * One SVG element as a string; `children` are already-built element strings (not escaped).
  *
  * @example
- * svgElement('rect', { x: 1, y: 2, width: 3, height: 4 }); // '<rect x="1" y="2" width="3" height="4"/>'
+ * svgElement('rect', { x: 1, y: 2, width: 3, height: 4 }); // => '<rect x="1" y="2" width="3" height="4"/>'
  */
 export function svgElement(tag: string, attrs: SvgAttributes = {}, children: readonly string[] = []): string {
   return children.length === 0 ? `<${tag}${attributes(attrs)}/>` : `<${tag}${attributes(attrs)}>${children.join('')}</${tag}>`;
@@ -59,7 +59,7 @@ export interface SvgTextOptions {
  * Font size and family come from the enclosing document unless given.
  *
  * @example
- * svgText(10, 20, 'a < b', { anchor: 'end' }); // '<text x="10" y="20" text-anchor="end">a &lt; b</text>'
+ * svgText(10, 20, 'a < b', { anchor: 'end' }); // => '<text x="10" y="20" text-anchor="end">a &lt; b</text>'
  */
 export function svgText(x: number, y: number, text: string, options: SvgTextOptions = {}): string {
   const attrs: SvgAttributes = {
@@ -91,7 +91,7 @@ export interface SvgDocumentOptions {
  * the plots' font stack and size set once on the root.
  *
  * @example
- * svgDocument({ width: 100, height: 50 }, []).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'); // true
+ * svgDocument({ width: 100, height: 50 }, []).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'); // => true
  */
 export function svgDocument(options: SvgDocumentOptions, children: readonly string[]): string {
   const { width, height } = options;

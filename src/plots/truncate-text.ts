@@ -7,7 +7,7 @@ import { textWidth, type TextStyle } from './font-metrics.ts';
  * surrogate pair, and drops trailing spaces before the ellipsis.
  *
  * @example
- * truncateText('Rosenthal and Jacobson (1968)', 60, { fontSize: 10 }); // 'Rosenthal…'
+ * truncateText('Rosenthal and Jacobson (1968)', 60, { fontSize: 10 }); // => 'Rosenthal…'
  */
 export function truncateText(text: string, maxWidth: number, style: TextStyle = {}): string {
   if (textWidth(text, style) <= maxWidth) return text;

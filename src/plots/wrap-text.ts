@@ -7,7 +7,7 @@ import { truncateText } from './truncate-text.ts';
  *
  * @example
  * wrapText('randomised placebo-controlled trial, three monthly injections', 150, { fontSize: 10 }, 2);
- * // ['randomised placebo-controlled', 'trial, three monthly injections']
+ * // => ['randomised placebo-controlled', 'trial, three monthly injections']
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle = {}, maxLines = Infinity): string[] {
   const words = text.split(/\s+/).filter((w) => w !== '');

@@ -34,7 +34,7 @@ export interface HtmlReportOptions {
  * @throws {InputError} for an unknown section kind, a table row of the wrong length, or a figure
  *   that is not an `<svg>` element or carries a script or an event handler.
  * @example
- * htmlReport([{ kind: 'heading', text: 'BCG' }, { kind: 'text', text: 'Risk ratios.' }]).includes('<h1>BCG</h1>'); // true
+ * htmlReport([{ kind: 'heading', text: 'BCG' }, { kind: 'text', text: 'Risk ratios.' }]).includes('<h1>BCG</h1>'); // => true
  */
 export function htmlReport(sections: readonly ReportSection[], options: HtmlReportOptions = {}): string {
   if (!Array.isArray(sections)) throw new InputError('must be an array of report sections', { field: 'sections' });

@@ -25,7 +25,7 @@ const marked = new Marked({
  * and loads nothing from the network.
  *
  * @example
- * markdownToHtml('**Status**: <b>x</b>'); // '<p><strong>Status</strong>: &lt;b&gt;x&lt;/b&gt;</p>\n'
+ * markdownToHtml('**Status**: <b>x</b>'); // => '<p><strong>Status</strong>: &lt;b&gt;x&lt;/b&gt;</p>\n'
  */
 export function markdownToHtml(markdown: string): string {
   return marked.parse(markdown, { async: false });

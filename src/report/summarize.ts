@@ -1,6 +1,6 @@
 import { analysisScale, type TransformName } from '../effect-sizes/back-transform.ts';
 import { InputError } from '../errors.ts';
-import type { Interval, Measure } from '../types.ts';
+import type { Inference, Interval, Measure } from '../types.ts';
 import { printoutTransform, transformInterval, transformValue } from './printout-transform.ts';
 import { resultKind, type ResultKind } from './result-kind.ts';
 
@@ -15,7 +15,7 @@ export interface SummarizeOptions {
 }
 
 /** The pooled estimate of a fit on the scale a reader knows: the result of {@link summarize}. */
-export interface ResultSummary {
+export interface ResultSummary extends Pick<Inference, 'estimate' | 'se' | 'pValue' | 'ci'> {
   readonly kind: ResultKind;
   readonly measure: Measure | null;
   readonly k: number | null;

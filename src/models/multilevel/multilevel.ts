@@ -1,5 +1,7 @@
 import { InputError } from '../../errors.ts';
-import type { EffectInput, EffectSizes, Interval } from '../../types.ts';
+import type {
+  Convergence, EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Settings, StudySet, Warnings,
+} from '../../types.ts';
 import { interceptModel } from '../engine/intercept-model.ts';
 import { scaleData } from '../engine/scaled-data.ts';
 import { cochranQ } from '../inference/cochran-q.ts';
@@ -15,7 +17,8 @@ import { readLabels } from './read-labels.ts';
 import { waldTest } from '../inference/wald-test.ts';
 
 /** Result of `multilevel` (metafor's `rma.mv(yi, vi, random = ~ 1 | outer/inner)`). */
-export interface MultilevelResult {
+export interface MultilevelResult
+  extends Inference, Pick<Heterogeneity, 'q' | 'qDf' | 'qPValue'>, StudySet, Settings, Warnings, Convergence {
   /** Rows in the model (omitted rows removed). */
   readonly k: number;
   /** Rows in the input, including omitted ones. */

@@ -1,5 +1,5 @@
 import { assertLevel, assertOneOf, InputError } from '../../errors.ts';
-import type { Interval } from '../../types.ts';
+import type { Inference, Interval, Settings, StudySet, Warnings } from '../../types.ts';
 import { indexLabels } from './label-index.ts';
 import { rowWeights } from './marginal-weights.ts';
 import { multilevel, type MultilevelResult } from './multilevel.ts';
@@ -29,7 +29,7 @@ export interface RobustOptions {
 }
 
 /** Cluster-robust test of the pooled estimate. */
-export interface RobustResult {
+export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Settings, 'level'>, Warnings {
   readonly adjust: RobustAdjustment;
   /** Number of clusters. */
   readonly nClusters: number;

@@ -1,5 +1,7 @@
 import { InputError } from '../../errors.ts';
-import type { EffectInput, EffectSizes, Interval, Measure, Tau2Method, TestType } from '../../types.ts';
+import type {
+  Convergence, EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Measure, Settings, StudySet, Tau2Method, TestType, Warnings,
+} from '../../types.ts';
 import { resolveModelOptions, type MetaAnalysisOptions } from '../resolve-options.ts';
 import { designModel } from '../engine/design-model.ts';
 import { scaleData } from '../engine/scaled-data.ts';
@@ -26,7 +28,7 @@ export interface MetaRegressionOptions extends MetaAnalysisOptions {
 }
 
 /** One model coefficient with its Wald test. */
-export interface RegressionCoefficient {
+export interface RegressionCoefficient extends Omit<Inference, 'df'> {
   /** `'intercept'` or the moderator's name. */
   readonly name: string;
   readonly estimate: number;
@@ -39,7 +41,9 @@ export interface RegressionCoefficient {
 }
 
 /** Result of `metaRegression` (metafor's `rma.uni` with moderators). */
-export interface MetaRegressionResult {
+export interface MetaRegressionResult
+  extends Pick<Inference, 'df'>, Pick<Heterogeneity, 'tau2' | 'tau2Se' | 'tau' | 'i2' | 'h2'>,
+  Omit<StudySet, 'weights'>, Settings, Warnings, Convergence {
   /** Studies in the model (rows with a missing value omitted). */
   readonly k: number;
   /** Number of coefficients, intercept included. */

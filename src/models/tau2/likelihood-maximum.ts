@@ -41,7 +41,7 @@ export interface LikelihoodMaximum {
  *
  * @example
  * maximizeLikelihood(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), REML_EQUATION, true, DEFAULT_TAU2_CONTROL).tau2
- * // => 3.0000000000000004  (REML for equal vᵢ: Σ(yᵢ−ȳ)²/(k−1) − v = 3)
+ * // => 3.0000000000 (REML for equal vᵢ: Σ(yᵢ−ȳ)²/(k−1) − v = 4 − 1)
  */
 export function maximizeLikelihood(
   model: WeightedModel,

@@ -1,0 +1,484 @@
+// Type tests: the parameter and result types of every exported function of src/index.ts, and
+// the result vocabulary (the shared blocks of src/types.ts and that results are deeply readonly).
+// These are compile-time assertions: `tsc --noEmit` (run by CI, .ci/run, over src/ and test/)
+// fails when a signature changes; under vitest they are no-ops that only run. The last test
+// fails when an exported function has no signature test here.
+import { readFileSync } from 'node:fs';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as api from '../../src/index.ts';
+import {
+  analysisScale, assessReplication, axisScale, axisSvg, backTransform, baujat, baujatPlot, bubbleData, bubblePlot,
+  categoricalColour, changeScoreCorrelation, changeScoreSd, charWidth, chiSquareCdf, chiSquarePdf, chiSquareQuantile,
+  chiSquareSf, claimsFor, clipPolygonToStrip, column, columnNames, comparisonEffects, compensatedDot, compensatedSum,
+  countProvenance, cumulative, cumulativePlot, describeComparison, describeProvenance, detectOverlaps, diamondMark,
+  effectSizes, eggerTest, escapeHtml, escapeXml, estimateMeanSd, evidenceMap, failSafeN, fisherFCdf, fisherFPdf,
+  fisherFQuantile, fisherFSf, forestPlot, formatEstimateCi, formatFixed, formatPlotNumber, formatPValue, formatResult,
+  formatStudyTable, fromEstimateAndCi, funnelPlot, hedgesCorrection, heterogeneityText, htmlReport, imputeSd,
+  independenceClusters, influence, influencePlot, intervalMark, invertTransform, isInfluential, isMissing,
+  kendallLowerTail, kendallTau, labbeData, labbePlot, labelText, leaveOneOut, leaveOneOutPlot, legendSvg, legendWidth,
+  loadEvidence, mantelHaenszel, markdownToHtml, matchComparison, maxSdForSignificance, metaAnalysis, metaRegression,
+  multilevel, nameKey, naturalTransform, normalCdf, normalPdf, normalQqData, normalQuantile, normalSf, pairArms,
+  parseExpectedWindow, peto, placeLabels, pointMark, pooledSdFromCi, pooledSdFromP, pooledSdFromSe, pooledSdFromT,
+  poolIndependent, positiveOption, qqPlot, radialData, radialPlot, rankCorrelationTest, readEvidenceFile, readJsonFile,
+  readTable, referenceValue, replicationEvidenceTable, replicationMarkdown, replicationStatusLabel, replicationText,
+  resultKind, resultsTiming, robust, sameName, sdFromCi, sdFromSe, sensitivity, sensitivityPlot, squareMark,
+  standardizedResiduals, studentTCdf, studentTPdf, studentTQuantile, studentTSf, studyLinks, studyTable,
+  subgroupAnalysis, summarize, svgDocument, svgElement, svgText, textWidth, trimAndFill, truncateText, worstProvenance,
+  wrapText,
+} from '../../src/index.ts';
+import type {
+  ArmPairing, ArmPairs, AxisScale, AxisScaleOptions, AxisSvgOptions, BackTransform, BackTransformOptions, BaujatPlotOptions,
+  BaujatPoint, BubbleData, BubbleDataOptions, BubblePlotOptions, ChangeScoreCorrelationInput, ChangeScoreCorrelationResult, ChangeScoreSdInput, ChangeScoreSdResult,
+  Comparison, ComparisonEffectsOptions, ComparisonMatch, CumulativeOptions, CumulativePlotOptions, EffectInput, EffectSizes, EffectSizesOptions,
+  EggerTestOptions, EggerTestResult, EstimateMeanSdInput, EstimateMeanSdResult, EvidenceBase, EvidenceClaim, EvidenceMapOptions, EvidenceStudy,
+  FailSafeNInput, FailSafeNOptions, FailSafeNResult, FitLike, ForestPlotOptions, FormatOptions, FromEstimateAndCiInput, FromEstimateAndCiResult,
+  FunnelPlotOptions, HeterogeneityStatistics, HtmlReportOptions, IndependenceClusters, IndependentPooling, InfluenceRow, KendallTau, LabbeData,
+  LabbeDataOptions, LabbePlotOptions, LabelPlacement, LegendItem, MantelHaenszelOptions, MantelHaenszelResult, MarkOptions, MaxSdForSignificanceInput,
+  MaxSdForSignificanceResult, Measure, MetaAnalysisOptions, MetaAnalysisResult, MetaRegressionOptions, MetaRegressionResult, MultilevelOptions, MultilevelResult,
+  NormalQqData, NormalQqOptions, Overlap, PetoResult, PlaceLabelsOptions, PlotSizeOptions, PoolIndependentOptions, PooledResult,
+  PooledSdFromCiInput, PooledSdFromCiResult, PooledSdFromPInput, PooledSdFromPResult, PooledSdFromSeInput, PooledSdFromTInput, PooledSdResult, Provenance,
+  ProvenanceCounts, QqPlotOptions, RadialData, RadialPlotOptions, RankCorrelationResult, ReadTableOptions, ReplicationAssessment, ReplicationMarkdownOptions,
+  ReplicationOptions, ReplicationStatus, ReportSection, ResultKind, ResultSummary, ResultsTiming, RobustOptions, RobustResult,
+  SdFromCiInput, SdFromCiResult, SdFromSeInput, SdFromSeResult, SensitivityPlotOptions, StandardizedResidual, StudyEffect, StudyTable,
+  StudyTableOptions, SubgroupResult, SubsetFit, SubsetForestOptions, SummarizeOptions, SvgDocumentOptions, SvgTextOptions, Table,
+  TextStyle, TransformName, TrimAndFillOptions, TrimAndFillResult, TwoByTwoPoolingOptions,
+  PlotBox as Box, PlotPoint as Point, ImputeSdOptions, ImputeSdResult, SensitivityInput, SensitivityResult,
+  Convergence, Heterogeneity, Inference, Interval, RegressionCoefficient, Settings, StudySet, SubgroupFit, Tau2Method, TestType, Warnings,
+} from '../../src/index.ts';
+
+describe('signatures of the exported functions', () => {
+  it('core: errors, numeric, distributions', () => {
+    expectTypeOf(compensatedSum).parameters.toEqualTypeOf<[values: ArrayLike<number>, n?: number]>();
+    expectTypeOf(compensatedSum).returns.toEqualTypeOf<number>();
+    expectTypeOf(compensatedDot).parameters.toEqualTypeOf<[a: ArrayLike<number>, b: ArrayLike<number>, n?: number]>();
+    expectTypeOf(compensatedDot).returns.toEqualTypeOf<number>();
+    expectTypeOf(normalCdf).parameters.toEqualTypeOf<[x: number]>();
+    expectTypeOf(normalCdf).returns.toEqualTypeOf<number>();
+    expectTypeOf(normalSf).parameters.toEqualTypeOf<[x: number]>();
+    expectTypeOf(normalSf).returns.toEqualTypeOf<number>();
+    expectTypeOf(normalQuantile).parameters.toEqualTypeOf<[p: number, upper?: boolean]>();
+    expectTypeOf(normalQuantile).returns.toEqualTypeOf<number>();
+    expectTypeOf(studentTCdf).parameters.toEqualTypeOf<[x: number, df: number]>();
+    expectTypeOf(studentTCdf).returns.toEqualTypeOf<number>();
+    expectTypeOf(studentTSf).parameters.toEqualTypeOf<[x: number, df: number]>();
+    expectTypeOf(studentTSf).returns.toEqualTypeOf<number>();
+    expectTypeOf(studentTQuantile).parameters.toEqualTypeOf<[p: number, df: number, upper?: boolean]>();
+    expectTypeOf(studentTQuantile).returns.toEqualTypeOf<number>();
+    expectTypeOf(chiSquareCdf).parameters.toEqualTypeOf<[x: number, df: number]>();
+    expectTypeOf(chiSquareCdf).returns.toEqualTypeOf<number>();
+    expectTypeOf(chiSquareSf).parameters.toEqualTypeOf<[x: number, df: number]>();
+    expectTypeOf(chiSquareSf).returns.toEqualTypeOf<number>();
+    expectTypeOf(chiSquareQuantile).parameters.toEqualTypeOf<[p: number, df: number, upper?: boolean]>();
+    expectTypeOf(chiSquareQuantile).returns.toEqualTypeOf<number>();
+    expectTypeOf(fisherFCdf).parameters.toEqualTypeOf<[x: number, df1: number, df2: number]>();
+    expectTypeOf(fisherFCdf).returns.toEqualTypeOf<number>();
+    expectTypeOf(fisherFSf).parameters.toEqualTypeOf<[x: number, df1: number, df2: number]>();
+    expectTypeOf(fisherFSf).returns.toEqualTypeOf<number>();
+    expectTypeOf(fisherFQuantile).parameters.toEqualTypeOf<[p: number, df1: number, df2: number, upper?: boolean]>();
+    expectTypeOf(fisherFQuantile).returns.toEqualTypeOf<number>();
+  });
+
+  it('models', () => {
+    expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: MetaAnalysisOptions]>();
+    expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
+  });
+
+  it('report', () => {
+    expectTypeOf(formatResult).parameters.toEqualTypeOf<[result: PooledResult, options?: number | FormatOptions]>();
+    expectTypeOf(formatResult).returns.toEqualTypeOf<string>();
+    expectTypeOf(describeProvenance).parameters.toEqualTypeOf<[p: ProvenanceCounts]>();
+    expectTypeOf(describeProvenance).returns.toEqualTypeOf<string>();
+    expectTypeOf(formatFixed).parameters.toEqualTypeOf<[x: number | null | undefined, digits?: number]>();
+    expectTypeOf(formatFixed).returns.toEqualTypeOf<string>();
+    expectTypeOf(formatPValue).parameters.toEqualTypeOf<[p: number | null | undefined]>();
+    expectTypeOf(formatPValue).returns.toEqualTypeOf<string>();
+    expectTypeOf(resultKind).parameters.toEqualTypeOf<[value: unknown]>();
+    expectTypeOf(resultKind).returns.toEqualTypeOf<ResultKind | null>();
+    expectTypeOf(studyTable).parameters.toEqualTypeOf<[fit: unknown, options?: StudyTableOptions]>();
+    expectTypeOf(studyTable).returns.toEqualTypeOf<StudyTable>();
+    expectTypeOf(formatStudyTable).parameters.toEqualTypeOf<[table: StudyTable, digits?: number]>();
+    expectTypeOf(formatStudyTable).returns.toEqualTypeOf<string>();
+    expectTypeOf(summarize).parameters.toEqualTypeOf<[result: unknown, options?: SummarizeOptions]>();
+    expectTypeOf(summarize).returns.toEqualTypeOf<ResultSummary>();
+    expectTypeOf(subgroupAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, groups: readonly (string | number | boolean | null | undefined)[], options?: MetaAnalysisOptions]>();
+    expectTypeOf(subgroupAnalysis).returns.toEqualTypeOf<SubgroupResult>();
+  });
+
+  it('effect sizes', () => {
+    expectTypeOf(effectSizes).parameters.toEqualTypeOf<[measure: Measure, rows: readonly object[], options?: EffectSizesOptions]>();
+    expectTypeOf(effectSizes).returns.toEqualTypeOf<EffectSizes>();
+    expectTypeOf(pairArms).parameters.toEqualTypeOf<[rows: readonly object[], pairing: ArmPairing]>();
+    expectTypeOf(pairArms).returns.toEqualTypeOf<ArmPairs>();
+    expectTypeOf(hedgesCorrection).parameters.toEqualTypeOf<[m: number]>();
+    expectTypeOf(hedgesCorrection).returns.toEqualTypeOf<number>();
+    expectTypeOf(worstProvenance).parameters.toEqualTypeOf<[a: Provenance, b: Provenance]>();
+    expectTypeOf(worstProvenance).returns.toEqualTypeOf<Provenance>();
+    expectTypeOf(backTransform).parameters.toEqualTypeOf<[measure: Measure | null | undefined, choice?: TransformName | "auto", options?: BackTransformOptions]>();
+    expectTypeOf(backTransform).returns.toEqualTypeOf<BackTransform>();
+    expectTypeOf(naturalTransform).parameters.toEqualTypeOf<[measure: Measure | null | undefined]>();
+    expectTypeOf(naturalTransform).returns.toEqualTypeOf<TransformName>();
+    expectTypeOf(analysisScale).parameters.toEqualTypeOf<[measure: Measure | null | undefined]>();
+    expectTypeOf(analysisScale).returns.toEqualTypeOf<string>();
+  });
+
+  it('evidence', () => {
+    expectTypeOf(loadEvidence).parameters.toEqualTypeOf<[input: unknown]>();
+    expectTypeOf(loadEvidence).returns.toEqualTypeOf<EvidenceBase>();
+    expectTypeOf(describeComparison).parameters.toEqualTypeOf<[comparison: Comparison]>();
+    expectTypeOf(describeComparison).returns.toEqualTypeOf<string>();
+    expectTypeOf(nameKey).parameters.toEqualTypeOf<[name: string]>();
+    expectTypeOf(nameKey).returns.toEqualTypeOf<string>();
+    expectTypeOf(sameName).parameters.toEqualTypeOf<[a: string, b: string]>();
+    expectTypeOf(sameName).returns.toEqualTypeOf<boolean>();
+    expectTypeOf(matchComparison).parameters.toEqualTypeOf<[evidence: unknown, comparison: Comparison]>();
+    expectTypeOf(matchComparison).returns.toEqualTypeOf<ComparisonMatch>();
+    expectTypeOf(claimsFor).parameters.toEqualTypeOf<[claims: readonly EvidenceClaim[], studyId: string, comparison: Comparison]>();
+    expectTypeOf(claimsFor).returns.toEqualTypeOf<readonly EvidenceClaim[]>();
+    expectTypeOf(studyLinks).parameters.toEqualTypeOf<[a: Pick<EvidenceStudy, "label" | "group" | "authors" | "cohort">, b: Pick<EvidenceStudy, "label" | "group" | "authors" | "cohort">]>();
+    expectTypeOf(studyLinks).returns.toEqualTypeOf<readonly string[]>();
+    expectTypeOf(independenceClusters).parameters.toEqualTypeOf<[studies: readonly Pick<EvidenceStudy, "label" | "group" | "authors" | "cohort" | "id">[]]>();
+    expectTypeOf(independenceClusters).returns.toEqualTypeOf<IndependenceClusters>();
+    expectTypeOf(detectOverlaps).parameters.toEqualTypeOf<[evidence: unknown]>();
+    expectTypeOf(detectOverlaps).returns.toEqualTypeOf<readonly Overlap[]>();
+    expectTypeOf(comparisonEffects).parameters.toEqualTypeOf<[evidence: unknown, comparison: Comparison, options?: ComparisonEffectsOptions]>();
+    expectTypeOf(comparisonEffects).returns.toEqualTypeOf<readonly StudyEffect[]>();
+    expectTypeOf(parseExpectedWindow).parameters.toEqualTypeOf<[text: string]>();
+    expectTypeOf(parseExpectedWindow).returns.toEqualTypeOf<{ readonly from: string; readonly to: string; } | null>();
+    expectTypeOf(resultsTiming).parameters.toEqualTypeOf<[resultsExpected: string | null, asOf: string]>();
+    expectTypeOf(resultsTiming).returns.toEqualTypeOf<ResultsTiming>();
+    expectTypeOf(assessReplication).parameters.toEqualTypeOf<[evidence: unknown, options?: ReplicationOptions]>();
+    expectTypeOf(assessReplication).returns.toEqualTypeOf<ReplicationAssessment>();
+    expectTypeOf(poolIndependent).parameters.toEqualTypeOf<[evidence: unknown, comparison: Comparison, options?: PoolIndependentOptions]>();
+    expectTypeOf(poolIndependent).returns.toEqualTypeOf<IndependentPooling>();
+  });
+
+  it('replication reports', () => {
+    expectTypeOf(replicationMarkdown).parameters.toEqualTypeOf<[assessment: ReplicationAssessment, options?: ReplicationMarkdownOptions]>();
+    expectTypeOf(replicationMarkdown).returns.toEqualTypeOf<string>();
+    expectTypeOf(replicationText).parameters.toEqualTypeOf<[assessment: ReplicationAssessment, width?: number]>();
+    expectTypeOf(replicationText).returns.toEqualTypeOf<string>();
+    expectTypeOf(replicationEvidenceTable).parameters.toEqualTypeOf<[evidence: unknown]>();
+    expectTypeOf(replicationEvidenceTable).returns.toEqualTypeOf<string>();
+    expectTypeOf(replicationStatusLabel).parameters.toEqualTypeOf<[status: ReplicationStatus]>();
+    expectTypeOf(replicationStatusLabel).returns.toEqualTypeOf<string>();
+  });
+
+  it('plots: shared layer (scales, axes, text, palette, SVG)', () => {
+    expectTypeOf(charWidth).parameters.toEqualTypeOf<[ch: string, bold?: boolean]>();
+    expectTypeOf(charWidth).returns.toEqualTypeOf<number>();
+    expectTypeOf(textWidth).parameters.toEqualTypeOf<[text: string, style?: TextStyle]>();
+    expectTypeOf(textWidth).returns.toEqualTypeOf<number>();
+    expectTypeOf(truncateText).parameters.toEqualTypeOf<[text: string, maxWidth: number, style?: TextStyle]>();
+    expectTypeOf(truncateText).returns.toEqualTypeOf<string>();
+    expectTypeOf(formatPlotNumber).parameters.toEqualTypeOf<[x: number | null | undefined, digits?: number]>();
+    expectTypeOf(formatPlotNumber).returns.toEqualTypeOf<string>();
+    expectTypeOf(formatEstimateCi).parameters.toEqualTypeOf<[estimate: number | null, lower: number | null, upper: number | null, digits?: number]>();
+    expectTypeOf(formatEstimateCi).returns.toEqualTypeOf<string>();
+    expectTypeOf(categoricalColour).parameters.toEqualTypeOf<[i: number]>();
+    expectTypeOf(categoricalColour).returns.toEqualTypeOf<string>();
+    expectTypeOf(escapeXml).parameters.toEqualTypeOf<[text: string]>();
+    expectTypeOf(escapeXml).returns.toEqualTypeOf<string>();
+    expectTypeOf(svgElement).parameters.toEqualTypeOf<[tag: string, attrs?: Readonly<Record<string, string | number | boolean | null | undefined>>, children?: readonly string[]]>();
+    expectTypeOf(svgElement).returns.toEqualTypeOf<string>();
+    expectTypeOf(svgText).parameters.toEqualTypeOf<[x: number, y: number, text: string, options?: SvgTextOptions]>();
+    expectTypeOf(svgText).returns.toEqualTypeOf<string>();
+    expectTypeOf(svgDocument).parameters.toEqualTypeOf<[options: SvgDocumentOptions, children: readonly string[]]>();
+    expectTypeOf(svgDocument).returns.toEqualTypeOf<string>();
+    expectTypeOf(invertTransform).parameters.toEqualTypeOf<[transform: BackTransform, y: number]>();
+    expectTypeOf(invertTransform).returns.toEqualTypeOf<number>();
+    expectTypeOf(referenceValue).parameters.toEqualTypeOf<[measure: Measure | null, transform: BackTransform, given: number | null | undefined]>();
+    expectTypeOf(referenceValue).returns.toEqualTypeOf<number | null>();
+    expectTypeOf(positiveOption).parameters.toEqualTypeOf<[value: number | undefined, field: string, fallback: number]>();
+    expectTypeOf(positiveOption).returns.toEqualTypeOf<number>();
+    expectTypeOf(axisScale).parameters.toEqualTypeOf<[options: AxisScaleOptions]>();
+    expectTypeOf(axisScale).returns.toEqualTypeOf<AxisScale>();
+    expectTypeOf(axisSvg).parameters.toEqualTypeOf<[scale: AxisScale, options: AxisSvgOptions]>();
+    expectTypeOf(axisSvg).returns.toEqualTypeOf<{ readonly elements: string[]; readonly extent: number; }>();
+    expectTypeOf(intervalMark).parameters.toEqualTypeOf<[scale: AxisScale, lower: number, upper: number, y: number, options?: MarkOptions & { arrowSize?: number; }]>();
+    expectTypeOf(intervalMark).returns.toEqualTypeOf<string>();
+    expectTypeOf(diamondMark).parameters.toEqualTypeOf<[scale: AxisScale, estimate: number, lower: number, upper: number, y: number, halfHeight: number, options?: MarkOptions]>();
+    expectTypeOf(diamondMark).returns.toEqualTypeOf<string>();
+    expectTypeOf(squareMark).parameters.toEqualTypeOf<[x: number, y: number, size: number, options?: MarkOptions]>();
+    expectTypeOf(squareMark).returns.toEqualTypeOf<string>();
+    expectTypeOf(pointMark).parameters.toEqualTypeOf<[x: number, y: number, r: number, options?: MarkOptions & { open?: boolean; }]>();
+    expectTypeOf(pointMark).returns.toEqualTypeOf<string>();
+    expectTypeOf(heterogeneityText).parameters.toEqualTypeOf<[h: HeterogeneityStatistics, digits?: number, prefix?: string]>();
+    expectTypeOf(heterogeneityText).returns.toEqualTypeOf<string>();
+    expectTypeOf(clipPolygonToStrip).parameters.toEqualTypeOf<[points: readonly Point[], x0: number, x1: number]>();
+    expectTypeOf(clipPolygonToStrip).returns.toEqualTypeOf<Point[]>();
+    expectTypeOf(legendSvg).parameters.toEqualTypeOf<[items: readonly LegendItem[], x: number, y: number, fontSize?: number]>();
+    expectTypeOf(legendSvg).returns.toEqualTypeOf<{ elements: string[]; width: number; height: number; }>();
+    expectTypeOf(legendWidth).parameters.toEqualTypeOf<[items: readonly LegendItem[], fontSize?: number]>();
+    expectTypeOf(legendWidth).returns.toEqualTypeOf<number>();
+    expectTypeOf(placeLabels).parameters.toEqualTypeOf<[points: readonly (readonly [number, number])[], labels: readonly string[], bounds: Box, options?: PlaceLabelsOptions]>();
+    expectTypeOf(placeLabels).returns.toEqualTypeOf<(LabelPlacement | null)[]>();
+  });
+
+  it('plots: forest and funnel', () => {
+    expectTypeOf(forestPlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: ForestPlotOptions]>();
+    expectTypeOf(forestPlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(funnelPlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: FunnelPlotOptions]>();
+    expectTypeOf(funnelPlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(sensitivityPlot).parameters.toEqualTypeOf<[options: SensitivityPlotOptions]>();
+    expectTypeOf(sensitivityPlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(evidenceMap).parameters.toEqualTypeOf<[input: unknown, options?: EvidenceMapOptions]>();
+    expectTypeOf(evidenceMap).returns.toEqualTypeOf<string>();
+    expectTypeOf(wrapText).parameters.toEqualTypeOf<[text: string, maxWidth: number, style?: TextStyle, maxLines?: number]>();
+    expectTypeOf(wrapText).returns.toEqualTypeOf<string[]>();
+  });
+
+  it('HTML report', () => {
+    expectTypeOf(htmlReport).parameters.toEqualTypeOf<[sections: readonly ReportSection[], options?: HtmlReportOptions]>();
+    expectTypeOf(htmlReport).returns.toEqualTypeOf<string>();
+    expectTypeOf(markdownToHtml).parameters.toEqualTypeOf<[markdown: string]>();
+    expectTypeOf(markdownToHtml).returns.toEqualTypeOf<string>();
+    expectTypeOf(escapeHtml).parameters.toEqualTypeOf<[text: string]>();
+    expectTypeOf(escapeHtml).returns.toEqualTypeOf<string>();
+  });
+
+  it('Mantel–Haenszel and Peto', () => {
+    expectTypeOf(mantelHaenszel).parameters.toEqualTypeOf<[rows: readonly object[], options?: MantelHaenszelOptions]>();
+    expectTypeOf(mantelHaenszel).returns.toEqualTypeOf<MantelHaenszelResult>();
+    expectTypeOf(peto).parameters.toEqualTypeOf<[rows: readonly object[], options?: TwoByTwoPoolingOptions]>();
+    expectTypeOf(peto).returns.toEqualTypeOf<PetoResult>();
+  });
+
+  it('conversions', () => {
+    expectTypeOf(countProvenance).parameters.toEqualTypeOf<[provenance: readonly (Provenance | undefined)[]]>();
+    expectTypeOf(countProvenance).returns.toEqualTypeOf<ProvenanceCounts>();
+    expectTypeOf(sdFromSe).parameters.toEqualTypeOf<[input: SdFromSeInput]>();
+    expectTypeOf(sdFromSe).returns.toEqualTypeOf<SdFromSeResult>();
+    expectTypeOf(sdFromCi).parameters.toEqualTypeOf<[input: SdFromCiInput]>();
+    expectTypeOf(sdFromCi).returns.toEqualTypeOf<SdFromCiResult>();
+    expectTypeOf(pooledSdFromSe).parameters.toEqualTypeOf<[input: PooledSdFromSeInput]>();
+    expectTypeOf(pooledSdFromSe).returns.toEqualTypeOf<PooledSdResult>();
+    expectTypeOf(pooledSdFromT).parameters.toEqualTypeOf<[input: PooledSdFromTInput]>();
+    expectTypeOf(pooledSdFromT).returns.toEqualTypeOf<PooledSdResult>();
+    expectTypeOf(pooledSdFromP).parameters.toEqualTypeOf<[input: PooledSdFromPInput]>();
+    expectTypeOf(pooledSdFromP).returns.toEqualTypeOf<PooledSdFromPResult>();
+    expectTypeOf(pooledSdFromCi).parameters.toEqualTypeOf<[input: PooledSdFromCiInput]>();
+    expectTypeOf(pooledSdFromCi).returns.toEqualTypeOf<PooledSdFromCiResult>();
+    expectTypeOf(changeScoreSd).parameters.toEqualTypeOf<[input: ChangeScoreSdInput]>();
+    expectTypeOf(changeScoreSd).returns.toEqualTypeOf<ChangeScoreSdResult>();
+    expectTypeOf(changeScoreCorrelation).parameters.toEqualTypeOf<[input: ChangeScoreCorrelationInput]>();
+    expectTypeOf(changeScoreCorrelation).returns.toEqualTypeOf<ChangeScoreCorrelationResult>();
+    expectTypeOf(estimateMeanSd).parameters.toEqualTypeOf<[input: EstimateMeanSdInput]>();
+    expectTypeOf(estimateMeanSd).returns.toEqualTypeOf<EstimateMeanSdResult>();
+    expectTypeOf(fromEstimateAndCi).parameters.toEqualTypeOf<[input: FromEstimateAndCiInput]>();
+    expectTypeOf(fromEstimateAndCi).returns.toEqualTypeOf<FromEstimateAndCiResult>();
+    type Row = { readonly sd1i: number | null; readonly n1i: number };
+    expectTypeOf(imputeSd<Row>).parameters.toEqualTypeOf<[rows: readonly Row[], options: ImputeSdOptions]>();
+    expectTypeOf(imputeSd<Row>).returns.toEqualTypeOf<ImputeSdResult<Row>>();
+    expectTypeOf(sensitivity<number>).parameters.toEqualTypeOf<[input: SensitivityInput<number>]>();
+    expectTypeOf(sensitivity<number>).returns.toEqualTypeOf<SensitivityResult<number>>();
+    expectTypeOf(maxSdForSignificance).parameters.toEqualTypeOf<[input: MaxSdForSignificanceInput]>();
+    expectTypeOf(maxSdForSignificance).returns.toEqualTypeOf<MaxSdForSignificanceResult>();
+  });
+
+  it('meta-regression', () => {
+    expectTypeOf(metaRegression).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options: MetaRegressionOptions]>();
+    expectTypeOf(metaRegression).returns.toEqualTypeOf<MetaRegressionResult>();
+  });
+
+  it('diagnostics', () => {
+    expectTypeOf(leaveOneOut).parameters.toEqualTypeOf<[fit: MetaAnalysisResult]>();
+    expectTypeOf(leaveOneOut).returns.toEqualTypeOf<readonly SubsetFit[]>();
+    expectTypeOf(cumulative).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, order?: ArrayLike<number | null> | readonly (string | null)[], options?: CumulativeOptions]>();
+    expectTypeOf(cumulative).returns.toEqualTypeOf<readonly SubsetFit[]>();
+    expectTypeOf(influence).parameters.toEqualTypeOf<[fit: MetaAnalysisResult]>();
+    expectTypeOf(influence).returns.toEqualTypeOf<readonly InfluenceRow[]>();
+    expectTypeOf(isInfluential).parameters.toEqualTypeOf<[stats: { readonly dffits: number; readonly cookD: number; readonly hat: number; readonly dfbetas: number; }, k: number]>();
+    expectTypeOf(isInfluential).returns.toEqualTypeOf<boolean>();
+  });
+
+  it('diagnostics for plots (plotsmore)', () => {
+    expectTypeOf(baujat).parameters.toEqualTypeOf<[fit: MetaAnalysisResult]>();
+    expectTypeOf(baujat).returns.toEqualTypeOf<readonly BaujatPoint[]>();
+    expectTypeOf(standardizedResiduals).parameters.toEqualTypeOf<[fit: MetaAnalysisResult]>();
+    expectTypeOf(standardizedResiduals).returns.toEqualTypeOf<readonly StandardizedResidual[]>();
+  });
+
+  it('bias', () => {
+    expectTypeOf(eggerTest).parameters.toEqualTypeOf<[fit: MetaAnalysisResult | FitLike, options?: EggerTestOptions]>();
+    expectTypeOf(eggerTest).returns.toEqualTypeOf<EggerTestResult>();
+    expectTypeOf(rankCorrelationTest).parameters.toEqualTypeOf<[fit: MetaAnalysisResult | FitLike]>();
+    expectTypeOf(rankCorrelationTest).returns.toEqualTypeOf<RankCorrelationResult>();
+    expectTypeOf(trimAndFill).parameters.toEqualTypeOf<[fit: MetaAnalysisResult | FitLike, options?: TrimAndFillOptions]>();
+    expectTypeOf(trimAndFill).returns.toEqualTypeOf<TrimAndFillResult>();
+    expectTypeOf(failSafeN).parameters.toEqualTypeOf<[input: FailSafeNInput, options?: FailSafeNOptions]>();
+    expectTypeOf(failSafeN).returns.toEqualTypeOf<FailSafeNResult>();
+    expectTypeOf(kendallTau).parameters.toEqualTypeOf<[x: ArrayLike<number>, y: ArrayLike<number>]>();
+    expectTypeOf(kendallTau).returns.toEqualTypeOf<KendallTau>();
+    expectTypeOf(kendallLowerTail).parameters.toEqualTypeOf<[q: number, n: number]>();
+    expectTypeOf(kendallLowerTail).returns.toEqualTypeOf<number>();
+  });
+
+  it('multilevel', () => {
+    expectTypeOf(multilevel).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options: MultilevelOptions]>();
+    expectTypeOf(multilevel).returns.toEqualTypeOf<MultilevelResult>();
+    expectTypeOf(robust).parameters.toEqualTypeOf<[fit: MultilevelResult, options: RobustOptions]>();
+    expectTypeOf(robust).returns.toEqualTypeOf<RobustResult>();
+  });
+
+  it('distributions: densities', () => {
+    expectTypeOf(normalPdf).parameters.toEqualTypeOf<[x: number]>();
+    expectTypeOf(normalPdf).returns.toEqualTypeOf<number>();
+    expectTypeOf(studentTPdf).parameters.toEqualTypeOf<[x: number, df: number]>();
+    expectTypeOf(studentTPdf).returns.toEqualTypeOf<number>();
+    expectTypeOf(chiSquarePdf).parameters.toEqualTypeOf<[x: number, df: number]>();
+    expectTypeOf(chiSquarePdf).returns.toEqualTypeOf<number>();
+    expectTypeOf(fisherFPdf).parameters.toEqualTypeOf<[x: number, df1: number, df2: number]>();
+    expectTypeOf(fisherFPdf).returns.toEqualTypeOf<number>();
+  });
+
+  it('plots: data of the diagnostic plots (plotsmore)', () => {
+    expectTypeOf(radialData).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: { readonly level?: number; }]>();
+    expectTypeOf(radialData).returns.toEqualTypeOf<RadialData>();
+    expectTypeOf(normalQqData).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: NormalQqOptions]>();
+    expectTypeOf(normalQqData).returns.toEqualTypeOf<NormalQqData>();
+    expectTypeOf(bubbleData).parameters.toEqualTypeOf<[fit: MetaRegressionResult, options?: BubbleDataOptions]>();
+    expectTypeOf(bubbleData).returns.toEqualTypeOf<BubbleData>();
+    expectTypeOf(labbeData).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, rows: readonly object[], options?: LabbeDataOptions]>();
+    expectTypeOf(labbeData).returns.toEqualTypeOf<LabbeData>();
+    expectTypeOf(baujatPlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: BaujatPlotOptions]>();
+    expectTypeOf(baujatPlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(radialPlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: RadialPlotOptions]>();
+    expectTypeOf(radialPlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(qqPlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: QqPlotOptions]>();
+    expectTypeOf(qqPlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(bubblePlot).parameters.toEqualTypeOf<[fit: MetaRegressionResult, options?: BubblePlotOptions]>();
+    expectTypeOf(bubblePlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(labbePlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, rows: readonly object[], options?: LabbePlotOptions]>();
+    expectTypeOf(labbePlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(influencePlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: PlotSizeOptions]>();
+    expectTypeOf(influencePlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(cumulativePlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: CumulativePlotOptions]>();
+    expectTypeOf(cumulativePlot).returns.toEqualTypeOf<string>();
+    expectTypeOf(leaveOneOutPlot).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: SubsetForestOptions]>();
+    expectTypeOf(leaveOneOutPlot).returns.toEqualTypeOf<string>();
+  });
+
+  it('io: tables, missing values, evidence files', () => {
+    expectTypeOf(isMissing).parameters.toEqualTypeOf<[value: unknown]>();
+    expectTypeOf(isMissing).returns.toEqualTypeOf<boolean>();
+    expectTypeOf(labelText).parameters.toEqualTypeOf<[value: unknown]>();
+    expectTypeOf(labelText).returns.toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(readTable).parameters.toEqualTypeOf<[pathOrText: string, options?: ReadTableOptions]>();
+    expectTypeOf(readTable).returns.toEqualTypeOf<Table>();
+    expectTypeOf(column).parameters.toEqualTypeOf<[rows: readonly object[] | Table, name: string]>();
+    expectTypeOf(column).returns.toEqualTypeOf<(string | number | null)[]>();
+    expectTypeOf(columnNames).parameters.toEqualTypeOf<[rows: readonly object[] | Table]>();
+    expectTypeOf(columnNames).returns.toEqualTypeOf<string[]>();
+    expectTypeOf(readJsonFile).parameters.toEqualTypeOf<[path: string]>();
+    expectTypeOf(readJsonFile).returns.toEqualTypeOf<unknown>();
+    expectTypeOf(readEvidenceFile).parameters.toEqualTypeOf<[path: string]>();
+    expectTypeOf(readEvidenceFile).returns.toEqualTypeOf<EvidenceBase>();
+  });
+});
+
+/** `T` with every property and array element readonly, at every depth. */
+type DeepReadonly<T> = T extends (...args: never[]) => unknown ? T
+  : T extends readonly unknown[] ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+  : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+  : T;
+
+describe('result vocabulary', () => {
+  it('the shared blocks name each quantity once', () => {
+    expectTypeOf<keyof Inference>().toEqualTypeOf<'estimate' | 'se' | 'statistic' | 'df' | 'pValue' | 'ci'>();
+    expectTypeOf<Inference['ci']>().toEqualTypeOf<Interval>();
+    expectTypeOf<keyof Heterogeneity>().toEqualTypeOf<'tau2' | 'tau2Se' | 'tau' | 'i2' | 'h2' | 'q' | 'qDf' | 'qPValue'>();
+    expectTypeOf<keyof StudySet>().toEqualTypeOf<'k' | 'labels' | 'yi' | 'vi' | 'weights'>();
+    expectTypeOf<keyof Settings>().toEqualTypeOf<'method' | 'test' | 'level'>();
+    expectTypeOf<keyof Warnings>().toEqualTypeOf<'warnings'>();
+    expectTypeOf<keyof Convergence>().toEqualTypeOf<'converged' | 'iterations'>();
+  });
+
+  it('each result carries the blocks it reports, under the shared names', () => {
+    expectTypeOf<MetaAnalysisResult>().toExtend<Inference & Heterogeneity & StudySet & Settings & Warnings & Convergence>();
+    expectTypeOf<MetaAnalysisResult['method']>().toEqualTypeOf<Tau2Method>();
+    expectTypeOf<MetaAnalysisResult['test']>().toEqualTypeOf<TestType>();
+    expectTypeOf<MetaRegressionResult>().toExtend<Pick<Inference, 'df'> & Pick<Heterogeneity, 'tau2' | 'tau2Se' | 'tau' | 'i2' | 'h2'>
+      & Omit<StudySet, 'weights'> & Settings & Warnings & Convergence>();
+    expectTypeOf<RegressionCoefficient>().toExtend<Omit<Inference, 'df'>>();
+    expectTypeOf<SubgroupFit>().toExtend<Pick<Inference, 'estimate' | 'se' | 'pValue' | 'ci'> & Pick<Heterogeneity, 'tau2' | 'i2' | 'q'>>();
+    expectTypeOf<SubgroupResult>().toExtend<Warnings>();
+    expectTypeOf<MantelHaenszelResult>().toExtend<Omit<Inference, 'df'> & Pick<Heterogeneity, 'q' | 'qDf' | 'qPValue' | 'i2' | 'h2'>
+      & Omit<StudySet, 'weights'> & Omit<Settings, 'test'> & Warnings>();
+    expectTypeOf<PetoResult>().toExtend<Omit<Inference, 'df'> & Pick<Heterogeneity, 'q' | 'qDf' | 'qPValue' | 'i2' | 'h2'>
+      & Omit<StudySet, 'weights'> & Omit<Settings, 'test'> & Warnings>();
+    expectTypeOf<MultilevelResult>().toExtend<Inference & Pick<Heterogeneity, 'q' | 'qDf' | 'qPValue'> & StudySet & Settings & Warnings & Convergence>();
+    expectTypeOf<RobustResult>().toExtend<Inference & Pick<StudySet, 'k'> & Pick<Settings, 'level'> & Warnings>();
+    expectTypeOf<SubsetFit>().toExtend<Inference & Pick<Heterogeneity, 'tau2' | 'i2' | 'h2' | 'q' | 'qPValue'> & Pick<StudySet, 'k'>>();
+    expectTypeOf<EggerTestResult>().toExtend<Pick<Inference, 'statistic' | 'df' | 'pValue'> & Pick<Heterogeneity, 'tau2'> & Pick<StudySet, 'k'> & Settings & Warnings>();
+    expectTypeOf<RankCorrelationResult>().toExtend<Pick<Inference, 'statistic' | 'pValue'> & Pick<StudySet, 'k'> & Warnings>();
+    expectTypeOf<TrimAndFillResult>().toExtend<Omit<Inference, 'df'> & Pick<Heterogeneity, 'tau2'> & Pick<StudySet, 'k'> & Settings & Warnings>();
+    expectTypeOf<FailSafeNResult>().toExtend<Pick<Inference, 'pValue'> & Pick<StudySet, 'k'> & Warnings>();
+    expectTypeOf<EffectSizes>().toExtend<Pick<StudySet, 'labels' | 'yi' | 'vi'> & Warnings>();
+    expectTypeOf<IndependentPooling>().toExtend<Pick<StudySet, 'labels' | 'yi' | 'vi'>>();
+    expectTypeOf<ResultSummary>().toExtend<Pick<Inference, 'estimate' | 'se' | 'pValue' | 'ci'>>();
+    expectTypeOf<PooledSdResult>().toExtend<Pick<Inference, 'se'> & Warnings>();
+    expectTypeOf<SdFromCiResult>().toExtend<Pick<Inference, 'se'> & Warnings>();
+    expectTypeOf<FromEstimateAndCiResult>().toExtend<Pick<Inference, 'se'> & Warnings>();
+    expectTypeOf<EstimateMeanSdResult>().toExtend<Warnings>();
+    expectTypeOf<ChangeScoreCorrelationResult>().toExtend<Warnings>();
+    expectTypeOf<ImputeSdResult<object>>().toExtend<Warnings>();
+  });
+
+  it('results are deeply readonly', () => {
+    expectTypeOf<EffectSizes>().toEqualTypeOf<DeepReadonly<EffectSizes>>();
+    expectTypeOf<MetaAnalysisResult>().toEqualTypeOf<DeepReadonly<MetaAnalysisResult>>();
+    expectTypeOf<MetaRegressionResult>().toEqualTypeOf<DeepReadonly<MetaRegressionResult>>();
+    expectTypeOf<SubgroupResult>().toEqualTypeOf<DeepReadonly<SubgroupResult>>();
+    expectTypeOf<MantelHaenszelResult>().toEqualTypeOf<DeepReadonly<MantelHaenszelResult>>();
+    expectTypeOf<PetoResult>().toEqualTypeOf<DeepReadonly<PetoResult>>();
+    expectTypeOf<MultilevelResult>().toEqualTypeOf<DeepReadonly<MultilevelResult>>();
+    expectTypeOf<RobustResult>().toEqualTypeOf<DeepReadonly<RobustResult>>();
+    expectTypeOf<SubsetFit>().toEqualTypeOf<DeepReadonly<SubsetFit>>();
+    expectTypeOf<InfluenceRow>().toEqualTypeOf<DeepReadonly<InfluenceRow>>();
+    expectTypeOf<BaujatPoint>().toEqualTypeOf<DeepReadonly<BaujatPoint>>();
+    expectTypeOf<StandardizedResidual>().toEqualTypeOf<DeepReadonly<StandardizedResidual>>();
+    expectTypeOf<EggerTestResult>().toEqualTypeOf<DeepReadonly<EggerTestResult>>();
+    expectTypeOf<RankCorrelationResult>().toEqualTypeOf<DeepReadonly<RankCorrelationResult>>();
+    expectTypeOf<TrimAndFillResult>().toEqualTypeOf<DeepReadonly<TrimAndFillResult>>();
+    expectTypeOf<FailSafeNResult>().toEqualTypeOf<DeepReadonly<FailSafeNResult>>();
+    expectTypeOf<KendallTau>().toEqualTypeOf<DeepReadonly<KendallTau>>();
+    expectTypeOf<ResultSummary>().toEqualTypeOf<DeepReadonly<ResultSummary>>();
+    expectTypeOf<StudyTable>().toEqualTypeOf<DeepReadonly<StudyTable>>();
+    expectTypeOf<SdFromSeResult>().toEqualTypeOf<DeepReadonly<SdFromSeResult>>();
+    expectTypeOf<SdFromCiResult>().toEqualTypeOf<DeepReadonly<SdFromCiResult>>();
+    expectTypeOf<PooledSdResult>().toEqualTypeOf<DeepReadonly<PooledSdResult>>();
+    expectTypeOf<PooledSdFromPResult>().toEqualTypeOf<DeepReadonly<PooledSdFromPResult>>();
+    expectTypeOf<PooledSdFromCiResult>().toEqualTypeOf<DeepReadonly<PooledSdFromCiResult>>();
+    expectTypeOf<ChangeScoreSdResult>().toEqualTypeOf<DeepReadonly<ChangeScoreSdResult>>();
+    expectTypeOf<ChangeScoreCorrelationResult>().toEqualTypeOf<DeepReadonly<ChangeScoreCorrelationResult>>();
+    expectTypeOf<EstimateMeanSdResult>().toEqualTypeOf<DeepReadonly<EstimateMeanSdResult>>();
+    expectTypeOf<FromEstimateAndCiResult>().toEqualTypeOf<DeepReadonly<FromEstimateAndCiResult>>();
+    expectTypeOf<MaxSdForSignificanceResult>().toEqualTypeOf<DeepReadonly<MaxSdForSignificanceResult>>();
+    expectTypeOf<ImputeSdResult<{ readonly sd1i: number | null }>>().toEqualTypeOf<DeepReadonly<ImputeSdResult<{ readonly sd1i: number | null }>>>();
+    expectTypeOf<SensitivityResult<number>>().toEqualTypeOf<DeepReadonly<SensitivityResult<number>>>();
+    expectTypeOf<ArmPairs>().toEqualTypeOf<DeepReadonly<ArmPairs>>();
+    expectTypeOf<ComparisonMatch>().toEqualTypeOf<DeepReadonly<ComparisonMatch>>();
+    expectTypeOf<IndependenceClusters>().toEqualTypeOf<DeepReadonly<IndependenceClusters>>();
+    expectTypeOf<Overlap>().toEqualTypeOf<DeepReadonly<Overlap>>();
+    expectTypeOf<StudyEffect>().toEqualTypeOf<DeepReadonly<StudyEffect>>();
+    expectTypeOf<ResultsTiming>().toEqualTypeOf<DeepReadonly<ResultsTiming>>();
+    expectTypeOf<ReplicationAssessment>().toEqualTypeOf<DeepReadonly<ReplicationAssessment>>();
+    expectTypeOf<IndependentPooling>().toEqualTypeOf<DeepReadonly<IndependentPooling>>();
+    expectTypeOf<EvidenceBase>().toEqualTypeOf<DeepReadonly<EvidenceBase>>();
+    expectTypeOf<RadialData>().toEqualTypeOf<DeepReadonly<RadialData>>();
+    expectTypeOf<NormalQqData>().toEqualTypeOf<DeepReadonly<NormalQqData>>();
+    expectTypeOf<BubbleData>().toEqualTypeOf<DeepReadonly<BubbleData>>();
+    expectTypeOf<LabbeData>().toEqualTypeOf<DeepReadonly<LabbeData>>();
+    expectTypeOf<BackTransform>().toEqualTypeOf<DeepReadonly<BackTransform>>();
+  });
+});
+
+describe('coverage of this file', () => {
+  it('states the signature of every exported function', () => {
+    const source = readFileSync(new URL(import.meta.url), 'utf8');
+    const tested = new Set([...source.matchAll(/expectTypeOf\((\w+)(?:<[^>]*>)?\)\.parameters/g)].map((m) => m[1]));
+    const functions = Object.entries(api).filter(([, v]) => typeof v === 'function' && !/^class\s/.test(Function.prototype.toString.call(v))).map(([name]) => name);
+    expect(functions.length).toBeGreaterThan(130);
+    expect(functions.filter((name) => !tested.has(name))).toEqual([]);
+  });
+});
