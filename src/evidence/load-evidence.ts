@@ -7,6 +7,7 @@ import { nameKey } from './name-key.ts';
 import { loadedClaims, readClaim } from './read-claims.ts';
 import { readComparison } from './read-comparison.ts';
 import { STUDY_KEYS } from './read-study.ts';
+import { readIndirectness, readRiskOfBias } from './read-appraisal.ts';
 import { fail, id, list, numberOrNull, record, sourceQuote, text, textOrNull, type Where } from './read-fields.ts';
 
 /** Evidence bases this module built (frozen), so that loading one again is free. */
@@ -63,6 +64,8 @@ function loadStudy(item: unknown, row: number, sourceIds: ReadonlySet<string>): 
     registry: textOrNull(obj.registry, at('registry')),
     source: sourceQuote(obj.source, at('source'), sourceIds),
     notes,
+    riskOfBias: readRiskOfBias(obj.riskOfBias, at('riskOfBias'), sourceIds),
+    indirectness: readIndirectness(obj.indirectness, at('indirectness'), sourceIds),
   };
 }
 
