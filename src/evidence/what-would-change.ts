@@ -201,7 +201,7 @@ function indirectPending(c: Context): EvidenceChange[] {
       return {
         kind: 'indirect-pending-study' as const, moves: 'certainty' as const, statusIf: null, certaintyIf: null, studies: [s.id], requirement: null,
         resultsExpected: s.resultsExpected, timing: timing.status,
-        text: `${s.label} (${s.group}) differs in its ${x.element} from ${x.comparedWith}: ${x.reason} Its results would be indirect evidence for this finding (rated down for indirectness), not a replication; ${when}.`,
+        text: `${s.label} (${s.group}): its ${x.element} differs from ${x.comparedWith}. ${x.reason} Its results would be indirect evidence for this finding (rated down for indirectness), not a replication; ${when}.`,
       };
     });
 }

@@ -4,7 +4,7 @@ import { fail, list, record } from '../evidence/read-fields.ts';
 import { replicationStatusLabel } from './replication-status-label.ts';
 
 const KIND_LABEL: Record<string, string> = {
-  'independent-study': 'An independent study',
+  'independent-study': 'Independent replication',
   'reported-statistics': 'Reported statistics',
   'overlap-confirmation': 'Confirmation of an overlap',
   'pending-study': 'A pending study',
@@ -24,8 +24,9 @@ function readChange(value: unknown): WhatWouldChange {
 }
 
 /** One change as a line: its kind in bold, what it moves, and the sentence. */
-function line(c: WhatWouldChange['changes'][number], markdown: boolean): string {
-  const moves = [c.statusIf === null ? null : `status → ${replicationStatusLabel(c.statusIf)}`, c.certaintyIf === null ? null : `certainty up to ${c.certaintyIf}`].filter(Boolean).join('; ');
+function line(c: WhatWouldChange['changes'][number], now: WhatWouldChange['certainty'], markdown: boolean): string {
+  const certainty = c.certaintyIf === null ? null : c.certaintyIf === now ? `certainty stays ${now}` : `certainty up to ${c.certaintyIf}`;
+  const moves = [c.statusIf === null ? null : `status → ${replicationStatusLabel(c.statusIf)}`, certainty].filter(Boolean).join('; ');
   const head = KIND_LABEL[c.kind] ?? c.kind;
   return `${markdown ? `**${head}**` : head}${moves === '' ? '' : ` (${moves})`}: ${c.text}`;
 }
@@ -47,7 +48,7 @@ export function formatWhatWouldChange(result: WhatWouldChange, options: { readon
   const lines = [
     `What would change: ${describeValid(r)}`,
     `Now: ${replicationStatusLabel(r.status)}; certainty ${r.certainty ?? 'not rated (no results)'}.`,
-    ...r.changes.map((c) => `${markdown ? '- ' : '  - '}${line(c, markdown)}`),
+    ...r.changes.map((c) => `${markdown ? '- ' : '  - '}${line(c, r.certainty, markdown)}`),
   ];
   if (r.changes.length === 0) lines.push('  Nothing short of new studies: no piece of evidence is identified.');
   if (r.assumptions.length > 0) lines.push(`Assumptions: ${r.assumptions.join(' ')}`);
