@@ -76,6 +76,8 @@ export { formatCertainty } from './report/format-certainty.ts';
 export { whatWouldChange } from './evidence/what-would-change.ts';
 export type { ChangeKind, EvidenceChange, ReplicationRequirement, WhatWouldChange, WhatWouldChangeOptions } from './evidence/what-would-change.ts';
 export { formatWhatWouldChange } from './report/format-what-would-change.ts';
+export { evidenceFromTable, splitAuthors } from './evidence/evidence-from-table.ts';
+export type { EvidenceFromTableOptions, TableColumns } from './evidence/evidence-from-table.ts';
 // --- replication reports ---
 export { replicationMarkdown } from './report/replication-markdown.ts';
 export type { ReplicationMarkdownOptions } from './report/replication-markdown.ts';

@@ -28,6 +28,8 @@ export interface CertaintyOptions {
   readonly assume?: EffectAssumptions;
   /** Optimal information size in participants (default 786: alpha 0.05, power 0.8, 0.2 SD). */
   readonly optimalInformationSize?: number;
+  /** Name of the effect in reports (default the measure), e.g. "Fisher's z" for `evidenceFromTable` effects. */
+  readonly measureLabel?: string;
 }
 
 /** The certainty of one finding, GRADE-style, with every domain and its reasons. */
@@ -79,20 +81,20 @@ function startOf(studies: readonly EvidenceStudy[], cohorts: readonly (readonly 
   return { start: 'low', reason: `${what}: not described as randomised, so the rating starts at low, as for observational evidence.` };
 }
 
-function effectOf(base: EvidenceBase, finding: ReplicationFinding, pooling: FindingData['pooling'], measure: 'MD' | 'SMD', level: number): CertaintyEffect {
+function effectOf(base: EvidenceBase, finding: ReplicationFinding, pooling: FindingData['pooling'], measure: 'MD' | 'SMD', level: number, scale: string): CertaintyEffect {
   const fit = pooling.result;
-  if (fit !== null) return { estimate: fit.estimate, ci: { lower: fit.ci.lower, upper: fit.ci.upper }, measure, basis: 'pooled', cohorts: fit.k };
+  if (fit !== null) return { estimate: fit.estimate, ci: { lower: fit.ci.lower, upper: fit.ci.upper }, measure, scale, basis: 'pooled', cohorts: fit.k };
   if (pooling.yi.length === 1) {
     const [y, v] = [pooling.yi[0]!, pooling.vi[0]!];
     const half = normalQuantile((1 + level) / 2) * Math.sqrt(v);
-    return { estimate: y, ci: { lower: y - half, upper: y + half }, measure, basis: 'single cohort', cohorts: 1 };
+    return { estimate: y, ci: { lower: y - half, upper: y + half }, measure, scale, basis: 'single cohort', cohorts: 1 };
   }
   const md = finding.results.find((r) => r.meanDifference !== null)?.meanDifference ?? null;
   void base;
-  return { estimate: measure === 'MD' ? md : null, ci: null, measure, basis: md === null ? 'none' : 'no CI', cohorts: 0 };
+  return { estimate: measure === 'MD' ? md : null, ci: null, measure, scale, basis: md === null ? 'none' : 'no CI', cohorts: 0 };
 }
 
-function findingData(base: EvidenceBase, finding: ReplicationFinding, opts: { measure: 'MD' | 'SMD'; assume: EffectAssumptions; level: number }): FindingData {
+function findingData(base: EvidenceBase, finding: ReplicationFinding, opts: { measure: 'MD' | 'SMD'; assume: EffectAssumptions; level: number; scale: string }): FindingData {
   const ids = new Set(finding.studies);
   const studies = base.studies.filter((s) => ids.has(s.id));
   const overlaps = overlapsIn(base).filter((o) => o.studies.every((id) => ids.has(id)));
@@ -109,16 +111,16 @@ function findingData(base: EvidenceBase, finding: ReplicationFinding, opts: { me
     return known.length === 0 ? null : Math.max(...known);
   });
   const totalN = perCohort.some((n) => n === null) ? null : perCohort.reduce((a, b) => a! + b!, 0);
-  return { base, finding, studies, overlaps, pooling, effect: effectOf(base, finding, pooling, opts.measure, opts.level), totalN, cohorts, level: opts.level };
+  return { base, finding, studies, overlaps, pooling, effect: effectOf(base, finding, pooling, opts.measure, opts.level, opts.scale), totalN, cohorts, level: opts.level };
 }
 
-function rateFinding(base: EvidenceBase, finding: ReplicationFinding, opts: { measure: 'MD' | 'SMD'; assume: EffectAssumptions; level: number; ois: number }): CertaintyFinding {
+function rateFinding(base: EvidenceBase, finding: ReplicationFinding, opts: { measure: 'MD' | 'SMD'; assume: EffectAssumptions; level: number; ois: number; scale: string }): CertaintyFinding {
   const comparison = { intervention: finding.intervention, comparator: finding.comparator, outcome: finding.outcome, timepoint: finding.timepoint };
   if (finding.studies.length === 0) {
     const why = finding.status === 'pending' ? 'No study has reported results yet (only ongoing studies), so there is no evidence to rate.' : 'No study reports a result, so there is no evidence to rate.';
     return {
       ...comparison, replicationStatus: finding.status, start: null, certainty: null, downgrade: 0, domains: [],
-      effect: { estimate: null, ci: null, measure: opts.measure, basis: 'none', cohorts: 0 },
+      effect: { estimate: null, ci: null, measure: opts.measure, scale: opts.scale, basis: 'none', cohorts: 0 },
       studies: [], clusters: 0, cohorts: 0, participants: null, reasons: [why],
     };
   }
@@ -157,7 +159,7 @@ function rateFinding(base: EvidenceBase, finding: ReplicationFinding, opts: { me
  * results get `certainty: null`. Levels: high, moderate, low, very low (the floor).
  *
  * @param evidence the evidence base as parsed from JSON (validated by `loadEvidence`)
- * @param options `{ level = 0.95, measure = 'MD', assume, optimalInformationSize = 786 }`
+ * @param options `{ level = 0.95, measure = 'MD', assume, optimalInformationSize = 786, measureLabel }`
  * @throws {InputError} for an invalid evidence base, an unknown option (suggesting the
  *   nearest), a level outside (0, 1), a measure other than MD or SMD, or a non-positive OIS.
  * @example
@@ -166,7 +168,7 @@ function rateFinding(base: EvidenceBase, finding: ReplicationFinding, opts: { me
  */
 export function assessCertainty(evidence: unknown, options: CertaintyOptions = {}): CertaintyAssessment {
   const base = loadEvidence(evidence);
-  const opts = checkOptions<CertaintyOptions>(options, ['level', 'measure', 'assume', 'optimalInformationSize']);
+  const opts = checkOptions<CertaintyOptions>(options, ['level', 'measure', 'assume', 'optimalInformationSize', 'measureLabel']);
   const level = opts.level ?? 0.95;
   assertLevel(level);
   const measure = opts.measure ?? 'MD';
@@ -177,7 +179,9 @@ export function assessCertainty(evidence: unknown, options: CertaintyOptions = {
     throw new InputError('must be a positive number of participants', { field: 'options.optimalInformationSize', value: ois });
   }
   const { findings } = assessReplication(base, { level });
-  const rated = findings.map((f) => rateFinding(base, f, { measure, assume, level, ois }));
+  const scale = opts.measureLabel ?? measure;
+  if (typeof scale !== 'string' || scale.trim() === '') throw new InputError('must be a non-empty string', { field: 'options.measureLabel', value: scale });
+  const rated = findings.map((f) => rateFinding(base, f, { measure, assume, level, ois, scale }));
   const assumptions = [...new Set(base.comparisons.flatMap((c) => effectsOf(base, c, assume, level).flatMap((e) => e.assumptions)))];
   return frozenCopy({ findings: rated, level, measure, optimalInformationSize: ois, assumptions });
 }

@@ -30,6 +30,8 @@ export interface CertaintyEffect {
   readonly estimate: number | null;
   readonly ci: Interval | null;
   readonly measure: 'MD' | 'SMD';
+  /** How reports name the effect (the measure, or `measureLabel`, e.g. "Fisher's z" for a table's effects). */
+  readonly scale: string;
   /** `pooled` (2+ independent cohorts), `single cohort`, `no CI` (a difference without variance) or `none`. */
   readonly basis: 'pooled' | 'single cohort' | 'no CI' | 'none';
   /** Independent cohorts contributing an estimate. */

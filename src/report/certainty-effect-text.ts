@@ -8,7 +8,7 @@ import { formatValue } from '../evidence/format-value.ts';
  */
 export function certaintyEffectText(effect: CertaintyEffect, level: number): string {
   if (effect.estimate === null) return 'no result with a mean';
-  const head = `${effect.measure} ${formatValue(effect.estimate)}`;
+  const head = `${effect.scale ?? effect.measure} ${formatValue(effect.estimate)}`;
   if (effect.ci === null || effect.ci.lower === null || effect.ci.upper === null) return `${head}, no CI (SDs not reported)`;
   const ci = `${Math.round(1000 * level) / 10}% CI ${formatValue(effect.ci.lower)} to ${formatValue(effect.ci.upper)}`;
   return `${head} (${ci})${effect.basis === 'pooled' ? `, pooled over ${effect.cohorts} cohorts` : ''}`;
