@@ -4,10 +4,12 @@
 // cites them. Run with `npx tsx notebooks/conscientiousness-adherence.ts`.
 
 // %% Load the table and build an evidence base from it
-import { readFileSync } from 'node:fs';
-import { assessCertainty, assessReplication, evidenceFromTable, formatResult, readTable, whatWouldChange, formatWhatWouldChange } from '../src/index.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  assessCertainty, assessReplication, evidenceFromTable, forestPlot, formatResult, formatWhatWouldChange, poolByCluster, readTable, whatWouldChange,
+} from '../src/index.ts';
 
-const rows = readTable(readFileSync(new URL('../datasets/molloy2014.csv', import.meta.url), 'utf8')) as Record<string, unknown>[];
+const rows = readTable(readFileSync(new URL('../datasets/molloy2014.csv', import.meta.url), 'utf8')) as unknown as readonly Record<string, unknown>[];
 const CITATION =
   "Molloy GJ, O'Carroll RE, Ferguson E. Conscientiousness and medication adherence: a meta-analysis. Ann Behav Med 2014;47(1):92-101. As distributed in R's metadat package (dat.molloy2014).";
 /** The table as an evidence base: Fisher's z of each correlation, one finding per value of `finding`. */
@@ -49,3 +51,15 @@ for (const f of assessReplication(fine).findings) {
 // %% What would change the finding that rests on a single study
 const single = assessReplication(fine).findings.find((f) => f.clusters.length === 1)!;
 console.log(`\n${formatWhatWouldChange(whatWouldChange(fine, single))}`);
+
+// %% Replication in the pooled analysis: the usual fit beside one estimate per author network
+{
+  const other = byMeasure.comparisons[1]!;
+  const pooled = poolByCluster(byMeasure, other);
+  console.log(`\n${other.outcome}:\n${pooled.reasons.map((r) => `  ${r}`).join('\n')}`);
+  const svg = forestPlot(pooled.standard!, { clusters: pooled.forestClusters, notReplicated: pooled.notReplicated, title: "Conscientiousness and adherence (other measures), Fisher's z" });
+  const outDir = new URL('../out/', import.meta.url);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(new URL('conscientiousness-adherence-forest.svg', outDir), svg);
+  console.log('Wrote out/conscientiousness-adherence-forest.svg (studies of one author network share a letter and a colour)');
+}

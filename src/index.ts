@@ -77,6 +77,8 @@ export { whatWouldChange } from './evidence/what-would-change.ts';
 export type { ChangeKind, EvidenceChange, ReplicationRequirement, WhatWouldChange, WhatWouldChangeOptions } from './evidence/what-would-change.ts';
 export { formatWhatWouldChange } from './report/format-what-would-change.ts';
 export { evidenceFromTable, splitAuthors } from './evidence/evidence-from-table.ts';
+export { poolByCluster } from './evidence/pool-by-cluster.ts';
+export type { ClusterEstimate, ClusterPooling, PoolByClusterOptions } from './evidence/pool-by-cluster.ts';
 export type { EvidenceFromTableOptions, TableColumns } from './evidence/evidence-from-table.ts';
 // --- replication reports ---
 export { replicationMarkdown } from './report/replication-markdown.ts';

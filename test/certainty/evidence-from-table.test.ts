@@ -1,10 +1,10 @@
 // evidenceFromTable on the bundled dat.molloy2014, checked against metafor 5.1-12 (test/fixtures/evidence-table).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assessCertainty, assessReplication, comparisonEffects, evidenceFromTable, InputError, readTable, splitAuthors } from '../../src/index.ts';
+import { assessCertainty, assessReplication, comparisonEffects, evidenceFromTable, forestPlot, InputError, poolByCluster, readTable, splitAuthors } from '../../src/index.ts';
 import { expectClose, TOLERANCES } from '../tolerances.ts';
 
-const rows = readTable(readFileSync(new URL('../../datasets/molloy2014.csv', import.meta.url), 'utf8')) as Record<string, unknown>[];
+const rows = readTable(readFileSync(new URL('../../datasets/molloy2014.csv', import.meta.url), 'utf8')) as unknown as readonly Record<string, unknown>[];
 const R = JSON.parse(readFileSync(new URL('../fixtures/evidence-table/molloy2014.json', import.meta.url), 'utf8'));
 const options = {
   title: 'molloy', asOf: '2026-11-25', citation: 'Molloy et al. 2014', measure: 'ZCOR' as const, effectColumns: { ri: 'ri', ni: 'ni' },
@@ -67,5 +67,20 @@ describe('evidenceFromTable on dat.molloy2014', () => {
     expect(() => evidenceFromTable([...rows, rows[0]!], options)).toThrow(/two rows name the same study "Axelsson et al. 2009"/);
     expect(() => evidenceFromTable(rows, { ...options, columns: { ...options.columns, lable: 'x' } as never })).toThrow(InputError);
     expect(() => evidenceFromTable(rows, { ...options, asOf: '2026-13-01' })).toThrow(/ISO date/);
+  });
+  it('poolByCluster: one estimate per author network beside the usual fit, as metafor on the aggregated table', () => {
+    const p = poolByCluster(ev, ev.comparisons[1]!);
+    expect(p.standard!.k).toBe(8);
+    expectClose(p.standard!.estimate, R.fits[1].estimate, TOLERANCES.iterative, 'standard estimate');
+    const net = p.clusters.find((c) => c.studies.length > 1)!;
+    expect(net.studies).toEqual(['Christensen & Smith 1995', 'Wiebe & Christensen 1997']);
+    expectClose(net.yi, R.byCluster.network[0], TOLERANCES.closed, 'network yi');
+    expectClose(net.vi, R.byCluster.network[1], TOLERANCES.closed, 'network vi');
+    expect(p.byCluster!.k).toBe(R.byCluster.k);
+    expectClose(p.byCluster!.estimate, R.byCluster.estimate, TOLERANCES.iterative, 'by-cluster estimate');
+    expectClose(p.byCluster!.ci.lower!, R.byCluster.ci[0], TOLERANCES.iterative, 'by-cluster lower');
+    expect(p.forestClusters.filter((c) => c !== null)).toEqual([net.name, net.name]);
+    const svg = forestPlot(p.standard!, { clusters: p.forestClusters, notReplicated: p.notReplicated });
+    expect(svg).toContain('Christensen &amp; Smith 1995 + Wiebe &amp; Christensen 1997');
   });
 });
