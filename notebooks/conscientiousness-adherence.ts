@@ -57,7 +57,7 @@ console.log(`\n${formatWhatWouldChange(whatWouldChange(fine, single))}`);
   const other = byMeasure.comparisons[1]!;
   const pooled = poolByCluster(byMeasure, other);
   console.log(`\n${other.outcome}:\n${pooled.reasons.map((r) => `  ${r}`).join('\n')}`);
-  const svg = forestPlot(pooled.standard!, { clusters: pooled.forestClusters, notReplicated: pooled.notReplicated, title: "Conscientiousness and adherence (other measures), Fisher's z" });
+  const svg = forestPlot(pooled.standard!, { clusters: pooled.forestClusters, notReplicated: pooled.notReplicated, title: "Conscientiousness and adherence (other measures)", axisTitle: "Fisher's z of the correlation" });
   const outDir = new URL('../out/', import.meta.url);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(new URL('conscientiousness-adherence-forest.svg', outDir), svg);

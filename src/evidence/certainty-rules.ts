@@ -39,7 +39,7 @@ export const CERTAINTY_RULES = Object.freeze({
 });
 
 /** GRADE's four certainty levels, from the top (GRADE handbook 5.1). */
-export const CERTAINTY_LEVELS = ['high', 'moderate', 'low', 'very low'] as const;
+export const CERTAINTY_LEVELS = Object.freeze(['high', 'moderate', 'low', 'very low'] as const);
 export type CertaintyLevel = (typeof CERTAINTY_LEVELS)[number];
 
 /** Total participants of an adequately powered two-arm trial for a standardised effect `effectSd` (two-sided). */
