@@ -51,6 +51,6 @@ export function formatWhatWouldChange(result: WhatWouldChange, options: { readon
     ...r.changes.map((c) => `${markdown ? '- ' : '  - '}${line(c, r.certainty, markdown)}`),
   ];
   if (r.changes.length === 0) lines.push('  Nothing short of new studies: no piece of evidence is identified.');
-  if (r.assumptions.length > 0) lines.push(`Assumptions: ${r.assumptions.join(' ')}`);
+  if (r.assumptions.length > 0) lines.push(...(markdown ? [''] : []), `Assumptions: ${r.assumptions.join(' ')}`);
   return `${lines.join('\n')}\n`;
 }
