@@ -5,11 +5,15 @@
 // %% Setup: load the evidence base
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
+  assessCertainty,
   assessReplication,
+  certaintyMarkdown,
+  formatWhatWouldChange,
   comparisonEffects,
   describeComparison,
   evidenceMap,
   formatFixed,
+  formatResult,
   htmlReport,
   loadEvidence,
   maxSdForSignificance,
@@ -19,6 +23,8 @@ import {
   replicationText,
   sensitivity,
   sensitivityPlot,
+  summaryOfFindings,
+  whatWouldChange,
 } from '../src/index.ts';
 import type { Comparison, ReportSection, StudyEffect } from '../src/index.ts';
 
@@ -33,15 +39,15 @@ const report: string[] = [`# ${evidence.title}`, '', intro];
 const html: ReportSection[] = [{ kind: 'heading', text: evidence.title, level: 1 }, { kind: 'text', text: intro }];
 /** Figures (SVG) to write beside the reports, by file name. */
 const figures = new Map<string, string>();
-function cell(title: string, markdown: string, text = markdown, figure?: { name: string; svg: string; caption: string }): void {
+function cell(title: string, markdown: string, text = markdown, figure?: { name: string; svg: string; caption: string }, before: readonly ReportSection[] = [], htmlMarkdown = markdown): void {
   report.push('', `## ${title}`, '', markdown.trimEnd());
-  html.push({ kind: 'heading', text: title, level: 2 });
+  html.push({ kind: 'heading', text: title, level: 2 }, ...before);
   if (figure) {
     html.push({ kind: 'figure', svg: figure.svg, caption: figure.caption });
     figures.set(figure.name, figure.svg);
     report.push('', `![${figure.caption}](${figure.name})`);
   }
-  html.push({ kind: 'markdown', markdown });
+  html.push({ kind: 'markdown', markdown: htmlMarkdown });
   console.log(`\n=== ${title} ===\n\n${text.trimEnd()}`);
 }
 const fmt = (x: number | null | undefined, digits = 2): string =>
@@ -196,23 +202,32 @@ cell('Replication', replicationMarkdown(assessment, { headingLevel: 3 }).replace
   );
 }
 
-// %% 7. What evidence would change the verdict
+// %% 7. Certainty of each finding (GRADE-style, with a replication domain)
+const certainty = assessCertainty(evidence);
+{
+  const sof = summaryOfFindings(certainty);
+  const intro = [
+    'Each finding is rated in the spirit of GRADE: randomised evidence starts at high, observational at low, and each domain',
+    'rates down by one or two levels (rules and thresholds in the README). Replication is this project\'s own domain.',
+    '',
+  ];
+  const markdown = certaintyMarkdown(certainty, { headingLevel: 3 }).replace(/^### Certainty of the evidence\n\n/, '');
+  // The HTML report shows the summary of findings as a table section, then the per-domain detail (the Markdown after the table).
+  const detail = markdown.split('\n').slice(2 + sof.rows.length).join('\n').trim();
+  cell('Certainty of the evidence', [...intro, markdown].join('\n'), formatResult(certainty), undefined, [{ kind: 'table', columns: sof.columns, rows: sof.rows, caption: sof.caption }], [...intro, detail].join('\n'));
+}
+
+// %% 8. What evidence would change the verdict (computed by whatWouldChange)
+const changes = evidence.comparisons.map((c) => whatWouldChange(evidence, c, { assume: { sd: 10, armN: ARM_N } }));
 cell(
   'What would change the verdict',
   [
-    '- **An independent randomised trial** of ADSC conditioned medium against placebo — from a group sharing no investigators,',
-    '  institution or patients with the Seoul National University group — showing a significant gain in hair density at',
-    '  6 months in the same direction. Two independent clusters, each significant the same way, make the finding',
-    '  *independently replicated*; a null or opposite result would make it *inconclusive* or *conflicting*.',
-    '- **SDs (or standard errors, or exact p-values) and arm sizes** from the 2022 and 2024 reports. They would give confidence',
-    '  intervals and SMDs, turn the claim-based significance into a computed one, and settle whether the CM-vs-PRP',
-    '  differences are more than chance.',
-    '- **The per-patient overlap between the 2022 trial and the 2024 follow-up**, stated by the authors. Identical 6-month',
-    '  figures (11.5 hairs/cm²) suggest the follow-up re-reports the 2022 patients; if so, it is one cohort, not two.',
-    `- **The US Phase 2 exosome trials**, with results expected in 2026–2027 (not yet reported as of ${evidence.asOf}). They test`,
-    '  exosome-based products, not whole conditioned medium, so they cannot replicate the conditioned-medium findings; they',
-    '  start their own evidence line, from sponsors independent of the Seoul group.',
+    `Computed for each finding by \`whatWouldChange\`. The sizes a new study needs assume an SD of 10 hairs/cm² and ${ARM_N} patients`,
+    'per arm (the source reports neither); every assumption is listed under its finding.',
+    '',
+    ...changes.flatMap((w) => [`### ${describeComparison(w)}`, '', formatWhatWouldChange(w, { markdown: true }).split('\n').slice(1).join('\n').trim(), '']),
   ].join('\n'),
+  changes.map((w) => formatWhatWouldChange(w)).join('\n'),
 );
 
 // %% Write the report files
@@ -228,6 +243,8 @@ writeFileSync(
       maxSdForSignificance: boundaries,
       sensitivity: sensitivityTables,
       assessment,
+      certainty,
+      whatWouldChange: changes,
     },
     null,
     2,

@@ -62,6 +62,24 @@ export type {
 } from './evidence/assess-replication.ts';
 export { poolIndependent } from './evidence/pool-independent.ts';
 export type { IndependentPooling, PoolIndependentOptions, PoolingCohort } from './evidence/pool-independent.ts';
+// --- certainty ---
+export { assessCertainty } from './evidence/assess-certainty.ts';
+export type { CertaintyAssessment, CertaintyFinding, CertaintyOptions } from './evidence/assess-certainty.ts';
+export type { CertaintyDomain, CertaintyDomainName, CertaintyEffect, DomainJudgement } from './evidence/certainty-domain.ts';
+export { CERTAINTY_RULES, CERTAINTY_LEVELS } from './evidence/certainty-rules.ts';
+export type { CertaintyLevel } from './evidence/certainty-rules.ts';
+export type { IndirectnessDeclaration, IndirectnessElement, RiskOfBias, RiskOfBiasDomains, RiskOfBiasJudgement } from './evidence/evidence-base.ts';
+export { certaintyMarkdown } from './report/certainty-markdown.ts';
+export { summaryOfFindings } from './report/summary-of-findings.ts';
+export type { SummaryOfFindings } from './report/summary-of-findings.ts';
+export { formatCertainty } from './report/format-certainty.ts';
+export { whatWouldChange } from './evidence/what-would-change.ts';
+export type { ChangeKind, EvidenceChange, ReplicationRequirement, WhatWouldChange, WhatWouldChangeOptions } from './evidence/what-would-change.ts';
+export { formatWhatWouldChange } from './report/format-what-would-change.ts';
+export { evidenceFromTable, splitAuthors } from './evidence/evidence-from-table.ts';
+export { poolByCluster } from './evidence/pool-by-cluster.ts';
+export type { ClusterEstimate, ClusterPooling, PoolByClusterOptions } from './evidence/pool-by-cluster.ts';
+export type { EvidenceFromTableOptions, TableColumns } from './evidence/evidence-from-table.ts';
 // --- replication reports ---
 export { replicationMarkdown } from './report/replication-markdown.ts';
 export type { ReplicationMarkdownOptions } from './report/replication-markdown.ts';

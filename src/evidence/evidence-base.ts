@@ -23,6 +23,43 @@ export interface EvidenceSource {
   readonly citation: string;
 }
 
+/** A RoB 2 judgement (Sterne et al., BMJ 2019;366:l4898): of one domain or overall. */
+export type RiskOfBiasJudgement = 'low' | 'some concerns' | 'high';
+
+/** RoB 2 domains of a randomised trial; a domain the review did not judge is `null`. */
+export interface RiskOfBiasDomains {
+  readonly randomization: RiskOfBiasJudgement | null;
+  readonly deviations: RiskOfBiasJudgement | null;
+  readonly missingData: RiskOfBiasJudgement | null;
+  readonly measurement: RiskOfBiasJudgement | null;
+  readonly selection: RiskOfBiasJudgement | null;
+}
+
+/** A reviewer's risk-of-bias judgement of one study (optional; absent means "not assessed"). */
+export interface RiskOfBias {
+  readonly overall: RiskOfBiasJudgement;
+  readonly domains: RiskOfBiasDomains;
+  /** Where the judgement comes from (a review's table), when it is quoted. */
+  readonly source: SourceQuote | null;
+}
+
+/** The PICO element in which a study differs from the question it is used to answer. */
+export type IndirectnessElement = 'population' | 'intervention' | 'comparator' | 'outcome';
+
+/**
+ * A declared difference between what a study tests and the question of a review (GRADE's
+ * indirectness). `comparedWith` names the arm, population or outcome of the question (e.g.
+ * the whole conditioned medium an exosome trial is compared with); `severity` is the
+ * reviewer's judgement, `serious` unless stated.
+ */
+export interface IndirectnessDeclaration {
+  readonly element: IndirectnessElement;
+  readonly comparedWith: string | null;
+  readonly severity: 'serious' | 'very serious';
+  readonly reason: string;
+  readonly source: SourceQuote;
+}
+
 /** Whether a study has reported results (`published`) or is still running (`ongoing`). */
 export type StudyStatus = 'published' | 'ongoing';
 
@@ -52,6 +89,10 @@ export interface EvidenceStudy {
   readonly source: SourceQuote;
   /** Further passages supporting single fields (e.g. the group named in a later paragraph). */
   readonly notes: readonly SupportingQuote[];
+  /** Risk-of-bias judgement (RoB 2 style); `null` when not assessed. */
+  readonly riskOfBias: RiskOfBias | null;
+  /** Declared differences from the review's question (population, intervention, comparator, outcome). */
+  readonly indirectness: readonly IndirectnessDeclaration[];
 }
 
 /**

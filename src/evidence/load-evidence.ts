@@ -7,6 +7,7 @@ import { nameKey } from './name-key.ts';
 import { loadedClaims, readClaim } from './read-claims.ts';
 import { readComparison } from './read-comparison.ts';
 import { STUDY_KEYS } from './read-study.ts';
+import { readIndirectness, readRiskOfBias } from './read-appraisal.ts';
 import { fail, id, list, numberOrNull, record, sourceQuote, text, textOrNull, type Where } from './read-fields.ts';
 
 /** Evidence bases this module built (frozen), so that loading one again is free. */
@@ -63,6 +64,8 @@ function loadStudy(item: unknown, row: number, sourceIds: ReadonlySet<string>): 
     registry: textOrNull(obj.registry, at('registry')),
     source: sourceQuote(obj.source, at('source'), sourceIds),
     notes,
+    riskOfBias: readRiskOfBias(obj.riskOfBias, at('riskOfBias'), sourceIds),
+    indirectness: readIndirectness(obj.indirectness, at('indirectness'), sourceIds),
   };
 }
 
@@ -177,7 +180,10 @@ function loadClaims(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arms'>, 
  * `mean: null` when the source gives only words (put them in `claims`); arms and comparisons
  * are unique with names compared by `nameKey` (case, spacing, Unicode form ignored); every
  * comparison matches at least one study, and at most one pair of arms per study; every claim
- * names a pair of arms its study has.
+ * names a pair of arms its study has. A study may carry a `riskOfBias` judgement (`{ overall,
+ * domains?, source? }`, RoB 2 judgements `low`, `some concerns`, `high`) and `indirectness`
+ * declarations (`[{ element, comparedWith?, severity?, reason, source }]`); absent, they are
+ * `null` and `[]`.
  *
  * @throws {InputError} naming the field, the row (1-based) and the study, e.g.
  *   `arms.study, study "x", row 3: unknown study id; known studies: a, b (got "x")`.

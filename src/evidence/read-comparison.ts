@@ -5,14 +5,20 @@ import { checkFields, fail, record, text, textOrNull, type Where } from './read-
 /** The fields of a comparison. */
 export const COMPARISON_KEYS = ['intervention', 'comparator', 'outcome', 'timepoint'] as const;
 
-/** Further fields a `ReplicationFinding` carries, so that a finding can be passed as its comparison. */
-const FINDING_KEYS = ['status', 'studies', 'clusters', 'pendingStudies', 'reasons', 'results'] as const;
+/**
+ * Further fields a `ReplicationFinding`, a `CertaintyFinding` or a `WhatWouldChange` result
+ * carries, so that any of them can be passed as its comparison.
+ */
+const FINDING_KEYS = [
+  'status', 'studies', 'clusters', 'pendingStudies', 'reasons', 'results',
+  'replicationStatus', 'start', 'certainty', 'downgrade', 'domains', 'effect', 'cohorts', 'participants', 'changes', 'assumptions',
+] as const;
 
 /**
  * Validates a comparison and returns a fresh copy of its four fields (`null` for an absent
  * comparator, outcome or timepoint). `intervention` is required. Other keys are an error
  * suggesting the nearest field (`timePoint` → `timepoint`); `asArgument` also allows the fields
- * of a `ReplicationFinding`, so a finding can be passed where a comparison is expected.
+ * of a `ReplicationFinding` (or a certainty finding, or a `whatWouldChange` result), so a finding can be passed where a comparison is expected.
  * Internal helper of the evidence functions and `loadEvidence`.
  */
 export function readComparison(value: unknown, where: Where, asArgument = false): Comparison {

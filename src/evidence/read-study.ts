@@ -2,7 +2,7 @@ import type { EvidenceStudy } from './evidence-base.ts';
 import { id, list, record, text, textOrNull, type Where } from './read-fields.ts';
 
 /** The fields of a study. */
-export const STUDY_KEYS = ['id', 'label', 'year', 'group', 'authors', 'cohort', 'design', 'status', 'n', 'resultsExpected', 'registry', 'source', 'notes'] as const;
+export const STUDY_KEYS = ['id', 'label', 'year', 'group', 'authors', 'cohort', 'design', 'status', 'n', 'resultsExpected', 'registry', 'source', 'notes', 'riskOfBias', 'indirectness'] as const;
 
 /** What independence is judged on: a study's id, label, group, authors and cohort. */
 export type StudyIdentity = Pick<EvidenceStudy, 'id' | 'label' | 'group' | 'authors' | 'cohort'>;

@@ -12,6 +12,10 @@ import type { PetoResult } from '../models/peto.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import type { SubgroupResult } from '../models/subgroup-analysis.ts';
 import type { EffectSizes, MetaAnalysisResult } from '../types.ts';
+import type { CertaintyAssessment } from '../evidence/assess-certainty.ts';
+import { formatCertainty } from './format-certainty.ts';
+import type { WhatWouldChange } from '../evidence/what-would-change.ts';
+import { formatWhatWouldChange } from './format-what-would-change.ts';
 import { formatCumulative } from './format-cumulative.ts';
 import { formatEffectSizes } from './format-effect-sizes.ts';
 import { formatEggerTest } from './format-egger-test.ts';
@@ -38,7 +42,8 @@ import type { ResultSummary } from './summarize.ts';
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
   | MultilevelResult | RobustResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
-  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable;
+  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
+  | CertaintyAssessment | WhatWouldChange;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -60,6 +65,8 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   effectSizes: formatEffectSizes,
   summarize: formatSummary,
   studyTable: (table: StudyTable, o: ResolvedFormatOptions) => formatStudyTable(table, o.digits),
+  assessCertainty: (a: CertaintyAssessment) => formatCertainty(a),
+  whatWouldChange: (w: WhatWouldChange) => formatWhatWouldChange(w),
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];

@@ -6,7 +6,7 @@ import { TAU2_METHODS } from '../types.ts';
 export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
   'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
-  'effectSizes', 'summarize', 'studyTable',
+  'effectSizes', 'summarize', 'studyTable', 'assessCertainty', 'whatWouldChange',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -44,6 +44,8 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   summarize: (x) => isObject(x) && isString(x.kind) && isObject(x.analysis) && isObject(x.ci) && hasAll(x, 'transform', 'scale', 'description', 'estimate'),
   studyTable: (x) => isObject(x) && isString(x.kind) && isArray(x.rows) && x.rows.every(isObject) && hasAll(x, 'transform', 'scale', 'description', 'level'),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
+  whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,
+  assessCertainty: (x) => isObject(x) && isArray(x.findings) && typeof x.optimalInformationSize === 'number' && x.findings.every((f) => isObject(f) && isArray(f.domains)),
 };
 
 function isSubsetFits(x: unknown): x is Fields[] {

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
   metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
-  subgroupAnalysis, summarize, trimAndFill, type ResultKind,
+  subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
 } from '../../src/index.ts';
+import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
 import { fixture } from './helpers.ts';
 
@@ -20,6 +21,7 @@ const ml = multilevel(
   { outer, inner: ko.rows.map((r: any) => String(r.inner)) },
 );
 const ablat = bcg.rows.map((r: any) => r.ablat);
+const seed = JSON.parse(readFileSync(new URL('../../datasets/conditioned-medium-hair-loss.json', import.meta.url), 'utf8'));
 
 /** Every public result type, with variants that change the printout's layout. */
 const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
@@ -51,6 +53,9 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['summarize', summarize(ml)],
   ['studyTable', studyTable(fit)],
   ['studyTable', studyTable(mantelHaenszel(bcg.rows, { measure: 'OR', columns }))],
+  ['assessCertainty', assessCertainty(seed)],
+  ['whatWouldChange', whatWouldChange(seed, seed.comparisons[0], { assume: { sd: 10, armN: 30 } })],
+  ['whatWouldChange', whatWouldChange(seed, seed.comparisons[3])],
 ];
 
 describe('formatResult prints every public result', () => {
