@@ -1,6 +1,7 @@
 // Properties of the other model entry points (metaRegression, subgroupAnalysis, multilevel,
 // mantelHaenszel, peto), with a fixed fast-check seed: the rows' order does not matter, every CI
-// contains its estimate and widens monotonely with `level` (the estimate itself does not move).
+// contains its estimate and widens monotonely with `level` (the estimate itself does not move),
+// and random-effects fits equal the equal-effects fits where tau² (or σ²) is 0.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -120,6 +121,58 @@ describe('multilevel', () => {
         contains(fit(rows, ids, test, high).ci, fit(rows, ids, test, low).ci, 'CI widens with level');
       }),
       { ...options, numRuns: 15 },
+    );
+  });
+});
+
+describe('EE = RE at tau² = 0', () => {
+  const exact = fc.record({
+    a: fc.double({ min: -2, max: 2, noNaN: true }),
+    b: fc.double({ min: -1, max: 1, noNaN: true }),
+    vi: fc.array(v, { minLength: 6, maxLength: 12 }),
+    method: fc.constantFrom(...TAU2_METHODS.filter((m) => m !== 'EE')),
+    test: fc.constantFrom(...TEST_TYPES),
+  });
+
+  it('metaRegression and subgroupAnalysis of effects on an exact line / equal within groups equal the EE fits', () => {
+    fc.assert(
+      fc.property(exact, ({ a, b, vi, method, test }) => {
+        const x = vi.map((_, i) => i - 2.5);
+        const g = vi.map((_, i) => (i % 2 === 0 ? 'even' : 'odd'));
+        const input = { yi: x.map((xi) => a + b * xi), vi };
+        const re = metaRegression(input, { moderators: { x }, method, test });
+        const ee = metaRegression(input, { moderators: { x }, method: 'EE', test });
+        expect(re.tau2).toBeLessThan(1e-20);
+        re.coefficients.forEach((c, j) => {
+          close(c.estimate, ee.coefficients[j]!.estimate, 1e-9, c.name);
+          close(c.se, ee.coefficients[j]!.se, 1e-9, c.name);
+        });
+        const grouped = { yi: g.map((l) => (l === 'even' ? a : a + b)), vi };
+        const sre = subgroupAnalysis(grouped, g, { method });
+        const see = subgroupAnalysis(grouped, g, { method: 'EE' });
+        sre.groups.forEach((grp, j) => {
+          close(grp.estimate, see.groups[j]!.estimate, 1e-12, grp.level);
+          close(grp.se, see.groups[j]!.se, 1e-12, grp.level);
+        });
+        close(sre.between.q, see.between.q, 1e-9, 'between q');
+      }),
+      options,
+    );
+  });
+
+  it('multilevel of identical effects has both variance components at 0 and the EE estimate', () => {
+    fc.assert(
+      fc.property(exact, ({ a, vi }) => {
+        const input = { yi: vi.map(() => a), vi };
+        const ml = multilevel(input, { outer: vi.map((_, i) => `s${i % 3}`), inner: vi.map((_, i) => `e${i}`) });
+        expect(ml.sigma2[0]).toBeLessThan(1e-12);
+        expect(ml.sigma2[1]).toBeLessThan(1e-12);
+        const w = vi.map((x) => 1 / x);
+        const sw = w.reduce((s, x) => s + x, 0);
+        close(ml.estimate, a, 1e-12, 'estimate');
+        close(ml.se, 1 / Math.sqrt(sw), 1e-6, 'se = 1/√Σw');
+      }),
+      { ...options, numRuns: 10 },
     );
   });
 });
