@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  assessReplication, baujat, cumulative, effectSizes, eggerTest, estimateMeanSd, failSafeN, fromEstimateAndCi, imputeSd, influence,
+  assessReplication, baujat, changeScoreCorrelation, changeScoreSd, poolIndependent, pooledSdFromSe, pooledSdFromT, sdFromSe, cumulative, effectSizes, eggerTest, estimateMeanSd, failSafeN, fromEstimateAndCi, imputeSd, influence,
   leaveOneOut, mantelHaenszel, maxSdForSignificance, metaAnalysis, metaRegression, multilevel, peto, pooledSdFromCi, pooledSdFromP, rankCorrelationTest,
   readTable, robust, sdFromCi, sensitivity, standardizedResiduals, studyTable, subgroupAnalysis, summarize, TAU2_METHODS, TEST_TYPES,
   trimAndFill,
@@ -85,6 +85,11 @@ describe('JSON round trips of every public result', () => {
       fc.property(
         fc.double({ min: 0.5, max: 40, noNaN: true }), fc.integer({ min: 6, max: 200 }), fc.integer({ min: 6, max: 200 }), fc.double({ min: 1e-6, max: 0.9, noNaN: true }),
         (width, n1, n2, p) => {
+          roundTrips('sdFromSe', sdFromSe({ se: width, n: n1 }));
+          roundTrips('pooledSdFromSe', pooledSdFromSe({ se: width, n1, n2 }));
+          roundTrips('pooledSdFromT', pooledSdFromT({ meanDifference: width, t: 1 + p, n1, n2 }));
+          roundTrips('changeScoreSd', changeScoreSd({ sdBaseline: width, sdFinal: 1 + width, correlation: p }));
+          roundTrips('changeScoreCorrelation', changeScoreCorrelation({ sdBaseline: width, sdFinal: width, sdChange: width }));
           roundTrips('sdFromCi', sdFromCi({ lower: -width, upper: width, n: n1, mean: 2 * width }));
           roundTrips('pooledSdFromCi', pooledSdFromCi({ lower: 1, upper: 1 + width, n1, n2 }));
           roundTrips('pooledSdFromP', pooledSdFromP({ meanDifference: width, pValue: p, n1, n2 }));
@@ -117,5 +122,6 @@ describe('JSON round trips of every public result', () => {
       comparisons: [{ intervention: 'drug', comparator: 'placebo', outcome: 'o', timepoint: 't' }],
     }));
     roundTrips('assessReplication', assessReplication(evidence));
+    roundTrips('poolIndependent', poolIndependent(evidence, evidence.comparisons[0]));
   });
 });
