@@ -24,7 +24,8 @@ export function isNumberText(text: string): boolean {
  *
  * @param cells the column's cells, trimmed
  * @param at locates cell `i` for the error when `forced` is `number`
- * @throws TableError when `forced` is `number` and a present cell is not a number, naming its line
+ * @throws TableError when `forced` is `number` and a present cell is not a number, or when a
+ *   numeric column holds a number beyond the double range (`1e400`), naming its line
  * @example
  * columnType(['1', 'NA', '2.5']); // => 'number'
  * columnType(['1', 'b']);         // => 'text'
@@ -35,7 +36,15 @@ export function columnType(cells: readonly string[], forced?: ColumnType, at?: (
   if (forced === 'number' && bad >= 0) {
     throw new TableError(`is not a number (got ${JSON.stringify(cells[bad])}); the column was declared numeric`, at!(bad));
   }
-  return bad >= 0 ? 'text' : 'number';
+  if (bad >= 0) return 'text';
+  const huge = cells.findIndex((cell) => !isMissing(cell) && !Number.isFinite(Number(cell)));
+  if (huge >= 0) {
+    throw new TableError(
+      `is too large for a number (got ${JSON.stringify(cells[huge])}, beyond ±1.8e308); declare the column as text in options.types to keep it as a label`,
+      at!(huge),
+    );
+  }
+  return 'number';
 }
 
 /**

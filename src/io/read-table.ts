@@ -50,7 +50,7 @@ export interface Table extends ReadonlyArray<TableRow> {
  * @throws TableError (an `InputError`) naming the file, the line and the column: a missing
  *   or empty file, no header, an empty or repeated column name, a line with more or fewer
  *   fields than the header, an unclosed quote, an unknown column in `types`, or a text cell in
- *   a column declared numeric
+ *   a column declared numeric, or a number beyond the double range (`1e400`) in a numeric column
  * @example
  * const rows = readTable('study,ai,n1i\nA,4,123\nB,NA,306\n');
  * rows[1];             // => { study: 'B', ai: null, n1i: 306 }
