@@ -173,7 +173,14 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   // without an intercept a shift of y is not absorbed: the data are only scaled
   const y = !intercept ? Float64Array.from(yi, (t) => t / Math.sqrt(scaled.unit)) : exact ? scaled.y : centred(yi);
   const shift = !intercept ? 0 : exact ? scaled.shift : mean(yi);
-  const model = designModel(design, y, scaled.v, scaled.unit);
+  // metafor estimates τ² and Q_E on the mean-centred outcomes (its Ymc) also without an intercept;
+  // where the design does not span the intercept this changes them, and pooled follows metafor
+  const spans = intercept || spansIntercept(design);
+  const model = designModel(design, intercept ? y : centred(y), scaled.v, scaled.unit);
+  const coefModel = intercept ? model : designModel(design, y, scaled.v, scaled.unit);
+  if (!spans) {
+    warnings.push('The design does not contain the intercept: as metafor, tau² and Q_E are computed from the mean-centred outcomes, the coefficients from the outcomes themselves.');
+  }
   const tau2Fit = TAU2_ESTIMATORS[method](model, control);
   warnings.push(...tau2Fit.warnings);
   const tau2 = tau2Fit.tau2 * scaled.unit;
@@ -188,7 +195,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (method === 'EE' && test === 'knha') {
     warnings.push('The Knapp–Hartung adjustment is not meant for the equal-effects (EE) model.');
   }
-  const coef = regressionCoefficients(model, design, { shift, unit: scaled.unit }, tau2Fit.tau2, test, level, intercept ? 1 : 0);
+  const coef = regressionCoefficients(coefModel, design, { shift, unit: scaled.unit }, tau2Fit.tau2, test, level, intercept ? 1 : 0);
   if (coef.knhaZero) warnings.push(KNAPP_HARTUNG_ZERO_WARNING);
   const positive = vi.every((v) => v > 0);
   const het = positive ? cochranQ(model) : { q: NaN, qDf: k - p, qPValue: NaN, typicalVariance: NaN };
@@ -196,7 +203,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (!positive) {
     warnings.push('Q_E, I² and H² need every sampling variance > 0; they are not available.');
   }
-  const r2 = intercept || spansIntercept(design) ? pseudoR2(model, design, tau2Fit.tau2, method, control) : NaN;
+  const r2 = spans ? pseudoR2(model, design, tau2Fit.tau2, method, control) : NaN;
 
   const coefficients = design.names.map((name, j) =>
     Object.freeze({
