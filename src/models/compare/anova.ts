@@ -4,6 +4,7 @@ import { InputError } from '../../errors.ts';
 import { checkOptions } from '../../check-options.ts';
 import { cholesky, forwardSolve } from '../../numeric/cholesky.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
+import { matrixRank } from '../../numeric/matrix-rank.ts';
 import type { TestType } from '../../types.ts';
 import { wald } from '../inference/wald-test.ts';
 import { readModelView, type LinearModelFit, type ModelView } from '../predict/model-view.ts';
@@ -135,7 +136,8 @@ function contrastTest(view: ModelView, rows: AnovaOptions['contrasts'] & object,
       statistic: w.statistic, pValue: finiteOrNull(w.pValue),
     });
   });
-  const qm = quadraticForm(Float64Array.from(lv.flat()), lb, m);
+  // the omnibus test needs linearly independent rows (metafor: rankMatrix(X) == m)
+  const qm = matrixRank(l) === m ? quadraticForm(Float64Array.from(lv.flat()), lb, m) : NaN;
   return Object.freeze({ contrasts: Object.freeze(contrasts), ...omnibus(qm, m, view), test: view.test });
 }
 

@@ -1,6 +1,7 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { InputError } from '../../errors.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
+import { matrixRank } from '../../numeric/matrix-rank.ts';
 import { readModelView, type LinearModelFit, type ModelView } from '../predict/model-view.ts';
 import { fitStatistics, type LikelihoodStatistics } from './fit-statistics.ts';
 
@@ -88,23 +89,5 @@ function sameDesign(a: ModelView, b: ModelView): boolean {
 /** rank([X_full, X_reduced]) equals max(rank X_full, rank X_reduced) (metafor's `.is.nested`). */
 function nested(a: ModelView, b: ModelView): boolean {
   const cols = (v: ModelView) => Array.from({ length: v.p }, (_, j) => Float64Array.from({ length: v.k }, (_, i) => v.x[i * v.p + j]!));
-  return rank([...cols(a), ...cols(b)]) === Math.max(rank(cols(a)), rank(cols(b)));
-}
-
-/** Numerical rank by modified Gram–Schmidt on the normalised columns (tolerance 1e-9). */
-function rank(columns: Float64Array[]): number {
-  const basis: Float64Array[] = [];
-  for (const c of columns) {
-    const v = Float64Array.from(c);
-    const norm0 = Math.hypot(...v);
-    if (!(norm0 > 0)) continue;
-    for (const q of basis) {
-      let d = 0;
-      for (let i = 0; i < v.length; i++) d += v[i]! * q[i]!;
-      for (let i = 0; i < v.length; i++) v[i] = v[i]! - d * q[i]!;
-    }
-    const norm = Math.hypot(...v);
-    if (norm > 1e-9 * norm0) basis.push(v.map((x) => x / norm));
-  }
-  return basis.length;
+  return matrixRank([...cols(a), ...cols(b)]) === Math.max(matrixRank(cols(a)), matrixRank(cols(b)));
 }
