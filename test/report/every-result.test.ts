@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
   metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
-  subgroupAnalysis, summarize, trimAndFill, type ResultKind,
+  subgroupAnalysis, summarize, trimAndFill, type ResultKind, predict, blup, anova, fitStatistics,
 } from '../../src/index.ts';
 import { matchingKinds } from '../../src/report/result-kind.ts';
 import { fixture } from './helpers.ts';
@@ -51,6 +51,15 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['summarize', summarize(ml)],
   ['studyTable', studyTable(fit)],
   ['studyTable', studyTable(mantelHaenszel(bcg.rows, { measure: 'OR', columns }))],
+  ['predict', predict(fit, { transform: 'auto' })],
+  ['predict', predict(metaRegression(input, { moderators: { ablat } }), { newmods: [10, 30, 50] })],
+  ['blup', blup(fit)],
+  ['blup', blup(ml, { transform: 'exp' })],
+  ['coefficientTest', anova(metaRegression(input, { moderators: { ablat } }), { coefficients: ['ablat'] })],
+  ['contrastTest', anova(metaRegression(input, { moderators: { ablat }, test: 'knha' }), { contrasts: [[1, 10], [1, 50]] })],
+  ['likelihoodRatioTest', anova(metaRegression(input, { moderators: { ablat }, method: 'ML' }), metaAnalysis(input, { method: 'ML' }))],
+  ['fitStatistics', fitStatistics(fit)],
+  ['fitStatistics', fitStatistics(ml)],
 ];
 
 describe('formatResult prints every public result', () => {
