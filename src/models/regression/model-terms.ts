@@ -51,6 +51,8 @@ export interface TermSpec {
   /** Level order per variable, making it a factor (R's `factor(x, levels = )`). */
   readonly levels?: Readonly<Record<string, readonly unknown[]>>;
   readonly studies?: readonly string[];
+  /** Labels taken as one variable name as they stand (the keys of a record of moderators). */
+  readonly atomic?: ReadonlySet<string>;
 }
 
 /** The terms, and the design columns (NaN where a variable is missing) of length n. */
@@ -85,7 +87,7 @@ export interface BuiltTerms {
  * built.terms.columns.map((c) => c.name) // => ['x', 'gb', 'x:gb']
  */
 export function buildTerms(spec: TermSpec): BuiltTerms {
-  const labels = expandTerms(spec.terms);
+  const labels = expandTerms(spec.terms, spec.atomic ?? new Set());
   const order: string[] = [];
   for (const t of labels) for (const v of t) if (!order.includes(v)) order.push(v);
   const terms = dedupe(labels.map((t) => [...t].sort((a, b) => order.indexOf(a) - order.indexOf(b))))
@@ -136,11 +138,15 @@ function partValue(read: ReadVariable, level: string | null, i: number): number 
 }
 
 /** Splits `a*b` and `a:b` labels into variable sets (a*b*c → all non-empty subsets by degree). */
-function expandTerms(labels: readonly string[]): string[][] {
+function expandTerms(labels: readonly string[], atomic: ReadonlySet<string>): string[][] {
   const out: string[][] = [];
   labels.forEach((label, idx) => {
     if (typeof label !== 'string' || label.trim() === '') {
       throw new InputError('each moderator term must be a non-empty name such as "ablat", "ablat:year" or "alloc*ablat"', { field: `moderators[${idx}]`, value: label });
+    }
+    if (atomic.has(label)) {
+      out.push([label]);
+      return;
     }
     const factors = label.split('*').map((f) => f.split(':').map((v) => v.trim()));
     if (factors.some((f) => f.some((v) => v === ''))) {

@@ -90,6 +90,7 @@ export function resolveRegressionInput(
   const built = buildTerms({
     terms: [...(given as string[]), ...interactions], intercept, values,
     reference: options.reference, levels: options.levels, studies: labelsIn,
+    atomic: new Set(byName ? [] : (given as string[])),
   });
   const names = built.terms.columns.map((c) => c.name);
   const variables = built.terms.variables.map((v) => v.name);
