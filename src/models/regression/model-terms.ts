@@ -112,13 +112,14 @@ export function buildTerms(spec: TermSpec): BuiltTerms {
   });
   const n = spec.values(order[0]!).length;
   const values = columns.map((c) => Float64Array.from({ length: n }, (_, i) => c.parts.reduce((acc, part) => acc * partValue(read.get(part.variable)!, part.level, i), 1)));
+  const frozenColumns = columns.map((c) => Object.freeze({ ...c, parts: Object.freeze(c.parts.map((q) => Object.freeze(q))) }));
   return {
-    terms: {
+    terms: Object.freeze({
       intercept: spec.intercept,
-      variables: order.map((v) => read.get(v)!.variable),
-      terms: terms.map((t) => t.join(':')),
-      columns,
-    },
+      variables: Object.freeze(order.map((v) => { const x = read.get(v)!.variable; return Object.freeze({ ...x, levels: Object.freeze([...x.levels]) }); })),
+      terms: Object.freeze(terms.map((t) => t.join(':'))),
+      columns: Object.freeze(frozenColumns),
+    }),
     columns: values,
     missing: new Map(order.map((v) => [v, read.get(v)!.missing])),
   };

@@ -15,6 +15,7 @@ export interface RPrediction {
 
 export interface RCase {
   name: string; terms: string | string[]; intercept: boolean; reference: Record<string, string> | unknown[];
+  levels?: Record<string, unknown[]> | unknown[];
   method: string; test: string; k: number; names: string | string[]; beta: number | number[]; se: number | number[];
   vb: number[][]; tau2: number; QE: number; QM: number; QMdf: (number | null)[]; QMp: number; R2: number | null;
   fitStats: { ML: number[]; REML: number[]; parms: number };
@@ -67,7 +68,8 @@ export function fitCase(f: PredictFixture, c: RCase): LinearModelFit {
   const test = c.test as 'z';
   if (terms.length === 0) return metaAnalysis(studies(f), { method, test });
   const reference = Array.isArray(c.reference) ? undefined : c.reference;
-  return metaRegression(studies(f), { moderators: terms, data: f.rows, intercept: c.intercept, reference, method, test });
+  const levels = c.levels === undefined || Array.isArray(c.levels) ? undefined : c.levels;
+  return metaRegression(studies(f), { moderators: terms, data: f.rows, intercept: c.intercept, reference, levels, method, test });
 }
 
 /** metafor's coefficient names with pooled's `intercept` for `intrcpt`. */
