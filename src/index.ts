@@ -167,6 +167,21 @@ export type { MaxSdForSignificanceInput, MaxSdForSignificanceResult, Significanc
 // --- meta-regression ---
 export { metaRegression } from './models/regression/meta-regression.ts';
 export type { MetaRegressionOptions, MetaRegressionResult, RegressionCoefficient } from './models/regression/meta-regression.ts';
+// --- predict, blup, model comparison (predict) ---
+export { predict } from './models/predict/predict.ts';
+export type { PredictOptions, PredictResult, Prediction } from './models/predict/predict.ts';
+export type { PredictedValue } from './models/predict/interval-row.ts';
+export type { NewModerators, NewModeratorRow } from './models/predict/new-moderators.ts';
+export type { LinearModelFit } from './models/predict/model-view.ts';
+export { blup } from './models/predict/blup.ts';
+export type { BlupOptions, BlupResult, BlupValue } from './models/predict/blup.ts';
+export { anova } from './models/compare/anova.ts';
+export type { AnovaOptions, AnovaResult, CoefficientTestResult, ContrastTest, ContrastTestResult } from './models/compare/anova.ts';
+export type { LikelihoodRatioResult } from './models/compare/likelihood-ratio-test.ts';
+export { fitStatistics } from './models/compare/fit-statistics.ts';
+export type { FitStatisticsResult, LikelihoodStatistics } from './models/compare/fit-statistics.ts';
+export type { ColumnPart, DesignColumn, ModelTerms, ModelVariable } from './models/regression/model-terms.ts';
+export type { RegressionTermOptions } from './models/regression/resolve-regression-input.ts';
 // --- diagnostics ---
 export { leaveOneOut } from './diagnostics/leave-one-out.ts';
 export { cumulative } from './diagnostics/cumulative.ts';

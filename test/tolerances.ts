@@ -9,6 +9,9 @@
  *   stopping points.
  * - `profile`: Q-profile confidence bounds for tau², I² and H² (root finding on a profile; the
  *   fixtures used `tol = 1e-12`, our root finder stops earlier).
+ * - `derived`: quantities computed from an iterative fit (predictions, BLUPs, log-likelihoods,
+ *   Wald and likelihood-ratio tests; test/models/predict): the 1e-8 of τ² grows in them, most
+ *   for Paule–Mandel (metafor's `uniroot`) and designs with calendar years (ill-conditioned XᵀWX).
  * - `conversion`: metafor 5.1 `conv.fivenum` / `conv.wald` fixtures (test/fixtures/conversions),
  *   to the 1e-8 that issue #4 asks for.
  * - `distribution`: normal, t, chi-square and F CDFs, survival functions and quantiles against R
@@ -25,6 +28,7 @@ export const TOLERANCES = Object.freeze({
   profile: 1e-6,
   distribution: 1e-12,
   conversion: 1e-8,
+  derived: 1e-6,
 } as const);
 
 export type Tier = keyof typeof TOLERANCES;

@@ -26,6 +26,7 @@ export function formatMetaRegression(r: MetaRegressionResult, o: ResolvedFormatO
   const random = r.method !== 'EE';
   const t = r.test !== 'z';
   const m = r.qmDf;
+  const first = r.intercept === false ? 1 : 2; // without intercept Q_M tests coefficients 1:p
   const lines = [
     random ? `Mixed-Effects Model (k = ${r.k}; tau^2 estimator: ${r.method})` : `Fixed-Effects with Moderators Model (k = ${r.k})`,
     '',
@@ -34,7 +35,7 @@ export function formatMetaRegression(r: MetaRegressionResult, o: ResolvedFormatO
     'Test for Residual Heterogeneity:',
     formatTestStatistic('QE', r.qe, r.qeDf, r.qePValue, d),
     '',
-    `Test of Moderators (coefficient${m === 1 ? '' : 's'} ${m === 1 ? '2' : `2:${m + 1}`}):`,
+    `Test of Moderators (coefficient${m === 1 ? '' : 's'} ${m === 1 ? first : `${first}:${m + first - 1}`}):`,
     t ? formatTestStatistic('F', r.qm, [r.qmDf, r.df], r.qmPValue, d) : formatTestStatistic('QM', r.qm, r.qmDf, r.qmPValue, d),
     '',
     'Model Results:',

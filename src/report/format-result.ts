@@ -11,6 +11,13 @@ import type { RobustResult } from '../models/multilevel/robust.ts';
 import type { PetoResult } from '../models/peto.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import type { SubgroupResult } from '../models/subgroup-analysis.ts';
+import type { BlupResult } from '../models/predict/blup.ts';
+import type { PredictResult } from '../models/predict/predict.ts';
+import type { CoefficientTestResult, ContrastTestResult } from '../models/compare/anova.ts';
+import type { FitStatisticsResult } from '../models/compare/fit-statistics.ts';
+import type { LikelihoodRatioResult } from '../models/compare/likelihood-ratio-test.ts';
+import { formatBlup, formatPredict } from './format-predict.ts';
+import { formatCoefficientTest, formatContrastTest, formatFitStatistics, formatLikelihoodRatioTest } from './format-anova.ts';
 import type { EffectSizes, MetaAnalysisResult } from '../types.ts';
 import type { CertaintyAssessment } from '../evidence/assess-certainty.ts';
 import { formatCertainty } from './format-certainty.ts';
@@ -43,7 +50,8 @@ export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
   | MultilevelResult | RobustResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
-  | CertaintyAssessment | WhatWouldChange;
+  | CertaintyAssessment | WhatWouldChange
+  | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -67,6 +75,12 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   studyTable: (table: StudyTable, o: ResolvedFormatOptions) => formatStudyTable(table, o.digits),
   assessCertainty: (a: CertaintyAssessment) => formatCertainty(a),
   whatWouldChange: (w: WhatWouldChange) => formatWhatWouldChange(w),
+  predict: formatPredict,
+  blup: formatBlup,
+  coefficientTest: formatCoefficientTest,
+  contrastTest: formatContrastTest,
+  likelihoodRatioTest: formatLikelihoodRatioTest,
+  fitStatistics: formatFitStatistics,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
@@ -80,7 +94,9 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * `rankCorrelationTest`, `failSafeN` as `print.regtest`, `print.ranktest`, `print.fsn`,
  * `trimAndFill` as metafor's trimfill printout, `subgroupAnalysis` as one fit per subgroup with
  * the test of differences, `effectSizes` as `print.escalc`, and the results of `summarize` and
- * `studyTable` as `predict(fit, transf = ...)` and a per-study table. p-values are printed as
+ * `studyTable` as `predict(fit, transf = ...)` and a per-study table, `predict` and `blup` as
+ * metafor's `predict.rma` and `blup` tables, `anova` results as `print.anova.rma` (Wald tests of
+ * coefficients or contrasts, likelihood-ratio tests) and `fitStatistics` as `fitstats`. p-values are printed as
  * they are (2.00e-26, not <.0001).
  *
  * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval

@@ -7,6 +7,7 @@ export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
   'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
   'effectSizes', 'summarize', 'studyTable', 'assessCertainty', 'whatWouldChange',
+  'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -46,6 +47,12 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
   whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,
   assessCertainty: (x) => isObject(x) && isArray(x.findings) && typeof x.optimalInformationSize === 'number' && x.findings.every((f) => isObject(f) && isArray(f.domains)),
+  predict: (x) => isObject(x) && isArray(x.predictions) && x.predictions.every(isObject) && hasAll(x, 'transform', 'heterogeneity', 'level'),
+  blup: (x) => isObject(x) && isArray(x.blups) && x.blups.every(isObject) && hasAll(x, 'transform', 'level'),
+  coefficientTest: (x) => isObject(x) && isArray(x.tested) && hasAll(x, 'qm', 'qmDf', 'pValue', 'test'),
+  contrastTest: (x) => isObject(x) && isArray(x.contrasts) && x.contrasts.every(isObject) && hasAll(x, 'qm', 'qmDf', 'qmPValue', 'test'),
+  likelihoodRatioTest: (x) => isObject(x) && isObject(x.full) && isObject(x.reduced) && hasAll(x, 'lrt', 'df', 'pValue', 'likelihood'),
+  fitStatistics: (x) => isObject(x) && isObject(x.ml) && isObject(x.reml) && hasAll(x, 'parameters', 'aicc', 'likelihood'),
 };
 
 function isSubsetFits(x: unknown): x is Fields[] {

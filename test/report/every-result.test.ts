@@ -4,6 +4,7 @@ import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
   metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
+  predict, blup, anova, fitStatistics,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -56,6 +57,15 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['assessCertainty', assessCertainty(seed)],
   ['whatWouldChange', whatWouldChange(seed, seed.comparisons[0], { assume: { sd: 10, armN: 30 } })],
   ['whatWouldChange', whatWouldChange(seed, seed.comparisons[3])],
+  ['predict', predict(fit, { transform: 'auto' })],
+  ['predict', predict(metaRegression(input, { moderators: { ablat } }), { newmods: [10, 30, 50] })],
+  ['blup', blup(fit)],
+  ['blup', blup(ml, { transform: 'exp' })],
+  ['coefficientTest', anova(metaRegression(input, { moderators: { ablat } }), { coefficients: ['ablat'] })],
+  ['contrastTest', anova(metaRegression(input, { moderators: { ablat }, test: 'knha' }), { contrasts: [[1, 10], [1, 50]] })],
+  ['likelihoodRatioTest', anova(metaRegression(input, { moderators: { ablat }, method: 'ML' }), metaAnalysis(input, { method: 'ML' }))],
+  ['fitStatistics', fitStatistics(fit)],
+  ['fitStatistics', fitStatistics(ml)],
 ];
 
 describe('formatResult prints every public result', () => {

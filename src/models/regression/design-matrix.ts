@@ -89,7 +89,7 @@ export function toOriginalScale(
 ): { beta: Float64Array; vBeta: Float64Array } {
   const { p, center, scale } = design;
   const b = new Float64Array(p * p);
-  b[0] = 1;
+  b[0] = 1 / scale[0]!; // 1 for the intercept; 1/s₀ for the first column of a design without intercept
   for (let j = 1; j < p; j++) {
     b[j] = -center[j]! / scale[j]!;
     b[j * p + j] = 1 / scale[j]!;

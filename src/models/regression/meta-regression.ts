@@ -12,19 +12,26 @@ import { scaledDesign } from './design-matrix.ts';
 import { findCollinear } from './find-collinear.ts';
 import { pseudoR2 } from './pseudo-r2.ts';
 import { regressionCoefficients } from './regression-coefficients.ts';
-import { resolveRegressionInput } from './resolve-regression-input.ts';
+import { resolveRegressionInput, type RegressionTermOptions } from './resolve-regression-input.ts';
+import type { ModelTerms } from './model-terms.ts';
+import { findCollinearNoIntercept, noInterceptDesign, spansIntercept } from './no-intercept-design.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 
-/** Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level. */
-export interface MetaRegressionOptions extends MetaAnalysisOptions {
+/**
+ * Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level, and
+ * how the moderators are coded (`data`, `interactions`, `reference`, `levels`, `intercept`).
+ */
+export interface MetaRegressionOptions extends MetaAnalysisOptions, RegressionTermOptions {
   /**
    * Moderator name → values, index-aligned with yi: numbers, or labels (strings) for a
-   * categorical moderator, which is dummy-coded against its first level in sorted order (R's
-   * `model.matrix`: `alloc` gives coefficients `allocrandom`, `allocsystematic`). A missing
-   * value (`isMissing`: null, NaN, `'NA'`, `''`, …) omits the row with a warning. Insertion
-   * order gives the coefficient order.
+   * categorical moderator, which is dummy-coded against its first level in sorted order or its
+   * `reference` (R's `model.matrix`: `alloc` gives coefficients `allocrandom`,
+   * `allocsystematic`); or term labels read from `data` (the rows of `readTable`):
+   * `['ablat', 'alloc', 'ablat:year']`, where `a*b` is `a + b + a:b`. A missing value
+   * (`isMissing`: null, NaN, `'NA'`, `''`, …) omits the row with a warning. Terms are ordered as
+   * R orders them (main effects in the order given, then interactions).
    */
-  readonly moderators: Readonly<Record<string, ArrayLike<number | string | boolean | null | undefined>>>;
+  readonly moderators: Readonly<Record<string, ArrayLike<number | string | boolean | null | undefined>>> | readonly string[];
 }
 
 /** One model coefficient with its Wald test. */
@@ -73,15 +80,19 @@ export interface MetaRegressionResult
   readonly qePValue: number | null;
   /** Omnibus test of the moderators: χ²(qmDf) for `z`, F(qmDf, df) (Q_M already divided by qmDf) for `t`/`knha`. */
   readonly qm: number | null;
-  /** Numerator degrees of freedom m = p − 1 (metafor's QMdf[1]); the denominator is `df`. */
+  /** Numerator degrees of freedom m = p − 1, or p without intercept (metafor's QMdf[1]); the denominator is `df`. */
   readonly qmDf: number;
   readonly qmPValue: number | null;
   /** The studies that entered the model. */
   readonly yi: readonly number[];
   readonly vi: readonly number[];
   readonly labels: readonly string[];
-  /** Moderator values of the studies in the model, by name. */
+  /** Design columns of the studies in the model, by coefficient name (the intercept excluded). */
   readonly moderators: Readonly<Record<string, readonly number[]>>;
+  /** Whether the model has an intercept (`false`: metafor's `~ x - 1`; Q_M then tests every coefficient). */
+  readonly intercept: boolean;
+  /** How the design was coded from the variables (factor levels, interactions), for `predict`. */
+  readonly terms: ModelTerms;
   /** Whether the τ² search converged (always true for closed-form estimators). */
   readonly converged: boolean;
   /** Iterations of the τ² search (0 for closed-form estimators). */
@@ -112,7 +123,13 @@ export interface MetaRegressionResult
  * stops with an error).
  *
  * @param input   an `EffectSizes` from `effectSizes()`, or `{ yi, vi, labels? }`
- * @param options `{ moderators, method = 'REML', test = 'z', level = 0.95 }`
+ * Categorical moderators are dummy-coded against a named `reference` level, interactions
+ * (`'ablat:year'`, `'alloc*ablat'`) are coded and named as R's `model.matrix` does, and
+ * `intercept: false` fits metafor's `~ x - 1` (a factor then gets one coefficient per level,
+ * Q_M tests all p coefficients, R² is reported only when the design spans the intercept).
+ *
+ * @param options `{ moderators, data, interactions, reference, levels, intercept = true,
+ *   method = 'REML', test = 'z', level = 0.95 }`
  * @throws InputError when there is no moderator, a moderator is named `intercept`, has the wrong
  *   length or a non-numeric or infinite value, is constant or a linear combination of the
  *   intercept and earlier moderators (naming it); for too few complete studies (k ≤ p, or
@@ -123,6 +140,10 @@ export interface MetaRegressionResult
  * fit.coefficients[1].estimate // => 1.40000000 (metafor 5.1 rma(yi, vi, mods = ~ x): 1.4)
  * fit.tau2                     // => 1.10000000 (REML; metafor: 1.1)
  * fit.r2                       // => 70.0000000 (intercept-only REML τ² = 11/3; metafor: R2 = 70)
+ * const rows = [{ g: 'a', x: 0 }, { g: 'b', x: 1 }, { g: 'a', x: 2 }, { g: 'b', x: 3 }, { g: 'c', x: 1 }];
+ * metaRegression({ yi: [0, 2, 1, 5, 3], vi: [1, 1, 1, 1, 1] },
+ *   { moderators: ['g'], data: rows, reference: { g: 'b' }, method: 'EE' }).coefficients.map((c) => c.name)
+ * // => ['intercept', 'ga', 'gc']
  */
 export function metaRegression(input: EffectInput | EffectSizes, options: MetaRegressionOptions): MetaRegressionResult {
   if (options === null || typeof options !== 'object') {
@@ -131,10 +152,11 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   const { method, test, level, control } = resolveModelOptions({
     method: options.method, test: options.test, level: options.level, control: options.control,
   });
-  const data = resolveRegressionInput(input, options.moderators);
+  const data = resolveRegressionInput(input, options.moderators, options);
   const { yi, vi, names, columns } = data;
+  const intercept = data.terms.intercept;
   const k = yi.length;
-  const p = names.length + 1;
+  const p = names.length + (intercept ? 1 : 0);
   const needed = method === 'EE' ? p : p + 1;
   if (k < needed) {
     throw new InputError(
@@ -142,9 +164,9 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
       { field: 'moderators' },
     );
   }
-  const design = scaledDesign(columns, names, k);
-  const bad = findCollinear(design);
-  if (bad > 0) throw collinearError(names, bad, design.scale[bad]! > 0, data.rows.length < input.yi.length);
+  const design = intercept ? scaledDesign(columns, names, k) : noInterceptDesign(columns, names, k);
+  const bad = intercept ? findCollinear(design) : findCollinearNoIntercept(design) + 1;
+  if (bad > 0) throw collinearError(names, bad, design.scale[bad - (intercept ? 0 : 1)]! > 0, data.rows.length < input.yi.length);
   checkVariances(vi, data.labels, method);
 
   const warnings = [...data.warnings];
@@ -152,9 +174,17 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   // a power of 2 (scale-free), metafor's rule works on y centred at its mean (metafor's Ymc)
   const exact = control.stopping === 'exact';
   const scaled = scaleData(yi, vi, exact);
-  const y = exact ? scaled.y : centred(yi);
-  const shift = exact ? scaled.shift : mean(yi);
-  const model = designModel(design, y, scaled.v, scaled.unit);
+  // without an intercept a shift of y is not absorbed: the data are only scaled
+  const y = !intercept ? Float64Array.from(yi, (t) => t / Math.sqrt(scaled.unit)) : exact ? scaled.y : centred(yi);
+  const shift = !intercept ? 0 : exact ? scaled.shift : mean(yi);
+  // metafor estimates τ² and Q_E on the mean-centred outcomes (its Ymc) also without an intercept;
+  // where the design does not span the intercept this changes them, and pooled follows metafor
+  const spans = intercept || spansIntercept(design);
+  const model = designModel(design, intercept ? y : centred(y), scaled.v, scaled.unit);
+  const coefModel = intercept ? model : designModel(design, y, scaled.v, scaled.unit);
+  if (!spans) {
+    warnings.push('The design does not contain the intercept: as metafor, tau² and Q_E are computed from the mean-centred outcomes, the coefficients from the outcomes themselves.');
+  }
   const tau2Fit = TAU2_ESTIMATORS[method](model, control);
   warnings.push(...tau2Fit.warnings);
   const tau2 = tau2Fit.tau2 * scaled.unit;
@@ -169,7 +199,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (method === 'EE' && test === 'knha') {
     warnings.push('The Knapp–Hartung adjustment is not meant for the equal-effects (EE) model.');
   }
-  const coef = regressionCoefficients(model, design, { shift, unit: scaled.unit }, tau2Fit.tau2, test, level);
+  const coef = regressionCoefficients(coefModel, design, { shift, unit: scaled.unit }, tau2Fit.tau2, test, level, intercept ? 1 : 0);
   if (coef.knhaZero) warnings.push(KNAPP_HARTUNG_ZERO_WARNING);
   const positive = vi.every((v) => v > 0);
   const het = positive ? cochranQ(model) : { q: NaN, qDf: k - p, qPValue: NaN, typicalVariance: NaN };
@@ -177,7 +207,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (!positive) {
     warnings.push('Q_E, I² and H² need every sampling variance > 0; they are not available.');
   }
-  const r2 = pseudoR2(model, design, tau2Fit.tau2, method, control);
+  const r2 = spans ? pseudoR2(model, design, tau2Fit.tau2, method, control) : NaN;
 
   const coefficients = design.names.map((name, j) =>
     Object.freeze({
@@ -219,6 +249,8 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     vi: Object.freeze(Array.from(vi)),
     labels: Object.freeze([...data.labels]),
     moderators: Object.freeze(Object.fromEntries(names.map((name, c) => [name, Object.freeze(Array.from(columns[c]!))]))),
+    intercept,
+    terms: data.terms,
     warnings: Object.freeze(warnings),
   });
 }

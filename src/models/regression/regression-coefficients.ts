@@ -50,6 +50,8 @@ export interface CoefficientTests {
  * @param design  its scaled design (see `scaledDesign`)
  * @param data    `{ shift, unit }` to map coefficients back to the user's units
  * @param tau2    residual heterogeneity τ² ≥ 0 in the model's units
+ * @param first   first coefficient tested by Q_M: 1 (the moderators) or 0 (all, for a model
+ *   without intercept, as metafor's `~ x - 1`)
  * @example
  * const design = scaledDesign([new Float64Array([0, 1, 2, 3])], ['x'], 4);
  * regressionCoefficients(designModel(design, new Float64Array([0, 2, 1, 5]), new Float64Array([1, 1, 1, 1])),
@@ -62,9 +64,10 @@ export function regressionCoefficients(
   tau2: number,
   test: TestType,
   level: number,
+  first = 1,
 ): CoefficientTests {
   const { k, p } = model;
-  const m = p - 1;
+  const m = p - first;
   const df = test === 'z' ? null : k - p;
   const est = coefficientEstimates(model, tau2, test);
   if (est === null) return unavailable(p, m, df);
@@ -76,10 +79,10 @@ export function regressionCoefficients(
   let qm = NaN;
   if (m > 0) {
     const sub = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) sub[i * m + j] = vGamma[(i + 1) * p + j + 1]!;
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) sub[i * m + j] = vGamma[(i + first) * p + j + first]!;
     const l = cholesky(sub, m);
     if (l !== null) {
-      const u = forwardSolve(l, m, gamma.subarray(1));
+      const u = forwardSolve(l, m, gamma.subarray(first));
       qm = 0;
       for (let i = 0; i < m; i++) qm += u[i]! * u[i]!;
     }

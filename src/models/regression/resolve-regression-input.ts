@@ -2,7 +2,7 @@ import { InputError } from '../../errors.ts';
 import type { EffectInput, EffectSizes, Measure } from '../../types.ts';
 import { isMissing } from '../../missing.ts';
 import { resolveStudies } from '../resolve-input.ts';
-import { dummyCoding, isCategorical } from './categorical-moderator.ts';
+import { buildTerms, type ModelTerms } from './model-terms.ts';
 
 /** Studies and moderator columns that enter a meta-regression, rows with a missing value removed. */
 export interface ResolvedRegressionInput {
@@ -16,21 +16,37 @@ export interface ResolvedRegressionInput {
   readonly columns: readonly Float64Array[];
   /** 0-based indices of the input rows kept. */
   readonly rows: readonly number[];
+  /** How the design columns were built from the variables (for `predict`). */
+  readonly terms: ModelTerms;
   readonly warnings: readonly string[];
+}
+
+/** How the moderators are given beyond the `moderators` option itself (see `MetaRegressionOptions`). */
+export interface RegressionTermOptions {
+  /** The rows (e.g. from `readTable`) or columns that moderators named by string are read from. */
+  readonly data?: readonly object[] | Readonly<Record<string, ArrayLike<unknown>>>;
+  /** Extra terms, e.g. `'ablat:year'` or `'alloc*ablat'`. */
+  readonly interactions?: readonly string[];
+  readonly reference?: Readonly<Record<string, unknown>>;
+  readonly levels?: Readonly<Record<string, readonly unknown[]>>;
+  /** Whether the model has an intercept (default true). */
+  readonly intercept?: boolean;
 }
 
 /**
  * Validates the input of `metaRegression` and selects the complete rows. yi and vi are checked
- * by `resolveStudies`; each moderator must be an array as long as yi, of numbers, or of labels
- * (strings) for a categorical moderator, which is dummy-coded against its first level as R's
- * `model.matrix` (`alloc` → `allocrandom`, `allocsystematic`). A value is missing when
- * `isMissing` says so (null, undefined, NaN, `'NA'`, `''`, …). A row with a missing yi, vi or
- * moderator is omitted and named in `warnings` with its reason (metafor's na.omit).
+ * by `resolveStudies`; the moderators are terms (`buildTerms`): a record of name → values, or
+ * term labels (`'ablat'`, `'ablat:year'`, `'alloc*ablat'`) whose variables are columns of `data`
+ * (rows from `readTable`, or a record of columns), plus `interactions`. A categorical moderator
+ * is dummy-coded as R's `model.matrix` (`alloc` → `allocrandom`, `allocsystematic`, against the
+ * first level or `reference`). A value is missing when `isMissing` says so (null, undefined,
+ * NaN, `'NA'`, `''`, …). A row with a missing yi, vi or moderator is omitted and named in
+ * `warnings` with its reason (metafor's na.omit).
  *
- * @throws InputError when `moderators` is not an object or has no entry; a moderator is named
- *   `intercept`, is not array-like, has the wrong length, holds ±Infinity or mixes numbers and
- *   text (naming the moderator and the row), or is categorical with fewer than two levels; plus
- *   every error of `resolveStudies`.
+ * @throws InputError when `moderators` is neither a record nor an array of names, is empty, a
+ *   named moderator is not in `data`, a moderator is named `intercept`, is not array-like, has
+ *   the wrong length, holds ±Infinity or mixes numbers and text (naming the moderator and the
+ *   row), or is categorical with fewer than two levels; plus every error of `resolveStudies`.
  * @example
  * resolveRegressionInput({ yi: [0.1, 0.2, NaN], vi: [0.01, 0.02, 0.03] }, { dose: [1, 2, 3] }).rows
  * // => [0, 1]
@@ -38,28 +54,52 @@ export interface ResolvedRegressionInput {
 export function resolveRegressionInput(
   input: EffectInput | EffectSizes,
   moderators: unknown,
+  options: RegressionTermOptions = {},
 ): ResolvedRegressionInput {
-  if (moderators === null || typeof moderators !== 'object' || Array.isArray(moderators)) {
-    throw new InputError('must be an object mapping each moderator name to an array of numbers (e.g. { ablat: [...] })', {
+  const byName = Array.isArray(moderators);
+  if (moderators === null || typeof moderators !== 'object') {
+    throw new InputError('must be an object mapping each moderator name to its values (e.g. { ablat: [...] }), or an array of column names of data', {
       field: 'moderators', value: moderators,
     });
   }
-  const given = Object.keys(moderators);
+  const given = byName ? (moderators as unknown[]) : Object.keys(moderators);
+  const interactions = options.interactions ?? [];
+  if (!Array.isArray(interactions)) throw new InputError('must be an array of terms such as "ablat:year"', { field: 'interactions', value: interactions });
   if (given.length === 0) {
     throw new InputError('needs at least one moderator; for an intercept-only model use metaAnalysis', { field: 'moderators' });
   }
   const studies = resolveStudies(input); // validates yi, vi, labels and their lengths
   const n = input.yi.length;
   const labelsIn = input.labels;
-  const coded = given.map((name) => moderatorColumns(name, (moderators as Record<string, unknown>)[name], n, labelsIn));
-  const names = coded.flatMap((c) => c.names);
-  const raw = coded.flatMap((c) => c.columns);
+  const intercept = options.intercept ?? true;
+  if (typeof intercept !== 'boolean') throw new InputError('must be true or false', { field: 'intercept', value: intercept });
+  const values = (name: string): ArrayLike<unknown> => {
+    const own = byName ? undefined : (moderators as Record<string, unknown>)[name];
+    const value = own !== undefined ? own : dataColumn(options.data, name, n);
+    const field = `moderators.${name}`;
+    if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
+      throw new InputError(`moderator "${name}" must be an array of numbers or labels`, { field, value });
+    }
+    const arr = value as ArrayLike<unknown>;
+    if (arr.length !== n) throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field });
+    for (let i = 0; i < n; i++) {
+      if (arr[i] === Infinity || arr[i] === -Infinity) throw new InputError(`moderator "${name}" must be finite`, { field, row: i + 1, study: labelsIn?.[i], value: arr[i] });
+    }
+    return arr;
+  };
+  const built = buildTerms({
+    terms: [...(given as string[]), ...interactions], intercept, values,
+    reference: options.reference, levels: options.levels, studies: labelsIn,
+    atomic: new Set(byName ? [] : (given as string[])),
+  });
+  const names = built.terms.columns.map((c) => c.name);
+  const variables = built.terms.variables.map((v) => v.name);
 
   const warnings = [...studies.warnings];
   const rows: number[] = [];
   for (let i = 0; i < n; i++) {
     if (isMissing(input.yi[i]) || isMissing(input.vi[i])) continue; // already named by resolveStudies
-    const missing = given.filter((_, c) => Number.isNaN(coded[c]!.columns[0]![i]));
+    const missing = variables.filter((v) => built.missing.get(v)![i]);
     if (missing.length > 0) {
       const label = labelsIn?.[i];
       const where = label === undefined ? `Row ${i + 1}` : `Row ${i + 1} (${label})`;
@@ -75,42 +115,26 @@ export function resolveRegressionInput(
     labels: rows.map((i) => labelsIn?.[i] ?? `row ${i + 1}`),
     measure: studies.measure,
     names,
-    columns: raw.map((col) => Float64Array.from(rows, (i) => col[i]!)),
+    columns: built.columns.map((col) => Float64Array.from(rows, (i) => col[i]!)),
     rows,
+    terms: built.terms,
     warnings,
   };
 }
 
-/** One moderator as design columns of length n (one, or one per non-reference level), NaN where missing. */
-function moderatorColumns(
-  name: string, value: unknown, n: number, labels: readonly string[] | undefined,
-): { names: readonly string[]; columns: readonly Float64Array[] } {
-  const field = `moderators.${name}`;
-  if (name === 'intercept') {
-    throw new InputError('"intercept" is reserved for the intercept, which every model includes; rename the moderator', { field });
+/** Column `name` of `data` (rows or a record of columns), or an error naming what is there. */
+function dataColumn(data: RegressionTermOptions['data'], name: string, n: number): unknown {
+  if (data === undefined) {
+    throw new InputError(`moderator "${name}" has no values: give them in moderators ({ ${name}: [...] }) or pass the table as data`, { field: `moderators.${name}` });
   }
-  if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-    throw new InputError(`moderator "${name}" must be an array of numbers`, { field, value });
+  if (Array.isArray(data)) {
+    if (data.length !== n) throw new InputError(`data has ${data.length} rows but yi has ${n}; pass the rows the effect sizes were computed from`, { field: 'data' });
+    const has = data.some((row) => row !== null && typeof row === 'object' && name in row);
+    if (!has) throw new InputError(`no column "${name}" in data`, { field: `moderators.${name}` });
+    return data.map((row) => (row as Record<string, unknown>)[name]);
   }
-  const arr = value as ArrayLike<unknown>;
-  if (arr.length !== n) {
-    throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field });
-  }
-  if (isCategorical(name, arr, labels)) return dummyCoding(name, arr, labels);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = arr[i];
-    if (isMissing(x)) {
-      out[i] = NaN;
-    } else if (typeof x !== 'number') {
-      throw new InputError(`moderator "${name}" must hold numbers or category labels`, {
-        field, row: i + 1, study: labels?.[i], value: x,
-      });
-    } else if (x === Infinity || x === -Infinity) {
-      throw new InputError(`moderator "${name}" must be finite`, { field, row: i + 1, study: labels?.[i], value: x });
-    } else {
-      out[i] = x;
-    }
-  }
-  return { names: [name], columns: [out] };
+  if (data === null || typeof data !== 'object') throw new InputError('must be the rows of a table or a record of columns', { field: 'data', value: data });
+  const col = (data as Record<string, unknown>)[name];
+  if (col === undefined) throw new InputError(`no column "${name}" in data`, { field: `moderators.${name}` });
+  return col;
 }
