@@ -33,7 +33,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
     isObject(x) && isIn(x.method, TAU2_METHODS) && isObject(x.predictionInterval) && isObject(x.ci) && !('coefficients' in x),
   subgroupAnalysis: (x) => isObject(x) && isArray(x.groups) && x.groups.every(isObject) && isObject(x.between),
   multilevel: (x) => isObject(x) && isArray(x.sigma2) && x.sigma2.length === 2 && hasAll(x, 'nOuter', 'nInner', 'logLik'),
-  robust: (x) => isObject(x) && isIn(x.adjust, ['CR1', 'CR2']) && hasAll(x, 'nClusters', 'estimate', 'se'),
+  robust: (x) => isObject(x) && isIn(x.adjust, ['CR0', 'CR1', 'CR2']) && hasAll(x, 'nClusters', 'estimate', 'se'),
   leaveOneOut: (x) => isSubsetFits(x) && x.every((r) => r.k === x.length - 1),
   cumulative: (x) => isSubsetFits(x) && x.every((r, j) => r.k === j + 1),
   influence: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat')),

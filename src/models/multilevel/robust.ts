@@ -9,9 +9,13 @@ import { readMultilevelFit, type MultilevelFitParts } from './read-multilevel-fi
 import { cr1Variance } from './robust-cr1.ts';
 import { cr2Sandwich } from './robust-cr2.ts';
 import { waldTest } from '../inference/wald-test.ts';
+import type { MetaAnalysisResult } from '../../types.ts';
+import type { MetaRegressionResult } from '../regression/meta-regression.ts';
+import { robustFit } from '../robust/robust-fit.ts';
+import type { RobustRegressionResult } from '../robust/robust-univariate.ts';
 
 /** Small-sample adjustments of `robust`. */
-export const ROBUST_ADJUSTMENTS = Object.freeze(['CR1', 'CR2'] as const);
+export const ROBUST_ADJUSTMENTS = Object.freeze(['CR0', 'CR1', 'CR2'] as const);
 export type RobustAdjustment = (typeof ROBUST_ADJUSTMENTS)[number];
 
 /** Options of `robust`. */
@@ -22,7 +26,10 @@ export interface RobustOptions {
    * the model is refitted without it, and `warnings` says so.
    */
   readonly cluster: readonly (string | number | null | undefined)[];
-  /** `'CR1'` (metafor's `robust()`) or `'CR2'` (clubSandwich, metafor's `clubSandwich = TRUE`). */
+  /**
+   * `'CR0'` (metafor's `robust(fit, cluster, adjust = FALSE)`), `'CR1'` (metafor's `robust()`) or
+   * `'CR2'` (clubSandwich, metafor's `clubSandwich = TRUE`).
+   */
   readonly adjust: RobustAdjustment;
   /** Confidence level; default the fit's. */
   readonly level?: number;
@@ -37,7 +44,7 @@ export interface RobustResult {
   readonly estimate: number;
   readonly se: number;
   readonly statistic: number;
-  /** n − 1 for CR1; Satterthwaite df for CR2. */
+  /** n − p for CR0 and CR1 (p = 1 coefficient); Satterthwaite df for CR2. */
   readonly df: number;
   readonly pValue: number | null;
   readonly ci: Interval;
@@ -72,7 +79,12 @@ export interface RobustResult {
  * cr2.se // => 0.328295260 (metafor 5.1 robust(..., clubSandwich = TRUE): 0.32829526006)
  * cr2.df // => 2.00000 (metafor: 2)
  */
-export function robust(fit: MultilevelResult, options: RobustOptions): RobustResult {
+export function robust(fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions): RobustResult;
+export function robust(fit: MetaRegressionResult, options: RobustOptions): RobustRegressionResult;
+export function robust(
+  fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult, options: RobustOptions,
+): RobustResult | RobustRegressionResult {
+  if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit, options);
   const fitted = readMultilevelFit(fit);
   if (options === null || typeof options !== 'object') {
     throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options });
@@ -100,8 +112,8 @@ export function robust(fit: MultilevelResult, options: RobustOptions): RobustRes
   const residuals = parts.yi.map((y) => y - estimate);
   let variance: number;
   let df: number;
-  if (options.adjust === 'CR1') {
-    variance = cr1Variance(g, residuals, codes, nClusters);
+  if (options.adjust !== 'CR2') {
+    variance = cr1Variance(g, residuals, codes, nClusters) * (options.adjust === 'CR0' ? (nClusters - 1) / nClusters : 1);
     df = nClusters - 1;
   } else {
     checkNested(groups, codes, parts.rows);
