@@ -184,6 +184,8 @@ export { MULTILEVEL_METHODS, MULTILEVEL_TESTS } from './models/multilevel/multil
 export type { MultilevelMethod, MultilevelOptions, MultilevelTest } from './models/multilevel/multilevel-options.ts';
 export { robust, ROBUST_ADJUSTMENTS } from './models/multilevel/robust.ts';
 export type { RobustAdjustment, RobustOptions, RobustResult } from './models/multilevel/robust.ts';
+// --- robust (metaAnalysis and metaRegression fits) ---
+export type { RobustCoefficient, RobustRegressionResult } from './models/robust/robust-univariate.ts';
 // --- distributions: densities ---
 export { normalPdf } from './distributions/normal.ts';
 export { studentTPdf } from './distributions/student-t.ts';

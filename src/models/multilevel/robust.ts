@@ -59,6 +59,12 @@ export interface RobustResult {
  * estimate of a `multilevel` fit, keeping the model's inverse-variance working weights
  * (Hedges, Tipton & Johnson, 2010, Res Synth Methods 1:39).
  *
+ * A `metaAnalysis` fit gives the same result shape; a `metaRegression` fit gives a
+ * `RobustRegressionResult` (every coefficient with its t test, df and CI, and the omnibus test
+ * of the moderators). For these, `cluster` has one label per study in the model (`fit.yi`), and
+ * CR0, CR1 and CR2 follow metafor's `robust.rma.uni` (see `robustFit`).
+ *
+ * - `'CR0'`: as CR1 without the factor n/(n − 1) (metafor's `adjust = FALSE`), n − 1 df.
  * - `'CR1'`: metafor's `robust(fit, cluster)`: Var = n/(n − 1)·Σ_c(Σᵢ∈c gᵢrᵢ)²/(Σgᵢ)² with
  *   gᵢ = (V⁻¹1)ᵢ, t test with n − 1 df (n clusters). Clusters may cut across the random effects.
  * - `'CR2'`: metafor's `robust(fit, cluster, clubSandwich = TRUE)`: clubSandwich's bias-reduced
@@ -67,7 +73,7 @@ export interface RobustResult {
  *
  * p-values are two-sided from the t survival function; CI = μ̂ ± t_{df,1−α/2}·SE.
  *
- * @param fit  the result of `multilevel()`
+ * @param fit  the result of `multilevel()`, `metaAnalysis()` or `metaRegression()`
  * @param options  `{ cluster, adjust, level? }`
  * @throws InputError for a fit that is not a multilevel result, a cluster array of the wrong
  *   length or with a label that is not text or a number (naming the row), fewer than two clusters, an unknown
