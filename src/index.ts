@@ -184,6 +184,9 @@ export { MULTILEVEL_METHODS, MULTILEVEL_TESTS } from './models/multilevel/multil
 export type { MultilevelMethod, MultilevelOptions, MultilevelTest } from './models/multilevel/multilevel-options.ts';
 export { robust, ROBUST_ADJUSTMENTS } from './models/multilevel/robust.ts';
 export type { RobustAdjustment, RobustOptions, RobustResult } from './models/multilevel/robust.ts';
+// --- multilevel with moderators and nested levels ---
+export { multilevelModel } from './models/multilevel/multilevel-model.ts';
+export type { MultilevelModelOptions, MultilevelModelResult } from './models/multilevel/multilevel-model.ts';
 // --- robust (metaAnalysis and metaRegression fits) ---
 export type { RobustCoefficient, RobustRegressionResult } from './models/robust/robust-univariate.ts';
 // --- distributions: densities ---

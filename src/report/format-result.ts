@@ -27,6 +27,8 @@ import { formatPeto } from './format-peto.ts';
 import { formatRankCorrelationTest } from './format-rank-correlation-test.ts';
 import { formatRobust } from './format-robust.ts';
 import { formatRobustRegression } from './format-robust-regression.ts';
+import { formatMultilevelModel } from './format-multilevel-model.ts';
+import type { MultilevelModelResult } from '../models/multilevel/multilevel-model.ts';
 import type { RobustRegressionResult } from '../models/robust/robust-univariate.ts';
 import { formatStudyTable } from './format-study-table.ts';
 import { formatSubgroupAnalysis } from './format-subgroup-analysis.ts';
@@ -39,7 +41,7 @@ import type { ResultSummary } from './summarize.ts';
 /** Every result `formatResult` prints. */
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
-  | MultilevelResult | RobustResult | RobustRegressionResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
+  | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
@@ -53,6 +55,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   multilevel: formatMultilevel,
   robust: formatRobust,
   robustRegression: formatRobustRegression,
+  multilevelModel: formatMultilevelModel,
   leaveOneOut: formatLeaveOneOut,
   cumulative: formatCumulative,
   influence: formatInfluence,

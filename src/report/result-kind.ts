@@ -5,7 +5,7 @@ import { TAU2_METHODS } from '../types.ts';
  */
 export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
-  'robustRegression', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
+  'robustRegression', 'multilevelModel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
   'effectSizes', 'summarize', 'studyTable',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
@@ -35,6 +35,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   multilevel: (x) => isObject(x) && isArray(x.sigma2) && x.sigma2.length === 2 && hasAll(x, 'nOuter', 'nInner', 'logLik'),
   robust: (x) => isObject(x) && isIn(x.adjust, ['CR0', 'CR1', 'CR2']) && hasAll(x, 'nClusters', 'estimate', 'se'),
   robustRegression: (x) => isObject(x) && isIn(x.adjust, ['CR0', 'CR1', 'CR2']) && isArray(x.coefficients) && hasAll(x, 'nClusters', 'robustCovariance', 'qm'),
+  multilevelModel: (x) => isObject(x) && isArray(x.sigma2) && isArray(x.coefficients) && hasAll(x, 'nGroups', 'logLik', 'qe'),
   leaveOneOut: (x) => isSubsetFits(x) && x.every((r) => r.k === x.length - 1),
   cumulative: (x) => isSubsetFits(x) && x.every((r, j) => r.k === j + 1),
   influence: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat')),
