@@ -13,6 +13,7 @@ import type { MetaAnalysisResult } from '../../types.ts';
 import type { MetaRegressionResult } from '../regression/meta-regression.ts';
 import { robustFit } from '../robust/robust-fit.ts';
 import type { RobustRegressionResult } from '../robust/robust-univariate.ts';
+import type { MultilevelModelResult } from './multilevel-model.ts';
 
 /** Small-sample adjustments of `robust`. */
 export const ROBUST_ADJUSTMENTS = Object.freeze(['CR0', 'CR1', 'CR2'] as const);
@@ -87,8 +88,9 @@ export interface RobustResult {
  */
 export function robust(fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions): RobustResult;
 export function robust(fit: MetaRegressionResult, options: RobustOptions): RobustRegressionResult;
+export function robust(fit: MultilevelModelResult, options: RobustOptions): RobustResult | RobustRegressionResult;
 export function robust(
-  fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult, options: RobustOptions,
+  fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult | MultilevelModelResult, options: RobustOptions,
 ): RobustResult | RobustRegressionResult {
   if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit, options);
   const fitted = readMultilevelFit(fit);

@@ -54,6 +54,8 @@ export interface UnivariateFitParts {
   readonly x: Float64Array;
   readonly level: number;
   readonly labels: readonly string[];
+  /** Working covariance block of the given rows (default diag(vᵢ + τ²)); for nested models. */
+  readonly block?: (rows: readonly number[]) => Float64Array;
 }
 
 /** Sandwich, per-coefficient tests and the moderators' omnibus test of a univariate fit. */
@@ -103,7 +105,7 @@ export function robustUnivariate(
   const w = Float64Array.from(parts.vi, (v) => v + parts.tau2);
   const fit = clusterSandwich({
     x: parts.x, p, y: Float64Array.from(parts.yi), cluster: codes, nClusters: n,
-    block: (rows) => diagonal(rows.map((r) => w[r]!)),
+    block: parts.block ?? ((rows) => diagonal(rows.map((r) => w[r]!))),
   }, type);
   if (fit === null) throw new InputError('the working covariance vᵢ + τ² is not positive definite', { field: 'vi' });
   const dfs = Array.from({ length: p }, (_, a) => (type === 'CR2' ? satterthwaiteDf(fit.terms, fit.bread, unitRow(a, p), 1, p) : n - p));

@@ -14,6 +14,8 @@ interface Robust {
 interface Case {
   name: string; method: Tau2Method; yi: number[]; vi: number[]; moderators: Record<string, number[]> | never[];
   cluster: string[]; tau2: number; CR0: Robust; CR1: Robust; CR2: Robust;
+  /** rma.mv fits: nested level labels, σ² and logLik. */
+  levels?: string[][]; sigma2?: number[]; logLik?: number;
 }
 
 const dir = join(import.meta.dirname, '../../fixtures/metafor-robust');
@@ -22,6 +24,8 @@ const cases: Case[] = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.i
 const ADJUSTMENTS = ['CR0', 'CR1', 'CR2'] as const;
 // τ̂² of REML/PM agrees with metafor to ~1e-10; the sandwich and its df carry that error on
 const TOL = TOLERANCES.profile;
+// rma.mv fits: metafor's optimizer stops up to ~1e-10 below our maximum of the log-likelihood
+const MV = 1e-5;
 const at = (x: number | number[], j: number) => (Array.isArray(x) ? x[j]! : x);
 
 describe('robust() on metaAnalysis and metaRegression fits reproduces metafor 5.1 robust()', () => {
@@ -34,7 +38,19 @@ describe('robust() on metaAnalysis and metaRegression fits reproduces metafor 5.
       it(`${c.name} ${adjust}`, () => {
         const want = c[adjust];
         const problems: (string | null)[] = [];
-        if (hasMods) {
+        if (c.levels) {
+          const fit = multilevel({ yi: c.yi, vi: c.vi }, { levels: c.levels, ...(hasMods ? { moderators: c.moderators as Record<string, number[]> } : {}) });
+          expect(fit.logLik).toBeGreaterThanOrEqual(c.logLik! - 1e-9 * Math.abs(c.logLik!));
+          const r = robust(fit, { cluster: c.cluster, adjust });
+          const coefs = 'coefficients' in r ? r.coefficients : [{ ...r, name: 'intrcpt' }];
+          coefs.forEach((coef, j) => {
+            problems.push(
+              mismatch(coef.estimate, at(want.beta, j), MV, `beta[${j}]`), mismatch(coef.se, at(want.se, j), MV, `se[${j}]`),
+              mismatch(coef.df, at(want.dfs, j), MV, `df[${j}]`), mismatch(coef.pValue, at(want.pval, j), MV, `pval[${j}]`),
+            );
+          });
+          if ('qm' in r) problems.push(mismatch(r.qm, want.QM, MV, 'QM'), mismatch(r.qmDf[1], want.QMdf[1], MV, 'QMdf2'));
+        } else if (hasMods) {
           const fit = metaRegression({ yi: c.yi, vi: c.vi }, { moderators: c.moderators as Record<string, number[]>, method: c.method });
           problems.push(mismatch(fit.tau2, c.tau2, TOLERANCES.iterative, 'tau2'));
           const r = robust(fit, { cluster: c.cluster, adjust });
