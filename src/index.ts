@@ -153,6 +153,9 @@ export type { MetaRegressionOptions, MetaRegressionResult, RegressionCoefficient
 export { leaveOneOut } from './diagnostics/leave-one-out.ts';
 export { cumulative } from './diagnostics/cumulative.ts';
 export type { CumulativeOptions } from './diagnostics/cumulative.ts';
+// --- influence for metaRegression ---
+export { influenceRegression } from './diagnostics/influence-regression.ts';
+export type { InfluenceRegressionRow } from './diagnostics/influence-regression.ts';
 // --- leaveOneOut / cumulative for Mantel–Haenszel and Peto ---
 export { cumulativeTables, leaveOneOutTables } from './diagnostics/two-by-two-subsets.ts';
 export type { TableCumulativeOptions, TableSubsetOptions } from './diagnostics/two-by-two-subsets.ts';

@@ -28,6 +28,8 @@ import { formatRankCorrelationTest } from './format-rank-correlation-test.ts';
 import { formatRobust } from './format-robust.ts';
 import { formatRobustRegression } from './format-robust-regression.ts';
 import { formatMultilevelModel } from './format-multilevel-model.ts';
+import { formatInfluenceRegression } from './format-influence-regression.ts';
+import type { InfluenceRegressionRow } from '../diagnostics/influence-regression.ts';
 import type { MultilevelModelResult } from '../models/multilevel/multilevel-model.ts';
 import type { RobustRegressionResult } from '../models/robust/robust-univariate.ts';
 import { formatStudyTable } from './format-study-table.ts';
@@ -41,7 +43,7 @@ import type { ResultSummary } from './summarize.ts';
 /** Every result `formatResult` prints. */
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
-  | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
+  | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly InfluenceRegressionRow[] | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
@@ -56,6 +58,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   robust: formatRobust,
   robustRegression: formatRobustRegression,
   multilevelModel: formatMultilevelModel,
+  influenceRegression: formatInfluenceRegression,
   leaveOneOut: formatLeaveOneOut,
   cumulative: formatCumulative,
   influence: formatInfluence,

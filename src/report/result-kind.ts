@@ -5,7 +5,7 @@ import { TAU2_METHODS } from '../types.ts';
  */
 export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
-  'robustRegression', 'multilevelModel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
+  'robustRegression', 'multilevelModel', 'influenceRegression', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
   'effectSizes', 'summarize', 'studyTable',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
@@ -39,7 +39,8 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   leaveOneOut: (x) => isSubsetFits(x) && x.every((r) => r.k === x.length - 1),
   // row j pools j + 1 studies, or (ties collapsed) at least that many, more with every row
   cumulative: (x) => isSubsetFits(x) && x.every((r, j) => (r.k as number) >= j + 1 && (j === 0 || (r.k as number) > (x[j - 1]!.k as number))),
-  influence: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat')),
+  influence: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat') && !isObject(r.dfbetas)),
+  influenceRegression: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat') && isObject(r.dfbetas)),
   eggerTest: (x) => isObject(x) && isIn(x.predictor, ['sei', 'vi']) && hasAll(x, 'limitEstimate', 'slope', 'statistic'),
   rankCorrelationTest: (x) => isObject(x) && hasAll(x, 'tau', 'pValue', 'pValueMethod'),
   trimAndFill: (x) => isObject(x) && isArray(x.filled) && x.filled.every(isObject) && hasAll(x, 'k0', 'side', 'estimate'),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
-  metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
+  influenceRegression, metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
   subgroupAnalysis, summarize, trimAndFill, type ResultKind,
 } from '../../src/index.ts';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -43,6 +43,7 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['leaveOneOut', leaveOneOut(fit)],
   ['cumulative', cumulative(fit)],
   ['influence', influence(fit)],
+  ['influenceRegression', influenceRegression(metaRegression(input, { moderators: { ablat } }))],
   ['eggerTest', eggerTest(fit)],
   ['eggerTest', eggerTest(fit, { model: 'lm', predictor: 'vi' })],
   ['rankCorrelationTest', rankCorrelationTest(fit)],
