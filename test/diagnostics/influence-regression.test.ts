@@ -3,14 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatResult, influenceRegression, metaRegression, resultKind } from '../../src/index.ts';
+import { baujat, formatResult, influenceRegression, metaRegression, resultKind } from '../../src/index.ts';
 import type { Tau2Method, TestType } from '../../src/types.ts';
 import { mismatch } from '../tolerances.ts';
 
 interface Fixture {
   name: string; method: Tau2Method; test: TestType; yi: number[]; vi: number[]; moderators: Record<string, number[]>;
   rstudent: number[]; dffits: number[]; cookD: number[]; covRatio: number[]; tau2Deleted: number[]; qDeleted: number[];
-  hat: number[]; weight: number[]; inf: boolean[]; dfbs: Record<string, number[]>;
+  hat: number[]; weight: number[]; inf: boolean[]; dfbs: Record<string, number[]>; baujat_x: number[]; baujat_y: number[];
 }
 const dir = join(import.meta.dirname, '../fixtures/metafor-influence-regression');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture);
@@ -34,6 +34,14 @@ describe('influenceRegression reproduces metafor 5.1 influence() for rma.uni wit
       expect(problems).toEqual([]);
       expect(resultKind(rows)).toBe('influenceRegression');
       expect(formatResult(JSON.parse(JSON.stringify(rows)))).toBe(formatResult(rows));
+    });
+  }
+  for (const fx of fixtures) {
+    it(`${fx.name}: baujat(fit) of the regression reproduces metafor baujat.rma`, () => {
+      const fit = metaRegression({ yi: fx.yi, vi: fx.vi }, { moderators: fx.moderators, method: fx.method, test: fx.test });
+      const points = baujat(fit);
+      const problems = points.flatMap((pt, i) => [mismatch(pt.x, fx.baujat_x[i], 1e-7, `x[${i}]`), mismatch(pt.y, fx.baujat_y[i], 1e-7, `y[${i}]`)]).filter(Boolean);
+      expect(problems).toEqual([]);
     });
   }
   it('hat values sum to p', () => {
