@@ -17,7 +17,7 @@ import type { BaujatPoint } from './baujat.ts';
  * @throws InputError when `fit` is not a `metaRegression` result
  * @example
  * const fit = metaRegression({ yi: [0, 2, 1, 5, 3], vi: [1, 1, 1, 1, 1] }, { moderators: { x: [0, 1, 2, 3, 4] }, method: 'EE' });
- * baujatRegression(fit).reduce((s, p) => s + p.x, 0) // => 5.1 (= fit.qe)
+ * baujatRegression(fit).reduce((s, p) => s + p.x, 0) // => 6.70000000 (= fit.qe: squared residuals of the equal-effects line 0.4 + 0.9x)
  */
 export function baujatRegression(fit: MetaRegressionResult): readonly BaujatPoint[] {
   if (fit === null || typeof fit !== 'object' || !Array.isArray(fit.coefficients) || typeof fit.moderators !== 'object') {

@@ -15,8 +15,8 @@ import { textTable } from './text-table.ts';
  * @example
  * const fit = multilevel({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0], vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] },
  *   { levels: [['a', 'a', 'b', 'b', 'c', 'c'], ['1', '2', '1', '2', '1', '2']] });
- * formatMultilevelModel(fit, resolveFormatOptions({})).split('\n')[6]
- * // => '            estim    sqrt  nlvls  fixed  factor'
+ * formatMultilevelModel(fit, resolveFormatOptions({})).split('\n')[0]
+ * // => 'Multivariate Meta-Analysis Model (k = 6; method: REML)'
  */
 export function formatMultilevelModel(r: MultilevelModelResult, o: ResolvedFormatOptions): string {
   const d = o.digits;
