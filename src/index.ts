@@ -156,6 +156,9 @@ export type { CumulativeOptions } from './diagnostics/cumulative.ts';
 // --- influence for metaRegression ---
 export { influenceRegression } from './diagnostics/influence-regression.ts';
 export type { InfluenceRegressionRow } from './diagnostics/influence-regression.ts';
+// --- influence for multilevel fits ---
+export { influenceMultilevel } from './diagnostics/influence-multilevel.ts';
+export type { MultilevelDeletion, MultilevelInfluence } from './diagnostics/influence-multilevel.ts';
 // --- leaveOneOut / cumulative for Mantel–Haenszel and Peto ---
 export { cumulativeTables, leaveOneOutTables } from './diagnostics/two-by-two-subsets.ts';
 export type { TableCumulativeOptions, TableSubsetOptions } from './diagnostics/two-by-two-subsets.ts';

@@ -29,6 +29,8 @@ import { formatRobust } from './format-robust.ts';
 import { formatRobustRegression } from './format-robust-regression.ts';
 import { formatMultilevelModel } from './format-multilevel-model.ts';
 import { formatInfluenceRegression } from './format-influence-regression.ts';
+import { formatInfluenceMultilevel } from './format-influence-multilevel.ts';
+import type { MultilevelInfluence } from '../diagnostics/influence-multilevel.ts';
 import type { InfluenceRegressionRow } from '../diagnostics/influence-regression.ts';
 import type { MultilevelModelResult } from '../models/multilevel/multilevel-model.ts';
 import type { RobustRegressionResult } from '../models/robust/robust-univariate.ts';
@@ -43,7 +45,7 @@ import type { ResultSummary } from './summarize.ts';
 /** Every result `formatResult` prints. */
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
-  | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly InfluenceRegressionRow[] | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
+  | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly InfluenceRegressionRow[] | MultilevelInfluence | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
@@ -59,6 +61,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   robustRegression: formatRobustRegression,
   multilevelModel: formatMultilevelModel,
   influenceRegression: formatInfluenceRegression,
+  influenceMultilevel: formatInfluenceMultilevel,
   leaveOneOut: formatLeaveOneOut,
   cumulative: formatCumulative,
   influence: formatInfluence,

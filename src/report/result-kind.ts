@@ -5,7 +5,8 @@ import { TAU2_METHODS } from '../types.ts';
  */
 export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
-  'robustRegression', 'multilevelModel', 'influenceRegression', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
+  'robustRegression', 'multilevelModel', 'influenceRegression',
+  'influenceMultilevel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
   'effectSizes', 'summarize', 'studyTable',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
@@ -36,6 +37,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   robust: (x) => isObject(x) && isIn(x.adjust, ['CR0', 'CR1', 'CR2']) && hasAll(x, 'nClusters', 'estimate', 'se'),
   robustRegression: (x) => isObject(x) && isIn(x.adjust, ['CR0', 'CR1', 'CR2']) && isArray(x.coefficients) && hasAll(x, 'nClusters', 'robustCovariance', 'qm'),
   multilevelModel: (x) => isObject(x) && isArray(x.sigma2) && isArray(x.coefficients) && hasAll(x, 'nGroups', 'logLik', 'qe'),
+  influenceMultilevel: (x) => isObject(x) && isArray(x.deletions) && isArray(x.hat) && x.deletions.every((d) => isObject(d) && hasAll(d, 'cookD', 'dfbetas')),
   leaveOneOut: (x) => isSubsetFits(x) && x.every((r) => r.k === x.length - 1),
   // row j pools j + 1 studies, or (ties collapsed) at least that many, more with every row
   cumulative: (x) => isSubsetFits(x) && x.every((r, j) => (r.k as number) >= j + 1 && (j === 0 || (r.k as number) > (x[j - 1]!.k as number))),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
-  influenceRegression, metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
+  influenceMultilevel, influenceRegression, metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
   subgroupAnalysis, summarize, trimAndFill, type ResultKind,
 } from '../../src/index.ts';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -40,6 +40,7 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['robustRegression', robust(metaRegression(input, { moderators: { ablat } }), { cluster: bcg.rows.map((r: any) => String(r.alloc)), adjust: 'CR2' })],
   ['multilevelModel', multilevel({ yi: ml.yi, vi: ml.vi }, { levels: [ml.outer, ml.inner], moderators: { x: ml.yi.map((_, i) => i % 3) } })],
   ['multilevelModel', multilevel({ yi: ml.yi, vi: ml.vi }, { levels: [ml.outer, ml.inner], test: 't' })],
+  ['influenceMultilevel', influenceMultilevel(multilevel({ yi: ml.yi, vi: ml.vi }, { levels: [ml.outer, ml.inner] }), { cluster: ml.outer })],
   ['leaveOneOut', leaveOneOut(fit)],
   ['cumulative', cumulative(fit)],
   ['influence', influence(fit)],
