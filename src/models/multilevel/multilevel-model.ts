@@ -8,6 +8,8 @@ import type { EffectInput, EffectSizes, Interval } from '../../types.ts';
 import { wald, waldTest } from '../inference/wald-test.ts';
 import type { RegressionCoefficient } from '../regression/meta-regression.ts';
 import { resolveRegressionInput } from '../regression/resolve-regression-input.ts';
+import { scaledDesign } from '../regression/design-matrix.ts';
+import { findCollinear } from '../regression/find-collinear.ts';
 import { resolveStudies } from '../resolve-input.ts';
 import { maximizeNestedRegression } from './maximize-nested-regression.ts';
 import { resolveMultilevelOptions, type MultilevelMethod, type MultilevelTest } from './multilevel-options.ts';
@@ -132,11 +134,15 @@ export function multilevelModel(input: EffectInput | EffectSizes, options: Multi
     x[i * p] = 1;
     data.columns.forEach((col, c) => { x[i * p + c + 1] = col[j]!; });
   });
+  if (p > 1) {
+    const bad = findCollinear(scaledDesign(data.columns.map((col) => Float64Array.from(keep, (j) => col[j]!)), data.names, k));
+    if (bad > 0) {
+      throw new InputError(`moderator "${data.names[bad - 1]}" is constant or a linear combination of the intercept and earlier moderators`, { field: 'moderators' });
+    }
+  }
   const xtx = crossProduct(x, k, p);
   const lx = cholesky(xtx, p);
-  if (lx === null || !(choleskyLogDet(lx, p) > -30 * p)) {
-    throw new InputError('the moderators are collinear with the intercept or with each other', { field: 'moderators' });
-  }
+  if (lx === null) throw new InputError('the moderators are collinear with the intercept or with each other', { field: 'moderators' });
   const rowLevels = levelLabels.map((labels) => rows.map((r) => labels[r]!));
   const structure = nestedLevels(rowLevels);
   for (let l = 1; l < structure.depth; l++) {
