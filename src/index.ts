@@ -186,6 +186,15 @@ export type { RegressionTermOptions } from './models/regression/resolve-regressi
 export { leaveOneOut } from './diagnostics/leave-one-out.ts';
 export { cumulative } from './diagnostics/cumulative.ts';
 export type { CumulativeOptions } from './diagnostics/cumulative.ts';
+// --- influence for metaRegression ---
+export { influenceRegression } from './diagnostics/influence-regression.ts';
+export type { InfluenceRegressionRow } from './diagnostics/influence-regression.ts';
+// --- influence for multilevel fits ---
+export { influenceMultilevel } from './diagnostics/influence-multilevel.ts';
+export type { MultilevelDeletion, MultilevelInfluence } from './diagnostics/influence-multilevel.ts';
+// --- leaveOneOut / cumulative for Mantel–Haenszel and Peto ---
+export { cumulativeTables, leaveOneOutTables } from './diagnostics/two-by-two-subsets.ts';
+export type { TableCumulativeOptions, TableSubsetOptions } from './diagnostics/two-by-two-subsets.ts';
 export { influence } from './diagnostics/influence.ts';
 export type { InfluenceRow } from './diagnostics/influence.ts';
 export { isInfluential } from './diagnostics/is-influential.ts';
@@ -217,6 +226,11 @@ export { MULTILEVEL_METHODS, MULTILEVEL_TESTS } from './models/multilevel/multil
 export type { MultilevelMethod, MultilevelOptions, MultilevelTest } from './models/multilevel/multilevel-options.ts';
 export { robust, ROBUST_ADJUSTMENTS } from './models/multilevel/robust.ts';
 export type { RobustAdjustment, RobustOptions, RobustResult } from './models/multilevel/robust.ts';
+// --- multilevel with moderators and nested levels ---
+export { multilevelModel } from './models/multilevel/multilevel-model.ts';
+export type { MultilevelModelOptions, MultilevelModelResult } from './models/multilevel/multilevel-model.ts';
+// --- robust (metaAnalysis and metaRegression fits) ---
+export type { RobustCoefficient, RobustRegressionResult } from './models/robust/robust-univariate.ts';
 // --- distributions: densities ---
 export { normalPdf } from './distributions/normal.ts';
 export { studentTPdf } from './distributions/student-t.ts';

@@ -2,6 +2,8 @@ import type { MetaAnalysisResult } from '../types.ts';
 import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
 import { withoutStudy } from './without-study.ts';
+import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
+import { baujatRegression } from './baujat-regression.ts';
 
 /** One study's coordinates in a Baujat plot (metafor's `baujat` return value). */
 export interface BaujatPoint {
@@ -27,14 +29,18 @@ export interface BaujatPoint {
  * study i with the fit's own method and test (Knapp–Hartung scaled for `knha`). For the
  * equal-effects model the xᵢ sum to Cochran's Q. Work: k refits.
  *
- * @param fit a result of `metaAnalysis` with k ≥ 2 studies
+ * A `metaRegression` fit gives metafor's version for models with moderators (`baujatRegression`:
+ * squared Pearson residuals and the influence on each study's fitted value).
+ *
+ * @param fit a result of `metaAnalysis` with k ≥ 2 studies, or of `metaRegression`
  * @returns a frozen array of k frozen {@link BaujatPoint}s, in the studies' order
  * @throws InputError when `fit` is not a `metaAnalysis` result or has k = 1
  * @example
  * const fit = metaAnalysis({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] }, { method: 'EE' });
  * baujat(fit).map((p) => p.x) // => [2.8639..., 0.0473..., 3.5502...] (sum 6.4615... = fit.q)
  */
-export function baujat(fit: MetaAnalysisResult): readonly BaujatPoint[] {
+export function baujat(fit: MetaAnalysisResult | MetaRegressionResult): readonly BaujatPoint[] {
+  if (fit !== null && typeof fit === 'object' && 'coefficients' in fit) return baujatRegression(fit);
   const f = readFitView(fit, 'baujat', 2);
   const yDel = new Float64Array(f.k - 1);
   const vDel = new Float64Array(f.k - 1);

@@ -2,6 +2,7 @@ import { InputError } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
+import { keyLabel, tieEnds } from './tie-ends.ts';
 import { sortOrder } from './sort-order.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
 
@@ -9,6 +10,11 @@ import { subsetFit, type SubsetFit } from './subset-fit.ts';
 export interface CumulativeOptions {
   /** Add studies by decreasing sort key (metafor's `decreasing`); default false. */
   readonly decreasing?: boolean;
+  /**
+   * Add studies with the same sort key together, one row per distinct key labelled with the key
+   * (metafor's `collapse = TRUE`); default false. Ignored without `order`, as metafor.
+   */
+  readonly collapse?: boolean;
 }
 
 /**
@@ -26,6 +32,9 @@ export interface CumulativeOptions {
  * the publication years; studies are added by increasing key (decreasing with
  * `{ decreasing: true }`), ties keep their order, and missing keys (NaN or null) come last, as
  * R's `order()` does. Keys are all numbers or all strings (compared by code point).
+ *
+ * With `{ collapse: true }` studies with equal keys enter together: one row per distinct key,
+ * labelled with the key (metafor's `cumul(..., collapse = TRUE)`).
  *
  * Effects stay on the analysis scale of the fit. Work: k refits of O(k) per estimator iteration.
  *
@@ -52,12 +61,15 @@ export function cumulative(
   const decreasing = options.decreasing ?? false;
   if (typeof decreasing !== 'boolean') throw new InputError('must be true or false', { field: 'decreasing', value: decreasing });
   const sequence = order === undefined ? Array.from({ length: f.k }, (_, i) => i) : sortOrder(order, f.k, decreasing);
+  const collapse = options.collapse ?? false;
+  if (typeof collapse !== 'boolean') throw new InputError('must be true or false', { field: 'collapse', value: collapse });
   const yi = Float64Array.from(sequence, (i) => f.yi[i]!);
   const vi = Float64Array.from(sequence, (i) => f.vi[i]!);
   const rows: SubsetFit[] = [];
-  for (let j = 1; j <= f.k; j++) {
+  for (const j of collapse && order !== undefined ? tieEnds(order, sequence) : sequence.map((_, i) => i + 1)) {
     const step = refit(yi.subarray(0, j), vi.subarray(0, j), f.method, f.test, f.level);
-    rows.push(subsetFit(f.labels[sequence[j - 1]!]!, step));
+    const last = sequence[j - 1]!;
+    rows.push(subsetFit(collapse && order !== undefined ? keyLabel(order[last]) : f.labels[last]!, step));
   }
   return Object.freeze(rows);
 }

@@ -37,6 +37,14 @@ import { resolveFormatOptions, type FormatOptions, type ResolvedFormatOptions } 
 import { formatPeto } from './format-peto.ts';
 import { formatRankCorrelationTest } from './format-rank-correlation-test.ts';
 import { formatRobust } from './format-robust.ts';
+import { formatRobustRegression } from './format-robust-regression.ts';
+import { formatMultilevelModel } from './format-multilevel-model.ts';
+import { formatInfluenceRegression } from './format-influence-regression.ts';
+import { formatInfluenceMultilevel } from './format-influence-multilevel.ts';
+import type { MultilevelInfluence } from '../diagnostics/influence-multilevel.ts';
+import type { InfluenceRegressionRow } from '../diagnostics/influence-regression.ts';
+import type { MultilevelModelResult } from '../models/multilevel/multilevel-model.ts';
+import type { RobustRegressionResult } from '../models/robust/robust-univariate.ts';
 import { formatStudyTable } from './format-study-table.ts';
 import { formatSubgroupAnalysis } from './format-subgroup-analysis.ts';
 import { formatSummary } from './format-summary.ts';
@@ -48,7 +56,7 @@ import type { ResultSummary } from './summarize.ts';
 /** Every result `formatResult` prints. */
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
-  | MultilevelResult | RobustResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
+  | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly InfluenceRegressionRow[] | MultilevelInfluence | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult;
@@ -63,6 +71,10 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   peto: formatPeto,
   multilevel: formatMultilevel,
   robust: formatRobust,
+  robustRegression: formatRobustRegression,
+  multilevelModel: formatMultilevelModel,
+  influenceRegression: formatInfluenceRegression,
+  influenceMultilevel: formatInfluenceMultilevel,
   leaveOneOut: formatLeaveOneOut,
   cumulative: formatCumulative,
   influence: formatInfluence,
@@ -89,7 +101,7 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * Formats any result of `pooled` as text in the style of metafor's print methods:
  * `metaAnalysis` and `metaRegression` as `print.rma.uni` (with QE and QM tests and the
  * coefficient table), `mantelHaenszel` / `peto` as `print.rma.mh` / `print.rma.peto`,
- * `multilevel` as `print.rma.mv`, `robust` as `print.robust.rma`, `leaveOneOut` and
+ * `multilevel` as `print.rma.mv`, `robust` (of any fit) as `print.robust.rma`, `leaveOneOut` and
  * `cumulative` as `print.list.rma`, `influence` as `print.infl.rma.uni`, `eggerTest`,
  * `rankCorrelationTest`, `failSafeN` as `print.regtest`, `print.ranktest`, `print.fsn`,
  * `trimAndFill` as metafor's trimfill printout, `subgroupAnalysis` as one fit per subgroup with

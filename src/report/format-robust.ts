@@ -5,7 +5,7 @@ import { closingSections } from './printout-sections.ts';
 import { printoutTransform } from './printout-transform.ts';
 import { transformedTable } from './transformed-table.ts';
 
-const DF_METHOD = { CR1: 'residual method', CR2: 'Satterthwaite approx' } as const;
+const DF_METHOD = { CR0: 'residual method', CR1: 'residual method', CR2: 'Satterthwaite approx' } as const;
 
 /**
  * Prints a `robust` result as the cluster-robust parts of metafor's `print.robust.rma`: the

@@ -5,7 +5,8 @@ import { TAU2_METHODS } from '../types.ts';
  */
 export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
-  'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
+  'robustRegression', 'multilevelModel', 'influenceRegression',
+  'influenceMultilevel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
   'effectSizes', 'summarize', 'studyTable', 'assessCertainty', 'whatWouldChange',
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
 ] as const);
@@ -24,7 +25,7 @@ const hasAll = (x: Fields, ...keys: string[]) => keys.every((key) => key in x);
  * How each result is recognised. Mantel–Haenszel and Peto results carry a marker
  * (`method: 'MH' | 'PETO'`); the others are told apart by a stable set of fields of their
  * public contract (DESIGN.md), each set held by exactly one result type. The two arrays of
- * refits differ in their `k`: leave-one-out rows all have k − 1 studies, cumulative row j has j.
+ * refits differ in their `k`: leave-one-out rows all have k − 1 studies, cumulative rows have increasing k.
  */
 const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   mantelHaenszel: (x) => isObject(x) && x.method === 'MH',
@@ -34,10 +35,15 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
     isObject(x) && isIn(x.method, TAU2_METHODS) && isObject(x.predictionInterval) && isObject(x.ci) && !('coefficients' in x),
   subgroupAnalysis: (x) => isObject(x) && isArray(x.groups) && x.groups.every(isObject) && isObject(x.between),
   multilevel: (x) => isObject(x) && isArray(x.sigma2) && x.sigma2.length === 2 && hasAll(x, 'nOuter', 'nInner', 'logLik'),
-  robust: (x) => isObject(x) && isIn(x.adjust, ['CR1', 'CR2']) && hasAll(x, 'nClusters', 'estimate', 'se'),
+  robust: (x) => isObject(x) && isIn(x.adjust, ['CR0', 'CR1', 'CR2']) && hasAll(x, 'nClusters', 'estimate', 'se'),
+  robustRegression: (x) => isObject(x) && isIn(x.adjust, ['CR0', 'CR1', 'CR2']) && isArray(x.coefficients) && hasAll(x, 'nClusters', 'robustCovariance', 'qm'),
+  multilevelModel: (x) => isObject(x) && isArray(x.sigma2) && isArray(x.coefficients) && hasAll(x, 'nGroups', 'logLik', 'qe'),
+  influenceMultilevel: (x) => isObject(x) && isArray(x.deletions) && isArray(x.hat) && x.deletions.every((d) => isObject(d) && hasAll(d, 'cookD', 'dfbetas')),
   leaveOneOut: (x) => isSubsetFits(x) && x.every((r) => r.k === x.length - 1),
-  cumulative: (x) => isSubsetFits(x) && x.every((r, j) => r.k === j + 1),
-  influence: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat')),
+  // row j pools j + 1 studies, or (ties collapsed) at least that many, more with every row
+  cumulative: (x) => isSubsetFits(x) && x.every((r, j) => (r.k as number) >= j + 1 && (j === 0 || (r.k as number) > (x[j - 1]!.k as number))),
+  influence: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat') && !isObject(r.dfbetas)),
+  influenceRegression: (x) => isArray(x) && x.length > 0 && x.every((r) => isObject(r) && hasAll(r, 'rstudent', 'dffits', 'cookD', 'covRatio', 'hat') && isObject(r.dfbetas)),
   eggerTest: (x) => isObject(x) && isIn(x.predictor, ['sei', 'vi']) && hasAll(x, 'limitEstimate', 'slope', 'statistic'),
   rankCorrelationTest: (x) => isObject(x) && hasAll(x, 'tau', 'pValue', 'pValueMethod'),
   trimAndFill: (x) => isObject(x) && isArray(x.filled) && x.filled.every(isObject) && hasAll(x, 'k0', 'side', 'estimate'),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
-  metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
+  influenceMultilevel, influenceRegression, metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
   predict, blup, anova, fitStatistics,
 } from '../../src/index.ts';
@@ -38,9 +38,16 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['multilevel', ml],
   ['robust', robust(ml, { cluster: outer, adjust: 'CR2' })],
   ['robust', robust(ml, { cluster: outer, adjust: 'CR1' })],
+  ['robust', robust(fit, { cluster: bcg.rows.map((r: any) => String(r.trial)), adjust: 'CR2' })],
+  ['robustRegression', robust(metaRegression(input, { moderators: { ablat } }), { cluster: bcg.rows.map((r: any) => String(r.trial)), adjust: 'CR1' })],
+  ['robustRegression', robust(metaRegression(input, { moderators: { ablat } }), { cluster: bcg.rows.map((r: any) => String(r.alloc)), adjust: 'CR2' })],
+  ['multilevelModel', multilevel({ yi: ml.yi, vi: ml.vi }, { levels: [ml.outer, ml.inner], moderators: { x: ml.yi.map((_, i) => i % 3) } })],
+  ['multilevelModel', multilevel({ yi: ml.yi, vi: ml.vi }, { levels: [ml.outer, ml.inner], test: 't' })],
+  ['influenceMultilevel', influenceMultilevel(multilevel({ yi: ml.yi, vi: ml.vi }, { levels: [ml.outer, ml.inner] }), { cluster: ml.outer })],
   ['leaveOneOut', leaveOneOut(fit)],
   ['cumulative', cumulative(fit)],
   ['influence', influence(fit)],
+  ['influenceRegression', influenceRegression(metaRegression(input, { moderators: { ablat } }))],
   ['eggerTest', eggerTest(fit)],
   ['eggerTest', eggerTest(fit, { model: 'lm', predictor: 'vi' })],
   ['rankCorrelationTest', rankCorrelationTest(fit)],

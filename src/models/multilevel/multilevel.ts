@@ -15,6 +15,7 @@ import {
 import { nestedGroups } from './nested-groups.ts';
 import { readLabels } from './read-labels.ts';
 import { waldTest } from '../inference/wald-test.ts';
+import { multilevelModel, type MultilevelModelOptions, type MultilevelModelResult } from './multilevel-model.ts';
 
 /** Result of `multilevel` (metafor's `rma.mv(yi, vi, random = ~ 1 | outer/inner)`). */
 export interface MultilevelResult
@@ -76,8 +77,14 @@ export interface MultilevelResult
  * …) are omitted and listed in `warnings` (metafor's `rma.mv` stops there instead). A single outer
  * cluster fixes σ²_outer at 0 (and a single inner level σ²_inner), with a warning, as metafor.
  *
+ * With `moderators` (as in `metaRegression`) or `levels` (label arrays of any number of nested
+ * levels, outermost first: metafor's `random = ~ 1 | a/b/c`), the model is fitted by
+ * `multilevelModel` and the result is a `MultilevelModelResult` (coefficients, σ² per level,
+ * Q_E, Q_M and, without moderators, the prediction interval).
+ *
  * @param input  `{ yi, vi, labels? }` or an `EffectSizes`
- * @param options  `{ outer, inner, method = 'REML', test = 'z', level = 0.95 }`
+ * @param options  `{ outer, inner, method = 'REML', test = 'z', level = 0.95 }`, or
+ *   `{ levels | outer + inner, moderators?, method, test, level }`
  * @throws InputError naming the field and row for: mismatched lengths, labels that are not text
  *   or numbers, non-numeric or non-positive variances, fewer than two rows, unknown method/test,
  *   a level outside (0, 1), or σ²_outer and σ²_inner that cannot be told apart (every outer
@@ -88,7 +95,22 @@ export interface MultilevelResult
  * fit.estimate // => 0.3666666667 (metafor 5.1 rma.mv(yi, vi, random = ~ 1 | outer/inner): 0.366666666667)
  * fit.sigma2   // => [0.3133333, 0.0100000] (metafor: 0.313333329, 0.0100000002, converged to ~1e-8)
  */
-export function multilevel(input: EffectInput | EffectSizes, options: MultilevelOptions): MultilevelResult {
+export function multilevel(
+  input: EffectInput | EffectSizes, options: MultilevelOptions & { readonly moderators?: undefined; readonly levels?: undefined },
+): MultilevelResult;
+export function multilevel(input: EffectInput | EffectSizes, options: MultilevelModelOptions): MultilevelModelResult;
+export function multilevel(
+  input: EffectInput | EffectSizes, options: MultilevelOptions | MultilevelModelOptions,
+): MultilevelResult | MultilevelModelResult {
+  const general = options as MultilevelModelOptions;
+  if (general !== null && typeof general === 'object' && (general.moderators !== undefined || general.levels !== undefined)) {
+    return multilevelModel(input, general);
+  }
+  return outerInner(input, options as MultilevelOptions);
+}
+
+/** The two-level, intercept-only model (`outer`/`inner`). */
+function outerInner(input: EffectInput | EffectSizes, options: MultilevelOptions): MultilevelResult {
   const { method, test, level } = resolveMultilevelOptions(options);
   const studies = resolveStudies(input);
   const kAll = (input.yi as ArrayLike<unknown>).length;

@@ -9,9 +9,14 @@ import { readMultilevelFit, type MultilevelFitParts } from './read-multilevel-fi
 import { cr1Variance } from './robust-cr1.ts';
 import { cr2Sandwich } from './robust-cr2.ts';
 import { waldTest } from '../inference/wald-test.ts';
+import type { MetaAnalysisResult } from '../../types.ts';
+import type { MetaRegressionResult } from '../regression/meta-regression.ts';
+import { robustFit } from '../robust/robust-fit.ts';
+import type { RobustRegressionResult } from '../robust/robust-univariate.ts';
+import type { MultilevelModelResult } from './multilevel-model.ts';
 
 /** Small-sample adjustments of `robust`. */
-export const ROBUST_ADJUSTMENTS = Object.freeze(['CR1', 'CR2'] as const);
+export const ROBUST_ADJUSTMENTS = Object.freeze(['CR0', 'CR1', 'CR2'] as const);
 export type RobustAdjustment = (typeof ROBUST_ADJUSTMENTS)[number];
 
 /** Options of `robust`. */
@@ -22,7 +27,10 @@ export interface RobustOptions {
    * the model is refitted without it, and `warnings` says so.
    */
   readonly cluster: readonly (string | number | null | undefined)[];
-  /** `'CR1'` (metafor's `robust()`) or `'CR2'` (clubSandwich, metafor's `clubSandwich = TRUE`). */
+  /**
+   * `'CR0'` (metafor's `robust(fit, cluster, adjust = FALSE)`), `'CR1'` (metafor's `robust()`) or
+   * `'CR2'` (clubSandwich, metafor's `clubSandwich = TRUE`).
+   */
   readonly adjust: RobustAdjustment;
   /** Confidence level; default the fit's. */
   readonly level?: number;
@@ -37,7 +45,7 @@ export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Setti
   readonly estimate: number;
   readonly se: number;
   readonly statistic: number;
-  /** n − 1 for CR1; Satterthwaite df for CR2. */
+  /** n − p for CR0 and CR1 (p = 1 coefficient); Satterthwaite df for CR2. */
   readonly df: number;
   readonly pValue: number | null;
   readonly ci: Interval;
@@ -52,6 +60,12 @@ export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Setti
  * estimate of a `multilevel` fit, keeping the model's inverse-variance working weights
  * (Hedges, Tipton & Johnson, 2010, Res Synth Methods 1:39).
  *
+ * A `metaAnalysis` fit gives the same result shape; a `metaRegression` fit gives a
+ * `RobustRegressionResult` (every coefficient with its t test, df and CI, and the omnibus test
+ * of the moderators). For these, `cluster` has one label per study in the model (`fit.yi`), and
+ * CR0, CR1 and CR2 follow metafor's `robust.rma.uni` (see `robustFit`).
+ *
+ * - `'CR0'`: as CR1 without the factor n/(n − 1) (metafor's `adjust = FALSE`), n − 1 df.
  * - `'CR1'`: metafor's `robust(fit, cluster)`: Var = n/(n − 1)·Σ_c(Σᵢ∈c gᵢrᵢ)²/(Σgᵢ)² with
  *   gᵢ = (V⁻¹1)ᵢ, t test with n − 1 df (n clusters). Clusters may cut across the random effects.
  * - `'CR2'`: metafor's `robust(fit, cluster, clubSandwich = TRUE)`: clubSandwich's bias-reduced
@@ -60,7 +74,7 @@ export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Setti
  *
  * p-values are two-sided from the t survival function; CI = μ̂ ± t_{df,1−α/2}·SE.
  *
- * @param fit  the result of `multilevel()`
+ * @param fit  the result of `multilevel()`, `metaAnalysis()` or `metaRegression()`
  * @param options  `{ cluster, adjust, level? }`
  * @throws InputError for a fit that is not a multilevel result, a cluster array of the wrong
  *   length or with a label that is not text or a number (naming the row), fewer than two clusters, an unknown
@@ -72,7 +86,13 @@ export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Setti
  * cr2.se // => 0.328295260 (metafor 5.1 robust(..., clubSandwich = TRUE): 0.32829526006)
  * cr2.df // => 2.00000 (metafor: 2)
  */
-export function robust(fit: MultilevelResult, options: RobustOptions): RobustResult {
+export function robust(fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions): RobustResult;
+export function robust(fit: MetaRegressionResult, options: RobustOptions): RobustRegressionResult;
+export function robust(fit: MultilevelModelResult, options: RobustOptions): RobustResult | RobustRegressionResult;
+export function robust(
+  fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult | MultilevelModelResult, options: RobustOptions,
+): RobustResult | RobustRegressionResult {
+  if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit, options);
   const fitted = readMultilevelFit(fit);
   if (options === null || typeof options !== 'object') {
     throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options });
@@ -100,8 +120,8 @@ export function robust(fit: MultilevelResult, options: RobustOptions): RobustRes
   const residuals = parts.yi.map((y) => y - estimate);
   let variance: number;
   let df: number;
-  if (options.adjust === 'CR1') {
-    variance = cr1Variance(g, residuals, codes, nClusters);
+  if (options.adjust !== 'CR2') {
+    variance = cr1Variance(g, residuals, codes, nClusters) * (options.adjust === 'CR0' ? (nClusters - 1) / nClusters : 1);
     df = nClusters - 1;
   } else {
     checkNested(groups, codes, parts.rows);

@@ -95,8 +95,8 @@ describe('robust rejects bad input', () => {
     expect(() => robust({ ...fit(), sigma2: [-1, 0] } as never, { cluster: outer, adjust: 'CR2' })).toThrow(/^fit: fit.sigma2/);
   });
   it('adjust missing or unknown', () => {
-    expect(() => robust(fit(), { cluster: outer } as never)).toThrow(/adjust.*valid choices are CR1, CR2/);
-    expect(() => robust(fit(), { cluster: outer, adjust: 'CR3' as never })).toThrow(/adjust.*valid choices are CR1, CR2/);
+    expect(() => robust(fit(), { cluster: outer } as never)).toThrow(/adjust.*valid choices are CR0, CR1, CR2/);
+    expect(() => robust(fit(), { cluster: outer, adjust: 'CR3' as never })).toThrow(/adjust.*valid choices are CR0, CR1, CR2/);
   });
   it('cluster of the wrong length or missing', () => {
     expect(() => robust(fit(), { cluster: outer.slice(1), adjust: 'CR1' })).toThrow(/^cluster: length mismatch: cluster has 5 labels but there are 6 rows/);
