@@ -48,7 +48,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function checkOptions<T extends object>(options: unknown, valid: readonly (keyof T & string)[], field = 'options'): Partial<T> {
   if (options === undefined) return {};
   if (!isPlainObject(options)) {
-    throw new InputError(`must be an object of options (${valid.join(', ') || 'none'}) or undefined`, { field, value: options });
+    throw new InputError(`must be an object of options (${valid.join(', ') || 'none'}) or undefined`, { field, value: options, code: 'E_INVALID_TYPE' });
   }
   checkKeys(options, valid, field, 'option');
   return options as Partial<T>;
@@ -74,6 +74,6 @@ export function checkKeys(
     if (valid.includes(key)) continue;
     const nearest = nearestName(key, valid);
     const hint = nearest === null ? '' : ` (did you mean "${nearest}"?)`;
-    throw new InputError(`unknown ${what} ${JSON.stringify(key)}${hint}; valid ${what}s: ${valid.join(', ') || 'none'}`, { field, ...where });
+    throw new InputError(`unknown ${what} ${JSON.stringify(key)}${hint}; valid ${what}s: ${valid.join(', ') || 'none'}`, { field, ...where, code: what === 'option' ? 'E_UNKNOWN_OPTION' : 'E_UNKNOWN_FIELD' });
   }
 }

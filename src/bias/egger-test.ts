@@ -73,7 +73,7 @@ export interface EggerTestResult {
  * egger.limitEstimate // => -0.1536462…  (metafor: limit estimate -0.1536)
  */
 export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestOptions = {}): EggerTestResult {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });
+  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const model = options.model ?? 'rma';
   const predictor = options.predictor ?? 'sei';
   assertOneOf(model, ['rma', 'lm'] as const, 'model');
@@ -81,10 +81,10 @@ export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestO
   const { yi, vi, method, test, level } = readFit(fit, 'eggerTest', { positiveVi: model === 'lm' });
   const k = yi.length;
   if (k < (model === 'lm' ? 3 : 2)) {
-    throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi' });
+    throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   }
   if (vi.every((v) => v === vi[0])) {
-    throw new InputError(`all sampling variances are equal, so the predictor ${predictor} is constant and the regression test cannot be fitted`, { field: 'vi' });
+    throw new InputError(`all sampling variances are equal, so the predictor ${predictor} is constant and the regression test cannot be fitted`, { field: 'vi', code: 'E_NOT_ESTIMABLE' });
   }
   const x = predictor === 'sei' ? Array.from(vi, Math.sqrt) : Array.from(vi);
 
@@ -101,7 +101,7 @@ export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestO
   }
   const reg = metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level });
   const [b0, b1] = reg.coefficients;
-  if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi' });
+  if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi', code: 'E_NOT_ESTIMABLE' });
   return Object.freeze({
     model, predictor, k, method, test: reg.test, level,
     statistic: b1.statistic, pValue: b1.pValue, df: reg.df,

@@ -57,7 +57,7 @@ export interface RankCorrelationResult {
 export function rankCorrelationTest(fit: MetaAnalysisResult | FitLike): RankCorrelationResult {
   const { yi, vi } = readFit(fit, 'rankCorrelationTest', { positiveVi: true });
   const k = yi.length;
-  if (k < 2) throw new InputError(`the rank correlation test needs at least 2 studies (got ${k})`, { field: 'yi' });
+  if (k < 2) throw new InputError(`the rank correlation test needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   const deviates = standardizedDeviates(yi, vi);
   const warnings: string[] = [];
   const kt = kendallTau(deviates, vi);

@@ -97,7 +97,7 @@ const MAX_ITERATIONS = 100;
  * tf.estimate // => 0.2873014…  (metafor: 0.2873, SE 0.0790)
  */
 export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndFillOptions = {}): TrimAndFillResult {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });
+  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const estimator = options.estimator ?? 'L0';
   assertOneOf(estimator, TRIM_AND_FILL_ESTIMATORS, 'estimator');
   if (options.side !== undefined) assertOneOf(options.side, ['left', 'right'] as const, 'side');
@@ -108,7 +108,7 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   const studies = readFit(fit, 'trimAndFill');
   const { yi, vi, method } = studies;
   const k = yi.length;
-  if (k < 2) throw new InputError(`trim and fill needs at least 2 studies (got ${k})`, { field: 'yi' });
+  if (k < 2) throw new InputError(`trim and fill needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   const side = options.side ?? estimateSide(yi, vi, method);
 
   // sort by yᵢ on the flipped scale (stable, as R's radix sort)
@@ -126,7 +126,7 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   const warnings: string[] = [];
   const refit = (y: Float64Array, v: Float64Array, exact: boolean): InterceptFit => {
     const r = fitIntercept(y, v, method, 'z', 0.95, exact ? DEFAULT_TAU2_CONTROL : METAFOR_TAU2_CONTROL);
-    if (!r.ok) throw new InputError(`a refit of ${r.k} studies failed: ${r.reason}`, { field: 'vi', row: r.row === undefined ? undefined : r.row + 1 });
+    if (!r.ok) throw new InputError(`a refit of ${r.k} studies failed: ${r.reason}`, { field: 'vi', row: r.row === undefined ? undefined : r.row + 1, code: 'E_NOT_ESTIMABLE' });
     for (const w of r.tau2Fit.warnings) {
       const note = `Refit of ${r.k} studies: ${w}`;
       if (!warnings.includes(note)) warnings.push(note);
@@ -137,14 +137,14 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
     previous = k0;
     iterations++;
     if (iterations > MAX_ITERATIONS) {
-      throw new InputError(`the trim-and-fill algorithm did not converge in ${MAX_ITERATIONS} iterations`, { field: 'estimator', value: estimator });
+      throw new InputError(`the trim-and-fill algorithm did not converge in ${MAX_ITERATIONS} iterations`, { field: 'estimator', value: estimator, code: 'E_NOT_ESTIMABLE' });
     }
     beta = refit(ys.subarray(0, k - k0), vs.subarray(0, k - k0), exactTrimming).estimate;
     for (let i = 0; i < k; i++) deviations[i] = ys[i]! - beta;
     const m = missingStudies(deviations, estimator);
     if (Number.isNaN(m.k0)) {
       const why = estimator === 'R0' ? 'no study lies below the trimmed estimate' : '2k² − 4Sr + ¼ is negative';
-      throw new InputError(`the ${estimator} estimate of the number of missing studies is undefined (${why}); metafor stops here too; try another estimator`, { field: 'estimator', value: estimator });
+      throw new InputError(`the ${estimator} estimate of the number of missing studies is undefined (${why}); metafor stops here too; try another estimator`, { field: 'estimator', value: estimator, code: 'E_NOT_ESTIMABLE' });
     }
     k0 = Math.max(0, roundHalfEven(m.k0));
     seK0 = Math.max(0, m.se);
@@ -183,12 +183,12 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
  */
 function estimateSide(yi: Float64Array, vi: Float64Array, method: Tau2Method): FunnelSide {
   if (vi.every((v) => v === vi[0])) {
-    throw new InputError('all sampling variances are equal, so the side of the missing studies cannot be estimated from the funnel; pass side: \'left\' or \'right\'', { field: 'side' });
+    throw new InputError('all sampling variances are equal, so the side of the missing studies cannot be estimated from the funnel; pass side: \'left\' or \'right\'', { field: 'side', code: 'E_NOT_ESTIMABLE' });
   }
   const reg = metaRegression({ yi, vi }, { moderators: { sei: Array.from(vi, Math.sqrt) }, method, test: 'z' });
   const slope = reg.coefficients[1]?.estimate ?? NaN;
   if (Number.isNaN(slope)) {
-    throw new InputError('the slope of yi on sqrt(vi) is not available, so the side cannot be estimated; pass side: \'left\' or \'right\'', { field: 'side' });
+    throw new InputError('the slope of yi on sqrt(vi) is not available, so the side cannot be estimated; pass side: \'left\' or \'right\'', { field: 'side', code: 'E_NOT_ESTIMABLE' });
   }
   return slope < 0 ? 'right' : 'left';
 }

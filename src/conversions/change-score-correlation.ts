@@ -35,8 +35,8 @@ export function changeScoreCorrelation(input: ChangeScoreCorrelationInput): Chan
   const sb = checkNonNegative(input.sdBaseline, { field: 'sdBaseline', study });
   const sf = checkNonNegative(input.sdFinal, { field: 'sdFinal', study });
   const sc = checkNonNegative(input.sdChange, { field: 'sdChange', study });
-  if (sb === 0) fail('must be greater than 0', { field: 'sdBaseline', study }, sb);
-  if (sf === 0) fail('must be greater than 0', { field: 'sdFinal', study }, sf);
+  if (sb === 0) fail('must be greater than 0', { field: 'sdBaseline', study, code: 'E_OUT_OF_RANGE' }, sb);
+  if (sf === 0) fail('must be greater than 0', { field: 'sdFinal', study, code: 'E_OUT_OF_RANGE' }, sf);
   const r = (sb * sb + sf * sf - sc * sc) / (2 * sb * sf);
   const warnings: string[] = [];
   if (!(r >= -1 && r <= 1)) {

@@ -35,7 +35,7 @@ export function changeScoreSd(input: ChangeScoreSdInput): ChangeScoreSdResult {
   const study = checkInput(input, 'changeScoreSd input');
   const sb = checkNonNegative(input.sdBaseline, { field: 'sdBaseline', study });
   const sf = checkNonNegative(input.sdFinal, { field: 'sdFinal', study });
-  const r = checkFinite(input.correlation, { field: 'correlation', study });
+  const r = checkFinite(input.correlation, { field: 'correlation', study, code: 'E_OUT_OF_RANGE' });
   if (!(r >= -1 && r <= 1)) fail('must be between -1 and 1', { field: 'correlation', study }, r);
   // Written as (sb − sf)² + 2·(1 − r)·sb·sf, which is never negative and loses no precision
   // when r is near 1 and the SDs are close.

@@ -1,9 +1,10 @@
-import { InputError } from '../errors.ts';
+import { InputError, numberCode, type ErrorCode } from '../errors.ts';
 
 /** Where an input sits, for error messages: the field and, when given, the study label. */
 export interface Place {
   readonly field: string;
   readonly study?: string | undefined;
+  readonly code?: ErrorCode;
 }
 
 function where(place: Place, value: unknown): { field: string; study?: string; value: unknown } {
@@ -17,12 +18,12 @@ function where(place: Place, value: unknown): { field: string; study?: string; v
  */
 export function checkInput(input: unknown, name: string): string | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InputError('must be an object', { field: name, value: input });
+    throw new InputError('must be an object', { field: name, value: input, code: 'E_INVALID_TYPE' });
   }
   const study = (input as Record<string, unknown>)['study'];
   if (study === undefined) return undefined;
   if (typeof study !== 'string' || study === '') {
-    throw new InputError('must be a non-empty string (the study label)', { field: 'study', value: study });
+    throw new InputError('must be a non-empty string (the study label)', { field: 'study', value: study, code: 'E_INVALID_TYPE' });
   }
   return study;
 }
@@ -33,7 +34,7 @@ export function checkInput(input: unknown, name: string): string | undefined {
  */
 export function checkFinite(value: unknown, place: Place): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InputError('must be a finite number', where(place, value));
+    throw new InputError('must be a finite number', { ...where(place, value), code: numberCode(value) });
   }
   return value;
 }
@@ -41,14 +42,14 @@ export function checkFinite(value: unknown, place: Place): number {
 /** A finite number > 0. @throws InputError otherwise. */
 export function checkPositive(value: unknown, place: Place): number {
   const x = checkFinite(value, place);
-  if (!(x > 0)) throw new InputError('must be greater than 0', where(place, value));
+  if (!(x > 0)) throw new InputError('must be greater than 0', { ...where(place, value), code: 'E_OUT_OF_RANGE' });
   return x;
 }
 
 /** A finite number ≥ 0. @throws InputError otherwise (e.g. a negative SD or SE). */
 export function checkNonNegative(value: unknown, place: Place): number {
   const x = checkFinite(value, place);
-  if (x < 0) throw new InputError('must not be negative', where(place, value));
+  if (x < 0) throw new InputError('must not be negative', { ...where(place, value), code: 'E_OUT_OF_RANGE' });
   return x;
 }
 
@@ -56,7 +57,7 @@ export function checkNonNegative(value: unknown, place: Place): number {
 export function checkSampleSize(value: unknown, minimum: number, place: Place, why = ''): number {
   const x = checkFinite(value, place);
   if (!(x >= minimum)) {
-    throw new InputError(`must be at least ${minimum}${why ? ` ${why}` : ''}`, where(place, value));
+    throw new InputError(`must be at least ${minimum}${why ? ` ${why}` : ''}`, { ...where(place, value), code: 'E_OUT_OF_RANGE' });
   }
   return x;
 }
@@ -67,7 +68,7 @@ export function checkPValue(value: unknown, place: Place): number {
   if (!(x > 0 && x < 1)) {
     throw new InputError(
       'must be strictly between 0 and 1 (a p-value of 0 or 1 carries no information on the standard error)',
-      where(place, value),
+      { ...where(place, value), code: 'E_OUT_OF_RANGE' },
     );
   }
   return x;
@@ -81,7 +82,7 @@ export function optionalFinite(value: unknown, place: Place): number | undefined
 
 /** Throws an InputError at `place` with `problem`, showing `value` when one is given. */
 export function fail(problem: string, place: Place, value?: unknown): never {
-  throw new InputError(problem, value === undefined ? withoutValue(place) : where(place, value));
+  throw new InputError(problem, { ...(value === undefined ? withoutValue(place) : where(place, value)), code: place.code ?? 'E_INVALID_INPUT' });
 }
 
 function withoutValue(place: Place): { field: string; study?: string } {

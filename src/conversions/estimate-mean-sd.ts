@@ -71,7 +71,7 @@ function scenarioOf(s: FiveNumbers, study: string | undefined): FiveNumberScenar
   const given = ORDER.filter((k) => has(s[k])).join(', ') || 'none';
   throw new InputError(
     `needs min and max (S1), q1 and q3 (S2), or all of min, q1, q3, max (S3), with the median for the mean; got ${given}`,
-    study === undefined ? { field: 'quantiles' } : { field: 'quantiles', study },
+    study === undefined ? { field: 'quantiles', code: 'E_MISSING_VALUE' } : { field: 'quantiles', study, code: 'E_MISSING_VALUE' },
   );
 }
 
@@ -82,7 +82,7 @@ function checkOrder(s: FiveNumbers, study: string | undefined): void {
     if (previous !== undefined && s[key] < s[previous]) {
       fail(
         `min ≤ q1 ≤ median ≤ q3 ≤ max does not hold: ${previous} = ${show(s[previous])} > ${key} = ${show(s[key])}`,
-        { field: key, study },
+        { field: key, study, code: 'E_OUT_OF_RANGE' },
         s[key],
       );
     }
@@ -134,7 +134,7 @@ export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult
 
   const methods = input.method ?? {};
   if (typeof methods !== 'object' || methods === null) {
-    throw new InputError('must be an object such as { mean: "luo", sd: "wan" }', { field: 'method', value: methods });
+    throw new InputError('must be an object such as { mean: "luo", sd: "wan" }', { field: 'method', value: methods, code: 'E_INVALID_TYPE' });
   }
   const meanMethod = methods.mean ?? 'luo';
   assertOneOf(meanMethod, FIVE_NUMBER_MEAN_METHODS, 'method.mean');
@@ -145,7 +145,7 @@ export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult
   if (meanEstimator === undefined) {
     fail(
       `does not apply to scenario ${scenario}; valid choices are ${validMethods(MEAN_ESTIMATORS, scenario).join(', ')}`,
-      { field: 'method.mean', study },
+      { field: 'method.mean', study, code: 'E_INVALID_CHOICE' },
       meanMethod,
     );
   }
@@ -153,12 +153,12 @@ export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult
   if (sdEstimator === undefined) {
     fail(
       `does not apply to scenario ${scenario}; valid choices are ${validMethods(SD_ESTIMATORS, scenario).join(', ')}`,
-      { field: 'method.sd', study },
+      { field: 'method.sd', study, code: 'E_INVALID_CHOICE' },
       sdMethod,
     );
   }
   if (!hasMedian && sdEstimator.needsMedian(s)) {
-    fail(`the ${sdMethod} SD needs the median`, { field: 'median', study });
+    fail(`the ${sdMethod} SD needs the median`, { field: 'median', study, code: 'E_MISSING_VALUE' });
   }
 
   const sd = sdEstimator.estimate(s);

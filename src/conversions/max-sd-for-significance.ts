@@ -1,4 +1,4 @@
-import { assertOneOf, InputError } from '../errors.ts';
+import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
 import type { Provenance } from '../types.ts';
@@ -70,7 +70,7 @@ export function maxSdForSignificance(input: MaxSdForSignificanceInput): MaxSdFor
   const n2 = checkSampleSize(input.n2, 2, { field: 'n2', study }, 'for a group SD to exist');
   const alpha = input.alpha ?? 0.05;
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) {
-    throw new InputError('must be strictly between 0 and 1 (e.g. 0.05)', { field: 'alpha', value: alpha });
+    throw new InputError('must be strictly between 0 and 1 (e.g. 0.05)', { field: 'alpha', value: alpha, code: numberCode(alpha) });
   }
   const test = input.test ?? 't';
   assertOneOf(test, ['t', 'z'] as const, 'test');

@@ -50,7 +50,7 @@ export function pooledSdFromCi(input: PooledSdFromCiInput): PooledSdFromCiResult
   const study = checkInput(input, 'pooledSdFromCi input');
   const lower = checkFinite(input.lower, { field: 'lower', study });
   const upper = checkFinite(input.upper, { field: 'upper', study });
-  if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study }, upper);
+  if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study, code: 'E_OUT_OF_RANGE' }, upper);
   const [n1, n2] = checkGroupSizes(input, study);
   const level = input.level ?? 0.95;
   assertLevel(level);

@@ -36,7 +36,7 @@ export interface PooledSdFromPResult extends PooledSdResult {
  */
 export function pooledSdFromP(input: PooledSdFromPInput): PooledSdFromPResult {
   const study = checkInput(input, 'pooledSdFromP input');
-  const md = checkFinite(input.meanDifference, { field: 'meanDifference', study });
+  const md = checkFinite(input.meanDifference, { field: 'meanDifference', study, code: 'E_OUT_OF_RANGE' });
   if (md === 0) fail('must not be 0 (a zero difference says nothing about the SD)', { field: 'meanDifference', study }, md);
   const p = checkPValue(input.pValue, { field: 'pValue', study });
   const [n1, n2] = checkGroupSizes(input, study);

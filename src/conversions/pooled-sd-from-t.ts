@@ -25,9 +25,9 @@ export interface PooledSdFromTInput {
  */
 export function pooledSdFromT(input: PooledSdFromTInput): PooledSdResult {
   const study = checkInput(input, 'pooledSdFromT input');
-  const md = checkFinite(input.meanDifference, { field: 'meanDifference', study });
+  const md = checkFinite(input.meanDifference, { field: 'meanDifference', study, code: 'E_OUT_OF_RANGE' });
   if (md === 0) fail('must not be 0 (a zero difference says nothing about the SD)', { field: 'meanDifference', study }, md);
-  const t = checkFinite(input.t, { field: 't', study });
+  const t = checkFinite(input.t, { field: 't', study, code: 'E_OUT_OF_RANGE' });
   if (t === 0) fail('must not be 0', { field: 't', study }, t);
   const [n1, n2] = checkGroupSizes(input, study);
   const se = Math.abs(md) / Math.abs(t);

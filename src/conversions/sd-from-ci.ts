@@ -54,7 +54,7 @@ export function sdFromCi(input: SdFromCiInput): SdFromCiResult {
   const study = checkInput(input, 'sdFromCi input');
   const lower = checkFinite(input.lower, { field: 'lower', study });
   const upper = checkFinite(input.upper, { field: 'upper', study });
-  if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study }, upper);
+  if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study, code: 'E_OUT_OF_RANGE' }, upper);
   const n = checkSampleSize(input.n, 2, { field: 'n', study }, 'for an SD to exist');
   const level = input.level ?? 0.95;
   assertLevel(level);

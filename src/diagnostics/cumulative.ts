@@ -47,10 +47,10 @@ export function cumulative(
 ): readonly SubsetFit[] {
   const f = readFitView(fit, 'cumulative', 1);
   if (options === null || typeof options !== 'object') {
-    throw new InputError('must be an options object such as { decreasing: true }', { field: 'options', value: options });
+    throw new InputError('must be an options object such as { decreasing: true }', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
   const decreasing = options.decreasing ?? false;
-  if (typeof decreasing !== 'boolean') throw new InputError('must be true or false', { field: 'decreasing', value: decreasing });
+  if (typeof decreasing !== 'boolean') throw new InputError('must be true or false', { field: 'decreasing', value: decreasing, code: 'E_INVALID_TYPE' });
   const sequence = order === undefined ? Array.from({ length: f.k }, (_, i) => i) : sortOrder(order, f.k, decreasing);
   const yi = Float64Array.from(sequence, (i) => f.yi[i]!);
   const vi = Float64Array.from(sequence, (i) => f.vi[i]!);

@@ -53,7 +53,7 @@ interface Prepared {
 
 function prepareWide(rows: readonly object[], opts: ResolvedOptions): Prepared {
   if (opts.labelGiven && rows.length > 0 && !hasKey(rows, opts.label)) {
-    throw new InputError(`no row has the label key "${opts.label}"`, { field: 'label' });
+    throw new InputError(`no row has the label key "${opts.label}"`, { field: 'label', code: 'E_MISSING_COLUMN' });
   }
   const found = rows.map((row) => studyLabel((row as Record<string, unknown>)[opts.label]));
   const labels = found.map((l, i) => l ?? `row ${i + 1}`);
@@ -85,18 +85,18 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
   if (!events && !ARM_MEANS.has(measure)) {
     throw new InputError(
       `pairs arms only for the two-group measures MD, SMD, SMDH, SMD1H, ROM, OR, RR, RD, AS, PETO; measure ${measure} takes one row per study`,
-      { field: 'arms' },
+      { field: 'arms', code: 'E_INVALID_CHOICE' },
     );
   }
   if (opts.labelGiven) {
-    throw new InputError('does not apply to arm rows, whose labels are the study ids (set arms.study)', { field: 'label' });
+    throw new InputError('does not apply to arm rows, whose labels are the study ids (set arms.study)', { field: 'label', code: 'E_INVALID_CHOICE' });
   }
   const armRoles: readonly ArmRole[] = events ? ['xi', 'ni'] : ['mi', 'sdi', 'ni'];
   for (const role of opts.columnsGiven) {
     if (!(armRoles as readonly Role[]).includes(role)) {
       throw new InputError(
         `with options.arms the rows are arms: map the arm-level roles ${armRoles.join(', ')} instead`,
-        { field: `columns.${role}` },
+        { field: `columns.${role}`, code: 'E_INVALID_CHOICE' },
       );
     }
   }
@@ -105,7 +105,7 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
     if (rows.length > 0 && !hasKey(rows, armKey(role))) {
       throw new InputError(
         `measure ${measure} on arm rows needs the key "${armKey(role)}" in the rows (map another key with options.columns.${role})`,
-        { field: role },
+        { field: role, code: 'E_MISSING_COLUMN' },
       );
     }
   }
@@ -235,11 +235,11 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
 export function effectSizes(measure: Measure, rows: readonly object[], options?: EffectSizesOptions): EffectSizes {
   assertOneOf(measure, MEASURES, 'measure');
   if (!Array.isArray(rows)) {
-    throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows });
+    throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows, code: 'E_INVALID_TYPE' });
   }
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row });
+      throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
     }
   });
   const family = FAMILY_OF.get(measure)!;

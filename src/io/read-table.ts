@@ -59,7 +59,7 @@ export interface Table extends ReadonlyArray<TableRow> {
  */
 export function readTable(pathOrText: string, options: ReadTableOptions = {}): Table {
   if (typeof pathOrText !== 'string') {
-    throw new InputError('pass a file path or the CSV/TSV text', { field: 'pathOrText', value: typeof pathOrText });
+    throw new InputError('pass a file path or the CSV/TSV text', { field: 'pathOrText', value: typeof pathOrText, code: 'E_INVALID_TYPE' });
   }
   checkOptions(options);
   const isText = /[\r\n]/.test(pathOrText);
@@ -69,7 +69,7 @@ export function readTable(pathOrText: string, options: ReadTableOptions = {}): T
   const parsed = parseDelimited(text, delimiter, file);
   for (const name of Object.keys(options.types ?? {})) {
     if (!parsed.header.includes(name)) {
-      throw new TableError(`options.types names column "${name}", which is not in the header (${parsed.header.join(', ')})`, { file });
+      throw new TableError(`options.types names column "${name}", which is not in the header (${parsed.header.join(', ')})`, { file, code: 'E_MISSING_COLUMN' });
     }
   }
   const columns = parsed.header.map((name, c) => {
@@ -88,16 +88,16 @@ export function readTable(pathOrText: string, options: ReadTableOptions = {}): T
 }
 
 function checkOptions(options: ReadTableOptions): void {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an object', { field: 'options', value: options });
+  if (options === null || typeof options !== 'object') throw new InputError('must be an object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const known = ['delimiter', 'types', 'name'];
   for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new InputError(`unknown option; valid options are ${known.join(', ')}`, { field: key });
+    if (!known.includes(key)) throw new InputError(`unknown option; valid options are ${known.join(', ')}`, { field: key, code: 'E_UNKNOWN_OPTION' });
   }
   if (options.delimiter !== undefined && !(DELIMITERS as readonly string[]).includes(options.delimiter)) {
-    throw new InputError('must be ",", "\\t" or ";"', { field: 'delimiter', value: options.delimiter });
+    throw new InputError('must be ",", "\\t" or ";"', { field: 'delimiter', value: options.delimiter, code: 'E_INVALID_CHOICE' });
   }
   for (const [name, type] of Object.entries(options.types ?? {})) {
-    if (type !== 'number' && type !== 'text') throw new InputError('must be "number" or "text"', { field: `types.${name}`, value: type });
+    if (type !== 'number' && type !== 'text') throw new InputError('must be "number" or "text"', { field: `types.${name}`, value: type, code: 'E_INVALID_CHOICE' });
   }
 }
 

@@ -125,7 +125,7 @@ export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelO
   const measure = o.measure ?? 'OR';
   assertOneOf(measure, MANTEL_HAENSZEL_MEASURES, 'measure');
   const correct = o.correct ?? true;
-  if (typeof correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: correct });
+  if (typeof correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: correct, code: 'E_INVALID_TYPE' });
 
   const tables = readTables(rows, shared, `${measure} (Mantel–Haenszel)`);
   const warnings = [...tables.warnings];

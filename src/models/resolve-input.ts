@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 import { isMissing } from '../missing.ts';
 import type { EffectInput, EffectSizes, Measure, Provenance } from '../types.ts';
 
@@ -29,15 +29,15 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
   const yi = arrayField(input, 'yi');
   const vi = arrayField(input, 'vi');
   if (yi.length !== vi.length) {
-    throw new InputError(`length mismatch: yi has ${yi.length} values but vi has ${vi.length}`, { field: 'vi' });
+    throw new InputError(`length mismatch: yi has ${yi.length} values but vi has ${vi.length}`, { field: 'vi', code: 'E_LENGTH_MISMATCH' });
   }
   const labelsIn = input.labels;
   if (labelsIn !== undefined && labelsIn.length !== yi.length) {
-    throw new InputError(`length mismatch: labels has ${labelsIn.length} entries but yi has ${yi.length}`, { field: 'labels' });
+    throw new InputError(`length mismatch: labels has ${labelsIn.length} entries but yi has ${yi.length}`, { field: 'labels', code: 'E_LENGTH_MISMATCH' });
   }
   const provIn = input.provenance;
   if (provIn !== undefined && provIn.length !== yi.length) {
-    throw new InputError(`length mismatch: provenance has ${provIn.length} entries but yi has ${yi.length}`, { field: 'provenance' });
+    throw new InputError(`length mismatch: provenance has ${provIn.length} entries but yi has ${yi.length}`, { field: 'provenance', code: 'E_LENGTH_MISMATCH' });
   }
   const keep: number[] = [];
   const warnings: string[] = [];
@@ -45,14 +45,14 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
     const label = labelsIn?.[i] ?? `row ${i + 1}`;
     const y = numeric(yi[i], 'yi', i, label);
     const v = numeric(vi[i], 'vi', i, label);
-    if (v < 0) throw new InputError('sampling variance must not be negative', { field: 'vi', row: i + 1, study: labelsIn?.[i], value: v });
+    if (v < 0) throw new InputError('sampling variance must not be negative', { field: 'vi', row: i + 1, study: labelsIn?.[i], value: v, code: numberCode(v) });
     if (Number.isNaN(y) || Number.isNaN(v)) {
       const missing = Number.isNaN(y) ? (Number.isNaN(v) ? 'yi and vi' : 'yi') : 'vi';
       warnings.push(`${describe(label, i)} omitted: ${missing} missing.`);
       continue;
     }
     if (!Number.isFinite(y) || !Number.isFinite(v)) {
-      throw new InputError('must be finite', { field: Number.isFinite(y) ? 'vi' : 'yi', row: i + 1, study: labelsIn?.[i] });
+      throw new InputError('must be finite', { field: Number.isFinite(y) ? 'vi' : 'yi', row: i + 1, study: labelsIn?.[i], code: 'E_NOT_FINITE' });
     }
     keep.push(i);
   }
@@ -72,9 +72,9 @@ function describe(label: string, i: number): string {
 
 function arrayField(input: object, field: 'yi' | 'vi'): ArrayLike<unknown> {
   const value = (input as Record<string, unknown>)[field];
-  if (value === undefined) throw new InputError('missing: pass an array of numbers', { field });
+  if (value === undefined) throw new InputError('missing: pass an array of numbers', { field, code: 'E_MISSING_VALUE' });
   if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-    throw new InputError('must be an array of numbers', { field, value });
+    throw new InputError('must be an array of numbers', { field, value, code: 'E_INVALID_TYPE' });
   }
   return value as ArrayLike<unknown>;
 }
@@ -82,5 +82,5 @@ function arrayField(input: object, field: 'yi' | 'vi'): ArrayLike<unknown> {
 function numeric(value: unknown, field: string, i: number, label: string): number {
   if (isMissing(value)) return NaN;
   if (typeof value === 'number') return value;
-  throw new InputError('must be a number', { field, row: i + 1, study: label === `row ${i + 1}` ? undefined : label, value });
+  throw new InputError('must be a number', { field, row: i + 1, study: label === `row ${i + 1}` ? undefined : label, value, code: 'E_INVALID_TYPE' });
 }

@@ -1,4 +1,4 @@
-import { assertLevel, assertOneOf, InputError } from '../errors.ts';
+import { assertLevel, assertOneOf, InputError, numberCode } from '../errors.ts';
 import { TAU2_METHODS, TEST_TYPES, type Tau2Method, type TestType } from '../types.ts';
 import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL, type Tau2Control } from './tau2/tau2-fit.ts';
 
@@ -79,11 +79,11 @@ export function resolveControl(control: MetaAnalysisOptions['control']): Tau2Con
   const positive = (name: keyof MetaforControl, fallback: number): number => {
     const x = control[name];
     if (x === undefined) return fallback;
-    if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x)) throw new InputError('must be a positive number', { field: `control.${name}`, value: x });
+    if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x)) throw new InputError('must be a positive number', { field: `control.${name}`, value: x, code: numberCode(x) });
     return x;
   };
   const maxiter = positive('maxiter', METAFOR_TAU2_CONTROL.maxIterations);
-  if (!Number.isInteger(maxiter)) throw new InputError('must be a positive integer', { field: 'control.maxiter', value: maxiter });
+  if (!Number.isInteger(maxiter)) throw new InputError('must be a positive integer', { field: 'control.maxiter', value: maxiter, code: numberCode(maxiter) });
   return Object.freeze({
     stopping: 'metafor',
     threshold: positive('threshold', METAFOR_TAU2_CONTROL.threshold),

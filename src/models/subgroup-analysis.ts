@@ -55,12 +55,12 @@ export function subgroupAnalysis(
 ): SubgroupResult {
   resolveStudies(input); // validates yi, vi and their lengths before the split
   if (!Array.isArray(groups) || groups.length !== input.yi.length) {
-    throw new InputError(`length mismatch: groups has ${Array.isArray(groups) ? groups.length : 'no'} entries but yi has ${input.yi.length}`, { field: 'groups' });
+    throw new InputError(`length mismatch: groups has ${Array.isArray(groups) ? groups.length : 'no'} entries but yi has ${input.yi.length}`, { field: 'groups', code: 'E_LENGTH_MISMATCH' });
   }
   const warnings: string[] = [];
   const labels = groups.map((g, i) => {
     const label = labelText(g);
-    if (label === undefined) throw new InputError('must be a subgroup label (text or a number)', { field: 'groups', row: i + 1, study: input.labels?.[i], value: g });
+    if (label === undefined) throw new InputError('must be a subgroup label (text or a number)', { field: 'groups', row: i + 1, study: input.labels?.[i], value: g, code: 'E_INVALID_TYPE' });
     if (label === null) {
       const study = input.labels?.[i];
       warnings.push(`Row ${i + 1}${study === undefined || study === `row ${i + 1}` ? '' : ` (${study})`} omitted: subgroup label missing.`);

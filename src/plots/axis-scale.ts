@@ -1,7 +1,7 @@
 import { ticks as linearTicks } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { backTransform, type BackTransform } from '../effect-sizes/back-transform.ts';
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 import { textWidth } from './font-metrics.ts';
 import { invertTransform } from './invert-transform.ts';
 
@@ -63,7 +63,7 @@ export function axisScale(options: AxisScaleOptions): AxisScale {
   const transform = options.transform ?? backTransform(null, 'none');
   let [lo, hi] = options.domain;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
-    throw new InputError('must be two finite numbers, low < high', { field: 'domain', value: options.domain });
+    throw new InputError('must be two finite numbers, low < high', { field: 'domain', value: options.domain, code: numberCode(options.domain) });
   }
   if (options.nice ?? true) [lo, hi] = niceDomain(lo, hi, transform);
   const scale = scaleLinear().domain([lo, hi]).range([options.range[0], options.range[1]]);

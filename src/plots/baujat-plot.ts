@@ -34,7 +34,7 @@ export function baujatPlot(fit: MetaAnalysisResult, options: BaujatPlotOptions =
   const { labels: which, maxLabels } = resolvePointLabels(options);
   const points = baujat(fit);
   const drawn = points.flatMap((p, i) => (p.y === null ? [] : [{ ...p, y: p.y, i }]));
-  if (drawn.length === 0) throw new InputError('no study could be left out and refitted; nothing to draw', { field: 'fit' });
+  if (drawn.length === 0) throw new InputError('no study could be left out and refitted; nothing to draw', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
   const maxX = Math.max(...drawn.map((p) => p.x));
   const maxY = Math.max(...drawn.map((p) => p.y));
   const ee = fit.method === 'EE';

@@ -47,7 +47,7 @@ export function bubblePlot(fit: MetaRegressionResult, options: BubblePlotOptions
   const showCi = options.ci ?? true;
   const showPi = options.pi ?? false;
   for (const [field, v] of [['ci', showCi], ['pi', showPi]] as const) {
-    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v });
+    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v, code: 'E_INVALID_TYPE' });
   }
   const data = bubbleData(fit, { moderator: options.moderator, level: options.level, steps: options.steps });
   const transform = backTransform(fit.measure, options.transform ?? 'auto');

@@ -41,7 +41,7 @@ import { truncateText } from './truncate-text.ts';
  */
 export function forestPlot(fit: MetaAnalysisResult, options: ForestPlotOptions = {}): string {
   if (!fit || !Array.isArray(fit.yi) || fit.yi.length === 0 || fit.yi.length !== fit.vi?.length) {
-    throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels, weights)', { field: 'fit' });
+    throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels, weights)', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
   }
   const o = resolveForestOptions(options, fit.yi.length);
   const transform = backTransform(fit.measure, o.transform, { n: o.n });

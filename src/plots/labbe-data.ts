@@ -67,7 +67,7 @@ export interface LabbeData {
 export function labbeData(fit: MetaAnalysisResult, rows: readonly object[], options: LabbeDataOptions = {}): LabbeData {
   const measure = fit?.measure;
   if (measure === undefined || measure === null || !(measure in ARM_MEASURE)) {
-    throw new InputError(`a L'Abbé plot needs a fit of 2×2 tables with measure OR, RR, RD or AS`, { field: 'fit.measure', value: measure ?? null });
+    throw new InputError(`a L'Abbé plot needs a fit of 2×2 tables with measure OR, RR, RD or AS`, { field: 'fit.measure', value: measure ?? null, code: 'E_INVALID_CHOICE' });
   }
   const m = measure as LabbeMeasure;
   const armMeasure = ARM_MEASURE[m];
@@ -102,7 +102,7 @@ function checkSameStudies(fit: MetaAnalysisResult, yi: readonly number[]): void 
   if (!same) {
     throw new InputError(
       `the rows give ${yi.length} ${fit.measure} effect sizes that are not the fit's ${fit.yi.length}; pass the rows, columns and add/to the fit's effect sizes came from`,
-      { field: 'rows' },
+      { field: 'rows', code: 'E_LENGTH_MISMATCH' },
     );
   }
 }

@@ -50,7 +50,7 @@ export function labbePlot(fit: MetaAnalysisResult, rows: readonly object[], opti
   const size = resolvePlotSize(options, { width: 540, height: 560, title: "L'Abbé plot" });
   const { labels: which, maxLabels } = resolvePointLabels(options);
   const showCi = options.ci ?? false;
-  if (typeof showCi !== 'boolean') throw new InputError('must be true or false', { field: 'ci', value: showCi });
+  if (typeof showCi !== 'boolean') throw new InputError('must be true or false', { field: 'ci', value: showCi, code: 'E_INVALID_TYPE' });
   const mode = options.transform ?? 'auto';
   if (mode !== 'auto' && mode !== 'none') throw new InputError("must be 'auto' or 'none'", { field: 'transform', value: mode });
   const data = labbeData(fit, rows, options);

@@ -3,7 +3,7 @@ import { normalQuantile } from '../distributions/normal.ts';
 import { seededNormals } from '../numeric/seeded-normals.ts';
 import { standardizedResiduals } from '../diagnostics/standardized-residuals.ts';
 import { readFitView } from '../models/read-fit.ts';
-import { InputError, assertLevel } from '../errors.ts';
+import { InputError, assertLevel, numberCode } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 
 /** Options of {@link normalQqData}. */
@@ -62,9 +62,9 @@ export function normalQqData(fit: MetaAnalysisResult, options: NormalQqOptions =
   const level = options.level ?? f.level;
   assertLevel(level);
   const reps = options.reps ?? 2000;
-  if (!Number.isInteger(reps) || reps < 10) throw new InputError('must be an integer of at least 10', { field: 'reps', value: reps });
+  if (!Number.isInteger(reps) || reps < 10) throw new InputError('must be an integer of at least 10', { field: 'reps', value: reps, code: numberCode(reps) });
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed });
+  if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed, code: numberCode(seed) });
   const residuals = standardizedResiduals(fit).map((r, i) => ({ label: r.label, z: r.z ?? 0, i }));
   residuals.sort((a, b) => a.z - b.z || a.i - b.i);
   const theoretical = plottingQuantiles(f.k);

@@ -38,7 +38,7 @@ export function qqPlot(fit: MetaAnalysisResult, options: QqPlotOptions = {}): st
   const outsideOnly = options.labelOutside ?? true;
   const showEnvelope = options.envelope ?? true;
   for (const [field, v] of [['labelOutside', outsideOnly], ['envelope', showEnvelope]] as const) {
-    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v });
+    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v, code: 'E_INVALID_TYPE' });
   }
   const data = normalQqData(fit, options);
   const { points, envelope } = data;

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 import { axisScale, type AxisScale } from './axis-scale.ts';
 import { positiveOption } from './positive-option.ts';
 import { axisSvg } from './axis-svg.ts';
@@ -118,12 +118,12 @@ function thresholdSvg(t: { x: number; label: string }, tx: number, f: Frame, bey
 }
 
 function checkPanels(panels: readonly SensitivityPanel[] | undefined): readonly SensitivityPanel[] {
-  if (!Array.isArray(panels) || panels.length === 0) throw new InputError('needs at least one panel', { field: 'panels' });
+  if (!Array.isArray(panels) || panels.length === 0) throw new InputError('needs at least one panel', { field: 'panels', code: 'E_TOO_FEW_STUDIES' });
   panels.forEach((p, i) => {
     if (!Array.isArray(p.points) || p.points.length < 2) throw new InputError('each panel needs at least two points', { field: 'panels', row: i + 1, study: p.title });
     p.points.forEach((q: SensitivityPoint) => {
       for (const v of [q.x, q.estimate, q.lower, q.upper]) {
-        if (!Number.isFinite(v)) throw new InputError('x, estimate, lower and upper must be finite numbers', { field: 'panels.points', row: i + 1, study: p.title, value: q });
+        if (!Number.isFinite(v)) throw new InputError('x, estimate, lower and upper must be finite numbers', { field: 'panels.points', row: i + 1, study: p.title, value: q, code: numberCode(q) });
       }
     });
   });

@@ -37,7 +37,7 @@ export interface HtmlReportOptions {
  * htmlReport([{ kind: 'heading', text: 'BCG' }, { kind: 'text', text: 'Risk ratios.' }]).includes('<h1>BCG</h1>'); // true
  */
 export function htmlReport(sections: readonly ReportSection[], options: HtmlReportOptions = {}): string {
-  if (!Array.isArray(sections)) throw new InputError('must be an array of report sections', { field: 'sections' });
+  if (!Array.isArray(sections)) throw new InputError('must be an array of report sections', { field: 'sections', code: 'E_INVALID_TYPE' });
   const firstHeading = sections.find((s) => s?.kind === 'heading') as { text: string } | undefined;
   const title = options.title ?? firstHeading?.text ?? 'Report';
   const body = sections.map((s, i) => sectionHtml(s, i)).join('\n');
@@ -86,7 +86,7 @@ function tableHtml(t: Extract<ReportSection, { kind: 'table' }>, row: number): s
   const width = t.columns.length;
   const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.map((r, j) => {
-    if (r.length !== width) throw new InputError(`table row ${j + 1} has ${r.length} cells, the table ${width} columns`, { field: 'sections', row });
+    if (r.length !== width) throw new InputError(`table row ${j + 1} has ${r.length} cells, the table ${width} columns`, { field: 'sections', row, code: 'E_LENGTH_MISMATCH' });
     return `<tr>${r.map(cellHtml).join('')}</tr>`;
   });
   const caption = t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : '';

@@ -76,7 +76,7 @@ export function studyTable(fit: unknown, options: StudyTableOptions = {}): Study
   }
   const f = fit as StudyFields;
   if (!isList(f.yi) || !isList(f.vi) || f.yi.length !== f.vi.length) {
-    throw new InputError(`the ${kind} result does not list its studies (yi and vi of equal length); pass it as ${kind}() returned it`, { field: 'fit.yi' });
+    throw new InputError(`the ${kind} result does not list its studies (yi and vi of equal length); pass it as ${kind}() returned it`, { field: 'fit.yi', code: 'E_INVALID_RESULT' });
   }
   const level = options.level ?? (typeof f.level === 'number' ? f.level : 0.95);
   assertLevel(level);

@@ -77,11 +77,11 @@ interface EstimateFields {
  * s.description // => "Estimates and interval bounds are exponentiated to the odds ratio scale (the natural scale for OR); standard errors stay on the analysis scale."
  */
 export function summarize(result: unknown, options: SummarizeOptions = {}): ResultSummary {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });
+  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const kind = resultKind(result);
   if (kind === null || !SUMMARIZABLE.includes(kind)) {
     const hint = kind === 'metaRegression' ? '; a meta-regression has no single estimate: predict at chosen moderator values instead' : '';
-    throw new InputError(`summarize needs a fit with one pooled estimate (${SUMMARIZABLE.join(', ')})${kind ? `; got a ${kind} result` : ''}${hint}`, { field: 'result' });
+    throw new InputError(`summarize needs a fit with one pooled estimate (${SUMMARIZABLE.join(', ')})${kind ? `; got a ${kind} result` : ''}${hint}`, { field: 'result', code: 'E_INVALID_RESULT' });
   }
   const r = result as EstimateFields;
   const measure = (typeof r.measure === 'string' ? (r.measure as Measure) : null) ?? options.measure ?? null;

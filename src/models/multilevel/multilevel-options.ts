@@ -39,7 +39,7 @@ export interface ResolvedMultilevelOptions {
  */
 export function resolveMultilevelOptions(options: MultilevelOptions): ResolvedMultilevelOptions {
   if (options === null || typeof options !== 'object') {
-    throw new InputError('pass an options object with outer and inner labels', { field: 'options', value: options });
+    throw new InputError('pass an options object with outer and inner labels', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
   const method = options.method ?? 'REML';
   const test = options.test ?? 'z';

@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.ts';
+import { InputError, numberCode } from '../../errors.ts';
 import type { EffectInput, EffectSizes, Interval } from '../../types.ts';
 import { interceptModel } from '../engine/intercept-model.ts';
 import { scaleData } from '../engine/scaled-data.ts';
@@ -109,12 +109,10 @@ export function multilevel(input: EffectInput | EffectSizes, options: Multilevel
   const k = yi.length;
   vi.forEach((v, i) => {
     if (!(v > 0)) {
-      throw new InputError('sampling variance must be positive in a multilevel model', {
-        field: 'vi', row: kept[i]! + 1, study: labels[i] === `row ${kept[i]! + 1}` ? undefined : labels[i], value: v,
-      });
+      throw new InputError('sampling variance must be positive in a multilevel model', { field: 'vi', row: kept[i]! + 1, study: labels[i] === `row ${kept[i]! + 1}` ? undefined : labels[i], value: v, code: numberCode(v) });
     }
   });
-  if (k < 2) throw new InputError(`needs at least 2 rows with yi and vi; got ${k}`, { field: 'yi' });
+  if (k < 2) throw new InputError(`needs at least 2 rows with yi and vi; got ${k}`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   const outer = kept.map((i) => outerAll[i]!);
   const inner = kept.map((i) => innerAll[i]!);
   const groups = nestedGroups(outer, inner);

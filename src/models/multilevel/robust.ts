@@ -75,7 +75,7 @@ export interface RobustResult {
 export function robust(fit: MultilevelResult, options: RobustOptions): RobustResult {
   const fitted = readMultilevelFit(fit);
   if (options === null || typeof options !== 'object') {
-    throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options });
+    throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
   assertOneOf(options.adjust, ROBUST_ADJUSTMENTS, 'adjust');
   const level = options.level ?? fitted.level;
@@ -85,7 +85,7 @@ export function robust(fit: MultilevelResult, options: RobustOptions): RobustRes
   const { codes, levels } = indexLabels(cluster);
   const nClusters = levels.length;
   if (nClusters < 2) {
-    throw new InputError(`needs at least 2 clusters (more clusters than coefficients); got ${nClusters}`, { field: 'cluster' });
+    throw new InputError(`needs at least 2 clusters (more clusters than coefficients); got ${nClusters}`, { field: 'cluster', code: 'E_TOO_FEW_STUDIES' });
   }
   const groups = nestedGroups(parts.outer, parts.inner);
   const [s2Outer, s2Inner] = parts.sigma2;

@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.ts';
+import { InputError, numberCode } from '../../errors.ts';
 import type { EffectInput, EffectSizes, Interval, Measure, Tau2Method, TestType } from '../../types.ts';
 import { resolveModelOptions, type MetaAnalysisOptions } from '../resolve-options.ts';
 import { designModel } from '../engine/design-model.ts';
@@ -157,9 +157,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (tau2 === 0) {
     const i = vi.findIndex((v) => v === 0);
     if (i >= 0) {
-      throw new InputError('sampling variance 0 with tau² = 0 gives the study an infinite weight', {
-        field: 'vi', study: data.labels[i], value: 0,
-      });
+      throw new InputError('sampling variance 0 with tau² = 0 gives the study an infinite weight', { field: 'vi', study: data.labels[i], value: 0, code: 'E_NOT_ESTIMABLE' });
     }
   }
   if (method === 'EE' && test === 'knha') {
@@ -224,7 +222,7 @@ function collinearError(names: readonly string[], column: number, varies: boolea
   const field = `moderators.${name}`;
   const after = omitted ? ' among the complete rows' : '';
   if (!varies) {
-    return new InputError(`moderator "${name}" is constant${after}, so it cannot be told apart from the intercept; drop it`, { field });
+    return new InputError(`moderator "${name}" is constant${after}, so it cannot be told apart from the intercept; drop it`, { field, code: 'E_NOT_ESTIMABLE' });
   }
   const earlier = names.slice(0, column - 1).map((n) => `"${n}"`);
   return new InputError(
@@ -237,9 +235,7 @@ function checkVariances(vi: Float64Array, labels: readonly string[], method: Tau
   if (!NEEDS_POSITIVE_VI.has(method)) return;
   const i = vi.findIndex((v) => !(v > 0));
   if (i >= 0) {
-    throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, {
-      field: 'vi', study: labels[i], value: vi[i],
-    });
+    throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, { field: 'vi', study: labels[i], value: vi[i], code: numberCode(vi[i]) });
   }
 }
 

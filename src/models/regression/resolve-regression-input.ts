@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.ts';
+import { InputError, numberCode } from '../../errors.ts';
 import type { EffectInput, EffectSizes, Measure } from '../../types.ts';
 import { isMissing } from '../../missing.ts';
 import { resolveStudies } from '../resolve-input.ts';
@@ -40,13 +40,11 @@ export function resolveRegressionInput(
   moderators: unknown,
 ): ResolvedRegressionInput {
   if (moderators === null || typeof moderators !== 'object' || Array.isArray(moderators)) {
-    throw new InputError('must be an object mapping each moderator name to an array of numbers (e.g. { ablat: [...] })', {
-      field: 'moderators', value: moderators,
-    });
+    throw new InputError('must be an object mapping each moderator name to an array of numbers (e.g. { ablat: [...] })', { field: 'moderators', value: moderators, code: 'E_INVALID_TYPE' });
   }
   const given = Object.keys(moderators);
   if (given.length === 0) {
-    throw new InputError('needs at least one moderator; for an intercept-only model use metaAnalysis', { field: 'moderators' });
+    throw new InputError('needs at least one moderator; for an intercept-only model use metaAnalysis', { field: 'moderators', code: 'E_TOO_FEW_STUDIES' });
   }
   const studies = resolveStudies(input); // validates yi, vi, labels and their lengths
   const n = input.yi.length;
@@ -90,11 +88,11 @@ function moderatorColumns(
     throw new InputError('"intercept" is reserved for the intercept, which every model includes; rename the moderator', { field });
   }
   if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-    throw new InputError(`moderator "${name}" must be an array of numbers`, { field, value });
+    throw new InputError(`moderator "${name}" must be an array of numbers`, { field, value, code: 'E_INVALID_TYPE' });
   }
   const arr = value as ArrayLike<unknown>;
   if (arr.length !== n) {
-    throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field });
+    throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field, code: 'E_LENGTH_MISMATCH' });
   }
   if (isCategorical(name, arr, labels)) return dummyCoding(name, arr, labels);
   const out = new Float64Array(n);
@@ -107,7 +105,7 @@ function moderatorColumns(
         field, row: i + 1, study: labels?.[i], value: x,
       });
     } else if (x === Infinity || x === -Infinity) {
-      throw new InputError(`moderator "${name}" must be finite`, { field, row: i + 1, study: labels?.[i], value: x });
+      throw new InputError(`moderator "${name}" must be finite`, { field, row: i + 1, study: labels?.[i], value: x, code: numberCode(x) });
     } else {
       out[i] = x;
     }
