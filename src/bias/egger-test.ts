@@ -4,6 +4,7 @@ import type { Interval, MetaAnalysisResult, Tau2Method, TestType } from '../type
 import { readFit, type FitLike } from '../models/read-fit.ts';
 import { weightedLine } from './weighted-line.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link eggerTest}. */
 export interface EggerTestOptions {
@@ -16,6 +17,9 @@ export interface EggerTestOptions {
   /** Predictor: the standard error `'sei'` (default, Egger's test) or the sampling variance `'vi'`. */
   readonly predictor?: 'sei' | 'vi';
 }
+
+/** The valid keys of {@link EggerTestOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const EGGER_TEST_OPTION_KEYS = optionKeys<EggerTestOptions>()('model', 'predictor');
 
 /** Result of {@link eggerTest} (metafor's `regtest`). */
 export interface EggerTestResult {
@@ -73,6 +77,7 @@ export interface EggerTestResult {
  * egger.limitEstimate // => -0.1536462…  (metafor: limit estimate -0.1536)
  */
 export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestOptions = {}): EggerTestResult {
+  checkOptions(options, EGGER_TEST_OPTION_KEYS);
   if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const model = options.model ?? 'rma';
   const predictor = options.predictor ?? 'sei';

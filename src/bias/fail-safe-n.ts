@@ -1,6 +1,7 @@
 import { normalQuantile, normalSf } from '../distributions/normal.ts';
 import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { isMissing } from '../missing.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
 export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg'] as const);
@@ -20,6 +21,9 @@ export interface FailSafeNOptions {
    */
   readonly weighted?: boolean;
 }
+
+/** The valid keys of {@link FailSafeNOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const FAIL_SAFE_N_OPTION_KEYS = optionKeys<FailSafeNOptions>()('type', 'alpha', 'target', 'weighted');
 
 /** The `{ yi, vi }` input of {@link failSafeN} (an `EffectSizes` or a fit also qualifies). */
 export interface FailSafeNInput {
@@ -70,6 +74,7 @@ export interface FailSafeNResult {
  * // => 18   (metafor: fsn(c(.5,.4,.6), c(.04,.04,.04)) gives 18)
  */
 export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {}): FailSafeNResult {
+  checkOptions(options, FAIL_SAFE_N_OPTION_KEYS);
   if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const type = options.type ?? 'Rosenthal';
   assertOneOf(type, FAIL_SAFE_N_TYPES, 'type');

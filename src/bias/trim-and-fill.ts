@@ -6,6 +6,7 @@ import { fitIntercept, type InterceptFit } from '../models/engine/fit-intercept.
 import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL } from '../models/tau2/tau2-fit.ts';
 import { missingStudies, TRIM_AND_FILL_ESTIMATORS, type TrimAndFillEstimator } from './missing-studies.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Side of the funnel on which studies are presumed missing. */
 export type FunnelSide = 'left' | 'right';
@@ -25,6 +26,9 @@ export interface TrimAndFillOptions {
    */
   readonly convergence?: 'metafor' | 'metafor-3.8' | 'exact';
 }
+
+/** The valid keys of {@link TrimAndFillOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const TRIM_AND_FILL_OPTION_KEYS = optionKeys<TrimAndFillOptions>()('estimator', 'side', 'convergence');
 
 /** A study added by trim and fill: the mirror image of a trimmed study. */
 export interface FilledStudy {
@@ -97,6 +101,7 @@ const MAX_ITERATIONS = 100;
  * tf.estimate // => 0.2873014…  (metafor: 0.2873, SE 0.0790)
  */
 export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndFillOptions = {}): TrimAndFillResult {
+  checkOptions(options, TRIM_AND_FILL_OPTION_KEYS);
   if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const estimator = options.estimator ?? 'L0';
   assertOneOf(estimator, TRIM_AND_FILL_ESTIMATORS, 'estimator');

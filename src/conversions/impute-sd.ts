@@ -2,6 +2,7 @@ import { isMissing } from '../missing.ts';
 import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import type { Provenance } from '../types.ts';
 import { show } from './check-number.ts';
+import { checkKeys, isPlainObject, optionKeys } from '../check-options.ts';
 
 /**
  * How a missing SD is filled: borrowed from the studies that report one — `pooled`
@@ -31,6 +32,9 @@ export interface ImputeSdOptions {
   /** Provenance the rows already have (e.g. from an earlier call), index-aligned. */
   readonly provenance?: readonly (Provenance | undefined)[];
 }
+
+/** The valid keys of {@link ImputeSdOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const IMPUTE_SD_OPTION_KEYS = optionKeys<ImputeSdOptions>()('method', 'value', 'columns', 'roles', 'label', 'provenance');
 
 /** One filled cell. */
 export interface ImputedCell {
@@ -86,10 +90,10 @@ function median(values: readonly number[]): number {
 }
 
 function checkOptions(options: unknown): ImputeSdOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+  if (!isPlainObject(options)) {
     throw new InputError('must be an object such as { method: "median" }', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
-  const o = options as ImputeSdOptions;
+  const o = options as unknown as ImputeSdOptions;
   assertOneOf(o.method, SD_IMPUTATION_METHODS, 'method');
   if (o.method === 'assumed') {
     if (typeof o.value !== 'number' || !(Number.isFinite(o.value) && o.value > 0)) {
@@ -130,6 +134,7 @@ function checkOptions(options: unknown): ImputeSdOptions {
  * // => { study: 'C', n1i: 8, sd1i: 3 }  (provenance[2]: { kind: 'imputed', method: 'median', sources: ['A', 'B'] })
  */
 export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSdOptions): ImputeSdResult<T> {
+  checkKeys(options ?? {}, IMPUTE_SD_OPTION_KEYS, 'options', 'option');
   if (!Array.isArray(rows)) throw new InputError('must be an array of row objects', { field: 'rows', code: 'E_INVALID_TYPE' });
   const o = checkOptions(options);
   const k = rows.length;

@@ -4,12 +4,16 @@ import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
 import { sortOrder } from './sort-order.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
+import { checkOptions, isPlainObject, optionKeys } from '../check-options.ts';
 
 /** Options of {@link cumulative}. */
 export interface CumulativeOptions {
   /** Add studies by decreasing sort key (metafor's `decreasing`); default false. */
   readonly decreasing?: boolean;
 }
+
+/** The valid keys of {@link CumulativeOptions}. */
+export const CUMULATIVE_OPTION_KEYS = optionKeys<CumulativeOptions>()('decreasing');
 
 /**
  * Cumulative meta-analysis (metafor's `cumul` for `rma.uni`; Lau et al., 1992, N Engl J Med
@@ -48,6 +52,10 @@ export function cumulative(
   const f = readFitView(fit, 'cumulative', 1);
   if (options === null || typeof options !== 'object') {
     throw new InputError('must be an options object such as { decreasing: true }', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
+  }
+  checkOptions(options, CUMULATIVE_OPTION_KEYS);
+  if (isPlainObject(order)) {
+    throw new InputError('must be an array of sort keys, one per study; options go third: cumulative(fit, order, options)', { field: 'order', code: 'E_INVALID_TYPE' });
   }
   const decreasing = options.decreasing ?? false;
   if (typeof decreasing !== 'boolean') throw new InputError('must be true or false', { field: 'decreasing', value: decreasing, code: 'E_INVALID_TYPE' });

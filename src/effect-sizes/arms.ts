@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import type { ArmPairing } from './options.ts';
 import { studyLabel } from './read-table.ts';
+import { checkOptionsByKey } from '../check-options.ts';
 
 /** One treatment-versus-control comparison found in long (arm-level) rows. */
 export interface ArmComparison {
@@ -47,11 +48,7 @@ export function resolvePairing(pairing: unknown): ResolvedPairing {
     throw new InputError('must be an object { treatment, control, ... }', { field: 'arms', value: pairing, code: 'E_INVALID_TYPE' });
   }
   const a = pairing as Record<string, unknown>;
-  for (const key of Object.keys(a)) {
-    if (!(PAIRING_KEYS as readonly string[]).includes(key)) {
-      throw new InputError(`unknown key; valid keys are ${PAIRING_KEYS.join(', ')}`, { field: `arms.${key}`, code: 'E_UNKNOWN_OPTION' });
-    }
-  }
+  checkOptionsByKey(a, PAIRING_KEYS, 'arms.');
   for (const name of ['treatment', 'control'] as const) {
     if (typeof a[name] !== 'string' || a[name] === '') {
       throw new InputError('must name an arm (non-empty string)', { field: `arms.${name}`, value: a[name], code: 'E_INVALID_TYPE' });

@@ -3,6 +3,7 @@ import { ROLES } from '../types.ts';
 import type { Measure, Provenance, Role } from '../types.ts';
 import { resolvePairing } from './arms.ts';
 import type { ResolvedPairing } from './arms.ts';
+import { checkOptionsByKey, optionKeys } from '../check-options.ts';
 
 /**
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
@@ -106,7 +107,9 @@ export interface ResolvedOptions {
   readonly arms: ResolvedPairing | undefined;
 }
 
-const OPTION_KEYS = ['columns', 'label', 'vtype', 'correct', 'metaforVersion', 'add', 'to', 'drop00', 'provenance', 'arms'] as const;
+/** The valid keys of {@link EffectSizesOptions}. */
+export const EFFECT_SIZES_OPTION_KEYS = optionKeys<EffectSizesOptions>()('columns', 'label', 'vtype', 'correct', 'metaforVersion', 'add', 'to', 'drop00', 'provenance', 'arms');
+const OPTION_KEYS = EFFECT_SIZES_OPTION_KEYS;
 /** `vtype` codes a measure gained after metafor 3.8-1. */
 const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: ['LS2', 'LS3'], SMCRH: ['LS2'], ROM: ['LS2'] };
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
@@ -133,14 +136,7 @@ export function resolveOptions(
   k: number,
   vtypes: readonly VarianceType[],
 ): ResolvedOptions {
-  if (options === undefined || options === null) options = {};
-  if (!isRecord(options)) throw new InputError('must be an object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
-  for (const key of Object.keys(options)) {
-    if (!(OPTION_KEYS as readonly string[]).includes(key)) {
-      throw new InputError(`unknown option; valid options are ${OPTION_KEYS.join(', ')}`, { field: key, code: 'E_UNKNOWN_OPTION' });
-    }
-  }
-  const o = options as EffectSizesOptions & Record<string, unknown>;
+  const o = checkOptionsByKey<EffectSizesOptions>(options, OPTION_KEYS) as EffectSizesOptions & Record<string, unknown>;
 
   const columns = {} as Record<Role, string>;
   const columnsGiven = new Set<Role>();

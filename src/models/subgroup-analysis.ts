@@ -7,6 +7,8 @@ import { cochranQ } from './inference/cochran-q.ts';
 import { metaAnalysis } from './meta-analysis.ts';
 import { resolveStudies } from './resolve-input.ts';
 import type { MetaAnalysisOptions } from './resolve-options.ts';
+import { checkOptions } from '../check-options.ts';
+import { META_ANALYSIS_OPTION_KEYS } from './resolve-options.ts';
 
 /** One subgroup's own random-effects fit. */
 export interface SubgroupFit {
@@ -53,6 +55,7 @@ export function subgroupAnalysis(
   groups: readonly (string | number | boolean | null | undefined)[],
   options: MetaAnalysisOptions = {},
 ): SubgroupResult {
+  checkOptions(options, META_ANALYSIS_OPTION_KEYS);
   resolveStudies(input); // validates yi, vi and their lengths before the split
   if (!Array.isArray(groups) || groups.length !== input.yi.length) {
     throw new InputError(`length mismatch: groups has ${Array.isArray(groups) ? groups.length : 'no'} entries but yi has ${input.yi.length}`, { field: 'groups', code: 'E_LENGTH_MISMATCH' });

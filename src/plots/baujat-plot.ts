@@ -7,9 +7,13 @@ import { scatterFrame } from './scatter-frame.ts';
 import { svgDocument, svgElement } from './svg.ts';
 import { pointMark } from './marks.ts';
 import { InputError } from '../errors.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link baujatPlot}. */
 export interface BaujatPlotOptions extends PlotSizeOptions, PointLabelOptions {}
+
+/** The valid keys of {@link BaujatPlotOptions}. */
+export const PLOT_SIZE_LABEL_OPTION_KEYS = optionKeys<BaujatPlotOptions>()('width', 'height', 'fontSize', 'title', 'digits', 'labels', 'maxLabels');
 
 /**
  * Baujat plot (Baujat et al., 2002, Stat Med 21:2641; metafor's `baujat`) as a standalone SVG
@@ -30,6 +34,7 @@ export interface BaujatPlotOptions extends PlotSizeOptions, PointLabelOptions {}
  * svg.startsWith('<svg') // => true; 13 circles with class "study", one per trial
  */
 export function baujatPlot(fit: MetaAnalysisResult, options: BaujatPlotOptions = {}): string {
+  checkOptions(options, PLOT_SIZE_LABEL_OPTION_KEYS);
   const size = resolvePlotSize(options, { width: 560, height: 460, title: 'Baujat plot' });
   const { labels: which, maxLabels } = resolvePointLabels(options);
   const points = baujat(fit);

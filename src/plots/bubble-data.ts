@@ -3,6 +3,7 @@ import { normalQuantile } from '../distributions/normal.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
 import { InputError, assertLevel, numberCode } from '../errors.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link bubbleData}. */
 export interface BubbleDataOptions {
@@ -15,6 +16,9 @@ export interface BubbleDataOptions {
   /** Moderator values at which to evaluate the line instead of the default grid (metafor's `xvals`). */
   readonly at?: readonly number[];
 }
+
+/** The valid keys of {@link BubbleDataOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const BUBBLE_DATA_OPTION_KEYS = optionKeys<BubbleDataOptions>()('moderator', 'level', 'steps', 'at');
 
 /** One study in a bubble plot. */
 export interface BubblePoint {
@@ -71,6 +75,7 @@ export interface BubbleData {
  * d.line.fitted // => [β₀ − 0.12β₁, β₀ + 3.12β₁] = [-0.268, 4.268] (β = [-0.1, 1.4])
  */
 export function bubbleData(fit: MetaRegressionResult, options: BubbleDataOptions = {}): BubbleData {
+  checkOptions(options, BUBBLE_DATA_OPTION_KEYS);
   const names = readRegression(fit);
   const moderator = options.moderator ?? (names.length === 1 ? names[0]! : undefined);
   if (moderator === undefined) {

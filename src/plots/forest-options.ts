@@ -1,6 +1,7 @@
 import { TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
 import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { positiveOption } from './positive-option.ts';
+import { optionKeys } from '../check-options.ts';
 
 /** An extra text column of a forest plot (year, n, events, …), one value per study. */
 export interface ForestColumn {
@@ -57,6 +58,9 @@ export interface ForestPlotOptions {
   /** Reference line on the display scale (default: no effect, 0 or 1; none for single-group measures); `null` for none. */
   readonly referenceLine?: number | null;
 }
+
+/** The valid keys of {@link ForestPlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const FOREST_PLOT_OPTION_KEYS = optionKeys<ForestPlotOptions>()('transform', 'n', 'limits', 'columns', 'rows', 'groups', 'clusters', 'notReplicated', 'digits', 'fontSize', 'width', 'height', 'labelWidth', 'title', 'axisTitle', 'labelHeader', 'showWeights', 'predictionInterval', 'referenceLine');
 
 /** Options with every default filled in. */
 export interface ResolvedForestOptions {

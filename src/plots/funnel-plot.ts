@@ -13,6 +13,7 @@ import { legendSvg, legendWidth, type LegendItem } from './legend-svg.ts';
 import { PALETTE } from './palette.ts';
 import { placeLabels } from './place-labels.ts';
 import { escapeXml, px, svgDocument, svgElement, svgText } from './svg.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of `funnelPlot`. */
 export interface FunnelPlotOptions {
@@ -37,6 +38,9 @@ export interface FunnelPlotOptions {
   readonly axisTitle?: string;
 }
 
+/** The valid keys of {@link FunnelPlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const FUNNEL_PLOT_OPTION_KEYS = optionKeys<FunnelPlotOptions>()('transform', 'n', 'trimAndFill', 'contours', 'level', 'referenceLine', 'labels', 'width', 'height', 'fontSize', 'title', 'axisTitle');
+
 const BAND_FILLS = ['#EEEEEE', '#D9D9D9', '#C0C0C0'];
 
 /**
@@ -55,6 +59,7 @@ const BAND_FILLS = ['#EEEEEE', '#D9D9D9', '#C0C0C0'];
  * funnelPlot(fit, { trimAndFill: trimAndFill(fit) }).includes('Standard Error'); // true
  */
 export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions = {}): string {
+  checkOptions(options, FUNNEL_PLOT_OPTION_KEYS);
   const o = resolve(fit, options);
   const transform = backTransform(fit.measure, o.transform, { n: o.n });
   const reference = referenceValue(fit.measure, transform, o.referenceLine);

@@ -3,6 +3,7 @@ import type { ZeroCellRule } from '../effect-sizes/options.ts';
 import { InputError } from '../errors.ts';
 import { readTables, resolveTwoByTwoOptions, type TableRole } from '../models/two-by-two/read-tables.ts';
 import type { Interval, Measure, MetaAnalysisResult } from '../types.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** The 2×2 measures a L'Abbé plot is drawn for, and the arm-level outcome of each. */
 const ARM_MEASURE = { OR: 'PLO', RR: 'PLN', RD: 'PR', AS: 'PAS' } as const satisfies Partial<Record<Measure, Measure>>;
@@ -19,6 +20,9 @@ export interface LabbeDataOptions {
   /** Which arms get `add` (metafor's `to`); default `only0`. */
   readonly to?: ZeroCellRule;
 }
+
+/** The valid keys of {@link LabbeDataOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const LABBE_DATA_OPTION_KEYS = optionKeys<LabbeDataOptions>()('columns', 'label', 'add', 'to');
 
 /** One study in a L'Abbé plot: its two arm-level outcomes on the analysis scale. */
 export interface LabbePoint {
@@ -65,6 +69,7 @@ export interface LabbeData {
  * labbeData(fit, rows).points[0] // => { x: log(11/128) = -2.4541..., y: log(4/119) = -3.3928..., ... }
  */
 export function labbeData(fit: MetaAnalysisResult, rows: readonly object[], options: LabbeDataOptions = {}): LabbeData {
+  checkOptions(options, LABBE_DATA_OPTION_KEYS);
   const measure = fit?.measure;
   if (measure === undefined || measure === null || !(measure in ARM_MEASURE)) {
     throw new InputError(`a L'Abbé plot needs a fit of 2×2 tables with measure OR, RR, RD or AS`, { field: 'fit.measure', value: measure ?? null, code: 'E_INVALID_CHOICE' });

@@ -1,4 +1,5 @@
 import { InputError, numberCode } from '../errors.ts';
+import { optionKeys } from '../check-options.ts';
 
 /** Size and text options shared by the diagnostic plots. */
 export interface PlotSizeOptions {
@@ -13,6 +14,9 @@ export interface PlotSizeOptions {
   /** Decimals of printed numbers (default 2). */
   readonly digits?: number;
 }
+
+/** The valid keys of {@link PlotSizeOptions}. */
+export const PLOT_SIZE_OPTION_KEYS = optionKeys<PlotSizeOptions>()('width', 'height', 'fontSize', 'title', 'digits');
 
 /** {@link PlotSizeOptions} after validation and defaults. */
 export interface ResolvedPlotSize {

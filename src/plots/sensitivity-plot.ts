@@ -6,6 +6,7 @@ import { textWidth } from './font-metrics.ts';
 import { PALETTE } from './palette.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** One point of a sensitivity curve: the assumption's value and the result with its interval. */
 export interface SensitivityPoint {
@@ -41,6 +42,9 @@ export interface SensitivityPlotOptions {
   readonly title?: string;
 }
 
+/** The valid keys of {@link SensitivityPlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const SENSITIVITY_PLOT_OPTION_KEYS = optionKeys<SensitivityPlotOptions>()('panels', 'xTitle', 'yTitle', 'reference', 'beyondThreshold', 'width', 'panelHeight', 'fontSize', 'title');
+
 /**
  * How a result and its interval move with an assumption, as small multiples (one panel per
  * comparison, sharing both axes so panels compare at a glance): the estimate as a line, its CI
@@ -53,6 +57,7 @@ export interface SensitivityPlotOptions {
  *   xTitle: 'Assumed SD', yTitle: 'Mean difference' }).startsWith('<svg'); // true
  */
 export function sensitivityPlot(options: SensitivityPlotOptions): string {
+  checkOptions(options, SENSITIVITY_PLOT_OPTION_KEYS);
   const panels = checkPanels(options.panels);
   const fs = positiveOption(options.fontSize, 'fontSize', 12);
   const width = positiveOption(options.width, 'width', 46 * fs);

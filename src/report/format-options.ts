@@ -1,6 +1,7 @@
 import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
 import { MEASURES, type Measure } from '../types.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of `formatResult`. */
 export interface FormatOptions {
@@ -20,6 +21,9 @@ export interface FormatOptions {
   /** Append the per-study table (estimate, SE, CI, weight) to the printout of a fit; default false. */
   readonly studies?: boolean;
 }
+
+/** The valid keys of {@link FormatOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const FORMAT_OPTION_KEYS = optionKeys<FormatOptions>()('digits', 'transform', 'measure', 'n', 'studies');
 
 /** {@link FormatOptions} with every default filled in. */
 export interface ResolvedFormatOptions {
@@ -41,6 +45,7 @@ export interface ResolvedFormatOptions {
  * resolveFormatOptions({}).transform // => 'auto'
  */
 export function resolveFormatOptions(options: number | FormatOptions | undefined): ResolvedFormatOptions {
+  if (typeof options !== 'number') checkOptions(options, FORMAT_OPTION_KEYS);
   const o: FormatOptions = typeof options === 'number' ? { digits: options } : options ?? {};
   if (o === null || typeof o !== 'object') throw new InputError('must be an options object such as { digits: 4 }', { field: 'options', value: o, code: 'E_INVALID_TYPE' });
   const digits = o.digits ?? 4;

@@ -5,6 +5,7 @@ import { InputError, assertLevel } from '../errors.ts';
 import type { Interval, Measure } from '../types.ts';
 import { printoutTransform, transformInterval, transformValue } from './printout-transform.ts';
 import { resultKind, type ResultKind } from './result-kind.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** One study of a {@link StudyTable}. */
 export interface StudyRow {
@@ -46,6 +47,9 @@ export interface StudyTableOptions {
   readonly n?: ArrayLike<number>;
 }
 
+/** The valid keys of {@link StudyTableOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const STUDY_TABLE_OPTION_KEYS = optionKeys<StudyTableOptions>()('transform', 'level', 'measure', 'n');
+
 const FIT_KINDS: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel', 'effectSizes'];
 
 /**
@@ -67,6 +71,7 @@ const FIT_KINDS: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'man
  * t.rows[1].weight   // => 50
  */
 export function studyTable(fit: unknown, options: StudyTableOptions = {}): StudyTable {
+  checkOptions(options, STUDY_TABLE_OPTION_KEYS);
   const kind = resultKind(fit);
   if (kind === null || !FIT_KINDS.includes(kind)) {
     throw new InputError(

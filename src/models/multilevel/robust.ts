@@ -9,6 +9,7 @@ import { readMultilevelFit, type MultilevelFitParts } from './read-multilevel-fi
 import { cr1Variance } from './robust-cr1.ts';
 import { cr2Sandwich } from './robust-cr2.ts';
 import { waldTest } from '../inference/wald-test.ts';
+import { checkOptions, optionKeys } from '../../check-options.ts';
 
 /** Small-sample adjustments of `robust`. */
 export const ROBUST_ADJUSTMENTS = Object.freeze(['CR1', 'CR2'] as const);
@@ -27,6 +28,9 @@ export interface RobustOptions {
   /** Confidence level; default the fit's. */
   readonly level?: number;
 }
+
+/** The valid keys of {@link RobustOptions}. */
+export const ROBUST_OPTION_KEYS = optionKeys<RobustOptions>()('cluster', 'adjust', 'level');
 
 /** Cluster-robust test of the pooled estimate. */
 export interface RobustResult {
@@ -77,6 +81,7 @@ export function robust(fit: MultilevelResult, options: RobustOptions): RobustRes
   if (options === null || typeof options !== 'object') {
     throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
+  checkOptions(options, ROBUST_OPTION_KEYS);
   assertOneOf(options.adjust, ROBUST_ADJUSTMENTS, 'adjust');
   const level = options.level ?? fitted.level;
   assertLevel(level);

@@ -12,6 +12,7 @@ import { pseudoR2 } from './pseudo-r2.ts';
 import { regressionCoefficients } from './regression-coefficients.ts';
 import { resolveRegressionInput } from './resolve-regression-input.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
+import { checkOptions, optionKeys } from '../../check-options.ts';
 
 /** Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level. */
 export interface MetaRegressionOptions extends MetaAnalysisOptions {
@@ -24,6 +25,9 @@ export interface MetaRegressionOptions extends MetaAnalysisOptions {
    */
   readonly moderators: Readonly<Record<string, ArrayLike<number | string | boolean | null | undefined>>>;
 }
+
+/** The valid keys of {@link MetaRegressionOptions}. */
+export const META_REGRESSION_OPTION_KEYS = optionKeys<MetaRegressionOptions>()('moderators', 'method', 'test', 'level', 'control');
 
 /** One model coefficient with its Wald test. */
 export interface RegressionCoefficient {
@@ -122,8 +126,9 @@ export interface MetaRegressionResult {
  */
 export function metaRegression(input: EffectInput | EffectSizes, options: MetaRegressionOptions): MetaRegressionResult {
   if (options === null || typeof options !== 'object') {
-    throw new InputError('metaRegression needs an options object with moderators', { field: 'options', value: options });
+    throw new InputError('metaRegression needs an options object with moderators', { field: 'options', value: options, code: options === undefined ? 'E_MISSING_VALUE' : 'E_INVALID_TYPE' });
   }
+  checkOptions(options, META_REGRESSION_OPTION_KEYS);
   const { method, test, level, control } = resolveModelOptions({
     method: options.method, test: options.test, level: options.level, control: options.control,
   });

@@ -6,6 +6,7 @@ import type { Where } from '../../effect-sizes/read-table.ts';
 import { readTwoByTwo, twoByTwoFamily } from '../../effect-sizes/two-by-two.ts';
 import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 import type { Role } from '../../types.ts';
+import { checkOptionsByKey, optionKeys } from '../../check-options.ts';
 
 /** The roles a 2x2 table is read from (metafor's argument names). */
 export const TABLE_ROLES = ['ai', 'bi', 'ci', 'di', 'n1i', 'n2i'] as const;
@@ -38,6 +39,9 @@ export interface TwoByTwoPoolingOptions {
 }
 
 /** The shared options after validation and defaults. */
+/** The valid keys of {@link TwoByTwoPoolingOptions} (`mantelHaenszel` adds `measure`). */
+export const TWO_BY_TWO_OPTION_KEYS = optionKeys<TwoByTwoPoolingOptions>()('columns', 'label', 'level', 'add', 'to', 'drop00');
+
 export interface ResolvedTwoByTwoOptions {
   readonly columns: Readonly<Record<TableRole, string>>;
   readonly label: string;
@@ -77,13 +81,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * resolveTwoByTwoOptions({ columns: { ai: 'tpos' } }, []).columns.ai // => 'tpos'
  */
 export function resolveTwoByTwoOptions(options: unknown, extra: readonly string[]): ResolvedTwoByTwoOptions {
-  if (options === undefined || options === null) options = {};
-  if (!isRecord(options)) throw new InputError('must be an object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
-  const known = ['columns', 'label', 'level', 'add', 'to', 'drop00', ...extra];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new InputError(`unknown option; valid options are ${known.join(', ')}`, { field: key, code: 'E_UNKNOWN_OPTION' });
-  }
-  const o = options as TwoByTwoPoolingOptions;
+  const o: TwoByTwoPoolingOptions = checkOptionsByKey(options, [...TWO_BY_TWO_OPTION_KEYS, ...extra] as (keyof TwoByTwoPoolingOptions)[]);
 
   const columns = Object.fromEntries(TABLE_ROLES.map((r) => [r, r])) as Record<TableRole, string>;
   if (o.columns !== undefined && o.columns !== null) {
@@ -164,7 +162,7 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
   if (completeRows.length === 0) {
     throw new InputError(
       records.length === 0 ? 'no rows given; nothing to pool' : 'no row has a complete 2x2 table; nothing to pool',
-      { field: 'rows', code: 'E_LENGTH_MISMATCH' },
+      { field: 'rows', code: 'E_TOO_FEW_STUDIES' },
     );
   }
   const pick = (x: Float64Array) => Float64Array.from(completeRows, (i) => x[i]!);
