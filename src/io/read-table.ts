@@ -3,6 +3,7 @@ import { cellValue, columnType, type ColumnType } from './column-types.ts';
 import { DELIMITERS, parseDelimited, type Delimiter } from './parse-delimited.ts';
 import { readTextFile } from './read-text-file.ts';
 import { TableError } from './table-error.ts';
+import { checkOptionsByKey, isPlainObject, optionKeys } from '../check-options.ts';
 
 /** Options of {@link readTable}. */
 export interface ReadTableOptions {
@@ -87,11 +88,13 @@ export function readTable(pathOrText: string, options: ReadTableOptions = {}): T
   })) as Table;
 }
 
+/** The valid keys of {@link ReadTableOptions}. */
+export const READ_TABLE_OPTION_KEYS = optionKeys<ReadTableOptions>()('delimiter', 'types', 'name');
+
 function checkOptions(options: ReadTableOptions): void {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
-  const known = ['delimiter', 'types', 'name'];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new InputError(`unknown option; valid options are ${known.join(', ')}`, { field: key, code: 'E_UNKNOWN_OPTION' });
+  checkOptionsByKey(options, READ_TABLE_OPTION_KEYS);
+  if (options.types !== undefined && !isPlainObject(options.types)) {
+    throw new InputError('must be an object mapping column names to "number" or "text"', { field: 'types', value: options.types, code: 'E_INVALID_TYPE' });
   }
   if (options.delimiter !== undefined && !(DELIMITERS as readonly string[]).includes(options.delimiter)) {
     throw new InputError('must be ",", "\\t" or ";"', { field: 'delimiter', value: options.delimiter, code: 'E_INVALID_CHOICE' });
