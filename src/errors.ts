@@ -74,6 +74,8 @@ export interface ErrorPlace {
 export class InputError extends Error {
   /** The stable code of the problem, one of {@link ERROR_CODES}. */
   readonly code: ErrorCode;
+  /** The problem without the place (field, study, row), for a caller that re-locates it. */
+  declare readonly problem: string;
   readonly field: string | undefined;
   readonly row: number | undefined;
   readonly study: string | undefined;
@@ -85,6 +87,7 @@ export class InputError extends Error {
     super(describe(problem, where));
     this.name = 'InputError';
     this.code = where.code ?? 'E_INVALID_INPUT';
+    Object.defineProperty(this, 'problem', { value: problem, enumerable: false });
     this.field = where.field;
     this.row = where.row;
     this.study = where.study;

@@ -2,6 +2,7 @@ import { normalQuantile, normalSf } from '../distributions/normal.ts';
 import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { isMissing } from '../missing.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { denseArray } from '../dense-array.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
 export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg'] as const);
@@ -98,9 +99,13 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
   if (type === 'Rosenthal') {
     let sumZ = 0;
     for (let i = 0; i < k; i++) sumZ += yi[i]! / Math.sqrt(vi[i]!);
+    if (!Number.isFinite(sumZ)) {
+      throw new InputError('the values are too large: the sum of the z-values yi/√vi overflows to Infinity', { field: 'yi', code: 'E_NOT_FINITE' });
+    }
     const zMean = Math.abs(sumZ / Math.sqrt(k));
     const ratio = zMean / normalQuantile(alpha, true);
     const n = roundUp(Math.max(0, k * ratio * ratio - k));
+    if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number (the z-values are huge): it is Infinity.');
     return done({ n, pValue: normalSf(zMean), meanEffect: null, target: null });
   }
   if (type === 'Rosenberg') {
@@ -113,7 +118,11 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
     const mean = swy / sw;
     const z = mean * Math.sqrt(sw);
     const t = swy / normalQuantile(alpha / 2, true);
+    if (!Number.isFinite(swy) || !Number.isFinite(sw)) {
+      throw new InputError('the values are too large: the weighted sums of yi/vi overflow to Infinity', { field: 'vi', code: 'E_NOT_FINITE' });
+    }
     const n = roundUp(Math.max(0, (k * (t * t - sw)) / sw));
+    if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number: it is Infinity.');
     return done({ n, pValue: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null });
   }
   // Orwin
@@ -184,11 +193,7 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
 }
 
 function arrayField(value: unknown, field: string): ArrayLike<unknown> {
-  if (value === undefined) throw new InputError('missing: pass an array of numbers', { field, code: 'E_MISSING_VALUE' });
-  if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-    throw new InputError('must be an array of numbers', { field, value, code: 'E_INVALID_TYPE' });
-  }
-  return value as ArrayLike<unknown>;
+  return denseArray(value, field);
 }
 
 function numberOrNaN(value: unknown, field: string, i: number, study: string | undefined): number {

@@ -93,3 +93,13 @@ function withoutValue(place: Place): { field: string; study?: string } {
 export function show(x: number): string {
   return String(Number(x.toPrecision(6)));
 }
+
+/**
+ * A computed quantity that must be finite: finite inputs can still overflow (`max − min` of
+ * ±1.7e308, a CI width, `SE·√n`), which would give an SD of Infinity. Returns `value`.
+ * @throws InputError `E_NOT_FINITE` naming the inputs at `place` when `value` is not finite.
+ */
+export function checkComputed(value: number, what: string, place: Place): number {
+  if (Number.isFinite(value)) return value;
+  throw new InputError(`the values are too large: ${what} overflows to ${value}`, { ...withoutValue(place), code: 'E_NOT_FINITE' });
+}

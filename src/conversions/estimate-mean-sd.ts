@@ -1,6 +1,6 @@
 import { InputError, assertOneOf } from '../errors.ts';
 import type { Provenance } from '../types.ts';
-import { checkInput, checkSampleSize, fail, optionalFinite, show } from './check-number.ts';
+import { checkInput, checkSampleSize, fail, optionalFinite, show, checkComputed } from './check-number.ts';
 import { FIVE_NUMBER_MEAN_METHODS, MEAN_ESTIMATORS } from './five-number-mean.ts';
 import type { FiveNumberMeanMethod } from './five-number-mean.ts';
 import { FIVE_NUMBER_SD_METHODS, SD_ESTIMATORS } from './five-number-sd.ts';
@@ -161,7 +161,7 @@ export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult
     fail(`the ${sdMethod} SD needs the median`, { field: 'median', study, code: 'E_MISSING_VALUE' });
   }
 
-  const sd = sdEstimator.estimate(s);
+  const sd = checkComputed(sdEstimator.estimate(s), 'the SD from the quantiles (e.g. max − min)', { field: 'quantiles', study });
   const mean = hasMedian ? meanEstimator.estimate(s) : null;
   const test = hasMedian ? fiveNumberSkewness(s, scenario) : null;
   const warnings: string[] = [];

@@ -3,6 +3,7 @@ import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import type { Provenance } from '../types.ts';
 import { show } from './check-number.ts';
 import { checkKeys, isPlainObject, optionKeys } from '../check-options.ts';
+import { denseArray } from '../dense-array.ts';
 
 /**
  * How a missing SD is filled: borrowed from the studies that report one — `pooled`
@@ -138,6 +139,7 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
   if (!Array.isArray(rows)) throw new InputError('must be an array of row objects', { field: 'rows', code: 'E_INVALID_TYPE' });
   const o = checkOptions(options);
   const k = rows.length;
+  denseArray(rows, 'rows');
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null) throw new InputError('must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
   });

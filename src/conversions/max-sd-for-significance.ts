@@ -2,7 +2,7 @@ import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
 import type { Provenance } from '../types.ts';
-import { checkFinite, checkInput, checkSampleSize } from './check-number.ts';
+import { checkFinite, checkInput, checkSampleSize, fail } from './check-number.ts';
 
 /** Test a significance claim is read against: two-sample t (pooled variance) or z. */
 export type SignificanceTest = 't' | 'z';
@@ -66,6 +66,7 @@ const ASSUMPTIONS = Object.freeze([
 export function maxSdForSignificance(input: MaxSdForSignificanceInput): MaxSdForSignificanceResult {
   const study = checkInput(input, 'maxSdForSignificance input');
   const md = checkFinite(input.meanDifference, { field: 'meanDifference', study });
+  if (md === 0) fail('must not be 0 (a difference of 0 is significant at no SD)', { field: 'meanDifference', study, code: 'E_OUT_OF_RANGE' }, md);
   const n1 = checkSampleSize(input.n1, 2, { field: 'n1', study }, 'for a group SD to exist');
   const n2 = checkSampleSize(input.n2, 2, { field: 'n2', study }, 'for a group SD to exist');
   const alpha = input.alpha ?? 0.05;

@@ -1,5 +1,5 @@
 import { assertLevel } from '../errors.ts';
-import { checkFinite, checkInput, fail, optionalFinite, show } from './check-number.ts';
+import { checkFinite, checkInput, fail, optionalFinite, show, checkComputed } from './check-number.ts';
 import { SMALL_SAMPLE, intervalCritical, quantileText } from './interval-critical.ts';
 import type { DistributionChoice, IntervalDistribution } from './interval-critical.ts';
 import { checkGroupSizes, twoGroupFactor } from './pooled-sd-from-se.ts';
@@ -57,7 +57,7 @@ export function pooledSdFromCi(input: PooledSdFromCiInput): PooledSdFromCiResult
   const md = optionalFinite(input.meanDifference, { field: 'meanDifference', study });
   const small = Math.min(n1, n2) < SMALL_SAMPLE;
   const c = intervalCritical(level, n1 + n2 - 2, input.distribution ?? 'auto', small, `n1 = ${show(n1)}, n2 = ${show(n2)}`);
-  const se = (upper - lower) / (2 * c.critical);
+  const se = checkComputed((upper - lower) / (2 * c.critical), 'the SE from the CI width', { field: 'upper', study });
   const warnings: string[] = [];
   if (md !== undefined && !(md >= lower && md <= upper)) {
     warnings.push(

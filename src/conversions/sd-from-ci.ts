@@ -1,6 +1,6 @@
 import { assertLevel } from '../errors.ts';
 import type { Provenance } from '../types.ts';
-import { checkFinite, checkInput, checkSampleSize, fail, optionalFinite, show } from './check-number.ts';
+import { checkFinite, checkInput, checkSampleSize, fail, optionalFinite, show, checkComputed } from './check-number.ts';
 import { SMALL_SAMPLE, intervalCritical, quantileText } from './interval-critical.ts';
 import type { DistributionChoice, IntervalDistribution } from './interval-critical.ts';
 
@@ -61,6 +61,7 @@ export function sdFromCi(input: SdFromCiInput): SdFromCiResult {
   const mean = optionalFinite(input.mean, { field: 'mean', study });
   const c = intervalCritical(level, n - 1, input.distribution ?? 'auto', n < SMALL_SAMPLE, `n = ${show(n)}`);
   const se = (upper - lower) / (2 * c.critical);
+  checkComputed(se * Math.sqrt(n), 'the SD from the CI width', { field: 'upper', study });
   const warnings: string[] = [];
   if (mean !== undefined && !(mean >= lower && mean <= upper)) {
     warnings.push(

@@ -1,5 +1,5 @@
 import type { Provenance } from '../types.ts';
-import { checkInput, checkNonNegative, checkSampleSize } from './check-number.ts';
+import { checkInput, checkNonNegative, checkSampleSize, checkComputed } from './check-number.ts';
 
 /** Input of {@link sdFromSe}. */
 export interface SdFromSeInput {
@@ -35,7 +35,7 @@ export function sdFromSe(input: SdFromSeInput): SdFromSeResult {
   const se = checkNonNegative(input.se, { field: 'se', study });
   const n = checkSampleSize(input.n, 2, { field: 'n', study }, 'for an SD to exist');
   return Object.freeze({
-    sd: se * Math.sqrt(n),
+    sd: checkComputed(se * Math.sqrt(n), 'SE·√n', { field: 'se', study }),
     provenance: Object.freeze({ kind: 'derived' as const, formula: SD_FROM_SE_FORMULA }),
   });
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import { isMissing } from '../missing.ts';
+import { denseArray } from '../dense-array.ts';
 
 /**
  * The permutation that sorts `keys` (stable; missing keys last), as R's `order(keys, decreasing)`.
@@ -10,8 +11,9 @@ import { isMissing } from '../missing.ts';
  */
 export function sortOrder(keys: ArrayLike<unknown>, k: number, decreasing: boolean): number[] {
   if (keys === null || typeof keys !== 'object' || typeof keys.length !== 'number') {
-    throw new InputError(`must be an array of ${k} sort keys (numbers or strings), one per study of the fit`, { field: 'order', value: keys === null || typeof keys !== 'object' ? keys : 'not an array', code: 'E_LENGTH_MISMATCH' });
+    throw new InputError(`must be an array of ${k} sort keys (numbers or strings), one per study of the fit`, { field: 'order', value: keys === null || typeof keys !== 'object' ? keys : 'not an array', code: 'E_INVALID_TYPE' });
   }
+  denseArray(keys, 'order');
   if (keys.length !== k) {
     throw new InputError(
       `length mismatch: order has ${keys.length} keys but the fit has k = ${k} studies (give one key per study that entered the model, omitted rows excluded)`,

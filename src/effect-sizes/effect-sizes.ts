@@ -17,6 +17,7 @@ import { singleGroupFamily } from './single-group.ts';
 import { fieldName, hasKey, readTable, studyLabel } from './read-table.ts';
 import type { Where } from './read-table.ts';
 import { twoByTwoFamily } from './two-by-two.ts';
+import { denseArray } from '../dense-array.ts';
 
 const FAMILIES: readonly MeasureFamily<Measure>[] = [
   meansFamily,
@@ -237,6 +238,7 @@ export function effectSizes(measure: Measure, rows: readonly object[], options?:
   if (!Array.isArray(rows)) {
     throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows, code: 'E_INVALID_TYPE' });
   }
+  denseArray(rows, 'rows');
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });

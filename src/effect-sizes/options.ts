@@ -4,6 +4,7 @@ import type { Measure, Provenance, Role } from '../types.ts';
 import { resolvePairing } from './arms.ts';
 import type { ResolvedPairing } from './arms.ts';
 import { checkOptionsByKey, optionKeys } from '../check-options.ts';
+import { denseArray } from '../dense-array.ts';
 
 /**
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
@@ -203,6 +204,7 @@ export function resolveOptions(
   let provenance: readonly (Provenance | undefined)[] | undefined;
   if (o.provenance !== undefined) {
     if (!Array.isArray(o.provenance)) throw new InputError('must be an array index-aligned with rows', { field: 'provenance', code: 'E_INVALID_TYPE' });
+    denseArray(o.provenance, 'provenance');
     if (o.provenance.length !== k) {
       throw new InputError(`must have one entry per row (${k} rows)`, { field: 'provenance', value: o.provenance.length, code: 'E_LENGTH_MISMATCH' });
     }

@@ -49,7 +49,9 @@ export function readNumber(value: unknown, where: () => Where): number {
   if (typeof value === 'string') {
     const text = value.trim();
     if (!NUMERIC.test(text)) throw new InputError('must be a number', { ...where(), value, code: 'E_INVALID_TYPE' });
-    return Number(text);
+    const x = Number(text);
+    if (!Number.isFinite(x)) throw new InputError('is too large for a double-precision number (it overflows to Infinity)', { ...where(), value, code: 'E_NOT_FINITE' });
+    return x;
   }
   throw new InputError('must be a number', { ...where(), value, code: 'E_INVALID_TYPE' });
 }

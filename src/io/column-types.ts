@@ -24,7 +24,8 @@ export function isNumberText(text: string): boolean {
  *
  * @param cells the column's cells, trimmed
  * @param at locates cell `i` for the error when `forced` is `number`
- * @throws TableError when `forced` is `number` and a present cell is not a number, naming its line
+ * @throws TableError when `forced` is `number` and a present cell is not a number, or a numeric
+ *   cell overflows to Infinity (`1e999`), naming its line
  * @example
  * columnType(['1', 'NA', '2.5']); // => 'number'
  * columnType(['1', 'b']);         // => 'text'
@@ -35,7 +36,12 @@ export function columnType(cells: readonly string[], forced?: ColumnType, at?: (
   if (forced === 'number' && bad >= 0) {
     throw new TableError(`is not a number (got ${JSON.stringify(cells[bad])}); the column was declared numeric`, at!(bad));
   }
-  return bad >= 0 ? 'text' : 'number';
+  if (bad >= 0) return 'text';
+  const huge = cells.findIndex((cell) => !isMissing(cell) && !Number.isFinite(Number(cell)));
+  if (huge >= 0 && at !== undefined) {
+    throw new TableError(`is too large for a double-precision number (got ${JSON.stringify(cells[huge])}, which overflows to Infinity)`, { ...at(huge), code: 'E_NOT_FINITE' });
+  }
+  return 'number';
 }
 
 /**

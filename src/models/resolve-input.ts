@@ -1,4 +1,5 @@
 import { InputError, numberCode } from '../errors.ts';
+import { denseArray } from '../dense-array.ts';
 import { isMissing } from '../missing.ts';
 import type { EffectInput, EffectSizes, Measure, Provenance } from '../types.ts';
 
@@ -31,11 +32,11 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
   if (yi.length !== vi.length) {
     throw new InputError(`length mismatch: yi has ${yi.length} values but vi has ${vi.length}`, { field: 'vi', code: 'E_LENGTH_MISMATCH' });
   }
-  const labelsIn = input.labels;
+  const labelsIn = input.labels === undefined ? undefined : labelArray(input.labels);
   if (labelsIn !== undefined && labelsIn.length !== yi.length) {
     throw new InputError(`length mismatch: labels has ${labelsIn.length} entries but yi has ${yi.length}`, { field: 'labels', code: 'E_LENGTH_MISMATCH' });
   }
-  const provIn = input.provenance;
+  const provIn = input.provenance === undefined ? undefined : denseArray<Provenance>(input.provenance, 'provenance');
   if (provIn !== undefined && provIn.length !== yi.length) {
     throw new InputError(`length mismatch: provenance has ${provIn.length} entries but yi has ${yi.length}`, { field: 'provenance', code: 'E_LENGTH_MISMATCH' });
   }
@@ -71,12 +72,18 @@ function describe(label: string, i: number): string {
 }
 
 function arrayField(input: object, field: 'yi' | 'vi'): ArrayLike<unknown> {
-  const value = (input as Record<string, unknown>)[field];
-  if (value === undefined) throw new InputError('missing: pass an array of numbers', { field, code: 'E_MISSING_VALUE' });
-  if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-    throw new InputError('must be an array of numbers', { field, value, code: 'E_INVALID_TYPE' });
-  }
-  return value as ArrayLike<unknown>;
+  return denseArray((input as Record<string, unknown>)[field], field);
+}
+
+/** Labels: a dense array of strings (a number is written in decimal); `null`/missing → the row name. */
+function labelArray(value: unknown): readonly (string | undefined)[] {
+  const labels = denseArray(value, 'labels');
+  return Array.from(labels, (label, i) => {
+    if (isMissing(label)) return undefined;
+    if (typeof label === 'string') return label;
+    if (typeof label === 'number' && Number.isFinite(label)) return String(label);
+    throw new InputError('must be a study label (a string)', { field: 'labels', row: i + 1, value: label, code: 'E_INVALID_TYPE' });
+  });
 }
 
 function numeric(value: unknown, field: string, i: number, label: string): number {

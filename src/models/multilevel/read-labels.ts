@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.ts';
 import { labelText } from '../../missing.ts';
+import { denseArray } from '../../dense-array.ts';
 
 /**
  * Validates a label column (cluster or level names) and returns it as strings, `null` where a
@@ -18,6 +19,7 @@ import { labelText } from '../../missing.ts';
 export function readLabels(values: unknown, field: string, length: number, studies: readonly string[]): (string | null)[] {
   if (values === undefined) throw new InputError(`missing: pass one label per row (${length} rows)`, { field, code: 'E_MISSING_VALUE' });
   if (!Array.isArray(values)) throw new InputError('must be an array of labels (strings), one per row', { field, value: values, code: 'E_INVALID_TYPE' });
+  denseArray(values, field);
   if (values.length !== length) {
     throw new InputError(`length mismatch: ${field} has ${values.length} labels but there are ${length} rows`, { field, code: 'E_LENGTH_MISMATCH' });
   }

@@ -3,6 +3,8 @@ import type { EffectInput, EffectSizes, Measure } from '../../types.ts';
 import { isMissing } from '../../missing.ts';
 import { resolveStudies } from '../resolve-input.ts';
 import { dummyCoding, isCategorical } from './categorical-moderator.ts';
+import { denseArray } from '../../dense-array.ts';
+import { isPlainObject } from '../../check-options.ts';
 
 /** Studies and moderator columns that enter a meta-regression, rows with a missing value removed. */
 export interface ResolvedRegressionInput {
@@ -39,7 +41,7 @@ export function resolveRegressionInput(
   input: EffectInput | EffectSizes,
   moderators: unknown,
 ): ResolvedRegressionInput {
-  if (moderators === null || typeof moderators !== 'object' || Array.isArray(moderators)) {
+  if (!isPlainObject(moderators)) {
     throw new InputError('must be an object mapping each moderator name to an array of numbers (e.g. { ablat: [...] })', { field: 'moderators', value: moderators, code: 'E_INVALID_TYPE' });
   }
   const given = Object.keys(moderators);
@@ -90,7 +92,7 @@ function moderatorColumns(
   if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
     throw new InputError(`moderator "${name}" must be an array of numbers`, { field, value, code: 'E_INVALID_TYPE' });
   }
-  const arr = value as ArrayLike<unknown>;
+  const arr = denseArray(value, field);
   if (arr.length !== n) {
     throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field, code: 'E_LENGTH_MISMATCH' });
   }

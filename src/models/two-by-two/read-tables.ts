@@ -7,6 +7,7 @@ import { readTwoByTwo, twoByTwoFamily } from '../../effect-sizes/two-by-two.ts';
 import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 import type { Role } from '../../types.ts';
 import { checkOptionsByKey, optionKeys } from '../../check-options.ts';
+import { denseArray } from '../../dense-array.ts';
 
 /** The roles a 2x2 table is read from (metafor's argument names). */
 export const TABLE_ROLES = ['ai', 'bi', 'ci', 'di', 'n1i', 'n2i'] as const;
@@ -127,6 +128,7 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
   if (!Array.isArray(rows)) {
     throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows, code: 'E_INVALID_TYPE' });
   }
+  denseArray(rows, 'rows');
   rows.forEach((row, i) => {
     if (!isRecord(row)) throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
   });
