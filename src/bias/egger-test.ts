@@ -5,6 +5,7 @@ import { readFit, type FitLike } from '../models/read-fit.ts';
 import { weightedLine } from './weighted-line.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Options of {@link eggerTest}. */
 export interface EggerTestOptions {
@@ -95,7 +96,7 @@ export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestO
 
   if (model === 'lm') {
     const line = weightedLine(x, yi, Array.from(vi, (v) => 1 / v), level);
-    return Object.freeze({
+    return freezeResult({
       model, predictor, k, method: null, test: 't', level,
       statistic: line.slope.statistic, pValue: finiteOrNull(line.slope.pValue), df: line.df,
       slope: line.slope.estimate, slopeSe: line.slope.se,
@@ -104,14 +105,27 @@ export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestO
       tau2: null, warnings: Object.freeze([]),
     });
   }
-  const reg = metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level });
+  if (method !== 'EE' && k < 3) {
+    throw new InputError(`the regression test with model 'rma' and method ${method} needs at least 3 studies (2 coefficients and tau²; got ${k}); refit with method 'EE' or use model 'lm'`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+  }
+  const reg = regressOnPredictor(() => metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level }));
   const [b0, b1] = reg.coefficients;
   if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi', code: 'E_NOT_ESTIMABLE' });
-  return Object.freeze({
+  return freezeResult({
     model, predictor, k, method, test: reg.test, level,
     statistic: b1.statistic, pValue: b1.pValue, df: reg.df,
     slope: b1.estimate, slopeSe: b1.se,
     limitEstimate: b0.estimate, limitSe: b0.se, limitCi: b0.ci,
     tau2: reg.tau2, warnings: Object.freeze([...reg.warnings]),
   });
+}
+
+/** The internal regression; its errors name the fit, never the `moderators` the user did not pass. */
+function regressOnPredictor<T>(fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(`the regression test cannot be fitted: ${error.problem}`, { field: 'fit', row: error.row, study: error.study, code: error.code });
+  }
 }

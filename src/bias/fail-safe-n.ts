@@ -3,6 +3,7 @@ import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { isMissing } from '../missing.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 import { denseArray } from '../dense-array.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
 export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg'] as const);
@@ -94,7 +95,7 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
   const k = yi.length;
   const base = { type, k, alpha };
   const done = (rest: Pick<FailSafeNResult, 'n' | 'pValue' | 'meanEffect' | 'target'>): FailSafeNResult =>
-    Object.freeze({ ...base, ...rest, warnings: Object.freeze([...warnings]) });
+    freezeResult({ ...base, ...rest, warnings: [...warnings] });
 
   if (type === 'Rosenthal') {
     let sumZ = 0;

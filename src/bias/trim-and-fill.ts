@@ -1,3 +1,4 @@
+import { freezeResult } from '../freeze-result.ts';
 import { assertOneOf, InputError } from '../errors.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
 import { metaRegression } from '../models/regression/meta-regression.ts';
@@ -205,5 +206,5 @@ function roundHalfEven(x: number): number {
 }
 
 function freeze(r: Omit<TrimAndFillResult, 'filled' | 'warnings' | 'ci'> & { ci: Interval; filled: FilledStudy[]; warnings: string[] }): TrimAndFillResult {
-  return Object.freeze({ ...r, filled: Object.freeze(r.filled), warnings: Object.freeze(r.warnings) });
+  return freezeResult({ ...r, filled: [...r.filled], warnings: [...r.warnings] });
 }

@@ -1,3 +1,4 @@
+import { freezeResult } from '../freeze-result.ts';
 import { isMissing } from '../missing.ts';
 import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import type { Provenance } from '../types.ts';
@@ -236,7 +237,7 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
   const warnings: string[] = [];
   const provenance: Provenance[] = [];
   const out = rows.map((row, i) => {
-    const given = o.provenance?.[i] ?? REPORTED;
+    const given = o.provenance?.[i] === undefined ? REPORTED : copyProvenance(o.provenance[i], i);
     let copy: Record<string, unknown> | undefined;
     roles.forEach((role, r) => {
       if (!Number.isNaN(sds[r]![i]!)) return;
@@ -263,4 +264,18 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
     filled: Object.freeze(filled),
     warnings: Object.freeze(warnings),
   });
+}
+
+const PROVENANCE_KINDS: readonly string[] = ['reported', 'derived', 'imputed', 'assumed'];
+
+/** A frozen copy of the caller's provenance entry (the result shares no object with the input). */
+function copyProvenance(given: unknown, i: number): Provenance {
+  if (!isPlainObject(given) || !PROVENANCE_KINDS.includes(given['kind'] as string)) {
+    throw new InputError(`must be a provenance object with kind ${PROVENANCE_KINDS.join(', ')}`, { field: 'provenance', row: i + 1, value: given, code: 'E_INVALID_INPUT' });
+  }
+  try {
+    return freezeResult(structuredClone(given)) as unknown as Provenance;
+  } catch {
+    throw new InputError('must be plain data (strings, numbers, arrays)', { field: 'provenance', row: i + 1, code: 'E_INVALID_TYPE' });
+  }
 }

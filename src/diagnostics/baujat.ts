@@ -2,6 +2,7 @@ import type { MetaAnalysisResult } from '../types.ts';
 import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
 import { withoutStudy } from './without-study.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** One study's coordinates in a Baujat plot (metafor's `baujat` return value). */
 export interface BaujatPoint {
@@ -50,5 +51,5 @@ export function baujat(fit: MetaAnalysisResult): readonly BaujatPoint[] {
       y: Number.isFinite(y) ? y : null,
     }));
   }
-  return Object.freeze(points);
+  return freezeResult(points);
 }

@@ -5,6 +5,7 @@ import { refit } from './refit.ts';
 import { sortOrder } from './sort-order.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
 import { checkOptions, isPlainObject, optionKeys } from '../check-options.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Options of {@link cumulative}. */
 export interface CumulativeOptions {
@@ -67,6 +68,6 @@ export function cumulative(
     const step = refit(yi.subarray(0, j), vi.subarray(0, j), f.method, f.test, f.level);
     rows.push(subsetFit(f.labels[sequence[j - 1]!]!, step));
   }
-  return Object.freeze(rows);
+  return freezeResult(rows);
 }
 

@@ -18,6 +18,7 @@ import { fieldName, hasKey, readTable, studyLabel } from './read-table.ts';
 import type { Where } from './read-table.ts';
 import { twoByTwoFamily } from './two-by-two.ts';
 import { denseArray } from '../dense-array.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 const FAMILIES: readonly MeasureFamily<Measure>[] = [
   meansFamily,
@@ -281,7 +282,7 @@ export function effectSizes(measure: Measure, rows: readonly object[], options?:
       warnings.push(`${input.describe(i)} omitted: ${reason}`);
     }
   }
-  return Object.freeze({
+  return freezeResult({
     measure,
     yi: Object.freeze(yi),
     vi: Object.freeze(vi),

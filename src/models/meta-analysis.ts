@@ -7,6 +7,7 @@ import { qProfileTau2 } from './inference/q-profile.ts';
 import { resolveStudies } from './resolve-input.ts';
 import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, type MetaAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /**
  * Univariate meta-analysis: equal-effects or random-effects model for k effect sizes with
@@ -82,7 +83,7 @@ export function metaAnalysis(
     lastChange: fit.tau2Fit.lastChange,
   };
   const profile = method !== 'EE' && fit.k > 1 ? heterogeneityIntervals(fit, level, warnings) : {};
-  return Object.freeze({ ...base, ...profile, warnings: Object.freeze(warnings) });
+  return freezeResult({ ...base, ...profile, warnings: Object.freeze(warnings) });
 }
 
 function heterogeneityIntervals(

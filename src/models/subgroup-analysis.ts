@@ -10,6 +10,7 @@ import { resolveStudies } from './resolve-input.ts';
 import type { MetaAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
 import { META_ANALYSIS_OPTION_KEYS } from './resolve-options.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** One subgroup's own random-effects fit. */
 export interface SubgroupFit {
@@ -91,7 +92,7 @@ export function subgroupAnalysis(
   });
   const between = scaleData(Float64Array.from(fits, (f) => f.estimate), Float64Array.from(fits, (f) => f.se * f.se), true);
   const het = cochranQ(interceptModel(between.y, between.v, between.unit));
-  return Object.freeze({
+  return freezeResult({
     groups: Object.freeze(fits),
     between: Object.freeze({ q: het.q, df: het.qDf, pValue: het.qPValue }),
     warnings: Object.freeze(warnings),

@@ -13,6 +13,7 @@ import {
 import { nestedGroups } from './nested-groups.ts';
 import { readLabels } from './read-labels.ts';
 import { waldTest } from '../inference/wald-test.ts';
+import { freezeResult } from '../../freeze-result.ts';
 
 /** Result of `multilevel` (metafor's `rma.mv(yi, vi, random = ~ 1 | outer/inner)`). */
 export interface MultilevelResult {
@@ -151,7 +152,7 @@ export function multilevel(input: EffectInput | EffectSizes, options: Multilevel
   const df = test === 't' ? k - 1 : null;
   const wald = waldTest(estimate, se, df, level);
   const het = cochranQ(interceptModel(data.y, data.v, data.unit));
-  return Object.freeze({
+  return freezeResult({
     k, kAll, nOuter: groups.nOuter, nInner: groups.nInner, method, test, level,
     estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
     sigma2: Object.freeze([s2Outer, s2Inner] as const),

@@ -10,6 +10,7 @@ import { cr1Variance } from './robust-cr1.ts';
 import { cr2Sandwich } from './robust-cr2.ts';
 import { waldTest } from '../inference/wald-test.ts';
 import { checkOptions, optionKeys } from '../../check-options.ts';
+import { freezeResult } from '../../freeze-result.ts';
 
 /** Small-sample adjustments of `robust`. */
 export const ROBUST_ADJUSTMENTS = Object.freeze(['CR1', 'CR2'] as const);
@@ -116,7 +117,7 @@ export function robust(fit: MultilevelResult, options: RobustOptions): RobustRes
   }
   const se = Math.sqrt(variance);
   const wald = waldTest(estimate, se, df, level);
-  return Object.freeze({
+  return freezeResult({
     adjust: options.adjust, nClusters, level, estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
     k, warnings: Object.freeze(warnings),
   });

@@ -13,6 +13,7 @@ import { regressionCoefficients } from './regression-coefficients.ts';
 import { resolveRegressionInput } from './resolve-regression-input.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import { checkOptions, optionKeys } from '../../check-options.ts';
+import { freezeResult } from '../../freeze-result.ts';
 
 /** Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level. */
 export interface MetaRegressionOptions extends MetaAnalysisOptions {
@@ -189,7 +190,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     }),
   );
   const covariance = Array.from({ length: p }, (_, i) => Object.freeze(Array.from(coef.covariance.subarray(i * p, (i + 1) * p))));
-  return Object.freeze({
+  return freezeResult({
     k,
     p,
     measure: data.measure,
