@@ -49,7 +49,7 @@ export function metaAnalysis(
   const { yi, vi } = studies;
   const fit = fitIntercept(yi, vi, method, resolved.test, level, control);
   if (!fit.ok) {
-    throw new InputError(fit.reason, { ...fit.row === undefined ? { field: 'yi' } : { field: 'vi', study: studies.labels[fit.row], value: vi[fit.row] }, code: 'E_NOT_ESTIMABLE' });
+    throw new InputError(fit.reason, { ...fit.row === undefined ? { field: 'yi' } : { field: 'vi', row: studies.rows[fit.row], study: studies.labels[fit.row], value: vi[fit.row] }, code: 'E_NOT_ESTIMABLE' });
   }
   const warnings = [...studies.warnings, ...fit.warnings];
   const base = {
