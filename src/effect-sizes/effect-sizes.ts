@@ -19,6 +19,7 @@ import type { Where } from './read-table.ts';
 import { twoByTwoFamily } from './two-by-two.ts';
 import { denseArray } from '../dense-array.ts';
 import { freezeResult } from '../freeze-result.ts';
+import { summariseOmissions } from '../omission-summary.ts';
 
 const FAMILIES: readonly MeasureFamily<Measure>[] = [
   meansFamily,
@@ -289,6 +290,6 @@ export function effectSizes(measure: Measure, rows: readonly object[], options?:
     labels: Object.freeze([...input.labels]),
     provenance: Object.freeze([...input.provenance]),
     provenanceCounts: countProvenance(input.provenance),
-    warnings: Object.freeze(warnings),
+    warnings: summariseOmissions(warnings),
   });
 }

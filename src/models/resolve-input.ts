@@ -2,6 +2,7 @@ import { InputError, numberCode } from '../errors.ts';
 import { denseArray } from '../dense-array.ts';
 import { isMissing } from '../missing.ts';
 import type { EffectInput, EffectSizes, Measure, Provenance } from '../types.ts';
+import { summariseOmissions } from '../omission-summary.ts';
 
 /** Studies that enter a model: finite yi and vi, with their labels and variance provenance. */
 export interface ResolvedStudies {
@@ -66,7 +67,7 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
     provenance: keep.map((i) => provIn?.[i] ?? REPORTED),
     rows: keep.map((i) => i + 1),
     measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
-    warnings,
+    warnings: summariseOmissions(warnings),
   };
 }
 

@@ -5,6 +5,7 @@ import { resolveStudies } from '../resolve-input.ts';
 import { dummyCoding, isCategorical } from './categorical-moderator.ts';
 import { denseArray } from '../../dense-array.ts';
 import { isPlainObject } from '../../check-options.ts';
+import { summariseOmissions } from '../../omission-summary.ts';
 
 /** Studies and moderator columns that enter a meta-regression, rows with a missing value removed. */
 export interface ResolvedRegressionInput {
@@ -77,7 +78,7 @@ export function resolveRegressionInput(
     names,
     columns: raw.map((col) => Float64Array.from(rows, (i) => col[i]!)),
     rows,
-    warnings,
+    warnings: summariseOmissions(warnings),
   };
 }
 

@@ -8,6 +8,7 @@ import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 import type { Role } from '../../types.ts';
 import { checkOptionsByKey, optionKeys } from '../../check-options.ts';
 import { denseArray } from '../../dense-array.ts';
+import { summariseOmissions } from '../../omission-summary.ts';
 
 /** The roles a 2x2 table is read from (metafor's argument names). */
 export const TABLE_ROLES = ['ai', 'bi', 'ci', 'di', 'n1i', 'n2i'] as const;
@@ -174,6 +175,6 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
     completeRows,
     labels,
     describe,
-    warnings,
+    warnings: summariseOmissions(warnings),
   };
 }
