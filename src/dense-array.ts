@@ -21,7 +21,8 @@ export const MAX_INPUT_LENGTH = 50_000_000;
  * @example
  * denseArray([1, 2], 'yi')        // => [1, 2]
  * denseArray([1, , 3], 'yi')      // => throws InputError 'yi, row 2: is a hole in a sparse array (entry 2 of 3 is missing; write null for a missing value)'
- * denseArray({ length: 1e9, 0: 1 }, 'vi') // => throws InputError 'vi: has length 1000000000 but only 1 entries (an array-like object whose length does not match its entries)'
+ * denseArray({ length: 1e9, 0: 1 }, 'vi') // => throws InputError 'vi: has 1000000000 entries, more than the 50000000 pooled accepts'
+ * denseArray({ length: 3, 0: 1 }, 'vi')   // => throws InputError 'vi: has length 3 but only 1 entries (an array-like object whose length does not match its entries)'
  */
 export function denseArray<T = unknown>(value: unknown, field: string): ArrayLike<T> {
   if (value === undefined) throw new InputError('missing: pass an array', { field, code: 'E_MISSING_VALUE' });
