@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { checkInput, checkNonNegative, fail, show } from './check-number.ts';
 
 /** Input of {@link changeScoreCorrelation}. */
@@ -10,6 +11,9 @@ export interface ChangeScoreCorrelationInput {
   readonly sdChange: number;
   readonly study?: string;
 }
+
+/** The valid fields of {@link ChangeScoreCorrelationInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const CHANGE_SCORE_CORRELATION_INPUT_KEYS = optionKeys<ChangeScoreCorrelationInput>()('sdBaseline', 'sdFinal', 'sdChange', 'study');
 
 /** Result of {@link changeScoreCorrelation}. */
 export interface ChangeScoreCorrelationResult {
@@ -31,7 +35,7 @@ export interface ChangeScoreCorrelationResult {
  * // => 0.68 (to 6 digits; the inverse of the changeScoreSd example)
  */
 export function changeScoreCorrelation(input: ChangeScoreCorrelationInput): ChangeScoreCorrelationResult {
-  const study = checkInput(input, 'changeScoreCorrelation input');
+  const study = checkInput(input, 'changeScoreCorrelation input', CHANGE_SCORE_CORRELATION_INPUT_KEYS);
   const sb = checkNonNegative(input.sdBaseline, { field: 'sdBaseline', study });
   const sf = checkNonNegative(input.sdFinal, { field: 'sdFinal', study });
   const sc = checkNonNegative(input.sdChange, { field: 'sdChange', study });

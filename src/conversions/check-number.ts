@@ -1,3 +1,4 @@
+import { checkKeys, isPlainObject } from '../check-options.ts';
 import { InputError, numberCode, type ErrorCode } from '../errors.ts';
 
 /** Where an input sits, for error messages: the field and, when given, the study label. */
@@ -14,12 +15,14 @@ function where(place: Place, value: unknown): { field: string; study?: string; v
 /**
  * Checks that an input object is a plain object and that its optional `study` label is a string.
  * @returns the study label, or undefined.
- * @throws InputError when `input` is not an object or `study` is not a non-empty string.
+ * @throws InputError when `input` is not a plain object, has a field not in `fields` (the
+ *   message suggests the nearest), or `study` is not a non-empty string.
  */
-export function checkInput(input: unknown, name: string): string | undefined {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+export function checkInput(input: unknown, name: string, fields?: readonly string[]): string | undefined {
+  if (!isPlainObject(input)) {
     throw new InputError('must be an object', { field: name, value: input, code: 'E_INVALID_TYPE' });
   }
+  if (fields !== undefined) checkKeys(input, fields, name, 'field');
   const study = (input as Record<string, unknown>)['study'];
   if (study === undefined) return undefined;
   if (typeof study !== 'string' || study === '') {

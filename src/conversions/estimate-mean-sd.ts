@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { InputError, assertOneOf } from '../errors.ts';
 import type { Provenance } from '../types.ts';
 import { checkInput, checkSampleSize, fail, optionalFinite, show, checkComputed } from './check-number.ts';
@@ -25,6 +26,9 @@ export interface EstimateMeanSdInput {
    */
   readonly method?: { readonly mean?: FiveNumberMeanMethod; readonly sd?: FiveNumberSdMethod };
 }
+
+/** The valid fields of {@link EstimateMeanSdInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const ESTIMATE_MEAN_SD_INPUT_KEYS = optionKeys<EstimateMeanSdInput>()('n', 'min', 'q1', 'median', 'q3', 'max', 'study', 'method');
 
 /** Result of {@link estimateMeanSd}. */
 export interface EstimateMeanSdResult {
@@ -118,7 +122,7 @@ function validMethods<M extends string>(table: Readonly<Record<M, Partial<Record
  * //    (metafor 5.1 conv.fivenum)
  */
 export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult {
-  const study = checkInput(input, 'estimateMeanSd input');
+  const study = checkInput(input, 'estimateMeanSd input', ESTIMATE_MEAN_SD_INPUT_KEYS);
   const n = checkSampleSize(input.n, 5, { field: 'n', study }, 'for the quantile methods (Wan et al. 2014)');
   const s: FiveNumbers = {
     n,

@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { assertLevel, assertOneOf } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import type { Provenance } from '../types.ts';
@@ -25,6 +26,9 @@ export interface FromEstimateAndCiInput {
   readonly transform?: EstimateTransform;
   readonly study?: string;
 }
+
+/** The valid fields of {@link FromEstimateAndCiInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const FROM_ESTIMATE_AND_CI_INPUT_KEYS = optionKeys<FromEstimateAndCiInput>()('estimate', 'lower', 'upper', 'pValue', 'level', 'transform', 'study');
 
 /** Result of {@link fromEstimateAndCi}: an effect size and sampling variance for the models. */
 export interface FromEstimateAndCiResult {
@@ -68,7 +72,7 @@ function onScale(x: number, transform: EstimateTransform, place: Place): number 
  * // => { yi: 0.405465, vi: 0.0272115, se: 0.164959, source: 'ci', ... }
  */
 export function fromEstimateAndCi(input: FromEstimateAndCiInput): FromEstimateAndCiResult {
-  const study = checkInput(input, 'fromEstimateAndCi input');
+  const study = checkInput(input, 'fromEstimateAndCi input', FROM_ESTIMATE_AND_CI_INPUT_KEYS);
   const transform = input.transform ?? 'none';
   assertOneOf(transform, ESTIMATE_TRANSFORMS, 'transform');
   const level = input.level ?? 0.95;

@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
@@ -21,6 +22,9 @@ export interface MaxSdForSignificanceInput {
   readonly test?: SignificanceTest;
   readonly study?: string;
 }
+
+/** The valid fields of {@link MaxSdForSignificanceInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const MAX_SD_FOR_SIGNIFICANCE_INPUT_KEYS = optionKeys<MaxSdForSignificanceInput>()('meanDifference', 'n1', 'n2', 'alpha', 'test', 'study');
 
 /** Result of {@link maxSdForSignificance}. */
 export interface MaxSdForSignificanceResult {
@@ -64,7 +68,7 @@ const ASSUMPTIONS = Object.freeze([
  * // => 16.83302 (t(0.975; 58) = 2.001717)
  */
 export function maxSdForSignificance(input: MaxSdForSignificanceInput): MaxSdForSignificanceResult {
-  const study = checkInput(input, 'maxSdForSignificance input');
+  const study = checkInput(input, 'maxSdForSignificance input', MAX_SD_FOR_SIGNIFICANCE_INPUT_KEYS);
   const md = checkFinite(input.meanDifference, { field: 'meanDifference', study });
   if (md === 0) fail('must not be 0 (a difference of 0 is significant at no SD)', { field: 'meanDifference', study, code: 'E_OUT_OF_RANGE' }, md);
   const n1 = checkSampleSize(input.n1, 2, { field: 'n1', study }, 'for a group SD to exist');

@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { assertLevel } from '../errors.ts';
 import { checkFinite, checkInput, fail, optionalFinite, show, checkComputed } from './check-number.ts';
 import { SMALL_SAMPLE, intervalCritical, quantileText } from './interval-critical.ts';
@@ -25,6 +26,9 @@ export interface PooledSdFromCiInput {
   readonly study?: string;
 }
 
+/** The valid fields of {@link PooledSdFromCiInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const POOLED_SD_FROM_CI_INPUT_KEYS = optionKeys<PooledSdFromCiInput>()('lower', 'upper', 'n1', 'n2', 'level', 'distribution', 'meanDifference', 'study');
+
 /** Result of {@link pooledSdFromCi}. */
 export interface PooledSdFromCiResult extends PooledSdResult {
   readonly critical: number;
@@ -47,7 +51,7 @@ export interface PooledSdFromCiResult extends PooledSdResult {
  * // => 4.670715 (t(0.975; 45) = 2.0141, SE = 1.365372)
  */
 export function pooledSdFromCi(input: PooledSdFromCiInput): PooledSdFromCiResult {
-  const study = checkInput(input, 'pooledSdFromCi input');
+  const study = checkInput(input, 'pooledSdFromCi input', POOLED_SD_FROM_CI_INPUT_KEYS);
   const lower = checkFinite(input.lower, { field: 'lower', study });
   const upper = checkFinite(input.upper, { field: 'upper', study });
   if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study, code: 'E_OUT_OF_RANGE' }, upper);

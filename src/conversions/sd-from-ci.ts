@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { assertLevel } from '../errors.ts';
 import type { Provenance } from '../types.ts';
 import { checkFinite, checkInput, checkSampleSize, fail, optionalFinite, show, checkComputed } from './check-number.ts';
@@ -21,6 +22,9 @@ export interface SdFromCiInput {
   /** Study label, for messages. */
   readonly study?: string;
 }
+
+/** The valid fields of {@link SdFromCiInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const SD_FROM_CI_INPUT_KEYS = optionKeys<SdFromCiInput>()('lower', 'upper', 'n', 'level', 'distribution', 'mean', 'study');
 
 /** Result of {@link sdFromCi}. */
 export interface SdFromCiResult {
@@ -51,7 +55,7 @@ export interface SdFromCiResult {
  * // => 12.24512 (= 10 × 4.8 / 3.919928, normal since n ≥ 60)
  */
 export function sdFromCi(input: SdFromCiInput): SdFromCiResult {
-  const study = checkInput(input, 'sdFromCi input');
+  const study = checkInput(input, 'sdFromCi input', SD_FROM_CI_INPUT_KEYS);
   const lower = checkFinite(input.lower, { field: 'lower', study });
   const upper = checkFinite(input.upper, { field: 'upper', study });
   if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study, code: 'E_OUT_OF_RANGE' }, upper);

@@ -45,3 +45,14 @@ describe('unknown option keys', () => {
     expect(e).toBeInstanceOf(InputError);
   });
 });
+
+describe('unknown fields of the conversions\' input objects', () => {
+  it('a misspelt field is E_UNKNOWN_FIELD with a suggestion, not silently ignored', async () => {
+    const p = await import('../../src/index.ts');
+    const e = thrownInputError(() => p.fromEstimateAndCi({ estimate: 1, lower: 0.5, upper: 1.5, levle: 0.9 } as never));
+    expect(e.code).toBe('E_UNKNOWN_FIELD');
+    expect(e.message).toContain('did you mean "level"?');
+    expect(thrownInputError(() => p.sdFromSe({ se: 1, n: 10, N: 3 } as never)).code).toBe('E_UNKNOWN_FIELD');
+    expect(thrownInputError(() => p.estimateMeanSd(new Map() as never)).code).toBe('E_INVALID_TYPE');
+  });
+});
