@@ -4,6 +4,8 @@ export { InputError } from './errors.ts';
 // --- harden: error codes ---
 export { ERROR_CODES, numberCode } from './errors.ts';
 export type { ErrorCode, ErrorPlace } from './errors.ts';
+export { MAX_INPUT_LENGTH } from './dense-array.ts';
+export { MAX_LISTED_OMISSIONS } from './omission-summary.ts';
 export { compensatedSum, compensatedDot } from './numeric/compensated-sum.ts';
 export { normalCdf, normalSf, normalQuantile } from './distributions/normal.ts';
 export { studentTCdf, studentTSf, studentTQuantile } from './distributions/student-t.ts';
