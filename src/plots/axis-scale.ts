@@ -64,7 +64,7 @@ export const AXIS_SCALE_OPTION_KEYS = optionKeys<AxisScaleOptions>()('domain', '
  *   .ticks.map((t) => t.label); // ['0.2', '0.5', '1', '2', '5']
  */
 export function axisScale(options: AxisScaleOptions): AxisScale {
-  checkOptions(options, AXIS_SCALE_OPTION_KEYS);
+  checkOptions(options ?? null, AXIS_SCALE_OPTION_KEYS);
   const transform = options.transform ?? backTransform(null, 'none');
   let [lo, hi] = options.domain;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {

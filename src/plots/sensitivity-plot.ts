@@ -57,7 +57,7 @@ export const SENSITIVITY_PLOT_OPTION_KEYS = optionKeys<SensitivityPlotOptions>()
  *   xTitle: 'Assumed SD', yTitle: 'Mean difference' }).startsWith('<svg'); // true
  */
 export function sensitivityPlot(options: SensitivityPlotOptions): string {
-  checkOptions(options, SENSITIVITY_PLOT_OPTION_KEYS);
+  checkOptions(options ?? null, SENSITIVITY_PLOT_OPTION_KEYS);
   const panels = checkPanels(options.panels);
   const fs = positiveOption(options.fontSize, 'fontSize', 12);
   const width = positiveOption(options.width, 'width', 46 * fs);
