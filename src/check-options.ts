@@ -48,7 +48,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function checkOptions<T extends object>(options: unknown, valid: readonly (keyof T & string)[], field = 'options'): Partial<T> {
   if (options === undefined) return {};
   if (!isPlainObject(options)) {
-    throw new InputError(`must be an object of options (${valid.join(', ') || 'none'}) or undefined`, { field, value: options });
+    throw new InputError(`must be an object of options (${valid.join(', ') || 'none'}) or undefined`, { field, value: options, code: 'E_INVALID_TYPE' });
   }
   checkKeys(options, valid, field, 'option');
   return options as Partial<T>;
@@ -74,6 +74,45 @@ export function checkKeys(
     if (valid.includes(key)) continue;
     const nearest = nearestName(key, valid);
     const hint = nearest === null ? '' : ` (did you mean "${nearest}"?)`;
-    throw new InputError(`unknown ${what} ${JSON.stringify(key)}${hint}; valid ${what}s: ${valid.join(', ') || 'none'}`, { field, ...where });
+    throw new InputError(`unknown ${what} ${JSON.stringify(key)}${hint}; valid ${what}s: ${valid.join(', ') || 'none'}`, { field, ...where, code: what === 'option' ? 'E_UNKNOWN_OPTION' : 'E_UNKNOWN_FIELD' });
   }
+}
+
+/** The keys of `T` not listed in `K` (`never` when `K` lists them all). */
+type Unlisted<T, K extends readonly PropertyKey[]> = Exclude<keyof T & string, K[number]>;
+
+/**
+ * The valid keys of an options type `T`, as a frozen runtime list for {@link checkOptions}:
+ * the compiler rejects a key that `T` lacks and a list that misses one of `T`'s keys, so the
+ * list cannot drift from the type it sits next to. (Curried so that `T` is given and the keys
+ * are inferred.)
+ *
+ * @example
+ * interface O { level?: number; method?: string }
+ * optionKeys<O>()('level', 'method') // => ['level', 'method']
+ */
+export function optionKeys<T extends object>() {
+  return <const K extends readonly (keyof T & string)[]>(
+    ...keys: K & ([Unlisted<T, K>] extends [never] ? unknown : { readonly missingKeys: Unlisted<T, K> })
+  ): readonly (keyof T & string)[] => Object.freeze([...keys]);
+}
+
+/**
+ * {@link checkOptions} for functions whose errors name the offending key itself as the field
+ * (`vtpye`, `arms.visit`) rather than the options object: same checks, same suggestion.
+ *
+ * @param prefix put before the key in the field, e.g. `arms.`
+ * @example
+ * checkOptionsByKey({ vtpye: 'LS' }, ['vtype', 'correct'])
+ * // => throws InputError 'vtpye: unknown option "vtpye" (did you mean "vtype"?); valid options: vtype, correct'
+ */
+export function checkOptionsByKey<T extends object>(options: unknown, valid: readonly (keyof T & string)[], prefix = ''): Partial<T> {
+  if (options === undefined) return {};
+  const field = prefix === '' ? 'options' : prefix.replace(/\.$/, '');
+  if (!isPlainObject(options)) checkOptions(options, valid, field);
+  const checked = options as Partial<T>;
+  for (const key of Object.keys(checked)) {
+    if (!(valid as readonly string[]).includes(key)) checkKeys({ [key]: 0 }, valid, `${prefix}${key}`, 'option');
+  }
+  return checked;
 }

@@ -1,6 +1,11 @@
 // Flat barrel: every public export of `pooled`, nothing else.
 export * from './types.ts';
 export { InputError } from './errors.ts';
+// --- harden: error codes ---
+export { ERROR_CODES, numberCode } from './errors.ts';
+export type { ErrorCode, ErrorPlace } from './errors.ts';
+export { MAX_INPUT_LENGTH } from './dense-array.ts';
+export { MAX_LISTED_OMISSIONS } from './omission-summary.ts';
 export { compensatedSum, compensatedDot } from './numeric/compensated-sum.ts';
 export { normalCdf, normalSf, normalQuantile } from './distributions/normal.ts';
 export { studentTCdf, studentTSf, studentTQuantile } from './distributions/student-t.ts';
@@ -273,3 +278,4 @@ export { TableError } from './io/table-error.ts';
 export type { FilePlace } from './io/table-error.ts';
 export { readJsonFile } from './io/read-json-file.ts';
 export { readEvidenceFile } from './io/read-evidence-file.ts';
+export { UsageError } from './cli/usage-error.ts';

@@ -4,6 +4,8 @@ import type { Heterogeneity, Inference, Interval, MetaAnalysisResult, Settings, 
 import { readFit, type FitLike } from '../models/read-fit.ts';
 import { weightedLine } from './weighted-line.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Options of {@link eggerTest}. */
 export interface EggerTestOptions {
@@ -16,6 +18,9 @@ export interface EggerTestOptions {
   /** Predictor: the standard error `'sei'` (default, Egger's test) or the sampling variance `'vi'`. */
   readonly predictor?: 'sei' | 'vi';
 }
+
+/** The valid keys of {@link EggerTestOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const EGGER_TEST_OPTION_KEYS = optionKeys<EggerTestOptions>()('model', 'predictor');
 
 /** Result of {@link eggerTest} (metafor's `regtest`). */
 export interface EggerTestResult
@@ -74,7 +79,8 @@ export interface EggerTestResult
  * egger.limitEstimate // => -0.1536462…  (metafor: limit estimate -0.1536)
  */
 export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestOptions = {}): EggerTestResult {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });
+  checkOptions(options, EGGER_TEST_OPTION_KEYS);
+  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const model = options.model ?? 'rma';
   const predictor = options.predictor ?? 'sei';
   assertOneOf(model, ['rma', 'lm'] as const, 'model');
@@ -82,16 +88,16 @@ export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestO
   const { yi, vi, method, test, level } = readFit(fit, 'eggerTest', { positiveVi: model === 'lm' });
   const k = yi.length;
   if (k < (model === 'lm' ? 3 : 2)) {
-    throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi' });
+    throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   }
   if (vi.every((v) => v === vi[0])) {
-    throw new InputError(`all sampling variances are equal, so the predictor ${predictor} is constant and the regression test cannot be fitted`, { field: 'vi' });
+    throw new InputError(`all sampling variances are equal, so the predictor ${predictor} is constant and the regression test cannot be fitted`, { field: 'vi', code: 'E_NOT_ESTIMABLE' });
   }
   const x = predictor === 'sei' ? Array.from(vi, Math.sqrt) : Array.from(vi);
 
   if (model === 'lm') {
     const line = weightedLine(x, yi, Array.from(vi, (v) => 1 / v), level);
-    return Object.freeze({
+    return freezeResult({
       model, predictor, k, method: null, test: 't', level,
       statistic: line.slope.statistic, pValue: finiteOrNull(line.slope.pValue), df: line.df,
       slope: line.slope.estimate, slopeSe: line.slope.se,
@@ -100,14 +106,27 @@ export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestO
       tau2: null, warnings: Object.freeze([]),
     });
   }
-  const reg = metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level });
+  if (method !== 'EE' && k < 3) {
+    throw new InputError(`the regression test with model 'rma' and method ${method} needs at least 3 studies (2 coefficients and tau²; got ${k}); refit with method 'EE' or use model 'lm'`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+  }
+  const reg = regressOnPredictor(() => metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level }));
   const [b0, b1] = reg.coefficients;
-  if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi' });
-  return Object.freeze({
+  if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi', code: 'E_NOT_ESTIMABLE' });
+  return freezeResult({
     model, predictor, k, method, test: reg.test, level,
     statistic: b1.statistic, pValue: b1.pValue, df: reg.df,
     slope: b1.estimate, slopeSe: b1.se,
     limitEstimate: b0.estimate, limitSe: b0.se, limitCi: b0.ci,
     tau2: reg.tau2, warnings: Object.freeze([...reg.warnings]),
   });
+}
+
+/** The internal regression; its errors name the fit, never the `moderators` the user did not pass. */
+function regressOnPredictor<T>(fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(`the regression test cannot be fitted: ${error.problem}`, { field: 'fit', row: error.row, study: error.study, code: error.code });
+  }
 }

@@ -1,7 +1,10 @@
 import { normalQuantile, normalSf } from '../distributions/normal.ts';
-import { assertOneOf, InputError } from '../errors.ts';
+import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { isMissing } from '../missing.ts';
 import type { Inference, StudySet, Warnings } from '../types.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
+import { denseArray } from '../dense-array.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
 export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg'] as const);
@@ -21,6 +24,9 @@ export interface FailSafeNOptions {
    */
   readonly weighted?: boolean;
 }
+
+/** The valid keys of {@link FailSafeNOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const FAIL_SAFE_N_OPTION_KEYS = optionKeys<FailSafeNOptions>()('type', 'alpha', 'target', 'weighted');
 
 /** The `{ yi, vi }` input of {@link failSafeN} (an `EffectSizes` or a fit also qualifies). */
 export interface FailSafeNInput {
@@ -71,32 +77,37 @@ export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySe
  * // => 18   (metafor: fsn(c(.5,.4,.6), c(.04,.04,.04)) gives 18)
  */
 export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {}): FailSafeNResult {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });
+  checkOptions(options, FAIL_SAFE_N_OPTION_KEYS);
+  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const type = options.type ?? 'Rosenthal';
   assertOneOf(type, FAIL_SAFE_N_TYPES, 'type');
   const alpha = options.alpha ?? 0.05;
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) {
-    throw new InputError('must be a significance level strictly between 0 and 1 (e.g. 0.05)', { field: 'alpha', value: alpha });
+    throw new InputError('must be a significance level strictly between 0 and 1 (e.g. 0.05)', { field: 'alpha', value: alpha, code: numberCode(alpha) });
   }
   const weighted = options.weighted ?? (input !== null && typeof input === 'object' && input.vi !== undefined && input.vi !== null);
-  if (typeof weighted !== 'boolean') throw new InputError('must be true or false', { field: 'weighted', value: weighted });
+  if (typeof weighted !== 'boolean') throw new InputError('must be true or false', { field: 'weighted', value: weighted, code: 'E_INVALID_TYPE' });
   const target = options.target;
   if (target !== undefined && (typeof target !== 'number' || !Number.isFinite(target))) {
-    throw new InputError('must be a finite number', { field: 'target', value: target });
+    throw new InputError('must be a finite number', { field: 'target', value: target, code: numberCode(target) });
   }
   const usesVi = type !== 'Orwin' || weighted;
   const { yi, vi, warnings } = readStudies(input, usesVi);
   const k = yi.length;
   const base = { type, k, alpha };
   const done = (rest: Pick<FailSafeNResult, 'n' | 'pValue' | 'meanEffect' | 'target'>): FailSafeNResult =>
-    Object.freeze({ ...base, ...rest, warnings: Object.freeze([...warnings]) });
+    freezeResult({ ...base, ...rest, warnings: [...warnings] });
 
   if (type === 'Rosenthal') {
     let sumZ = 0;
     for (let i = 0; i < k; i++) sumZ += yi[i]! / Math.sqrt(vi[i]!);
+    if (!Number.isFinite(sumZ)) {
+      throw new InputError('the values are too large: the sum of the z-values yi/√vi overflows to Infinity', { field: 'yi', code: 'E_NOT_FINITE' });
+    }
     const zMean = Math.abs(sumZ / Math.sqrt(k));
     const ratio = zMean / normalQuantile(alpha, true);
     const n = roundUp(Math.max(0, k * ratio * ratio - k));
+    if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number (the z-values are huge): it is Infinity.');
     return done({ n, pValue: normalSf(zMean), meanEffect: null, target: null });
   }
   if (type === 'Rosenberg') {
@@ -109,7 +120,11 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
     const mean = swy / sw;
     const z = mean * Math.sqrt(sw);
     const t = swy / normalQuantile(alpha / 2, true);
+    if (!Number.isFinite(swy) || !Number.isFinite(sw)) {
+      throw new InputError('the values are too large: the weighted sums of yi/vi overflow to Infinity', { field: 'vi', code: 'E_NOT_FINITE' });
+    }
     const n = roundUp(Math.max(0, (k * (t * t - sw)) / sw));
+    if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number: it is Infinity.');
     return done({ n, pValue: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null });
   }
   // Orwin
@@ -153,7 +168,7 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
   const yiIn = arrayField(input.yi, 'yi');
   const viIn = usesVi || input.vi !== undefined ? arrayField(input.vi, 'vi') : undefined;
   if (viIn !== undefined && viIn.length !== yiIn.length) {
-    throw new InputError(`length mismatch: yi has ${yiIn.length} values but vi has ${viIn.length}`, { field: 'vi' });
+    throw new InputError(`length mismatch: yi has ${yiIn.length} values but vi has ${viIn.length}`, { field: 'vi', code: 'E_LENGTH_MISMATCH' });
   }
   const labels = Array.isArray(input.labels) && input.labels.length === yiIn.length ? input.labels : undefined;
   const yi: number[] = [];
@@ -168,27 +183,23 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
       warnings.push(`Row ${i + 1}${study === undefined ? '' : ` (${study})`} omitted: ${missing} missing.`);
       continue;
     }
-    if (!Number.isFinite(y)) throw new InputError('must be finite', { field: 'yi', row: i + 1, study, value: y });
+    if (!Number.isFinite(y)) throw new InputError('must be finite', { field: 'yi', row: i + 1, study, value: y, code: numberCode(y) });
     if (usesVi && !(v > 0 && Number.isFinite(v))) {
-      throw new InputError('sampling variance must be positive and finite (the method divides by it)', { field: 'vi', row: i + 1, study, value: v });
+      throw new InputError('sampling variance must be positive and finite (the method divides by it)', { field: 'vi', row: i + 1, study, value: v, code: numberCode(v) });
     }
     yi.push(y);
     vi.push(v);
   }
-  if (yi.length === 0) throw new InputError('no study has the values the method needs; nothing to compute', { field: 'yi' });
+  if (yi.length === 0) throw new InputError('no study has the values the method needs; nothing to compute', { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   return { yi, vi, warnings };
 }
 
 function arrayField(value: unknown, field: string): ArrayLike<unknown> {
-  if (value === undefined) throw new InputError('missing: pass an array of numbers', { field });
-  if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-    throw new InputError('must be an array of numbers', { field, value });
-  }
-  return value as ArrayLike<unknown>;
+  return denseArray(value, field);
 }
 
 function numberOrNaN(value: unknown, field: string, i: number, study: string | undefined): number {
   if (isMissing(value)) return NaN;
-  if (typeof value !== 'number') throw new InputError('must be a number', { field, row: i + 1, study, value });
+  if (typeof value !== 'number') throw new InputError('must be a number', { field, row: i + 1, study, value, code: 'E_INVALID_TYPE' });
   return value;
 }

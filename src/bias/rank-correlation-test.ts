@@ -5,6 +5,7 @@ import { kendallLowerTail } from './kendall-distribution.ts';
 import { kendallTau, type KendallTau } from './kendall-tau.ts';
 import { interceptModel } from '../models/engine/intercept-model.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Largest k for which the exact permutation p-value is computed (cost O(k³)). */
 export const RANK_TEST_EXACT_MAX_K = 500;
@@ -57,7 +58,7 @@ export interface RankCorrelationResult extends Pick<Inference, 'statistic' | 'pV
 export function rankCorrelationTest(fit: MetaAnalysisResult | FitLike): RankCorrelationResult {
   const { yi, vi } = readFit(fit, 'rankCorrelationTest', { positiveVi: true });
   const k = yi.length;
-  if (k < 2) throw new InputError(`the rank correlation test needs at least 2 studies (got ${k})`, { field: 'yi' });
+  if (k < 2) throw new InputError(`the rank correlation test needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   const deviates = standardizedDeviates(yi, vi);
   const warnings: string[] = [];
   const kt = kendallTau(deviates, vi);
@@ -75,7 +76,7 @@ export function rankCorrelationTest(fit: MetaAnalysisResult | FitLike): RankCorr
   if (kt.ties) warnings.push('Ties among the standardized deviates or the variances: the exact p-value is not available; the normal approximation with tie correction is used (as R\'s cor.test).');
   else warnings.push(`k = ${k} > ${RANK_TEST_EXACT_MAX_K}: the p-value uses the normal approximation to Kendall's statistic (metafor's exact computation gives NaN above k = 170).`);
   const z = kendallZ(kt);
-  return freeze({ k, tau: kt.tau, pValue: 2 * normalSf(Math.abs(z)), pValueMethod: 'normal', statistic: z, warnings });
+  return freezeResult(freeze({ k, tau: kt.tau, pValue: 2 * normalSf(Math.abs(z)), pValueMethod: 'normal', statistic: z, warnings }));
 }
 
 /** yᵢ* = (yᵢ − θ̂)/√(vᵢ − 1/Σwᵢ), θ̂ the inverse-variance weighted mean (Begg & Mazumdar, 1994). */

@@ -1,3 +1,4 @@
+import { freezeResult } from '../freeze-result.ts';
 import { assertOneOf, InputError } from '../errors.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
 import { metaRegression } from '../models/regression/meta-regression.ts';
@@ -6,6 +7,7 @@ import { fitIntercept, type InterceptFit } from '../models/engine/fit-intercept.
 import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL } from '../models/tau2/tau2-fit.ts';
 import { missingStudies, TRIM_AND_FILL_ESTIMATORS, type TrimAndFillEstimator } from './missing-studies.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Side of the funnel on which studies are presumed missing. */
 export type FunnelSide = 'left' | 'right';
@@ -25,6 +27,9 @@ export interface TrimAndFillOptions {
    */
   readonly convergence?: 'metafor' | 'metafor-3.8' | 'exact';
 }
+
+/** The valid keys of {@link TrimAndFillOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const TRIM_AND_FILL_OPTION_KEYS = optionKeys<TrimAndFillOptions>()('estimator', 'side', 'convergence');
 
 /** A study added by trim and fill: the mirror image of a trimmed study. */
 export interface FilledStudy {
@@ -98,7 +103,8 @@ const MAX_ITERATIONS = 100;
  * tf.estimate // => 0.2873014…  (metafor: 0.2873, SE 0.0790)
  */
 export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndFillOptions = {}): TrimAndFillResult {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });
+  checkOptions(options, TRIM_AND_FILL_OPTION_KEYS);
+  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const estimator = options.estimator ?? 'L0';
   assertOneOf(estimator, TRIM_AND_FILL_ESTIMATORS, 'estimator');
   if (options.side !== undefined) assertOneOf(options.side, ['left', 'right'] as const, 'side');
@@ -109,7 +115,7 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   const studies = readFit(fit, 'trimAndFill');
   const { yi, vi, method } = studies;
   const k = yi.length;
-  if (k < 2) throw new InputError(`trim and fill needs at least 2 studies (got ${k})`, { field: 'yi' });
+  if (k < 2) throw new InputError(`trim and fill needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   const side = options.side ?? estimateSide(yi, vi, method);
 
   // sort by yᵢ on the flipped scale (stable, as R's radix sort)
@@ -127,7 +133,7 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
   const warnings: string[] = [];
   const refit = (y: Float64Array, v: Float64Array, exact: boolean): InterceptFit => {
     const r = fitIntercept(y, v, method, 'z', 0.95, exact ? DEFAULT_TAU2_CONTROL : METAFOR_TAU2_CONTROL);
-    if (!r.ok) throw new InputError(`a refit of ${r.k} studies failed: ${r.reason}`, { field: 'vi', row: r.row === undefined ? undefined : r.row + 1 });
+    if (!r.ok) throw new InputError(`a refit of ${r.k} studies failed: ${r.reason}`, { field: 'vi', row: r.row === undefined ? undefined : r.row + 1, code: 'E_NOT_ESTIMABLE' });
     for (const w of r.tau2Fit.warnings) {
       const note = `Refit of ${r.k} studies: ${w}`;
       if (!warnings.includes(note)) warnings.push(note);
@@ -138,14 +144,14 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
     previous = k0;
     iterations++;
     if (iterations > MAX_ITERATIONS) {
-      throw new InputError(`the trim-and-fill algorithm did not converge in ${MAX_ITERATIONS} iterations`, { field: 'estimator', value: estimator });
+      throw new InputError(`the trim-and-fill algorithm did not converge in ${MAX_ITERATIONS} iterations`, { field: 'estimator', value: estimator, code: 'E_NOT_ESTIMABLE' });
     }
     beta = refit(ys.subarray(0, k - k0), vs.subarray(0, k - k0), exactTrimming).estimate;
     for (let i = 0; i < k; i++) deviations[i] = ys[i]! - beta;
     const m = missingStudies(deviations, estimator);
     if (Number.isNaN(m.k0)) {
       const why = estimator === 'R0' ? 'no study lies below the trimmed estimate' : '2k² − 4Sr + ¼ is negative';
-      throw new InputError(`the ${estimator} estimate of the number of missing studies is undefined (${why}); metafor stops here too; try another estimator`, { field: 'estimator', value: estimator });
+      throw new InputError(`the ${estimator} estimate of the number of missing studies is undefined (${why}); metafor stops here too; try another estimator`, { field: 'estimator', value: estimator, code: 'E_NOT_ESTIMABLE' });
     }
     k0 = Math.max(0, roundHalfEven(m.k0));
     seK0 = Math.max(0, m.se);
@@ -184,12 +190,12 @@ export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndF
  */
 function estimateSide(yi: Float64Array, vi: Float64Array, method: Tau2Method): FunnelSide {
   if (vi.every((v) => v === vi[0])) {
-    throw new InputError('all sampling variances are equal, so the side of the missing studies cannot be estimated from the funnel; pass side: \'left\' or \'right\'', { field: 'side' });
+    throw new InputError('all sampling variances are equal, so the side of the missing studies cannot be estimated from the funnel; pass side: \'left\' or \'right\'', { field: 'side', code: 'E_NOT_ESTIMABLE' });
   }
   const reg = metaRegression({ yi, vi }, { moderators: { sei: Array.from(vi, Math.sqrt) }, method, test: 'z' });
   const slope = reg.coefficients[1]?.estimate ?? NaN;
   if (Number.isNaN(slope)) {
-    throw new InputError('the slope of yi on sqrt(vi) is not available, so the side cannot be estimated; pass side: \'left\' or \'right\'', { field: 'side' });
+    throw new InputError('the slope of yi on sqrt(vi) is not available, so the side cannot be estimated; pass side: \'left\' or \'right\'', { field: 'side', code: 'E_NOT_ESTIMABLE' });
   }
   return slope < 0 ? 'right' : 'left';
 }
@@ -201,5 +207,5 @@ function roundHalfEven(x: number): number {
 }
 
 function freeze(r: Omit<TrimAndFillResult, 'filled' | 'warnings' | 'ci'> & { ci: Interval; filled: FilledStudy[]; warnings: string[] }): TrimAndFillResult {
-  return Object.freeze({ ...r, filled: Object.freeze(r.filled), warnings: Object.freeze(r.warnings) });
+  return freezeResult({ ...r, filled: [...r.filled], warnings: [...r.warnings] });
 }

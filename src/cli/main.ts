@@ -26,6 +26,7 @@ const HELP: Readonly<Record<string, string>> = { analyze: ANALYZE_HELP, replicat
 /**
  * The `pooled` command line: runs one command and returns the exit status (0 success, 1 bad
  * data, 2 bad usage). Errors are one line on standard error naming the file, line or column
+ * and ending with the error's code in brackets (`[E_FILE]`, see `ERROR_CODES`)
  * (with the stack trace only under `--debug`); reports go to standard output or `--output`.
  *
  * @example
@@ -113,11 +114,11 @@ function report(error: unknown, streams: CliStreams, debug: boolean): number {
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
   if (error instanceof UsageError) {
     const help = error.command === undefined ? 'pooled --help' : `pooled ${error.command} --help`;
-    streams.stderr.write(`pooled: ${error.message} (see ${help})${stack}\n`);
+    streams.stderr.write(`pooled: ${error.message} (see ${help}) [${error.code}]${stack}\n`);
     return 2;
   }
   if (error instanceof InputError) {
-    streams.stderr.write(`pooled: error: ${error.message}${stack}\n`);
+    streams.stderr.write(`pooled: error: ${error.message} [${error.code}]${stack}\n`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -78,7 +78,7 @@ function checkColumns(table: Table, request: AnalyzeRequest): void {
   ];
   for (const [name, option] of wanted) {
     if (!names.includes(name)) {
-      throw new TableError(`has no column "${name}" (named by ${option}); its columns are ${names.map((n) => `"${n}"`).join(', ')}`, { file: table.source });
+      throw new TableError(`has no column "${name}" (named by ${option}); its columns are ${names.map((n) => `"${n}"`).join(', ')}`, { file: table.source, code: 'E_MISSING_COLUMN' });
     }
   }
 }
@@ -91,7 +91,7 @@ function located<T>(table: Table, f: () => T): T {
     if (!(error instanceof InputError) || error instanceof TableError) throw error;
     const line = error.row === undefined ? undefined : table.lines[error.row - 1];
     const message = error.message.replace(/options\.columns\.(\w+)/g, '--columns $1=COLUMN');
-    throw new TableError(message, line === undefined ? { file: table.source } : { file: table.source, line });
+    throw new TableError(message, line === undefined ? { file: table.source, code: error.code } : { file: table.source, line, code: error.code });
   }
 }
 

@@ -21,7 +21,7 @@ export function writeReport(path: string, text: string, inputs: readonly string[
   try {
     writeFileSync(path, text);
   } catch (error) {
-    throw new TableError(`cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: path });
+    throw new TableError(`cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: path, code: 'E_FILE' });
   }
 }
 
@@ -36,7 +36,7 @@ export function writeReport(path: string, text: string, inputs: readonly string[
 export function assertNotInput(path: string, inputs: readonly string[]): void {
   const target = canonical(path);
   if (inputs.some((input) => canonical(input) === target)) {
-    throw new TableError('is an input file of this command; reports never overwrite their input (choose another output file)', { file: path });
+    throw new TableError('is an input file of this command; reports never overwrite their input (choose another output file)', { file: path, code: 'E_FILE' });
   }
 }
 

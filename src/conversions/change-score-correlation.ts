@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { checkInput, checkNonNegative, fail, show } from './check-number.ts';
 import type { Warnings } from '../types.ts';
 
@@ -11,6 +12,9 @@ export interface ChangeScoreCorrelationInput {
   readonly sdChange: number;
   readonly study?: string;
 }
+
+/** The valid fields of {@link ChangeScoreCorrelationInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const CHANGE_SCORE_CORRELATION_INPUT_KEYS = optionKeys<ChangeScoreCorrelationInput>()('sdBaseline', 'sdFinal', 'sdChange', 'study');
 
 /** Result of {@link changeScoreCorrelation}. */
 export interface ChangeScoreCorrelationResult extends Warnings {
@@ -32,12 +36,12 @@ export interface ChangeScoreCorrelationResult extends Warnings {
  * // => 0.68 (to 6 digits; the inverse of the changeScoreSd example)
  */
 export function changeScoreCorrelation(input: ChangeScoreCorrelationInput): ChangeScoreCorrelationResult {
-  const study = checkInput(input, 'changeScoreCorrelation input');
+  const study = checkInput(input, 'changeScoreCorrelation input', CHANGE_SCORE_CORRELATION_INPUT_KEYS);
   const sb = checkNonNegative(input.sdBaseline, { field: 'sdBaseline', study });
   const sf = checkNonNegative(input.sdFinal, { field: 'sdFinal', study });
   const sc = checkNonNegative(input.sdChange, { field: 'sdChange', study });
-  if (sb === 0) fail('must be greater than 0', { field: 'sdBaseline', study }, sb);
-  if (sf === 0) fail('must be greater than 0', { field: 'sdFinal', study }, sf);
+  if (sb === 0) fail('must be greater than 0', { field: 'sdBaseline', study, code: 'E_OUT_OF_RANGE' }, sb);
+  if (sf === 0) fail('must be greater than 0', { field: 'sdFinal', study, code: 'E_OUT_OF_RANGE' }, sf);
   const r = (sb * sb + sf * sf - sc * sc) / (2 * sb * sf);
   const warnings: string[] = [];
   if (!(r >= -1 && r <= 1)) {

@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import type { Provenance } from '../types.ts';
 import { checkFinite, checkInput, checkNonNegative, fail, show } from './check-number.ts';
 
@@ -11,6 +12,9 @@ export interface ChangeScoreSdInput {
   readonly correlation: number;
   readonly study?: string;
 }
+
+/** The valid fields of {@link ChangeScoreSdInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const CHANGE_SCORE_SD_INPUT_KEYS = optionKeys<ChangeScoreSdInput>()('sdBaseline', 'sdFinal', 'correlation', 'study');
 
 /** Result of {@link changeScoreSd}. */
 export interface ChangeScoreSdResult {
@@ -32,10 +36,10 @@ export interface ChangeScoreSdResult {
  * // => 1.842599 (Cochrane Handbook 5.1, 16.4.6.4: SE = 1.8426/√10 = 0.583)
  */
 export function changeScoreSd(input: ChangeScoreSdInput): ChangeScoreSdResult {
-  const study = checkInput(input, 'changeScoreSd input');
+  const study = checkInput(input, 'changeScoreSd input', CHANGE_SCORE_SD_INPUT_KEYS);
   const sb = checkNonNegative(input.sdBaseline, { field: 'sdBaseline', study });
   const sf = checkNonNegative(input.sdFinal, { field: 'sdFinal', study });
-  const r = checkFinite(input.correlation, { field: 'correlation', study });
+  const r = checkFinite(input.correlation, { field: 'correlation', study, code: 'E_OUT_OF_RANGE' });
   if (!(r >= -1 && r <= 1)) fail('must be between -1 and 1', { field: 'correlation', study }, r);
   // Written as (sb − sf)² + 2·(1 − r)·sb·sf, which is never negative and loses no precision
   // when r is near 1 and the SDs are close.

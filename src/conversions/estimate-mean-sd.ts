@@ -1,6 +1,7 @@
+import { optionKeys } from '../check-options.ts';
 import { InputError, assertOneOf } from '../errors.ts';
 import type { Provenance, Warnings } from '../types.ts';
-import { checkInput, checkSampleSize, fail, optionalFinite, show } from './check-number.ts';
+import { checkInput, checkSampleSize, fail, optionalFinite, show, checkComputed } from './check-number.ts';
 import { FIVE_NUMBER_MEAN_METHODS, MEAN_ESTIMATORS } from './five-number-mean.ts';
 import type { FiveNumberMeanMethod } from './five-number-mean.ts';
 import { FIVE_NUMBER_SD_METHODS, SD_ESTIMATORS } from './five-number-sd.ts';
@@ -25,6 +26,9 @@ export interface EstimateMeanSdInput {
    */
   readonly method?: { readonly mean?: FiveNumberMeanMethod; readonly sd?: FiveNumberSdMethod };
 }
+
+/** The valid fields of {@link EstimateMeanSdInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const ESTIMATE_MEAN_SD_INPUT_KEYS = optionKeys<EstimateMeanSdInput>()('n', 'min', 'q1', 'median', 'q3', 'max', 'study', 'method');
 
 /** Result of {@link estimateMeanSd}. */
 export interface EstimateMeanSdResult extends Warnings {
@@ -71,7 +75,7 @@ function scenarioOf(s: FiveNumbers, study: string | undefined): FiveNumberScenar
   const given = ORDER.filter((k) => has(s[k])).join(', ') || 'none';
   throw new InputError(
     `needs min and max (S1), q1 and q3 (S2), or all of min, q1, q3, max (S3), with the median for the mean; got ${given}`,
-    study === undefined ? { field: 'quantiles' } : { field: 'quantiles', study },
+    study === undefined ? { field: 'quantiles', code: 'E_MISSING_VALUE' } : { field: 'quantiles', study, code: 'E_MISSING_VALUE' },
   );
 }
 
@@ -82,7 +86,7 @@ function checkOrder(s: FiveNumbers, study: string | undefined): void {
     if (previous !== undefined && s[key] < s[previous]) {
       fail(
         `min ≤ q1 ≤ median ≤ q3 ≤ max does not hold: ${previous} = ${show(s[previous])} > ${key} = ${show(s[key])}`,
-        { field: key, study },
+        { field: key, study, code: 'E_OUT_OF_RANGE' },
         s[key],
       );
     }
@@ -118,7 +122,7 @@ function validMethods<M extends string>(table: Readonly<Record<M, Partial<Record
  * //    (metafor 5.1 conv.fivenum)
  */
 export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult {
-  const study = checkInput(input, 'estimateMeanSd input');
+  const study = checkInput(input, 'estimateMeanSd input', ESTIMATE_MEAN_SD_INPUT_KEYS);
   const n = checkSampleSize(input.n, 5, { field: 'n', study }, 'for the quantile methods (Wan et al. 2014)');
   const s: FiveNumbers = {
     n,
@@ -134,7 +138,7 @@ export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult
 
   const methods = input.method ?? {};
   if (typeof methods !== 'object' || methods === null) {
-    throw new InputError('must be an object such as { mean: "luo", sd: "wan" }', { field: 'method', value: methods });
+    throw new InputError('must be an object such as { mean: "luo", sd: "wan" }', { field: 'method', value: methods, code: 'E_INVALID_TYPE' });
   }
   const meanMethod = methods.mean ?? 'luo';
   assertOneOf(meanMethod, FIVE_NUMBER_MEAN_METHODS, 'method.mean');
@@ -145,7 +149,7 @@ export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult
   if (meanEstimator === undefined) {
     fail(
       `does not apply to scenario ${scenario}; valid choices are ${validMethods(MEAN_ESTIMATORS, scenario).join(', ')}`,
-      { field: 'method.mean', study },
+      { field: 'method.mean', study, code: 'E_INVALID_CHOICE' },
       meanMethod,
     );
   }
@@ -153,15 +157,15 @@ export function estimateMeanSd(input: EstimateMeanSdInput): EstimateMeanSdResult
   if (sdEstimator === undefined) {
     fail(
       `does not apply to scenario ${scenario}; valid choices are ${validMethods(SD_ESTIMATORS, scenario).join(', ')}`,
-      { field: 'method.sd', study },
+      { field: 'method.sd', study, code: 'E_INVALID_CHOICE' },
       sdMethod,
     );
   }
   if (!hasMedian && sdEstimator.needsMedian(s)) {
-    fail(`the ${sdMethod} SD needs the median`, { field: 'median', study });
+    fail(`the ${sdMethod} SD needs the median`, { field: 'median', study, code: 'E_MISSING_VALUE' });
   }
 
-  const sd = sdEstimator.estimate(s);
+  const sd = checkComputed(sdEstimator.estimate(s), 'the SD from the quantiles (e.g. max − min)', { field: 'quantiles', study });
   const mean = hasMedian ? meanEstimator.estimate(s) : null;
   const test = hasMedian ? fiveNumberSkewness(s, scenario) : null;
   const warnings: string[] = [];

@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { assertLevel, assertOneOf } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import type { Inference, Provenance, Warnings } from '../types.ts';
@@ -26,6 +27,9 @@ export interface FromEstimateAndCiInput {
   readonly study?: string;
 }
 
+/** The valid fields of {@link FromEstimateAndCiInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const FROM_ESTIMATE_AND_CI_INPUT_KEYS = optionKeys<FromEstimateAndCiInput>()('estimate', 'lower', 'upper', 'pValue', 'level', 'transform', 'study');
+
 /** Result of {@link fromEstimateAndCi}: an effect size and sampling variance for the models. */
 export interface FromEstimateAndCiResult extends Pick<Inference, 'se'>, Warnings {
   /** The estimate on the analysis scale (log for `transform: 'log'`). */
@@ -47,7 +51,7 @@ const HALFWAY_TOLERANCE = 0.1;
 
 function onScale(x: number, transform: EstimateTransform, place: Place): number {
   if (transform === 'none') return x;
-  if (!(x > 0)) fail('must be greater than 0 for transform "log"', place, x);
+  if (!(x > 0)) fail('must be greater than 0 for transform "log"', { ...place, code: 'E_OUT_OF_RANGE' }, x);
   return Math.log(x);
 }
 
@@ -68,7 +72,7 @@ function onScale(x: number, transform: EstimateTransform, place: Place): number 
  * // => { yi: 0.405465, vi: 0.0272115, se: 0.164959, source: 'ci', ... }
  */
 export function fromEstimateAndCi(input: FromEstimateAndCiInput): FromEstimateAndCiResult {
-  const study = checkInput(input, 'fromEstimateAndCi input');
+  const study = checkInput(input, 'fromEstimateAndCi input', FROM_ESTIMATE_AND_CI_INPUT_KEYS);
   const transform = input.transform ?? 'none';
   assertOneOf(transform, ESTIMATE_TRANSFORMS, 'transform');
   const level = input.level ?? 0.95;
@@ -76,16 +80,16 @@ export function fromEstimateAndCi(input: FromEstimateAndCiInput): FromEstimateAn
   const estimate = checkFinite(input.estimate, { field: 'estimate', study });
   const lower = optionalFinite(input.lower, { field: 'lower', study });
   const upper = optionalFinite(input.upper, { field: 'upper', study });
-  const pRaw = optionalFinite(input.pValue, { field: 'pValue', study });
+  const pRaw = optionalFinite(input.pValue, { field: 'pValue', study, code: 'E_MISSING_VALUE' });
   if ((lower === undefined) !== (upper === undefined)) {
-    fail('a CI needs both bounds', { field: lower === undefined ? 'lower' : 'upper', study });
+    fail('a CI needs both bounds', { field: lower === undefined ? 'lower' : 'upper', study, code: 'E_MISSING_VALUE' });
   }
   const yi = onScale(estimate, transform, { field: 'estimate', study });
   const prefix = study === undefined ? '' : `study "${study}": `;
   const warnings: string[] = [];
 
   if (lower !== undefined && upper !== undefined) {
-    if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study }, upper);
+    if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study, code: 'E_OUT_OF_RANGE' }, upper);
     const lo = onScale(lower, transform, { field: 'lower', study });
     const hi = onScale(upper, transform, { field: 'upper', study });
     const z = normalQuantile((1 + level) / 2);
@@ -116,7 +120,7 @@ export function fromEstimateAndCi(input: FromEstimateAndCiInput): FromEstimateAn
   if (pRaw === undefined) fail('needs a CI (lower and upper) or a p-value', { field: 'pValue', study });
   const p = checkPValue(pRaw, { field: 'pValue', study });
   if (yi === 0) {
-    fail('must not be 0 on the analysis scale when only a p-value is given (the SE would be 0)', { field: 'estimate', study }, estimate);
+    fail('must not be 0 on the analysis scale when only a p-value is given (the SE would be 0)', { field: 'estimate', study, code: 'E_OUT_OF_RANGE' }, estimate);
   }
   const se = Math.abs(yi) / normalQuantile(p / 2, true);
   return Object.freeze({

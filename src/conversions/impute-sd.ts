@@ -1,7 +1,10 @@
+import { freezeResult } from '../freeze-result.ts';
 import { isMissing } from '../missing.ts';
-import { InputError, assertOneOf } from '../errors.ts';
+import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import type { Provenance, Warnings } from '../types.ts';
 import { show } from './check-number.ts';
+import { checkKeys, isPlainObject, optionKeys } from '../check-options.ts';
+import { denseArray } from '../dense-array.ts';
 
 /**
  * How a missing SD is filled: borrowed from the studies that report one — `pooled`
@@ -31,6 +34,9 @@ export interface ImputeSdOptions {
   /** Provenance the rows already have (e.g. from an earlier call), index-aligned. */
   readonly provenance?: readonly (Provenance | undefined)[];
 }
+
+/** The valid keys of {@link ImputeSdOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const IMPUTE_SD_OPTION_KEYS = optionKeys<ImputeSdOptions>()('method', 'value', 'columns', 'roles', 'label', 'provenance');
 
 /** One filled cell. */
 export interface ImputedCell {
@@ -76,7 +82,7 @@ function readCell(value: unknown, at: Located): number {
     const x = Number(value.trim());
     if (Number.isFinite(x)) return x;
   }
-  throw new InputError('must be a finite number (or missing)', { ...at, value });
+  throw new InputError('must be a finite number (or missing)', { ...at, value, code: numberCode(value) });
 }
 
 function median(values: readonly number[]): number {
@@ -86,23 +92,23 @@ function median(values: readonly number[]): number {
 }
 
 function checkOptions(options: unknown): ImputeSdOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InputError('must be an object such as { method: "median" }', { field: 'options', value: options });
+  if (!isPlainObject(options)) {
+    throw new InputError('must be an object such as { method: "median" }', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
-  const o = options as ImputeSdOptions;
+  const o = options as unknown as ImputeSdOptions;
   assertOneOf(o.method, SD_IMPUTATION_METHODS, 'method');
   if (o.method === 'assumed') {
     if (typeof o.value !== 'number' || !(Number.isFinite(o.value) && o.value > 0)) {
-      throw new InputError('method "assumed" needs a finite SD value greater than 0', { field: 'value', value: o.value });
+      throw new InputError('method "assumed" needs a finite SD value greater than 0', { field: 'value', value: o.value, code: numberCode(o.value) });
     }
   } else if (o.value !== undefined) {
     throw new InputError(`is only used with method "assumed" (method is "${o.method}")`, { field: 'value', value: o.value });
   }
   if (o.label !== undefined && (typeof o.label !== 'string' || o.label === '')) {
-    throw new InputError('must be a non-empty string', { field: 'label', value: o.label });
+    throw new InputError('must be a non-empty string', { field: 'label', value: o.label, code: 'E_INVALID_TYPE' });
   }
   if (o.columns !== undefined && (typeof o.columns !== 'object' || o.columns === null)) {
-    throw new InputError('must be an object mapping roles to keys', { field: 'columns', value: o.columns });
+    throw new InputError('must be an object mapping roles to keys', { field: 'columns', value: o.columns, code: 'E_INVALID_TYPE' });
   }
   return o;
 }
@@ -130,17 +136,19 @@ function checkOptions(options: unknown): ImputeSdOptions {
  * // => { study: 'C', n1i: 8, sd1i: 3 }  (provenance[2]: { kind: 'imputed', method: 'median', sources: ['A', 'B'] })
  */
 export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSdOptions): ImputeSdResult<T> {
-  if (!Array.isArray(rows)) throw new InputError('must be an array of row objects', { field: 'rows' });
+  checkKeys(options ?? {}, IMPUTE_SD_OPTION_KEYS, 'options', 'option');
+  if (!Array.isArray(rows)) throw new InputError('must be an array of row objects', { field: 'rows', code: 'E_INVALID_TYPE' });
   const o = checkOptions(options);
   const k = rows.length;
+  denseArray(rows, 'rows');
   rows.forEach((row, i) => {
-    if (typeof row !== 'object' || row === null) throw new InputError('must be an object', { field: 'rows', row: i + 1, value: row });
+    if (typeof row !== 'object' || row === null) throw new InputError('must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
   });
   const keyOf = (role: SdRole | 'n1i' | 'n2i' | 'ni'): string => {
     const key = o.columns?.[role];
     if (key === undefined) return role;
     if (typeof key !== 'string' || key === '') {
-      throw new InputError('must be a non-empty string', { field: `columns.${role}`, value: key });
+      throw new InputError('must be a non-empty string', { field: `columns.${role}`, value: key, code: 'E_INVALID_TYPE' });
     }
     return key;
   };
@@ -150,22 +158,20 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
     return (typeof value === 'string' && value !== '') || typeof value === 'number' ? String(value) : `row ${i + 1}`;
   });
   if (o.provenance !== undefined && (!Array.isArray(o.provenance) || o.provenance.length !== k)) {
-    throw new InputError(`must be an array with one entry per row (${k} rows)`, { field: 'provenance' });
+    throw new InputError(`must be an array with one entry per row (${k} rows)`, { field: 'provenance', code: 'E_LENGTH_MISMATCH' });
   }
 
   let roles: readonly SdRole[];
   if (o.roles !== undefined) {
     if (!Array.isArray(o.roles) || o.roles.length === 0) {
-      throw new InputError('must be a non-empty array of SD roles', { field: 'roles', value: o.roles });
+      throw new InputError('must be a non-empty array of SD roles', { field: 'roles', value: o.roles, code: 'E_INVALID_TYPE' });
     }
     for (const role of o.roles) assertOneOf(role, SD_ROLES, 'roles');
     roles = o.roles;
   } else {
     roles = SD_ROLES.filter((role) => rows.some((row) => keyOf(role) in row));
     if (roles.length === 0 && k > 0) {
-      throw new InputError(`no row has an SD key (${SD_ROLES.map((r) => `"${keyOf(r)}"`).join(', ')}); map one with options.columns`, {
-        field: 'columns',
-      });
+      throw new InputError(`no row has an SD key (${SD_ROLES.map((r) => `"${keyOf(r)}"`).join(', ')}); map one with options.columns`, { field: 'columns', code: 'E_MISSING_COLUMN' });
     }
   }
 
@@ -174,7 +180,7 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
     rows.map((row, i) => {
       const at = { field: keyOf(role), row: i + 1, study: labels[i]! };
       const sd = readCell((row as Record<string, unknown>)[at.field], at);
-      if (sd < 0) throw new InputError('must not be negative', { ...at, value: sd });
+      if (sd < 0) throw new InputError('must not be negative', { ...at, value: sd, code: numberCode(sd) });
       return sd;
     }),
   );
@@ -190,9 +196,9 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
         const at = { field: keyOf(SIZE_OF[role]), row: i + 1, study: labels[i]! };
         const n = readCell((rows[i] as Record<string, unknown>)[at.field], at);
         if (Number.isNaN(n)) {
-          throw new InputError(`is needed to pool the reported ${keyOf(role)} (method "pooled")`, at);
+          throw new InputError(`is needed to pool the reported ${keyOf(role)} (method "pooled")`, { ...at, code: 'E_MISSING_VALUE' });
         }
-        if (!(n >= 2)) throw new InputError('must be at least 2 for the SD to enter the pooled SD', { ...at, value: n });
+        if (!(n >= 2)) throw new InputError('must be at least 2 for the SD to enter the pooled SD', { ...at, value: n, code: numberCode(n) });
         weights.push(n - 1);
       }
     });
@@ -206,9 +212,7 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
   } else if (reported.length === 0) {
     if (missingCount === 0) value = NaN;
     else {
-      throw new InputError(`no row reports an SD in ${roles.map(keyOf).join(', ')} to borrow from; state one with method "assumed"`, {
-        field: roles.map(keyOf).join(', '),
-      });
+      throw new InputError(`no row reports an SD in ${roles.map(keyOf).join(', ')} to borrow from; state one with method "assumed"`, { field: roles.map(keyOf).join(', '), code: 'E_NOT_ESTIMABLE' });
     }
   } else {
     sources = Object.freeze([...sourceRows].sort((a, b) => a - b).map((i) => labels[i]!));
@@ -233,7 +237,7 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
   const warnings: string[] = [];
   const provenance: Provenance[] = [];
   const out = rows.map((row, i) => {
-    const given = o.provenance?.[i] ?? REPORTED;
+    const given = o.provenance?.[i] === undefined ? REPORTED : copyProvenance(o.provenance[i], i);
     let copy: Record<string, unknown> | undefined;
     roles.forEach((role, r) => {
       if (!Number.isNaN(sds[r]![i]!)) return;
@@ -260,4 +264,18 @@ export function imputeSd<T extends object>(rows: readonly T[], options: ImputeSd
     filled: Object.freeze(filled),
     warnings: Object.freeze(warnings),
   });
+}
+
+const PROVENANCE_KINDS: readonly string[] = ['reported', 'derived', 'imputed', 'assumed'];
+
+/** A frozen copy of the caller's provenance entry (the result shares no object with the input). */
+function copyProvenance(given: unknown, i: number): Provenance {
+  if (!isPlainObject(given) || !PROVENANCE_KINDS.includes(given['kind'] as string)) {
+    throw new InputError(`must be a provenance object with kind ${PROVENANCE_KINDS.join(', ')}`, { field: 'provenance', row: i + 1, value: given, code: 'E_INVALID_INPUT' });
+  }
+  try {
+    return freezeResult(structuredClone(given)) as unknown as Provenance;
+  } catch {
+    throw new InputError('must be plain data (strings, numbers, arrays)', { field: 'provenance', row: i + 1, code: 'E_INVALID_TYPE' });
+  }
 }

@@ -1,8 +1,9 @@
-import { assertOneOf, InputError } from '../errors.ts';
+import { optionKeys } from '../check-options.ts';
+import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
 import type { Provenance } from '../types.ts';
-import { checkFinite, checkInput, checkSampleSize } from './check-number.ts';
+import { checkFinite, checkInput, checkSampleSize, fail } from './check-number.ts';
 
 /** Test a significance claim is read against: two-sample t (pooled variance) or z. */
 export type SignificanceTest = 't' | 'z';
@@ -21,6 +22,9 @@ export interface MaxSdForSignificanceInput {
   readonly test?: SignificanceTest;
   readonly study?: string;
 }
+
+/** The valid fields of {@link MaxSdForSignificanceInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const MAX_SD_FOR_SIGNIFICANCE_INPUT_KEYS = optionKeys<MaxSdForSignificanceInput>()('meanDifference', 'n1', 'n2', 'alpha', 'test', 'study');
 
 /** Result of {@link maxSdForSignificance}. */
 export interface MaxSdForSignificanceResult {
@@ -64,13 +68,14 @@ const ASSUMPTIONS = Object.freeze([
  * // => 16.83302 (t(0.975; 58) = 2.001717)
  */
 export function maxSdForSignificance(input: MaxSdForSignificanceInput): MaxSdForSignificanceResult {
-  const study = checkInput(input, 'maxSdForSignificance input');
+  const study = checkInput(input, 'maxSdForSignificance input', MAX_SD_FOR_SIGNIFICANCE_INPUT_KEYS);
   const md = checkFinite(input.meanDifference, { field: 'meanDifference', study });
+  if (md === 0) fail('must not be 0 (a difference of 0 is significant at no SD)', { field: 'meanDifference', study, code: 'E_OUT_OF_RANGE' }, md);
   const n1 = checkSampleSize(input.n1, 2, { field: 'n1', study }, 'for a group SD to exist');
   const n2 = checkSampleSize(input.n2, 2, { field: 'n2', study }, 'for a group SD to exist');
   const alpha = input.alpha ?? 0.05;
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) {
-    throw new InputError('must be strictly between 0 and 1 (e.g. 0.05)', { field: 'alpha', value: alpha });
+    throw new InputError('must be strictly between 0 and 1 (e.g. 0.05)', { field: 'alpha', value: alpha, code: numberCode(alpha) });
   }
   const test = input.test ?? 't';
   assertOneOf(test, ['t', 'z'] as const, 'test');

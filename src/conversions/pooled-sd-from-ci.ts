@@ -1,5 +1,6 @@
+import { optionKeys } from '../check-options.ts';
 import { assertLevel } from '../errors.ts';
-import { checkFinite, checkInput, fail, optionalFinite, show } from './check-number.ts';
+import { checkFinite, checkInput, fail, optionalFinite, show, checkComputed } from './check-number.ts';
 import { SMALL_SAMPLE, intervalCritical, quantileText } from './interval-critical.ts';
 import type { DistributionChoice, IntervalDistribution } from './interval-critical.ts';
 import { checkGroupSizes, twoGroupFactor } from './pooled-sd-from-se.ts';
@@ -25,6 +26,9 @@ export interface PooledSdFromCiInput {
   readonly study?: string;
 }
 
+/** The valid fields of {@link PooledSdFromCiInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const POOLED_SD_FROM_CI_INPUT_KEYS = optionKeys<PooledSdFromCiInput>()('lower', 'upper', 'n1', 'n2', 'level', 'distribution', 'meanDifference', 'study');
+
 /** Result of {@link pooledSdFromCi}. */
 export interface PooledSdFromCiResult extends PooledSdResult {
   readonly critical: number;
@@ -47,17 +51,17 @@ export interface PooledSdFromCiResult extends PooledSdResult {
  * // => 4.670715 (t(0.975; 45) = 2.0141, SE = 1.365372)
  */
 export function pooledSdFromCi(input: PooledSdFromCiInput): PooledSdFromCiResult {
-  const study = checkInput(input, 'pooledSdFromCi input');
+  const study = checkInput(input, 'pooledSdFromCi input', POOLED_SD_FROM_CI_INPUT_KEYS);
   const lower = checkFinite(input.lower, { field: 'lower', study });
   const upper = checkFinite(input.upper, { field: 'upper', study });
-  if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study }, upper);
+  if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study, code: 'E_OUT_OF_RANGE' }, upper);
   const [n1, n2] = checkGroupSizes(input, study);
   const level = input.level ?? 0.95;
   assertLevel(level);
   const md = optionalFinite(input.meanDifference, { field: 'meanDifference', study });
   const small = Math.min(n1, n2) < SMALL_SAMPLE;
   const c = intervalCritical(level, n1 + n2 - 2, input.distribution ?? 'auto', small, `n1 = ${show(n1)}, n2 = ${show(n2)}`);
-  const se = (upper - lower) / (2 * c.critical);
+  const se = checkComputed((upper - lower) / (2 * c.critical), 'the SE from the CI width', { field: 'upper', study });
   const warnings: string[] = [];
   if (md !== undefined && !(md >= lower && md <= upper)) {
     warnings.push(

@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
 import { checkFinite, checkInput, checkPValue, fail } from './check-number.ts';
 import { checkGroupSizes, twoGroupFactor } from './pooled-sd-from-se.ts';
@@ -13,6 +14,9 @@ export interface PooledSdFromPInput {
   readonly n2: number;
   readonly study?: string;
 }
+
+/** The valid fields of {@link PooledSdFromPInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const POOLED_SD_FROM_P_INPUT_KEYS = optionKeys<PooledSdFromPInput>()('meanDifference', 'pValue', 'n1', 'n2', 'study');
 
 /** Result of {@link pooledSdFromP}: the pooled SD plus the t value and df behind it. */
 export interface PooledSdFromPResult extends PooledSdResult {
@@ -35,8 +39,8 @@ export interface PooledSdFromPResult extends PooledSdResult {
  * //    (Cochrane Handbook 6.5.2.3 example: t = 2.78, SE = 1.37, SD = 4.69)
  */
 export function pooledSdFromP(input: PooledSdFromPInput): PooledSdFromPResult {
-  const study = checkInput(input, 'pooledSdFromP input');
-  const md = checkFinite(input.meanDifference, { field: 'meanDifference', study });
+  const study = checkInput(input, 'pooledSdFromP input', POOLED_SD_FROM_P_INPUT_KEYS);
+  const md = checkFinite(input.meanDifference, { field: 'meanDifference', study, code: 'E_OUT_OF_RANGE' });
   if (md === 0) fail('must not be 0 (a zero difference says nothing about the SD)', { field: 'meanDifference', study }, md);
   const p = checkPValue(input.pValue, { field: 'pValue', study });
   const [n1, n2] = checkGroupSizes(input, study);

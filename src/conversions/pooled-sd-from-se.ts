@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import type { Inference, Provenance, Warnings } from '../types.ts';
 import { checkInput, checkNonNegative, checkSampleSize } from './check-number.ts';
 
@@ -11,6 +12,9 @@ export interface PooledSdFromSeInput {
   readonly n2: number;
   readonly study?: string;
 }
+
+/** The valid fields of {@link PooledSdFromSeInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const POOLED_SD_FROM_SE_INPUT_KEYS = optionKeys<PooledSdFromSeInput>()('se', 'n1', 'n2', 'study');
 
 /** Result of the pooled-SD conversions ({@link pooledSdFromSe} and relatives). */
 export interface PooledSdResult extends Pick<Inference, 'se'>, Warnings {
@@ -47,7 +51,7 @@ export function checkGroupSizes(input: { n1: unknown; n2: unknown }, study: stri
  * // => 4.686547 (Cochrane Handbook 6.5.2.3 example: 4.69)
  */
 export function pooledSdFromSe(input: PooledSdFromSeInput): PooledSdResult {
-  const study = checkInput(input, 'pooledSdFromSe input');
+  const study = checkInput(input, 'pooledSdFromSe input', POOLED_SD_FROM_SE_INPUT_KEYS);
   const se = checkNonNegative(input.se, { field: 'se', study });
   const [n1, n2] = checkGroupSizes(input, study);
   return Object.freeze({

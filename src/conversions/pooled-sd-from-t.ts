@@ -1,3 +1,4 @@
+import { optionKeys } from '../check-options.ts';
 import { checkFinite, checkInput, fail } from './check-number.ts';
 import { checkGroupSizes, twoGroupFactor } from './pooled-sd-from-se.ts';
 import type { PooledSdResult } from './pooled-sd-from-se.ts';
@@ -13,6 +14,9 @@ export interface PooledSdFromTInput {
   readonly study?: string;
 }
 
+/** The valid fields of {@link PooledSdFromTInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const POOLED_SD_FROM_T_INPUT_KEYS = optionKeys<PooledSdFromTInput>()('meanDifference', 't', 'n1', 'n2', 'study');
+
 /**
  * Pooled within-group standard deviation from the t statistic of a two-sample t test
  * (Cochrane Handbook, section 6.5.2.3): SE = |MD|/|t|, SD = SE/√(1/n1 + 1/n2). Assumes the
@@ -24,10 +28,10 @@ export interface PooledSdFromTInput {
  * // => 4.675965 (SE = 3.8/2.78 = 1.366906; Cochrane Handbook 6.5.2.3 example)
  */
 export function pooledSdFromT(input: PooledSdFromTInput): PooledSdResult {
-  const study = checkInput(input, 'pooledSdFromT input');
-  const md = checkFinite(input.meanDifference, { field: 'meanDifference', study });
+  const study = checkInput(input, 'pooledSdFromT input', POOLED_SD_FROM_T_INPUT_KEYS);
+  const md = checkFinite(input.meanDifference, { field: 'meanDifference', study, code: 'E_OUT_OF_RANGE' });
   if (md === 0) fail('must not be 0 (a zero difference says nothing about the SD)', { field: 'meanDifference', study }, md);
-  const t = checkFinite(input.t, { field: 't', study });
+  const t = checkFinite(input.t, { field: 't', study, code: 'E_OUT_OF_RANGE' });
   if (t === 0) fail('must not be 0', { field: 't', study }, t);
   const [n1, n2] = checkGroupSizes(input, study);
   const se = Math.abs(md) / Math.abs(t);

@@ -1,6 +1,7 @@
+import { optionKeys } from '../check-options.ts';
 import { assertLevel } from '../errors.ts';
 import type { Inference, Provenance, Warnings } from '../types.ts';
-import { checkFinite, checkInput, checkSampleSize, fail, optionalFinite, show } from './check-number.ts';
+import { checkFinite, checkInput, checkSampleSize, fail, optionalFinite, show, checkComputed } from './check-number.ts';
 import { SMALL_SAMPLE, intervalCritical, quantileText } from './interval-critical.ts';
 import type { DistributionChoice, IntervalDistribution } from './interval-critical.ts';
 
@@ -21,6 +22,9 @@ export interface SdFromCiInput {
   /** Study label, for messages. */
   readonly study?: string;
 }
+
+/** The valid fields of {@link SdFromCiInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const SD_FROM_CI_INPUT_KEYS = optionKeys<SdFromCiInput>()('lower', 'upper', 'n', 'level', 'distribution', 'mean', 'study');
 
 /** Result of {@link sdFromCi}. */
 export interface SdFromCiResult extends Pick<Inference, 'se'>, Warnings {
@@ -51,16 +55,17 @@ export interface SdFromCiResult extends Pick<Inference, 'se'>, Warnings {
  * // => 12.24512 (= 10 × 4.8 / 3.919928, normal since n ≥ 60)
  */
 export function sdFromCi(input: SdFromCiInput): SdFromCiResult {
-  const study = checkInput(input, 'sdFromCi input');
+  const study = checkInput(input, 'sdFromCi input', SD_FROM_CI_INPUT_KEYS);
   const lower = checkFinite(input.lower, { field: 'lower', study });
   const upper = checkFinite(input.upper, { field: 'upper', study });
-  if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study }, upper);
+  if (!(upper > lower)) fail('must be greater than lower', { field: 'upper', study, code: 'E_OUT_OF_RANGE' }, upper);
   const n = checkSampleSize(input.n, 2, { field: 'n', study }, 'for an SD to exist');
   const level = input.level ?? 0.95;
   assertLevel(level);
   const mean = optionalFinite(input.mean, { field: 'mean', study });
   const c = intervalCritical(level, n - 1, input.distribution ?? 'auto', n < SMALL_SAMPLE, `n = ${show(n)}`);
   const se = (upper - lower) / (2 * c.critical);
+  checkComputed(se * Math.sqrt(n), 'the SD from the CI width', { field: 'upper', study });
   const warnings: string[] = [];
   if (mean !== undefined && !(mean >= lower && mean <= upper)) {
     warnings.push(

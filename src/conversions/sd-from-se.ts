@@ -1,5 +1,6 @@
+import { optionKeys } from '../check-options.ts';
 import type { Provenance } from '../types.ts';
-import { checkInput, checkNonNegative, checkSampleSize } from './check-number.ts';
+import { checkInput, checkNonNegative, checkSampleSize, checkComputed } from './check-number.ts';
 
 /** Input of {@link sdFromSe}. */
 export interface SdFromSeInput {
@@ -10,6 +11,9 @@ export interface SdFromSeInput {
   /** Study label, for error messages. */
   readonly study?: string;
 }
+
+/** The valid fields of {@link SdFromSeInput} (any other is an `E_UNKNOWN_FIELD` error). */
+const SD_FROM_SE_INPUT_KEYS = optionKeys<SdFromSeInput>()('se', 'n', 'study');
 
 /** Result of {@link sdFromSe}. */
 export interface SdFromSeResult {
@@ -31,11 +35,11 @@ export const SD_FROM_SE_FORMULA = 'SD = SE·√n (Cochrane 6.5.2.2)';
  * // => { sd: 12.5, provenance: { kind: 'derived', formula: 'SD = SE·√n (Cochrane 6.5.2.2)' } }
  */
 export function sdFromSe(input: SdFromSeInput): SdFromSeResult {
-  const study = checkInput(input, 'sdFromSe input');
+  const study = checkInput(input, 'sdFromSe input', SD_FROM_SE_INPUT_KEYS);
   const se = checkNonNegative(input.se, { field: 'se', study });
   const n = checkSampleSize(input.n, 2, { field: 'n', study }, 'for an SD to exist');
   return Object.freeze({
-    sd: se * Math.sqrt(n),
+    sd: checkComputed(se * Math.sqrt(n), 'SE·√n', { field: 'se', study }),
     provenance: Object.freeze({ kind: 'derived' as const, formula: SD_FROM_SE_FORMULA }),
   });
 }

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 
 /** Input of {@link sensitivity}. */
 export interface SensitivityInput<R> {
@@ -39,22 +39,22 @@ export interface SensitivityResult<R> {
  */
 export function sensitivity<R>(input: SensitivityInput<R>): SensitivityResult<R> {
   if (typeof input !== 'object' || input === null) {
-    throw new InputError('must be an object { parameter, values, analyse }', { field: 'sensitivity input', value: input });
+    throw new InputError('must be an object { parameter, values, analyse }', { field: 'sensitivity input', value: input, code: 'E_INVALID_TYPE' });
   }
   const { parameter, values, analyse } = input;
   if (typeof parameter !== 'string' || parameter === '') {
-    throw new InputError('must be a non-empty string', { field: 'parameter', value: parameter });
+    throw new InputError('must be a non-empty string', { field: 'parameter', value: parameter, code: 'E_INVALID_TYPE' });
   }
   if (!Array.isArray(values) || values.length === 0) {
-    throw new InputError('must be a non-empty array of numbers', { field: 'values', value: values });
+    throw new InputError('must be a non-empty array of numbers', { field: 'values', value: values, code: 'E_INVALID_TYPE' });
   }
   values.forEach((v, i) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new InputError(`must be finite numbers (entry ${i + 1})`, { field: 'values', value: v });
+      throw new InputError(`must be finite numbers (entry ${i + 1})`, { field: 'values', value: v, code: numberCode(v) });
     }
   });
   if (typeof analyse !== 'function') {
-    throw new InputError('must be a function (value) => result', { field: 'analyse' });
+    throw new InputError('must be a function (value) => result', { field: 'analyse', code: 'E_INVALID_TYPE' });
   }
   const rows = values.map((value) => {
     let result: R;
@@ -62,7 +62,7 @@ export function sensitivity<R>(input: SensitivityInput<R>): SensitivityResult<R>
       result = analyse(value);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw Object.assign(new InputError(`the analysis failed at ${parameter} = ${value}: ${reason}`, { field: 'analyse' }), {
+      throw Object.assign(new InputError(`the analysis failed at ${parameter} = ${value}: ${reason}`, { field: 'analyse', code: 'E_NOT_ESTIMABLE' }), {
         cause: error,
       });
     }

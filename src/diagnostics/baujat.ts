@@ -4,6 +4,7 @@ import { refit } from './refit.ts';
 import { withoutStudy } from './without-study.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import { baujatRegression } from './baujat-regression.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** One study's coordinates in a Baujat plot (metafor's `baujat` return value). */
 export interface BaujatPoint {
@@ -56,5 +57,5 @@ export function baujat(fit: MetaAnalysisResult | MetaRegressionResult): readonly
       y: Number.isFinite(y) ? y : null,
     }));
   }
-  return Object.freeze(points);
+  return freezeResult(points);
 }

@@ -5,6 +5,8 @@ import { refit } from './refit.ts';
 import { keyLabel, tieEnds } from './tie-ends.ts';
 import { sortOrder } from './sort-order.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
+import { checkOptions, isPlainObject, optionKeys } from '../check-options.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Options of {@link cumulative}. */
 export interface CumulativeOptions {
@@ -16,6 +18,9 @@ export interface CumulativeOptions {
    */
   readonly collapse?: boolean;
 }
+
+/** The valid keys of {@link CumulativeOptions}. */
+export const CUMULATIVE_OPTION_KEYS = optionKeys<CumulativeOptions>()('decreasing', 'collapse');
 
 /**
  * Cumulative meta-analysis (metafor's `cumul` for `rma.uni`; Lau et al., 1992, N Engl J Med
@@ -56,10 +61,14 @@ export function cumulative(
 ): readonly SubsetFit[] {
   const f = readFitView(fit, 'cumulative', 1);
   if (options === null || typeof options !== 'object') {
-    throw new InputError('must be an options object such as { decreasing: true }', { field: 'options', value: options });
+    throw new InputError('must be an options object such as { decreasing: true }', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
+  }
+  checkOptions(options, CUMULATIVE_OPTION_KEYS);
+  if (isPlainObject(order)) {
+    throw new InputError('must be an array of sort keys, one per study; options go third: cumulative(fit, order, options)', { field: 'order', code: 'E_INVALID_TYPE' });
   }
   const decreasing = options.decreasing ?? false;
-  if (typeof decreasing !== 'boolean') throw new InputError('must be true or false', { field: 'decreasing', value: decreasing });
+  if (typeof decreasing !== 'boolean') throw new InputError('must be true or false', { field: 'decreasing', value: decreasing, code: 'E_INVALID_TYPE' });
   const sequence = order === undefined ? Array.from({ length: f.k }, (_, i) => i) : sortOrder(order, f.k, decreasing);
   const collapse = options.collapse ?? false;
   if (typeof collapse !== 'boolean') throw new InputError('must be true or false', { field: 'collapse', value: collapse });
@@ -71,6 +80,6 @@ export function cumulative(
     const last = sequence[j - 1]!;
     rows.push(subsetFit(collapse && order !== undefined ? keyLabel(order[last]) : f.labels[last]!, step));
   }
-  return Object.freeze(rows);
+  return freezeResult(rows);
 }
 

@@ -5,6 +5,7 @@ import { isInfluential } from './is-influential.ts';
 import { readFitView } from '../models/read-fit.ts';
 import { refit, type Refit } from './refit.ts';
 import { withoutStudy } from './without-study.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /**
  * Case-deletion diagnostics of one study (one row of metafor's `influence(fit)$inf`, plus
@@ -105,7 +106,7 @@ export function influence(fit: MetaAnalysisResult): readonly InfluenceRow[] {
       isInfluential: isInfluential({ ...stats, hat: h }, k),
     }));
   }
-  return Object.freeze(rows);
+  return freezeResult(rows);
 }
 
 /** Hat values hᵢ = wᵢ/Σwⱼ, wᵢ = 1/(vᵢ + τ²), of an intercept-only weighted model. */

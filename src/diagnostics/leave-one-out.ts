@@ -3,6 +3,7 @@ import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
 import { withoutStudy } from './without-study.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /**
  * Leave-one-out analysis (metafor's `leave1out` for `rma.uni`; Viechtbauer & Cheung, 2010,
@@ -37,6 +38,6 @@ export function leaveOneOut(fit: MetaAnalysisResult): readonly SubsetFit[] {
     withoutStudy(f.vi, i, vi);
     rows.push(subsetFit(f.labels[i]!, refit(yi, vi, f.method, f.test, f.level)));
   }
-  return Object.freeze(rows);
+  return freezeResult(rows);
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import { isMissing } from '../missing.ts';
+import { denseArray } from '../dense-array.ts';
 
 /**
  * The permutation that sorts `keys` (stable; missing keys last), as R's `order(keys, decreasing)`.
@@ -10,14 +11,13 @@ import { isMissing } from '../missing.ts';
  */
 export function sortOrder(keys: ArrayLike<unknown>, k: number, decreasing: boolean): number[] {
   if (keys === null || typeof keys !== 'object' || typeof keys.length !== 'number') {
-    throw new InputError(`must be an array of ${k} sort keys (numbers or strings), one per study of the fit`, {
-      field: 'order', value: keys === null || typeof keys !== 'object' ? keys : 'not an array',
-    });
+    throw new InputError(`must be an array of ${k} sort keys (numbers or strings), one per study of the fit`, { field: 'order', value: keys === null || typeof keys !== 'object' ? keys : 'not an array', code: 'E_INVALID_TYPE' });
   }
+  denseArray(keys, 'order');
   if (keys.length !== k) {
     throw new InputError(
       `length mismatch: order has ${keys.length} keys but the fit has k = ${k} studies (give one key per study that entered the model, omitted rows excluded)`,
-      { field: 'order' },
+      { field: 'order', code: 'E_LENGTH_MISMATCH' },
     );
   }
   let kind: 'number' | 'string' | undefined;
@@ -26,10 +26,10 @@ export function sortOrder(keys: ArrayLike<unknown>, k: number, decreasing: boole
     const x = keys[i];
     if (missing(x)) continue;
     if (typeof x !== 'number' && typeof x !== 'string') {
-      throw new InputError('sort key must be a number or a string', { field: 'order', row: i + 1, value: x });
+      throw new InputError('sort key must be a number or a string', { field: 'order', row: i + 1, value: x, code: 'E_INVALID_TYPE' });
     }
     kind ??= typeof x as 'number' | 'string';
-    if (typeof x !== kind) throw new InputError(`sort keys mix numbers and strings; this key is a ${typeof x}, earlier ones are ${kind}s`, { field: 'order', row: i + 1, value: x });
+    if (typeof x !== kind) throw new InputError(`sort keys mix numbers and strings; this key is a ${typeof x}, earlier ones are ${kind}s`, { field: 'order', row: i + 1, value: x, code: 'E_INVALID_TYPE' });
   }
   const sign = decreasing ? -1 : 1;
   const index = Array.from({ length: k }, (_, i) => i);

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import type { ArmPairing } from './options.ts';
 import { studyLabel } from './read-table.ts';
+import { checkOptionsByKey } from '../check-options.ts';
 
 /** One treatment-versus-control comparison found in long (arm-level) rows. */
 export interface ArmComparison {
@@ -34,7 +35,7 @@ export interface ResolvedPairing extends Required<ArmPairing> {
 function keyOption(a: Record<string, unknown>, name: string, fallback: string): string {
   const v = a[name];
   if (v === undefined) return fallback;
-  if (typeof v !== 'string' || v === '') throw new InputError('must be a non-empty string', { field: `arms.${name}`, value: v });
+  if (typeof v !== 'string' || v === '') throw new InputError('must be a non-empty string', { field: `arms.${name}`, value: v, code: 'E_INVALID_TYPE' });
   return v;
 }
 
@@ -44,22 +45,18 @@ function keyOption(a: Record<string, unknown>, name: string, fallback: string): 
  */
 export function resolvePairing(pairing: unknown): ResolvedPairing {
   if (typeof pairing !== 'object' || pairing === null || Array.isArray(pairing)) {
-    throw new InputError('must be an object { treatment, control, ... }', { field: 'arms', value: pairing });
+    throw new InputError('must be an object { treatment, control, ... }', { field: 'arms', value: pairing, code: 'E_INVALID_TYPE' });
   }
   const a = pairing as Record<string, unknown>;
-  for (const key of Object.keys(a)) {
-    if (!(PAIRING_KEYS as readonly string[]).includes(key)) {
-      throw new InputError(`unknown key; valid keys are ${PAIRING_KEYS.join(', ')}`, { field: `arms.${key}` });
-    }
-  }
+  checkOptionsByKey(a, PAIRING_KEYS, 'arms.');
   for (const name of ['treatment', 'control'] as const) {
     if (typeof a[name] !== 'string' || a[name] === '') {
-      throw new InputError('must name an arm (non-empty string)', { field: `arms.${name}`, value: a[name] });
+      throw new InputError('must name an arm (non-empty string)', { field: `arms.${name}`, value: a[name], code: 'E_INVALID_TYPE' });
     }
   }
   const treatment = a['treatment'] as string;
   const control = a['control'] as string;
-  if (treatment === control) throw new InputError('must differ from arms.treatment', { field: 'arms.control', value: control });
+  if (treatment === control) throw new InputError('must differ from arms.treatment', { field: 'arms.control', value: control, code: 'E_INVALID_TYPE' });
   return {
     treatment,
     control,
@@ -97,11 +94,11 @@ const text = studyLabel;
  * //      warnings: ['row 3 (study "Kim 2021"): treatment arm "CM" has no control arm "placebo"; not used'] }
  */
 export function pairArms(rows: readonly object[], pairing: ArmPairing): ArmPairs {
-  if (!Array.isArray(rows)) throw new InputError('must be an array of row objects', { field: 'rows' });
+  if (!Array.isArray(rows)) throw new InputError('must be an array of row objects', { field: 'rows', code: 'E_INVALID_TYPE' });
   const p = resolvePairing(pairing);
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row });
+      throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
     }
   });
   return pairResolved(rows, p);
@@ -116,7 +113,7 @@ export function pairResolved(rows: readonly object[], p: ResolvedPairing): ArmPa
     [p.timepoint, p.timepointGiven],
   ] as const) {
     if (given && rows.length > 0 && !has(key)) {
-      throw new InputError(`no row has the key "${key}"`, { field: key === p.outcome ? 'arms.outcome' : 'arms.timepoint' });
+      throw new InputError(`no row has the key "${key}"`, { field: key === p.outcome ? 'arms.outcome' : 'arms.timepoint', code: 'E_MISSING_COLUMN' });
     }
   }
   const useOutcome = has(p.outcome);

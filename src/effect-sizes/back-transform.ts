@@ -1,4 +1,4 @@
-import { InputError, assertOneOf } from '../errors.ts';
+import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import type { Measure } from '../types.ts';
 
 /**
@@ -144,18 +144,18 @@ function inverseFreemanTukey(n: number): (x: number) => number {
 
 function harmonicMean(n: ArrayLike<number> | undefined): number {
   if (n === undefined || n.length === 0) {
-    throw new InputError('the inverse Freeman-Tukey transform needs the sample sizes of the studies', { field: 'n' });
+    throw new InputError('the inverse Freeman-Tukey transform needs the sample sizes of the studies', { field: 'n', code: 'E_MISSING_VALUE' });
   }
   let sum = 0;
   let count = 0;
   for (let i = 0; i < n.length; i++) {
     const v = n[i];
     if (v === undefined || Number.isNaN(v)) continue;
-    if (!(v > 0) || !Number.isFinite(v)) throw new InputError('must be a positive finite sample size', { field: 'n', row: i + 1, value: v });
+    if (!(v > 0) || !Number.isFinite(v)) throw new InputError('must be a positive finite sample size', { field: 'n', row: i + 1, value: v, code: numberCode(v) });
     sum += 1 / v;
     count++;
   }
-  if (count === 0) throw new InputError('no usable sample size', { field: 'n' });
+  if (count === 0) throw new InputError('no usable sample size', { field: 'n', code: 'E_MISSING_VALUE' });
   return count / sum;
 }
 

@@ -17,6 +17,9 @@ import { singleGroupFamily } from './single-group.ts';
 import { fieldName, hasKey, readTable, studyLabel } from './read-table.ts';
 import type { Where } from './read-table.ts';
 import { twoByTwoFamily } from './two-by-two.ts';
+import { denseArray } from '../dense-array.ts';
+import { freezeResult } from '../freeze-result.ts';
+import { summariseOmissions } from '../omission-summary.ts';
 
 const FAMILIES: readonly MeasureFamily<Measure>[] = [
   meansFamily,
@@ -53,7 +56,7 @@ interface Prepared {
 
 function prepareWide(rows: readonly object[], opts: ResolvedOptions): Prepared {
   if (opts.labelGiven && rows.length > 0 && !hasKey(rows, opts.label)) {
-    throw new InputError(`no row has the label key "${opts.label}"`, { field: 'label' });
+    throw new InputError(`no row has the label key "${opts.label}"`, { field: 'label', code: 'E_MISSING_COLUMN' });
   }
   const found = rows.map((row) => studyLabel((row as Record<string, unknown>)[opts.label]));
   const labels = found.map((l, i) => l ?? `row ${i + 1}`);
@@ -85,18 +88,18 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
   if (!events && !ARM_MEANS.has(measure)) {
     throw new InputError(
       `pairs arms only for the two-group measures MD, SMD, SMDH, SMD1H, ROM, OR, RR, RD, AS, PETO; measure ${measure} takes one row per study`,
-      { field: 'arms' },
+      { field: 'arms', code: 'E_INVALID_CHOICE' },
     );
   }
   if (opts.labelGiven) {
-    throw new InputError('does not apply to arm rows, whose labels are the study ids (set arms.study)', { field: 'label' });
+    throw new InputError('does not apply to arm rows, whose labels are the study ids (set arms.study)', { field: 'label', code: 'E_INVALID_CHOICE' });
   }
   const armRoles: readonly ArmRole[] = events ? ['xi', 'ni'] : ['mi', 'sdi', 'ni'];
   for (const role of opts.columnsGiven) {
     if (!(armRoles as readonly Role[]).includes(role)) {
       throw new InputError(
         `with options.arms the rows are arms: map the arm-level roles ${armRoles.join(', ')} instead`,
-        { field: `columns.${role}` },
+        { field: `columns.${role}`, code: 'E_INVALID_CHOICE' },
       );
     }
   }
@@ -105,7 +108,7 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
     if (rows.length > 0 && !hasKey(rows, armKey(role))) {
       throw new InputError(
         `measure ${measure} on arm rows needs the key "${armKey(role)}" in the rows (map another key with options.columns.${role})`,
-        { field: role },
+        { field: role, code: 'E_MISSING_COLUMN' },
       );
     }
   }
@@ -235,11 +238,12 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
 export function effectSizes(measure: Measure, rows: readonly object[], options?: EffectSizesOptions): EffectSizes {
   assertOneOf(measure, MEASURES, 'measure');
   if (!Array.isArray(rows)) {
-    throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows });
+    throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows, code: 'E_INVALID_TYPE' });
   }
+  denseArray(rows, 'rows');
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row });
+      throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
     }
   });
   const family = FAMILY_OF.get(measure)!;
@@ -279,13 +283,13 @@ export function effectSizes(measure: Measure, rows: readonly object[], options?:
       warnings.push(`${input.describe(i)} omitted: ${reason}`);
     }
   }
-  return Object.freeze({
+  return freezeResult({
     measure,
     yi: Object.freeze(yi),
     vi: Object.freeze(vi),
     labels: Object.freeze([...input.labels]),
     provenance: Object.freeze([...input.provenance]),
     provenanceCounts: countProvenance(input.provenance),
-    warnings: Object.freeze(warnings),
+    warnings: summariseOmissions(warnings),
   });
 }

@@ -1,8 +1,10 @@
-import { InputError, assertOneOf } from '../errors.ts';
+import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { ROLES } from '../types.ts';
 import type { Measure, Provenance, Role } from '../types.ts';
 import { resolvePairing } from './arms.ts';
 import type { ResolvedPairing } from './arms.ts';
+import { checkOptionsByKey, optionKeys } from '../check-options.ts';
+import { denseArray } from '../dense-array.ts';
 
 /**
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
@@ -106,7 +108,9 @@ export interface ResolvedOptions {
   readonly arms: ResolvedPairing | undefined;
 }
 
-const OPTION_KEYS = ['columns', 'label', 'vtype', 'correct', 'metaforVersion', 'add', 'to', 'drop00', 'provenance', 'arms'] as const;
+/** The valid keys of {@link EffectSizesOptions}. */
+export const EFFECT_SIZES_OPTION_KEYS = optionKeys<EffectSizesOptions>()('columns', 'label', 'vtype', 'correct', 'metaforVersion', 'add', 'to', 'drop00', 'provenance', 'arms');
+const OPTION_KEYS = EFFECT_SIZES_OPTION_KEYS;
 /** `vtype` codes a measure gained after metafor 3.8-1. */
 const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: ['LS2', 'LS3'], SMCRH: ['LS2'], ROM: ['LS2'] };
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
@@ -118,7 +122,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 function checkString(value: unknown, field: string): string {
   if (typeof value !== 'string' || value === '') {
-    throw new InputError('must be a non-empty string', { field, value });
+    throw new InputError('must be a non-empty string', { field, value, code: 'E_INVALID_TYPE' });
   }
   return value;
 }
@@ -133,20 +137,13 @@ export function resolveOptions(
   k: number,
   vtypes: readonly VarianceType[],
 ): ResolvedOptions {
-  if (options === undefined || options === null) options = {};
-  if (!isRecord(options)) throw new InputError('must be an object', { field: 'options', value: options });
-  for (const key of Object.keys(options)) {
-    if (!(OPTION_KEYS as readonly string[]).includes(key)) {
-      throw new InputError(`unknown option; valid options are ${OPTION_KEYS.join(', ')}`, { field: key });
-    }
-  }
-  const o = options as EffectSizesOptions & Record<string, unknown>;
+  const o = checkOptionsByKey<EffectSizesOptions>(options, OPTION_KEYS) as EffectSizesOptions & Record<string, unknown>;
 
   const columns = {} as Record<Role, string>;
   const columnsGiven = new Set<Role>();
   for (const role of ROLES) columns[role] = role;
   if (o.columns !== undefined && o.columns !== null) {
-    if (!isRecord(o.columns)) throw new InputError('must be an object mapping roles to keys', { field: 'columns', value: o.columns });
+    if (!isRecord(o.columns)) throw new InputError('must be an object mapping roles to keys', { field: 'columns', value: o.columns, code: 'E_INVALID_TYPE' });
     for (const [role, key] of Object.entries(o.columns)) {
       if (key === undefined) continue;
       assertOneOf(role, ROLES, 'columns role');
@@ -162,10 +159,8 @@ export function resolveOptions(
   if (o.vtype !== undefined) {
     assertOneOf(o.vtype, VARIANCE_TYPES, 'vtype');
     if (!vtypes.includes(o.vtype)) {
-      throw new InputError(`is not available for measure ${measure}; valid choices are ${vtypes.join(', ')}`, {
-        field: 'vtype',
-        value: o.vtype,
-      });
+      throw new InputError(`is not available for measure ${measure}; valid choices are ${vtypes.join(', ')}`, { field: 'vtype',
+        value: o.vtype, code: 'E_INVALID_CHOICE' });
     }
     vtype = o.vtype;
   }
@@ -176,20 +171,20 @@ export function resolveOptions(
     metaforVersion = o.metaforVersion;
   }
   if (metaforVersion === '3.8' && NEW_SINCE_38[measure]?.includes(vtype)) {
-    throw new InputError(`${vtype} for ${measure} is newer than metafor 3.8-1 (metaforVersion '3.8')`, { field: 'vtype', value: vtype });
+    throw new InputError(`${vtype} for ${measure} is newer than metafor 3.8-1 (metaforVersion '3.8')`, { field: 'vtype', value: vtype, code: 'E_INVALID_CHOICE' });
   }
 
   // metafor 3.8-1 has no ROM bias correction
   let correct = !(metaforVersion === '3.8' && measure === 'ROM');
   if (o.correct !== undefined) {
-    if (typeof o.correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: o.correct });
+    if (typeof o.correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: o.correct, code: 'E_INVALID_TYPE' });
     correct = o.correct;
   }
 
   let add = ADD_ZERO_BY_DEFAULT.has(measure) ? 0 : 0.5;
   if (o.add !== undefined) {
     if (typeof o.add !== 'number' || !Number.isFinite(o.add) || o.add < 0) {
-      throw new InputError('must be a non-negative finite number', { field: 'add', value: o.add });
+      throw new InputError('must be a non-negative finite number', { field: 'add', value: o.add, code: numberCode(o.add) });
     }
     add = o.add;
   }
@@ -202,15 +197,16 @@ export function resolveOptions(
 
   let drop00 = false;
   if (o.drop00 !== undefined) {
-    if (typeof o.drop00 !== 'boolean') throw new InputError('must be true or false', { field: 'drop00', value: o.drop00 });
+    if (typeof o.drop00 !== 'boolean') throw new InputError('must be true or false', { field: 'drop00', value: o.drop00, code: 'E_INVALID_TYPE' });
     drop00 = o.drop00;
   }
 
   let provenance: readonly (Provenance | undefined)[] | undefined;
   if (o.provenance !== undefined) {
-    if (!Array.isArray(o.provenance)) throw new InputError('must be an array index-aligned with rows', { field: 'provenance' });
+    if (!Array.isArray(o.provenance)) throw new InputError('must be an array index-aligned with rows', { field: 'provenance', code: 'E_INVALID_TYPE' });
+    denseArray(o.provenance, 'provenance');
     if (o.provenance.length !== k) {
-      throw new InputError(`must have one entry per row (${k} rows)`, { field: 'provenance', value: o.provenance.length });
+      throw new InputError(`must have one entry per row (${k} rows)`, { field: 'provenance', value: o.provenance.length, code: 'E_LENGTH_MISMATCH' });
     }
     provenance = o.provenance;
   }

@@ -149,7 +149,7 @@ export const proportionsFamily: MeasureFamily<ProportionMeasure> = {
       }
       const size = Number.isNaN(ni) ? xi + mi : ni;
       if (!Number.isNaN(size) && size < 1) {
-        throw new InputError(`sample size must be at least 1 (got ${size})`, table.where(i, Number.isNaN(ni) ? 'mi' : 'ni'));
+        throw new InputError(`sample size must be at least 1 (got ${size})`, { ...table.where(i, Number.isNaN(ni) ? 'mi' : 'ni'), code: 'E_OUT_OF_RANGE' });
       }
     }
   },

@@ -24,7 +24,7 @@ export function worstProvenance(a: Provenance, b: Provenance): Provenance {
  */
 export function checkProvenance(value: unknown, where: { field: string; row?: number; study?: string }): Provenance {
   const bad = (problem: string): never => {
-    throw new InputError(problem, { ...where, value });
+    throw new InputError(problem, { ...where, value, code: 'E_INVALID_INPUT' });
   };
   if (typeof value !== 'object' || value === null) return bad('must be a provenance object such as { kind: "reported" }');
   const p = value as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 import { isMissing, labelText } from '../missing.ts';
 import type { Role } from '../types.ts';
 
@@ -44,14 +44,16 @@ export function readNumber(value: unknown, where: () => Where): number {
   if (isMissing(value)) return NaN;
   if (typeof value === 'number') {
     if (Number.isFinite(value) || Number.isNaN(value)) return value;
-    throw new InputError('must be a finite number', { ...where(), value });
+    throw new InputError('must be a finite number', { ...where(), value, code: numberCode(value) });
   }
   if (typeof value === 'string') {
     const text = value.trim();
-    if (!NUMERIC.test(text)) throw new InputError('must be a number', { ...where(), value });
-    return Number(text);
+    if (!NUMERIC.test(text)) throw new InputError('must be a number', { ...where(), value, code: 'E_INVALID_TYPE' });
+    const x = Number(text);
+    if (!Number.isFinite(x)) throw new InputError('is too large for a double-precision number (it overflows to Infinity)', { ...where(), value, code: 'E_NOT_FINITE' });
+    return x;
   }
-  throw new InputError('must be a number', { ...where(), value });
+  throw new InputError('must be a number', { ...where(), value, code: 'E_INVALID_TYPE' });
 }
 
 /**
@@ -112,7 +114,7 @@ export function readTable(
       const roles = need.roles.join(' or ');
       throw new InputError(
         `measure ${measure} needs ${need.what}, but no row has the key ${keys} (map another key with options.columns.${need.roles[0]})`,
-        { field: roles },
+        { field: roles, code: 'E_MISSING_COLUMN' },
       );
     }
     for (const role of present) {
@@ -135,5 +137,5 @@ export function readTable(
 
 /** Throws an InputError located at row `i`, role `role` of `table`, showing the bad `value`. */
 export function fail(table: Table, i: number, role: Role, problem: string, value: unknown): never {
-  throw new InputError(problem, { ...table.where(i, role), value });
+  throw new InputError(problem, { ...table.where(i, role), value, code: numberCode(value) });
 }

@@ -205,7 +205,7 @@ export const twoByTwoFamily: MeasureFamily<TwoByTwoMeasure> = {
         }
         const total = Number.isNaN(y) ? m : x + y;
         if (!Number.isNaN(total) && total < 1) {
-          throw new InputError(`group size must be at least 1 (got ${total})`, table.where(i, Number.isNaN(y) ? size : non));
+          throw new InputError(`group size must be at least 1 (got ${total})`, { ...table.where(i, Number.isNaN(y) ? size : non), code: 'E_OUT_OF_RANGE' });
         }
       }
     }

@@ -1,4 +1,4 @@
-import { assertLevel, InputError } from '../errors.ts';
+import { assertLevel, InputError, numberCode } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { effectSizes } from '../effect-sizes/effect-sizes.ts';
 import type { Interval, Provenance } from '../types.ts';
@@ -82,13 +82,13 @@ const ASSUME_KEYS = ['sd', 'armN', 'splitStudyN'] as const;
 export function readAssumptions(value: unknown): EffectAssumptions {
   const assume = checkOptions<EffectAssumptions>(value, ASSUME_KEYS, 'options.assume');
   if (assume.sd !== undefined && !(typeof assume.sd === 'number' && Number.isFinite(assume.sd) && assume.sd > 0)) {
-    throw new InputError('must be a positive number', { field: 'assume.sd', value: assume.sd });
+    throw new InputError('must be a positive number', { field: 'assume.sd', value: assume.sd, code: numberCode(assume.sd) });
   }
   if (assume.armN !== undefined && !(typeof assume.armN === 'number' && Number.isFinite(assume.armN) && assume.armN >= 1)) {
-    throw new InputError('must be a number of participants, at least 1', { field: 'assume.armN', value: assume.armN });
+    throw new InputError('must be a number of participants, at least 1', { field: 'assume.armN', value: assume.armN, code: numberCode(assume.armN) });
   }
   if (assume.splitStudyN !== undefined && typeof assume.splitStudyN !== 'boolean') {
-    throw new InputError('must be true or false', { field: 'assume.splitStudyN', value: assume.splitStudyN });
+    throw new InputError('must be true or false', { field: 'assume.splitStudyN', value: assume.splitStudyN, code: 'E_INVALID_TYPE' });
   }
   return assume;
 }
@@ -98,7 +98,7 @@ function checkFinite(effect: StudyEffect): StudyEffect {
   const values = { meanDifference: effect.meanDifference, variance: effect.variance, smd: effect.smd, smdVariance: effect.smdVariance, ciLower: effect.ci?.lower, ciUpper: effect.ci?.upper, smdCiLower: effect.smdCi?.lower, smdCiUpper: effect.smdCi?.upper };
   for (const [name, x] of Object.entries(values)) {
     if (x !== null && x !== undefined && !Number.isFinite(x)) {
-      throw new InputError(`the arm values are too large to compute with: ${name} is not a finite number`, { field: 'arms', study: effect.study, value: x });
+      throw new InputError(`the arm values are too large to compute with: ${name} is not a finite number`, { field: 'arms', study: effect.study, value: x, code: 'E_NOT_ESTIMABLE' });
     }
   }
   return effect;
@@ -147,7 +147,7 @@ function fromSummaries(id: string, a: ArmValues, b: ArmValues, provenance: Prove
   const row = [{ study: id, m1i: a.mean, sd1i: a.sd, n1i: a.n, m2i: b.mean, sd2i: b.sd, n2i: b.n }];
   const md = effectSizes('MD', row, { provenance: [provenance] });
   if (Number.isNaN(md.vi[0])) {
-    throw new InputError(`the arm values are too large to compute with (${md.warnings.join('; ') || 'the variance is undefined'})`, { field: 'arms', study: id });
+    throw new InputError(`the arm values are too large to compute with (${md.warnings.join('; ') || 'the variance is undefined'})`, { field: 'arms', study: id, code: 'E_NOT_ESTIMABLE' });
   }
   const canStandardize = (a.n ?? 0) >= 2 && (b.n ?? 0) >= 2;
   const smd = canStandardize ? effectSizes('SMD', row, { provenance: [provenance] }) : null;

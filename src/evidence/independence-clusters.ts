@@ -48,7 +48,7 @@ export function independenceClusters(studies: readonly Pick<EvidenceStudy, 'id' 
   const seen = new Set<string>();
   const valid = list(studies, { field: 'studies' }).map((s, i) => {
     const study = readStudyIdentity(s, { field: 'studies', row: i + 1 }, true);
-    if (seen.has(study.id)) fail('duplicate study id', { field: 'studies.id', row: i + 1, study: study.id }, study.id);
+    if (seen.has(study.id)) fail('duplicate study id', { field: 'studies.id', row: i + 1, study: study.id, code: 'E_DUPLICATE' }, study.id);
     seen.add(study.id);
     return study;
   });

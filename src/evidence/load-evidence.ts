@@ -23,7 +23,7 @@ function loadSources(raw: unknown): EvidenceSource[] {
     const where = { field: 'sources', row: i + 1 };
     const obj = record(item, where, SOURCE_KEYS);
     const sourceId = id(obj.id, { ...where, field: 'sources.id' });
-    if (seen.has(sourceId)) fail('duplicate source id', { ...where, field: 'sources.id' }, sourceId);
+    if (seen.has(sourceId)) fail('duplicate source id', { ...where, field: 'sources.id', code: 'E_DUPLICATE' }, sourceId);
     seen.add(sourceId);
     return { id: sourceId, citation: text(obj.citation, { ...where, field: 'sources.citation' }) };
   });
@@ -41,10 +41,10 @@ function loadStudy(item: unknown, row: number, sourceIds: ReadonlySet<string>): 
   const obj = record(item, { field: 'studies', row }, STUDY_KEYS);
   const studyId = id(obj.id, { field: 'studies.id', row });
   const at = (field: string): Where => ({ field: `studies.${field}`, row, study: studyId });
-  if (obj.group === undefined || obj.group === null) fail('every study needs a group (research group, institution or sponsor)', at('group'));
+  if (obj.group === undefined || obj.group === null) fail('every study needs a group (research group, institution or sponsor)', { ...at('group'), code: 'E_MISSING_VALUE' });
   const group = text(obj.group, at('group'));
   const status = obj.status;
-  if (status !== 'published' && status !== 'ongoing') fail('must be "published" or "ongoing"', at('status'), status);
+  if (status !== 'published' && status !== 'ongoing') fail('must be "published" or "ongoing"', { ...at('status'), code: 'E_INVALID_CHOICE' }, status);
   const notes: SupportingQuote[] = list(obj.notes, at('notes'), true).map((note, i) => {
     const noteAt = { ...at('notes'), field: `studies.notes[${i + 1}]` };
     const about = text(record(note, noteAt).about, { ...noteAt, field: `${noteAt.field}.about` });
@@ -73,14 +73,14 @@ function loadStudies(raw: unknown, sourceIds: ReadonlySet<string>): EvidenceStud
   const seen = new Set<string>();
   return list(raw, { field: 'studies' }).map((item, i) => {
     const study = loadStudy(item, i + 1, sourceIds);
-    if (seen.has(study.id)) fail('duplicate study id', { field: 'studies.id', row: i + 1, study: study.id }, study.id);
+    if (seen.has(study.id)) fail('duplicate study id', { field: 'studies.id', row: i + 1, study: study.id, code: 'E_DUPLICATE' }, study.id);
     seen.add(study.id);
     return study;
   });
 }
 
 function unknownStudy(studyId: string, known: ReadonlyMap<string, unknown>, where: Where): never {
-  return fail(`unknown study id; known studies: ${[...known.keys()].join(', ') || 'none'}`, { ...where, study: studyId }, studyId);
+  return fail(`unknown study id; known studies: ${[...known.keys()].join(', ') || 'none'}`, { ...where, study: studyId, code: 'E_UNKNOWN_REFERENCE' }, studyId);
 }
 
 function loadArm(item: unknown, row: number, studies: ReadonlyMap<string, EvidenceStudy>, sourceIds: ReadonlySet<string>): EvidenceArm {
@@ -117,7 +117,7 @@ function loadArms(raw: unknown, studies: ReadonlyMap<string, EvidenceStudy>, sou
     if (first !== undefined) {
       fail(
         `duplicate arm: "${arm.arm}" at outcome ${arm.outcome ?? 'null'} and timepoint ${arm.timepoint ?? 'null'} is listed twice (as "${first}" before; names compare ignoring case, spacing and Unicode form)`,
-        { field: 'arms.arm', row: i + 1, study: arm.study },
+        { field: 'arms.arm', row: i + 1, study: arm.study, code: 'E_DUPLICATE' },
       );
     }
     seen.set(key, arm.arm);
@@ -131,7 +131,7 @@ function loadComparisons(raw: unknown, base: Pick<EvidenceBase, 'studies' | 'arm
     const row = i + 1;
     const comparison = readComparison(item, { field: 'comparisons', row });
     const key = JSON.stringify(Object.values(comparison).map((v) => v && nameKey(v)));
-    if (seen.has(key)) fail(`duplicate comparison ${describeComparison(comparison)}`, { field: 'comparisons', row });
+    if (seen.has(key)) fail(`duplicate comparison ${describeComparison(comparison)}`, { field: 'comparisons', row, code: 'E_DUPLICATE' });
     seen.add(key);
     const { contrasts, planned } = matchArms(base, comparison);
     if (contrasts.length === 0 && planned.length === 0) {
@@ -196,7 +196,7 @@ export function loadEvidence(input: unknown): EvidenceBase {
   const obj = record(input, { field: 'evidence' }, BASE_KEYS);
   const title = text(obj.title, { field: 'title' });
   const asOf = text(obj.asOf, { field: 'asOf' });
-  if (!isIsoDate(asOf)) fail('must be an ISO date YYYY-MM-DD', { field: 'asOf' }, asOf);
+  if (!isIsoDate(asOf)) fail('must be an ISO date YYYY-MM-DD', { field: 'asOf', code: 'E_INVALID_TYPE' }, asOf);
   const sources = loadSources(obj.sources);
   const sourceIds = new Set(sources.map((s) => s.id));
   const studies = loadStudies(obj.studies, sourceIds);

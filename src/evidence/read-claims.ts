@@ -18,12 +18,12 @@ export function readClaim(item: unknown, row: number, sourceIds?: ReadonlySet<st
   const study = id(obj.study, { field: 'claims.study', row });
   const at = (field: string): Where => ({ field: `claims.${field}`, row, study });
   const comparison = readComparison(obj.comparison, at('comparison'));
-  if (comparison.comparator === null) fail('a claim compares two arms: comparator must be given', at('comparison.comparator'));
+  if (comparison.comparator === null) fail('a claim compares two arms: comparator must be given', { ...at('comparison.comparator'), code: 'E_MISSING_VALUE' });
   const significant = obj.significant ?? null;
-  if (significant !== null && typeof significant !== 'boolean') fail('must be true, false or null', at('significant'), significant);
+  if (significant !== null && typeof significant !== 'boolean') fail('must be true, false or null', { ...at('significant'), code: 'E_INVALID_TYPE' }, significant);
   const direction = obj.direction ?? null;
   if (direction !== null && direction !== 'positive' && direction !== 'negative') {
-    fail('must be "positive" (intervention higher), "negative" or null', at('direction'), direction);
+    fail('must be "positive" (intervention higher), "negative" or null', { ...at('direction'), code: 'E_INVALID_CHOICE' }, direction);
   }
   return {
     study,

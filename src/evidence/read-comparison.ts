@@ -28,6 +28,6 @@ export function readComparison(value: unknown, where: Where, asArgument = false)
   const at = (field: string): Where => ({ ...where, field: `${where.field}.${field}` });
   const intervention = text(obj.intervention, at('intervention'));
   const comparator = textOrNull(obj.comparator, at('comparator'));
-  if (comparator !== null && sameName(intervention, comparator)) fail('names the same arm as the intervention', at('comparator'), comparator);
+  if (comparator !== null && sameName(intervention, comparator)) fail('names the same arm as the intervention', { ...at('comparator'), code: 'E_INVALID_TYPE' }, comparator);
   return { intervention, comparator, outcome: textOrNull(obj.outcome, at('outcome')), timepoint: textOrNull(obj.timepoint, at('timepoint')) };
 }

@@ -1,11 +1,11 @@
 // Validators of raw fields shared by `loadEvidence` and the evidence functions' arguments.
 // Each throws an InputError naming the field, the row (1-based) and the study.
 import { checkKeys, isPlainObject } from '../check-options.ts';
-import { InputError } from '../errors.ts';
+import { InputError, type ErrorCode } from '../errors.ts';
 import { nameKey } from './name-key.ts';
 
 /** Where a value sits: the field, and the row (1-based) and study when there are some. */
-export type Where = { field: string; row?: number; study?: string };
+export type Where = { field: string; row?: number; study?: string; code?: ErrorCode };
 export type Dict = Record<string, unknown>;
 
 /** Throws an InputError at `where`, showing the offending value when one is passed. */
@@ -20,7 +20,7 @@ export function checkFields(obj: object, keys: readonly string[], where: Where):
 
 /** A plain object whose keys are all in `keys` (an unknown key is an error suggesting the nearest). */
 export function record(value: unknown, where: Where, keys?: readonly string[]): Dict {
-  if (!isPlainObject(value)) fail('must be an object', where, value);
+  if (!isPlainObject(value)) fail('must be an object', { ...where, code: 'E_INVALID_TYPE' }, value);
   if (keys) checkFields(value, keys, where);
   return value;
 }
@@ -28,16 +28,16 @@ export function record(value: unknown, where: Where, keys?: readonly string[]): 
 /** A dense array (a hole, as in `[a, , c]`, is an error naming its position). */
 export function list(value: unknown, where: Where, optional = false): unknown[] {
   if (value === undefined && optional) return [];
-  if (!Array.isArray(value)) fail('must be an array', where, value);
+  if (!Array.isArray(value)) fail('must be an array', { ...where, code: 'E_INVALID_TYPE' }, value);
   for (let i = 0; i < value.length; i++) {
-    if (!(i in value)) fail(`entry ${i + 1} of ${value.length} is missing (a hole in a sparse array)`, where);
+    if (!(i in value)) fail(`entry ${i + 1} of ${value.length} is missing (a hole in a sparse array)`, { ...where, code: 'E_SPARSE_ARRAY' });
   }
   return value;
 }
 
 /** A string with at least one visible character. */
 export function text(value: unknown, where: Where): string {
-  if (typeof value !== 'string' || nameKey(value) === '') fail('must be a non-empty string', where, value);
+  if (typeof value !== 'string' || nameKey(value) === '') fail('must be a non-empty string', { ...where, code: 'E_INVALID_TYPE' }, value);
   return value;
 }
 
@@ -49,7 +49,7 @@ export function textOrNull(value: unknown, where: Where): string | null {
 export function id(value: unknown, where: Where): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string') return text(value, where);
-  return fail('must be a string (or a number) naming a study', where, value);
+  return fail('must be a string (or a number) naming a study', { ...where, code: 'E_INVALID_TYPE' }, value);
 }
 
 /** A number of the given kind, or null (undefined counts as null). */
@@ -84,7 +84,7 @@ export function sourceQuote(value: unknown, where: Where, sourceIds?: ReadonlySe
   const obj = record(value, where, keys);
   const docAt = { ...where, field: `${where.field}.document` };
   const document = id(obj.document, docAt);
-  if (sourceIds && !sourceIds.has(document)) fail(`names no entry of sources (known: ${[...sourceIds].join(', ') || 'none'})`, docAt, document);
+  if (sourceIds && !sourceIds.has(document)) fail(`names no entry of sources (known: ${[...sourceIds].join(', ') || 'none'})`, { ...docAt, code: 'E_UNKNOWN_REFERENCE' }, document);
   const quote = text(obj.quote, { ...where, field: `${where.field}.quote` });
   return { document, quote };
 }

@@ -20,7 +20,7 @@ export interface ResultsTiming {
 }
 
 function checkText(text: unknown, field: string): asserts text is string {
-  if (typeof text !== 'string') throw new InputError('must be a string', { field, value: text });
+  if (typeof text !== 'string') throw new InputError('must be a string', { field, value: text, code: 'E_INVALID_TYPE' });
 }
 
 /**
@@ -58,7 +58,7 @@ export function parseExpectedWindow(text: string): { readonly from: string; read
  */
 export function resultsTiming(resultsExpected: string | null, asOf: string): ResultsTiming {
   checkText(asOf, 'asOf');
-  if (!isIsoDate(asOf)) throw new InputError('must be an ISO date YYYY-MM-DD', { field: 'asOf', value: asOf });
+  if (!isIsoDate(asOf)) throw new InputError('must be an ISO date YYYY-MM-DD', { field: 'asOf', value: asOf, code: 'E_INVALID_TYPE' });
   if (resultsExpected === null) return Object.freeze({ status: 'unknown', window: null, display: null });
   checkText(resultsExpected, 'resultsExpected');
   const read = readExpectedWindow(resultsExpected);

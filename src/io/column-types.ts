@@ -38,10 +38,10 @@ export function columnType(cells: readonly string[], forced?: ColumnType, at?: (
   }
   if (bad >= 0) return 'text';
   const huge = cells.findIndex((cell) => !isMissing(cell) && !Number.isFinite(Number(cell)));
-  if (huge >= 0) {
+  if (huge >= 0 && at !== undefined) {
     throw new TableError(
       `is too large for a number (got ${JSON.stringify(cells[huge])}, beyond ±1.8e308); declare the column as text in options.types to keep it as a label`,
-      at!(huge),
+      { ...at(huge), code: 'E_NOT_FINITE' },
     );
   }
   return 'number';

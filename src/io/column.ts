@@ -15,12 +15,12 @@ import { TableError } from './table-error.ts';
  * column(readTable('g,y\na,1\nNA,2\n'), 'g'); // => ['a', null]
  */
 export function column(rows: Table | readonly object[], name: string): (number | string | null)[] {
-  if (!Array.isArray(rows)) throw new InputError('must be an array of rows (e.g. from readTable)', { field: 'rows' });
+  if (!Array.isArray(rows)) throw new InputError('must be an array of rows (e.g. from readTable)', { field: 'rows', code: 'E_INVALID_TYPE' });
   const names = columnNames(rows);
   if (!names.includes(name)) {
     const problem = `no column "${name}"; the columns are ${names.map((n) => `"${n}"`).join(', ') || 'none'}`;
     const source = (rows as Partial<Table>).source;
-    throw source === undefined ? new InputError(problem, { field: name }) : new TableError(problem, { file: source });
+    throw source === undefined ? new InputError(problem, { field: name, code: 'E_MISSING_COLUMN' }) : new TableError(problem, { file: source, code: 'E_MISSING_COLUMN' });
   }
   return rows.map((row: TableRow) => {
     const value = row[name];

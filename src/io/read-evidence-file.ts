@@ -18,7 +18,7 @@ export function readEvidenceFile(path: string): EvidenceBase {
   try {
     return loadEvidence(json);
   } catch (error) {
-    if (error instanceof InputError) throw new TableError(error.message, { file: path });
+    if (error instanceof InputError) throw new TableError(error.message, { file: path, code: error.code });
     throw error;
   }
 }

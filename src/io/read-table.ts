@@ -3,6 +3,7 @@ import { cellValue, columnType, type ColumnType } from './column-types.ts';
 import { DELIMITERS, parseDelimited, type Delimiter } from './parse-delimited.ts';
 import { readTextFile } from './read-text-file.ts';
 import { TableError } from './table-error.ts';
+import { checkOptionsByKey, isPlainObject, optionKeys } from '../check-options.ts';
 
 /** Options of {@link readTable}. */
 export interface ReadTableOptions {
@@ -59,7 +60,7 @@ export interface Table extends ReadonlyArray<TableRow> {
  */
 export function readTable(pathOrText: string, options: ReadTableOptions = {}): Table {
   if (typeof pathOrText !== 'string') {
-    throw new InputError('pass a file path or the CSV/TSV text', { field: 'pathOrText', value: typeof pathOrText });
+    throw new InputError('pass a file path or the CSV/TSV text', { field: 'pathOrText', value: typeof pathOrText, code: 'E_INVALID_TYPE' });
   }
   checkOptions(options);
   const isText = /[\r\n]/.test(pathOrText);
@@ -69,7 +70,7 @@ export function readTable(pathOrText: string, options: ReadTableOptions = {}): T
   const parsed = parseDelimited(text, delimiter, file);
   for (const name of Object.keys(options.types ?? {})) {
     if (!parsed.header.includes(name)) {
-      throw new TableError(`options.types names column "${name}", which is not in the header (${parsed.header.join(', ')})`, { file });
+      throw new TableError(`options.types names column "${name}", which is not in the header (${parsed.header.join(', ')})`, { file, code: 'E_MISSING_COLUMN' });
     }
   }
   const columns = parsed.header.map((name, c) => {
@@ -87,17 +88,19 @@ export function readTable(pathOrText: string, options: ReadTableOptions = {}): T
   })) as Table;
 }
 
+/** The valid keys of {@link ReadTableOptions}. */
+export const READ_TABLE_OPTION_KEYS = optionKeys<ReadTableOptions>()('delimiter', 'types', 'name');
+
 function checkOptions(options: ReadTableOptions): void {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an object', { field: 'options', value: options });
-  const known = ['delimiter', 'types', 'name'];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new InputError(`unknown option; valid options are ${known.join(', ')}`, { field: key });
+  checkOptionsByKey(options, READ_TABLE_OPTION_KEYS);
+  if (options.types !== undefined && !isPlainObject(options.types)) {
+    throw new InputError('must be an object mapping column names to "number" or "text"', { field: 'types', value: options.types, code: 'E_INVALID_TYPE' });
   }
   if (options.delimiter !== undefined && !(DELIMITERS as readonly string[]).includes(options.delimiter)) {
-    throw new InputError('must be ",", "\\t" or ";"', { field: 'delimiter', value: options.delimiter });
+    throw new InputError('must be ",", "\\t" or ";"', { field: 'delimiter', value: options.delimiter, code: 'E_INVALID_CHOICE' });
   }
   for (const [name, type] of Object.entries(options.types ?? {})) {
-    if (type !== 'number' && type !== 'text') throw new InputError('must be "number" or "text"', { field: `types.${name}`, value: type });
+    if (type !== 'number' && type !== 'text') throw new InputError('must be "number" or "text"', { field: `types.${name}`, value: type, code: 'E_INVALID_CHOICE' });
   }
 }
 

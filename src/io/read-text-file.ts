@@ -11,7 +11,7 @@ import { TableError } from './table-error.ts';
 export function readTextFile(path: string): string {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new TableError('is a folder, not a file', { file: path });
+    if (statSync(path).isDirectory()) throw new TableError('is a folder, not a file', { file: path, code: 'E_FILE' });
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (error instanceof TableError) throw error;
@@ -19,8 +19,8 @@ export function readTextFile(path: string): string {
     const problem = code === 'ENOENT' ? 'no such file'
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : `cannot be read (${code ?? (error as Error).message})`;
-    throw new TableError(problem, { file: path });
+    throw new TableError(problem, { file: path, code: 'E_FILE' });
   }
-  if (text.trim() === '') throw new TableError('is empty', { file: path });
+  if (text.trim() === '') throw new TableError('is empty', { file: path, code: 'E_FILE' });
   return text;
 }

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError, type ErrorCode } from '../errors.ts';
 
 /** Where in a file a problem is. */
 export interface FilePlace {
@@ -8,6 +8,8 @@ export interface FilePlace {
   readonly line?: number;
   /** The column (header name), when the problem is in one column. */
   readonly column?: string;
+  /** The error's code; default `E_PARSE` (the file's text is malformed). */
+  readonly code?: ErrorCode;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface FilePlace {
  * @example
  * new TableError('is not a number (got "12a")', { file: 'trials.csv', line: 7, column: 'ai' }).message
  * // => 'trials.csv, line 7, column "ai": is not a number (got "12a")'
+ * new TableError('is empty', { file: 'a.csv', code: 'E_FILE' }).code // => 'E_FILE'
  */
 export class TableError extends InputError {
   readonly file: string;
@@ -24,7 +27,7 @@ export class TableError extends InputError {
   readonly column: string | undefined;
 
   constructor(problem: string, place: FilePlace) {
-    super(`${describePlace(place)}: ${problem}`);
+    super(`${describePlace(place)}: ${problem}`, { code: place.code ?? 'E_PARSE' });
     this.name = 'TableError';
     this.file = place.file;
     this.line = place.line;

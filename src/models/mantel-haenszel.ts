@@ -13,6 +13,7 @@ import { studyEffects } from './two-by-two/study-effects.ts';
 import { breslowDayTaroneTest } from './two-by-two/tarone-test.ts';
 import { exponentiate, waldInference } from './two-by-two/wald.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Measures of the Mantel–Haenszel method. */
 export const MANTEL_HAENSZEL_MEASURES = Object.freeze(['OR', 'RR', 'RD'] as const);
@@ -127,7 +128,7 @@ export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelO
   const measure = o.measure ?? 'OR';
   assertOneOf(measure, MANTEL_HAENSZEL_MEASURES, 'measure');
   const correct = o.correct ?? true;
-  if (typeof correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: correct });
+  if (typeof correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: correct, code: 'E_INVALID_TYPE' });
 
   const tables = readTables(rows, shared, `${measure} (Mantel–Haenszel)`);
   const warnings = [...tables.warnings];
@@ -165,7 +166,7 @@ export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelO
     };
   }
 
-  return Object.freeze({
+  return freezeResult({
     method: 'MH' as const,
     measure,
     level: shared.level,

@@ -5,7 +5,9 @@ import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult } from '../
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { qProfileTau2 } from './inference/q-profile.ts';
 import { resolveStudies } from './resolve-input.ts';
-import { resolveModelOptions, type MetaAnalysisOptions } from './resolve-options.ts';
+import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, type MetaAnalysisOptions } from './resolve-options.ts';
+import { checkOptions } from '../check-options.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /**
  * Univariate meta-analysis: equal-effects or random-effects model for k effect sizes with
@@ -41,13 +43,13 @@ export function metaAnalysis(
   input: EffectInput | EffectSizes,
   options: MetaAnalysisOptions = {},
 ): MetaAnalysisResult {
-  const resolved = resolveModelOptions(options);
+  const resolved = resolveModelOptions(checkOptions(options, META_ANALYSIS_OPTION_KEYS));
   const { method, level, control } = resolved;
   const studies = resolveStudies(input);
   const { yi, vi } = studies;
   const fit = fitIntercept(yi, vi, method, resolved.test, level, control);
   if (!fit.ok) {
-    throw new InputError(fit.reason, fit.row === undefined ? { field: 'yi' } : { field: 'vi', study: studies.labels[fit.row], value: vi[fit.row] });
+    throw new InputError(fit.reason, { ...fit.row === undefined ? { field: 'yi' } : { field: 'vi', row: studies.rows[fit.row], study: studies.labels[fit.row], value: vi[fit.row] }, code: 'E_NOT_ESTIMABLE' });
   }
   const warnings = [...studies.warnings, ...fit.warnings];
   const base = {
@@ -81,7 +83,7 @@ export function metaAnalysis(
     lastChange: fit.tau2Fit.lastChange,
   };
   const profile = method !== 'EE' && fit.k > 1 ? heterogeneityIntervals(fit, level, warnings) : {};
-  return Object.freeze({ ...base, ...profile, warnings: Object.freeze(warnings) });
+  return freezeResult({ ...base, ...profile, warnings: Object.freeze(warnings) });
 }
 
 function heterogeneityIntervals(

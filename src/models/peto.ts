@@ -6,6 +6,7 @@ import { readTables, resolveTwoByTwoOptions } from './two-by-two/read-tables.ts'
 import type { TwoByTwoPoolingOptions } from './two-by-two/read-tables.ts';
 import { studyEffects } from './two-by-two/study-effects.ts';
 import { exponentiate, waldInference } from './two-by-two/wald.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** Options of {@link peto}; metafor's `rma.peto` arguments where they exist there. */
 export type PetoOptions = TwoByTwoPoolingOptions;
@@ -85,7 +86,7 @@ export function peto(rows: readonly object[], options: PetoOptions = {}): PetoRe
   const df = Math.max(counted.length - 1, 0);
   const het = pooled.informative > 1 && df > 0 ? fromQ(pooled.q, df) : { q: pooled.q, qDf: df, qPValue: 1, i2: 0, h2: 1 };
 
-  return Object.freeze({
+  return freezeResult({
     method: 'PETO' as const,
     measure: 'PETO' as const,
     level: shared.level,

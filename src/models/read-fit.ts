@@ -1,4 +1,4 @@
-import { InputError, assertOneOf } from '../errors.ts';
+import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { TAU2_METHODS, TEST_TYPES, type MetaAnalysisResult, type Tau2Method, type TestType } from '../types.ts';
 
 /** The studies and settings of a fitted intercept-only model, validated once. */
@@ -37,54 +37,50 @@ export function readFit(
   options: { readonly minK?: number; readonly positiveVi?: boolean } = {},
 ): FitStudies {
   if (fit === null || typeof fit !== 'object' || Array.isArray(fit)) {
-    throw new InputError(`${caller} needs a fitted model (the result of metaAnalysis)`, {
-      field: 'fit',
-      value: fit === null || typeof fit !== 'object' ? fit : 'an array',
-    });
+    throw new InputError(`${caller} needs a fitted model (the result of metaAnalysis)`, { field: 'fit',
+      value: fit === null || typeof fit !== 'object' ? fit : 'an array', code: 'E_INVALID_RESULT' });
   }
   const f = fit as Record<string, unknown>;
   if ('coefficients' in f) {
-    throw new InputError(`${caller} is only available for models without moderators (metaAnalysis results), not for meta-regressions`, { field: 'fit' });
+    throw new InputError(`${caller} is only available for models without moderators (metaAnalysis results), not for meta-regressions`, { field: 'fit', code: 'E_INVALID_RESULT' });
   }
   const yi = studyValues(f, 'yi', caller);
   const vi = studyValues(f, 'vi', caller);
   const k = yi.length;
-  if (vi.length !== k) throw new InputError(`length mismatch: vi has ${vi.length} values but yi has ${k}`, { field: 'fit.vi' });
+  if (vi.length !== k) throw new InputError(`length mismatch: vi has ${vi.length} values but yi has ${k}`, { field: 'fit.vi', code: 'E_LENGTH_MISMATCH' });
   if (f.k !== undefined && f.k !== k) {
-    throw new InputError(`length mismatch: the fit lists ${k} studies in yi but k is ${String(f.k)}`, { field: 'fit.k', value: f.k });
+    throw new InputError(`length mismatch: the fit lists ${k} studies in yi but k is ${String(f.k)}`, { field: 'fit.k', value: f.k, code: 'E_LENGTH_MISMATCH' });
   }
   const labels = studyLabels(f.labels, k);
   for (let i = 0; i < k; i++) {
-    if (vi[i]! < 0) throw new InputError('sampling variance must not be negative', { field: 'fit.vi', row: i + 1, study: labels[i], value: vi[i] });
+    if (vi[i]! < 0) throw new InputError('sampling variance must not be negative', { field: 'fit.vi', row: i + 1, study: labels[i], value: vi[i], code: numberCode(vi[i]) });
     if (options.positiveVi && !(vi[i]! > 0)) {
-      throw new InputError(`${caller} needs every sampling variance > 0 (its weights are 1/vi)`, { field: 'fit.vi', row: i + 1, study: labels[i], value: vi[i] });
+      throw new InputError(`${caller} needs every sampling variance > 0 (its weights are 1/vi)`, { field: 'fit.vi', row: i + 1, study: labels[i], value: vi[i], code: numberCode(vi[i]) });
     }
   }
   assertOneOf(f.method, TAU2_METHODS, 'fit.method');
   assertOneOf(f.test, TEST_TYPES, 'fit.test');
   const level = f.level;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) {
-    throw new InputError('must be a proportion strictly between 0 and 1', { field: 'fit.level', value: level });
+    throw new InputError('must be a proportion strictly between 0 and 1', { field: 'fit.level', value: level, code: numberCode(level) });
   }
   const minK = options.minK ?? 1;
-  if (k < minK) throw new InputError(`${caller} needs at least ${minK} studies; the model has k = ${k}`, { field: 'fit.k', value: k });
+  if (k < minK) throw new InputError(`${caller} needs at least ${minK} studies; the model has k = ${k}`, { field: 'fit.k', value: k, code: 'E_TOO_FEW_STUDIES' });
   return { k, yi, vi, labels, method: f.method, test: f.test, level };
 }
 
 function studyValues(f: Record<string, unknown>, field: 'yi' | 'vi', caller: string): Float64Array {
   const value = f[field];
   if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-    throw new InputError(`${caller} needs the fit's studies: the result of metaAnalysis lists them in ${field}`, {
-      field: `fit.${field}`,
-      value: value === null || typeof value !== 'object' ? value : 'not an array',
-    });
+    throw new InputError(`${caller} needs the fit's studies: the result of metaAnalysis lists them in ${field}`, { field: `fit.${field}`,
+      value: value === null || typeof value !== 'object' ? value : 'not an array', code: 'E_INVALID_RESULT' });
   }
   const values = value as ArrayLike<unknown>;
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (typeof x !== 'number' || !Number.isFinite(x)) {
-      throw new InputError('must be a finite number (a fit holds only the studies it used)', { field: `fit.${field}`, row: i + 1, value: x });
+      throw new InputError('must be a finite number (a fit holds only the studies it used)', { field: `fit.${field}`, row: i + 1, value: x, code: numberCode(x) });
     }
     out[i] = x;
   }
@@ -93,9 +89,9 @@ function studyValues(f: Record<string, unknown>, field: 'yi' | 'vi', caller: str
 
 function studyLabels(value: unknown, k: number): readonly string[] {
   if (value === undefined) return Array.from({ length: k }, (_, i) => `row ${i + 1}`);
-  if (!Array.isArray(value) || value.length !== k) throw new InputError(`must be an array of ${k} study labels`, { field: 'fit.labels' });
+  if (!Array.isArray(value) || value.length !== k) throw new InputError(`must be an array of ${k} study labels`, { field: 'fit.labels', code: 'E_LENGTH_MISMATCH' });
   const bad = value.findIndex((x) => typeof x !== 'string');
-  if (bad >= 0) throw new InputError('must be a string', { field: 'fit.labels', row: bad + 1, value: value[bad] });
+  if (bad >= 0) throw new InputError('must be a string', { field: 'fit.labels', row: bad + 1, value: value[bad], code: 'E_INVALID_TYPE' });
   return value as string[];
 }
 
@@ -124,15 +120,15 @@ export function readFitView(fit: unknown, caller: string, minK: number): FitView
   const estimate = finiteField(f, 'estimate', caller);
   const se = finiteField(f, 'se', caller);
   const tau2 = finiteField(f, 'tau2', caller);
-  if (se < 0) throw new InputError('must not be negative', { field: 'fit.se', value: se });
-  if (tau2 < 0) throw new InputError('must not be negative', { field: 'fit.tau2', value: tau2 });
+  if (se < 0) throw new InputError('must not be negative', { field: 'fit.se', value: se, code: numberCode(se) });
+  if (tau2 < 0) throw new InputError('must not be negative', { field: 'fit.tau2', value: tau2, code: numberCode(tau2) });
   return { ...studies, estimate, se, tau2 };
 }
 
 function finiteField(f: Record<string, unknown>, field: string, caller: string): number {
   const x = f[field];
   if (typeof x !== 'number' || !Number.isFinite(x)) {
-    throw new InputError(`${caller} expects the result of metaAnalysis(): must be a finite number`, { field: `fit.${field}`, value: x });
+    throw new InputError(`${caller} expects the result of metaAnalysis(): must be a finite number`, { field: `fit.${field}`, value: x, code: 'E_INVALID_RESULT' });
   }
   return x;
 }

@@ -1,6 +1,8 @@
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
+import { denseArray } from '../dense-array.ts';
 import { isMissing } from '../missing.ts';
 import type { EffectInput, EffectSizes, Measure, Provenance } from '../types.ts';
+import { summariseOmissions } from '../omission-summary.ts';
 
 /** Studies that enter a model: finite yi and vi, with their labels and variance provenance. */
 export interface ResolvedStudies {
@@ -8,6 +10,8 @@ export interface ResolvedStudies {
   readonly vi: Float64Array;
   readonly labels: readonly string[];
   readonly provenance: readonly Provenance[];
+  /** The 1-based input row of each study kept (rows omitted for a missing yi or vi are skipped). */
+  readonly rows: readonly number[];
   readonly measure: Measure | null;
   readonly warnings: readonly string[];
 }
@@ -29,15 +33,15 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
   const yi = arrayField(input, 'yi');
   const vi = arrayField(input, 'vi');
   if (yi.length !== vi.length) {
-    throw new InputError(`length mismatch: yi has ${yi.length} values but vi has ${vi.length}`, { field: 'vi' });
+    throw new InputError(`length mismatch: yi has ${yi.length} values but vi has ${vi.length}`, { field: 'vi', code: 'E_LENGTH_MISMATCH' });
   }
-  const labelsIn = input.labels;
+  const labelsIn = input.labels === undefined ? undefined : labelArray(input.labels);
   if (labelsIn !== undefined && labelsIn.length !== yi.length) {
-    throw new InputError(`length mismatch: labels has ${labelsIn.length} entries but yi has ${yi.length}`, { field: 'labels' });
+    throw new InputError(`length mismatch: labels has ${labelsIn.length} entries but yi has ${yi.length}`, { field: 'labels', code: 'E_LENGTH_MISMATCH' });
   }
-  const provIn = input.provenance;
+  const provIn = input.provenance === undefined ? undefined : denseArray<Provenance>(input.provenance, 'provenance');
   if (provIn !== undefined && provIn.length !== yi.length) {
-    throw new InputError(`length mismatch: provenance has ${provIn.length} entries but yi has ${yi.length}`, { field: 'provenance' });
+    throw new InputError(`length mismatch: provenance has ${provIn.length} entries but yi has ${yi.length}`, { field: 'provenance', code: 'E_LENGTH_MISMATCH' });
   }
   const keep: number[] = [];
   const warnings: string[] = [];
@@ -45,14 +49,14 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
     const label = labelsIn?.[i] ?? `row ${i + 1}`;
     const y = numeric(yi[i], 'yi', i, label);
     const v = numeric(vi[i], 'vi', i, label);
-    if (v < 0) throw new InputError('sampling variance must not be negative', { field: 'vi', row: i + 1, study: labelsIn?.[i], value: v });
+    if (v < 0) throw new InputError('sampling variance must not be negative', { field: 'vi', row: i + 1, study: labelsIn?.[i], value: v, code: numberCode(v) });
     if (Number.isNaN(y) || Number.isNaN(v)) {
       const missing = Number.isNaN(y) ? (Number.isNaN(v) ? 'yi and vi' : 'yi') : 'vi';
       warnings.push(`${describe(label, i)} omitted: ${missing} missing.`);
       continue;
     }
     if (!Number.isFinite(y) || !Number.isFinite(v)) {
-      throw new InputError('must be finite', { field: Number.isFinite(y) ? 'vi' : 'yi', row: i + 1, study: labelsIn?.[i] });
+      throw new InputError('must be finite', { field: Number.isFinite(y) ? 'vi' : 'yi', row: i + 1, study: labelsIn?.[i], code: 'E_NOT_FINITE' });
     }
     keep.push(i);
   }
@@ -61,8 +65,9 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
     vi: Float64Array.from(keep, (i) => vi[i] as number),
     labels: keep.map((i) => labelsIn?.[i] ?? `row ${i + 1}`),
     provenance: keep.map((i) => provIn?.[i] ?? REPORTED),
+    rows: keep.map((i) => i + 1),
     measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
-    warnings,
+    warnings: summariseOmissions(warnings),
   };
 }
 
@@ -71,16 +76,22 @@ function describe(label: string, i: number): string {
 }
 
 function arrayField(input: object, field: 'yi' | 'vi'): ArrayLike<unknown> {
-  const value = (input as Record<string, unknown>)[field];
-  if (value === undefined) throw new InputError('missing: pass an array of numbers', { field });
-  if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-    throw new InputError('must be an array of numbers', { field, value });
-  }
-  return value as ArrayLike<unknown>;
+  return denseArray((input as Record<string, unknown>)[field], field);
+}
+
+/** Labels: a dense array of strings (a number is written in decimal); `null`/missing → the row name. */
+function labelArray(value: unknown): readonly (string | undefined)[] {
+  const labels = denseArray(value, 'labels');
+  return Array.from(labels, (label, i) => {
+    if (isMissing(label)) return undefined;
+    if (typeof label === 'string') return label;
+    if (typeof label === 'number' && Number.isFinite(label)) return String(label);
+    throw new InputError('must be a study label (a string)', { field: 'labels', row: i + 1, value: label, code: 'E_INVALID_TYPE' });
+  });
 }
 
 function numeric(value: unknown, field: string, i: number, label: string): number {
   if (isMissing(value)) return NaN;
   if (typeof value === 'number') return value;
-  throw new InputError('must be a number', { field, row: i + 1, study: label === `row ${i + 1}` ? undefined : label, value });
+  throw new InputError('must be a number', { field, row: i + 1, study: label === `row ${i + 1}` ? undefined : label, value, code: 'E_INVALID_TYPE' });
 }

@@ -1,6 +1,7 @@
-import { assertLevel, assertOneOf, InputError } from '../errors.ts';
+import { assertLevel, assertOneOf, InputError, numberCode } from '../errors.ts';
 import { TAU2_METHODS, TEST_TYPES, type Tau2Method, type TestType } from '../types.ts';
 import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL, type Tau2Control } from './tau2/tau2-fit.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /**
  * metafor's `control` list of rma.uni, for users who check against an R script: passing it
@@ -20,6 +21,9 @@ export interface MetaforControl {
   readonly tau2Max?: number;
 }
 
+/** The valid keys of {@link MetaforControl}. */
+const CONTROL_KEYS = optionKeys<MetaforControl>()('threshold', 'maxiter', 'stepadj', 'tol', 'tau2Max');
+
 /** Options of `metaAnalysis` as a user passes them. */
 export interface MetaAnalysisOptions {
   /** tau² estimator (metafor's `method`); default `'REML'`. */
@@ -34,6 +38,9 @@ export interface MetaAnalysisOptions {
    */
   readonly control?: 'metafor' | MetaforControl;
 }
+
+/** The valid keys of {@link MetaAnalysisOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const META_ANALYSIS_OPTION_KEYS = optionKeys<MetaAnalysisOptions>()('method', 'test', 'level', 'control');
 
 /** The same options with every field resolved and validated. */
 export interface ResolvedModelOptions {
@@ -74,16 +81,17 @@ export function resolveControl(control: MetaAnalysisOptions['control']): Tau2Con
   if (control === undefined) return DEFAULT_TAU2_CONTROL;
   if (control === 'metafor') return METAFOR_TAU2_CONTROL;
   if (control === null || typeof control !== 'object') {
-    throw new InputError("must be 'metafor' or an object with metafor's control entries (threshold, maxiter, stepadj, tol, tau2Max)", { field: 'control', value: control });
+    throw new InputError("must be 'metafor' or an object with metafor's control entries (threshold, maxiter, stepadj, tol, tau2Max)", { field: 'control', value: control, code: 'E_INVALID_TYPE' });
   }
+  checkOptions<MetaforControl>(control, CONTROL_KEYS, 'control');
   const positive = (name: keyof MetaforControl, fallback: number): number => {
     const x = control[name];
     if (x === undefined) return fallback;
-    if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x)) throw new InputError('must be a positive number', { field: `control.${name}`, value: x });
+    if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x)) throw new InputError('must be a positive number', { field: `control.${name}`, value: x, code: numberCode(x) });
     return x;
   };
   const maxiter = positive('maxiter', METAFOR_TAU2_CONTROL.maxIterations);
-  if (!Number.isInteger(maxiter)) throw new InputError('must be a positive integer', { field: 'control.maxiter', value: maxiter });
+  if (!Number.isInteger(maxiter)) throw new InputError('must be a positive integer', { field: 'control.maxiter', value: maxiter, code: numberCode(maxiter) });
   return Object.freeze({
     stopping: 'metafor',
     threshold: positive('threshold', METAFOR_TAU2_CONTROL.threshold),

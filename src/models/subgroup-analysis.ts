@@ -4,9 +4,13 @@ import type { EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Warn
 import { interceptModel } from './engine/intercept-model.ts';
 import { scaleData } from './engine/scaled-data.ts';
 import { cochranQ } from './inference/cochran-q.ts';
+import { denseArray } from '../dense-array.ts';
 import { metaAnalysis } from './meta-analysis.ts';
 import { resolveStudies } from './resolve-input.ts';
 import type { MetaAnalysisOptions } from './resolve-options.ts';
+import { checkOptions } from '../check-options.ts';
+import { META_ANALYSIS_OPTION_KEYS } from './resolve-options.ts';
+import { freezeResult } from '../freeze-result.ts';
 
 /** One subgroup's own random-effects fit. */
 export interface SubgroupFit
@@ -54,14 +58,16 @@ export function subgroupAnalysis(
   groups: readonly (string | number | boolean | null | undefined)[],
   options: MetaAnalysisOptions = {},
 ): SubgroupResult {
+  checkOptions(options, META_ANALYSIS_OPTION_KEYS);
   resolveStudies(input); // validates yi, vi and their lengths before the split
-  if (!Array.isArray(groups) || groups.length !== input.yi.length) {
-    throw new InputError(`length mismatch: groups has ${Array.isArray(groups) ? groups.length : 'no'} entries but yi has ${input.yi.length}`, { field: 'groups' });
+  const groupsIn = denseArray(groups, 'groups');
+  if (groupsIn.length !== input.yi.length) {
+    throw new InputError(`length mismatch: groups has ${groupsIn.length} entries but yi has ${input.yi.length}`, { field: 'groups', code: 'E_LENGTH_MISMATCH' });
   }
   const warnings: string[] = [];
-  const labels = groups.map((g, i) => {
+  const labels = Array.from(groupsIn, (g, i) => {
     const label = labelText(g);
-    if (label === undefined) throw new InputError('must be a subgroup label (text or a number)', { field: 'groups', row: i + 1, study: input.labels?.[i], value: g });
+    if (label === undefined) throw new InputError('must be a subgroup label (text or a number)', { field: 'groups', row: i + 1, study: input.labels?.[i], value: g, code: 'E_INVALID_TYPE' });
     if (label === null) {
       const study = input.labels?.[i];
       warnings.push(`Row ${i + 1}${study === undefined || study === `row ${i + 1}` ? '' : ` (${study})`} omitted: subgroup label missing.`);
@@ -71,14 +77,14 @@ export function subgroupAnalysis(
   const levels = [...new Set(labels.filter((l): l is string => l !== null))].sort((a, b) => a.localeCompare(b));
   const fits = levels.map((level) => {
     const idx = labels.flatMap((g, i) => (g === level ? [i] : []));
-    const fit = metaAnalysis(
+    const fit = inSubgroup(level, idx, () => metaAnalysis(
       {
         yi: idx.map((i) => input.yi[i] as number),
         vi: idx.map((i) => input.vi[i] as number),
         labels: idx.map((i) => input.labels?.[i] ?? `row ${i + 1}`),
       },
       options,
-    );
+    ));
     warnings.push(...fit.warnings.map((w) => `[${level}] ${w}`));
     return Object.freeze({
       level, k: fit.k, estimate: fit.estimate, se: fit.se, ci: fit.ci, pValue: fit.pValue,
@@ -87,9 +93,20 @@ export function subgroupAnalysis(
   });
   const between = scaleData(Float64Array.from(fits, (f) => f.estimate), Float64Array.from(fits, (f) => f.se * f.se), true);
   const het = cochranQ(interceptModel(between.y, between.v, between.unit));
-  return Object.freeze({
+  return freezeResult({
     groups: Object.freeze(fits),
     between: Object.freeze({ q: het.q, df: het.qDf, pValue: het.qPValue }),
     warnings: Object.freeze(warnings),
   });
+}
+
+/** Runs the fit of one subgroup; its error names the subgroup and the row of the full input. */
+function inSubgroup<T>(level: string, idx: readonly number[], fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const row = error.row === undefined ? undefined : idx[error.row - 1]! + 1;
+    throw new InputError(`in subgroup "${level}": ${error.problem}`, { field: error.field, row, study: error.study, code: error.code });
+  }
 }

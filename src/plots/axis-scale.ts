@@ -1,9 +1,10 @@
 import { ticks as linearTicks } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { backTransform, type BackTransform } from '../effect-sizes/back-transform.ts';
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 import { textWidth } from './font-metrics.ts';
 import { invertTransform } from './invert-transform.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** One tick of an axis: where it sits (analysis scale) and what it says (display scale). */
 export interface AxisTick {
@@ -46,6 +47,9 @@ export interface AxisScaleOptions {
   readonly vertical?: boolean;
 }
 
+/** The valid keys of {@link AxisScaleOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const AXIS_SCALE_OPTION_KEYS = optionKeys<AxisScaleOptions>()('domain', 'range', 'transform', 'nice', 'fontSize', 'maxTicks', 'vertical');
+
 /**
  * A linear position scale (d3-scale) on the analysis scale whose ticks are round numbers on the
  * display scale, as a reader of a forest plot expects: odds ratios 0.1, 0.2, 0.5, 1, 2, 5 on a
@@ -60,10 +64,11 @@ export interface AxisScaleOptions {
  *   .ticks.map((t) => t.label); // => ['0.2', '0.5', '1', '2', '5']
  */
 export function axisScale(options: AxisScaleOptions): AxisScale {
+  checkOptions(options ?? null, AXIS_SCALE_OPTION_KEYS);
   const transform = options.transform ?? backTransform(null, 'none');
   let [lo, hi] = options.domain;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
-    throw new InputError('must be two finite numbers, low < high', { field: 'domain', value: options.domain });
+    throw new InputError('must be two finite numbers, low < high', { field: 'domain', value: options.domain, code: numberCode(options.domain) });
   }
   if (options.nice ?? true) [lo, hi] = niceDomain(lo, hi, transform);
   const scale = scaleLinear().domain([lo, hi]).range([options.range[0], options.range[1]]);

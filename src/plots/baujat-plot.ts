@@ -7,9 +7,13 @@ import { scatterFrame } from './scatter-frame.ts';
 import { svgDocument, svgElement } from './svg.ts';
 import { pointMark } from './marks.ts';
 import { InputError } from '../errors.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link baujatPlot}. */
 export interface BaujatPlotOptions extends PlotSizeOptions, PointLabelOptions {}
+
+/** The valid keys of {@link BaujatPlotOptions}. */
+export const PLOT_SIZE_LABEL_OPTION_KEYS = optionKeys<BaujatPlotOptions>()('width', 'height', 'fontSize', 'title', 'digits', 'labels', 'maxLabels');
 
 /**
  * Baujat plot (Baujat et al., 2002, Stat Med 21:2641; metafor's `baujat`) as a standalone SVG
@@ -32,11 +36,12 @@ export interface BaujatPlotOptions extends PlotSizeOptions, PointLabelOptions {}
  * svg.match(/class="study"/g)?.length // => 13 (one circle per trial)
  */
 export function baujatPlot(fit: MetaAnalysisResult, options: BaujatPlotOptions = {}): string {
+  checkOptions(options, PLOT_SIZE_LABEL_OPTION_KEYS);
   const size = resolvePlotSize(options, { width: 560, height: 460, title: 'Baujat plot' });
   const { labels: which, maxLabels } = resolvePointLabels(options);
   const points = baujat(fit);
   const drawn = points.flatMap((p, i) => (p.y === null ? [] : [{ ...p, y: p.y, i }]));
-  if (drawn.length === 0) throw new InputError('no study could be left out and refitted; nothing to draw', { field: 'fit' });
+  if (drawn.length === 0) throw new InputError('no study could be left out and refitted; nothing to draw', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
   const maxX = Math.max(...drawn.map((p) => p.x));
   const maxY = Math.max(...drawn.map((p) => p.y));
   const ee = fit.method === 'EE';

@@ -1,8 +1,9 @@
 import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
-import { InputError, assertLevel } from '../errors.ts';
+import { InputError, assertLevel, numberCode } from '../errors.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link bubbleData}. */
 export interface BubbleDataOptions {
@@ -15,6 +16,9 @@ export interface BubbleDataOptions {
   /** Moderator values at which to evaluate the line instead of the default grid (metafor's `xvals`). */
   readonly at?: readonly number[];
 }
+
+/** The valid keys of {@link BubbleDataOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const BUBBLE_DATA_OPTION_KEYS = optionKeys<BubbleDataOptions>()('moderator', 'level', 'steps', 'at');
 
 /** One study in a bubble plot. */
 export interface BubblePoint {
@@ -71,18 +75,19 @@ export interface BubbleData {
  * d.line.fitted // => [-0.268, 4.268] (β₀ + β₁x at both ends, β = [-0.1, 1.4], the least-squares line for equal vᵢ)
  */
 export function bubbleData(fit: MetaRegressionResult, options: BubbleDataOptions = {}): BubbleData {
+  checkOptions(options, BUBBLE_DATA_OPTION_KEYS);
   const names = readRegression(fit);
   const moderator = options.moderator ?? (names.length === 1 ? names[0]! : undefined);
   if (moderator === undefined) {
-    throw new InputError(`the model has ${names.length} moderators; choose the one on the x axis (${names.join(', ')})`, { field: 'moderator' });
+    throw new InputError(`the model has ${names.length} moderators; choose the one on the x axis (${names.join(', ')})`, { field: 'moderator', code: 'E_INVALID_CHOICE' });
   }
   if (!names.includes(moderator)) {
-    throw new InputError(`is not a moderator of the model; choose one of ${names.join(', ')}`, { field: 'moderator', value: moderator });
+    throw new InputError(`is not a moderator of the model; choose one of ${names.join(', ')}`, { field: 'moderator', value: moderator, code: 'E_INVALID_CHOICE' });
   }
   const level = options.level ?? fit.level;
   assertLevel(level);
   const steps = options.steps ?? 101;
-  if (!Number.isInteger(steps) || steps < 2) throw new InputError('must be an integer of at least 2', { field: 'steps', value: steps });
+  if (!Number.isInteger(steps) || steps < 2) throw new InputError('must be an integer of at least 2', { field: 'steps', value: steps, code: numberCode(steps) });
 
   const xs = fit.moderators[moderator]!;
   const heldAt = Object.fromEntries(names.filter((n) => n !== moderator).map((n) => [n, mean(fit.moderators[n]!)]));
@@ -115,9 +120,9 @@ export function bubbleData(fit: MetaRegressionResult, options: BubbleDataOptions
 }
 
 function checkedValues(at: unknown): number[] {
-  if (!Array.isArray(at) || at.length === 0) throw new InputError('must be a non-empty array of moderator values', { field: 'at', value: at });
+  if (!Array.isArray(at) || at.length === 0) throw new InputError('must be a non-empty array of moderator values', { field: 'at', value: at, code: 'E_INVALID_TYPE' });
   at.forEach((x, i) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new InputError('must be a finite number', { field: 'at', row: i + 1, value: x });
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new InputError('must be a finite number', { field: 'at', row: i + 1, value: x, code: numberCode(x) });
   });
   return [...(at as number[])];
 }
@@ -125,7 +130,7 @@ function checkedValues(at: unknown): number[] {
 function readRegression(fit: unknown): string[] {
   const f = fit as Partial<MetaRegressionResult> | null;
   if (f === null || typeof f !== 'object' || !Array.isArray(f.coefficients) || f.moderators === undefined || !Array.isArray(f.yi)) {
-    throw new InputError('needs a fitted meta-regression (the result of metaRegression)', { field: 'fit' });
+    throw new InputError('needs a fitted meta-regression (the result of metaRegression)', { field: 'fit', code: 'E_INVALID_RESULT' });
   }
   return f.coefficients.slice(1).map((c) => c.name);
 }

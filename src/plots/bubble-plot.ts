@@ -8,6 +8,7 @@ import { resolvePlotSize, type PlotSizeOptions } from './plot-options.ts';
 import { clipToArea, pointList, scatterFrame, type ScatterFrame } from './scatter-frame.ts';
 import type { Point } from './clip-polygon.ts';
 import { px, svgDocument, svgElement } from './svg.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link bubblePlot}. */
 export interface BubblePlotOptions extends PlotSizeOptions, PointLabelOptions, Omit<BubbleDataOptions, 'at'> {
@@ -18,6 +19,9 @@ export interface BubblePlotOptions extends PlotSizeOptions, PointLabelOptions, O
   /** Draw the prediction band as dotted lines (default false, as metafor). */
   readonly pi?: boolean;
 }
+
+/** The valid keys of {@link BubblePlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const BUBBLE_PLOT_OPTION_KEYS = optionKeys<BubblePlotOptions>()('width', 'height', 'fontSize', 'title', 'digits', 'labels', 'maxLabels', 'moderator', 'level', 'steps', 'transform', 'ci', 'pi');
 
 /**
  * Bubble plot of a meta-regression (Thompson & Higgins, 2002, Stat Med 21:1559; metafor's
@@ -46,12 +50,13 @@ export interface BubblePlotOptions extends PlotSizeOptions, PointLabelOptions, O
  * svg.match(/class="study"/g)?.length // => 13 (one bubble per trial)
  */
 export function bubblePlot(fit: MetaRegressionResult, options: BubblePlotOptions = {}): string {
+  checkOptions(options, BUBBLE_PLOT_OPTION_KEYS);
   const size = resolvePlotSize(options, { width: 600, height: 460, title: 'Bubble plot' });
   const { labels: which, maxLabels } = resolvePointLabels(options);
   const showCi = options.ci ?? true;
   const showPi = options.pi ?? false;
   for (const [field, v] of [['ci', showCi], ['pi', showPi]] as const) {
-    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v });
+    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v, code: 'E_INVALID_TYPE' });
   }
   const data = bubbleData(fit, { moderator: options.moderator, level: options.level, steps: options.steps });
   const transform = backTransform(fit.measure, options.transform ?? 'auto');

@@ -1,12 +1,16 @@
 import { cumulative, type CumulativeOptions } from '../diagnostics/cumulative.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { subsetForest, type SubsetForestOptions } from './subset-forest.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link cumulativePlot}: the forest plot's display options plus the order of addition. */
 export interface CumulativePlotOptions extends SubsetForestOptions, CumulativeOptions {
   /** One sort key per study of the fit (e.g. publication years); default the fit's order. */
   readonly order?: ArrayLike<number | null> | readonly (string | null)[];
 }
+
+/** The valid keys of {@link CumulativePlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const CUMULATIVE_PLOT_OPTION_KEYS = optionKeys<CumulativePlotOptions>()('transform', 'n', 'limits', 'digits', 'fontSize', 'width', 'height', 'labelWidth', 'title', 'axisTitle', 'referenceLine', 'decreasing', 'order', 'collapse');
 
 /**
  * Cumulative forest plot (Lau et al., 1992, N Engl J Med 327:248; metafor's `forest.cumul.rma`)
@@ -28,8 +32,9 @@ export interface CumulativePlotOptions extends SubsetForestOptions, CumulativeOp
  * [...svg.matchAll(/class="label">([^<]*)/g)].map((m) => m[1]) // => ['Aronson', '+ Ferguson &amp; Simes', …] (by year)
  */
 export function cumulativePlot(fit: MetaAnalysisResult, options: CumulativePlotOptions = {}): string {
-  const { order, decreasing, ...display } = options;
-  const rows = cumulative(fit, order, decreasing === undefined ? {} : { decreasing });
+  checkOptions(options, CUMULATIVE_PLOT_OPTION_KEYS);
+  const { order, decreasing, collapse, ...display } = options;
+  const rows = cumulative(fit, order, { ...(decreasing !== undefined && { decreasing }), ...(collapse !== undefined && { collapse }) });
   const labels = rows.map((r, i) => (i === 0 ? r.label : `+ ${r.label}`));
   return subsetForest(fit, rows, {
     labelHeader: 'Study added', labels, overall: false, fullEstimateLine: true,

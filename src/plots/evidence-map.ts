@@ -9,6 +9,7 @@ import { positiveOption } from './positive-option.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 import { wrapText } from './wrap-text.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link evidenceMap}. */
 export interface EvidenceMapOptions {
@@ -19,6 +20,9 @@ export interface EvidenceMapOptions {
   readonly boxWidth?: number;
   readonly title?: string;
 }
+
+/** The valid keys of {@link EvidenceMapOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const EVIDENCE_MAP_OPTION_KEYS = optionKeys<EvidenceMapOptions>()('overlaps', 'fontSize', 'boxWidth', 'title');
 
 interface Slot { readonly key: string; readonly time: number; readonly header: string }
 interface Placed { readonly study: EvidenceStudy; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly lines: string[][] }
@@ -36,6 +40,7 @@ interface Placed { readonly study: EvidenceStudy; readonly x: number; readonly y
  * evidenceMap(seed).includes('Seoul National University'); // => true (a lane for that group)
  */
 export function evidenceMap(input: unknown, options: EvidenceMapOptions = {}): string {
+  checkOptions(options, EVIDENCE_MAP_OPTION_KEYS);
   const evidence = loadEvidence(input);
   const overlaps = options.overlaps ?? assessReplication(evidence).overlaps;
   const fs = positiveOption(options.fontSize, 'fontSize', 12);

@@ -1,6 +1,7 @@
 import { TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
-import { InputError, assertOneOf } from '../errors.ts';
+import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { positiveOption } from './positive-option.ts';
+import { optionKeys } from '../check-options.ts';
 
 /** An extra text column of a forest plot (year, n, events, …), one value per study. */
 export interface ForestColumn {
@@ -58,6 +59,9 @@ export interface ForestPlotOptions {
   readonly referenceLine?: number | null;
 }
 
+/** The valid keys of {@link ForestPlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const FOREST_PLOT_OPTION_KEYS = optionKeys<ForestPlotOptions>()('transform', 'n', 'limits', 'columns', 'rows', 'groups', 'clusters', 'notReplicated', 'digits', 'fontSize', 'width', 'height', 'labelWidth', 'title', 'axisTitle', 'labelHeader', 'showWeights', 'predictionInterval', 'referenceLine');
+
 /** Options with every default filled in. */
 export interface ResolvedForestOptions {
   readonly transform: TransformName | 'auto';
@@ -95,15 +99,15 @@ export function resolveForestOptions(options: ForestPlotOptions, k: number): Res
     if (arr !== undefined) sameLength(arr, k, name);
   }
   options.groups?.forEach((g, i) => {
-    if (typeof g !== 'string' || g === '') throw new InputError('every study needs a subgroup label', { field: 'groups', row: i + 1, value: g });
+    if (typeof g !== 'string' || g === '') throw new InputError('every study needs a subgroup label', { field: 'groups', row: i + 1, value: g, code: 'E_MISSING_VALUE' });
   });
   (options.columns ?? []).forEach((c, j) => checkColumn(c, j, k, options.rows));
   const limits = options.limits ?? null;
   if (limits !== null && !(Number.isFinite(limits[0]) && Number.isFinite(limits[1]) && limits[0] < limits[1])) {
-    throw new InputError('must be two finite numbers, low < high, on the display scale', { field: 'limits', value: limits });
+    throw new InputError('must be two finite numbers, low < high, on the display scale', { field: 'limits', value: limits, code: numberCode(limits) });
   }
   const digits = options.digits ?? null;
-  if (digits !== null && (!Number.isInteger(digits) || digits < 0 || digits > 10)) throw new InputError('must be an integer from 0 to 10', { field: 'digits', value: digits });
+  if (digits !== null && (!Number.isInteger(digits) || digits < 0 || digits > 10)) throw new InputError('must be an integer from 0 to 10', { field: 'digits', value: digits, code: numberCode(digits) });
   return {
     transform: options.transform ?? 'auto',
     n: options.n,
@@ -130,14 +134,14 @@ export function resolveForestOptions(options: ForestPlotOptions, k: number): Res
 
 function sameLength(arr: ArrayLike<unknown>, k: number, field: string): void {
   if (arr === null || typeof arr !== 'object' || arr.length !== k) {
-    throw new InputError(`must have one entry per study in the fit (fit.labels: ${k}), got ${arr?.length ?? 'none'}`, { field });
+    throw new InputError(`must have one entry per study in the fit (fit.labels: ${k}), got ${arr?.length ?? 'none'}`, { field, code: 'E_LENGTH_MISMATCH' });
   }
 }
 
 function checkColumn(c: ForestColumn, j: number, k: number, rows: ForestPlotOptions['rows']): void {
   const field = `columns[${j}]`;
-  if (typeof c?.header !== 'string') throw new InputError('needs a header (string)', { field, value: c });
+  if (typeof c?.header !== 'string') throw new InputError('needs a header (string)', { field, value: c, code: 'E_INVALID_TYPE' });
   if (c.values !== undefined) return sameLength(c.values, k, `${field}.values`);
-  if (c.key === undefined) throw new InputError('needs values or a key', { field, value: c });
-  if (rows === undefined) throw new InputError(`key "${c.key}" needs options.rows`, { field });
+  if (c.key === undefined) throw new InputError('needs values or a key', { field, value: c, code: 'E_MISSING_VALUE' });
+  if (rows === undefined) throw new InputError(`key "${c.key}" needs options.rows`, { field, code: 'E_MISSING_COLUMN' });
 }

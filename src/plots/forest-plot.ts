@@ -7,12 +7,13 @@ import { forestDomain } from './forest-domain.ts';
 import { referenceValue } from './reference-value.ts';
 import { drawForestHeader, drawForestRow, type ForestDrawContext } from './forest-draw.ts';
 import { forestLayout, type RightCells } from './forest-layout.ts';
-import { resolveForestOptions, type ForestPlotOptions } from './forest-options.ts';
+import { resolveForestOptions, type ForestPlotOptions, FOREST_PLOT_OPTION_KEYS } from './forest-options.ts';
 import { forestRows, type ForestRow } from './forest-rows.ts';
 import { formatEstimateCi, formatPlotNumber } from './format-number.ts';
 import { PALETTE } from './palette.ts';
 import { svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
+import { checkOptions } from '../check-options.ts';
 
 /**
  * Forest plot of a meta-analysis as a standalone SVG string (Lewis & Clarke, 2001, BMJ 322:1479;
@@ -41,8 +42,9 @@ import { truncateText } from './truncate-text.ts';
  * svg.includes('0.49 [0.34, 0.70]') // => true (the pooled RR; metafor: predict(rma(yi, vi), transf = exp) gives 0.4894 [0.3441, 0.6962])
  */
 export function forestPlot(fit: MetaAnalysisResult, options: ForestPlotOptions = {}): string {
+  checkOptions(options, FOREST_PLOT_OPTION_KEYS);
   if (!fit || !Array.isArray(fit.yi) || fit.yi.length === 0 || fit.yi.length !== fit.vi?.length) {
-    throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels, weights)', { field: 'fit' });
+    throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels, weights)', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
   }
   const o = resolveForestOptions(options, fit.yi.length);
   const transform = backTransform(fit.measure, o.transform, { n: o.n });

@@ -1,7 +1,7 @@
 import type { FilledStudy } from '../bias/trim-and-fill.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { backTransform, TRANSFORMS, type BackTransform, type TransformName } from '../effect-sizes/back-transform.ts';
-import { InputError, assertLevel, assertOneOf } from '../errors.ts';
+import { InputError, assertLevel, assertOneOf, numberCode } from '../errors.ts';
 import { positiveOption } from './positive-option.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { axisScale, type AxisScale } from './axis-scale.ts';
@@ -13,6 +13,7 @@ import { legendSvg, legendWidth, type LegendItem } from './legend-svg.ts';
 import { PALETTE } from './palette.ts';
 import { placeLabels } from './place-labels.ts';
 import { escapeXml, px, svgDocument, svgElement, svgText } from './svg.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of `funnelPlot`. */
 export interface FunnelPlotOptions {
@@ -37,6 +38,9 @@ export interface FunnelPlotOptions {
   readonly axisTitle?: string;
 }
 
+/** The valid keys of {@link FunnelPlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const FUNNEL_PLOT_OPTION_KEYS = optionKeys<FunnelPlotOptions>()('transform', 'n', 'trimAndFill', 'contours', 'level', 'referenceLine', 'labels', 'width', 'height', 'fontSize', 'title', 'axisTitle');
+
 const BAND_FILLS = ['#EEEEEE', '#D9D9D9', '#C0C0C0'];
 
 /**
@@ -55,6 +59,7 @@ const BAND_FILLS = ['#EEEEEE', '#D9D9D9', '#C0C0C0'];
  * funnelPlot(fit, { trimAndFill: trimAndFill(fit) }).includes('Standard Error'); // => true
  */
 export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions = {}): string {
+  checkOptions(options, FUNNEL_PLOT_OPTION_KEYS);
   const o = resolve(fit, options);
   const transform = backTransform(fit.measure, o.transform, { n: o.n });
   const reference = referenceValue(fit.measure, transform, o.referenceLine);
@@ -98,7 +103,7 @@ function funnelScales(
   const yLabelWidth = Math.max(...yScale.ticks.map((t) => textWidth(t.label, { fontSize: fs })));
   const left = fs + 1.3 * fs + 0.8 * fs + yLabelWidth + 8;
   const right = o.width - 1.5 * fs - legendW - fs;
-  if (right - left < 6 * fs) throw new InputError(`is too small for the plot and its legend (need at least ${Math.ceil(left + 6 * fs + 2.5 * fs + legendW)} px)`, { field: 'width', value: o.width });
+  if (right - left < 6 * fs) throw new InputError(`is too small for the plot and its legend (need at least ${Math.ceil(left + 6 * fs + 2.5 * fs + legendW)} px)`, { field: 'width', value: o.width, code: numberCode(o.width) });
   const S = yScale.domain[1];
   const xs = [...all.map((p) => p.y), estimate - crit * S, estimate + crit * S, ...(reference === null ? [] : [reference])].filter(Number.isFinite);
   const xScale = axisScale({ domain: padded(Math.min(...xs), Math.max(...xs)), range: [left, right], transform, fontSize: fs });
@@ -122,7 +127,7 @@ interface ResolvedFunnel {
 
 function resolve(fit: MetaAnalysisResult, o: FunnelPlotOptions): ResolvedFunnel {
   if (!fit || !Array.isArray(fit.yi) || fit.yi.length === 0 || fit.yi.length !== fit.vi?.length) {
-    throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels)', { field: 'fit' });
+    throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels)', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
   }
   if (o.transform !== undefined && o.transform !== 'auto') assertOneOf(o.transform, TRANSFORMS, 'transform');
   if (o.labels !== undefined) assertOneOf(o.labels, ['auto', 'all', 'none'] as const, 'labels');
@@ -130,7 +135,7 @@ function resolve(fit: MetaAnalysisResult, o: FunnelPlotOptions): ResolvedFunnel 
   assertLevel(level);
   const contours = o.contours ?? [0.1, 0.05, 0.01];
   if (contours !== false) contours.forEach((p, i) => {
-    if (!(p > 0 && p < 1)) throw new InputError('must be p-values strictly between 0 and 1', { field: 'contours', row: i + 1, value: p });
+    if (!(p > 0 && p < 1)) throw new InputError('must be p-values strictly between 0 and 1', { field: 'contours', row: i + 1, value: p, code: numberCode(p) });
   });
   const fontSize = positiveOption(o.fontSize, 'fontSize', 12);
   return {

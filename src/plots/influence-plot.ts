@@ -4,10 +4,11 @@ import { backTransform } from '../effect-sizes/back-transform.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { textWidth } from './font-metrics.ts';
 import { PALETTE } from './palette.ts';
-import { resolvePlotSize, type PlotSizeOptions } from './plot-options.ts';
+import { resolvePlotSize, type PlotSizeOptions, PLOT_SIZE_OPTION_KEYS } from './plot-options.ts';
 import { referenceLine, scatterFrame } from './scatter-frame.ts';
 import { escapeXml, px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
+import { checkOptions } from '../check-options.ts';
 
 /** One panel of the influence plot: a statistic per study and its reference lines. */
 interface Panel {
@@ -43,6 +44,7 @@ interface Panel {
  * influencePlot(metaAnalysis(effectSizes('RR', bcg.rows, { columns }))).match(/class="panel"/g)?.length // => 8
  */
 export function influencePlot(fit: MetaAnalysisResult, options: PlotSizeOptions = {}): string {
+  checkOptions(options, PLOT_SIZE_OPTION_KEYS);
   const size = resolvePlotSize({ fontSize: 11, ...options }, { width: 760, height: 920, title: 'Influence diagnostics' });
   const rows = influence(fit);
   const k = rows.length;

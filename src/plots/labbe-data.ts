@@ -3,6 +3,7 @@ import type { ZeroCellRule } from '../effect-sizes/options.ts';
 import { InputError } from '../errors.ts';
 import { readTables, resolveTwoByTwoOptions, type TableRole } from '../models/two-by-two/read-tables.ts';
 import type { Interval, Measure, MetaAnalysisResult } from '../types.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** The 2×2 measures a L'Abbé plot is drawn for, and the arm-level outcome of each. */
 const ARM_MEASURE = { OR: 'PLO', RR: 'PLN', RD: 'PR', AS: 'PAS' } as const satisfies Partial<Record<Measure, Measure>>;
@@ -19,6 +20,9 @@ export interface LabbeDataOptions {
   /** Which arms get `add` (metafor's `to`); default `only0`. */
   readonly to?: ZeroCellRule;
 }
+
+/** The valid keys of {@link LabbeDataOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const LABBE_DATA_OPTION_KEYS = optionKeys<LabbeDataOptions>()('columns', 'label', 'add', 'to');
 
 /** One study in a L'Abbé plot: its two arm-level outcomes on the analysis scale. */
 export interface LabbePoint {
@@ -65,9 +69,10 @@ export interface LabbeData {
  * labbeData(fit, rows).points[0] // => { x: -2.4541, y: -3.3928, ... } (x = log(11/128), y = log(4/119): log odds in each arm)
  */
 export function labbeData(fit: MetaAnalysisResult, rows: readonly object[], options: LabbeDataOptions = {}): LabbeData {
+  checkOptions(options, LABBE_DATA_OPTION_KEYS);
   const measure = fit?.measure;
   if (measure === undefined || measure === null || !(measure in ARM_MEASURE)) {
-    throw new InputError(`a L'Abbé plot needs a fit of 2×2 tables with measure OR, RR, RD or AS`, { field: 'fit.measure', value: measure ?? null });
+    throw new InputError(`a L'Abbé plot needs a fit of 2×2 tables with measure OR, RR, RD or AS`, { field: 'fit.measure', value: measure ?? null, code: 'E_INVALID_CHOICE' });
   }
   const m = measure as LabbeMeasure;
   const armMeasure = ARM_MEASURE[m];
@@ -102,7 +107,7 @@ function checkSameStudies(fit: MetaAnalysisResult, yi: readonly number[]): void 
   if (!same) {
     throw new InputError(
       `the rows give ${yi.length} ${fit.measure} effect sizes that are not the fit's ${fit.yi.length}; pass the rows, columns and add/to the fit's effect sizes came from`,
-      { field: 'rows' },
+      { field: 'rows', code: 'E_LENGTH_MISMATCH' },
     );
   }
 }

@@ -11,6 +11,7 @@ import { clipToArea, pointList, scatterFrame, type ScatterFrame } from './scatte
 import type { Point } from './clip-polygon.ts';
 import { svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link labbePlot}. */
 export interface LabbePlotOptions extends PlotSizeOptions, PointLabelOptions, LabbeDataOptions {
@@ -19,6 +20,9 @@ export interface LabbePlotOptions extends PlotSizeOptions, PointLabelOptions, La
   /** Shade the confidence band of the pooled-effect line (default false, as metafor). */
   readonly ci?: boolean;
 }
+
+/** The valid keys of {@link LabbePlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const LABBE_PLOT_OPTION_KEYS = optionKeys<LabbePlotOptions>()('width', 'height', 'fontSize', 'title', 'digits', 'labels', 'maxLabels', 'columns', 'label', 'add', 'to', 'transform', 'ci');
 
 /** Risks to label on a log, logit or arcsine axis, most wanted first. */
 const RISK_TICKS = [0.5, 0.1, 0.9, 0.01, 0.99, 0.001, 0.999, 0.2, 0.8, 0.05, 0.95, 0.02, 0.98, 0.005, 0.995, 0.3, 0.7, 0.002, 0.998, 0.4, 0.6, 0.0001];
@@ -49,13 +53,14 @@ const ARM_SCALE: Partial<Record<Measure, string>> = { PLO: 'Log odds', PLN: 'Log
  * labbePlot(fit, bcg.rows, { columns }).includes('class="effect-line"') // => true
  */
 export function labbePlot(fit: MetaAnalysisResult, rows: readonly object[], options: LabbePlotOptions = {}): string {
+  checkOptions(options, LABBE_PLOT_OPTION_KEYS);
   const size = resolvePlotSize(options, { width: 540, height: 560, title: "L'Abbé plot" });
   const { labels: which, maxLabels } = resolvePointLabels(options);
   const showCi = options.ci ?? false;
-  if (typeof showCi !== 'boolean') throw new InputError('must be true or false', { field: 'ci', value: showCi });
+  if (typeof showCi !== 'boolean') throw new InputError('must be true or false', { field: 'ci', value: showCi, code: 'E_INVALID_TYPE' });
   const mode = options.transform ?? 'auto';
   if (mode !== 'auto' && mode !== 'none') throw new InputError("must be 'auto' or 'none'", { field: 'transform', value: mode });
-  const data = labbeData(fit, rows, options);
+  const data = labbeData(fit, rows, { columns: options.columns, label: options.label, add: options.add, to: options.to });
   const armTransform = backTransform(data.armMeasure, mode === 'auto' ? 'auto' : 'none');
   const word = mode === 'auto' ? 'Risk' : ARM_SCALE[data.armMeasure]!;
   const values = data.points.flatMap((p) => [p.x, p.y]);

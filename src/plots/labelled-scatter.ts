@@ -1,4 +1,4 @@
-import { InputError, assertOneOf } from '../errors.ts';
+import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { PALETTE } from './palette.ts';
 import { placeLabels, type Box } from './place-labels.ts';
 import type { ResolvedPlotSize } from './plot-options.ts';
@@ -36,7 +36,7 @@ export function resolvePointLabels(options: PointLabelOptions): { labels: PointL
   const labels = options.labels ?? 'labels';
   assertOneOf(labels, ['labels', 'ids', 'none'] as const, 'labels');
   const maxLabels = options.maxLabels ?? 30;
-  if (!Number.isInteger(maxLabels) || maxLabels < 0) throw new InputError('must be a non-negative integer', { field: 'maxLabels', value: maxLabels });
+  if (!Number.isInteger(maxLabels) || maxLabels < 0) throw new InputError('must be a non-negative integer', { field: 'maxLabels', value: maxLabels, code: numberCode(maxLabels) });
   return { labels, maxLabels };
 }
 

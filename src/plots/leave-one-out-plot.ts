@@ -1,6 +1,7 @@
 import { leaveOneOut } from '../diagnostics/leave-one-out.ts';
 import type { MetaAnalysisResult } from '../types.ts';
-import { subsetForest, type SubsetForestOptions } from './subset-forest.ts';
+import { subsetForest, type SubsetForestOptions, SUBSET_FOREST_OPTION_KEYS } from './subset-forest.ts';
+import { checkOptions } from '../check-options.ts';
 
 /**
  * Leave-one-out forest plot (metafor's `leave1out` drawn with `forest`; Viechtbauer & Cheung,
@@ -24,6 +25,7 @@ import { subsetForest, type SubsetForestOptions } from './subset-forest.ts';
  * //     '− Comstock et al', '− Comstock &amp; Webster', '− Comstock et al', 'All studies (REML)'] (13 rows and the full model)
  */
 export function leaveOneOutPlot(fit: MetaAnalysisResult, options: SubsetForestOptions = {}): string {
+  checkOptions(options, SUBSET_FOREST_OPTION_KEYS);
   const rows = leaveOneOut(fit);
   return subsetForest(fit, rows, {
     labelHeader: 'Study omitted', labels: rows.map((r) => `− ${r.label}`), overall: true, fullEstimateLine: true,

@@ -3,8 +3,9 @@ import { normalQuantile } from '../distributions/normal.ts';
 import { seededNormals } from '../numeric/seeded-normals.ts';
 import { standardizedResiduals } from '../diagnostics/standardized-residuals.ts';
 import { readFitView } from '../models/read-fit.ts';
-import { InputError, assertLevel } from '../errors.ts';
+import { InputError, assertLevel, numberCode } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link normalQqData}. */
 export interface NormalQqOptions {
@@ -15,6 +16,9 @@ export interface NormalQqOptions {
   /** Seed of the simulation, so that the same call draws the same envelope; default 1. */
   readonly seed?: number;
 }
+
+/** The valid keys of {@link NormalQqOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const NORMAL_QQ_OPTION_KEYS = optionKeys<NormalQqOptions>()('level', 'reps', 'seed');
 
 /** One study in a normal Q–Q plot, in increasing order of its standardized residual. */
 export interface QqPoint {
@@ -58,13 +62,14 @@ export interface NormalQqData {
  * normalQqData(fit).points.map((p) => p.theoretical) // => [-0.8694..., 0, 0.8694...] (Φ⁻¹((1 − 3/8)/3.25), …)
  */
 export function normalQqData(fit: MetaAnalysisResult, options: NormalQqOptions = {}): NormalQqData {
+  checkOptions(options, NORMAL_QQ_OPTION_KEYS);
   const f = readFitView(fit, 'normalQqData', 2);
   const level = options.level ?? f.level;
   assertLevel(level);
   const reps = options.reps ?? 2000;
-  if (!Number.isInteger(reps) || reps < 10) throw new InputError('must be an integer of at least 10', { field: 'reps', value: reps });
+  if (!Number.isInteger(reps) || reps < 10) throw new InputError('must be an integer of at least 10', { field: 'reps', value: reps, code: numberCode(reps) });
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed });
+  if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed, code: numberCode(seed) });
   const residuals = standardizedResiduals(fit).map((r, i) => ({ label: r.label, z: r.z ?? 0, i }));
   residuals.sort((a, b) => a.z - b.z || a.i - b.i);
   const theoretical = plottingQuantiles(f.k);

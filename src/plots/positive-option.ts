@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 
 /**
  * A size option (width, height, font size, …): `fallback` when not given, else a positive finite
@@ -10,6 +10,6 @@ import { InputError } from '../errors.ts';
  */
 export function positiveOption(value: number | undefined, field: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InputError('must be a positive number', { field, value });
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InputError('must be a positive number', { field, value, code: numberCode(value) });
   return value;
 }

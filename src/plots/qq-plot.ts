@@ -8,6 +8,7 @@ import { clipToArea, pointList, scatterFrame, type ScatterFrame } from './scatte
 import type { Point } from './clip-polygon.ts';
 import { px, svgDocument, svgElement } from './svg.ts';
 import { InputError } from '../errors.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link qqPlot}. */
 export interface QqPlotOptions extends PlotSizeOptions, PointLabelOptions, NormalQqOptions {
@@ -16,6 +17,9 @@ export interface QqPlotOptions extends PlotSizeOptions, PointLabelOptions, Norma
   /** Draw the pseudo-confidence envelope (default true). */
   readonly envelope?: boolean;
 }
+
+/** The valid keys of {@link QqPlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const QQ_PLOT_OPTION_KEYS = optionKeys<QqPlotOptions>()('width', 'height', 'fontSize', 'title', 'digits', 'labels', 'maxLabels', 'level', 'reps', 'seed', 'labelOutside', 'envelope');
 
 /**
  * Normal Q–Q plot of the standardized residuals of an intercept-only model (metafor's
@@ -33,14 +37,15 @@ export interface QqPlotOptions extends PlotSizeOptions, PointLabelOptions, Norma
  * qqPlot(metaAnalysis({ yi: [0.1, 0.3, 0.5, 0.2], vi: [0.01, 0.02, 0.015, 0.01] })).includes('class="envelope"') // => true
  */
 export function qqPlot(fit: MetaAnalysisResult, options: QqPlotOptions = {}): string {
+  checkOptions(options, QQ_PLOT_OPTION_KEYS);
   const size = resolvePlotSize(options, { width: 520, height: 480, title: 'Normal Q–Q plot' });
   const { labels: which, maxLabels } = resolvePointLabels(options);
   const outsideOnly = options.labelOutside ?? true;
   const showEnvelope = options.envelope ?? true;
   for (const [field, v] of [['labelOutside', outsideOnly], ['envelope', showEnvelope]] as const) {
-    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v });
+    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v, code: 'E_INVALID_TYPE' });
   }
-  const data = normalQqData(fit, options);
+  const data = normalQqData(fit, { level: options.level, reps: options.reps, seed: options.seed });
   const { points, envelope } = data;
   const xs = points.map((p) => p.theoretical);
   const ys = [...points.map((p) => p.residual), ...(showEnvelope ? [...envelope.lower, ...envelope.upper] : [])];

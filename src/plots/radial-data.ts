@@ -2,6 +2,7 @@ import { normalQuantile } from '../distributions/normal.ts';
 import { readFitView } from '../models/read-fit.ts';
 import { assertLevel } from '../errors.ts';
 import type { Interval, MetaAnalysisResult } from '../types.ts';
+import { checkOptions } from '../check-options.ts';
 
 /** One study in a radial (Galbraith) plot. */
 export interface RadialPoint {
@@ -50,6 +51,7 @@ export interface RadialData {
  * fit.estimate // => 0.36 (the slope through the origin: (5·1 + 10·4)/(25 + 100))
  */
 export function radialData(fit: MetaAnalysisResult, options: { readonly level?: number } = {}): RadialData {
+  checkOptions(options, ['level']);
   const f = readFitView(fit, 'radialData', 1);
   const level = options.level ?? f.level;
   assertLevel(level);

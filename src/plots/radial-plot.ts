@@ -11,6 +11,7 @@ import { radialData, type RadialData } from './radial-data.ts';
 import { scatterFrame, type ScatterFrame } from './scatter-frame.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link radialPlot}. */
 export interface RadialPlotOptions extends PlotSizeOptions, PointLabelOptions {
@@ -19,6 +20,9 @@ export interface RadialPlotOptions extends PlotSizeOptions, PointLabelOptions {
   /** Level of the band around the line; default the fit's level. */
   readonly level?: number;
 }
+
+/** The valid keys of {@link RadialPlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const RADIAL_PLOT_OPTION_KEYS = optionKeys<RadialPlotOptions>()('width', 'height', 'fontSize', 'title', 'digits', 'labels', 'maxLabels', 'transform', 'level');
 
 /**
  * Radial (Galbraith) plot (Galbraith, 1988, Stat Med 7:889; Galbraith, 1994, JASA 89:1232;
@@ -40,6 +44,7 @@ export interface RadialPlotOptions extends PlotSizeOptions, PointLabelOptions {
  * radialPlot(metaAnalysis(effectSizes('RR', bcg.rows, { columns }))).includes('class="arc-tick"') // => true
  */
 export function radialPlot(fit: MetaAnalysisResult, options: RadialPlotOptions = {}): string {
+  checkOptions(options, RADIAL_PLOT_OPTION_KEYS);
   const size = resolvePlotSize(options, { width: 620, height: 520, title: 'Radial (Galbraith) plot' });
   const { labels: which, maxLabels } = resolvePointLabels(options);
   const data = radialData(fit, { level: options.level });

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 import { axisScale, type AxisScale } from './axis-scale.ts';
 import { positiveOption } from './positive-option.ts';
 import { axisSvg } from './axis-svg.ts';
@@ -6,6 +6,7 @@ import { textWidth } from './font-metrics.ts';
 import { PALETTE } from './palette.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** One point of a sensitivity curve: the assumption's value and the result with its interval. */
 export interface SensitivityPoint {
@@ -41,6 +42,9 @@ export interface SensitivityPlotOptions {
   readonly title?: string;
 }
 
+/** The valid keys of {@link SensitivityPlotOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const SENSITIVITY_PLOT_OPTION_KEYS = optionKeys<SensitivityPlotOptions>()('panels', 'xTitle', 'yTitle', 'reference', 'beyondThreshold', 'width', 'panelHeight', 'fontSize', 'title');
+
 /**
  * How a result and its interval move with an assumption, as small multiples (one panel per
  * comparison, sharing both axes so panels compare at a glance): the estimate as a line, its CI
@@ -53,6 +57,7 @@ export interface SensitivityPlotOptions {
  *   xTitle: 'Assumed SD', yTitle: 'Mean difference' }).startsWith('<svg'); // => true
  */
 export function sensitivityPlot(options: SensitivityPlotOptions): string {
+  checkOptions(options ?? null, SENSITIVITY_PLOT_OPTION_KEYS);
   const panels = checkPanels(options.panels);
   const fs = positiveOption(options.fontSize, 'fontSize', 12);
   const width = positiveOption(options.width, 'width', 46 * fs);
@@ -118,12 +123,12 @@ function thresholdSvg(t: { x: number; label: string }, tx: number, f: Frame, bey
 }
 
 function checkPanels(panels: readonly SensitivityPanel[] | undefined): readonly SensitivityPanel[] {
-  if (!Array.isArray(panels) || panels.length === 0) throw new InputError('needs at least one panel', { field: 'panels' });
+  if (!Array.isArray(panels) || panels.length === 0) throw new InputError('needs at least one panel', { field: 'panels', code: 'E_TOO_FEW_STUDIES' });
   panels.forEach((p, i) => {
     if (!Array.isArray(p.points) || p.points.length < 2) throw new InputError('each panel needs at least two points', { field: 'panels', row: i + 1, study: p.title });
     p.points.forEach((q: SensitivityPoint) => {
       for (const v of [q.x, q.estimate, q.lower, q.upper]) {
-        if (!Number.isFinite(v)) throw new InputError('x, estimate, lower and upper must be finite numbers', { field: 'panels.points', row: i + 1, study: p.title, value: q });
+        if (!Number.isFinite(v)) throw new InputError('x, estimate, lower and upper must be finite numbers', { field: 'panels.points', row: i + 1, study: p.title, value: q, code: numberCode(q) });
       }
     });
   });

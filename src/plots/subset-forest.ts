@@ -13,6 +13,7 @@ import { formatEstimateCi, formatPlotNumber } from './format-number.ts';
 import { PALETTE } from './palette.ts';
 import { svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
+import { optionKeys } from '../check-options.ts';
 
 /** Square size of a row relative to the forest plot's largest (the rows are not weighted studies). */
 const ROW_WEIGHT = 0.3;
@@ -20,6 +21,9 @@ const ROW_WEIGHT = 0.3;
 /** The forest-plot options that apply to plots of refitted subsets (cumulative, leave-one-out). */
 export type SubsetForestOptions = Pick<ForestPlotOptions,
   'transform' | 'n' | 'limits' | 'digits' | 'fontSize' | 'width' | 'height' | 'labelWidth' | 'title' | 'axisTitle' | 'referenceLine'>;
+
+/** The valid keys of {@link SubsetForestOptions}. */
+export const SUBSET_FOREST_OPTION_KEYS = optionKeys<SubsetForestOptions>()('transform', 'n', 'limits', 'digits', 'fontSize', 'width', 'height', 'labelWidth', 'title', 'axisTitle', 'referenceLine');
 
 /** What distinguishes the two plots of refitted subsets. */
 export interface SubsetForestSpec {

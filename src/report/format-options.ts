@@ -1,6 +1,7 @@
-import { InputError, assertOneOf } from '../errors.ts';
+import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
 import { MEASURES, type Measure } from '../types.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of `formatResult`. */
 export interface FormatOptions {
@@ -20,6 +21,9 @@ export interface FormatOptions {
   /** Append the per-study table (estimate, SE, CI, weight) to the printout of a fit; default false. */
   readonly studies?: boolean;
 }
+
+/** The valid keys of {@link FormatOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const FORMAT_OPTION_KEYS = optionKeys<FormatOptions>()('digits', 'transform', 'measure', 'n', 'studies');
 
 /** {@link FormatOptions} with every default filled in. */
 export interface ResolvedFormatOptions {
@@ -41,16 +45,17 @@ export interface ResolvedFormatOptions {
  * resolveFormatOptions({}).transform // => 'auto'
  */
 export function resolveFormatOptions(options: number | FormatOptions | undefined): ResolvedFormatOptions {
+  if (typeof options !== 'number') checkOptions(options, FORMAT_OPTION_KEYS);
   const o: FormatOptions = typeof options === 'number' ? { digits: options } : options ?? {};
-  if (o === null || typeof o !== 'object') throw new InputError('must be an options object such as { digits: 4 }', { field: 'options', value: o });
+  if (o === null || typeof o !== 'object') throw new InputError('must be an options object such as { digits: 4 }', { field: 'options', value: o, code: 'E_INVALID_TYPE' });
   const digits = o.digits ?? 4;
   if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 0 || digits > 12) {
-    throw new InputError('must be a whole number of decimals from 0 to 12', { field: 'digits', value: digits });
+    throw new InputError('must be a whole number of decimals from 0 to 12', { field: 'digits', value: digits, code: numberCode(digits) });
   }
   const transform = o.transform ?? 'auto';
   if (transform !== 'auto') assertOneOf(transform, TRANSFORMS, 'transform');
   if (o.measure !== undefined) assertOneOf(o.measure, MEASURES, 'measure');
   const studies = o.studies ?? false;
-  if (typeof studies !== 'boolean') throw new InputError('must be true or false', { field: 'studies', value: studies });
+  if (typeof studies !== 'boolean') throw new InputError('must be true or false', { field: 'studies', value: studies, code: 'E_INVALID_TYPE' });
   return { digits, transform, measure: o.measure ?? null, n: o.n, studies };
 }

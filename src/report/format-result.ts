@@ -133,10 +133,10 @@ export function formatResult(result: PooledResult, options?: number | FormatOpti
   const o = resolveFormatOptions(options);
   const kind = resultKind(result);
   if (kind === null) {
-    throw new InputError(`expected a result of pooled (${RESULT_KINDS.join(', ')})`, { field: 'result' });
+    throw new InputError(`expected a result of pooled (${RESULT_KINDS.join(', ')})`, { field: 'result', code: 'E_INVALID_RESULT' });
   }
   if (o.studies && !FITS_WITH_STUDIES.includes(kind)) {
-    throw new InputError(`a ${kind} result has no per-study table; use it with ${FITS_WITH_STUDIES.join(', ')}`, { field: 'studies' });
+    throw new InputError(`a ${kind} result has no per-study table; use it with ${FITS_WITH_STUDIES.join(', ')}`, { field: 'studies', code: 'E_INVALID_RESULT' });
   }
   try {
     const text = FORMATTERS[kind](result as never, o);
@@ -145,7 +145,7 @@ export function formatResult(result: PooledResult, options?: number | FormatOpti
     return `${text}\n\n${formatStudyTable(table, o.digits)}`;
   } catch (e) {
     if (e instanceof TypeError || e instanceof RangeError) {
-      throw new InputError(`malformed ${kind} result (${e.message}); pass the result as ${kind}() returned it`, { field: 'result' });
+      throw new InputError(`malformed ${kind} result (${e.message}); pass the result as ${kind}() returned it`, { field: 'result', code: 'E_INVALID_RESULT' });
     }
     throw e;
   }

@@ -2,6 +2,7 @@ import { InputError } from '../errors.ts';
 import { escapeHtml } from './html-escape.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** A table cell: text (escaped), a number (right-aligned) or missing (`—`). */
 export type ReportCell = string | number | null | undefined;
@@ -25,6 +26,9 @@ export interface HtmlReportOptions {
   readonly lang?: string;
 }
 
+/** The valid keys of {@link HtmlReportOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const HTML_REPORT_OPTION_KEYS = optionKeys<HtmlReportOptions>()('title', 'lang');
+
 /**
  * One self-contained HTML file from headings, text, Markdown, tables and SVG figures: inline CSS
  * and inline SVG, no script, nothing fetched (a Content-Security-Policy forbids any network load
@@ -37,7 +41,8 @@ export interface HtmlReportOptions {
  * htmlReport([{ kind: 'heading', text: 'BCG' }, { kind: 'text', text: 'Risk ratios.' }]).includes('<h1>BCG</h1>'); // => true
  */
 export function htmlReport(sections: readonly ReportSection[], options: HtmlReportOptions = {}): string {
-  if (!Array.isArray(sections)) throw new InputError('must be an array of report sections', { field: 'sections' });
+  checkOptions(options, HTML_REPORT_OPTION_KEYS);
+  if (!Array.isArray(sections)) throw new InputError('must be an array of report sections', { field: 'sections', code: 'E_INVALID_TYPE' });
   const firstHeading = sections.find((s) => s?.kind === 'heading') as { text: string } | undefined;
   const title = options.title ?? firstHeading?.text ?? 'Report';
   const body = sections.map((s, i) => sectionHtml(s, i)).join('\n');
@@ -86,7 +91,7 @@ function tableHtml(t: Extract<ReportSection, { kind: 'table' }>, row: number): s
   const width = t.columns.length;
   const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.map((r, j) => {
-    if (r.length !== width) throw new InputError(`table row ${j + 1} has ${r.length} cells, the table ${width} columns`, { field: 'sections', row });
+    if (r.length !== width) throw new InputError(`table row ${j + 1} has ${r.length} cells, the table ${width} columns`, { field: 'sections', row, code: 'E_LENGTH_MISMATCH' });
     return `<tr>${r.map(cellHtml).join('')}</tr>`;
   });
   const caption = t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : '';

@@ -4,7 +4,7 @@ import { fail, list, record, type Where } from '../evidence/read-fields.ts';
 const STATUSES = ['independently-replicated', 'not-independently-replicated', 'conflicting', 'inconclusive', 'pending', 'no-evidence'];
 
 function str(value: unknown, where: Where, nullable = false): void {
-  if (!(typeof value === 'string' || (nullable && value === null))) fail(nullable ? 'must be a string or null' : 'must be a string', where, value);
+  if (!(typeof value === 'string' || (nullable && value === null))) fail(nullable ? 'must be a string or null' : 'must be a string', { ...where, code: 'E_INVALID_TYPE' }, value);
 }
 
 function strings(value: unknown, where: Where): void {

@@ -1,7 +1,7 @@
 import { checkOptions } from '../check-options.ts';
 import type { ReplicationAssessment, ReplicationFinding } from '../evidence/assess-replication.ts';
 import { describeValid } from '../evidence/describe-comparison.ts';
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 import { escapeMarkdown as md } from './escape-markdown.ts';
 import { readAssessment } from './read-assessment.ts';
 import { replicationStatusLabel } from './replication-status-label.ts';
@@ -25,7 +25,7 @@ function labeller(findings: readonly ReplicationFinding[]): (id: string) => stri
 function headingLevel(options: unknown): number {
   const level = checkOptions<ReplicationMarkdownOptions>(options, ['headingLevel']).headingLevel ?? 2;
   if (!Number.isInteger(level) || level < 1 || level > 5) {
-    throw new InputError('must be an integer from 1 to 5', { field: 'options.headingLevel', value: level });
+    throw new InputError('must be an integer from 1 to 5', { field: 'options.headingLevel', value: level, code: numberCode(level) });
   }
   return level;
 }

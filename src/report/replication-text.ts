@@ -1,6 +1,6 @@
 import type { ReplicationAssessment } from '../evidence/assess-replication.ts';
 import { describeValid } from '../evidence/describe-comparison.ts';
-import { InputError } from '../errors.ts';
+import { InputError, numberCode } from '../errors.ts';
 import { singleLine } from './escape-markdown.ts';
 import { readAssessment } from './read-assessment.ts';
 import { replicationStatusLabel } from './replication-status-label.ts';
@@ -41,7 +41,7 @@ const MIN_WIDTH = 20;
  */
 export function replicationText(assessment: ReplicationAssessment, width = 100): string {
   const a = readAssessment(assessment);
-  if (!Number.isInteger(width) || width < MIN_WIDTH) throw new InputError(`must be an integer of at least ${MIN_WIDTH}`, { field: 'width', value: width });
+  if (!Number.isInteger(width) || width < MIN_WIDTH) throw new InputError(`must be an integer of at least ${MIN_WIDTH}`, { field: 'width', value: width, code: numberCode(width) });
   const lines: string[] = [];
   for (const f of a.findings) {
     lines.push(singleLine(describeValid(f)), `  status: ${replicationStatusLabel(f.status)}`);

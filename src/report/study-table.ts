@@ -5,6 +5,7 @@ import { InputError, assertLevel } from '../errors.ts';
 import type { Interval, Measure } from '../types.ts';
 import { printoutTransform, transformInterval, transformValue } from './printout-transform.ts';
 import { resultKind, type ResultKind } from './result-kind.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** One study of a {@link StudyTable}. */
 export interface StudyRow {
@@ -46,6 +47,9 @@ export interface StudyTableOptions {
   readonly n?: ArrayLike<number>;
 }
 
+/** The valid keys of {@link StudyTableOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const STUDY_TABLE_OPTION_KEYS = optionKeys<StudyTableOptions>()('transform', 'level', 'measure', 'n');
+
 const FIT_KINDS: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel', 'effectSizes'];
 
 /**
@@ -67,6 +71,7 @@ const FIT_KINDS: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'man
  * t.rows[1].weight   // => 50
  */
 export function studyTable(fit: unknown, options: StudyTableOptions = {}): StudyTable {
+  checkOptions(options, STUDY_TABLE_OPTION_KEYS);
   const kind = resultKind(fit);
   if (kind === null || !FIT_KINDS.includes(kind)) {
     throw new InputError(
@@ -76,7 +81,7 @@ export function studyTable(fit: unknown, options: StudyTableOptions = {}): Study
   }
   const f = fit as StudyFields;
   if (!isList(f.yi) || !isList(f.vi) || f.yi.length !== f.vi.length) {
-    throw new InputError(`the ${kind} result does not list its studies (yi and vi of equal length); pass it as ${kind}() returned it`, { field: 'fit.yi' });
+    throw new InputError(`the ${kind} result does not list its studies (yi and vi of equal length); pass it as ${kind}() returned it`, { field: 'fit.yi', code: 'E_INVALID_RESULT' });
   }
   const level = options.level ?? (typeof f.level === 'number' ? f.level : 0.95);
   assertLevel(level);

@@ -3,6 +3,7 @@ import { InputError } from '../errors.ts';
 import type { Inference, Interval, Measure } from '../types.ts';
 import { printoutTransform, transformInterval, transformValue } from './printout-transform.ts';
 import { resultKind, type ResultKind } from './result-kind.ts';
+import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** Options of {@link summarize}. */
 export interface SummarizeOptions {
@@ -13,6 +14,9 @@ export interface SummarizeOptions {
   /** Sample sizes, for the inverse Freeman–Tukey transform (PFT). */
   readonly n?: ArrayLike<number>;
 }
+
+/** The valid keys of {@link SummarizeOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const SUMMARIZE_OPTION_KEYS = optionKeys<SummarizeOptions>()('transform', 'measure', 'n');
 
 /** The pooled estimate of a fit on the scale a reader knows: the result of {@link summarize}. */
 export interface ResultSummary extends Pick<Inference, 'estimate' | 'se' | 'pValue' | 'ci'> {
@@ -77,11 +81,12 @@ interface EstimateFields {
  * s.description // => "Estimates and interval bounds are exponentiated to the odds ratio scale (the natural scale for OR); standard errors stay on the analysis scale."
  */
 export function summarize(result: unknown, options: SummarizeOptions = {}): ResultSummary {
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options });
+  checkOptions(options, SUMMARIZE_OPTION_KEYS);
+  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   const kind = resultKind(result);
   if (kind === null || !SUMMARIZABLE.includes(kind)) {
     const hint = kind === 'metaRegression' ? '; a meta-regression has no single estimate: predict at chosen moderator values instead' : '';
-    throw new InputError(`summarize needs a fit with one pooled estimate (${SUMMARIZABLE.join(', ')})${kind ? `; got a ${kind} result` : ''}${hint}`, { field: 'result' });
+    throw new InputError(`summarize needs a fit with one pooled estimate (${SUMMARIZABLE.join(', ')})${kind ? `; got a ${kind} result` : ''}${hint}`, { field: 'result', code: 'E_INVALID_RESULT' });
   }
   const r = result as EstimateFields;
   const measure = (typeof r.measure === 'string' ? (r.measure as Measure) : null) ?? options.measure ?? null;

@@ -20,6 +20,6 @@ describe('pooled (child process)', () => {
     const run = pooled('analyze', 'no-such-file.csv', '-m', 'OR');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('pooled: error: no-such-file.csv: no such file\n');
+    expect(run.stderr).toBe('pooled: error: no-such-file.csv: no such file [E_FILE]\n');
   });
 });

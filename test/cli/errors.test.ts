@@ -37,7 +37,7 @@ describe('pooled analyze: bad data (exit 1)', () => {
 
   it('a missing file, an unknown column, a measure whose columns are absent', () => {
     const ok = file('ok.csv', header);
-    expect(oneLine(runCli(['analyze', join(dir, 'nope.csv'), '-m', 'OR']))).toMatch(/nope\.csv: no such file$/);
+    expect(oneLine(runCli(['analyze', join(dir, 'nope.csv'), '-m', 'OR']))).toMatch(/nope\.csv: no such file \[E_FILE\]$/);
     expect(oneLine(runCli(['analyze', ok, '-m', 'OR', '--subgroup', 'region']))).toMatch(/ok\.csv: has no column "region" \(named by --subgroup\); its columns are "study", "ai"/);
     expect(oneLine(runCli(['analyze', ok, '-m', 'OR', '-c', 'ai=events']))).toMatch(/has no column "events" \(named by --columns ai=events\)/);
     expect(oneLine(runCli(['analyze', ok, '-m', 'MD']))).toMatch(/ok\.csv: .*measure MD needs .* --columns m1i=COLUMN/);
@@ -52,7 +52,7 @@ describe('pooled analyze: bad data (exit 1)', () => {
 
 describe('pooled: bad usage (exit 2)', () => {
   it.each([
-    [['analyze', 'x.csv', '-m', 'OR', '--sep', ','], /^pooled: unknown option --sep \(see pooled analyze --help\)$/],
+    [['analyze', 'x.csv', '-m', 'OR', '--sep', ','], /^pooled: unknown option --sep \(see pooled analyze --help\) \[E_USAGE\]$/],
     [['analyze', 'x.csv'], /analyze needs --measure/],
     [['analyze', '-m', 'OR'], /analyze needs a data file/],
     [['analyze', 'x.csv', '-m', 'XYZ'], /--measure must be one of MD, SMD/],

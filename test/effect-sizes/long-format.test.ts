@@ -173,7 +173,7 @@ describe('long rows', () => {
     ]);
     rows[3]!.s = '3x' as never;
     expect(() => effectSizes('MD', rows, options)).toThrow(
-      new InputError('must be a number', { field: 's (control arm "placebo")', study: 'B', row: 4, value: '3x' }),
+      new InputError('must be a number', { code: 'E_INVALID_TYPE', field: 's (control arm "placebo")', study: 'B', row: 4, value: '3x' }),
     );
   });
 

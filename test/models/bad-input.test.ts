@@ -65,7 +65,7 @@ describe('small k', () => {
   });
   it('a zero variance with tau² = 0 is an error naming the study (infinite weight)', () => {
     expect(() => metaAnalysis({ yi: [0.1, 0.1, 0.1], vi: [0, 0.01, 0.02], labels: ['A', 'B', 'C'] }, { method: 'REML' })).toThrow(
-      /vi, study "A": sampling variance is 0 and the REML estimate of tau² is 0/,
+      /vi, study "A", row 1: sampling variance is 0 and the REML estimate of tau² is 0/,
     );
   });
   it('k = 2 fits every method', () => {

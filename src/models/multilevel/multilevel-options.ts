@@ -1,4 +1,5 @@
 import { assertLevel, assertOneOf, InputError } from '../../errors.ts';
+import { checkOptions, optionKeys } from '../../check-options.ts';
 
 /** Variance-component estimators of `multilevel` (metafor's `rma.mv` methods). */
 export const MULTILEVEL_METHODS = Object.freeze(['REML', 'ML'] as const);
@@ -23,6 +24,9 @@ export interface MultilevelOptions {
 }
 
 /** Method, test and level resolved and validated. */
+/** The valid keys of {@link MultilevelOptions}. */
+export const MULTILEVEL_OPTION_KEYS = optionKeys<MultilevelOptions>()('outer', 'inner', 'method', 'test', 'level');
+
 export interface ResolvedMultilevelOptions {
   readonly method: MultilevelMethod;
   readonly test: MultilevelTest;
@@ -39,8 +43,9 @@ export interface ResolvedMultilevelOptions {
  */
 export function resolveMultilevelOptions(options: MultilevelOptions): ResolvedMultilevelOptions {
   if (options === null || typeof options !== 'object') {
-    throw new InputError('pass an options object with outer and inner labels', { field: 'options', value: options });
+    throw new InputError('pass an options object with outer and inner labels', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
+  checkOptions(options, MULTILEVEL_OPTION_KEYS);
   const method = options.method ?? 'REML';
   const test = options.test ?? 'z';
   const level = options.level ?? 0.95;

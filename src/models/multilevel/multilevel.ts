@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.ts';
+import { InputError, numberCode } from '../../errors.ts';
 import type {
   Convergence, EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Settings, StudySet, Warnings,
 } from '../../types.ts';
@@ -16,6 +16,7 @@ import { nestedGroups } from './nested-groups.ts';
 import { readLabels } from './read-labels.ts';
 import { waldTest } from '../inference/wald-test.ts';
 import { multilevelModel, type MultilevelModelOptions, type MultilevelModelResult } from './multilevel-model.ts';
+import { freezeResult } from '../../freeze-result.ts';
 
 /** Result of `multilevel` (metafor's `rma.mv(yi, vi, random = ~ 1 | outer/inner)`). */
 export interface MultilevelResult
@@ -134,12 +135,10 @@ function outerInner(input: EffectInput | EffectSizes, options: MultilevelOptions
   const k = yi.length;
   vi.forEach((v, i) => {
     if (!(v > 0)) {
-      throw new InputError('sampling variance must be positive in a multilevel model', {
-        field: 'vi', row: kept[i]! + 1, study: labels[i] === `row ${kept[i]! + 1}` ? undefined : labels[i], value: v,
-      });
+      throw new InputError('sampling variance must be positive in a multilevel model', { field: 'vi', row: kept[i]! + 1, study: labels[i] === `row ${kept[i]! + 1}` ? undefined : labels[i], value: v, code: numberCode(v) });
     }
   });
-  if (k < 2) throw new InputError(`needs at least 2 rows with yi and vi; got ${k}`, { field: 'yi' });
+  if (k < 2) throw new InputError(`needs at least 2 rows with yi and vi; got ${k}`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   const outer = kept.map((i) => outerAll[i]!);
   const inner = kept.map((i) => innerAll[i]!);
   const groups = nestedGroups(outer, inner);
@@ -178,7 +177,7 @@ function outerInner(input: EffectInput | EffectSizes, options: MultilevelOptions
   const df = test === 't' ? k - 1 : null;
   const wald = waldTest(estimate, se, df, level);
   const het = cochranQ(interceptModel(data.y, data.v, data.unit));
-  return Object.freeze({
+  return freezeResult({
     k, kAll, nOuter: groups.nOuter, nInner: groups.nInner, method, test, level,
     estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
     sigma2: Object.freeze([s2Outer, s2Inner] as const),

@@ -14,6 +14,8 @@ import type { MetaRegressionResult } from '../regression/meta-regression.ts';
 import { robustFit } from '../robust/robust-fit.ts';
 import type { RobustRegressionResult } from '../robust/robust-univariate.ts';
 import type { MultilevelModelResult } from './multilevel-model.ts';
+import { checkOptions, optionKeys } from '../../check-options.ts';
+import { freezeResult } from '../../freeze-result.ts';
 
 /** Small-sample adjustments of `robust`. */
 export const ROBUST_ADJUSTMENTS = Object.freeze(['CR0', 'CR1', 'CR2'] as const);
@@ -35,6 +37,9 @@ export interface RobustOptions {
   /** Confidence level; default the fit's. */
   readonly level?: number;
 }
+
+/** The valid keys of {@link RobustOptions}. */
+export const ROBUST_OPTION_KEYS = optionKeys<RobustOptions>()('cluster', 'adjust', 'level');
 
 /** Cluster-robust test of the pooled estimate. */
 export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Settings, 'level'>, Warnings {
@@ -95,8 +100,9 @@ export function robust(
   if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit, options);
   const fitted = readMultilevelFit(fit);
   if (options === null || typeof options !== 'object') {
-    throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options });
+    throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
+  checkOptions(options, ROBUST_OPTION_KEYS);
   assertOneOf(options.adjust, ROBUST_ADJUSTMENTS, 'adjust');
   const level = options.level ?? fitted.level;
   assertLevel(level);
@@ -105,7 +111,7 @@ export function robust(
   const { codes, levels } = indexLabels(cluster);
   const nClusters = levels.length;
   if (nClusters < 2) {
-    throw new InputError(`needs at least 2 clusters (more clusters than coefficients); got ${nClusters}`, { field: 'cluster' });
+    throw new InputError(`needs at least 2 clusters (more clusters than coefficients); got ${nClusters}`, { field: 'cluster', code: 'E_TOO_FEW_STUDIES' });
   }
   const groups = nestedGroups(parts.outer, parts.inner);
   const [s2Outer, s2Inner] = parts.sigma2;
@@ -131,7 +137,7 @@ export function robust(
   }
   const se = Math.sqrt(variance);
   const wald = waldTest(estimate, se, df, level);
-  return Object.freeze({
+  return freezeResult({
     adjust: options.adjust, nClusters, level, estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
     k, warnings: Object.freeze(warnings),
   });

@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.ts';
+import { InputError, numberCode } from '../../errors.ts';
 import type {
   Convergence, EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Measure, Settings, StudySet, Tau2Method, TestType, Warnings,
 } from '../../types.ts';
@@ -16,6 +16,8 @@ import { resolveRegressionInput, type RegressionTermOptions } from './resolve-re
 import type { ModelTerms } from './model-terms.ts';
 import { findCollinearNoIntercept, noInterceptDesign, spansIntercept } from './no-intercept-design.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
+import { checkOptions, optionKeys } from '../../check-options.ts';
+import { freezeResult } from '../../freeze-result.ts';
 
 /**
  * Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level, and
@@ -33,6 +35,9 @@ export interface MetaRegressionOptions extends MetaAnalysisOptions, RegressionTe
    */
   readonly moderators: Readonly<Record<string, ArrayLike<number | string | boolean | null | undefined>>> | readonly string[];
 }
+
+/** The valid keys of {@link MetaRegressionOptions}. */
+export const META_REGRESSION_OPTION_KEYS = optionKeys<MetaRegressionOptions>()('moderators', 'method', 'test', 'level', 'control', 'data', 'interactions', 'reference', 'levels', 'intercept');
 
 /** One model coefficient with its Wald test. */
 export interface RegressionCoefficient extends Omit<Inference, 'df'> {
@@ -147,8 +152,9 @@ export interface MetaRegressionResult
  */
 export function metaRegression(input: EffectInput | EffectSizes, options: MetaRegressionOptions): MetaRegressionResult {
   if (options === null || typeof options !== 'object') {
-    throw new InputError('metaRegression needs an options object with moderators', { field: 'options', value: options });
+    throw new InputError('metaRegression needs an options object with moderators', { field: 'options', value: options, code: options === undefined ? 'E_MISSING_VALUE' : 'E_INVALID_TYPE' });
   }
+  checkOptions(options, META_REGRESSION_OPTION_KEYS);
   const { method, test, level, control } = resolveModelOptions({
     method: options.method, test: options.test, level: options.level, control: options.control,
   });
@@ -191,9 +197,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (tau2 === 0) {
     const i = vi.findIndex((v) => v === 0);
     if (i >= 0) {
-      throw new InputError('sampling variance 0 with tau² = 0 gives the study an infinite weight', {
-        field: 'vi', study: data.labels[i], value: 0,
-      });
+      throw new InputError('sampling variance 0 with tau² = 0 gives the study an infinite weight', { field: 'vi', study: data.labels[i], value: 0, code: 'E_NOT_ESTIMABLE' });
     }
   }
   if (method === 'EE' && test === 'knha') {
@@ -220,7 +224,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     }),
   );
   const covariance = Array.from({ length: p }, (_, i) => Object.freeze(Array.from(coef.covariance.subarray(i * p, (i + 1) * p))));
-  return Object.freeze({
+  return freezeResult({
     k,
     p,
     measure: data.measure,
@@ -260,7 +264,7 @@ function collinearError(names: readonly string[], column: number, varies: boolea
   const field = `moderators.${name}`;
   const after = omitted ? ' among the complete rows' : '';
   if (!varies) {
-    return new InputError(`moderator "${name}" is constant${after}, so it cannot be told apart from the intercept; drop it`, { field });
+    return new InputError(`moderator "${name}" is constant${after}, so it cannot be told apart from the intercept; drop it`, { field, code: 'E_NOT_ESTIMABLE' });
   }
   const earlier = names.slice(0, column - 1).map((n) => `"${n}"`);
   return new InputError(
@@ -273,9 +277,7 @@ function checkVariances(vi: Float64Array, labels: readonly string[], method: Tau
   if (!NEEDS_POSITIVE_VI.has(method)) return;
   const i = vi.findIndex((v) => !(v > 0));
   if (i >= 0) {
-    throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, {
-      field: 'vi', study: labels[i], value: vi[i],
-    });
+    throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, { field: 'vi', study: labels[i], value: vi[i], code: numberCode(vi[i]) });
   }
 }
 

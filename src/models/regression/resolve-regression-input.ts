@@ -1,4 +1,7 @@
-import { InputError } from '../../errors.ts';
+import { InputError, numberCode } from '../../errors.ts';
+import { denseArray } from '../../dense-array.ts';
+import { isPlainObject } from '../../check-options.ts';
+import { summariseOmissions } from '../../omission-summary.ts';
 import type { EffectInput, EffectSizes, Measure } from '../../types.ts';
 import { isMissing } from '../../missing.ts';
 import { resolveStudies } from '../resolve-input.ts';
@@ -57,12 +60,12 @@ export function resolveRegressionInput(
   options: RegressionTermOptions = {},
 ): ResolvedRegressionInput {
   const byName = Array.isArray(moderators);
-  if (moderators === null || typeof moderators !== 'object') {
+  if (byName ? false : !isPlainObject(moderators)) {
     throw new InputError('must be an object mapping each moderator name to its values (e.g. { ablat: [...] }), or an array of column names of data', {
-      field: 'moderators', value: moderators,
+      field: 'moderators', value: moderators, code: 'E_INVALID_TYPE',
     });
   }
-  const given = byName ? (moderators as unknown[]) : Object.keys(moderators);
+  const given = byName ? (moderators as unknown[]) : Object.keys(moderators as Record<string, unknown>);
   const interactions = options.interactions ?? [];
   if (!Array.isArray(interactions)) throw new InputError('must be an array of terms such as "ablat:year"', { field: 'interactions', value: interactions });
   if (given.length === 0) {
@@ -78,12 +81,13 @@ export function resolveRegressionInput(
     const value = own !== undefined ? own : dataColumn(options.data, name, n);
     const field = `moderators.${name}`;
     if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<unknown>).length !== 'number') {
-      throw new InputError(`moderator "${name}" must be an array of numbers or labels`, { field, value });
+      throw new InputError(`moderator "${name}" must be an array of numbers or labels`, { field, value, code: 'E_INVALID_TYPE' });
     }
-    const arr = value as ArrayLike<unknown>;
-    if (arr.length !== n) throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field });
+    const arr = denseArray(value as ArrayLike<unknown>, field);
+    if (arr.length !== n) throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field, code: 'E_LENGTH_MISMATCH' });
     for (let i = 0; i < n; i++) {
-      if (arr[i] === Infinity || arr[i] === -Infinity) throw new InputError(`moderator "${name}" must be finite`, { field, row: i + 1, study: labelsIn?.[i], value: arr[i] });
+      const x = arr[i];
+      if (x === Infinity || x === -Infinity) throw new InputError(`moderator "${name}" must be finite`, { field, row: i + 1, study: labelsIn?.[i], value: x, code: numberCode(x) });
     }
     return arr;
   };
@@ -118,7 +122,7 @@ export function resolveRegressionInput(
     columns: built.columns.map((col) => Float64Array.from(rows, (i) => col[i]!)),
     rows,
     terms: built.terms,
-    warnings,
+    warnings: summariseOmissions(warnings),
   };
 }
 

@@ -1,4 +1,4 @@
-import { InputError, assertLevel, assertOneOf } from '../../errors.ts';
+import { InputError, assertLevel, assertOneOf, numberCode } from '../../errors.ts';
 import { ZERO_CELL_RULES } from '../../effect-sizes/options.ts';
 import type { ZeroCellRule } from '../../effect-sizes/options.ts';
 import { fieldName, hasKey, readTable, studyLabel } from '../../effect-sizes/read-table.ts';
@@ -6,6 +6,9 @@ import type { Where } from '../../effect-sizes/read-table.ts';
 import { readTwoByTwo, twoByTwoFamily } from '../../effect-sizes/two-by-two.ts';
 import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 import type { Role } from '../../types.ts';
+import { checkOptionsByKey, optionKeys } from '../../check-options.ts';
+import { denseArray } from '../../dense-array.ts';
+import { summariseOmissions } from '../../omission-summary.ts';
 
 /** The roles a 2x2 table is read from (metafor's argument names). */
 export const TABLE_ROLES = ['ai', 'bi', 'ci', 'di', 'n1i', 'n2i'] as const;
@@ -38,6 +41,9 @@ export interface TwoByTwoPoolingOptions {
 }
 
 /** The shared options after validation and defaults. */
+/** The valid keys of {@link TwoByTwoPoolingOptions} (`mantelHaenszel` adds `measure`). */
+export const TWO_BY_TWO_OPTION_KEYS = optionKeys<TwoByTwoPoolingOptions>()('columns', 'label', 'level', 'add', 'to', 'drop00');
+
 export interface ResolvedTwoByTwoOptions {
   readonly columns: Readonly<Record<TableRole, string>>;
   readonly label: string;
@@ -77,39 +83,33 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * resolveTwoByTwoOptions({ columns: { ai: 'tpos' } }, []).columns.ai // => 'tpos'
  */
 export function resolveTwoByTwoOptions(options: unknown, extra: readonly string[]): ResolvedTwoByTwoOptions {
-  if (options === undefined || options === null) options = {};
-  if (!isRecord(options)) throw new InputError('must be an object', { field: 'options', value: options });
-  const known = ['columns', 'label', 'level', 'add', 'to', 'drop00', ...extra];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new InputError(`unknown option; valid options are ${known.join(', ')}`, { field: key });
-  }
-  const o = options as TwoByTwoPoolingOptions;
+  const o: TwoByTwoPoolingOptions = checkOptionsByKey(options, [...TWO_BY_TWO_OPTION_KEYS, ...extra] as (keyof TwoByTwoPoolingOptions)[]);
 
   const columns = Object.fromEntries(TABLE_ROLES.map((r) => [r, r])) as Record<TableRole, string>;
   if (o.columns !== undefined && o.columns !== null) {
-    if (!isRecord(o.columns)) throw new InputError('must be an object mapping roles to keys', { field: 'columns', value: o.columns });
+    if (!isRecord(o.columns)) throw new InputError('must be an object mapping roles to keys', { field: 'columns', value: o.columns, code: 'E_INVALID_TYPE' });
     for (const [role, key] of Object.entries(o.columns)) {
       if (key === undefined) continue;
       assertOneOf(role, TABLE_ROLES, 'columns role');
-      if (typeof key !== 'string' || key === '') throw new InputError('must be a non-empty string', { field: `columns.${role}`, value: key });
+      if (typeof key !== 'string' || key === '') throw new InputError('must be a non-empty string', { field: `columns.${role}`, value: key, code: 'E_INVALID_TYPE' });
       columns[role] = key;
     }
   }
 
   const labelGiven = o.label !== undefined;
   if (labelGiven && (typeof o.label !== 'string' || o.label === '')) {
-    throw new InputError('must be a non-empty string', { field: 'label', value: o.label });
+    throw new InputError('must be a non-empty string', { field: 'label', value: o.label, code: 'E_INVALID_TYPE' });
   }
   const level = o.level ?? 0.95;
   assertLevel(level);
   const add = o.add ?? 0.5;
   if (typeof add !== 'number' || !Number.isFinite(add) || add < 0) {
-    throw new InputError('must be a non-negative finite number', { field: 'add', value: add });
+    throw new InputError('must be a non-negative finite number', { field: 'add', value: add, code: numberCode(add) });
   }
   const to = o.to ?? 'only0';
   assertOneOf(to, ZERO_CELL_RULES, 'to');
   const drop00 = o.drop00 ?? true;
-  if (typeof drop00 !== 'boolean') throw new InputError('must be true or false', { field: 'drop00', value: drop00 });
+  if (typeof drop00 !== 'boolean') throw new InputError('must be true or false', { field: 'drop00', value: drop00, code: 'E_INVALID_TYPE' });
   return { columns, label: labelGiven ? (o.label as string) : 'study', labelGiven, level, add, to, drop00 };
 }
 
@@ -127,14 +127,15 @@ export function resolveTwoByTwoOptions(options: unknown, extra: readonly string[
  */
 export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what: string): ReadTables {
   if (!Array.isArray(rows)) {
-    throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows });
+    throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows, code: 'E_INVALID_TYPE' });
   }
+  denseArray(rows, 'rows');
   rows.forEach((row, i) => {
-    if (!isRecord(row)) throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row });
+    if (!isRecord(row)) throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
   });
   const records = rows as readonly Record<string, unknown>[];
   if (options.labelGiven && records.length > 0 && !hasKey(records, options.label)) {
-    throw new InputError(`no row has the label key "${options.label}"`, { field: 'label' });
+    throw new InputError(`no row has the label key "${options.label}"`, { field: 'label', code: 'E_MISSING_COLUMN' });
   }
   const found = records.map((row) => studyLabel(row[options.label]));
   const labels = found.map((l, i) => l ?? `row ${i + 1}`);
@@ -164,7 +165,7 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
   if (completeRows.length === 0) {
     throw new InputError(
       records.length === 0 ? 'no rows given; nothing to pool' : 'no row has a complete 2x2 table; nothing to pool',
-      { field: 'rows' },
+      { field: 'rows', code: 'E_TOO_FEW_STUDIES' },
     );
   }
   const pick = (x: Float64Array) => Float64Array.from(completeRows, (i) => x[i]!);
@@ -174,6 +175,6 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
     completeRows,
     labels,
     describe,
-    warnings,
+    warnings: summariseOmissions(warnings),
   };
 }
