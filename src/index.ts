@@ -226,3 +226,6 @@ export { TableError } from './io/table-error.ts';
 export type { FilePlace } from './io/table-error.ts';
 export { readJsonFile } from './io/read-json-file.ts';
 export { readEvidenceFile } from './io/read-evidence-file.ts';
+
+// --- tau2 inference (tau2Interval, permutationTest) ---
+export { tau2Interval, TAU2_INTERVAL_TYPES, type Tau2IntervalOptions, type Tau2IntervalResult, type Tau2IntervalType } from './models/tau2-inference/tau2-interval.ts';

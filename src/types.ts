@@ -16,7 +16,7 @@ export const MEASURES = Object.freeze([
 export type Measure = (typeof MEASURES)[number];
 
 /** Heterogeneity (tau²) estimators, with metafor's codes (see `?rma.uni`). */
-export const TAU2_METHODS = Object.freeze(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ', 'ML', 'REML', 'EB', 'PM'] as const);
+export const TAU2_METHODS = Object.freeze(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ', 'ML', 'REML', 'EB', 'PM', 'PMM', 'DLIT', 'SJIT'] as const);
 export type Tau2Method = (typeof TAU2_METHODS)[number];
 
 /** Test statistic for the pooled estimate: normal (`z`), t with k-1 df (`t`), Knapp–Hartung (`knha`). */
