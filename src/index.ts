@@ -229,3 +229,4 @@ export { readEvidenceFile } from './io/read-evidence-file.ts';
 
 // --- tau2 inference (tau2Interval, permutationTest) ---
 export { tau2Interval, TAU2_INTERVAL_TYPES, type Tau2IntervalOptions, type Tau2IntervalResult, type Tau2IntervalType } from './models/tau2-inference/tau2-interval.ts';
+export { permutationTest, type PermutationTestOptions, type PermutationTestResult, type PermutationCoefficient } from './models/permutation/permutation-test.ts';
