@@ -33,7 +33,8 @@ export function seededNormals(seed: number): () => number {
  *
  * @param seed any integer (taken modulo 2³²)
  * @example
- * const u = seededUniforms(7)(); u >= 0 && u < 1 // => true
+ * const u = seededUniforms(7)();
+ * u >= 0 && u < 1 // => true
  */
 export function seededUniforms(seed: number): () => number {
   let x = seed >>> 0;

@@ -30,6 +30,10 @@ import { formatStudyTable } from './format-study-table.ts';
 import { formatSubgroupAnalysis } from './format-subgroup-analysis.ts';
 import { formatSummary } from './format-summary.ts';
 import { formatTrimAndFill } from './format-trim-and-fill.ts';
+import { formatTau2Interval } from './format-tau2-interval.ts';
+import { formatPermutationTest } from './format-permutation-test.ts';
+import type { Tau2IntervalResult } from '../models/tau2-inference/tau2-interval.ts';
+import type { PermutationTestResult } from '../models/permutation/permutation-test.ts';
 import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
 import { studyTable, type StudyTable } from './study-table.ts';
 import type { ResultSummary } from './summarize.ts';
@@ -38,7 +42,8 @@ import type { ResultSummary } from './summarize.ts';
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
   | MultilevelResult | RobustResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
-  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable;
+  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
+  | Tau2IntervalResult | PermutationTestResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -60,6 +65,8 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   effectSizes: formatEffectSizes,
   summarize: formatSummary,
   studyTable: (table: StudyTable, o: ResolvedFormatOptions) => formatStudyTable(table, o.digits),
+  tau2Interval: formatTau2Interval,
+  permutationTest: formatPermutationTest,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
   metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
-  subgroupAnalysis, summarize, trimAndFill, type ResultKind,
+  subgroupAnalysis, summarize, trimAndFill, type ResultKind, tau2Interval, permutationTest,
 } from '../../src/index.ts';
 import { matchingKinds } from '../../src/report/result-kind.ts';
 import { fixture } from './helpers.ts';
@@ -51,6 +51,10 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['summarize', summarize(ml)],
   ['studyTable', studyTable(fit)],
   ['studyTable', studyTable(mantelHaenszel(bcg.rows, { measure: 'OR', columns }))],
+  ['tau2Interval', tau2Interval(fit)],
+  ['tau2Interval', tau2Interval(metaRegression(input, { moderators: { ablat } }), { type: 'PL' })],
+  ['permutationTest', permutationTest(metaAnalysis({ yi: rr.yi.slice(0, 6), vi: rr.vi.slice(0, 6) }), { progress: false })],
+  ['permutationTest', permutationTest(metaRegression(input, { moderators: { ablat } }), { iterations: 20, seed: 1, progress: false })],
 ];
 
 describe('formatResult prints every public result', () => {

@@ -23,8 +23,8 @@ export interface Tau2Bounds {
  * upper bound is reported when it lies beyond (`upperAtLimit`). In the model's units.
  *
  * @example
- * profileLikelihoodTau2(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), 0.95, 3, true, 100).lower
- * // => 0.05887…
+ * profileLikelihoodTau2(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), 0.95, 3, true, 100).upper
+ * // => 69.1029468…  (metafor 5.1 confint(rma(c(0, 2, 4), c(1, 1, 1)), type = "PL"): 0 to 69.102946869)
  */
 export function profileLikelihoodTau2(model: WeightedModel, level: number, tau2Hat: number, restricted: boolean, limit: number): Tau2Bounds {
   const crit = chiSquareQuantile(level, 1);

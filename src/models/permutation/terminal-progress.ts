@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress';
  * cleared when the last step is reported.
  *
  * @example
- * const tick = terminalProgress(10, 'permutations'); for (let i = 1; i <= 10; i++) tick(i);
+ * terminalProgress(10, 'permutations')(10) // => undefined  (draws and clears a bar on a terminal only)
  */
 export function terminalProgress(total: number, label: string): (done: number) => void {
   const stream = process.stderr as NodeJS.WriteStream & { isTTY?: boolean };

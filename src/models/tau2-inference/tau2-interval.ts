@@ -58,7 +58,7 @@ export interface Tau2IntervalResult {
  *   variance, an unknown type or level.
  * @example
  * const fit = metaAnalysis({ yi: [0.1, 0.3, 0.5, 0.9], vi: [0.01, 0.02, 0.015, 0.03] }, { method: 'ML' });
- * tau2Interval(fit, { type: 'Wald' }).tau2Ci.upper // => 0.13095…
+ * tau2Interval(fit, { type: 'Wald' }).tau2Ci.upper // => 0.17428…  (metafor 5.1 confint(fit, type = "Wald"): 0 to 0.174284, its ML stopped at Δτ² < 1e-5)
  */
 export function tau2Interval(fit: unknown, options: Tau2IntervalOptions = {}): Tau2IntervalResult {
   const m = fittedModel(fit, 'tau2Interval');

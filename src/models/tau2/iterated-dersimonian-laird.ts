@@ -13,7 +13,7 @@ import type { Tau2Control, Tau2Fit } from './tau2-fit.ts';
  *
  * @example
  * tau2IteratedDerSimonianLaird(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), METAFOR_TAU2_CONTROL).tau2
- * // => 2.9999999999999996  (the fixed point Q(τ²) = 8/(1 + τ²) = 2 is τ² = 3)
+ * // => 3  (the fixed point of Q(τ²) = 8/(1 + τ²) = 2)
  */
 export function tau2IteratedDerSimonianLaird(model: WeightedModel, control: Tau2Control): Tau2Fit {
   const v = model.v;

@@ -14,7 +14,7 @@ import type { Tau2Control, Tau2Fit } from './tau2-fit.ts';
  *
  * @example
  * tau2MedianPauleMandel(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), DEFAULT_TAU2_CONTROL).tau2
- * // => 4.771244… (8/(1 + τ²) = χ²₂;₀.₅ = 2·log 2)
+ * // => 4.77078016…  (8/(1 + τ²) = χ²₂;₀.₅ = 2·log 2, so τ² = 4/log 2 − 1)
  */
 export function tau2MedianPauleMandel(model: WeightedModel, control: Tau2Control): Tau2Fit {
   return qEquationFit(model, control, chiSquareQuantile(0.5, model.k - model.p), 'PMM');
