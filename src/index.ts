@@ -8,7 +8,7 @@ export { chiSquareCdf, chiSquareSf, chiSquareQuantile } from './distributions/ch
 export { fisherFCdf, fisherFSf, fisherFQuantile } from './distributions/fisher-f.ts';
 // --- models ---
 export { metaAnalysis } from './models/meta-analysis.ts';
-export type { MetaAnalysisOptions } from './models/resolve-options.ts';
+export type { MetaAnalysisOptions, PoolingWeightOptions } from './models/resolve-options.ts';
 // --- engine ---
 export type { MetaforControl } from './models/resolve-options.ts';
 // --- report ---

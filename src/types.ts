@@ -114,6 +114,8 @@ export interface MetaAnalysisResult {
   readonly h2Ci?: Interval;
   /** Weights in percent, summing to 100. */
   readonly weights: readonly number[];
+  /** Present when the estimate was pooled with the user's `weights` (`'user'`) or unweighted (`weighted: false`). */
+  readonly weighting?: 'user' | 'unweighted';
   /** The studies that entered the model (omitted rows removed). */
   readonly yi: readonly number[];
   readonly vi: readonly number[];

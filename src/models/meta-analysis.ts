@@ -4,8 +4,9 @@ import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult } from '../types.ts';
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { qProfileTau2 } from './inference/q-profile.ts';
+import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
 import { resolveStudies } from './resolve-input.ts';
-import { resolveModelOptions, type MetaAnalysisOptions } from './resolve-options.ts';
+import { resolveModelOptions, type MetaAnalysisOptions, type PoolingWeightOptions } from './resolve-options.ts';
 
 /**
  * Univariate meta-analysis: equal-effects or random-effects model for k effect sizes with
@@ -29,7 +30,9 @@ import { resolveModelOptions, type MetaAnalysisOptions } from './resolve-options
  * `lastChange` (|Δτ²| of the last step) report how τ² was found.
  *
  * @param input  an `EffectSizes` from `effectSizes()`, or `{ yi, vi, labels?, provenance? }`
- * @param options `{ method = 'REML', test = 'z', level = 0.95, control }` (see `MetaAnalysisOptions`)
+ * @param options `{ method = 'REML', test = 'z', level = 0.95, control, weights, weighted }` (see
+ *   `MetaAnalysisOptions`, `PoolingWeightOptions`: user weights pool with Σaᵢyᵢ/Σaᵢ and a sandwich SE,
+ *   τ² still from the method's own weighting, as metafor)
  * @throws InputError for unknown methods/tests, a level outside (0, 1), mismatched lengths,
  *   non-numeric or negative variances, no usable study, or a zero variance where the method
  *   needs 1/vᵢ.
@@ -39,7 +42,7 @@ import { resolveModelOptions, type MetaAnalysisOptions } from './resolve-options
  */
 export function metaAnalysis(
   input: EffectInput | EffectSizes,
-  options: MetaAnalysisOptions = {},
+  options: MetaAnalysisOptions & PoolingWeightOptions = {},
 ): MetaAnalysisResult {
   const resolved = resolveModelOptions(options);
   const { method, level, control } = resolved;
@@ -50,18 +53,20 @@ export function metaAnalysis(
     throw new InputError(fit.reason, fit.row === undefined ? { field: 'yi' } : { field: 'vi', study: studies.labels[fit.row], value: vi[fit.row] });
   }
   const warnings = [...studies.warnings, ...fit.warnings];
+  const userWeights = resolveUserWeights(options.weights, options.weighted, input.yi.length);
+  const own = userWeights === null ? null : userWeightedEstimate(fit, Float64Array.from(studies.rows, (i) => userWeights[i]!), yi, vi, level);
   const base = {
     k: fit.k,
     measure: studies.measure,
     method,
     test: fit.test,
     level,
-    estimate: fit.estimate,
-    se: fit.se,
-    statistic: fit.statistic,
+    estimate: own?.estimate ?? fit.estimate,
+    se: own?.se ?? fit.se,
+    statistic: own?.statistic ?? fit.statistic,
     df: fit.df,
-    pValue: finiteOrNull(fit.pValue) as number,
-    ci: interval(fit.ciLower, fit.ciUpper),
+    pValue: finiteOrNull(own?.pValue ?? fit.pValue) as number,
+    ci: own === null ? interval(fit.ciLower, fit.ciUpper) : interval(own.ciLower, own.ciUpper),
     tau2: fit.tau2,
     tau2Se: finiteOrNull(fit.tau2Fit.se ?? NaN),
     tau: Math.sqrt(fit.tau2),
@@ -70,8 +75,9 @@ export function metaAnalysis(
     q: fit.q,
     qDf: fit.qDf,
     qPValue: fit.qPValue,
-    predictionInterval: interval(fit.piLower, fit.piUpper),
-    weights: Array.from(fit.weights, (w) => 100 * w),
+    predictionInterval: own === null ? interval(fit.piLower, fit.piUpper) : interval(own.piLower, own.piUpper),
+    weights: Array.from(own?.weights ?? fit.weights, (w) => 100 * w),
+    ...(userWeights === null ? {} : { weighting: options.weighted === false ? 'unweighted' as const : 'user' as const }),
     yi: Array.from(yi),
     vi: Array.from(vi),
     labels: studies.labels,

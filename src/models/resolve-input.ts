@@ -10,6 +10,8 @@ export interface ResolvedStudies {
   readonly provenance: readonly Provenance[];
   readonly measure: Measure | null;
   readonly warnings: readonly string[];
+  /** Input row (0-based) of each study kept. */
+  readonly rows: readonly number[];
 }
 
 const REPORTED: Provenance = Object.freeze({ kind: 'reported' });
@@ -63,6 +65,7 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
     provenance: keep.map((i) => provIn?.[i] ?? REPORTED),
     measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
     warnings,
+    rows: keep,
   };
 }
 

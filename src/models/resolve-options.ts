@@ -35,6 +35,19 @@ export interface MetaAnalysisOptions {
   readonly control?: 'metafor' | MetaforControl;
 }
 
+/** metafor's `weights` and `weighted` options of rma.uni, for `metaAnalysis`. */
+export interface PoolingWeightOptions {
+  /**
+   * Weights to pool with instead of 1/(vᵢ + τ̂²) (metafor's `weights`), one per study (per row
+   * of the input; rows omitted for missing values drop their weight). τ² is still estimated with
+   * the method's own weighting; the SE is the sandwich form (see `userWeightedEstimate`).
+   *
+   */
+  readonly weights?: ArrayLike<number>;
+  /** `false`: the unweighted mean with its SE (metafor's `weighted = FALSE`); default true. */
+  readonly weighted?: boolean;
+}
+
 /** The same options with every field resolved and validated. */
 export interface ResolvedModelOptions {
   readonly method: Tau2Method;
