@@ -116,6 +116,8 @@ export interface MetaAnalysisResult {
   readonly weights: readonly number[];
   /** Present when the estimate was pooled with the user's `weights` (`'user'`) or unweighted (`weighted: false`). */
   readonly weighting?: 'user' | 'unweighted';
+  /** Present (true) when τ² was fixed by the user (the `tau2` option) rather than estimated. */
+  readonly tau2Fixed?: true;
   /** The studies that entered the model (omitted rows removed). */
   readonly yi: readonly number[];
   readonly vi: readonly number[];

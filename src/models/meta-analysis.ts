@@ -48,7 +48,11 @@ export function metaAnalysis(
   const { method, level, control } = resolved;
   const studies = resolveStudies(input);
   const { yi, vi } = studies;
-  const fit = fitIntercept(yi, vi, method, resolved.test, level, control);
+  const fixedTau2 = options.tau2;
+  if (fixedTau2 !== undefined && (typeof fixedTau2 !== 'number' || !(fixedTau2 >= 0) || !Number.isFinite(fixedTau2) || method === 'EE')) {
+    throw new InputError(method === 'EE' ? 'a fixed tau² needs a random-effects method (not EE)' : 'must be a finite number ≥ 0', { field: 'tau2', value: fixedTau2 });
+  }
+  const fit = fitIntercept(yi, vi, method, resolved.test, level, control, fixedTau2);
   if (!fit.ok) {
     throw new InputError(fit.reason, fit.row === undefined ? { field: 'yi' } : { field: 'vi', study: studies.labels[fit.row], value: vi[fit.row] });
   }
@@ -77,6 +81,7 @@ export function metaAnalysis(
     qPValue: fit.qPValue,
     predictionInterval: own === null ? interval(fit.piLower, fit.piUpper) : interval(own.piLower, own.piUpper),
     weights: Array.from(own?.weights ?? fit.weights, (w) => 100 * w),
+    ...(fixedTau2 === undefined ? {} : { tau2Fixed: true as const }),
     ...(userWeights === null ? {} : { weighting: options.weighted === false ? 'unweighted' as const : 'user' as const }),
     yi: Array.from(yi),
     vi: Array.from(vi),
@@ -86,7 +91,7 @@ export function metaAnalysis(
     iterations: fit.tau2Fit.iterations,
     lastChange: fit.tau2Fit.lastChange,
   };
-  const profile = method !== 'EE' && fit.k > 1 ? heterogeneityIntervals(fit, level, warnings) : {};
+  const profile = method !== 'EE' && fit.k > 1 && fixedTau2 === undefined ? heterogeneityIntervals(fit, level, warnings) : {};
   return Object.freeze({ ...base, ...profile, warnings: Object.freeze(warnings) });
 }
 

@@ -46,6 +46,12 @@ export interface PoolingWeightOptions {
   readonly weights?: ArrayLike<number>;
   /** `false`: the unweighted mean with its SE (metafor's `weighted = FALSE`); default true. */
   readonly weighted?: boolean;
+  /**
+   * A fixed value of τ² (≥ 0, units of the effect sizes) instead of an estimate (metafor's
+   * `tau2 =`): the model is fitted at it, I² and H² follow from it, and no SE or Q-profile
+   * interval for τ² is given (`tau2Fixed: true` in the result).
+   */
+  readonly tau2?: number;
 }
 
 /** The same options with every field resolved and validated. */

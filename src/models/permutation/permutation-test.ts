@@ -60,7 +60,7 @@ const COMPARISON_TOLERANCE = Math.sqrt(Number.EPSILON);
 /**
  * Permutation test of the coefficients of a `metaAnalysis` or `metaRegression` fit (Follmann &
  * Proschan, 1999, Biometrics 55:317; Higgins & Thompson, 2004, Stat Med 23:1663), metafor's
- * `permutest.rma.uni`. The model is refitted (same τ² method, test and level) to rearranged data
+ * `permutest.rma.uni`. The model is refitted (same τ² method, test and level; a fixed τ² stays fixed) to rearranged data
  * and the observed statistics are compared with their permutation distribution:
  *
  * - intercept-only model: the signs of the yᵢ are flipped (2^k arrangements);
@@ -165,7 +165,7 @@ interface Refit {
 
 function interceptRefit(m: FittedModel): Refit {
   const fitAt = (y: Float64Array) => {
-    const f = fitIntercept(y, m.vi, m.method, m.test, m.level, DEFAULT_TAU2_CONTROL);
+    const f = fitIntercept(y, m.vi, m.method, m.test, m.level, DEFAULT_TAU2_CONTROL, m.tau2Fixed ? m.tau2 : undefined);
     return f.ok && Number.isFinite(f.statistic) ? f : null;
   };
   const base = fitAt(m.yi);

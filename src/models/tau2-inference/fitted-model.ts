@@ -22,6 +22,8 @@ export interface FittedModel {
   /** τ̂² and its SE as the fit reports them (user's units). */
   readonly tau2: number;
   readonly tau2Se: number | null;
+  /** τ² was fixed by the user, not estimated. */
+  readonly tau2Fixed: boolean;
   readonly design: RegressionDesign;
   /** The weighted model on data scaled by `scaleData` (exact). */
   readonly model: WeightedModel;
@@ -62,7 +64,7 @@ export function fittedModel(fit: unknown, caller: string): FittedModel {
   const data = scaleData(yi, vi, true);
   const model = names.length === 0 ? interceptModel(data.y, data.v, data.unit) : designModel(design, data.y, data.v, data.unit);
   const tau2Se = typeof f.tau2Se === 'number' ? f.tau2Se : null;
-  return { k, p: design.p, yi, vi, names, columns, method: f.method, test: f.test, level, tau2, tau2Se, design, model };
+  return { k, p: design.p, yi, vi, names, columns, method: f.method, test: f.test, level, tau2, tau2Se, tau2Fixed: f.tau2Fixed === true, design, model };
 }
 
 function numbers(value: unknown, field: string): Float64Array {

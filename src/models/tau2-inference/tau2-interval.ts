@@ -54,7 +54,7 @@ export interface Tau2IntervalResult {
  * does, with a warning. The fit's studies are refitted exactly (scale-free); values are in the
  * units of the effect sizes.
  *
- * @throws InputError for an equal-effects (EE) fit, k − p < 1, a Q-profile with a zero sampling
+ * @throws InputError for an equal-effects (EE) fit, a fit with a fixed τ², k − p < 1, a Q-profile with a zero sampling
  *   variance, an unknown type or level.
  * @example
  * const fit = metaAnalysis({ yi: [0.1, 0.3, 0.5, 0.9], vi: [0.01, 0.02, 0.015, 0.03] }, { method: 'ML' });
@@ -67,6 +67,7 @@ export function tau2Interval(fit: unknown, options: Tau2IntervalOptions = {}): T
   const level = options.level ?? m.level;
   assertLevel(level);
   if (m.method === 'EE') throw new InputError('the equal-effects (EE) model has no tau² to give an interval for', { field: 'fit.method', value: 'EE' });
+  if (m.tau2Fixed) throw new InputError('tau² was fixed (the tau2 option), not estimated: there is no interval to give', { field: 'fit.tau2Fixed', value: true });
   if (m.k - m.p < 1) throw new InputError(`needs k > p (k = ${m.k}, p = ${m.p})`, { field: 'fit.k', value: m.k });
   const { model } = m;
   const unit = model.unit;
