@@ -13,7 +13,7 @@ export { chiSquareCdf, chiSquareSf, chiSquareQuantile } from './distributions/ch
 export { fisherFCdf, fisherFSf, fisherFQuantile } from './distributions/fisher-f.ts';
 // --- models ---
 export { metaAnalysis } from './models/meta-analysis.ts';
-export type { MetaAnalysisOptions } from './models/resolve-options.ts';
+export type { MetaAnalysisOptions, PoolingWeightOptions } from './models/resolve-options.ts';
 // --- engine ---
 export type { MetaforControl } from './models/resolve-options.ts';
 // --- report ---
@@ -279,3 +279,7 @@ export type { FilePlace } from './io/table-error.ts';
 export { readJsonFile } from './io/read-json-file.ts';
 export { readEvidenceFile } from './io/read-evidence-file.ts';
 export { UsageError } from './cli/usage-error.ts';
+
+// --- tau2 inference (tau2Interval, permutationTest) ---
+export { tau2Interval, TAU2_INTERVAL_TYPES, type Tau2IntervalOptions, type Tau2IntervalResult, type Tau2IntervalType } from './models/tau2-inference/tau2-interval.ts';
+export { permutationTest, type PermutationTestOptions, type PermutationTestResult, type PermutationCoefficient } from './models/permutation/permutation-test.ts';

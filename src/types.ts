@@ -16,7 +16,7 @@ export const MEASURES = Object.freeze([
 export type Measure = (typeof MEASURES)[number];
 
 /** Heterogeneity (tau²) estimators, with metafor's codes (see `?rma.uni`). */
-export const TAU2_METHODS = Object.freeze(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ', 'ML', 'REML', 'EB', 'PM'] as const);
+export const TAU2_METHODS = Object.freeze(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ', 'ML', 'REML', 'EB', 'PM', 'PMM', 'DLIT', 'SJIT'] as const);
 export type Tau2Method = (typeof TAU2_METHODS)[number];
 
 /** Test statistic for the pooled estimate: normal (`z`), t with k-1 df (`t`), Knapp–Hartung (`knha`). */
@@ -187,6 +187,10 @@ export interface MetaAnalysisResult extends Inference, Heterogeneity, StudySet, 
   readonly h2Ci?: Interval;
   /** Weights in percent, summing to 100. */
   readonly weights: readonly number[];
+  /** Present when the estimate was pooled with the user's `weights` (`'user'`) or unweighted (`weighted: false`). */
+  readonly weighting?: 'user' | 'unweighted';
+  /** Present (true) when τ² was fixed by the user (the `tau2` option) rather than estimated. */
+  readonly tau2Fixed?: true;
   /** The studies that entered the model (omitted rows removed). */
   readonly yi: readonly number[];
   readonly vi: readonly number[];

@@ -36,7 +36,7 @@ export type Tier = keyof typeof TOLERANCES;
 /** tau² estimators with a closed form (no iteration). */
 export const CLOSED_FORM_METHODS: readonly string[] = Object.freeze(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ']);
 /** tau² estimators that iterate (Fisher scoring or root finding). */
-export const ITERATIVE_METHODS: readonly string[] = Object.freeze(['ML', 'REML', 'EB', 'PM']);
+export const ITERATIVE_METHODS: readonly string[] = Object.freeze(['ML', 'REML', 'EB', 'PM', 'PMM', 'DLIT', 'SJIT']);
 
 /** The tier of a model fitted with tau² estimator `method` (metafor's code). */
 export function tierOf(method: string): 'closed' | 'iterative' {

@@ -4,8 +4,9 @@ import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult } from '../types.ts';
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { qProfileTau2 } from './inference/q-profile.ts';
+import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
 import { resolveStudies } from './resolve-input.ts';
-import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, type MetaAnalysisOptions } from './resolve-options.ts';
+import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, type MetaAnalysisOptions, type PoolingWeightOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
 import { freezeResult } from '../freeze-result.ts';
 
@@ -31,7 +32,9 @@ import { freezeResult } from '../freeze-result.ts';
  * `lastChange` (|Δτ²| of the last step) report how τ² was found.
  *
  * @param input  an `EffectSizes` from `effectSizes()`, or `{ yi, vi, labels?, provenance? }`
- * @param options `{ method = 'REML', test = 'z', level = 0.95, control }` (see `MetaAnalysisOptions`)
+ * @param options `{ method = 'REML', test = 'z', level = 0.95, control, weights, weighted }` (see
+ *   `MetaAnalysisOptions`, `PoolingWeightOptions`: user weights pool with Σaᵢyᵢ/Σaᵢ and a sandwich SE,
+ *   τ² still from the method's own weighting, as metafor)
  * @throws InputError for unknown methods/tests, a level outside (0, 1), mismatched lengths,
  *   non-numeric or negative variances, no usable study, or a zero variance where the method
  *   needs 1/vᵢ.
@@ -41,29 +44,35 @@ import { freezeResult } from '../freeze-result.ts';
  */
 export function metaAnalysis(
   input: EffectInput | EffectSizes,
-  options: MetaAnalysisOptions = {},
+  options: MetaAnalysisOptions & PoolingWeightOptions = {},
 ): MetaAnalysisResult {
-  const resolved = resolveModelOptions(checkOptions(options, META_ANALYSIS_OPTION_KEYS));
+  const resolved = resolveModelOptions(checkOptions<MetaAnalysisOptions & PoolingWeightOptions>(options, META_ANALYSIS_OPTION_KEYS));
   const { method, level, control } = resolved;
   const studies = resolveStudies(input);
   const { yi, vi } = studies;
-  const fit = fitIntercept(yi, vi, method, resolved.test, level, control);
+  const fixedTau2 = options.tau2;
+  if (fixedTau2 !== undefined && (typeof fixedTau2 !== 'number' || !(fixedTau2 >= 0) || !Number.isFinite(fixedTau2) || method === 'EE')) {
+    throw new InputError(method === 'EE' ? 'a fixed tau² needs a random-effects method (not EE)' : 'must be a finite number ≥ 0', { field: 'tau2', value: fixedTau2 });
+  }
+  const fit = fitIntercept(yi, vi, method, resolved.test, level, control, fixedTau2);
   if (!fit.ok) {
-    throw new InputError(fit.reason, { ...fit.row === undefined ? { field: 'yi' } : { field: 'vi', row: studies.rows[fit.row], study: studies.labels[fit.row], value: vi[fit.row] }, code: 'E_NOT_ESTIMABLE' });
+    throw new InputError(fit.reason, { ...fit.row === undefined ? { field: 'yi' } : { field: 'vi', row: studies.rows[fit.row]! + 1, study: studies.labels[fit.row], value: vi[fit.row] }, code: 'E_NOT_ESTIMABLE' });
   }
   const warnings = [...studies.warnings, ...fit.warnings];
+  const userWeights = resolveUserWeights(options.weights, options.weighted, input.yi.length);
+  const own = userWeights === null ? null : userWeightedEstimate(fit, Float64Array.from(studies.rows, (i) => userWeights[i]!), yi, vi, level);
   const base = {
     k: fit.k,
     measure: studies.measure,
     method,
     test: fit.test,
     level,
-    estimate: fit.estimate,
-    se: fit.se,
-    statistic: fit.statistic,
+    estimate: own?.estimate ?? fit.estimate,
+    se: own?.se ?? fit.se,
+    statistic: own?.statistic ?? fit.statistic,
     df: fit.df,
-    pValue: finiteOrNull(fit.pValue) as number,
-    ci: interval(fit.ciLower, fit.ciUpper),
+    pValue: finiteOrNull(own?.pValue ?? fit.pValue) as number,
+    ci: own === null ? interval(fit.ciLower, fit.ciUpper) : interval(own.ciLower, own.ciUpper),
     tau2: fit.tau2,
     tau2Se: finiteOrNull(fit.tau2Fit.se ?? NaN),
     tau: Math.sqrt(fit.tau2),
@@ -72,8 +81,10 @@ export function metaAnalysis(
     q: fit.q,
     qDf: fit.qDf,
     qPValue: fit.qPValue,
-    predictionInterval: interval(fit.piLower, fit.piUpper),
-    weights: Array.from(fit.weights, (w) => 100 * w),
+    predictionInterval: own === null ? interval(fit.piLower, fit.piUpper) : interval(own.piLower, own.piUpper),
+    weights: Array.from(own?.weights ?? fit.weights, (w) => 100 * w),
+    ...(fixedTau2 === undefined ? {} : { tau2Fixed: true as const }),
+    ...(userWeights === null ? {} : { weighting: options.weighted === false ? 'unweighted' as const : 'user' as const }),
     yi: Array.from(yi),
     vi: Array.from(vi),
     labels: studies.labels,
@@ -82,7 +93,7 @@ export function metaAnalysis(
     iterations: fit.tau2Fit.iterations,
     lastChange: fit.tau2Fit.lastChange,
   };
-  const profile = method !== 'EE' && fit.k > 1 ? heterogeneityIntervals(fit, level, warnings) : {};
+  const profile = method !== 'EE' && fit.k > 1 && fixedTau2 === undefined ? heterogeneityIntervals(fit, level, warnings) : {};
   return freezeResult({ ...base, ...profile, warnings: Object.freeze(warnings) });
 }
 

@@ -10,10 +10,10 @@ export interface ResolvedStudies {
   readonly vi: Float64Array;
   readonly labels: readonly string[];
   readonly provenance: readonly Provenance[];
-  /** The 1-based input row of each study kept (rows omitted for a missing yi or vi are skipped). */
-  readonly rows: readonly number[];
   readonly measure: Measure | null;
   readonly warnings: readonly string[];
+  /** Input row (0-based) of each study kept. */
+  readonly rows: readonly number[];
 }
 
 const REPORTED: Provenance = Object.freeze({ kind: 'reported' });
@@ -65,9 +65,9 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
     vi: Float64Array.from(keep, (i) => vi[i] as number),
     labels: keep.map((i) => labelsIn?.[i] ?? `row ${i + 1}`),
     provenance: keep.map((i) => provIn?.[i] ?? REPORTED),
-    rows: keep.map((i) => i + 1),
     measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
     warnings: summariseOmissions(warnings),
+    rows: keep,
   };
 }
 

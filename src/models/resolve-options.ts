@@ -39,8 +39,30 @@ export interface MetaAnalysisOptions {
   readonly control?: 'metafor' | MetaforControl;
 }
 
-/** The valid keys of {@link MetaAnalysisOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
-export const META_ANALYSIS_OPTION_KEYS = optionKeys<MetaAnalysisOptions>()('method', 'test', 'level', 'control');
+/** metafor's `weights` and `weighted` options of rma.uni, for `metaAnalysis`. */
+export interface PoolingWeightOptions {
+  /**
+   * Weights to pool with instead of 1/(vᵢ + τ̂²) (metafor's `weights`), one per study (per row
+   * of the input; rows omitted for missing values drop their weight). τ² is still estimated with
+   * the method's own weighting; the SE is the sandwich form (see `userWeightedEstimate`).
+   *
+   */
+  readonly weights?: ArrayLike<number>;
+  /** `false`: the unweighted mean with its SE (metafor's `weighted = FALSE`); default true. */
+  readonly weighted?: boolean;
+  /**
+   * A fixed value of τ² (≥ 0, units of the effect sizes) instead of an estimate (metafor's
+   * `tau2 =`): the model is fitted at it, I² and H² follow from it, and no SE or Q-profile
+   * interval for τ² is given (`tau2Fixed: true` in the result).
+   */
+  readonly tau2?: number;
+}
+
+/** The valid keys of {@link MetaAnalysisOptions}: the model options every model shares (subgroups take these). */
+export const MODEL_OPTION_KEYS = optionKeys<MetaAnalysisOptions>()('method', 'test', 'level', 'control');
+
+/** The valid keys of {@link metaAnalysis}'s options (any other key is an `E_UNKNOWN_OPTION` error). */
+export const META_ANALYSIS_OPTION_KEYS = optionKeys<MetaAnalysisOptions & PoolingWeightOptions>()('method', 'test', 'level', 'control', 'weights', 'weighted', 'tau2');
 
 /** The same options with every field resolved and validated. */
 export interface ResolvedModelOptions {

@@ -9,7 +9,7 @@ import { metaAnalysis } from './meta-analysis.ts';
 import { resolveStudies } from './resolve-input.ts';
 import type { MetaAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
-import { META_ANALYSIS_OPTION_KEYS } from './resolve-options.ts';
+import { MODEL_OPTION_KEYS } from './resolve-options.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** One subgroup's own random-effects fit. */
@@ -58,7 +58,7 @@ export function subgroupAnalysis(
   groups: readonly (string | number | boolean | null | undefined)[],
   options: MetaAnalysisOptions = {},
 ): SubgroupResult {
-  checkOptions(options, META_ANALYSIS_OPTION_KEYS);
+  checkOptions(options, MODEL_OPTION_KEYS);
   resolveStudies(input); // validates yi, vi and their lengths before the split
   const groupsIn = denseArray(groups, 'groups');
   if (groupsIn.length !== input.yi.length) {

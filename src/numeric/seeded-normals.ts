@@ -30,8 +30,16 @@ export function seededNormals(seed: number): () => number {
   };
 }
 
-/** Uniform deviates in [0, 1) with 53 random bits, from xoshiro128** seeded by splitmix32. */
-function seededUniforms(seed: number): () => number {
+/**
+ * A reproducible stream of uniform deviates in [0, 1) with 53 random bits, from the xoshiro128**
+ * generator (Blackman & Vigna, 2021) seeded through splitmix32. Not for cryptography.
+ *
+ * @param seed any integer (taken modulo 2³²)
+ * @example
+ * const u = seededUniforms(7)();
+ * u >= 0 && u < 1 // => true
+ */
+export function seededUniforms(seed: number): () => number {
   let x = seed >>> 0;
   const splitmix = () => {
     x = (x + 0x9e3779b9) >>> 0;

@@ -49,6 +49,10 @@ import { formatStudyTable } from './format-study-table.ts';
 import { formatSubgroupAnalysis } from './format-subgroup-analysis.ts';
 import { formatSummary } from './format-summary.ts';
 import { formatTrimAndFill } from './format-trim-and-fill.ts';
+import { formatTau2Interval } from './format-tau2-interval.ts';
+import { formatPermutationTest } from './format-permutation-test.ts';
+import type { Tau2IntervalResult } from '../models/tau2-inference/tau2-interval.ts';
+import type { PermutationTestResult } from '../models/permutation/permutation-test.ts';
 import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
 import { studyTable, type StudyTable } from './study-table.ts';
 import type { ResultSummary } from './summarize.ts';
@@ -59,7 +63,8 @@ export type PooledResult =
   | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly InfluenceRegressionRow[] | MultilevelInfluence | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
-  | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult;
+  | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
+  | Tau2IntervalResult | PermutationTestResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -93,6 +98,8 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   contrastTest: formatContrastTest,
   likelihoodRatioTest: formatLikelihoodRatioTest,
   fitStatistics: formatFitStatistics,
+  tau2Interval: formatTau2Interval,
+  permutationTest: formatPermutationTest,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];

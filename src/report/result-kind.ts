@@ -9,6 +9,7 @@ export const RESULT_KINDS = Object.freeze([
   'influenceMultilevel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
   'effectSizes', 'summarize', 'studyTable', 'assessCertainty', 'whatWouldChange',
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
+  'tau2Interval', 'permutationTest',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -50,6 +51,8 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   failSafeN: (x) => isObject(x) && isIn(x.type, ['Rosenthal', 'Orwin', 'Rosenberg']) && hasAll(x, 'n', 'alpha'),
   summarize: (x) => isObject(x) && isString(x.kind) && isObject(x.analysis) && isObject(x.ci) && hasAll(x, 'transform', 'scale', 'description', 'estimate'),
   studyTable: (x) => isObject(x) && isString(x.kind) && isArray(x.rows) && x.rows.every(isObject) && hasAll(x, 'transform', 'scale', 'description', 'level'),
+  tau2Interval: (x) => isObject(x) && isIn(x.intervalType, ['QP', 'PL', 'Wald']) && isObject(x.tau2Ci) && hasAll(x, 'tau2', 'i2Ci', 'h2Ci'),
+  permutationTest: (x) => isObject(x) && isArray(x.coefficients) && hasAll(x, 'permutations', 'exact', 'qmPermutationPValue'),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
   whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,
   assessCertainty: (x) => isObject(x) && isArray(x.findings) && typeof x.optimalInformationSize === 'number' && x.findings.every((f) => isObject(f) && isArray(f.domains)),

@@ -31,9 +31,13 @@ describe('unknown option keys', () => {
     const metod = thrownInputError(() => metaAnalysis({ yi, vi }, { metod: 'DL' } as never));
     expect(metod.message).toContain('did you mean "method"?');
     expect(metod.code).toBe('E_UNKNOWN_OPTION');
-    // Until user weights exist (branch tau2inf), `weighted: false` must not silently fit the weighted model.
-    expect(thrownInputError(() => metaAnalysis({ yi, vi }, { weighted: false } as never)).code).toBe('E_UNKNOWN_OPTION');
-    expect(thrownInputError(() => cumulative(fit(), undefined, { collapse: true } as never)).code).toBe('E_UNKNOWN_OPTION');
+    // `weighted: false` (metafor's habit) must not silently fit the weighted model: it gives the unweighted mean.
+    const unweighted = metaAnalysis({ yi, vi }, { weighted: false });
+    expect(unweighted.estimate).toBeCloseTo(Array.from(yi).reduce((a, b) => a + b, 0) / yi.length, 12);
+    expect(unweighted.weighting).toBe('unweighted');
+    // `collapse: true` is now metafor's collapse of tied sort keys; without an order there is nothing to collapse
+    expect(cumulative(fit(), undefined, { collapse: true })).toEqual(cumulative(fit()));
+    expect(thrownInputError(() => cumulative(fit(), undefined, { colapse: true } as never)).code).toBe('E_UNKNOWN_OPTION');
     // options passed where the order goes are not taken for sort keys
     expect(thrownInputError(() => cumulative(fit(), { decreasing: true } as never)).field).toBe('order');
   });

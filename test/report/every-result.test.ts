@@ -5,6 +5,7 @@ import {
   influenceMultilevel, influenceRegression, metaAnalysis, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
   predict, blup, anova, fitStatistics,
+  tau2Interval, permutationTest,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -73,6 +74,10 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['likelihoodRatioTest', anova(metaRegression(input, { moderators: { ablat }, method: 'ML' }), metaAnalysis(input, { method: 'ML' }))],
   ['fitStatistics', fitStatistics(fit)],
   ['fitStatistics', fitStatistics(ml)],
+  ['tau2Interval', tau2Interval(fit)],
+  ['tau2Interval', tau2Interval(metaRegression(input, { moderators: { ablat } }), { type: 'PL' })],
+  ['permutationTest', permutationTest(metaAnalysis({ yi: rr.yi.slice(0, 6), vi: rr.vi.slice(0, 6) }), { progress: false })],
+  ['permutationTest', permutationTest(metaRegression(input, { moderators: { ablat } }), { iterations: 20, seed: 1, progress: false })],
 ];
 
 describe('formatResult prints every public result', () => {

@@ -62,6 +62,8 @@ export interface FailedInterceptFit {
  * the data and no p-value or I² depends on their units. O(k) per iteration of the estimator.
  * With k = 1, τ² = 0 and the z test are used (as rma.uni) and a warning says so.
  *
+ * `fixedTau2` (user's units) replaces the estimate (metafor's `tau2 =` argument); its SE is then `null`.
+ *
  * Returns a {@link FailedInterceptFit} (never throws) where rma.uni stops: no study, a zero
  * variance with a method that needs 1/vᵢ, no τ² found, or an infinite weight 1/(vᵢ + τ²).
  *
@@ -75,6 +77,7 @@ export function fitIntercept(
   requestedTest: TestType,
   level: number,
   control: Tau2Control,
+  fixedTau2?: number,
 ): InterceptFit | FailedInterceptFit {
   const k = yi.length;
   if (k === 0) return { ok: false, k, reason: 'no study has both yi and vi; nothing to pool' };
@@ -87,7 +90,9 @@ export function fitIntercept(
   if (test !== requestedTest) warnings.push(`Only one study: test '${requestedTest}' needs k ≥ 2, so the z test is used.`);
   const data = scaleData(yi, vi, control.stopping === 'exact');
   const model = interceptModel(data.y, data.v, data.unit);
-  const scaled = estimateTau2(model, method, control);
+  const scaled = fixedTau2 === undefined
+    ? estimateTau2(model, method, control)
+    : { tau2: fixedTau2 / data.unit, se: null, iterations: 0, converged: true, lastChange: 0, warnings: [] };
   warnings.push(...scaled.warnings);
   const tau2 = scaled.tau2 * data.unit;
   if (!Number.isFinite(tau2)) return { ok: false, k, reason: `the ${method} estimator of tau² found no solution` };

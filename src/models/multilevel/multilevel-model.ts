@@ -12,7 +12,8 @@ import { scaledDesign } from '../regression/design-matrix.ts';
 import { findCollinear } from '../regression/find-collinear.ts';
 import { resolveStudies } from '../resolve-input.ts';
 import { maximizeNestedRegression } from './maximize-nested-regression.ts';
-import { resolveMultilevelOptions, type MultilevelMethod, type MultilevelTest } from './multilevel-options.ts';
+import { checkOptions, optionKeys } from '../../check-options.ts';
+import { resolveMultilevelOptions, type MultilevelMethod, type MultilevelOptions, type MultilevelTest } from './multilevel-options.ts';
 import { nestedLevels } from './nested-levels.ts';
 import { evaluateNestedRegression, type NestedRegressionData } from './nested-regression-likelihood.ts';
 import { readLabels } from './read-labels.ts';
@@ -34,6 +35,9 @@ export interface MultilevelModelOptions {
   readonly test?: MultilevelTest;
   readonly level?: number;
 }
+
+/** The valid keys of {@link MultilevelModelOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
+export const MULTILEVEL_MODEL_OPTION_KEYS = optionKeys<MultilevelModelOptions>()('levels', 'outer', 'inner', 'moderators', 'method', 'test', 'level');
 
 /** Result of `multilevel` with moderators or more than two levels (metafor's `rma.mv(yi, vi, mods, random = ~ 1 | a/b/…)`). */
 export interface MultilevelModelResult {
@@ -102,7 +106,8 @@ export interface MultilevelModelResult {
  * fit.sigma2 // => [0.3133333, 0.0100000] (as multilevel() with outer/inner; metafor 0.313333329, 0.0100000002)
  */
 export function multilevelModel(input: EffectInput | EffectSizes, options: MultilevelModelOptions): MultilevelModelResult {
-  const { method, test, level } = resolveMultilevelOptions(options as never);
+  checkOptions(options, MULTILEVEL_MODEL_OPTION_KEYS);
+  const { method, test, level } = resolveMultilevelOptions({ method: options.method, test: options.test, level: options.level } as unknown as MultilevelOptions);
   const kAll = (input.yi as ArrayLike<unknown>).length;
   const data = options.moderators === undefined ? interceptOnly(input) : resolveRegressionInput(input, options.moderators);
   const allLabels = Array.from({ length: kAll }, (_, i) => input.labels?.[i] ?? `row ${i + 1}`);

@@ -8,10 +8,13 @@ import { tau2MaximumLikelihood } from './maximum-likelihood.ts';
 import { tau2RestrictedMaximumLikelihood } from './restricted-maximum-likelihood.ts';
 import { tau2EmpiricalBayes } from './empirical-bayes.ts';
 import { tau2PauleMandel } from './paule-mandel.ts';
+import { tau2MedianPauleMandel } from './median-paule-mandel.ts';
+import { tau2IteratedDerSimonianLaird } from './iterated-dersimonian-laird.ts';
+import { tau2IteratedSidikJonkman } from './iterated-sidik-jonkman.ts';
 import type { Tau2Estimator } from './tau2-fit.ts';
 
 /**
- * The ten tau² estimators by metafor method code, each written once against a weighted model
+ * The tau² estimators by metafor method code, each written once against a weighted model
  * (intercept-only or design matrix).
  */
 export const TAU2_ESTIMATORS: Readonly<Record<Tau2Method, Tau2Estimator>> = Object.freeze({
@@ -25,7 +28,10 @@ export const TAU2_ESTIMATORS: Readonly<Record<Tau2Method, Tau2Estimator>> = Obje
   REML: tau2RestrictedMaximumLikelihood,
   EB: tau2EmpiricalBayes,
   PM: tau2PauleMandel,
+  PMM: tau2MedianPauleMandel,
+  DLIT: tau2IteratedDerSimonianLaird,
+  SJIT: tau2IteratedSidikJonkman,
 });
 
 /** Methods whose weights are 1/vᵢ at some stage and so need every vᵢ > 0 (as in metafor). */
-export const NEEDS_POSITIVE_VI: ReadonlySet<Tau2Method> = new Set<Tau2Method>(['EE', 'DL', 'HS', 'HSk', 'PM']);
+export const NEEDS_POSITIVE_VI: ReadonlySet<Tau2Method> = new Set<Tau2Method>(['EE', 'DL', 'HS', 'HSk', 'PM', 'PMM', 'DLIT']);

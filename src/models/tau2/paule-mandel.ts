@@ -16,26 +16,37 @@ import type { Tau2Control, Tau2Fit } from './tau2-fit.ts';
  * // => 3
  */
 export function tau2PauleMandel(model: WeightedModel, control: Tau2Control): Tau2Fit {
-  const { k, p } = model;
+  return qEquationFit(model, control, model.k - model.p, 'PM');
+}
+
+/**
+ * The τ² ≥ 0 solving Q(τ²) = `target` by the Paule–Mandel search (exact and unbounded by
+ * default; metafor's uniroot on [0, tau2.max] with `control.stopping = 'metafor'`), with
+ * metafor's SE √(2k²/(k−p)) / Σwᵢ. `name` labels the warnings (PM, PMM).
+ *
+ * @example
+ * qEquationFit(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), DEFAULT_TAU2_CONTROL, 2, 'PM').tau2
+ * // => 3
+ */
+export function qEquationFit(model: WeightedModel, control: Tau2Control, target: number, name: string): Tau2Fit {
   const warnings: string[] = [];
-  let root = control.stopping === 'metafor' ? metaforRoot(model, control) : null;
+  let root = control.stopping === 'metafor' ? metaforRoot(model, control, target) : null;
   if (root === null && control.stopping === 'metafor') {
-    warnings.push(`PM: the root of Q(tau²) = k − p lies above metafor's search limit tau2.max (metafor stops with an error here); the exact solution was used.`);
+    warnings.push(`${name}: the root of Q(tau²) = ${target.toPrecision(6)} lies above metafor's search limit tau2.max (metafor stops with an error here); the exact solution was used.`);
   }
-  root ??= generalizedQRoot(model, k - p);
-  if (!Number.isFinite(root.tau2)) warnings.push('PM: no root of Q(tau²) = k − p was found; tau² is not available.');
+  root ??= generalizedQRoot(model, target);
+  if (!Number.isFinite(root.tau2)) warnings.push(`${name}: no root of Q(tau²) = ${target.toPrecision(6)} was found; tau² is not available.`);
   else if (control.stopping === 'exact' && root.tau2 > metaforLimit(model, control)) {
-    warnings.push(`PM: the root tau² = ${(root.tau2 * model.unit).toPrecision(6)} lies above metafor's search limit tau2.max = max(100, 10·mad(yi)²), where metafor stops with an error; pooled reports the root.`);
+    warnings.push(`${name}: the root tau² = ${(root.tau2 * model.unit).toPrecision(6)} lies above metafor's search limit tau2.max = max(100, 10·mad(yi)²), where metafor stops with an error; pooled reports the root.`);
   }
   return withEquationSe(model, root, warnings);
 }
 
 /**
- * metafor's Paule–Mandel search: 0 when Q(0) < k − p, else R's `uniroot` on [0, tau2.max];
- * `null` when Q(tau2.max) is still above k − p.
+ * metafor's Paule–Mandel search: 0 when Q(0) < target, else R's `uniroot` on [0, tau2.max];
+ * `null` when Q(tau2.max) is still above the target.
  */
-function metaforRoot(model: WeightedModel, control: Tau2Control): { tau2: number; iterations: number; lastChange: number } | null {
-  const target = model.k - model.p;
+function metaforRoot(model: WeightedModel, control: Tau2Control, target: number): { tau2: number; iterations: number; lastChange: number } | null {
   const f = (t: number) => generalizedQ(model, t) - target;
   const upper = metaforLimit(model, control);
   const fLower = f(0);
