@@ -3,6 +3,19 @@
 // These are compile-time assertions: `tsc --noEmit` (run by CI, .ci/run, over src/ and test/)
 // fails when a signature changes; under vitest they are no-ops that only run. The last test
 // fails when an exported function has no signature test here.
+//
+// Adding an export (one block per layer, named as its `// --- layer ---` block in src/index.ts):
+// 1. imports: add the function and its types to the layer's `import` / `import type` pair below
+//    (a new layer gets its own pair under a `// --- layer ---` comment);
+// 2. signature: in the layer's `it('layer')` block, state the parameters as a labelled tuple and
+//    the return type: `expectTypeOf(fn).parameters.toEqualTypeOf<[fit: X, options?: Y]>()` and
+//    `expectTypeOf(fn).returns.toEqualTypeOf<R>()`. An overloaded function states its whole type
+//    (`expectTypeOf(fn).toEqualTypeOf<{ (a: A): R1; (b: B): R2 }>()`, each overload in order), the
+//    unions `.parameters` / `.returns` (expect-type gives the union over the overloads), and, in
+//    `overloadCalls`, what a call with each argument type returns (add that type to `arg`);
+// 3. results: in 'result vocabulary', under the layer's comment, `toExtend` the shared blocks of
+//    src/types.ts it reports (Inference, Heterogeneity, StudySet, Settings, Warnings, Convergence)
+//    and `toEqualTypeOf<DeepReadonly<R>>()` for the result and its row types.
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as api from '../../src/index.ts';
@@ -69,7 +82,9 @@ import type {
 } from '../../src/index.ts';
 // --- multilevel with moderators and levels; robust on every fit ---
 import { multilevelModel } from '../../src/index.ts';
-import type { MultilevelModelOptions, MultilevelModelResult, RobustCoefficient, RobustRegressionResult } from '../../src/index.ts';
+import type {
+  MultilevelMethod, MultilevelModelOptions, MultilevelModelResult, MultilevelTest, RobustCoefficient, RobustRegressionResult,
+} from '../../src/index.ts';
 
 /**
  * A value of each argument type, to state what each overload of a function returns: the calls
@@ -565,6 +580,8 @@ describe('result vocabulary', () => {
     expectTypeOf<MultilevelInfluence>().toExtend<Pick<StudySet, 'labels'>>();
     // multilevel with moderators and levels; robust on every fit
     expectTypeOf<MultilevelModelResult>().toExtend<Pick<Inference, 'df'> & Omit<StudySet, 'weights'> & Settings & Warnings & Convergence>();
+    expectTypeOf<MultilevelModelResult['method']>().toEqualTypeOf<MultilevelMethod>();
+    expectTypeOf<MultilevelModelResult['test']>().toEqualTypeOf<MultilevelTest>();
     expectTypeOf<MultilevelModelResult['coefficients']>().toEqualTypeOf<readonly RegressionCoefficient[]>();
     expectTypeOf<RobustRegressionResult>().toExtend<Pick<StudySet, 'k'> & Pick<Settings, 'level'> & Warnings>();
     expectTypeOf<RobustCoefficient>().toExtend<Inference>();
