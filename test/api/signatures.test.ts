@@ -3,6 +3,19 @@
 // These are compile-time assertions: `tsc --noEmit` (run by CI, .ci/run, over src/ and test/)
 // fails when a signature changes; under vitest they are no-ops that only run. The last test
 // fails when an exported function has no signature test here.
+//
+// Adding an export (one block per layer, named as its `// --- layer ---` block in src/index.ts):
+// 1. imports: add the function and its types to the layer's `import` / `import type` pair below
+//    (a new layer gets its own pair under a `// --- layer ---` comment);
+// 2. signature: in the layer's `it('layer')` block, state the parameters as a labelled tuple and
+//    the return type: `expectTypeOf(fn).parameters.toEqualTypeOf<[fit: X, options?: Y]>()` and
+//    `expectTypeOf(fn).returns.toEqualTypeOf<R>()`. An overloaded function states its whole type
+//    (`expectTypeOf(fn).toEqualTypeOf<{ (a: A): R1; (b: B): R2 }>()`, each overload in order), the
+//    unions `.parameters` / `.returns` (expect-type gives the union over the overloads), and, in
+//    `overloadCalls`, what a call with each argument type returns (add that type to `arg`);
+// 3. results: in 'result vocabulary', under the layer's comment, `toExtend` the shared blocks of
+//    src/types.ts it reports (Inference, Heterogeneity, StudySet, Settings, Warnings, Convergence)
+//    and `toEqualTypeOf<DeepReadonly<R>>()` for the result and its row types.
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as api from '../../src/index.ts';
@@ -45,6 +58,48 @@ import type {
   PlotBox as Box, PlotPoint as Point, ImputeSdOptions, ImputeSdResult, SensitivityInput, SensitivityResult,
   Convergence, Heterogeneity, Inference, Interval, RegressionCoefficient, Settings, StudySet, SubgroupFit, Tau2Method, TestType, Warnings,
 } from '../../src/index.ts';
+// One import per layer added after the first lists (a new export goes into its layer's import, its
+// signature into the layer's `it` block below, and its result type into the vocabulary checks).
+// --- certainty ---
+import {
+  assessCertainty, certaintyMarkdown, evidenceFromTable, formatCertainty, formatWhatWouldChange, poolByCluster, splitAuthors,
+  summaryOfFindings, whatWouldChange,
+} from '../../src/index.ts';
+import type {
+  CertaintyAssessment, CertaintyFinding, CertaintyOptions, ClusterEstimate, ClusterPooling, EvidenceFromTableOptions, PoolByClusterOptions,
+  SummaryOfFindings, WhatWouldChange, WhatWouldChangeOptions,
+} from '../../src/index.ts';
+// --- predict, blup, model comparison ---
+import { anova, blup, fitStatistics, predict } from '../../src/index.ts';
+import type {
+  AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult,
+  LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
+} from '../../src/index.ts';
+// --- diagnostics of regressions, multilevel fits and 2×2 tables ---
+import { cumulativeTables, influenceMultilevel, influenceRegression, leaveOneOutTables } from '../../src/index.ts';
+import type {
+  InfluenceRegressionRow, MultilevelDeletion, MultilevelInfluence, TableCumulativeOptions, TableSubsetOptions,
+} from '../../src/index.ts';
+// --- multilevel with moderators and levels; robust on every fit ---
+import { multilevelModel } from '../../src/index.ts';
+import type {
+  MultilevelMethod, MultilevelModelOptions, MultilevelModelResult, MultilevelTest, RobustCoefficient, RobustRegressionResult,
+} from '../../src/index.ts';
+
+/**
+ * A value of each argument type, to state what each overload of a function returns: the calls
+ * that use it are type-checked by `tsc` but never run (`overloadCalls` is not called).
+ */
+declare const arg: {
+  readonly effects: EffectSizes;
+  readonly metaAnalysis: MetaAnalysisResult;
+  readonly metaRegression: MetaRegressionResult;
+  readonly multilevel: MultilevelResult;
+  readonly multilevelModel: MultilevelModelResult;
+  readonly multilevelOptions: MultilevelOptions;
+  readonly multilevelModelOptions: MultilevelModelOptions;
+  readonly robustOptions: RobustOptions;
+};
 
 describe('signatures of the exported functions', () => {
   it('core: errors, numeric, distributions', () => {
@@ -150,6 +205,27 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(assessReplication).returns.toEqualTypeOf<ReplicationAssessment>();
     expectTypeOf(poolIndependent).parameters.toEqualTypeOf<[evidence: unknown, comparison: Comparison, options?: PoolIndependentOptions]>();
     expectTypeOf(poolIndependent).returns.toEqualTypeOf<IndependentPooling>();
+  });
+
+  it('certainty', () => {
+    expectTypeOf(assessCertainty).parameters.toEqualTypeOf<[evidence: unknown, options?: CertaintyOptions]>();
+    expectTypeOf(assessCertainty).returns.toEqualTypeOf<CertaintyAssessment>();
+    expectTypeOf(certaintyMarkdown).parameters.toEqualTypeOf<[assessment: CertaintyAssessment, options?: { readonly headingLevel?: number }]>();
+    expectTypeOf(certaintyMarkdown).returns.toEqualTypeOf<string>();
+    expectTypeOf(summaryOfFindings).parameters.toEqualTypeOf<[assessment: CertaintyAssessment]>();
+    expectTypeOf(summaryOfFindings).returns.toEqualTypeOf<SummaryOfFindings>();
+    expectTypeOf(formatCertainty).parameters.toEqualTypeOf<[assessment: CertaintyAssessment]>();
+    expectTypeOf(formatCertainty).returns.toEqualTypeOf<string>();
+    expectTypeOf(whatWouldChange).parameters.toEqualTypeOf<[evidence: unknown, finding: Comparison, options?: WhatWouldChangeOptions]>();
+    expectTypeOf(whatWouldChange).returns.toEqualTypeOf<WhatWouldChange>();
+    expectTypeOf(formatWhatWouldChange).parameters.toEqualTypeOf<[result: WhatWouldChange, options?: { readonly markdown?: boolean }]>();
+    expectTypeOf(formatWhatWouldChange).returns.toEqualTypeOf<string>();
+    expectTypeOf(evidenceFromTable).parameters.toEqualTypeOf<[rows: readonly object[], options: EvidenceFromTableOptions]>();
+    expectTypeOf(evidenceFromTable).returns.toEqualTypeOf<EvidenceBase>();
+    expectTypeOf(splitAuthors).parameters.toEqualTypeOf<[value: string]>();
+    expectTypeOf(splitAuthors).returns.toEqualTypeOf<string[]>();
+    expectTypeOf(poolByCluster).parameters.toEqualTypeOf<[evidence: unknown, comparison: Comparison, options?: PoolByClusterOptions]>();
+    expectTypeOf(poolByCluster).returns.toEqualTypeOf<ClusterPooling>();
   });
 
   it('replication reports', () => {
@@ -280,6 +356,19 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(metaRegression).returns.toEqualTypeOf<MetaRegressionResult>();
   });
 
+  it('predict, blup, model comparison', () => {
+    expectTypeOf<LinearModelFit>().toEqualTypeOf<MetaAnalysisResult | MetaRegressionResult | MultilevelResult>();
+    expectTypeOf(predict).parameters.toEqualTypeOf<[fit: LinearModelFit, options?: PredictOptions]>();
+    expectTypeOf(predict).returns.toEqualTypeOf<PredictResult>();
+    expectTypeOf(blup).parameters.toEqualTypeOf<[fit: LinearModelFit, options?: BlupOptions]>();
+    expectTypeOf(blup).returns.toEqualTypeOf<BlupResult>();
+    expectTypeOf(anova).parameters.toEqualTypeOf<[fit: LinearModelFit, second: AnovaOptions | LinearModelFit]>();
+    expectTypeOf(anova).returns.toEqualTypeOf<AnovaResult>();
+    expectTypeOf<AnovaResult>().toEqualTypeOf<CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult>();
+    expectTypeOf(fitStatistics).parameters.toEqualTypeOf<[fit: LinearModelFit]>();
+    expectTypeOf(fitStatistics).returns.toEqualTypeOf<FitStatisticsResult>();
+  });
+
   it('diagnostics', () => {
     expectTypeOf(leaveOneOut).parameters.toEqualTypeOf<[fit: MetaAnalysisResult]>();
     expectTypeOf(leaveOneOut).returns.toEqualTypeOf<readonly SubsetFit[]>();
@@ -291,8 +380,19 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(isInfluential).returns.toEqualTypeOf<boolean>();
   });
 
+  it('diagnostics of regressions, multilevel fits and 2×2 tables', () => {
+    expectTypeOf(influenceRegression).parameters.toEqualTypeOf<[fit: MetaRegressionResult]>();
+    expectTypeOf(influenceRegression).returns.toEqualTypeOf<readonly InfluenceRegressionRow[]>();
+    expectTypeOf(influenceMultilevel).parameters.toEqualTypeOf<[fit: MultilevelModelResult, options?: { readonly cluster?: readonly unknown[] }]>();
+    expectTypeOf(influenceMultilevel).returns.toEqualTypeOf<MultilevelInfluence>();
+    expectTypeOf(leaveOneOutTables).parameters.toEqualTypeOf<[rows: readonly object[], options?: TableSubsetOptions]>();
+    expectTypeOf(leaveOneOutTables).returns.toEqualTypeOf<readonly SubsetFit[]>();
+    expectTypeOf(cumulativeTables).parameters.toEqualTypeOf<[rows: readonly object[], options?: TableCumulativeOptions]>();
+    expectTypeOf(cumulativeTables).returns.toEqualTypeOf<readonly SubsetFit[]>();
+  });
+
   it('diagnostics for plots (plotsmore)', () => {
-    expectTypeOf(baujat).parameters.toEqualTypeOf<[fit: MetaAnalysisResult]>();
+    expectTypeOf(baujat).parameters.toEqualTypeOf<[fit: MetaAnalysisResult | MetaRegressionResult]>();
     expectTypeOf(baujat).returns.toEqualTypeOf<readonly BaujatPoint[]>();
     expectTypeOf(standardizedResiduals).parameters.toEqualTypeOf<[fit: MetaAnalysisResult]>();
     expectTypeOf(standardizedResiduals).returns.toEqualTypeOf<readonly StandardizedResidual[]>();
@@ -313,11 +413,51 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(kendallLowerTail).returns.toEqualTypeOf<number>();
   });
 
-  it('multilevel', () => {
-    expectTypeOf(multilevel).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options: MultilevelOptions]>();
-    expectTypeOf(multilevel).returns.toEqualTypeOf<MultilevelResult>();
-    expectTypeOf(robust).parameters.toEqualTypeOf<[fit: MultilevelResult, options: RobustOptions]>();
-    expectTypeOf(robust).returns.toEqualTypeOf<RobustResult>();
+  // Overloaded functions: `.parameters` and `.returns` are the unions over the overloads; the
+  // whole function type states each overload in order, and `overloadCalls` what each call returns.
+  it('multilevel (overloaded: without moderators and levels, or with them)', () => {
+    type InterceptOnlyOptions = MultilevelOptions & { readonly moderators?: undefined; readonly levels?: undefined };
+    expectTypeOf(multilevel).toEqualTypeOf<{
+      (input: EffectInput | EffectSizes, options: InterceptOnlyOptions): MultilevelResult;
+      (input: EffectInput | EffectSizes, options: MultilevelModelOptions): MultilevelModelResult;
+    }>();
+    expectTypeOf(multilevel).parameters.toEqualTypeOf<
+      [input: EffectInput | EffectSizes, options: InterceptOnlyOptions] | [input: EffectInput | EffectSizes, options: MultilevelModelOptions]>();
+    expectTypeOf(multilevel).returns.toEqualTypeOf<MultilevelResult | MultilevelModelResult>();
+    expectTypeOf(multilevelModel).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options: MultilevelModelOptions]>();
+    expectTypeOf(multilevelModel).returns.toEqualTypeOf<MultilevelModelResult>();
+  });
+
+  it('robust (overloaded: one overload per fit type)', () => {
+    expectTypeOf(robust).toEqualTypeOf<{
+      (fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions): RobustResult;
+      (fit: MetaRegressionResult, options: RobustOptions): RobustRegressionResult;
+      (fit: MultilevelModelResult, options: RobustOptions): RobustResult | RobustRegressionResult;
+    }>();
+    expectTypeOf(robust).parameters.toEqualTypeOf<
+      | [fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions]
+      | [fit: MetaRegressionResult, options: RobustOptions]
+      | [fit: MultilevelModelResult, options: RobustOptions]>();
+    expectTypeOf(robust).returns.toEqualTypeOf<RobustResult | RobustRegressionResult>();
+  });
+
+  it('each overload: callable with its argument types, and what it returns', () => {
+    const overloadCalls = (): void => {
+      expectTypeOf(multilevel).toBeCallableWith(arg.effects, arg.multilevelOptions);
+      expectTypeOf(multilevel).toBeCallableWith(arg.effects, arg.multilevelModelOptions);
+      expectTypeOf(robust).toBeCallableWith(arg.metaAnalysis, arg.robustOptions);
+      expectTypeOf(robust).toBeCallableWith(arg.multilevel, arg.robustOptions);
+      expectTypeOf(robust).toBeCallableWith(arg.metaRegression, arg.robustOptions);
+      expectTypeOf(robust).toBeCallableWith(arg.multilevelModel, arg.robustOptions);
+      expectTypeOf(multilevel(arg.effects, arg.multilevelOptions)).toEqualTypeOf<MultilevelResult>();
+      expectTypeOf(multilevel(arg.effects, { ...arg.multilevelOptions, moderators: undefined })).toEqualTypeOf<MultilevelResult>();
+      expectTypeOf(multilevel(arg.effects, arg.multilevelModelOptions)).toEqualTypeOf<MultilevelModelResult>();
+      expectTypeOf(robust(arg.metaAnalysis, arg.robustOptions)).toEqualTypeOf<RobustResult>();
+      expectTypeOf(robust(arg.multilevel, arg.robustOptions)).toEqualTypeOf<RobustResult>();
+      expectTypeOf(robust(arg.metaRegression, arg.robustOptions)).toEqualTypeOf<RobustRegressionResult>();
+      expectTypeOf(robust(arg.multilevelModel, arg.robustOptions)).toEqualTypeOf<RobustResult | RobustRegressionResult>();
+    };
+    expectTypeOf(overloadCalls).returns.toEqualTypeOf<void>();
   });
 
   it('distributions: densities', () => {
@@ -422,6 +562,29 @@ describe('result vocabulary', () => {
     expectTypeOf<EstimateMeanSdResult>().toExtend<Warnings>();
     expectTypeOf<ChangeScoreCorrelationResult>().toExtend<Warnings>();
     expectTypeOf<ImputeSdResult<object>>().toExtend<Warnings>();
+    // certainty
+    expectTypeOf<CertaintyAssessment>().toExtend<Pick<Settings, 'level'>>();
+    // predict, blup, model comparison
+    expectTypeOf<PredictResult>().toExtend<Pick<Inference, 'df'> & Settings>();
+    expectTypeOf<PredictResult['test']>().toEqualTypeOf<TestType>();
+    expectTypeOf<PredictedValue>().toExtend<Pick<Inference, 'estimate' | 'se' | 'ci'>>();
+    expectTypeOf<Prediction>().toExtend<PredictedValue>();
+    expectTypeOf<BlupResult>().toExtend<Pick<Inference, 'df'> & Settings>();
+    expectTypeOf<BlupResult['test']>().toEqualTypeOf<TestType>();
+    expectTypeOf<BlupValue>().toExtend<Pick<Inference, 'estimate' | 'se'>>();
+    expectTypeOf<CoefficientTestResult>().toExtend<Pick<Inference, 'df' | 'pValue'> & Pick<Settings, 'test'>>();
+    expectTypeOf<ContrastTestResult>().toExtend<Pick<Inference, 'df'> & Pick<Settings, 'test'>>();
+    expectTypeOf<LikelihoodRatioResult>().toExtend<Pick<Inference, 'df' | 'pValue'> & Warnings>();
+    expectTypeOf<FitStatisticsResult>().toExtend<Pick<Settings, 'method'> & Pick<StudySet, 'k'>>();
+    // diagnostics of regressions, multilevel fits and 2×2 tables
+    expectTypeOf<MultilevelInfluence>().toExtend<Pick<StudySet, 'labels'>>();
+    // multilevel with moderators and levels; robust on every fit
+    expectTypeOf<MultilevelModelResult>().toExtend<Pick<Inference, 'df'> & Omit<StudySet, 'weights'> & Settings & Warnings & Convergence>();
+    expectTypeOf<MultilevelModelResult['method']>().toEqualTypeOf<MultilevelMethod>();
+    expectTypeOf<MultilevelModelResult['test']>().toEqualTypeOf<MultilevelTest>();
+    expectTypeOf<MultilevelModelResult['coefficients']>().toEqualTypeOf<readonly RegressionCoefficient[]>();
+    expectTypeOf<RobustRegressionResult>().toExtend<Pick<StudySet, 'k'> & Pick<Settings, 'level'> & Warnings>();
+    expectTypeOf<RobustCoefficient>().toExtend<Inference>();
   });
 
   it('results are deeply readonly', () => {
@@ -470,6 +633,28 @@ describe('result vocabulary', () => {
     expectTypeOf<BubbleData>().toEqualTypeOf<DeepReadonly<BubbleData>>();
     expectTypeOf<LabbeData>().toEqualTypeOf<DeepReadonly<LabbeData>>();
     expectTypeOf<BackTransform>().toEqualTypeOf<DeepReadonly<BackTransform>>();
+    // certainty
+    expectTypeOf<CertaintyAssessment>().toEqualTypeOf<DeepReadonly<CertaintyAssessment>>();
+    expectTypeOf<CertaintyFinding>().toEqualTypeOf<DeepReadonly<CertaintyFinding>>();
+    expectTypeOf<SummaryOfFindings>().toEqualTypeOf<DeepReadonly<SummaryOfFindings>>();
+    expectTypeOf<WhatWouldChange>().toEqualTypeOf<DeepReadonly<WhatWouldChange>>();
+    expectTypeOf<ClusterPooling>().toEqualTypeOf<DeepReadonly<ClusterPooling>>();
+    expectTypeOf<ClusterEstimate>().toEqualTypeOf<DeepReadonly<ClusterEstimate>>();
+    // predict, blup, model comparison
+    expectTypeOf<PredictResult>().toEqualTypeOf<DeepReadonly<PredictResult>>();
+    expectTypeOf<BlupResult>().toEqualTypeOf<DeepReadonly<BlupResult>>();
+    expectTypeOf<CoefficientTestResult>().toEqualTypeOf<DeepReadonly<CoefficientTestResult>>();
+    expectTypeOf<ContrastTestResult>().toEqualTypeOf<DeepReadonly<ContrastTestResult>>();
+    // `full` and `reduced` are intersections, which DeepReadonly flattens: `.branded` compares them deeply.
+    expectTypeOf<LikelihoodRatioResult>().branded.toEqualTypeOf<DeepReadonly<LikelihoodRatioResult>>();
+    expectTypeOf<FitStatisticsResult>().toEqualTypeOf<DeepReadonly<FitStatisticsResult>>();
+    // diagnostics of regressions, multilevel fits and 2×2 tables
+    expectTypeOf<InfluenceRegressionRow>().toEqualTypeOf<DeepReadonly<InfluenceRegressionRow>>();
+    expectTypeOf<MultilevelInfluence>().toEqualTypeOf<DeepReadonly<MultilevelInfluence>>();
+    expectTypeOf<MultilevelDeletion>().toEqualTypeOf<DeepReadonly<MultilevelDeletion>>();
+    // multilevel with moderators and levels; robust on every fit
+    expectTypeOf<MultilevelModelResult>().toEqualTypeOf<DeepReadonly<MultilevelModelResult>>();
+    expectTypeOf<RobustRegressionResult>().toEqualTypeOf<DeepReadonly<RobustRegressionResult>>();
   });
 });
 
