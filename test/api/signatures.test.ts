@@ -40,6 +40,7 @@ import {
   wrapText,
 } from '../../src/index.ts';
 import type {
+  PoolingWeightOptions, Tau2IntervalOptions, Tau2IntervalResult, PermutationTestOptions, PermutationTestResult, ErrorCode,
   ArmPairing, ArmPairs, AxisScale, AxisScaleOptions, AxisSvgOptions, BackTransform, BackTransformOptions, BaujatPlotOptions,
   BaujatPoint, BubbleData, BubbleDataOptions, BubblePlotOptions, ChangeScoreCorrelationInput, ChangeScoreCorrelationResult, ChangeScoreSdInput, ChangeScoreSdResult,
   Comparison, ComparisonEffectsOptions, ComparisonMatch, CumulativeOptions, CumulativePlotOptions, EffectInput, EffectSizes, EffectSizesOptions,
@@ -70,7 +71,7 @@ import type {
   SummaryOfFindings, WhatWouldChange, WhatWouldChangeOptions,
 } from '../../src/index.ts';
 // --- predict, blup, model comparison ---
-import { anova, blup, fitStatistics, predict } from '../../src/index.ts';
+import { anova, blup, fitStatistics, predict, tau2Interval, permutationTest, numberCode } from '../../src/index.ts';
 import type {
   AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult,
   LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
@@ -103,6 +104,8 @@ declare const arg: {
 
 describe('signatures of the exported functions', () => {
   it('core: errors, numeric, distributions', () => {
+    expectTypeOf(numberCode).parameters.toEqualTypeOf<[value: unknown]>();
+    expectTypeOf(numberCode).returns.toEqualTypeOf<ErrorCode>();
     expectTypeOf(compensatedSum).parameters.toEqualTypeOf<[values: ArrayLike<number>, n?: number]>();
     expectTypeOf(compensatedSum).returns.toEqualTypeOf<number>();
     expectTypeOf(compensatedDot).parameters.toEqualTypeOf<[a: ArrayLike<number>, b: ArrayLike<number>, n?: number]>();
@@ -134,7 +137,11 @@ describe('signatures of the exported functions', () => {
   });
 
   it('models', () => {
-    expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: MetaAnalysisOptions]>();
+    expectTypeOf(tau2Interval).parameters.toEqualTypeOf<[fit: unknown, options?: Tau2IntervalOptions]>();
+    expectTypeOf(tau2Interval).returns.toEqualTypeOf<Tau2IntervalResult>();
+    expectTypeOf(permutationTest).parameters.toEqualTypeOf<[fit: unknown, options?: PermutationTestOptions]>();
+    expectTypeOf(permutationTest).returns.toEqualTypeOf<PermutationTestResult>();
+    expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: MetaAnalysisOptions & PoolingWeightOptions]>();
     expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
   });
 

@@ -1,3 +1,4 @@
+import { checkOptions } from '../../check-options.ts';
 import { normalQuantile } from '../../distributions/normal.ts';
 import { assertLevel, assertOneOf, InputError } from '../../errors.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
@@ -61,6 +62,7 @@ export interface Tau2IntervalResult {
  * tau2Interval(fit, { type: 'Wald' }).tau2Ci.upper // => 0.17428…  (metafor 5.1 confint(fit, type = "Wald"): 0 to 0.174284, its ML stopped at Δτ² < 1e-5)
  */
 export function tau2Interval(fit: unknown, options: Tau2IntervalOptions = {}): Tau2IntervalResult {
+  checkOptions<Tau2IntervalOptions>(options, ['type', 'level']);
   const m = fittedModel(fit, 'tau2Interval');
   const type = options.type ?? 'QP';
   assertOneOf(type, TAU2_INTERVAL_TYPES, 'type');
