@@ -17,7 +17,7 @@ import { generalizedQRoot } from '../tau2/generalized-q-root.ts';
  *
  * @example
  * qProfileTau2(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), 0.95, 3).lower
- * // => 0.08434012272726737 (Q(τ²) = 8/(1+τ²) equals χ²₂;₀.₉₇₅ = 7.3778)
+ * // => 0.084340122727267 (Q(τ²) = 8/(1+τ²) equals χ²₂;₀.₉₇₅ = 7.3778)
  */
 export function qProfileTau2(model: WeightedModel, level: number, tau2Hat: number): QProfile {
   const df = model.k - model.p;

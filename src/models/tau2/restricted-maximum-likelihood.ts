@@ -11,7 +11,7 @@ import type { Tau2Control, Tau2Fit } from './tau2-fit.ts';
  *
  * @example
  * tau2RestrictedMaximumLikelihood(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), DEFAULT_TAU2_CONTROL).tau2
- * // => 3.0000000000000004  (REML for equal vᵢ: Σ(yᵢ−ȳ)²/(k−1) − v = 3)
+ * // => 3  (REML for equal vᵢ: Σ(yᵢ−ȳ)²/(k−1) − v = 3)
  */
 export function tau2RestrictedMaximumLikelihood(model: WeightedModel, control: Tau2Control): Tau2Fit {
   const max = maximizeLikelihood(model, REML_EQUATION, true, control);
