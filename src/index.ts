@@ -8,6 +8,11 @@ export { chiSquareCdf, chiSquareSf, chiSquareQuantile } from './distributions/ch
 export { fisherFCdf, fisherFSf, fisherFQuantile } from './distributions/fisher-f.ts';
 // --- models ---
 export { metaAnalysis } from './models/meta-analysis.ts';
+// --- batch: many meta-analyses at once (speed) ---
+export { metaAnalysisBatch } from './models/batch/meta-analysis-batch.ts';
+export type { BatchInput, MetaAnalysisBatchOptions, MetaAnalysisBatchResult } from './models/batch/meta-analysis-batch.ts';
+export { BATCH_COLUMNS } from './models/batch/batch-columns.ts';
+export type { BatchColumn } from './models/batch/batch-columns.ts';
 export type { MetaAnalysisOptions } from './models/resolve-options.ts';
 // --- engine ---
 export type { MetaforControl } from './models/resolve-options.ts';

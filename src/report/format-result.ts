@@ -9,6 +9,7 @@ import type { MantelHaenszelResult } from '../models/mantel-haenszel.ts';
 import type { MultilevelResult } from '../models/multilevel/multilevel.ts';
 import type { RobustResult } from '../models/multilevel/robust.ts';
 import type { PetoResult } from '../models/peto.ts';
+import type { MetaAnalysisBatchResult } from '../models/batch/meta-analysis-batch.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import type { SubgroupResult } from '../models/subgroup-analysis.ts';
 import type { EffectSizes, MetaAnalysisResult } from '../types.ts';
@@ -20,6 +21,7 @@ import { formatInfluence } from './format-influence.ts';
 import { formatLeaveOneOut } from './format-leave-one-out.ts';
 import { formatMantelHaenszel } from './format-mantel-haenszel.ts';
 import { formatMetaAnalysis } from './format-meta-analysis.ts';
+import { formatMetaAnalysisBatch } from './format-meta-analysis-batch.ts';
 import { formatMetaRegression } from './format-meta-regression.ts';
 import { formatMultilevel } from './format-multilevel.ts';
 import { resolveFormatOptions, type FormatOptions, type ResolvedFormatOptions } from './format-options.ts';
@@ -38,7 +40,7 @@ import type { ResultSummary } from './summarize.ts';
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
   | MultilevelResult | RobustResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
-  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable;
+  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable | MetaAnalysisBatchResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -60,6 +62,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   effectSizes: formatEffectSizes,
   summarize: formatSummary,
   studyTable: (table: StudyTable, o: ResolvedFormatOptions) => formatStudyTable(table, o.digits),
+  metaAnalysisBatch: formatMetaAnalysisBatch,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
