@@ -155,6 +155,9 @@ export type { MaxSdForSignificanceInput, MaxSdForSignificanceResult, Significanc
 export { metaRegression } from './models/regression/meta-regression.ts';
 export type { MetaRegressionOptions, MetaRegressionResult, RegressionCoefficient } from './models/regression/meta-regression.ts';
 // --- diagnostics ---
+// --- gosh (speed) ---
+export { gosh } from './diagnostics/gosh.ts';
+export type { GoshOptions, GoshResult } from './diagnostics/gosh.ts';
 export { leaveOneOut } from './diagnostics/leave-one-out.ts';
 export { cumulative } from './diagnostics/cumulative.ts';
 export type { CumulativeOptions } from './diagnostics/cumulative.ts';

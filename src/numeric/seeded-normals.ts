@@ -27,8 +27,15 @@ export function seededNormals(seed: number): () => number {
   };
 }
 
-/** Uniform deviates in [0, 1) with 53 random bits, from xoshiro128** seeded by splitmix32. */
-function seededUniforms(seed: number): () => number {
+/**
+ * Uniform deviates in [0, 1) with 53 random bits, from xoshiro128** (Blackman & Vigna, 2018)
+ * seeded by splitmix32: the same sequence for the same seed on every platform.
+ *
+ * @example
+ * const u = seededUniforms(1);
+ * u() < 1 // => true
+ */
+export function seededUniforms(seed: number): () => number {
   let x = seed >>> 0;
   const splitmix = () => {
     x = (x + 0x9e3779b9) >>> 0;

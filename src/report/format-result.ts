@@ -9,6 +9,7 @@ import type { MantelHaenszelResult } from '../models/mantel-haenszel.ts';
 import type { MultilevelResult } from '../models/multilevel/multilevel.ts';
 import type { RobustResult } from '../models/multilevel/robust.ts';
 import type { PetoResult } from '../models/peto.ts';
+import type { GoshResult } from '../diagnostics/gosh.ts';
 import type { MetaAnalysisBatchResult } from '../models/batch/meta-analysis-batch.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import type { SubgroupResult } from '../models/subgroup-analysis.ts';
@@ -22,6 +23,7 @@ import { formatLeaveOneOut } from './format-leave-one-out.ts';
 import { formatMantelHaenszel } from './format-mantel-haenszel.ts';
 import { formatMetaAnalysis } from './format-meta-analysis.ts';
 import { formatMetaAnalysisBatch } from './format-meta-analysis-batch.ts';
+import { formatGosh } from './format-gosh.ts';
 import { formatMetaRegression } from './format-meta-regression.ts';
 import { formatMultilevel } from './format-multilevel.ts';
 import { resolveFormatOptions, type FormatOptions, type ResolvedFormatOptions } from './format-options.ts';
@@ -40,7 +42,7 @@ import type { ResultSummary } from './summarize.ts';
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
   | MultilevelResult | RobustResult | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
-  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable | MetaAnalysisBatchResult;
+  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable | MetaAnalysisBatchResult | GoshResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -63,6 +65,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   summarize: formatSummary,
   studyTable: (table: StudyTable, o: ResolvedFormatOptions) => formatStudyTable(table, o.digits),
   metaAnalysisBatch: formatMetaAnalysisBatch,
+  gosh: formatGosh,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];

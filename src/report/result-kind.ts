@@ -6,7 +6,7 @@ import { TAU2_METHODS } from '../types.ts';
 export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
   'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
-  'effectSizes', 'summarize', 'studyTable', 'metaAnalysisBatch',
+  'effectSizes', 'summarize', 'studyTable', 'metaAnalysisBatch', 'gosh',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -45,6 +45,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   studyTable: (x) => isObject(x) && isString(x.kind) && isArray(x.rows) && x.rows.every(isObject) && hasAll(x, 'transform', 'scale', 'description', 'level'),
   metaAnalysisBatch: (x) =>
     isObject(x) && typeof x.m === 'number' && isIn(x.method, TAU2_METHODS) && isArray(x.warnings) && hasAll(x, 'estimate', 'tau2', 'ciLower', 'tau2CiUpper', 'qPValue') && !isObject(x.ci),
+  gosh: (x) => isObject(x) && typeof x.subsets === 'number' && typeof x.exhaustive === 'boolean' && hasAll(x, 'estimate', 'i2', 'included', 'size'),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
 };
 

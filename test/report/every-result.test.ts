@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cumulative, effectSizes, eggerTest, failSafeN, formatResult, influence, InputError, leaveOneOut, mantelHaenszel,
-  metaAnalysis, metaAnalysisBatch, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
+  gosh, metaAnalysis, metaAnalysisBatch, metaRegression, multilevel, peto, rankCorrelationTest, resultKind, RESULT_KINDS, robust, studyTable,
   subgroupAnalysis, summarize, trimAndFill, type ResultKind,
 } from '../../src/index.ts';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -50,6 +50,7 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['summarize', summarize(fit)],
   ['summarize', summarize(ml)],
   ['studyTable', studyTable(fit)],
+  ['gosh', gosh(fit, { subsets: 200 })],
   ['metaAnalysisBatch', metaAnalysisBatch({ yi: rr.yi, vi: rr.vi, offsets: [0, 6, rr.yi.length] })],
   ['studyTable', studyTable(mantelHaenszel(bcg.rows, { measure: 'OR', columns }))],
 ];
