@@ -15,11 +15,13 @@ import { textTable } from './text-table.ts';
  */
 export function formatGosh(r: GoshResult, o: ResolvedFormatOptions): string {
   const columns: [string, ArrayLike<number | null>][] = [['Q', r.q], ['I2', r.i2], ['tau2', r.tau2], ['estimate', r.estimate]];
+  // loops run over the columns as they are (a damaged `subsets` count cannot make them run away)
+  const n = r.estimate.length;
   let fitted = 0;
-  for (let s = 0; s < r.subsets; s++) if (Number.isFinite(r.estimate[s] ?? NaN)) fitted++;
+  for (let s = 0; s < n; s++) if (Number.isFinite(r.estimate[s] ?? NaN)) fitted++;
   const rows = columns.map(([, values]) => {
     const x: number[] = [];
-    for (let s = 0; s < r.subsets; s++) {
+    for (let s = 0; s < values.length; s++) {
       const value = values[s] ?? NaN;
       if (Number.isFinite(value)) x.push(value);
     }

@@ -19,15 +19,17 @@ const SHOWN = 10;
 export function formatMetaAnalysisBatch(r: MetaAnalysisBatchResult, o: ResolvedFormatOptions): string {
   const at = (column: ArrayLike<number | null>, j: number) => column[j] ?? NaN;
   const f = (x: number) => formatFixed(Number.isFinite(x) ? x : null, o.digits);
+  // loops run over the columns as they are (a damaged `m` cannot make them run away)
+  const m = r.estimate.length;
   let fitted = 0;
-  for (let j = 0; j < r.m; j++) if (Number.isFinite(at(r.estimate, j))) fitted++;
+  for (let j = 0; j < m; j++) if (Number.isFinite(at(r.estimate, j))) fitted++;
   const lines = [
     `Batch of ${r.m} meta-analys${r.m === 1 ? 'is' : 'es'} (tau² estimator: ${r.method}, ${r.test} test, ${100 * r.level}% level)`,
-    `Fitted: ${fitted}; refused: ${r.m - fitted}.`,
+    `Fitted: ${fitted}; refused: ${m - fitted}.`,
     '',
   ];
   const rows: string[][] = [];
-  for (let j = 0; j < Math.min(SHOWN, r.m); j++) {
+  for (let j = 0; j < Math.min(SHOWN, m); j++) {
     rows.push([
       String(at(r.k, j)), f(at(r.estimate, j)), f(at(r.se, j)), f(at(r.ciLower, j)), f(at(r.ciUpper, j)),
       f(at(r.tau2, j)), formatFixed(Number.isFinite(at(r.i2, j)) ? at(r.i2, j) : null, 2), f(at(r.q, j)),
@@ -36,7 +38,7 @@ export function formatMetaAnalysisBatch(r: MetaAnalysisBatchResult, o: ResolvedF
   }
   const names = rows.map((_, j) => String(j + 1));
   lines.push(...textTable(['k', 'estimate', 'se', 'ci.lb', 'ci.ub', 'tau2', 'I2', 'Q', 'Qp'], rows, { rowNames: names }));
-  if (r.m > SHOWN) lines.push(`… and ${r.m - SHOWN} more analyses (the result holds every column for all of them).`);
+  if (m > SHOWN) lines.push(`… and ${m - SHOWN} more analyses (the result holds every column for all of them).`);
   const warned = r.warnings.map((w, j) => ({ j, w })).filter((x) => x.w.length > 0);
   if (warned.length > 0) {
     lines.push('', `Warnings in ${warned.length} analys${warned.length === 1 ? 'is' : 'es'}; first: analysis ${warned[0]!.j + 1}: ${warned[0]!.w[0]}`);

@@ -53,6 +53,7 @@ export async function runBatchWorkers(
         void worker.terminate();
       });
       worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`a batch worker stopped (exit code ${code}) before returning its analyses`)));
     }));
   }
   const columns = batchColumns(m);
