@@ -13,6 +13,11 @@ export { chiSquareCdf, chiSquareSf, chiSquareQuantile } from './distributions/ch
 export { fisherFCdf, fisherFSf, fisherFQuantile } from './distributions/fisher-f.ts';
 // --- models ---
 export { metaAnalysis } from './models/meta-analysis.ts';
+// --- batch: many meta-analyses at once (speed) ---
+export { metaAnalysisBatch } from './models/batch/meta-analysis-batch.ts';
+export type { BatchInput, MetaAnalysisBatchOptions, MetaAnalysisBatchResult } from './models/batch/meta-analysis-batch.ts';
+export { BATCH_COLUMNS } from './models/batch/batch-columns.ts';
+export type { BatchColumn } from './models/batch/batch-columns.ts';
 export type { MetaAnalysisOptions, PoolingWeightOptions } from './models/resolve-options.ts';
 // --- engine ---
 export type { MetaforControl } from './models/resolve-options.ts';
@@ -188,6 +193,9 @@ export type { FitStatisticsResult, LikelihoodStatistics } from './models/compare
 export type { ColumnPart, DesignColumn, ModelTerms, ModelVariable } from './models/regression/model-terms.ts';
 export type { RegressionTermOptions } from './models/regression/resolve-regression-input.ts';
 // --- diagnostics ---
+// --- gosh (speed) ---
+export { gosh } from './diagnostics/gosh.ts';
+export type { GoshOptions, GoshResult } from './diagnostics/gosh.ts';
 export { leaveOneOut } from './diagnostics/leave-one-out.ts';
 export { cumulative } from './diagnostics/cumulative.ts';
 export type { CumulativeOptions } from './diagnostics/cumulative.ts';

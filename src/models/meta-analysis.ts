@@ -5,6 +5,7 @@ import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult } from '../
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { qProfileTau2 } from './inference/q-profile.ts';
 import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
+import { heterogeneityIntervals } from './heterogeneity-intervals.ts';
 import { resolveStudies } from './resolve-input.ts';
 import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, type MetaAnalysisOptions, type PoolingWeightOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
@@ -95,32 +96,6 @@ export function metaAnalysis(
   };
   const profile = method !== 'EE' && fit.k > 1 && fixedTau2 === undefined ? heterogeneityIntervals(fit, level, warnings) : {};
   return freezeResult({ ...base, ...profile, warnings: Object.freeze(warnings) });
-}
-
-function heterogeneityIntervals(
-  fit: InterceptFit,
-  level: number,
-  warnings: string[],
-): { tau2Ci: Interval; i2Ci: Interval; h2Ci: Interval } {
-  const { model, typicalVariance } = fit;
-  if (model.v.some((v) => !(v > 0))) {
-    warnings.push('Q-profile intervals need every sampling variance > 0; they are not available.');
-    const none = interval(NaN, NaN);
-    return { tau2Ci: none, i2Ci: none, h2Ci: none };
-  }
-  const ci = qProfileTau2(model, level, fit.tau2 / model.unit);
-  if (ci.atLimit) {
-    warnings.push(`A Q-profile bound for tau² lies beyond metafor's search limit max(100, 10·tau²) and is reported at that limit, as metafor does; the exact bound is ${(ci.exactUpper * model.unit).toPrecision(6)}.`);
-  }
-  const lower = ci.lower * model.unit;
-  const upper = ci.upper * model.unit;
-  const toI2 = (t: number) => (100 * t) / (typicalVariance + t);
-  const toH2 = (t: number) => t / typicalVariance + 1;
-  return {
-    tau2Ci: interval(lower, upper),
-    i2Ci: interval(toI2(lower), toI2(upper)),
-    h2Ci: interval(toH2(lower), toH2(upper)),
-  };
 }
 
 function interval(lower: number, upper: number): Interval {

@@ -43,31 +43,47 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
   if (provIn !== undefined && provIn.length !== yi.length) {
     throw new InputError(`length mismatch: provenance has ${provIn.length} entries but yi has ${yi.length}`, { field: 'provenance', code: 'E_LENGTH_MISMATCH' });
   }
-  const keep: number[] = [];
+  const k = yi.length;
+  const keep = new Int32Array(k);
+  let kept = 0;
   const warnings: string[] = [];
-  for (let i = 0; i < yi.length; i++) {
-    const label = labelsIn?.[i] ?? `row ${i + 1}`;
-    const y = numeric(yi[i], 'yi', i, label);
-    const v = numeric(vi[i], 'vi', i, label);
+  // labels are built only where a message needs one: this loop runs once per row of the data
+  const labelOf = (i: number) => labelsIn?.[i] ?? `row ${i + 1}`;
+  for (let i = 0; i < k; i++) {
+    const yRaw = yi[i];
+    const vRaw = vi[i];
+    const y = typeof yRaw === 'number' ? yRaw : numeric(yRaw, 'yi', i, labelOf(i));
+    const v = typeof vRaw === 'number' ? vRaw : numeric(vRaw, 'vi', i, labelOf(i));
     if (v < 0) throw new InputError('sampling variance must not be negative', { field: 'vi', row: i + 1, study: labelsIn?.[i], value: v, code: numberCode(v) });
     if (Number.isNaN(y) || Number.isNaN(v)) {
       const missing = Number.isNaN(y) ? (Number.isNaN(v) ? 'yi and vi' : 'yi') : 'vi';
-      warnings.push(`${describe(label, i)} omitted: ${missing} missing.`);
+      warnings.push(`${describe(labelOf(i), i)} omitted: ${missing} missing.`);
       continue;
     }
-    if (!Number.isFinite(y) || !Number.isFinite(v)) {
+    if (y === Infinity || y === -Infinity || v === Infinity) {
       throw new InputError('must be finite', { field: Number.isFinite(y) ? 'vi' : 'yi', row: i + 1, study: labelsIn?.[i], code: 'E_NOT_FINITE' });
     }
-    keep.push(i);
+    keep[kept++] = i;
+  }
+  const yOut = new Float64Array(kept);
+  const vOut = new Float64Array(kept);
+  const labels = new Array<string>(kept);
+  const provenance = new Array<Provenance>(kept);
+  for (let n = 0; n < kept; n++) {
+    const i = keep[n]!;
+    yOut[n] = yi[i] as number;
+    vOut[n] = vi[i] as number;
+    labels[n] = labelOf(i);
+    provenance[n] = provIn?.[i] ?? REPORTED;
   }
   return {
-    yi: Float64Array.from(keep, (i) => yi[i] as number),
-    vi: Float64Array.from(keep, (i) => vi[i] as number),
-    labels: keep.map((i) => labelsIn?.[i] ?? `row ${i + 1}`),
-    provenance: keep.map((i) => provIn?.[i] ?? REPORTED),
+    yi: yOut,
+    vi: vOut,
+    labels,
+    provenance,
     measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
     warnings: summariseOmissions(warnings),
-    rows: keep,
+    rows: Array.from(keep.subarray(0, kept)),
   };
 }
 

@@ -9,6 +9,8 @@ import type { MantelHaenszelResult } from '../models/mantel-haenszel.ts';
 import type { MultilevelResult } from '../models/multilevel/multilevel.ts';
 import type { RobustResult } from '../models/multilevel/robust.ts';
 import type { PetoResult } from '../models/peto.ts';
+import type { GoshResult } from '../diagnostics/gosh.ts';
+import type { MetaAnalysisBatchResult } from '../models/batch/meta-analysis-batch.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import type { SubgroupResult } from '../models/subgroup-analysis.ts';
 import type { BlupResult } from '../models/predict/blup.ts';
@@ -31,6 +33,8 @@ import { formatInfluence } from './format-influence.ts';
 import { formatLeaveOneOut } from './format-leave-one-out.ts';
 import { formatMantelHaenszel } from './format-mantel-haenszel.ts';
 import { formatMetaAnalysis } from './format-meta-analysis.ts';
+import { formatMetaAnalysisBatch } from './format-meta-analysis-batch.ts';
+import { formatGosh } from './format-gosh.ts';
 import { formatMetaRegression } from './format-meta-regression.ts';
 import { formatMultilevel } from './format-multilevel.ts';
 import { resolveFormatOptions, type FormatOptions, type ResolvedFormatOptions } from './format-options.ts';
@@ -64,7 +68,7 @@ export type PooledResult =
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
-  | Tau2IntervalResult | PermutationTestResult;
+  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -100,6 +104,8 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   fitStatistics: formatFitStatistics,
   tau2Interval: formatTau2Interval,
   permutationTest: formatPermutationTest,
+  metaAnalysisBatch: formatMetaAnalysisBatch,
+  gosh: formatGosh,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];

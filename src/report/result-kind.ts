@@ -10,6 +10,7 @@ export const RESULT_KINDS = Object.freeze([
   'effectSizes', 'summarize', 'studyTable', 'assessCertainty', 'whatWouldChange',
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
   'tau2Interval', 'permutationTest',
+  'metaAnalysisBatch', 'gosh',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -53,6 +54,9 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   studyTable: (x) => isObject(x) && isString(x.kind) && isArray(x.rows) && x.rows.every(isObject) && hasAll(x, 'transform', 'scale', 'description', 'level'),
   tau2Interval: (x) => isObject(x) && isIn(x.intervalType, ['QP', 'PL', 'Wald']) && isObject(x.tau2Ci) && hasAll(x, 'tau2', 'i2Ci', 'h2Ci'),
   permutationTest: (x) => isObject(x) && isArray(x.coefficients) && hasAll(x, 'permutations', 'exact', 'qmPermutationPValue'),
+  metaAnalysisBatch: (x) =>
+    isObject(x) && typeof x.m === 'number' && isIn(x.method, TAU2_METHODS) && isArray(x.warnings) && hasAll(x, 'estimate', 'tau2', 'ciLower', 'tau2CiUpper', 'qPValue') && !isObject(x.ci),
+  gosh: (x) => isObject(x) && typeof x.subsets === 'number' && typeof x.exhaustive === 'boolean' && hasAll(x, 'estimate', 'i2', 'included', 'size'),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
   whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,
   assessCertainty: (x) => isObject(x) && isArray(x.findings) && typeof x.optimalInformationSize === 'number' && x.findings.every((f) => isObject(f) && isArray(f.domains)),

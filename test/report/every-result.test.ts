@@ -6,6 +6,7 @@ import {
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
   predict, blup, anova, fitStatistics,
   tau2Interval, permutationTest,
+  gosh, metaAnalysisBatch,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -61,6 +62,8 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['summarize', summarize(fit)],
   ['summarize', summarize(ml)],
   ['studyTable', studyTable(fit)],
+  ['gosh', gosh(fit, { subsets: 200 })],
+  ['metaAnalysisBatch', metaAnalysisBatch({ yi: rr.yi, vi: rr.vi, offsets: [0, 6, rr.yi.length] })],
   ['studyTable', studyTable(mantelHaenszel(bcg.rows, { measure: 'OR', columns }))],
   ['assessCertainty', assessCertainty(seed)],
   ['whatWouldChange', whatWouldChange(seed, seed.comparisons[0], { assume: { sd: 10, armN: 30 } })],

@@ -1,5 +1,5 @@
 import { addCompensated, compensatedValue } from '../../numeric/compensated-sum.ts';
-import type { WeightedFit, WeightedModel } from './weighted-model.ts';
+import type { GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
  * The intercept-only weighted model (p = 1): the O(k) fast path of {@link WeightedModel}. With
@@ -74,14 +74,12 @@ class InterceptModel implements WeightedModel {
   }
 
   fitTau2(tau2: number): WeightedFit | null {
-    const w = this.weights;
-    for (let i = 0; i < this.k; i++) w[i] = 1 / (this.v[i]! + tau2);
-    return this.fitCurrent();
+    return this.fitCurrent(tau2);
   }
 
   fitWeights(a: ArrayLike<number>): WeightedFit | null {
     if (a !== this.weights) this.weights.set(a as ArrayLike<number>);
-    return this.fitCurrent();
+    return this.fitCurrent(NaN);
   }
 
   sumLogV(tau2: number): number {
@@ -92,14 +90,59 @@ class InterceptModel implements WeightedModel {
   }
 
   /**
-   * Two passes over the weights in `this.weights`, each sum compensated (Neumaier); the
+   * The score sums at every τ² of the grid in one pass over the data: for each point the power
+   * sums Σa, Σa², Σay, Σay², Σa²y, Σa²y² (a = 1/(vᵢ + τ²)), then with μ = Σay/Σa
+   * rss = Σay² − μΣay, rss2 = Σa²y² − 2μΣa²y + μ²Σa², trP = Σa − Σa²/Σa. The data are centred
+   * at their median (see `scaleData`), so the expansions lose little; the scan only needs the
+   * signs of the score away from its roots, and the roots are polished with exact fits.
+   */
+  gridSums(grid: ArrayLike<number>): GridSums[] {
+    const g = grid.length;
+    const t = Float64Array.from(grid);
+    const acc = new Float64Array(6 * g);
+    const { y, v, k } = this;
+    for (let i = 0; i < k; i++) {
+      const vi = v[i]!;
+      const yi = y[i]!;
+      const yy = yi * yi;
+      for (let j = 0, b = 0; j < g; j++, b += 6) {
+        const a = 1 / (vi + t[j]!);
+        const a2 = a * a;
+        acc[b] = acc[b]! + a;
+        acc[b + 1] = acc[b + 1]! + a2;
+        acc[b + 2] = acc[b + 2]! + a * yi;
+        acc[b + 3] = acc[b + 3]! + a * yy;
+        acc[b + 4] = acc[b + 4]! + a2 * yi;
+        acc[b + 5] = acc[b + 5]! + a2 * yy;
+      }
+    }
+    const out: GridSums[] = [];
+    for (let j = 0, b = 0; j < g; j++, b += 6) {
+      const s1 = acc[b]!;
+      const s2 = acc[b + 1]!;
+      const mu = acc[b + 2]! / s1;
+      out.push({
+        sumW: s1,
+        sumW2: s2,
+        rss: acc[b + 3]! - mu * acc[b + 2]!,
+        rss2: acc[b + 5]! - 2 * mu * acc[b + 4]! + mu * mu * s2,
+        trP: s1 - s2 / s1,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Two passes over the weights in `this.weights` (computed in the first from τ² unless NaN), each sum compensated (Neumaier); the
    * compensation is written out on local variables, the hot loop of every τ² estimator.
    */
-  private fitCurrent(): WeightedFit | null {
-    const { k, y, weights: w, fit } = this;
+  private fitCurrent(tau2: number): WeightedFit | null {
+    const { k, y, v, weights: w, fit } = this;
+    const fresh = !Number.isNaN(tau2);
     let s1 = 0, c1 = 0, s2 = 0, c2 = 0, sy = 0, cy = 0, t = 0;
     for (let i = 0; i < k; i++) {
-      const a = w[i]!;
+      // the weights of fitTau2 are computed in the first pass itself
+      const a = fresh ? (w[i] = 1 / (v[i]! + tau2)) : w[i]!;
       if (!(a >= 0 && a < Infinity)) return null;
       const a2 = a * a;
       const ay = a * y[i]!;

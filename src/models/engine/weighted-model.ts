@@ -57,4 +57,12 @@ export interface WeightedModel {
   fitTau2(tau2: number): WeightedFit | null;
   /** Σ log(vᵢ + τ²). */
   sumLogV(tau2: number): number;
+  /**
+   * Optional fused scan: the sums of {@link GridSums} at every τ² of `grid` (each > −min vᵢ) in
+   * one pass over the data, uncompensated (for locating sign changes, not for final values).
+   */
+  gridSums?(grid: ArrayLike<number>): GridSums[];
 }
+
+/** The sums a score equation needs at one τ² (a subset of {@link WeightedFit}). */
+export type GridSums = Pick<WeightedFit, 'sumW' | 'sumW2' | 'rss' | 'rss2' | 'trP'>;

@@ -1,6 +1,6 @@
-import { chiSquareQuantile } from '../../distributions/chi-square.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 import { generalizedQRoot } from '../tau2/generalized-q-root.ts';
+import { cachedQuantile } from './cached-quantile.ts';
 
 /**
  * Q-profile confidence interval for τ² (Viechtbauer, 2007, Stat Med 26:37): the set of τ²
@@ -17,13 +17,13 @@ import { generalizedQRoot } from '../tau2/generalized-q-root.ts';
  *
  * @example
  * qProfileTau2(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), 0.95, 3).lower
- * // => 0.08434012272726737 (Q(τ²) = 8/(1+τ²) equals χ²₂;₀.₉₇₅ = 7.3778)
+ * // => 0.084340122727267 (Q(τ²) = 8/(1+τ²) equals χ²₂;₀.₉₇₅ = 7.3778)
  */
 export function qProfileTau2(model: WeightedModel, level: number, tau2Hat: number): QProfile {
   const df = model.k - model.p;
   const alpha = 1 - level;
-  const exactLower = generalizedQRoot(model, chiSquareQuantile(alpha / 2, df, true)).tau2;
-  const exactUpper = generalizedQRoot(model, chiSquareQuantile(alpha / 2, df, false)).tau2;
+  const exactLower = generalizedQRoot(model, cachedQuantile('chisq', alpha / 2, df, true)).tau2;
+  const exactUpper = generalizedQRoot(model, cachedQuantile('chisq', alpha / 2, df, false)).tau2;
   const limit = Math.max(100 / model.unit, 10 * tau2Hat);
   return {
     lower: Math.min(exactLower, limit),

@@ -1,7 +1,8 @@
-import { normalQuantile, normalSf } from '../../distributions/normal.ts';
-import { studentTQuantile, studentTSf } from '../../distributions/student-t.ts';
+import { normalSf } from '../../distributions/normal.ts';
+import { studentTSf } from '../../distributions/student-t.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import type { Interval } from '../../types.ts';
+import { cachedQuantile } from './cached-quantile.ts';
 
 /** Wald statistic, two-sided p-value, critical value and interval of one coefficient (raw numbers). */
 export interface Wald {
@@ -30,10 +31,10 @@ export function wald(estimate: number, se: number, df: number | null, level: num
   let crit: number;
   if (df === null) {
     pValue = 2 * normalSf(Math.abs(statistic));
-    crit = normalQuantile(alpha / 2, true);
+    crit = cachedQuantile('normal', alpha / 2, Infinity, true);
   } else if (df > 0) {
     pValue = 2 * studentTSf(Math.abs(statistic), df);
-    crit = studentTQuantile(alpha / 2, df, true);
+    crit = cachedQuantile('t', alpha / 2, df, true);
   } else {
     pValue = NaN;
     crit = NaN;

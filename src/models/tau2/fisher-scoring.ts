@@ -1,4 +1,4 @@
-import type { WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
+import type { GridSums, WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
 import { hedgesRaw } from './hedges.ts';
 import type { Tau2Control } from './tau2-fit.ts';
 
@@ -10,28 +10,28 @@ import type { Tau2Control } from './tau2-fit.ts';
 export interface ScoringEquation {
   readonly name: 'ML' | 'REML' | 'EB';
   readonly step: (fit: WeightedFit, k: number, p: number) => number;
-  readonly score: (fit: WeightedFit, k: number, p: number) => number;
+  readonly score: (fit: GridSums, k: number, p: number) => number;
 }
 
 /** ML: yᵀPPy − Σwᵢ = 0, Δ = (yᵀPPy − Σwᵢ)/Σwᵢ² (Viechtbauer, 2005, JEBS 30:261, eq. 9). */
 export const ML_EQUATION: ScoringEquation = Object.freeze({
   name: 'ML',
   step: (f: WeightedFit) => (f.rss2 - f.sumW) / f.sumW2,
-  score: (f: WeightedFit) => f.rss2 - f.sumW,
+  score: (f: GridSums) => f.rss2 - f.sumW,
 });
 
 /** REML: yᵀPPy − tr(P) = 0, Δ = (yᵀPPy − tr(P))/tr(PP) (Viechtbauer, 2005, eq. 10). */
 export const REML_EQUATION: ScoringEquation = Object.freeze({
   name: 'REML',
   step: (f: WeightedFit) => (f.rss2 - f.trP) / f.trPP,
-  score: (f: WeightedFit) => f.rss2 - f.trP,
+  score: (f: GridSums) => f.rss2 - f.trP,
 });
 
 /** Empirical Bayes (Morris, 1983, JASA 78:47): k/(k−p)·yᵀPy − k = 0, Δ = (k/(k−p)·yᵀPy − k)/Σwᵢ. */
 export const EB_EQUATION: ScoringEquation = Object.freeze({
   name: 'EB',
   step: (f: WeightedFit, k: number, p: number) => ((f.rss * k) / (k - p) - k) / f.sumW,
-  score: (f: WeightedFit, k: number, p: number) => (f.rss * k) / (k - p) - k,
+  score: (f: GridSums, k: number, p: number) => (f.rss * k) / (k - p) - k,
 });
 
 /** Where Fisher scoring stopped. */

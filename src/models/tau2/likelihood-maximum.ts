@@ -50,11 +50,11 @@ export function maximizeLikelihood(
   control: Tau2Control,
 ): LikelihoodMaximum {
   const name = equation.name;
-  const ll = (t: number) => logLikelihood(model, t, restricted);
+  const ll = memoized((t: number) => logLikelihood(model, t, restricted));
   const scoring = fisherScoring(model, equation, control);
   const positive = model.v.every((x) => x > 0);
-  const metaforPoint = scoring.converged ? metaforCheck(model, scoring.tau2, restricted, positive) : NaN;
-  const best = scanAndPolish(model, equation, restricted, scoring.converged ? scoring.tau2 : NaN, positive);
+  const metaforPoint = scoring.converged ? metaforCheck(model, scoring.tau2, ll, positive) : NaN;
+  const best = scanAndPolish(model, equation, ll, scoring.converged ? scoring.tau2 : NaN, positive);
   const warnings: string[] = [];
   const unit = model.unit;
   const show = (t: number) => (t === 0 ? '0' : (t * unit).toPrecision(6));
@@ -98,9 +98,9 @@ export function maximizeLikelihood(
  * metafor's `ll0check`: τ² = 0 replaces the scoring solution when ℓ(0) − ℓ(τ̂²) > ε^¼ and
  * τ̂² > 1e-5 (its defaults, in the user's units), only when every vᵢ > 0.
  */
-function metaforCheck(model: WeightedModel, tau2: number, restricted: boolean, positive: boolean): number {
+function metaforCheck(model: WeightedModel, tau2: number, ll: (t: number) => number, positive: boolean): number {
   if (!positive || !(tau2 * model.unit > 1e-5)) return tau2;
-  const gain = logLikelihood(model, 0, restricted) - logLikelihood(model, tau2, restricted);
+  const gain = ll(0) - ll(tau2);
   return gain > Number.EPSILON ** 0.25 ? 0 : tau2;
 }
 
@@ -120,19 +120,23 @@ interface Candidate {
 function scanAndPolish(
   model: WeightedModel,
   equation: ScoringEquation,
-  restricted: boolean,
+  ll: (t: number) => number,
   scoring: number,
   positive: boolean,
 ): Candidate {
   const { k, p } = model;
-  const ll = (t: number) => logLikelihood(model, t, restricted);
   const score = (t: number) => {
     const fit = model.fitTau2(t);
     return fit === null ? NaN : equation.score(fit, k, p);
   };
   const grid = scanGrid(model, score);
   const points = positive ? [0, ...grid] : grid;
-  const scores = points.map(score);
+  // one fused pass for the whole grid where the model offers it (see `gridSums`); the first
+  // point and the ends of every bracket that is polished are evaluated exactly
+  const fused = model.gridSums?.(grid);
+  const gridScores = fused === undefined ? grid.map(score) : fused.map((s) => equation.score(s, k, p));
+  const scores = positive ? [score(0), ...gridScores] : gridScores;
+  if (!positive && fused !== undefined) scores[0] = score(points[0]!);
   const candidates: Candidate[] = [];
   if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: positive ? ll(0) : ll(points[0]!), iterations: 0, lastChange: 0 });
   let brackets = 0;
@@ -142,14 +146,36 @@ function scanAndPolish(
       // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
       // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
       if (scoring >= Math.max(1e-2, points[j]!) && scoring <= points[j + 1]!) continue;
-      const r = zeroin(score, points[j]!, points[j + 1]!, scores[j]!, scores[j + 1]!, 0, 200);
-      candidates.push({ tau2: r.root, ll: ll(r.root), iterations: r.iterations, lastChange: r.change });
+      const left = fused === undefined || j === 0 ? scores[j]! : score(points[j]!);
+      const right = fused === undefined ? scores[j + 1]! : score(points[j + 1]!);
+      if (!(left > 0)) {
+        // the fused sums placed the sign change a rounding error to the right of its end point
+        candidates.push({ tau2: points[j]!, ll: ll(points[j]!), iterations: 0, lastChange: 0 });
+      } else if (right > 0) {
+        candidates.push({ tau2: points[j + 1]!, ll: ll(points[j + 1]!), iterations: 0, lastChange: 0 });
+      } else {
+        const r = zeroin(score, points[j]!, points[j + 1]!, left, right, 0, 200);
+        candidates.push({ tau2: r.root, ll: ll(r.root), iterations: r.iterations, lastChange: r.change });
+      }
     }
   }
   if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: ll(scoring), iterations: 0, lastChange: 0 });
   let best = candidates[0] ?? { tau2: NaN, ll: -Infinity, iterations: 0, lastChange: NaN };
   for (const c of candidates) if (c.ll > best.ll + 1e-13 * (1 + Math.abs(best.ll))) best = c;
   return best;
+}
+
+/** `f` with its values remembered (the log-likelihood is asked for at the same few points). */
+function memoized(f: (t: number) => number): (t: number) => number {
+  const seen = new Map<number, number>();
+  return (t) => {
+    let value = seen.get(t);
+    if (value === undefined) {
+      value = f(t);
+      seen.set(t, value);
+    }
+    return value;
+  };
 }
 
 /**

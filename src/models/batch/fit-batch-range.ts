@@ -1,0 +1,88 @@
+import type { Tau2Method, TestType } from '../../types.ts';
+import { fitIntercept } from '../engine/fit-intercept.ts';
+import { heterogeneityIntervals } from '../heterogeneity-intervals.ts';
+import type { Tau2Control } from '../tau2/tau2-fit.ts';
+import type { BatchColumns } from './batch-columns.ts';
+
+/** The settings every analysis of a batch shares (resolved once). */
+export interface BatchSettings {
+  readonly method: Tau2Method;
+  readonly test: TestType;
+  readonly level: number;
+  readonly control: Tau2Control;
+}
+
+/**
+ * Fits analyses `from` … `to − 1` of a validated batch into `columns` (at index j − `from` +
+ * `at`) and their `warnings`: each analysis is exactly what `metaAnalysis` computes for its
+ * rows (the same engine, `fitIntercept`, and the same Q-profile intervals), so batch and single
+ * fits agree to the last bit. Rows with a NaN yi or vi are skipped with a warning; an analysis
+ * the engine refuses keeps NaN in every column and says why. The data are read through
+ * subarray views: no copy unless a row is missing.
+ *
+ * @example
+ * const cols = batchColumns(1);
+ * fitBatchRange(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1]), new Float64Array([0, 3]), 0, 1, cols, 0, [], { method: 'DL', test: 'z', level: 0.95, control: DEFAULT_TAU2_CONTROL });
+ * cols.tau2[0] // => 3
+ */
+export function fitBatchRange(
+  yi: Float64Array,
+  vi: Float64Array,
+  offsets: ArrayLike<number>,
+  from: number,
+  to: number,
+  columns: BatchColumns,
+  at: number,
+  warnings: string[][],
+  settings: BatchSettings,
+): void {
+  const { method, test, level, control } = settings;
+  for (let j = from; j < to; j++) {
+    const out = j - from + at;
+    const notes: string[] = [];
+    warnings[out] = notes;
+    const start = offsets[j]!;
+    const end = offsets[j + 1]!;
+    let y = yi.subarray(start, end);
+    let v = vi.subarray(start, end);
+    let missing = 0;
+    for (let i = 0; i < y.length; i++) if (Number.isNaN(y[i]!) || Number.isNaN(v[i]!)) missing++;
+    if (missing > 0) {
+      const keep = (i: number) => !(Number.isNaN(y[i]!) || Number.isNaN(v[i]!));
+      for (let i = 0; i < y.length; i++) if (!keep(i)) notes.push(`Row ${start + i + 1} omitted: ${Number.isNaN(y[i]!) ? 'yi' : 'vi'} missing.`);
+      const yKeep = new Float64Array(y.length - missing);
+      const vKeep = new Float64Array(y.length - missing);
+      for (let i = 0, n = 0; i < y.length; i++) if (keep(i)) { yKeep[n] = y[i]!; vKeep[n++] = v[i]!; }
+      y = yKeep;
+      v = vKeep;
+    }
+    columns.k[out] = y.length;
+    const fit = fitIntercept(y, v, method, test, level, control);
+    if (!fit.ok) {
+      notes.push(fit.row === undefined ? fit.reason : `${fit.reason} (usable row ${fit.row + 1} of this analysis)`);
+      continue;
+    }
+    notes.push(...fit.warnings);
+    columns.estimate[out] = fit.estimate;
+    columns.se[out] = fit.se;
+    columns.statistic[out] = fit.statistic;
+    columns.pValue[out] = fit.pValue;
+    columns.ciLower[out] = fit.ciLower;
+    columns.ciUpper[out] = fit.ciUpper;
+    columns.piLower[out] = fit.piLower;
+    columns.piUpper[out] = fit.piUpper;
+    columns.tau2[out] = fit.tau2;
+    columns.tau2Se[out] = fit.tau2Fit.se ?? NaN;
+    columns.i2[out] = fit.i2;
+    columns.h2[out] = fit.h2;
+    columns.q[out] = fit.q;
+    columns.qPValue[out] = fit.qPValue;
+    if (method !== 'EE' && fit.k > 1) {
+      const ci = heterogeneityIntervals(fit, level, notes);
+      columns.tau2CiLower[out] = ci.tau2Ci.lower ?? NaN;
+      columns.tau2CiUpper[out] = ci.tau2Ci.upper ?? NaN;
+      columns.i2CiLower[out] = ci.i2Ci.lower ?? NaN;
+      columns.i2CiUpper[out] = ci.i2Ci.upper ?? NaN;
+    }
+  }
+}
