@@ -20,72 +20,62 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as api from '../../src/index.ts';
 import {
-  analysisScale, assessReplication, axisScale, axisSvg, backTransform, baujat, baujatPlot, bubbleData, bubblePlot,
-  categoricalColour, changeScoreCorrelation, changeScoreSd, charWidth, chiSquareCdf, chiSquarePdf, chiSquareQuantile,
-  chiSquareSf, claimsFor, clipPolygonToStrip, column, columnNames, comparisonEffects, compensatedDot, compensatedSum,
-  countProvenance, cumulative, cumulativePlot, describeComparison, describeProvenance, detectOverlaps, diamondMark,
-  effectSizes, eggerTest, escapeHtml, escapeXml, estimateMeanSd, evidenceMap, failSafeN, fisherFCdf, fisherFPdf,
-  fisherFQuantile, fisherFSf, forestPlot, formatEstimateCi, formatFixed, formatPlotNumber, formatPValue, formatResult,
-  formatStudyTable, fromEstimateAndCi, funnelPlot, hedgesCorrection, heterogeneityText, htmlReport, imputeSd,
-  independenceClusters, influence, influencePlot, intervalMark, invertTransform, isInfluential, isMissing,
-  kendallLowerTail, kendallTau, labbeData, labbePlot, labelText, leaveOneOut, leaveOneOutPlot, legendSvg, legendWidth,
-  loadEvidence, mantelHaenszel, markdownToHtml, matchComparison, maxSdForSignificance, metaAnalysis, metaRegression,
-  multilevel, nameKey, naturalTransform, normalCdf, normalPdf, normalQqData, normalQuantile, normalSf, pairArms,
-  parseExpectedWindow, peto, placeLabels, pointMark, pooledSdFromCi, pooledSdFromP, pooledSdFromSe, pooledSdFromT,
-  poolIndependent, positiveOption, qqPlot, radialData, radialPlot, rankCorrelationTest, readEvidenceFile, readJsonFile,
-  readTable, referenceValue, replicationEvidenceTable, replicationMarkdown, replicationStatusLabel, replicationText,
-  resultKind, resultsTiming, robust, sameName, sdFromCi, sdFromSe, sensitivity, sensitivityPlot, squareMark,
-  standardizedResiduals, studentTCdf, studentTPdf, studentTQuantile, studentTSf, studyLinks, studyTable,
-  subgroupAnalysis, summarize, svgDocument, svgElement, svgText, textWidth, trimAndFill, truncateText, worstProvenance,
-  wrapText,
+  analysisScale, assessReplication, backTransform, baujat, baujatPlot, bubbleData, bubblePlot, changeScoreCorrelation, changeScoreSd, chiSquareCdf, chiSquarePdf, chiSquareQuantile, chiSquareSf, claimsFor, column, columnNames, comparisonEffects, countProvenance, cumulative, cumulativePlot, describeComparison, describeProvenance, detectOverlaps, effectSizes, eggerTest, estimateMeanSd, evidenceMap, failSafeN, fisherFCdf, fisherFPdf, fisherFQuantile, fisherFSf, forestPlot, formatFixed, formatPValue, formatResult, formatStudyTable, fromEstimateAndCi, funnelPlot, hedgesCorrection, htmlReport, imputeSd, independenceClusters, influence, influencePlot, isInfluential, isMissing, kendallTau, labbeData, labbePlot, leaveOneOut, leaveOneOutPlot, loadEvidence, mantelHaenszel, matchComparison, maxSdForSignificance, metaAnalysis, metaRegression, multilevel, nameKey, naturalTransform, normalCdf, normalPdf, normalQqData, normalQuantile, normalSf, pairArms, parseExpectedWindow, peto, pooledSdFromCi, pooledSdFromP, pooledSdFromSe, pooledSdFromT, poolIndependent, qqPlot, radialData, radialPlot, rankCorrelationTest, readEvidenceFile, readJsonFile, readTable, replicationEvidenceTable, replicationMarkdown, replicationStatusLabel, replicationText, resultKind, resultsTiming, robust, sameName, sdFromCi, sdFromSe, sensitivity, sensitivityPlot, standardizedResiduals, studentTCdf, studentTPdf, studentTQuantile, studentTSf, studyLinks, studyTable, subgroupAnalysis, summarize, trimAndFill, worstProvenance,
 } from '../../src/index.ts';
 import type {
-  PoolingWeightOptions, Tau2IntervalOptions, Tau2IntervalResult, PermutationTestOptions, PermutationTestResult, ErrorCode,
-  ArmPairing, ArmPairs, AxisScale, AxisScaleOptions, AxisSvgOptions, BackTransform, BackTransformOptions, BaujatPlotOptions,
-  BaujatPoint, BubbleData, BubbleDataOptions, BubblePlotOptions, ChangeScoreCorrelationInput, ChangeScoreCorrelationResult, ChangeScoreSdInput, ChangeScoreSdResult,
-  Comparison, ComparisonEffectsOptions, ComparisonMatch, CumulativeOptions, CumulativePlotOptions, EffectInput, EffectSizes, EffectSizesOptions,
-  EggerTestOptions, EggerTestResult, EstimateMeanSdInput, EstimateMeanSdResult, EvidenceBase, EvidenceClaim, EvidenceMapOptions, EvidenceStudy,
-  FailSafeNInput, FailSafeNOptions, FailSafeNResult, FitLike, ForestPlotOptions, FormatOptions, FromEstimateAndCiInput, FromEstimateAndCiResult,
-  FunnelPlotOptions, HeterogeneityStatistics, HtmlReportOptions, IndependenceClusters, IndependentPooling, InfluenceRow, KendallTau, LabbeData,
-  LabbeDataOptions, LabbePlotOptions, LabelPlacement, LegendItem, MantelHaenszelOptions, MantelHaenszelResult, MarkOptions, MaxSdForSignificanceInput,
-  MaxSdForSignificanceResult, Measure, MetaAnalysisOptions, MetaAnalysisResult, MetaRegressionOptions, MetaRegressionResult, MultilevelOptions, MultilevelResult,
-  NormalQqData, NormalQqOptions, Overlap, PetoResult, PlaceLabelsOptions, PlotSizeOptions, PoolIndependentOptions, PooledResult,
-  PooledSdFromCiInput, PooledSdFromCiResult, PooledSdFromPInput, PooledSdFromPResult, PooledSdFromSeInput, PooledSdFromTInput, PooledSdResult, Provenance,
-  ProvenanceCounts, QqPlotOptions, RadialData, RadialPlotOptions, RankCorrelationResult, ReadTableOptions, ReplicationAssessment, ReplicationMarkdownOptions,
-  ReplicationOptions, ReplicationStatus, ReportSection, ResultKind, ResultSummary, ResultsTiming, RobustOptions, RobustResult,
-  SdFromCiInput, SdFromCiResult, SdFromSeInput, SdFromSeResult, SensitivityPlotOptions, StandardizedResidual, StudyEffect, StudyTable,
-  StudyTableOptions, SubgroupResult, SubsetFit, SubsetForestOptions, SummarizeOptions, SvgDocumentOptions, SvgTextOptions, Table,
-  TextStyle, TransformName, TrimAndFillOptions, TrimAndFillResult, TwoByTwoPoolingOptions,
-  PlotBox as Box, PlotPoint as Point, ImputeSdOptions, ImputeSdResult, SensitivityInput, SensitivityResult,
-  Convergence, Heterogeneity, Inference, Interval, RegressionCoefficient, Settings, StudySet, SubgroupFit, Tau2Method, TestType, Warnings,
+  BatchInput, MetaAnalysisBatchOptions, MetaAnalysisBatchResult, GoshOptions, GoshResult, PoolingWeightOptions, Tau2IntervalOptions, Tau2IntervalResult, PermutationTestOptions, PermutationTestResult, ErrorCode, ArmPairing, ArmPairs, BackTransform, BackTransformOptions, BaujatPlotOptions, BaujatPoint, BubbleData, BubbleDataOptions, BubblePlotOptions, ChangeScoreCorrelationInput, ChangeScoreCorrelationResult, ChangeScoreSdInput, ChangeScoreSdResult, Comparison, ComparisonEffectsOptions, ComparisonMatch, CumulativeOptions, CumulativePlotOptions, EffectInput, EffectSizes, EffectSizesOptions, EggerTestOptions, EggerTestResult, EstimateMeanSdInput, EstimateMeanSdResult, EvidenceBase, EvidenceClaim, EvidenceMapOptions, EvidenceStudy, FailSafeNInput, FailSafeNOptions, FailSafeNResult, FitLike, ForestPlotOptions, FormatOptions, FromEstimateAndCiInput, FromEstimateAndCiResult, FunnelPlotOptions, HtmlReportOptions, IndependenceClusters, IndependentPooling, InfluenceRow, KendallTau, LabbeData, LabbeDataOptions, LabbePlotOptions, MantelHaenszelOptions, MantelHaenszelResult, MaxSdForSignificanceInput, MaxSdForSignificanceResult, Measure, MetaAnalysisOptions, MetaAnalysisResult, MetaRegressionOptions, MetaRegressionResult, MultilevelOptions, MultilevelResult, NormalQqData, NormalQqOptions, Overlap, PetoResult, PlotSizeOptions, PoolIndependentOptions, PooledResult, PooledSdFromCiInput, PooledSdFromCiResult, PooledSdFromPInput, PooledSdFromPResult, PooledSdFromSeInput, PooledSdFromTInput, PooledSdResult, Provenance, ProvenanceCounts, QqPlotOptions, RadialData, RadialPlotOptions, RankCorrelationResult, ReadTableOptions, ReplicationAssessment, ReplicationMarkdownOptions, ReplicationOptions, ReplicationStatus, ReportSection, ResultKind, ResultSummary, ResultsTiming, RobustOptions, RobustResult, SdFromCiInput, SdFromCiResult, SdFromSeInput, SdFromSeResult, SensitivityPlotOptions, StandardizedResidual, StudyEffect, StudyTable, StudyTableOptions, SubgroupResult, SubsetFit, SubsetForestOptions, SummarizeOptions, Table, TransformName, TrimAndFillOptions, TrimAndFillResult, TwoByTwoPoolingOptions, ImputeSdOptions, ImputeSdResult, SensitivityInput, SensitivityResult, Convergence, Heterogeneity, Inference, Interval, RegressionCoefficient, Settings, StudySet, SubgroupFit, Tau2Method, TestType, Warnings,
 } from '../../src/index.ts';
 // One import per layer added after the first lists (a new export goes into its layer's import, its
 // signature into the layer's `it` block below, and its result type into the vocabulary checks).
 // --- certainty ---
 import {
-  assessCertainty, certaintyMarkdown, evidenceFromTable, formatCertainty, formatWhatWouldChange, poolByCluster, splitAuthors,
-  summaryOfFindings, whatWouldChange,
+  assessCertainty, certaintyMarkdown, evidenceFromTable, formatCertainty, formatWhatWouldChange, poolByCluster, splitAuthors, summaryOfFindings, whatWouldChange,
 } from '../../src/index.ts';
 import type {
-  CertaintyAssessment, CertaintyFinding, CertaintyOptions, ClusterEstimate, ClusterPooling, EvidenceFromTableOptions, PoolByClusterOptions,
-  SummaryOfFindings, WhatWouldChange, WhatWouldChangeOptions,
+  CertaintyAssessment, CertaintyFinding, CertaintyOptions, ClusterEstimate, ClusterPooling, EvidenceFromTableOptions, PoolByClusterOptions, SummaryOfFindings, WhatWouldChange, WhatWouldChangeOptions,
 } from '../../src/index.ts';
 // --- predict, blup, model comparison ---
-import { anova, blup, fitStatistics, predict, tau2Interval, permutationTest, numberCode } from '../../src/index.ts';
+import {
+  anova, blup, fitStatistics, predict, tau2Interval, permutationTest, numberCode, metaAnalysisBatch, gosh,
+} from '../../src/index.ts';
 import type {
-  AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult,
-  LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
+  AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult, LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
 } from '../../src/index.ts';
 // --- diagnostics of regressions, multilevel fits and 2×2 tables ---
-import { cumulativeTables, influenceMultilevel, influenceRegression, leaveOneOutTables } from '../../src/index.ts';
+import {
+  cumulativeTables, influenceMultilevel, influenceRegression, leaveOneOutTables,
+} from '../../src/index.ts';
 import type {
   InfluenceRegressionRow, MultilevelDeletion, MultilevelInfluence, TableCumulativeOptions, TableSubsetOptions,
 } from '../../src/index.ts';
 // --- multilevel with moderators and levels; robust on every fit ---
-import { multilevelModel } from '../../src/index.ts';
+import {
+  multilevelModel,
+} from '../../src/index.ts';
 import type {
   MultilevelMethod, MultilevelModelOptions, MultilevelModelResult, MultilevelTest, RobustCoefficient, RobustRegressionResult,
 } from '../../src/index.ts';
+import { axisScale, type AxisScale, type AxisScaleOptions } from '../../src/plots/axis-scale.ts';
+import { axisSvg, type AxisSvgOptions } from '../../src/plots/axis-svg.ts';
+import { categoricalColour } from '../../src/plots/palette.ts';
+import { charWidth, textWidth, type TextStyle } from '../../src/plots/font-metrics.ts';
+import { clipPolygonToStrip, type Point } from '../../src/plots/clip-polygon.ts';
+import { compensatedDot, compensatedSum } from '../../src/numeric/compensated-sum.ts';
+import { diamondMark, intervalMark, pointMark, squareMark, type MarkOptions } from '../../src/plots/marks.ts';
+import { escapeHtml } from '../../src/report/html-escape.ts';
+import { escapeXml, svgDocument, svgElement, svgText, type SvgDocumentOptions, type SvgTextOptions } from '../../src/plots/svg.ts';
+import { formatEstimateCi, formatPlotNumber } from '../../src/plots/format-number.ts';
+import { heterogeneityText, type HeterogeneityStatistics } from '../../src/plots/heterogeneity-text.ts';
+import { invertTransform } from '../../src/plots/invert-transform.ts';
+import { kendallLowerTail } from '../../src/bias/kendall-distribution.ts';
+import { labelText } from '../../src/missing.ts';
+import { legendSvg, legendWidth, type LegendItem } from '../../src/plots/legend-svg.ts';
+import { markdownToHtml } from '../../src/report/markdown-to-html.ts';
+import { placeLabels, type LabelPlacement, type PlaceLabelsOptions, type Box } from '../../src/plots/place-labels.ts';
+import { positiveOption } from '../../src/plots/positive-option.ts';
+import { referenceValue } from '../../src/plots/reference-value.ts';
+import { truncateText } from '../../src/plots/truncate-text.ts';
+import { wrapText } from '../../src/plots/wrap-text.ts';
 
 /**
  * A value of each argument type, to state what each overload of a function returns: the calls
@@ -137,6 +127,20 @@ describe('signatures of the exported functions', () => {
   });
 
   it('models', () => {
+    expectTypeOf(metaAnalysisBatch).toBeCallableWith({ yi: [0.1, 0.2], vi: [0.01, 0.02], offsets: [0, 2] });
+    // type-level only: the overloads (never called here; a call with workers would start threads)
+    const batchOverloads = (): void => {
+      expectTypeOf(metaAnalysisBatch({ yi: [0.1, 0.2], vi: [0.01, 0.02], offsets: [0, 2] })).toEqualTypeOf<MetaAnalysisBatchResult>();
+      expectTypeOf(metaAnalysisBatch({ yi: [0.1, 0.2], vi: [0.01, 0.02], offsets: [0, 2] }, { workers: 2 })).toEqualTypeOf<Promise<MetaAnalysisBatchResult>>();
+    };
+    expectTypeOf(batchOverloads).toBeFunction();
+    expectTypeOf(metaAnalysisBatch).parameters.toEqualTypeOf<
+      | [input: BatchInput, options?: MetaAnalysisOptions & { readonly workers?: undefined }]
+      | [input: BatchInput, options: MetaAnalysisBatchOptions & { readonly workers: number }]
+      | [input: BatchInput, options?: MetaAnalysisBatchOptions]
+    >();
+    expectTypeOf(gosh).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: GoshOptions]>();
+    expectTypeOf(gosh).returns.toEqualTypeOf<GoshResult>();
     expectTypeOf(tau2Interval).parameters.toEqualTypeOf<[fit: unknown, options?: Tau2IntervalOptions]>();
     expectTypeOf(tau2Interval).returns.toEqualTypeOf<Tau2IntervalResult>();
     expectTypeOf(permutationTest).parameters.toEqualTypeOf<[fit: unknown, options?: PermutationTestOptions]>();
@@ -670,7 +674,7 @@ describe('coverage of this file', () => {
     const source = readFileSync(new URL(import.meta.url), 'utf8');
     const tested = new Set([...source.matchAll(/expectTypeOf\((\w+)(?:<[^>]*>)?\)\.parameters/g)].map((m) => m[1]));
     const functions = Object.entries(api).filter(([, v]) => typeof v === 'function' && !/^class\s/.test(Function.prototype.toString.call(v))).map(([name]) => name);
-    expect(functions.length).toBeGreaterThan(130);
+    expect(functions.length).toBeGreaterThan(100) // a sanity check that the scan finds the functions (127 public functions after the internal plot and numeric helpers left the barrel);
     expect(functions.filter((name) => !tested.has(name))).toEqual([]);
   });
 });

@@ -3,9 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  eggerTest, failSafeN, kendallLowerTail, kendallTau, metaAnalysis, rankCorrelationTest, trimAndFill,
+  eggerTest, failSafeN, kendallTau, metaAnalysis, rankCorrelationTest, trimAndFill,
 } from '../../src/index.ts';
-import type { Tau2Method } from '../../src/index.ts';
+import type {
+  Tau2Method,
+} from '../../src/index.ts';
+import { kendallLowerTail } from '../../src/bias/kendall-distribution.ts';
 
 const effect = fc.double({ min: -3, max: 3, noNaN: true });
 const variance = fc.double({ min: 0.005, max: 1, noNaN: true });

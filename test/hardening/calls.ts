@@ -1,6 +1,7 @@
 // Every public function that takes an options object, called on small valid data: the table
 // the hardening tests run each class of unusual input through.
 import * as p from '../../src/index.ts';
+import { axisScale } from '../../src/plots/axis-scale.ts';
 
 export const yi = [0.1, 0.5, -0.2, 0.8, 0.3];
 export const vi = [0.04, 0.02, 0.05, 0.03, 0.06];
@@ -48,5 +49,5 @@ export const WITH_REQUIRED_OPTIONS: Readonly<Record<string, (extra: Record<strin
   robust: (x) => p.robust(ml(), { cluster: ['a', 'a', 'b', 'b', 'c', 'c'], adjust: 'CR1', ...x }),
   imputeSd: (x) => p.imputeSd([{ sd1i: 1, sd2i: 2 }, { sd1i: null, sd2i: 2 }], { method: 'median', ...x }),
   sensitivityPlot: (x) => p.sensitivityPlot({ panels: [{ title: 'a', points: [{ x: 1, estimate: 0, lower: -1, upper: 1 }, { x: 2, estimate: 0, lower: -1, upper: 1 }] }], xTitle: 'x', yTitle: 'y', ...x } as never),
-  axisScale: (x) => p.axisScale({ domain: [0, 1], range: [0, 100], ...x }),
+  axisScale: (x) => axisScale({ domain: [0, 1], range: [0, 100], ...x }),
 };

@@ -4,9 +4,9 @@
 // computation on the remaining rows).
 import { describe, expect, it } from 'vitest';
 import {
-  cumulative, effectSizes, failSafeN, imputeSd, isMissing, labelText, mantelHaenszel, metaAnalysis, metaRegression,
-  multilevel, peto, robust, subgroupAnalysis, MISSING_TEXTS,
+  cumulative, effectSizes, failSafeN, imputeSd, isMissing, mantelHaenszel, metaAnalysis, metaRegression, multilevel, peto, robust, subgroupAnalysis, MISSING_TEXTS,
 } from '../../src/index.ts';
+import { labelText } from '../../src/missing.ts';
 
 const MISSING: readonly unknown[] = [null, undefined, NaN, '', '  ', 'NA', ' NA ', 'na', 'N/A', 'NaN', 'null', 'NULL'];
 const yi = [0.1, 0.3, 0.2, 0.8, 1.0, 0.7, 0.4, 0.6];
