@@ -4,7 +4,7 @@ import { formatFixed } from './format-number.ts';
 import type { ResolvedFormatOptions } from './format-options.ts';
 import { formatTestStatistic } from './format-test-statistic.ts';
 import { closingSections } from './printout-sections.ts';
-import { textTable } from './text-table.ts';
+import { varianceComponentsHeader } from './variance-components-header.ts';
 
 /**
  * Prints a `multilevel` fit with moderators or nested levels as metafor's `print.rma.mv`: the
@@ -24,18 +24,9 @@ export function formatMultilevelModel(r: MultilevelModelResult, o: ResolvedForma
   const factors = r.sigma2.map((_, l) => Array.from({ length: l + 1 }, (_, j) => `level${j + 1}`).join('/'));
   const m = r.p - 1;
   const lines = [
-    `Multivariate Meta-Analysis Model (k = ${r.k}; method: ${r.method})`,
-    '',
-    `logLik (${r.method === 'REML' ? 'restricted' : 'full'}): ${formatFixed(r.logLik, d)}`,
-    '',
-    'Variance Components:',
-    '',
-    ...textTable(
-      ['estim', 'sqrt', 'nlvls', 'fixed', 'factor'],
-      r.sigma2.map((s, l) => [formatFixed(s, d), formatFixed(Math.sqrt(s), d), String(r.nGroups[l]), r.fixed[l] ? 'yes' : 'no', factors[l]!]),
-      { rowNames: r.sigma2.map((_, l) => `sigma^2.${l + 1}`) },
+    ...varianceComponentsHeader(
+      r, r.sigma2.map((s, l) => ({ sigma2: s, levels: r.nGroups[l]!, fixed: r.fixed[l]!, factor: factors[l]! })), d,
     ),
-    '',
     'Test for Residual Heterogeneity:',
     formatTestStatistic('QE', r.qe, r.qeDf, r.qePValue, d),
     '',

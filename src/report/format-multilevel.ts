@@ -1,11 +1,10 @@
 import type { MultilevelResult } from '../models/multilevel/multilevel.ts';
-import { formatFixed } from './format-number.ts';
 import type { ResolvedFormatOptions } from './format-options.ts';
 import { heterogeneityAndResults } from './heterogeneity-and-results.ts';
 import { closingSections } from './printout-sections.ts';
 import { printoutTransform } from './printout-transform.ts';
-import { textTable } from './text-table.ts';
 import { transformedTable } from './transformed-table.ts';
+import { varianceComponentsHeader } from './variance-components-header.ts';
 
 /**
  * Prints a `multilevel` result as metafor's `print.rma.mv` prints `rma.mv(yi, vi, random = ~ 1
@@ -21,23 +20,11 @@ import { transformedTable } from './transformed-table.ts';
 export function formatMultilevel(r: MultilevelResult, o: ResolvedFormatOptions): string {
   const d = o.digits;
   const [outer, inner] = r.sigma2;
-  const fixed = (levels: number) => (levels === 1 ? 'yes' : 'no');
-  const component = (s: number | null | undefined, levels: number, factor: string) => [
-    formatFixed(s, d), formatFixed(typeof s === 'number' ? Math.sqrt(s) : null, d), String(levels), fixed(levels), factor,
-  ];
   const lines = [
-    `Multivariate Meta-Analysis Model (k = ${r.k}; method: ${r.method})`,
-    '',
-    `logLik (${r.method === 'REML' ? 'restricted' : 'full'}): ${formatFixed(r.logLik, d)}`,
-    '',
-    'Variance Components:',
-    '',
-    ...textTable(
-      ['estim', 'sqrt', 'nlvls', 'fixed', 'factor'],
-      [component(outer, r.nOuter, 'outer'), component(inner, r.nInner, 'outer/inner')],
-      { rowNames: ['sigma^2.1', 'sigma^2.2'] },
-    ),
-    '',
+    ...varianceComponentsHeader(r, [
+      { sigma2: outer, levels: r.nOuter, fixed: r.nOuter === 1, factor: 'outer' },
+      { sigma2: inner, levels: r.nInner, fixed: r.nInner === 1, factor: 'outer/inner' },
+    ], d),
     ...heterogeneityAndResults(r, r, r.test === 't', d),
   ];
   const { transform, note } = printoutTransform(o.measure, o.transform, o.n);
