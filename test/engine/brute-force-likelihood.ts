@@ -1,6 +1,8 @@
 // An independent (RE)ML likelihood for yᵢ = xᵢᵀβ + uᵢ + εᵢ and a brute-force maximiser over τ² ≥ 0,
 // written from the textbook formulas (Viechtbauer, 2005, JEBS 30:261) with plain arrays and
-// Gaussian elimination, sharing no code with src/: the reference the engine is checked against.
+// Gaussian elimination (test/dense-solve.ts), sharing no code with src/: the reference the engine is checked against.
+
+import { denseSolve } from '../dense-solve.ts';
 
 /** Log-likelihood at τ² of outcomes y, variances v and design rows x (intercept included by the caller). */
 export function bruteLogLik(y: readonly number[], v: readonly number[], x: readonly (readonly number[])[], tau2: number, reml: boolean): number {
@@ -15,25 +17,8 @@ export function bruteLogLik(y: readonly number[], v: readonly number[], x: reado
       g[a]![p]! += w[i]! * x[i]![a]! * y[i]!;
     }
   }
-  // Gaussian elimination with partial pivoting; log det from the pivots
-  let logDet = 0;
-  for (let c = 0; c < p; c++) {
-    let piv = c;
-    for (let r = c + 1; r < p; r++) if (Math.abs(g[r]![c]!) > Math.abs(g[piv]![c]!)) piv = r;
-    [g[c], g[piv]] = [g[piv]!, g[c]!];
-    const d = g[c]![c]!;
-    logDet += Math.log(Math.abs(d));
-    for (let r = c + 1; r < p; r++) {
-      const f = g[r]![c]! / d;
-      for (let t = c; t <= p; t++) g[r]![t]! -= f * g[c]![t]!;
-    }
-  }
-  const beta = new Array<number>(p).fill(0);
-  for (let c = p - 1; c >= 0; c--) {
-    let s = g[c]![p]!;
-    for (let t = c + 1; t < p; t++) s -= g[c]![t]! * beta[t]!;
-    beta[c] = s / g[c]![c]!;
-  }
+  const { x: solution, logDet } = denseSolve(g.map((row) => row.slice(0, p)), g.map((row) => [row[p]!]));
+  const beta = solution.map((row) => row[0]!);
   let rss = 0;
   let sumLog = 0;
   for (let i = 0; i < k; i++) {

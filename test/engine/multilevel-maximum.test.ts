@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multilevel } from '../../src/index.ts';
 import { goldenMax } from './brute-force-likelihood.ts';
+import { denseSolve } from '../dense-solve.ts';
 
 const SEED = 20261201;
 
@@ -11,30 +12,10 @@ const SEED = 20261201;
 function denseRemlLogLik(y: number[], v: number[], outer: string[], s2out: number, s2in: number): number {
   const n = y.length;
   const a = y.map((_, i) => y.map((__, j) => (i === j ? v[i]! + s2in : 0) + (outer[i] === outer[j] ? s2out : 0)));
-  // Gaussian elimination on [V | y | 1] gives log|V|, V⁻¹y and V⁻¹1
-  const m = a.map((row, i) => [...row, y[i]!, 1]);
-  let logDet = 0;
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[piv]![c]!)) piv = r;
-    [m[c], m[piv]] = [m[piv]!, m[c]!];
-    logDet += Math.log(Math.abs(m[c]![c]!));
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let t = c; t < n + 2; t++) m[r]![t]! -= f * m[c]![t]!;
-    }
-  }
-  const solve = (col: number) => {
-    const x = new Array<number>(n).fill(0);
-    for (let c = n - 1; c >= 0; c--) {
-      let s = m[c]![col]!;
-      for (let t = c + 1; t < n; t++) s -= m[c]![t]! * x[t]!;
-      x[c] = s / m[c]![c]!;
-    }
-    return x;
-  };
-  const viy = solve(n);
-  const vi1 = solve(n + 1);
+  // V⁻¹y and V⁻¹1 (and log|V|) by Gaussian elimination
+  const { x: sol, logDet } = denseSolve(a, y.map((yi) => [yi, 1]));
+  const viy = sol.map((row) => row[0]!);
+  const vi1 = sol.map((row) => row[1]!);
   const s1 = vi1.reduce((p, q) => p + q, 0);
   const mu = viy.reduce((p, q) => p + q, 0) / s1;
   let rss = 0;

@@ -5,51 +5,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multilevel } from '../../src/index.ts';
 import { goldenMax } from './brute-force-likelihood.ts';
+import { denseSolve } from '../dense-solve.ts';
 
 const SEED = 20261202;
-
-/** Solves A·X = B (A n×n, B n×m) by Gaussian elimination with partial pivoting; also log|A|. */
-function solve(a: number[][], b: number[][]): { x: number[][]; logDet: number } {
-  const n = a.length;
-  const m = a.map((row, i) => [...row, ...b[i]!]);
-  const cols = b[0]!.length;
-  let logDet = 0;
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[piv]![c]!)) piv = r;
-    [m[c], m[piv]] = [m[piv]!, m[c]!];
-    logDet += Math.log(Math.abs(m[c]![c]!));
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let t = c; t < n + cols; t++) m[r]![t]! -= f * m[c]![t]!;
-    }
-  }
-  const x = Array.from({ length: n }, () => new Array<number>(cols).fill(0));
-  for (let j = 0; j < cols; j++) {
-    for (let c = n - 1; c >= 0; c--) {
-      let s = m[c]![n + j]!;
-      for (let t = c + 1; t < n; t++) s -= m[c]![t]! * x[t]![j]!;
-      x[c]![j] = s / m[c]![c]!;
-    }
-  }
-  return { x, logDet };
-}
 
 /** REML log-likelihood (metafor's constants) of y ~ N(Xβ, diag(v) + Σ_l σ²_l [same label at level l]). */
 function denseReml(y: number[], v: number[], xs: number[][], groups: string[][], s2: number[]): number {
   const n = y.length;
   const p = xs[0]!.length;
   const a = y.map((_, i) => y.map((__, j) => (i === j ? v[i]! : 0) + groups.reduce((s, g, l) => s + (g[i] === g[j] ? s2[l]! : 0), 0)));
-  const { x: sol, logDet } = solve(a, y.map((yi, i) => [yi, ...xs[i]!]));
+  const { x: sol, logDet } = denseSolve(a, y.map((yi, i) => [yi, ...xs[i]!]));
   // XᵀV⁻¹X, XᵀV⁻¹y, yᵀV⁻¹y
   const xtvx = Array.from({ length: p }, (_, r) => Array.from({ length: p }, (__, c) => xs.reduce((s, row, i) => s + row[r]! * sol[i]![1 + c]!, 0)));
   const xtvy = Array.from({ length: p }, (_, r) => xs.reduce((s, row, i) => s + row[r]! * sol[i]![0]!, 0));
   const ytvy = y.reduce((s, yi, i) => s + yi * sol[i]![0]!, 0);
-  const inner = solve(xtvx, xtvy.map((t) => [t]));
+  const inner = denseSolve(xtvx, xtvy.map((t) => [t]));
   const beta = inner.x.map((r) => r[0]!);
   const rss = ytvy - beta.reduce((s, b, r) => s + b * xtvy[r]!, 0);
   const xtx = Array.from({ length: p }, (_, r) => Array.from({ length: p }, (__, c) => xs.reduce((s, row) => s + row[r]! * row[c]!, 0)));
-  const logDetXtX = solve(xtx, xtx.map(() => [0])).logDet;
+  const logDetXtX = denseSolve(xtx, xtx.map(() => [0])).logDet;
   return -0.5 * ((n - p) * Math.log(2 * Math.PI) + logDet + inner.logDet + rss) + 0.5 * logDetXtX;
 }
 

@@ -12,6 +12,7 @@ import { nestedGroups } from '../../../src/models/multilevel/nested-groups.ts';
 import { evaluateNested } from '../../../src/models/multilevel/nested-likelihood.ts';
 import { cr1Variance } from '../../../src/models/multilevel/robust-cr1.ts';
 import { applyRotations, tridiagonalEigen } from '../../../src/models/multilevel/tridiagonal-eigen.ts';
+import { denseSolve } from '../../dense-solve.ts';
 
 const units = {
   y: new Float64Array([0.1, 0.3, 0.9, 1.1, -0.2, 0, 0.5, 0.42]),
@@ -70,21 +71,9 @@ describe('evaluateNested', () => {
   });
 });
 
-/** Solves A x = rhs by Gaussian elimination with partial pivoting (test helper). */
+/** Solves A x = rhs (test helper, dense). */
 function solve(A: number[][], rhs: number[]): number[] {
-  const n = rhs.length;
-  const m = A.map((row, i) => [...row, rhs[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  return m.map((row, i) => row[n]! / row[i]!);
+  return denseSolve(A, rhs.map((r) => [r])).x.map((row) => row[0]!);
 }
 
 const spd = fc.integer({ min: 1, max: 12 }).chain((n) =>
