@@ -5,26 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { metaAnalysis, TAU2_METHODS } from '../src/index.ts';
-
-/** Deterministic simulated studies (LCG + Box–Muller): true effect 0.3, tau² = 0.05. */
-function simulate(k: number, seed = 42): { yi: number[]; vi: number[] } {
-  let s = seed >>> 0;
-  const unif = () => ((s = (1664525 * s + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  const norm = () => Math.sqrt(-2 * Math.log(unif())) * Math.cos(2 * Math.PI * unif());
-  const vi = Array.from({ length: k }, () => 0.01 + 0.2 * unif());
-  const yi = vi.map((v) => 0.3 + Math.sqrt(0.05) * norm() + Math.sqrt(v) * norm());
-  return { yi, vi };
-}
-
-function timeIt(f: () => void, minMs = 200): number {
-  let n = 0;
-  const start = performance.now();
-  do {
-    f();
-    n++;
-  } while (performance.now() - start < minMs);
-  return (performance.now() - start) / n;
-}
+import { simulateStudies, timeMs } from './bench-data.ts';
 
 function hasR(): boolean {
   try {
@@ -50,9 +31,9 @@ const withR = hasR() && !process.argv.includes('--no-r');
 console.log(`tau² estimators, milliseconds per fit (${withR ? 'with' : 'without'} R metafor)`);
 console.log(['k', 'method', 'pooled ms', ...(withR ? ['metafor ms', 'ratio'] : [])].join('\t'));
 for (const k of sizes) {
-  const data = simulate(k);
+  const data = (({ yi, vi }) => ({ yi: Array.from(yi), vi: Array.from(vi) }))(simulateStudies(k));
   for (const method of TAU2_METHODS) {
-    const ms = timeIt(() => metaAnalysis(data, { method }));
+    const ms = timeMs(() => metaAnalysis(data, { method }), 200, 1);
     const cells = [String(k), method, ms.toFixed(3)];
     // metafor's rma.uni builds k×k matrices: only time it where it finishes in reasonable time
     if (withR && (k <= 200 || method === 'REML')) {
