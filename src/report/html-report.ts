@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import { escapeHtml } from './html-escape.ts';
+import { escapeXml } from '../plots/svg.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
@@ -48,12 +48,12 @@ export function htmlReport(sections: readonly ReportSection[], options: HtmlRepo
   const body = sections.map((s, i) => sectionHtml(s, i)).join('\n');
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(options.lang ?? 'en')}">`,
+    `<html lang="${escapeXml(options.lang ?? 'en')}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeXml(title)}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
@@ -72,10 +72,10 @@ function sectionHtml(s: ReportSection, i: number): string {
     case 'heading': {
       const level = s.level ?? (i === 0 ? 1 : 2);
       if (![1, 2, 3, 4].includes(level)) throw new InputError('heading level must be 1 to 4', { field: 'sections', row, value: level });
-      return `<h${level}>${escapeHtml(String(s.text))}</h${level}>`;
+      return `<h${level}>${escapeXml(String(s.text))}</h${level}>`;
     }
     case 'text':
-      return String(s.text).split(/\n\s*\n/).filter((p) => p.trim() !== '').map((p) => `<p>${escapeHtml(p.trim())}</p>`).join('\n');
+      return String(s.text).split(/\n\s*\n/).filter((p) => p.trim() !== '').map((p) => `<p>${escapeXml(p.trim())}</p>`).join('\n');
     case 'markdown':
       return markdownToHtml(String(s.markdown));
     case 'table':
@@ -89,19 +89,19 @@ function sectionHtml(s: ReportSection, i: number): string {
 
 function tableHtml(t: Extract<ReportSection, { kind: 'table' }>, row: number): string {
   const width = t.columns.length;
-  const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
+  const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeXml(c)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.map((r, j) => {
     if (r.length !== width) throw new InputError(`table row ${j + 1} has ${r.length} cells, the table ${width} columns`, { field: 'sections', row, code: 'E_LENGTH_MISMATCH' });
     return `<tr>${r.map(cellHtml).join('')}</tr>`;
   });
-  const caption = t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : '';
+  const caption = t.caption ? `<caption>${escapeXml(t.caption)}</caption>` : '';
   return `<div class="table-wrap"><table>${caption}${head}<tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function cellHtml(c: ReportCell): string {
   if (c === null || c === undefined || (typeof c === 'number' && Number.isNaN(c))) return '<td>—</td>';
-  if (typeof c === 'number') return `<td class="num">${escapeHtml(String(c))}</td>`;
-  return `<td>${escapeHtml(c)}</td>`;
+  if (typeof c === 'number') return `<td class="num">${escapeXml(String(c))}</td>`;
+  return `<td>${escapeXml(c)}</td>`;
 }
 
 function figureHtml(f: Extract<ReportSection, { kind: 'figure' }>, row: number): string {
@@ -110,6 +110,6 @@ function figureHtml(f: Extract<ReportSection, { kind: 'figure' }>, row: number):
   if (/<script[\s>]|<foreignObject|\son[a-z]+\s*=|javascript:/i.test(svg)) {
     throw new InputError('a figure must not carry scripts, event handlers or foreign objects', { field: 'sections', row });
   }
-  const caption = f.caption ? `<figcaption>${escapeHtml(f.caption)}</figcaption>` : '';
+  const caption = f.caption ? `<figcaption>${escapeXml(f.caption)}</figcaption>` : '';
   return `<figure>${svg}${caption}</figure>`;
 }

@@ -1,5 +1,5 @@
 import { Marked } from 'marked';
-import { escapeHtml } from './html-escape.ts';
+import { escapeXml } from '../plots/svg.ts';
 
 // GitHub-flavoured Markdown (tables, lists, emphasis, code) by `marked`; raw HTML in the input
 // is shown as text, never passed through, and links may only point to http(s), mailto or anchors.
@@ -7,14 +7,14 @@ const marked = new Marked({
   gfm: true,
   renderer: {
     html(token) {
-      return escapeHtml(token.text);
+      return escapeXml(token.text);
     },
     link(token) {
       const text = this.parser.parseInline(token.tokens);
-      return /^(https?:|mailto:|#)/i.test(token.href) ? `<a href="${escapeHtml(token.href)}">${text}</a>` : text;
+      return /^(https?:|mailto:|#)/i.test(token.href) ? `<a href="${escapeXml(token.href)}">${text}</a>` : text;
     },
     image(token) {
-      return escapeHtml(token.text);
+      return escapeXml(token.text);
     },
   },
 });

@@ -62,7 +62,6 @@ import { charWidth, textWidth, type TextStyle } from '../../src/plots/font-metri
 import { clipPolygonToStrip, type Point } from '../../src/plots/clip-polygon.ts';
 import { compensatedDot, compensatedSum } from '../../src/numeric/compensated-sum.ts';
 import { diamondMark, intervalMark, pointMark, squareMark, type MarkOptions } from '../../src/plots/marks.ts';
-import { escapeHtml } from '../../src/report/html-escape.ts';
 import { escapeXml, svgDocument, svgElement, svgText, type SvgDocumentOptions, type SvgTextOptions } from '../../src/plots/svg.ts';
 import { formatEstimateCi, formatPlotNumber } from '../../src/plots/format-number.ts';
 import { heterogeneityText, type HeterogeneityStatistics } from '../../src/plots/heterogeneity-text.ts';
@@ -319,8 +318,6 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(htmlReport).returns.toEqualTypeOf<string>();
     expectTypeOf(markdownToHtml).parameters.toEqualTypeOf<[markdown: string]>();
     expectTypeOf(markdownToHtml).returns.toEqualTypeOf<string>();
-    expectTypeOf(escapeHtml).parameters.toEqualTypeOf<[text: string]>();
-    expectTypeOf(escapeHtml).returns.toEqualTypeOf<string>();
   });
 
   it('Mantel–Haenszel and Peto', () => {
