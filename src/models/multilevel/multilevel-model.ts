@@ -12,8 +12,8 @@ import { scaledDesign } from '../regression/design-matrix.ts';
 import { findCollinear } from '../regression/find-collinear.ts';
 import { resolveStudies } from '../resolve-input.ts';
 import { maximizeNestedRegression } from './maximize-nested-regression.ts';
-import { checkOptions, optionKeys } from '../../check-options.ts';
-import { resolveMultilevelOptions, type MultilevelMethod, type MultilevelOptions, type MultilevelTest } from './multilevel-options.ts';
+import { optionKeys } from '../../check-options.ts';
+import { resolveMultilevelOptions, type MultilevelMethod, type MultilevelTest } from './multilevel-options.ts';
 import { nestedLevels } from './nested-levels.ts';
 import { evaluateNestedRegression, type NestedRegressionData } from './nested-regression-likelihood.ts';
 import { readLabels } from './read-labels.ts';
@@ -106,8 +106,7 @@ export interface MultilevelModelResult {
  * fit.sigma2 // => [0.3133333, 0.0100000] (as multilevel() with outer/inner; metafor 0.313333329, 0.0100000002)
  */
 export function multilevelModel(input: EffectInput | EffectSizes, options: MultilevelModelOptions): MultilevelModelResult {
-  checkOptions(options, MULTILEVEL_MODEL_OPTION_KEYS);
-  const { method, test, level } = resolveMultilevelOptions({ method: options.method, test: options.test, level: options.level } as unknown as MultilevelOptions);
+  const { method, test, level } = resolveMultilevelOptions(options, MULTILEVEL_MODEL_OPTION_KEYS);
   const kAll = (input.yi as ArrayLike<unknown>).length;
   const data = options.moderators === undefined ? interceptOnly(input) : resolveRegressionInput(input, options.moderators);
   const allLabels = Array.from({ length: kAll }, (_, i) => input.labels?.[i] ?? `row ${i + 1}`);

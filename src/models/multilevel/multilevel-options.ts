@@ -34,18 +34,23 @@ export interface ResolvedMultilevelOptions {
 }
 
 /**
- * Resolves `method`, `test` and `level` of `multilevel` (the label arrays are read separately).
+ * Resolves `method`, `test` and `level` of `multilevel` (the label arrays are read separately),
+ * after checking that every key of `options` is one of `keys` (the outer/inner form by default;
+ * the form with `levels` and `moderators` passes its own list).
  *
- * @throws InputError when options is not an object, for an unknown method or test (listing the
- *   valid ones) or a level outside (0, 1).
+ * @throws InputError when options is not an object, has an unknown key, for an unknown method or
+ *   test (listing the valid ones) or a level outside (0, 1).
  * @example
  * resolveMultilevelOptions({ outer: [], inner: [] }) // => { method: 'REML', test: 'z', level: 0.95 }
  */
-export function resolveMultilevelOptions(options: MultilevelOptions): ResolvedMultilevelOptions {
+export function resolveMultilevelOptions(
+  options: Pick<MultilevelOptions, 'method' | 'test' | 'level'>,
+  keys: readonly string[] = MULTILEVEL_OPTION_KEYS,
+): ResolvedMultilevelOptions {
   if (options === null || typeof options !== 'object') {
     throw new InputError('pass an options object with outer and inner labels', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
   }
-  checkOptions(options, MULTILEVEL_OPTION_KEYS);
+  checkOptions<Record<string, unknown>>(options, keys);
   const method = options.method ?? 'REML';
   const test = options.test ?? 'z';
   const level = options.level ?? 0.95;
