@@ -37,6 +37,8 @@ export const ERROR_CODES = Object.freeze({
   E_NOT_ESTIMABLE: 'the input is valid but the quantity cannot be estimated from it (constant predictor, no convergence)',
   /** The argument should be a result of pooled (a fit) but is not, or was altered. */
   E_INVALID_RESULT: 'an argument that should be a result of pooled (a fit) is not one, or was altered',
+  /** The fit or option is valid, but this function does not handle it (e.g. refitting a fit pooled with user weights). */
+  E_UNSUPPORTED: 'the input is valid, but this function does not handle that kind of fit or option (the message says which)',
   /** Two records share an id that must be unique. */
   E_DUPLICATE: 'two records share an id or name that must be unique',
   /** A record refers to an id that does not exist (an arm to an unknown study, ...). */

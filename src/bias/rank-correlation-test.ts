@@ -56,7 +56,7 @@ export interface RankCorrelationResult extends Pick<Inference, 'statistic' | 'pV
  * rank.pValue // => 0.0301587…          (exact: 2·P(T ≥ 18) for k = 7; metafor p = 0.0302)
  */
 export function rankCorrelationTest(fit: MetaAnalysisResult | FitLike): RankCorrelationResult {
-  const { yi, vi } = readFit(fit, 'rankCorrelationTest', { positiveVi: true });
+  const { yi, vi } = readFit(fit, 'rankCorrelationTest', { positiveVi: true, studiesOnly: true });
   const k = yi.length;
   if (k < 2) throw new InputError(`the rank correlation test needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
   const deviates = standardizedDeviates(yi, vi);

@@ -26,6 +26,10 @@ export type FitLike = Pick<MetaAnalysisResult, 'yi' | 'vi' | 'method' | 'test' |
  *
  * @param options.minK        fewest studies the caller accepts (default 1)
  * @param options.positiveVi  require every vᵢ > 0 (for callers that weight by 1/vᵢ)
+ * @param options.studiesOnly the caller reads only the studies (the rank correlation test): a fit
+ *   with user weights or a fixed τ² is accepted. Otherwise such a fit is refused, since the caller
+ *   refits with the method's own estimate and inverse-variance weights, which would silently
+ *   answer for another model.
  * @throws InputError naming `fit` or the field `fit.<name>` (and row/study) that is missing or
  *   invalid; meta-regression results are refused.
  * @example
@@ -34,7 +38,7 @@ export type FitLike = Pick<MetaAnalysisResult, 'yi' | 'vi' | 'method' | 'test' |
 export function readFit(
   fit: unknown,
   caller: string,
-  options: { readonly minK?: number; readonly positiveVi?: boolean } = {},
+  options: { readonly minK?: number; readonly positiveVi?: boolean; readonly studiesOnly?: boolean } = {},
 ): FitStudies {
   if (fit === null || typeof fit !== 'object' || Array.isArray(fit)) {
     throw new InputError(`${caller} needs a fitted model (the result of metaAnalysis)`, { field: 'fit',
@@ -44,6 +48,7 @@ export function readFit(
   if ('coefficients' in f) {
     throw new InputError(`${caller} is only available for models without moderators (metaAnalysis results), not for meta-regressions`, { field: 'fit', code: 'E_INVALID_RESULT' });
   }
+  if (options.studiesOnly !== true) refuseReweighted(f, caller);
   const yi = studyValues(f, 'yi', caller);
   const vi = studyValues(f, 'vi', caller);
   const k = yi.length;
@@ -67,6 +72,15 @@ export function readFit(
   const minK = options.minK ?? 1;
   if (k < minK) throw new InputError(`${caller} needs at least ${minK} studies; the model has k = ${k}`, { field: 'fit.k', value: k, code: 'E_TOO_FEW_STUDIES' });
   return { k, yi, vi, labels, method: f.method, test: f.test, level };
+}
+
+function refuseReweighted(f: Record<string, unknown>, caller: string): void {
+  if (f.weighting !== undefined) {
+    throw new InputError(`${caller} refits the model with inverse-variance weights; it does not support a fit pooled with user weights or weighted: false`, { field: 'fit.weighting', value: f.weighting, code: 'E_UNSUPPORTED' });
+  }
+  if (f.tau2Fixed !== undefined) {
+    throw new InputError(`${caller} refits the model and re-estimates tau²; it does not support a fit with a fixed tau²`, { field: 'fit.tau2Fixed', value: f.tau2Fixed, code: 'E_UNSUPPORTED' });
+  }
 }
 
 function studyValues(f: Record<string, unknown>, field: 'yi' | 'vi', caller: string): Float64Array {

@@ -1,4 +1,5 @@
 import { choleskyInverse } from '../../numeric/cholesky.ts';
+import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
 import type { TestType } from '../../types.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 import { knappHartung } from './knapp-hartung.ts';
@@ -27,18 +28,74 @@ export interface CoefficientEstimates {
  * with s² = 1 for `z` and `t` and the Knapp–Hartung factor for `knha`. `null` when XᵀWX is
  * singular or a weight is infinite. In the model's units.
  *
+ * With user weights A = diag(aᵢ) (metafor rma.uni's `weights`, or `weighted = FALSE` as aᵢ = 1)
+ * the coefficients are β̂ = (XᵀAX)⁻¹XᵀAy with the sandwich covariance
+ * s²·(XᵀAX)⁻¹XᵀA M AX(XᵀAX)⁻¹, M = diag(vᵢ + τ²); s² still comes from the inverse-variance fit
+ * (metafor's RSS.knha). O(k·p²).
+ *
  * @example
  * coefficientEstimates(interceptModel(new Float64Array([1, 3]), new Float64Array([1, 1])), 0, 'z')!.coef[0] // => 2
  */
-export function coefficientEstimates(model: WeightedModel, tau2: number, test: TestType): CoefficientEstimates | null {
+export function coefficientEstimates(
+  model: WeightedModel,
+  tau2: number,
+  test: TestType,
+  userWeights: Float64Array | null = null,
+  design: ArrayLike<number> | null = null,
+): CoefficientEstimates | null {
   const { k, p } = model;
   const fit = Number.isFinite(tau2) ? model.fitTau2(tau2) : null;
   if (fit === null) return null;
   const kh = test === 'knha' ? knappHartung(fit.rss, k - p) : { s2: 1, zero: false };
+  const df = test === 'z' ? null : k - p;
+  if (userWeights !== null) {
+    const own = sandwichEstimates(model, tau2, userWeights, design);
+    if (own === null) return null;
+    return { coef: own.coef, covariance: own.covariance.map((t) => t * kh.s2), s2: kh.s2, knhaZero: kh.zero, df, weights: own.weights };
+  }
   const coef = Float64Array.from(fit.coef);
   const sumW = fit.sumW;
   const covariance = choleskyInverse(fit.gramFactor, p).map((t) => t * kh.s2);
   const weights = new Float64Array(k);
   for (let i = 0; i < k; i++) weights[i] = 1 / (model.v[i]! + tau2) / sumW;
-  return { coef, covariance, s2: kh.s2, knhaZero: kh.zero, df: test === 'z' ? null : k - p, weights };
+  return { coef, covariance, s2: kh.s2, knhaZero: kh.zero, df, weights };
+}
+
+/**
+ * (XᵀAX)⁻¹XᵀAy and (XᵀAX)⁻¹XᵀA M AX(XᵀAX)⁻¹ with M = diag(vᵢ + τ²), the weights aᵢ/Σaᵢ.
+ * `design` is the row-major k × p design of the model (`null`: the intercept-only model).
+ */
+function sandwichEstimates(
+  model: WeightedModel, tau2: number, a: Float64Array, design: ArrayLike<number> | null,
+): { coef: Float64Array; covariance: Float64Array; weights: Float64Array } | null {
+  const { k, p } = model;
+  const fit = model.fitWeights(a);
+  if (fit === null) return null;
+  const coef = Float64Array.from(fit.coef);
+  const bread = choleskyInverse(fit.gramFactor, p);
+  const meat = new Float64Array(p * p);
+  const total = new CompensatedAccumulator();
+  for (let i = 0; i < k; i++) {
+    const s = a[i]! * a[i]! * (model.v[i]! + tau2);
+    total.add(a[i]!);
+    for (let j = 0; j < p; j++) {
+      const xj = design === null ? 1 : design[i * p + j]!;
+      for (let l = 0; l <= j; l++) meat[j * p + l] = meat[j * p + l]! + s * xj * (design === null ? 1 : design[i * p + l]!);
+    }
+  }
+  for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) meat[l * p + j] = meat[j * p + l]!;
+  const covariance = multiply(multiply(bread, meat, p), bread, p);
+  const sum = total.value();
+  return { coef, covariance, weights: Float64Array.from(a, (x) => x / sum) };
+}
+
+function multiply(x: Float64Array, y: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let l = 0; l < p; l++) {
+      const xil = x[i * p + l]!;
+      for (let j = 0; j < p; j++) out[i * p + j] = out[i * p + j]! + xil * y[l * p + j]!;
+    }
+  }
+  return out;
 }

@@ -83,6 +83,13 @@ const COMPARISON_TOLERANCE = Math.sqrt(Number.EPSILON);
 export function permutationTest(fit: unknown, options: PermutationTestOptions = {}): PermutationTestResult {
   checkOptions<PermutationTestOptions>(options, ['iterations', 'seed', 'exact', 'progress']);
   const m = fittedModel(fit, 'permutationTest');
+  const f = fit as { readonly weighting?: unknown };
+  if (f.weighting !== undefined) {
+    throw new InputError('permutationTest refits with inverse-variance weights; it does not support a fit pooled with user weights or weighted: false', { field: 'fit.weighting', value: f.weighting, code: 'E_UNSUPPORTED' });
+  }
+  if (m.tau2Fixed && m.p > 1) {
+    throw new InputError('permutationTest does not yet support a meta-regression with a fixed tau²', { field: 'fit.tau2Fixed', value: true, code: 'E_UNSUPPORTED' });
+  }
   const iterations = options.iterations ?? 1000;
   if (!Number.isInteger(iterations) || iterations < 2) throw new InputError('must be an integer ≥ 2', { field: 'iterations', value: iterations });
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);

@@ -1,5 +1,5 @@
 import { checkOptions } from '../../check-options.ts';
-import { assertLevel } from '../../errors.ts';
+import { assertLevel, InputError } from '../../errors.ts';
 import type { TransformName } from '../../effect-sizes/back-transform.ts';
 import type { Interval, Measure, TestType } from '../../types.ts';
 import { wald } from '../inference/wald-test.ts';
@@ -66,6 +66,10 @@ export interface BlupResult {
 export function blup(fit: LinearModelFit, options: BlupOptions = {}): BlupResult {
   const o = checkOptions<BlupOptions>(options, ['transform', 'level', 'n']);
   const view = readModelView(fit, 'blup');
+  if ((fit as { readonly weighting?: unknown }).weighting !== undefined) {
+    // metafor 5.1 also refuses: "Extraction of random effects not available for models with non-standard weights."
+    throw new InputError('blup is not available for a fit pooled with user weights or weighted: false (as metafor)', { field: 'fit.weighting', value: (fit as { weighting?: unknown }).weighting, code: 'E_UNSUPPORTED' });
+  }
   const level = o.level ?? view.level;
   assertLevel(level);
   const t = resolveTransform(view.measure, o.transform, { n: o.n });

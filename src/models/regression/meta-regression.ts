@@ -2,7 +2,9 @@ import { InputError, numberCode } from '../../errors.ts';
 import type {
   Convergence, EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Measure, Settings, StudySet, Tau2Method, TestType, Warnings,
 } from '../../types.ts';
-import { resolveModelOptions, type MetaAnalysisOptions } from '../resolve-options.ts';
+import { resolveModelOptions, type MetaAnalysisOptions, type PoolingWeightOptions } from '../resolve-options.ts';
+import { resolveUserWeights } from '../engine/user-weights.ts';
+import { closedForm } from '../tau2/tau2-fit.ts';
 import { designModel } from '../engine/design-model.ts';
 import { scaleData } from '../engine/scaled-data.ts';
 import { cochranQ, inconsistency } from '../inference/cochran-q.ts';
@@ -23,7 +25,7 @@ import { freezeResult } from '../../freeze-result.ts';
  * Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level, and
  * how the moderators are coded (`data`, `interactions`, `reference`, `levels`, `intercept`).
  */
-export interface MetaRegressionOptions extends MetaAnalysisOptions, RegressionTermOptions {
+export interface MetaRegressionOptions extends MetaAnalysisOptions, RegressionTermOptions, PoolingWeightOptions {
   /**
    * Moderator name → values, index-aligned with yi: numbers, or labels (strings) for a
    * categorical moderator, which is dummy-coded against its first level in sorted order or its
@@ -37,7 +39,7 @@ export interface MetaRegressionOptions extends MetaAnalysisOptions, RegressionTe
 }
 
 /** The valid keys of {@link MetaRegressionOptions}. */
-export const META_REGRESSION_OPTION_KEYS = optionKeys<MetaRegressionOptions>()('moderators', 'method', 'test', 'level', 'control', 'data', 'interactions', 'reference', 'levels', 'intercept');
+export const META_REGRESSION_OPTION_KEYS = optionKeys<MetaRegressionOptions>()('moderators', 'method', 'test', 'level', 'control', 'data', 'interactions', 'reference', 'levels', 'intercept', 'weights', 'weighted', 'tau2');
 
 /** One model coefficient with its Wald test. */
 export interface RegressionCoefficient extends Omit<Inference, 'df'> {
@@ -98,6 +100,10 @@ export interface MetaRegressionResult
   readonly intercept: boolean;
   /** How the design was coded from the variables (factor levels, interactions), for `predict`. */
   readonly terms: ModelTerms;
+  /** `'user'` when the coefficients were pooled with the user's `weights`, `'unweighted'` for `weighted: false`. */
+  readonly weighting?: 'user' | 'unweighted';
+  /** Present (true) when τ² was fixed by the caller (metafor's `tau2 =`); its SE is then `null`. */
+  readonly tau2Fixed?: true;
   /** Whether the τ² search converged (always true for closed-form estimators). */
   readonly converged: boolean;
   /** Iterations of the τ² search (0 for closed-form estimators). */
@@ -133,8 +139,13 @@ export interface MetaRegressionResult
  * `intercept: false` fits metafor's `~ x - 1` (a factor then gets one coefficient per level,
  * Q_M tests all p coefficients, R² is reported only when the design spans the intercept).
  *
+ * User weights (`weights`, one per input row, or `weighted: false` for equal weights) give
+ * β̂ = (XᵀAX)⁻¹XᵀAy with the sandwich covariance (XᵀAX)⁻¹XᵀA M AX(XᵀAX)⁻¹, M = diag(vᵢ + τ̂²),
+ * τ̂² still from the method's own weighting; a fixed `tau2` replaces the estimate (as metafor's
+ * rma.uni arguments of the same names).
+ *
  * @param options `{ moderators, data, interactions, reference, levels, intercept = true,
- *   method = 'REML', test = 'z', level = 0.95 }`
+ *   method = 'REML', test = 'z', level = 0.95, weights, weighted, tau2 }`
  * @throws InputError when there is no moderator, a moderator is named `intercept`, has the wrong
  *   length or a non-numeric or infinite value, is constant or a linear combination of the
  *   intercept and earlier moderators (naming it); for too few complete studies (k ≤ p, or
@@ -158,6 +169,11 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   const { method, test, level, control } = resolveModelOptions({
     method: options.method, test: options.test, level: options.level, control: options.control,
   });
+  const fixedTau2 = options.tau2;
+  if (fixedTau2 !== undefined && (typeof fixedTau2 !== 'number' || !(fixedTau2 >= 0) || !Number.isFinite(fixedTau2) || method === 'EE')) {
+    throw new InputError(method === 'EE' ? 'a fixed tau² needs a random-effects method (not EE)' : 'must be a finite number ≥ 0', { field: 'tau2', value: fixedTau2 });
+  }
+  const allWeights = resolveUserWeights(options.weights, options.weighted, input.yi.length);
   const data = resolveRegressionInput(input, options.moderators, options);
   const { yi, vi, names, columns } = data;
   const intercept = data.terms.intercept;
@@ -176,6 +192,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   checkVariances(vi, data.labels, method);
 
   const warnings = [...data.warnings];
+  const userWeights = allWeights === null ? null : Float64Array.from(data.rows, (i) => allWeights[i]!);
   // τ², Q_E and R² are invariant to a shift of y: the exact engine centres and scales the data by
   // a power of 2 (scale-free), metafor's rule works on y centred at its mean (metafor's Ymc)
   const exact = control.stopping === 'exact';
@@ -191,7 +208,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (!spans) {
     warnings.push('The design does not contain the intercept: as metafor, tau² and Q_E are computed from the mean-centred outcomes, the coefficients from the outcomes themselves.');
   }
-  const tau2Fit = TAU2_ESTIMATORS[method](model, control);
+  const tau2Fit = fixedTau2 === undefined ? TAU2_ESTIMATORS[method](model, control) : closedForm(fixedTau2 / scaled.unit, null);
   warnings.push(...tau2Fit.warnings);
   const tau2 = tau2Fit.tau2 * scaled.unit;
   if (tau2 === 0) {
@@ -203,7 +220,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (method === 'EE' && test === 'knha') {
     warnings.push('The Knapp–Hartung adjustment is not meant for the equal-effects (EE) model.');
   }
-  const coef = regressionCoefficients(coefModel, design, { shift, unit: scaled.unit }, tau2Fit.tau2, test, level, intercept ? 1 : 0);
+  const coef = regressionCoefficients(coefModel, design, { shift, unit: scaled.unit }, tau2Fit.tau2, test, level, intercept ? 1 : 0, userWeights);
   if (coef.knhaZero) warnings.push(KNAPP_HARTUNG_ZERO_WARNING);
   const positive = vi.every((v) => v > 0);
   const het = positive ? cochranQ(model) : { q: NaN, qDf: k - p, qPValue: NaN, typicalVariance: NaN };
@@ -211,7 +228,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (!positive) {
     warnings.push('Q_E, I² and H² need every sampling variance > 0; they are not available.');
   }
-  const r2 = spans ? pseudoR2(model, design, tau2Fit.tau2, method, control) : NaN;
+  const r2 = spans ? pseudoR2(model, design, tau2Fit.tau2, method, control, userWeights) : NaN;
 
   const coefficients = design.names.map((name, j) =>
     Object.freeze({
@@ -255,6 +272,8 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     moderators: Object.freeze(Object.fromEntries(names.map((name, c) => [name, Object.freeze(Array.from(columns[c]!))]))),
     intercept,
     terms: data.terms,
+    ...(fixedTau2 === undefined ? {} : { tau2Fixed: true as const }),
+    ...(allWeights === null ? {} : { weighting: options.weighted === false ? 'unweighted' as const : 'user' as const }),
     warnings: Object.freeze(warnings),
   });
 }

@@ -15,7 +15,8 @@ import type { RegressionDesign } from './design-matrix.ts';
  *   (metafor: NA) when τ²₀ cannot be estimated;
  * - equal-effects model: the adjusted R² of the weighted least-squares regression of y on the
  *   moderators with weights 1/vᵢ, max(0, 100·[1 − (1 − R²)(k − 1)/(k − p)]),
- *   R² = SS_model/(SS_model + SS_residual); 0 when all yᵢ are equal.
+ *   R² = SS_model/(SS_model + SS_residual); 0 when all yᵢ are equal. With user weights aᵢ
+ *   (metafor's `weights`, or aᵢ = 1 for `weighted = FALSE`) the regression is weighted by aᵢ.
  *
  * @param model   the weighted model of the meta-regression (its data and units)
  * @param design  the model's (scaled) design
@@ -32,11 +33,13 @@ export function pseudoR2(
   tau2: number,
   method: Tau2Method,
   control: Tau2Control,
+  userWeights: Float64Array | null = null,
 ): number {
   const { k, p, y, v } = model;
   if (method === 'EE') {
     if (y.every((t) => t === y[0])) return 0;
-    const fit = model.fitTau2(0);
+    const a = userWeights ?? Float64Array.from(v, (t) => 1 / t);
+    const fit = model.fitWeights(a);
     if (fit === null) return NaN;
     const coef = Float64Array.from(fit.coef);
     const rss = fit.rss;
@@ -48,12 +51,12 @@ export function pseudoR2(
       let f = 0;
       for (let j = 0; j < p; j++) f += design.x[i * p + j]! * coef[j]!;
       fitted[i] = f;
-      sw += 1 / v[i]!;
-      swf += f / v[i]!;
+      sw += a[i]!;
+      swf += f * a[i]!;
     }
     const fbar = swf / sw;
     let mss = 0;
-    for (let i = 0; i < k; i++) mss += (fitted[i]! - fbar) ** 2 / v[i]!;
+    for (let i = 0; i < k; i++) mss += (fitted[i]! - fbar) ** 2 * a[i]!;
     const r2 = mss / (mss + rss);
     return Math.max(0, 100 * (1 - ((1 - r2) * (k - 1)) / (k - p)));
   }

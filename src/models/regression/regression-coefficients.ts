@@ -52,6 +52,8 @@ export interface CoefficientTests {
  * @param tau2    residual heterogeneity τ² ≥ 0 in the model's units
  * @param first   first coefficient tested by Q_M: 1 (the moderators) or 0 (all, for a model
  *   without intercept, as metafor's `~ x - 1`)
+ * @param userWeights  metafor's `weights` (or ones for `weighted = FALSE`): β̂ = (XᵀAX)⁻¹XᵀAy
+ *   with the sandwich covariance (see `coefficientEstimates`); `null` for 1/(vᵢ + τ²)
  * @example
  * const design = scaledDesign([new Float64Array([0, 1, 2, 3])], ['x'], 4);
  * regressionCoefficients(designModel(design, new Float64Array([0, 2, 1, 5]), new Float64Array([1, 1, 1, 1])),
@@ -65,11 +67,12 @@ export function regressionCoefficients(
   test: TestType,
   level: number,
   first = 1,
+  userWeights: Float64Array | null = null,
 ): CoefficientTests {
   const { k, p } = model;
   const m = p - first;
   const df = test === 'z' ? null : k - p;
-  const est = coefficientEstimates(model, tau2, test);
+  const est = coefficientEstimates(model, tau2, test, userWeights, design.x);
   if (est === null) return unavailable(p, m, df);
   const c = Math.sqrt(data.unit);
   const gamma = est.coef.map((g) => g * c);
