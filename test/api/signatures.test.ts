@@ -365,7 +365,7 @@ describe('signatures of the exported functions', () => {
   });
 
   it('predict, blup, model comparison', () => {
-    expectTypeOf<LinearModelFit>().toEqualTypeOf<MetaAnalysisResult | MetaRegressionResult | MultilevelResult>();
+    expectTypeOf<LinearModelFit>().toEqualTypeOf<MetaAnalysisResult | MetaRegressionResult | MultilevelResult | MultilevelModelResult>();
     expectTypeOf(predict).parameters.toEqualTypeOf<[fit: LinearModelFit, options?: PredictOptions]>();
     expectTypeOf(predict).returns.toEqualTypeOf<PredictResult>();
     expectTypeOf(blup).parameters.toEqualTypeOf<[fit: LinearModelFit, options?: BlupOptions]>();

@@ -1,6 +1,6 @@
 import { cholesky, choleskyLogDet } from '../../numeric/cholesky.ts';
 import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
-import { readModelView, type LinearModelFit, type ModelView } from '../predict/model-view.ts';
+import { readModelView, refuseLevelsModel, type LinearModelFit, type ModelView } from '../predict/model-view.ts';
 import { nestedBlocks } from '../predict/nested-blocks.ts';
 import { scaledDesign } from '../regression/design-matrix.ts';
 import { noInterceptDesign } from '../regression/no-intercept-design.ts';
@@ -58,6 +58,7 @@ const LOG_2PI = Math.log(2 * Math.PI);
  */
 export function fitStatistics(fit: LinearModelFit): FitStatisticsResult {
   const view = readModelView(fit, 'fitStatistics');
+  refuseLevelsModel(view, 'fitStatistics');
   const { k, p } = view;
   const core = view.nested === null ? univariateCore(view) : nestedCore(view);
   const llMl = -0.5 * k * LOG_2PI - 0.5 * core.logDetV - 0.5 * core.rss;

@@ -2,7 +2,7 @@ import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { InputError } from '../../errors.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import { matrixRank } from '../../numeric/matrix-rank.ts';
-import { readModelView, type LinearModelFit, type ModelView } from '../predict/model-view.ts';
+import { readModelView, refuseLevelsModel, type LinearModelFit, type ModelView } from '../predict/model-view.ts';
 import { fitStatistics, type LikelihoodStatistics } from './fit-statistics.ts';
 
 /** Likelihood-ratio test of two nested fits (metafor's `anova(full, reduced)`). */
@@ -41,6 +41,8 @@ export interface LikelihoodRatioResult {
 export function likelihoodRatioTest(first: LinearModelFit, second: LinearModelFit): LikelihoodRatioResult {
   let a = readModelView(first, 'anova');
   let b = readModelView(second, 'anova');
+  refuseLevelsModel(a, 'anova (likelihood-ratio test)');
+  refuseLevelsModel(b, 'anova (likelihood-ratio test)');
   let sa = fitStatistics(first);
   let sb = fitStatistics(second);
   if (sa.parameters === sb.parameters) throw new InputError('the models have the same number of parameters, so they are not nested', { field: 'fit' });

@@ -67,7 +67,7 @@ export interface MultilevelModelResult {
   readonly qm: number | null;
   readonly qmDf: number;
   readonly qmPValue: number | null;
-  /** Prediction interval of a new effect, μ̂ ± crit·√(SE² + Σσ²_l) (intercept-only models; else `null`). */
+  /** Prediction interval of a new effect, μ̂ ± crit·√(SE² + Σσ²_l) (intercept-only models; else `null`: `predict(fit, { newmods })` gives them). */
   readonly predictionInterval: Interval | null;
   readonly logLik: number;
   readonly yi: readonly number[];

@@ -4,7 +4,7 @@ import type { TransformName } from '../../effect-sizes/back-transform.ts';
 import type { Interval, Measure, TestType } from '../../types.ts';
 import { wald } from '../inference/wald-test.ts';
 import { predictedValue, resolveTransform } from './interval-row.ts';
-import { readModelView, type LinearModelFit, type ModelView } from './model-view.ts';
+import { readModelView, refuseLevelsModel, type LinearModelFit, type ModelView } from './model-view.ts';
 import { nestedBlup, type NestedBlup } from './nested-blup.ts';
 
 /** Options of {@link blup}. */
@@ -66,6 +66,7 @@ export interface BlupResult {
 export function blup(fit: LinearModelFit, options: BlupOptions = {}): BlupResult {
   const o = checkOptions<BlupOptions>(options, ['transform', 'level', 'n']);
   const view = readModelView(fit, 'blup');
+  refuseLevelsModel(view, 'blup');
   if ((fit as { readonly weighting?: unknown }).weighting !== undefined) {
     // metafor 5.1 also refuses: "Extraction of random effects not available for models with non-standard weights."
     throw new InputError('blup is not available for a fit pooled with user weights or weighted: false (as metafor)', { field: 'fit.weighting', value: (fit as { weighting?: unknown }).weighting, code: 'E_UNSUPPORTED' });

@@ -1,11 +1,12 @@
 import { InputError } from '../../errors.ts';
 import type { Measure, MetaAnalysisResult, Tau2Method, TestType } from '../../types.ts';
 import type { MultilevelResult } from '../multilevel/multilevel.ts';
+import type { MultilevelModelResult } from '../multilevel/multilevel-model.ts';
 import type { ModelTerms } from '../regression/model-terms.ts';
 import type { MetaRegressionResult } from '../regression/meta-regression.ts';
 
 /** A fit `predict`, `blup`, `anova` and `fitStatistics` accept. */
-export type LinearModelFit = MetaAnalysisResult | MetaRegressionResult | MultilevelResult;
+export type LinearModelFit = MetaAnalysisResult | MetaRegressionResult | MultilevelResult | MultilevelModelResult;
 
 /**
  * What every model of `pooled` shares as a linear mixed model y = Xβ + random effects + ε:
@@ -117,12 +118,14 @@ function regressionView(f: Record<string, unknown>, c: Common): ModelView {
     if (col.length !== k) throw new InputError(`moderator column has ${col.length} values but the fit has ${k} studies`, { field: `fit.moderators.${name}` });
     for (let i = 0; i < k; i++) x[i * p + j] = col[i]!;
   });
-  const tau2 = finite(f.tau2, 'tau2', c.caller);
+  // a multilevel model with moderators or more levels (sigma2 of each level) adds Σσ²_l, as metafor's predict.rma.mv
+  const sigma2 = Array.isArray(f.sigma2) ? numbers(f.sigma2, 'sigma2', c.caller) : null;
+  const heterogeneity = sigma2 === null ? finite(f.tau2, 'tau2', c.caller) : sigma2.reduce((a, b) => a + b, 0);
   const terms = (f.terms ?? null) as ModelTerms | null;
   return {
-    kind: 'metaRegression', k, p, yi: c.yi, vi: c.vi, labels: c.labels, x, names, intercept, terms, beta, vb,
+    kind: sigma2 === null ? 'metaRegression' : 'multilevel', k, p, yi: c.yi, vi: c.vi, labels: c.labels, x, names, intercept, terms, beta, vb,
     test: c.test, df: c.test === 'z' ? null : k - p, level: c.level, method: c.method, measure: c.measure,
-    heterogeneity: tau2, nested: null,
+    heterogeneity, nested: null,
   };
 }
 
@@ -143,4 +146,18 @@ function finite(value: unknown, field: string, caller: string): number {
     throw new InputError(`${caller} needs a finite ${field} in the fit`, { field: `fit.${field}`, value });
   }
   return value;
+}
+
+/**
+ * Refuses a `multilevel` fit with moderators or more than two levels for the functions that
+ * need its variance structure (BLUPs, likelihoods), which only the two-level intercept-only
+ * view carries; `predict` and `anova`'s Wald tests need only β̂ and its covariance.
+ *
+ * @example
+ * refuseLevelsModel(readModelView(metaAnalysis({ yi: [0, 1], vi: [1, 1] }), 'blup'), 'blup') // => undefined
+ */
+export function refuseLevelsModel(view: ModelView, caller: string): void {
+  if (view.kind === 'multilevel' && view.nested === null) {
+    throw new InputError(`${caller} is available for two-level multilevel fits without moderators; this fit has moderators or more levels`, { field: 'fit', code: 'E_UNSUPPORTED' });
+  }
 }

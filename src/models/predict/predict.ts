@@ -49,7 +49,8 @@ export interface PredictResult {
  *   ŷ = xᵀβ̂,  SE = √(xᵀ Var(β̂) x),  CI = ŷ ± c·SE,  PI = ŷ ± c·√(SE² + τ̂²)
  *
  * with c the normal quantile (`z`) or the t(k − p) quantile (`t`, `knha`, where Var(β̂) carries
- * the Knapp–Hartung factor), and τ̂² replaced by σ²_outer + σ²_inner for a multilevel fit
+ * the Knapp–Hartung factor), and τ̂² replaced by the sum of the σ²_l of a multilevel fit (with
+ * or without moderators, as metafor's predict.rma.mv for nested random intercepts)
  * (Riley, Higgins & Deeks, 2011, BMJ 342:d549; Viechtbauer, 2010, JSS 36(3)). On request the
  * value and the bounds are back-transformed (the SE is then `null`). For an equal-effects
  * model τ² = 0 and the PI equals the CI (metafor omits it).
@@ -75,7 +76,7 @@ export function predict(fit: LinearModelFit, options: PredictOptions = {}): Pred
   if (o.newmods !== undefined) {
     rows = newDesignRows(view, o.newmods);
     labels = rows.map((_, i) => String(i + 1));
-  } else if (view.kind === 'metaRegression') {
+  } else if (view.kind === 'metaRegression' || (view.nested === null && view.kind === 'multilevel' && !(p === 1 && view.intercept))) {
     rows = Array.from({ length: view.k }, (_, i) => Array.from(view.x.subarray(i * p, (i + 1) * p)));
     labels = [...view.labels];
   } else {
