@@ -64,7 +64,7 @@ export { metaAnalysisBatch } from './models/batch/meta-analysis-batch.ts';
 export type { BatchInput, MetaAnalysisBatchOptions, MetaAnalysisBatchResult } from './models/batch/meta-analysis-batch.ts';
 export { BATCH_COLUMNS } from './models/batch/batch-columns.ts';
 export type { BatchColumn } from './models/batch/batch-columns.ts';
-export type { MetaAnalysisOptions, PoolingWeightOptions } from './models/resolve-options.ts';
+export type { MetaAnalysisOptions, PoolingWeightOptions, WeightedAnalysisOptions } from './models/resolve-options.ts';
 export type { MetaforControl } from './models/resolve-options.ts';
 export { subgroupAnalysis } from './models/subgroup-analysis.ts';
 export type { SubgroupFit, SubgroupResult } from './models/subgroup-analysis.ts';

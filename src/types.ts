@@ -19,6 +19,12 @@ export type Measure = (typeof MEASURES)[number];
 export const TAU2_METHODS = Object.freeze(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ', 'ML', 'REML', 'EB', 'PM', 'PMM', 'DLIT', 'SJIT'] as const);
 export type Tau2Method = (typeof TAU2_METHODS)[number];
 
+/**
+ * The estimators `metaAnalysis` and `metaRegression` accept: every {@link Tau2Method}, plus
+ * metafor's `GENQ` (the generalised Q-statistic estimator), which needs the user's `weights`.
+ */
+export type PoolingMethod = Tau2Method | 'GENQ';
+
 /** Test statistic for the pooled estimate: normal (`z`), t with k-1 df (`t`), Knapp–Hartung (`knha`). */
 export const TEST_TYPES = Object.freeze(['z', 't', 'knha'] as const);
 export type TestType = (typeof TEST_TYPES)[number];
@@ -162,7 +168,7 @@ export interface Convergence {
 export interface MetaAnalysisResult extends Inference, Heterogeneity, StudySet, Settings, Warnings, Convergence {
   readonly k: number;
   readonly measure: Measure | null;
-  readonly method: Tau2Method;
+  readonly method: PoolingMethod;
   readonly test: TestType;
   readonly level: number;
   readonly estimate: number;

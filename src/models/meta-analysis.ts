@@ -1,13 +1,13 @@
 import { countProvenance } from '../conversions/count-provenance.ts';
 import { InputError } from '../errors.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
-import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult } from '../types.ts';
+import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult, PoolingMethod } from '../types.ts';
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { qProfileTau2 } from './inference/q-profile.ts';
 import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
 import { heterogeneityIntervals } from './heterogeneity-intervals.ts';
 import { resolveStudies } from './resolve-input.ts';
-import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, type MetaAnalysisOptions, type PoolingWeightOptions } from './resolve-options.ts';
+import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
 import { freezeResult } from '../freeze-result.ts';
 
@@ -33,9 +33,10 @@ import { freezeResult } from '../freeze-result.ts';
  * `lastChange` (|Δτ²| of the last step) report how τ² was found.
  *
  * @param input  an `EffectSizes` from `effectSizes()`, or `{ yi, vi, labels?, provenance? }`
- * @param options `{ method = 'REML', test = 'z', level = 0.95, control, weights, weighted }` (see
+ * @param options `{ method = 'REML', test = 'z', level = 0.95, control, weights, weighted, tau2 }` (see
  *   `MetaAnalysisOptions`, `PoolingWeightOptions`: user weights pool with Σaᵢyᵢ/Σaᵢ and a sandwich SE,
- *   τ² still from the method's own weighting, as metafor)
+ *   τ² still from the method's own weighting, as metafor; `method: 'GENQ'` estimates τ² from the
+ *   weights too, by the generalised Q statistic, and gives no interval for τ²)
  * @throws InputError for unknown methods/tests, a level outside (0, 1), mismatched lengths,
  *   non-numeric or negative variances, no usable study, or a zero variance where the method
  *   needs 1/vᵢ.
@@ -45,23 +46,28 @@ import { freezeResult } from '../freeze-result.ts';
  */
 export function metaAnalysis(
   input: EffectInput | EffectSizes,
-  options: MetaAnalysisOptions & PoolingWeightOptions = {},
+  options: WeightedAnalysisOptions = {},
 ): MetaAnalysisResult {
-  const resolved = resolveModelOptions(checkOptions<MetaAnalysisOptions & PoolingWeightOptions>(options, META_ANALYSIS_OPTION_KEYS));
-  const { method, level, control } = resolved;
+  const split = splitGenq(checkOptions<WeightedAnalysisOptions>(options, META_ANALYSIS_OPTION_KEYS));
+  const resolved = resolveModelOptions(split.options);
+  const method: PoolingMethod = split.genq ? 'GENQ' : resolved.method;
+  const { level, control } = resolved;
   const studies = resolveStudies(input);
   const { yi, vi } = studies;
   const fixedTau2 = options.tau2;
   if (fixedTau2 !== undefined && (typeof fixedTau2 !== 'number' || !(fixedTau2 >= 0) || !Number.isFinite(fixedTau2) || method === 'EE')) {
     throw new InputError(method === 'EE' ? 'a fixed tau² needs a random-effects method (not EE)' : 'must be a finite number ≥ 0', { field: 'tau2', value: fixedTau2 });
   }
-  const fit = fitIntercept(yi, vi, method, resolved.test, level, control, fixedTau2);
+  const userWeights = resolveUserWeights(options.weights, options.weighted, input.yi.length);
+  const keptWeights = userWeights === null ? null : Float64Array.from(studies.rows, (i) => userWeights[i]!);
+  // GENQ estimates τ² with the given weights, even when weighted: false pools without them (as metafor)
+  const genqWeights = split.genq ? Float64Array.from(studies.rows, (i) => Number(options.weights![i])) : undefined;
+  const fit = fitIntercept(yi, vi, method, resolved.test, level, control, fixedTau2, genqWeights);
   if (!fit.ok) {
     throw new InputError(fit.reason, { ...fit.row === undefined ? { field: 'yi' } : { field: 'vi', row: studies.rows[fit.row]! + 1, study: studies.labels[fit.row], value: vi[fit.row] }, code: 'E_NOT_ESTIMABLE' });
   }
   const warnings = [...studies.warnings, ...fit.warnings];
-  const userWeights = resolveUserWeights(options.weights, options.weighted, input.yi.length);
-  const own = userWeights === null ? null : userWeightedEstimate(fit, Float64Array.from(studies.rows, (i) => userWeights[i]!), yi, vi, level);
+  const own = keptWeights === null ? null : userWeightedEstimate(fit, keptWeights, yi, vi, level);
   const base = {
     k: fit.k,
     measure: studies.measure,
@@ -94,7 +100,10 @@ export function metaAnalysis(
     iterations: fit.tau2Fit.iterations,
     lastChange: fit.tau2Fit.lastChange,
   };
-  const profile = method !== 'EE' && fit.k > 1 && fixedTau2 === undefined ? heterogeneityIntervals(fit, level, warnings) : {};
+  if (split.genq) {
+    warnings.push('metafor\'s default interval for a GENQ tau² comes from the distribution of the generalised Q statistic, which pooled does not compute yet; no interval for tau², I² or H² is given.');
+  }
+  const profile = method !== 'EE' && method !== 'GENQ' && fit.k > 1 && fixedTau2 === undefined ? heterogeneityIntervals(fit, level, warnings) : {};
   return freezeResult({ ...base, ...profile, warnings: Object.freeze(warnings) });
 }
 

@@ -1,5 +1,5 @@
 import { assertLevel, assertOneOf, InputError, numberCode } from '../errors.ts';
-import { TAU2_METHODS, TEST_TYPES, type Tau2Method, type TestType } from '../types.ts';
+import { TAU2_METHODS, TEST_TYPES, type PoolingMethod, type Tau2Method, type TestType } from '../types.ts';
 import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL, type Tau2Control } from './tau2/tau2-fit.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 
@@ -39,8 +39,13 @@ export interface MetaAnalysisOptions {
   readonly control?: 'metafor' | MetaforControl;
 }
 
-/** metafor's `weights` and `weighted` options of rma.uni, for `metaAnalysis`. */
+/** metafor's `weights` and `weighted` options of rma.uni, for `metaAnalysis` and `metaRegression`. */
 export interface PoolingWeightOptions {
+  /**
+   * tau² estimator (metafor's `method`); default `'REML'`. `'GENQ'`, the generalised
+   * Q-statistic estimator, estimates τ² with `weights` (required then) and pools with them.
+   */
+  readonly method?: PoolingMethod;
   /**
    * Weights to pool with instead of 1/(vᵢ + τ̂²) (metafor's `weights`), one per study (per row
    * of the input; rows omitted for missing values drop their weight). τ² is still estimated with
@@ -122,4 +127,33 @@ export function resolveControl(control: MetaAnalysisOptions['control']): Tau2Con
     rootTolerance: positive('tol', METAFOR_TAU2_CONTROL.rootTolerance),
     tau2Max: positive('tau2Max', NaN),
   });
+}
+
+/**
+ * The options of `metaAnalysis`: {@link MetaAnalysisOptions} with the method widened to
+ * {@link PoolingMethod} (GENQ), plus {@link PoolingWeightOptions}.
+ */
+export type WeightedAnalysisOptions = Omit<MetaAnalysisOptions, 'method'> & PoolingWeightOptions;
+
+/**
+ * Splits metafor's `GENQ` off the method: the estimator-free options to validate as usual
+ * (GENQ validated as DL, the other moment estimator without iteration), and the user weights
+ * that GENQ requires.
+ *
+ * @throws InputError (`E_MISSING_VALUE`, field `weights`) for GENQ without `weights`, and for
+ *   GENQ with a fixed `tau2` (`E_INVALID_INPUT`, field `tau2`).
+ * @example
+ * splitGenq({ method: 'GENQ', weights: [1, 2] }).genq // => true
+ */
+export function splitGenq(options: WeightedAnalysisOptions): { readonly options: MetaAnalysisOptions; readonly genq: boolean } {
+  if (options === null || typeof options !== 'object' || options.method !== 'GENQ') {
+    return { options: options as MetaAnalysisOptions, genq: false };
+  }
+  if (options.weights === undefined) {
+    throw new InputError('method GENQ estimates tau² with the user\'s weights: pass weights (one per study)', { field: 'weights', code: 'E_MISSING_VALUE' });
+  }
+  if (options.tau2 !== undefined) {
+    throw new InputError('a fixed tau² leaves nothing for method GENQ to estimate; pass one of method GENQ or tau2', { field: 'tau2', value: options.tau2 });
+  }
+  return { options: { ...options, method: 'DL' }, genq: true };
 }

@@ -1,5 +1,6 @@
 import { normalQuantile } from '../distributions/normal.ts';
 import { subgroupAnalysis } from '../models/subgroup-analysis.ts';
+import { InputError } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import type { ForestColumn, ResolvedForestOptions } from './forest-options.ts';
 import { formatPlotNumber } from './format-number.ts';
@@ -95,6 +96,9 @@ function summary(scope: 'overall' | 'subgroup', label: string, estimate: number,
 }
 
 function subgroupBlocks(fit: MetaAnalysisResult, groups: readonly string[], study: (i: number) => ForestStudyRow, body: ForestRow[]): string[] {
+  if (fit.weighting !== undefined || fit.tau2Fixed === true || fit.method === 'GENQ') {
+    throw new InputError('subgroup summaries refit each subgroup with the fit\'s estimator and inverse-variance weights; a fit with user weights, weighted: false or a fixed tau² is not supported', { field: 'groups', code: 'E_UNSUPPORTED' });
+  }
   const sub = subgroupAnalysis({ yi: fit.yi, vi: fit.vi, labels: fit.labels }, groups, { method: fit.method, test: fit.test, level: fit.level });
   for (const g of sub.groups) {
     const members = groups.flatMap((x, i) => (x === g.level ? [i] : []));

@@ -34,7 +34,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   peto: (x) => isObject(x) && x.method === 'PETO',
   metaRegression: (x) => isObject(x) && isArray(x.coefficients) && x.coefficients.every(isObject) && hasAll(x, 'qm', 'qe', 'tau2', 'k'),
   metaAnalysis: (x) =>
-    isObject(x) && isIn(x.method, TAU2_METHODS) && isObject(x.predictionInterval) && isObject(x.ci) && !('coefficients' in x),
+    isObject(x) && (isIn(x.method, TAU2_METHODS) || x.method === 'GENQ') && isObject(x.predictionInterval) && isObject(x.ci) && !('coefficients' in x),
   subgroupAnalysis: (x) => isObject(x) && isArray(x.groups) && x.groups.every(isObject) && isObject(x.between),
   multilevel: (x) => isObject(x) && isArray(x.sigma2) && x.sigma2.length === 2 && hasAll(x, 'nOuter', 'nInner', 'logLik'),
   robust: (x) => isObject(x) && isIn(x.adjust, ['CR0', 'CR1', 'CR2']) && hasAll(x, 'nClusters', 'estimate', 'se'),

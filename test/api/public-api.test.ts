@@ -4,7 +4,7 @@ import { describe, expectTypeOf, it, expect } from 'vitest';
 import * as api from '../../src/index.ts';
 import {
   effectSizes, metaAnalysis, formatResult,
-  type EffectSizes, type Interval, type MetaAnalysisResult, type Measure, type Tau2Method, type TestType,
+  type EffectSizes, type Interval, type MetaAnalysisResult, type Measure, type PoolingMethod, type Tau2Method, type TestType,
 } from '../../src/index.ts';
 
 describe('public API types', () => {
@@ -20,7 +20,7 @@ describe('public API types', () => {
     expectTypeOf(metaAnalysis).toBeCallableWith({ yi: [1, 2], vi: [0.1, 0.2] }, { method: 'DL', test: 'knha', level: 0.9 });
     expectTypeOf(metaAnalysis).toBeCallableWith({ yi: Float64Array.of(1), vi: Float64Array.of(1) });
     type R = MetaAnalysisResult;
-    expectTypeOf<R['method']>().toEqualTypeOf<Tau2Method>();
+    expectTypeOf<R['method']>().toEqualTypeOf<PoolingMethod>();
     expectTypeOf<R['test']>().toEqualTypeOf<TestType>();
     expectTypeOf<R['ci']>().toEqualTypeOf<Interval>();
     expectTypeOf<R['predictionInterval']>().toEqualTypeOf<Interval>();

@@ -1,10 +1,11 @@
-import type { Tau2Method, TestType } from '../../types.ts';
+import type { PoolingMethod, TestType } from '../../types.ts';
 import { coefficientEstimates } from '../inference/coefficient-estimates.ts';
 import { cochranQ, inconsistency } from '../inference/cochran-q.ts';
 import { KNAPP_HARTUNG_ZERO_WARNING } from '../inference/knapp-hartung.ts';
 import { wald } from '../inference/wald-test.ts';
 import { NEEDS_POSITIVE_VI, TAU2_ESTIMATORS } from '../tau2/estimators.ts';
-import type { Tau2Control, Tau2Fit } from '../tau2/tau2-fit.ts';
+import { tau2GeneralizedQ } from '../tau2/generalized-q-weighted.ts';
+import { closedForm, type Tau2Control, type Tau2Fit } from '../tau2/tau2-fit.ts';
 import { interceptModel } from './intercept-model.ts';
 import { scaleData } from './scaled-data.ts';
 import type { WeightedModel } from './weighted-model.ts';
@@ -63,6 +64,7 @@ export interface FailedInterceptFit {
  * With k = 1, τ² = 0 and the z test are used (as rma.uni) and a warning says so.
  *
  * `fixedTau2` (user's units) replaces the estimate (metafor's `tau2 =` argument); its SE is then `null`.
+ * `genqWeights` are the user's weights of method `GENQ` (one per study), which estimates τ² with them.
  *
  * Returns a {@link FailedInterceptFit} (never throws) where rma.uni stops: no study, a zero
  * variance with a method that needs 1/vᵢ, no τ² found, or an infinite weight 1/(vᵢ + τ²).
@@ -73,15 +75,16 @@ export interface FailedInterceptFit {
 export function fitIntercept(
   yi: Float64Array,
   vi: Float64Array,
-  method: Tau2Method,
+  method: PoolingMethod,
   requestedTest: TestType,
   level: number,
   control: Tau2Control,
   fixedTau2?: number,
+  genqWeights?: Float64Array,
 ): InterceptFit | FailedInterceptFit {
   const k = yi.length;
   if (k === 0) return { ok: false, k, reason: 'no study has both yi and vi; nothing to pool' };
-  if (NEEDS_POSITIVE_VI.has(method)) {
+  if (method !== 'GENQ' && NEEDS_POSITIVE_VI.has(method)) {
     const i = vi.findIndex((v) => !(v > 0));
     if (i >= 0) return { ok: false, k, row: i, reason: `sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB or HE` };
   }
@@ -91,7 +94,7 @@ export function fitIntercept(
   const data = scaleData(yi, vi, control.stopping === 'exact');
   const model = interceptModel(data.y, data.v, data.unit);
   const scaled = fixedTau2 === undefined
-    ? estimateTau2(model, method, control)
+    ? estimateTau2(model, method, control, genqWeights)
     : { tau2: fixedTau2 / data.unit, se: null, iterations: 0, converged: true, lastChange: 0, warnings: [] };
   warnings.push(...scaled.warnings);
   const tau2 = scaled.tau2 * data.unit;
@@ -126,10 +129,14 @@ export function fitIntercept(
  * τ² of the model by `method`, in the model's units; k = 1 gives τ² = 0 with a warning (as
  * metafor) unless the method is EE.
  */
-function estimateTau2(model: WeightedModel, method: Tau2Method, control: Tau2Control): Tau2Fit {
+function estimateTau2(model: WeightedModel, method: PoolingMethod, control: Tau2Control, genqWeights: Float64Array | undefined): Tau2Fit {
   if (model.k - model.p < 1) {
     const warnings = method === 'EE' ? [] : [`Only one study: tau² cannot be estimated and is set to 0 (${method} requested).`];
     return { tau2: 0, se: null, iterations: 0, converged: true, lastChange: 0, warnings };
+  }
+  if (method === 'GENQ') {
+    // without weights there is nothing to estimate with: NaN, reported as "found no solution"
+    return genqWeights === undefined ? closedForm(NaN, null) : tau2GeneralizedQ(model, genqWeights);
   }
   return TAU2_ESTIMATORS[method](model, control);
 }

@@ -1,8 +1,9 @@
 import { InputError, numberCode } from '../../errors.ts';
 import type {
-  Convergence, EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Measure, Settings, StudySet, Tau2Method, TestType, Warnings,
+  Convergence, EffectInput, EffectSizes, Heterogeneity, Inference, Interval, Measure, PoolingMethod, Settings, StudySet, Tau2Method, TestType, Warnings,
 } from '../../types.ts';
-import { resolveModelOptions, type MetaAnalysisOptions, type PoolingWeightOptions } from '../resolve-options.ts';
+import { resolveModelOptions, splitGenq, type MetaAnalysisOptions, type PoolingWeightOptions } from '../resolve-options.ts';
+import { tau2GeneralizedQ } from '../tau2/generalized-q-weighted.ts';
 import { resolveUserWeights } from '../engine/user-weights.ts';
 import { closedForm } from '../tau2/tau2-fit.ts';
 import { designModel } from '../engine/design-model.ts';
@@ -25,7 +26,7 @@ import { freezeResult } from '../../freeze-result.ts';
  * Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level, and
  * how the moderators are coded (`data`, `interactions`, `reference`, `levels`, `intercept`).
  */
-export interface MetaRegressionOptions extends MetaAnalysisOptions, RegressionTermOptions, PoolingWeightOptions {
+export interface MetaRegressionOptions extends Omit<MetaAnalysisOptions, 'method'>, RegressionTermOptions, PoolingWeightOptions {
   /**
    * Moderator name → values, index-aligned with yi: numbers, or labels (strings) for a
    * categorical moderator, which is dummy-coded against its first level in sorted order or its
@@ -63,7 +64,7 @@ export interface MetaRegressionResult
   /** Number of coefficients, intercept included. */
   readonly p: number;
   readonly measure: Measure | null;
-  readonly method: Tau2Method;
+  readonly method: PoolingMethod;
   readonly test: TestType;
   readonly level: number;
   /** Intercept first, then the moderators in the order given. */
@@ -166,9 +167,12 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     throw new InputError('metaRegression needs an options object with moderators', { field: 'options', value: options, code: options === undefined ? 'E_MISSING_VALUE' : 'E_INVALID_TYPE' });
   }
   checkOptions(options, META_REGRESSION_OPTION_KEYS);
-  const { method, test, level, control } = resolveModelOptions({
-    method: options.method, test: options.test, level: options.level, control: options.control,
+  const split = splitGenq(options);
+  const resolved = resolveModelOptions({
+    method: split.options.method, test: options.test, level: options.level, control: options.control,
   });
+  const { test, level, control } = resolved;
+  const method: PoolingMethod = split.genq ? 'GENQ' : resolved.method;
   const fixedTau2 = options.tau2;
   if (fixedTau2 !== undefined && (typeof fixedTau2 !== 'number' || !(fixedTau2 >= 0) || !Number.isFinite(fixedTau2) || method === 'EE')) {
     throw new InputError(method === 'EE' ? 'a fixed tau² needs a random-effects method (not EE)' : 'must be a finite number ≥ 0', { field: 'tau2', value: fixedTau2 });
@@ -208,7 +212,10 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (!spans) {
     warnings.push('The design does not contain the intercept: as metafor, tau² and Q_E are computed from the mean-centred outcomes, the coefficients from the outcomes themselves.');
   }
-  const tau2Fit = fixedTau2 === undefined ? TAU2_ESTIMATORS[method](model, control) : closedForm(fixedTau2 / scaled.unit, null);
+  const genqWeights = split.genq ? Float64Array.from(data.rows, (i) => Number(options.weights![i])) : null;
+  const tau2Fit = fixedTau2 !== undefined
+    ? closedForm(fixedTau2 / scaled.unit, null)
+    : genqWeights !== null ? tau2GeneralizedQ(model, genqWeights) : TAU2_ESTIMATORS[method as Tau2Method](model, control);
   warnings.push(...tau2Fit.warnings);
   const tau2 = tau2Fit.tau2 * scaled.unit;
   if (tau2 === 0) {
@@ -228,7 +235,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (!positive) {
     warnings.push('Q_E, I² and H² need every sampling variance > 0; they are not available.');
   }
-  const r2 = spans ? pseudoR2(model, design, tau2Fit.tau2, method, control, userWeights) : NaN;
+  const r2 = spans ? pseudoR2(model, design, tau2Fit.tau2, method, control, userWeights, genqWeights) : NaN;
 
   const coefficients = design.names.map((name, j) =>
     Object.freeze({
@@ -292,8 +299,8 @@ function collinearError(names: readonly string[], column: number, varies: boolea
   );
 }
 
-function checkVariances(vi: Float64Array, labels: readonly string[], method: Tau2Method): void {
-  if (!NEEDS_POSITIVE_VI.has(method)) return;
+function checkVariances(vi: Float64Array, labels: readonly string[], method: PoolingMethod): void {
+  if (method === 'GENQ' || !NEEDS_POSITIVE_VI.has(method)) return;
   const i = vi.findIndex((v) => !(v > 0));
   if (i >= 0) {
     throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, { field: 'vi', study: labels[i], value: vi[i], code: numberCode(vi[i]) });

@@ -1,4 +1,5 @@
-import type { Tau2Method } from '../../types.ts';
+import type { PoolingMethod } from '../../types.ts';
+import { tau2GeneralizedQ } from '../tau2/generalized-q-weighted.ts';
 import { interceptModel } from '../engine/intercept-model.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 import { TAU2_ESTIMATORS } from '../tau2/estimators.ts';
@@ -15,7 +16,8 @@ import type { RegressionDesign } from './design-matrix.ts';
  *   (metafor: NA) when τ²₀ cannot be estimated;
  * - equal-effects model: the adjusted R² of the weighted least-squares regression of y on the
  *   moderators with weights 1/vᵢ, max(0, 100·[1 − (1 − R²)(k − 1)/(k − p)]),
- *   R² = SS_model/(SS_model + SS_residual); 0 when all yᵢ are equal. With user weights aᵢ
+ *   R² = SS_model/(SS_model + SS_residual); 0 when all yᵢ are equal (GENQ: τ²₀ by GENQ with the
+ *   same `genqWeights`). With user weights aᵢ
  *   (metafor's `weights`, or aᵢ = 1 for `weighted = FALSE`) the regression is weighted by aᵢ.
  *
  * @param model   the weighted model of the meta-regression (its data and units)
@@ -31,9 +33,10 @@ export function pseudoR2(
   model: WeightedModel,
   design: RegressionDesign,
   tau2: number,
-  method: Tau2Method,
+  method: PoolingMethod,
   control: Tau2Control,
   userWeights: Float64Array | null = null,
+  genqWeights: Float64Array | null = null,
 ): number {
   const { k, p, y, v } = model;
   if (method === 'EE') {
@@ -60,7 +63,8 @@ export function pseudoR2(
     const r2 = mss / (mss + rss);
     return Math.max(0, 100 * (1 - ((1 - r2) * (k - 1)) / (k - p)));
   }
-  const reference = TAU2_ESTIMATORS[method](interceptModel(y, v, model.unit), control).tau2;
+  const base = interceptModel(y, v, model.unit);
+  const reference = (method === 'GENQ' ? tau2GeneralizedQ(base, genqWeights ?? new Float64Array(k).fill(NaN)) : TAU2_ESTIMATORS[method](base, control)).tau2;
   if (!Number.isFinite(reference)) return NaN;
   if (reference === 0) return 0;
   return Math.max(0, (100 * (reference - tau2)) / reference);

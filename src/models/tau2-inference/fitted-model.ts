@@ -46,6 +46,9 @@ export function fittedModel(fit: unknown, caller: string): FittedModel {
   const vi = numbers(f.vi, 'fit.vi');
   const k = yi.length;
   if (vi.length !== k) throw new InputError(`length mismatch: vi has ${vi.length} values but yi has ${k}`, { field: 'fit.vi' });
+  if (f.method === 'GENQ') {
+    throw new InputError(`${caller} does not support a fit with method GENQ (its tau² depends on the user's weights)`, { field: 'fit.method', value: 'GENQ', code: 'E_UNSUPPORTED' });
+  }
   assertOneOf(f.method, TAU2_METHODS, 'fit.method');
   assertOneOf(f.test, TEST_TYPES, 'fit.test');
   const level = f.level;

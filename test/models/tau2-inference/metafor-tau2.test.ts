@@ -5,7 +5,7 @@ import { metaAnalysis, metaRegression, tau2Interval, type MetaAnalysisResult } f
 import type { MetaRegressionResult, Tau2Method } from '../../../src/index.ts';
 
 const DIR = join(import.meta.dirname, '../../fixtures/metafor-tau2');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.includes('permutation') && f !== 'weights.json' && f !== 'fixed-tau2.json');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.includes('permutation') && f !== 'weights.json' && f !== 'fixed-tau2.json' && f !== 'genq.json');
 
 interface Fit { tau2: number; se_tau2: number; beta: number | number[]; se: number | number[]; i2: number | null; h2: number | null }
 interface Ci { error?: string; lower: number; upper: number; i2: [number, number]; h2: [number, number] }
