@@ -89,6 +89,7 @@ declare const arg: {
   readonly multilevelOptions: MultilevelOptions;
   readonly multilevelModelOptions: MultilevelModelOptions;
   readonly robustOptions: RobustOptions;
+  readonly anovaOptions: AnovaOptions;
 };
 
 describe('signatures of the exported functions', () => {
@@ -371,8 +372,7 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(predict).returns.toEqualTypeOf<PredictResult>();
     expectTypeOf(blup).parameters.toEqualTypeOf<[fit: LinearModelFit, options?: BlupOptions]>();
     expectTypeOf(blup).returns.toEqualTypeOf<BlupResult>();
-    expectTypeOf(anova).parameters.toEqualTypeOf<[fit: LinearModelFit, second: AnovaOptions | LinearModelFit]>();
-    expectTypeOf(anova).returns.toEqualTypeOf<AnovaResult>();
+    // anova is overloaded (one overload per form of the call): see 'anova (overloaded)' below
     expectTypeOf<AnovaResult>().toEqualTypeOf<CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult>();
     expectTypeOf(fitStatistics).parameters.toEqualTypeOf<[fit: LinearModelFit]>();
     expectTypeOf(fitStatistics).returns.toEqualTypeOf<FitStatisticsResult>();
@@ -437,6 +437,18 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(multilevelModel).returns.toEqualTypeOf<MultilevelModelResult>();
   });
 
+  it('anova (overloaded: coefficients, contrasts, a second fit, or any options)', () => {
+    type CoefficientsOnly = AnovaOptions & { readonly coefficients: readonly string[]; readonly contrasts?: undefined };
+    type ContrastsOnly = AnovaOptions & { readonly contrasts: NonNullable<AnovaOptions['contrasts']>; readonly coefficients?: undefined };
+    expectTypeOf(anova).toEqualTypeOf<{
+      (fit: LinearModelFit, options: CoefficientsOnly): CoefficientTestResult;
+      (fit: LinearModelFit, options: ContrastsOnly): ContrastTestResult;
+      (full: LinearModelFit, reduced: LinearModelFit): LikelihoodRatioResult;
+      (fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult;
+    }>();
+    expectTypeOf(anova).returns.toEqualTypeOf<AnovaResult>();
+  });
+
   it('robust (overloaded: one overload per fit type)', () => {
     expectTypeOf(robust).toEqualTypeOf<{
       (fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions): RobustResult;
@@ -462,6 +474,10 @@ describe('signatures of the exported functions', () => {
       expectTypeOf(multilevel(arg.effects, { ...arg.multilevelOptions, moderators: undefined })).toEqualTypeOf<MultilevelResult>();
       expectTypeOf(multilevel(arg.effects, arg.multilevelModelOptions)).toEqualTypeOf<MultilevelModelResult>();
       expectTypeOf(robust(arg.metaAnalysis, arg.robustOptions)).toEqualTypeOf<RobustResult>();
+      expectTypeOf(anova(arg.metaRegression, { coefficients: ['x'] })).toEqualTypeOf<CoefficientTestResult>();
+      expectTypeOf(anova(arg.metaRegression, { contrasts: [[0, 1]], rhs: 1 })).toEqualTypeOf<ContrastTestResult>();
+      expectTypeOf(anova(arg.metaRegression, arg.metaAnalysis)).toEqualTypeOf<LikelihoodRatioResult>();
+      expectTypeOf(anova(arg.metaRegression, arg.anovaOptions)).toEqualTypeOf<AnovaResult>();
       expectTypeOf(robust(arg.multilevel, arg.robustOptions)).toEqualTypeOf<RobustResult>();
       expectTypeOf(robust(arg.metaRegression, arg.robustOptions)).toEqualTypeOf<RobustRegressionResult>();
       expectTypeOf(robust(arg.multilevelModel, arg.robustOptions)).toEqualTypeOf<RobustResult | RobustRegressionResult>();

@@ -67,14 +67,19 @@ export type AnovaResult = CoefficientTestResult | ContrastTestResult | Likelihoo
  * - `anova(full, reduced)`: the likelihood-ratio test of two nested fits to the same studies
  *   (see `likelihoodRatioTest`).
  *
- * (Wald, 1943; Viechtbauer, 2010, JSS 36(3), section 3.4; Knapp & Hartung, 2003.)
+ * (Wald, 1943; Viechtbauer, 2010, JSS 36(3), section 3.4; Knapp & Hartung, 2003.) Each form
+ * has its own overload, so the result type is the precise one.
  *
  * @throws InputError for an unknown coefficient, a contrast of the wrong length, a missing or
  *   doubled option, or models that cannot be compared.
  * @example
  * const fit = metaRegression({ yi: [0, 2, 1, 5, 3], vi: [1, 1, 1, 1, 1] }, { moderators: { x: [0, 1, 2, 3, 4] }, method: 'EE' });
- * (anova(fit, { coefficients: ['x'] }) as CoefficientTestResult).qm // => 8.1 (z² = 0.9²/0.1: slope 9/10, variance 1/Σ(x − x̄)²)
+ * anova(fit, { coefficients: ['x'] }).qm // => 8.1 (z² = 0.9²/0.1: slope 9/10, variance 1/Σ(x − x̄)²)
  */
+export function anova(fit: LinearModelFit, options: AnovaOptions & { readonly coefficients: readonly string[]; readonly contrasts?: undefined }): CoefficientTestResult;
+export function anova(fit: LinearModelFit, options: AnovaOptions & { readonly contrasts: NonNullable<AnovaOptions['contrasts']>; readonly coefficients?: undefined }): ContrastTestResult;
+export function anova(full: LinearModelFit, reduced: LinearModelFit): LikelihoodRatioResult;
+export function anova(fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult;
 export function anova(fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult {
   if (second !== null && typeof second === 'object' && 'yi' in second) return likelihoodRatioTest(fit, second);
   const o = checkOptions<AnovaOptions>(second, ['coefficients', 'contrasts', 'rhs']);
