@@ -446,6 +446,11 @@ describe('signatures of the exported functions', () => {
       (full: LinearModelFit, reduced: LinearModelFit): LikelihoodRatioResult;
       (fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult;
     }>();
+    expectTypeOf(anova).parameters.toEqualTypeOf<
+      | [fit: LinearModelFit, options: CoefficientsOnly]
+      | [fit: LinearModelFit, options: ContrastsOnly]
+      | [full: LinearModelFit, reduced: LinearModelFit]
+      | [fit: LinearModelFit, second: AnovaOptions | LinearModelFit]>();
     expectTypeOf(anova).returns.toEqualTypeOf<AnovaResult>();
   });
 
