@@ -49,7 +49,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   eggerTest: (x) => isObject(x) && isIn(x.predictor, ['sei', 'vi', 'ni', 'ninv', 'sqrtni', 'sqrtninv']) && hasAll(x, 'limitEstimate', 'slope', 'statistic'),
   rankCorrelationTest: (x) => isObject(x) && hasAll(x, 'tau', 'pValue', 'pValueMethod'),
   trimAndFill: (x) => isObject(x) && isArray(x.filled) && x.filled.every(isObject) && hasAll(x, 'k0', 'side', 'estimate'),
-  failSafeN: (x) => isObject(x) && isIn(x.type, ['Rosenthal', 'Orwin', 'Rosenberg']) && hasAll(x, 'n', 'alpha'),
+  failSafeN: (x) => isObject(x) && isIn(x.type, ['Rosenthal', 'Orwin', 'Rosenberg', 'Binomial', 'General']) && hasAll(x, 'n', 'alpha'),
   henmiCopas: (x) => isObject(x) && x.method === 'DL' && isObject(x.fit) && isObject(x.ci) && hasAll(x, 't0', 'u0', 'estimate', 'tau2'),
   summarize: (x) => isObject(x) && isString(x.kind) && isObject(x.analysis) && isObject(x.ci) && hasAll(x, 'transform', 'scale', 'description', 'estimate'),
   studyTable: (x) => isObject(x) && isString(x.kind) && isArray(x.rows) && x.rows.every(isObject) && hasAll(x, 'transform', 'scale', 'description', 'level'),
