@@ -107,6 +107,16 @@ export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySe
  * - Rosenberg (2005, Evolution 59:464), fixed-effect model: with W = Σwᵢ, wᵢ = 1/vᵢ,
  *   N = max(0, k·[(Σwᵢyᵢ/z_{α/2})² − W]/W); p the two-sided p of the fixed-effect z.
  *
+ * - Rosenthal with `pool: 'fisher'` (metafor 5): Fisher's χ² of the one-sided p-values, N added
+ *   p-values of 0.5 until P(χ²₂₍ₖ₊N₎ > X²) = α.
+ * - Binomial (metafor 5): the sign test of k₊ positive effects among k; N the smallest even number
+ *   of added studies, half positive, for which binom.test(k₊ + N/2, k + N) reaches α.
+ * - General (metafor 5, random-effects): N added studies with the harmonic-mean variance
+ *   v̄ = k/Σ(1/vᵢ) and effects of mean `mumiss` (default 0) and SD √(v̄ + τ̂²), until the
+ *   model's two-sided p-value reaches α (or its estimate reaches `target`); τ² after adding them by
+ *   the approximation [(k − 1)τ̂² + (N − 1)τ̂² + k(θ̂ − θ̄)² + N(μ − θ̄)²]/(k + N − 1), or by refitting
+ *   (`exact`, implied by a test other than z). N is found as metafor does (`uniroot` on [0, 50k]).
+ *
  * As metafor, N is rounded up to the next integer unless it is within √ε of one. Rows with a
  * missing yᵢ (or a missing vᵢ, where vᵢ is used) are omitted and listed in `warnings`.
  * Scale: yᵢ on the analysis scale (e.g. log risk ratios), vᵢ their sampling variances.
@@ -118,6 +128,9 @@ export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySe
  * @example
  * failSafeN({ yi: [0.5, 0.4, 0.6], vi: [0.04, 0.04, 0.04] }).n
  * // => 18   (metafor: fsn(c(.5,.4,.6), c(.04,.04,.04)) gives 18)
+ * const fit = metaAnalysis({ yi: [0.3, 0.1, 0.8, 0.45, 0.2, 0.62, 0.95], vi: [0.02, 0.05, 0.11, 0.07, 0.03, 0.09, 0.15] });
+ * failSafeN(fit, { type: 'General' }).n              // => 15   (metafor fsn(fit): 15)
+ * failSafeN(fit, { type: 'General', target: 0.1 }).n // => 19   (metafor fsn(fit, target = 0.1): 19)
  */
 export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {}): FailSafeNResult {
   checkOptions(options, FAIL_SAFE_N_OPTION_KEYS);
