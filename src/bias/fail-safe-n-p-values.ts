@@ -16,6 +16,9 @@ export interface PValueFsn {
  * p = 0.5 each give X² − 2⌊N⌋ ln 0.5 on 2(k + N) df (metafor counts ⌊N⌋ p-values but N in the
  * df), and N solves P(χ² > X²) = α with R's `uniroot` from [0, 50k], rounded up.
  * Returns NaN for N when no root is found.
+ *
+ * @example
+ * fisherFailSafeN([0.5, 0.4, 0.6], [0.04, 0.04, 0.04], 0.05).n // => 15  (metafor fsn(pool = "Fisher"): 15)
  */
 export function fisherFailSafeN(yi: readonly number[], vi: readonly number[], alpha: number): PValueFsn {
   const k = yi.length;
@@ -28,7 +31,7 @@ export function fisherFailSafeN(yi: readonly number[], vi: readonly number[], al
   return { n: roundFsn(root), pValue };
 }
 
-/** Two-sided exact binomial test of x successes in n trials against p = ½ (R's `binom.test`). */
+/** Two-sided exact binomial test of x successes in n trials against p = ½ (R's `binom.test`): 2·P(X ≤ min(x, n − x)), at most 1. */
 function binomialHalfTest(x: number, n: number): number {
   const m = Math.min(x, n - x);
   if (2 * m === n) return 1;
@@ -41,6 +44,9 @@ function binomialHalfTest(x: number, n: number): number {
  * positive, the sign test p = binom.test(k₊, k); N is the smallest even number of added studies,
  * half of them positive, for which binom.test(k₊ + N/2, k + N) reaches α (0 when p ≥ α); found by
  * doubling and bisection (the p-value grows with N), O(log N) tests.
+ *
+ * @example
+ * binomialFailSafeN([0.3, 0.1, 0.8, 0.45, 0.2, 0.62, 0.95, 0.5, 0.33, 0.12], 0.05).n // => 12  (metafor fsn(type = "Binomial"): 12)
  */
 export function binomialFailSafeN(yi: readonly number[], alpha: number, maxN = 1e7): PValueFsn {
   const k = yi.length;

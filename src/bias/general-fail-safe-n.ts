@@ -68,6 +68,12 @@ interface Augmented {
  * adding N studies, τ̃² = [(k − 1)τ̂² + (N − 1)τ̂² + k(θ̂ − θ̄)² + N(μ − θ̄)²]/(k + N − 1) with
  * θ̄ = (kθ̂ + Nμ)/(k + N), and the weighted (or unweighted) mean with its z test. N solves
  * the resulting step function with R's `uniroot` on [0, 50k] and is rounded up.
+ *
+ * @example
+ * const g = generalFailSafeN([0.5, 0.4, 0.6], [0.04, 0.04, 0.04], { method: 'DL', test: 'z', weighted: true,
+ *   tau2: null, target: null, alpha: 0.05, exact: false, mumiss: 0, metaforControl: true });
+ * g.n           // => 3   (metafor fsn(yi, vi, type = "General", method = "DL"): 3)
+ * g.pValueAfter // => 0.0709514924…  (metafor: pval.fsn 0.07095149243)
  */
 export function generalFailSafeN(yi: readonly number[], vi: readonly number[], s: GeneralFsnSettings): GeneralFsn {
   const k = yi.length;
@@ -159,7 +165,13 @@ export function generalFailSafeN(yi: readonly number[], vi: readonly number[], s
   };
 }
 
-/** metafor's rounding of a fail-safe N: up to the next integer unless within √ε of one. */
+/**
+ * metafor's rounding of a fail-safe N: up to the next integer unless within √ε of one.
+ *
+ * @example
+ * roundFsn(3.2)         // => 4
+ * roundFsn(5 + 1e-12)   // => 5
+ */
 export function roundFsn(n: number): number {
   if (!Number.isFinite(n)) return n;
   const nearest = Math.round(n);
