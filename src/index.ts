@@ -134,6 +134,11 @@ export { failSafeN, FAIL_SAFE_N_TYPES } from './bias/fail-safe-n.ts';
 export type { FailSafeNInput, FailSafeNOptions, FailSafeNResult, FailSafeNType } from './bias/fail-safe-n.ts';
 export { kendallTau } from './bias/kendall-tau.ts';
 export type { KendallTau } from './bias/kendall-tau.ts';
+// --- bias: small-study effects (regtest predictors, Henmi–Copas, general fail-safe N) ---
+export { EGGER_PREDICTORS } from './bias/egger-test.ts';
+export type { EggerPredictor } from './bias/egger-test.ts';
+export { henmiCopas } from './bias/henmi-copas.ts';
+export type { HenmiCopasFit, HenmiCopasOptions, HenmiCopasResult } from './bias/henmi-copas.ts';
 // --- evidence ---
 export { loadEvidence } from './evidence/load-evidence.ts';
 export type { ClaimDirection, Comparison, EvidenceArm, EvidenceBase, EvidenceClaim, EvidenceSource, EvidenceStudy, SourceQuote, StudyStatus, SupportingQuote } from './evidence/evidence-base.ts';

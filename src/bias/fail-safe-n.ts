@@ -1,32 +1,57 @@
 import { normalQuantile, normalSf } from '../distributions/normal.ts';
 import { assertOneOf, InputError, numberCode } from '../errors.ts';
 import { isMissing } from '../missing.ts';
-import type { Inference, StudySet, Warnings } from '../types.ts';
+import { TAU2_METHODS, TEST_TYPES, type Inference, type StudySet, type Tau2Method, type TestType, type Warnings } from '../types.ts';
+import { binomialFailSafeN, fisherFailSafeN } from './fail-safe-n-p-values.ts';
+import { generalFailSafeN, roundFsn, type GeneralFsnSettings } from './general-fail-safe-n.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 import { denseArray } from '../dense-array.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
-export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg'] as const);
+export const FAIL_SAFE_N_TYPES = Object.freeze(['Rosenthal', 'Orwin', 'Rosenberg', 'Binomial', 'General'] as const);
 export type FailSafeNType = (typeof FAIL_SAFE_N_TYPES)[number];
 
 /** Options of {@link failSafeN}. */
 export interface FailSafeNOptions {
-  /** `'Rosenthal'` (default), `'Orwin'` or `'Rosenberg'`. */
+  /** `'Rosenthal'` (default), `'Orwin'`, `'Rosenberg'`, `'Binomial'` or `'General'` (metafor 5). */
   readonly type?: FailSafeNType;
-  /** Significance level of the Rosenthal and Rosenberg methods; default 0.05. */
+  /** Significance level of the Rosenthal, Rosenberg, Binomial and General methods; default 0.05. */
   readonly alpha?: number;
-  /** Orwin: the effect size the added null studies should bring the mean down to; default half the mean. */
+  /**
+   * Orwin: the effect size the added null studies should bring the mean down to; default half the
+   * mean. General: the estimate to reach (default none: the p-value reaching `alpha`).
+   */
   readonly target?: number;
+  /** Rosenthal: pool the studies' z-values by Stouffer's method (`'stouffer'`, default) or their p-values by Fisher's (`'fisher'`). */
+  readonly pool?: 'stouffer' | 'fisher';
+  /** General: the τ² estimator; default the input fit's method, else `'REML'`. */
+  readonly method?: Tau2Method;
+  /** General: the test of the model (`'knha'` or `'t'` imply `exact`); default the input fit's test, else `'z'`. */
+  readonly test?: TestType;
+  /** General: refit the model to the augmented data (up to 5000 added studies) instead of the approximation; default false. */
+  readonly exact?: boolean;
+  /** General: mean effect of the added studies (metafor's `mumiss`); default 0. */
+  readonly mumiss?: number;
+  /** General: a fixed τ² (metafor's `tau2`) instead of an estimate. */
+  readonly tau2?: number;
+  /**
+   * General: `'metafor'` (default) fits with metafor's default convergence control, as `fsn`
+   * does (τ² to ~1e-5); `'exact'` solves the fits exactly.
+   */
+  readonly convergence?: 'metafor' | 'exact';
   /**
    * Orwin: weight the mean by 1/vᵢ. Default, as metafor ≥ 4.4: weighted when the input has `vi`,
    * else the unweighted mean (metafor 3.8-1 always used the unweighted mean: `weighted: false`).
+   * General: `false` pools with the unweighted mean (metafor's `weighted = FALSE`); default true.
    */
   readonly weighted?: boolean;
 }
 
 /** The valid keys of {@link FailSafeNOptions} (any other key is an `E_UNKNOWN_OPTION` error). */
-export const FAIL_SAFE_N_OPTION_KEYS = optionKeys<FailSafeNOptions>()('type', 'alpha', 'target', 'weighted');
+export const FAIL_SAFE_N_OPTION_KEYS = optionKeys<FailSafeNOptions>()(
+  'type', 'alpha', 'target', 'weighted', 'pool', 'method', 'test', 'exact', 'mumiss', 'tau2', 'convergence',
+);
 
 /** The `{ yi, vi }` input of {@link failSafeN} (an `EffectSizes` or a fit also qualifies). */
 export interface FailSafeNInput {
@@ -43,12 +68,30 @@ export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySe
   /** Studies used (rows with a missing value omitted, see `warnings`). */
   readonly k: number;
   readonly alpha: number;
-  /** Rosenthal: one-sided p of Stouffer's combined z; Rosenberg: two-sided p of the fixed-effect z; Orwin: `null`. */
+  /**
+   * Rosenthal: one-sided p of Stouffer's combined z (or Fisher's pooled p); Rosenberg: two-sided p
+   * of the fixed-effect z; Binomial: the sign test's; General: the model's; Orwin: `null`.
+   */
   readonly pValue: number | null;
-  /** Orwin: the (weighted) mean effect; Rosenberg: the inverse-variance weighted mean; Rosenthal: `null`. */
+  /**
+   * Orwin: the (weighted) mean effect; Rosenberg: the inverse-variance weighted mean; General: the
+   * model's estimate; Rosenthal, Binomial: `null`.
+   */
   readonly meanEffect: number | null;
-  /** Orwin: the target effect size used (its sign set to the mean's); otherwise `null`. */
+  /** Orwin and General: the target effect size used (its sign set to the mean's); otherwise `null`. */
   readonly target: number | null;
+  /** Rosenthal: how the studies were pooled; otherwise `null`. */
+  readonly pool: 'stouffer' | 'fisher' | null;
+  /** General: the τ² method; otherwise `null`. */
+  readonly method: Tau2Method | null;
+  /** General: the model's τ²; otherwise `null`. */
+  readonly tau2: number | null;
+  /** General: the estimate, τ² and p-value after adding the N studies; otherwise `null`. */
+  readonly estimateAfter: number | null;
+  readonly tau2After: number | null;
+  readonly pValueAfter: number | null;
+  /** General: N reached the cap of 10⁷ studies (the true N is larger); otherwise false. */
+  readonly capped: boolean;
   readonly warnings: readonly string[];
 }
 
@@ -64,6 +107,16 @@ export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySe
  * - Rosenberg (2005, Evolution 59:464), fixed-effect model: with W = Σwᵢ, wᵢ = 1/vᵢ,
  *   N = max(0, k·[(Σwᵢyᵢ/z_{α/2})² − W]/W); p the two-sided p of the fixed-effect z.
  *
+ * - Rosenthal with `pool: 'fisher'` (metafor 5): Fisher's χ² of the one-sided p-values, N added
+ *   p-values of 0.5 until P(χ²₂₍ₖ₊N₎ > X²) = α.
+ * - Binomial (metafor 5): the sign test of k₊ positive effects among k; N the smallest even number
+ *   of added studies, half positive, for which binom.test(k₊ + N/2, k + N) reaches α.
+ * - General (metafor 5, random-effects): N added studies with the harmonic-mean variance
+ *   v̄ = k/Σ(1/vᵢ) and effects of mean `mumiss` (default 0) and SD √(v̄ + τ̂²), until the
+ *   model's two-sided p-value reaches α (or its estimate reaches `target`); τ² after adding them by
+ *   the approximation [(k − 1)τ̂² + (N − 1)τ̂² + k(θ̂ − θ̄)² + N(μ − θ̄)²]/(k + N − 1), or by refitting
+ *   (`exact`, implied by a test other than z). N is found as metafor does (`uniroot` on [0, 50k]).
+ *
  * As metafor, N is rounded up to the next integer unless it is within √ε of one. Rows with a
  * missing yᵢ (or a missing vᵢ, where vᵢ is used) are omitted and listed in `warnings`.
  * Scale: yᵢ on the analysis scale (e.g. log risk ratios), vᵢ their sampling variances.
@@ -75,6 +128,9 @@ export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySe
  * @example
  * failSafeN({ yi: [0.5, 0.4, 0.6], vi: [0.04, 0.04, 0.04] }).n
  * // => 18   (metafor: fsn(c(.5,.4,.6), c(.04,.04,.04)) gives 18)
+ * const fit = metaAnalysis({ yi: [0.3, 0.1, 0.8, 0.45, 0.2, 0.62, 0.95], vi: [0.02, 0.05, 0.11, 0.07, 0.03, 0.09, 0.15] });
+ * failSafeN(fit, { type: 'General' }).n              // => 15   (metafor fsn(fit): 15)
+ * failSafeN(fit, { type: 'General', target: 0.1 }).n // => 19   (metafor fsn(fit, target = 0.1): 19)
  */
 export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {}): FailSafeNResult {
   checkOptions(options, FAIL_SAFE_N_OPTION_KEYS);
@@ -91,12 +147,34 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
   if (target !== undefined && (typeof target !== 'number' || !Number.isFinite(target))) {
     throw new InputError('must be a finite number', { field: 'target', value: target, code: numberCode(target) });
   }
-  const usesVi = type !== 'Orwin' || weighted;
+  const pool = options.pool ?? 'stouffer';
+  assertOneOf(pool, ['stouffer', 'fisher'] as const, 'pool');
+  const general = type === 'General' ? resolveGeneral(input, options) : null;
+  const usesVi = type === 'Orwin' ? weighted : type !== 'Binomial';
   const { yi, vi, warnings } = readStudies(input, usesVi);
   const k = yi.length;
-  const base = { type, k, alpha };
-  const done = (rest: Pick<FailSafeNResult, 'n' | 'pValue' | 'meanEffect' | 'target'>): FailSafeNResult =>
-    freezeResult({ ...base, ...rest, warnings: [...warnings] });
+  const base = { type, k, alpha, pool: type === 'Rosenthal' ? pool : null };
+  const done = (rest: Pick<FailSafeNResult, 'n' | 'pValue' | 'meanEffect' | 'target'> & Partial<FailSafeNResult>): FailSafeNResult =>
+    freezeResult({ method: null, tau2: null, estimateAfter: null, tau2After: null, pValueAfter: null, capped: false, ...base, ...rest, warnings: [...warnings] });
+
+  if (general !== null) {
+    if (k < 2) throw new InputError('the general fail-safe N needs at least 2 studies (metafor stops at k = 1)', { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+    const g = generalFailSafeN(yi, vi, { ...general, alpha, target: target ?? null });
+    if (g.capped) warnings.push('The fail-safe N reached the cap of 10^7 added studies: the true N is larger.');
+    return done({
+      n: g.n, pValue: g.pValue, meanEffect: g.estimate, target: g.target, method: general.method, tau2: g.tau2,
+      estimateAfter: g.estimateAfter, tau2After: g.tau2After, pValueAfter: g.pValueAfter, capped: g.capped,
+    });
+  }
+  if (type === 'Binomial') {
+    const b = binomialFailSafeN(yi, alpha);
+    return done({ n: b.n, pValue: b.pValue, meanEffect: null, target: null });
+  }
+  if (type === 'Rosenthal' && pool === 'fisher') {
+    const f = fisherFailSafeN(yi, vi, alpha);
+    if (!Number.isFinite(f.n)) throw new InputError("could not find the fail-safe N with Fisher's method of pooling p-values", { field: 'yi', code: 'E_NOT_ESTIMABLE' });
+    return done({ n: f.n, pValue: f.pValue, meanEffect: null, target: null });
+  }
 
   if (type === 'Rosenthal') {
     let sumZ = 0;
@@ -106,7 +184,7 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
     }
     const zMean = Math.abs(sumZ / Math.sqrt(k));
     const ratio = zMean / normalQuantile(alpha, true);
-    const n = roundUp(Math.max(0, k * ratio * ratio - k));
+    const n = roundFsn(Math.max(0, k * ratio * ratio - k));
     if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number (the z-values are huge): it is Infinity.');
     return done({ n, pValue: normalSf(zMean), meanEffect: null, target: null });
   }
@@ -123,7 +201,7 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
     if (!Number.isFinite(swy) || !Number.isFinite(sw)) {
       throw new InputError('the values are too large: the weighted sums of yi/vi overflow to Infinity', { field: 'vi', code: 'E_NOT_FINITE' });
     }
-    const n = roundUp(Math.max(0, (k * (t * t - sw)) / sw));
+    const n = roundFsn(Math.max(0, (k * (t * t - sw)) / sw));
     if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number: it is Infinity.');
     return done({ n, pValue: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null });
   }
@@ -149,16 +227,36 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
     warnings.push('The target effect size is 0, so no number of null studies reaches it: the fail-safe N is infinite.');
   } else {
     if (Math.sign(goal) !== Math.sign(mean)) goal = -goal;
-    n = roundUp(Math.max(0, (k * (mean - goal)) / goal));
+    n = roundFsn(Math.max(0, (k * (mean - goal)) / goal));
   }
   return done({ n, pValue: null, meanEffect: mean, target: goal });
 }
 
-/** metafor's rounding of the fail-safe N: up to the next integer unless within √ε of one. */
-function roundUp(n: number): number {
-  if (!Number.isFinite(n)) return n;
-  const nearest = Math.round(n);
-  return Math.abs(n - nearest) >= Math.sqrt(Number.EPSILON) ? Math.ceil(n) : nearest;
+/** The settings of the General type: from the options, else the input fit's, else metafor's defaults. */
+function resolveGeneral(input: FailSafeNInput, options: FailSafeNOptions): Omit<GeneralFsnSettings, 'alpha' | 'target'> {
+  const fit = input as { method?: unknown; test?: unknown };
+  const method = options.method ?? (TAU2_METHODS.includes(fit.method as Tau2Method) ? (fit.method as Tau2Method) : 'REML');
+  assertOneOf(method, TAU2_METHODS, 'method');
+  const test = options.test ?? (TEST_TYPES.includes(fit.test as TestType) ? (fit.test as TestType) : 'z');
+  assertOneOf(test, TEST_TYPES, 'test');
+  const flag = (value: unknown, field: string, fallback: boolean): boolean => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'boolean') throw new InputError('must be true or false', { field, value, code: 'E_INVALID_TYPE' });
+    return value;
+  };
+  const number = (value: unknown, field: string, min: number): number | null => {
+    if (value === undefined) return null;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+      throw new InputError(min === -Infinity ? 'must be a finite number' : 'must be a finite number >= 0', { field, value, code: numberCode(value) });
+    }
+    return value;
+  };
+  const convergence = options.convergence ?? 'metafor';
+  assertOneOf(convergence, ['metafor', 'exact'] as const, 'convergence');
+  return {
+    method, test, weighted: flag(options.weighted, 'weighted', true), exact: flag(options.exact, 'exact', false),
+    mumiss: number(options.mumiss, 'mumiss', -Infinity) ?? 0, tau2: number(options.tau2, 'tau2', 0), metaforControl: convergence === 'metafor',
+  };
 }
 
 function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi: number[]; warnings: string[] } {

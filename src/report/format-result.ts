@@ -1,5 +1,6 @@
 import type { EggerTestResult } from '../bias/egger-test.ts';
 import type { FailSafeNResult } from '../bias/fail-safe-n.ts';
+import type { HenmiCopasResult } from '../bias/henmi-copas.ts';
 import type { RankCorrelationResult } from '../bias/rank-correlation-test.ts';
 import type { TrimAndFillResult } from '../bias/trim-and-fill.ts';
 import type { InfluenceRow } from '../diagnostics/influence.ts';
@@ -29,6 +30,7 @@ import { formatCumulative } from './format-cumulative.ts';
 import { formatEffectSizes } from './format-effect-sizes.ts';
 import { formatEggerTest } from './format-egger-test.ts';
 import { formatFailSafeN } from './format-fail-safe-n.ts';
+import { formatHenmiCopas } from './format-henmi-copas.ts';
 import { formatInfluence } from './format-influence.ts';
 import { formatLeaveOneOut } from './format-leave-one-out.ts';
 import { formatMantelHaenszel } from './format-mantel-haenszel.ts';
@@ -65,7 +67,7 @@ import type { ResultSummary } from './summarize.ts';
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
   | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly InfluenceRegressionRow[] | MultilevelInfluence | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
-  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
+  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | HenmiCopasResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
   | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult;
@@ -91,6 +93,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   rankCorrelationTest: formatRankCorrelationTest,
   trimAndFill: formatTrimAndFill,
   failSafeN: formatFailSafeN,
+  henmiCopas: formatHenmiCopas,
   effectSizes: formatEffectSizes,
   summarize: formatSummary,
   studyTable: (table: StudyTable, o: ResolvedFormatOptions) => formatStudyTable(table, o.digits),
@@ -116,7 +119,7 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * coefficient table), `mantelHaenszel` / `peto` as `print.rma.mh` / `print.rma.peto`,
  * `multilevel` as `print.rma.mv`, `robust` (of any fit) as `print.robust.rma`, `leaveOneOut` and
  * `cumulative` as `print.list.rma`, `influence` as `print.infl.rma.uni`, `eggerTest`,
- * `rankCorrelationTest`, `failSafeN` as `print.regtest`, `print.ranktest`, `print.fsn`,
+ * `rankCorrelationTest`, `failSafeN`, `henmiCopas` as `print.regtest`, `print.ranktest`, `print.fsn`, `print.hc`,
  * `trimAndFill` as metafor's trimfill printout, `subgroupAnalysis` as one fit per subgroup with
  * the test of differences, `effectSizes` as `print.escalc`, and the results of `summarize` and
  * `studyTable` as `predict(fit, transf = ...)` and a per-study table, `predict` and `blup` as

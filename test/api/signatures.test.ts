@@ -55,6 +55,13 @@ import {
 import type {
   MultilevelMethod, MultilevelModelOptions, MultilevelModelResult, MultilevelTest, RobustCoefficient, RobustRegressionResult,
 } from '../../src/index.ts';
+// --- bias: small-study effects (regtest predictors, Henmi–Copas, general fail-safe N) ---
+import {
+  henmiCopas,
+} from '../../src/index.ts';
+import type {
+  EggerPredictor, HenmiCopasFit, HenmiCopasOptions, HenmiCopasResult,
+} from '../../src/index.ts';
 import { axisScale, type AxisScale, type AxisScaleOptions } from '../../src/plots/axis-scale.ts';
 import { axisSvg, type AxisSvgOptions } from '../../src/plots/axis-svg.ts';
 import { categoricalColour } from '../../src/plots/palette.ts';
@@ -422,6 +429,13 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(kendallLowerTail).returns.toEqualTypeOf<number>();
   });
 
+  it('bias: small-study effects (regtest predictors, Henmi–Copas, general fail-safe N)', () => {
+    expectTypeOf(henmiCopas).parameters.toEqualTypeOf<[fit: MetaAnalysisResult | FitLike, options?: HenmiCopasOptions]>();
+    expectTypeOf(henmiCopas).returns.toEqualTypeOf<HenmiCopasResult>();
+    expectTypeOf<EggerTestOptions['predictor']>().toEqualTypeOf<EggerPredictor | undefined>();
+    expectTypeOf<EggerTestResult['limitEstimate']>().toEqualTypeOf<number | null>();
+  });
+
   // Overloaded functions: `.parameters` and `.returns` are the unions over the overloads; the
   // whole function type states each overload in order, and `overloadCalls` what each call returns.
   it('multilevel (overloaded: without moderators and levels, or with them)', () => {
@@ -634,6 +648,10 @@ describe('result vocabulary', () => {
     expectTypeOf<RankCorrelationResult>().toEqualTypeOf<DeepReadonly<RankCorrelationResult>>();
     expectTypeOf<TrimAndFillResult>().toEqualTypeOf<DeepReadonly<TrimAndFillResult>>();
     expectTypeOf<FailSafeNResult>().toEqualTypeOf<DeepReadonly<FailSafeNResult>>();
+    // --- bias: small-study effects ---
+    expectTypeOf<HenmiCopasResult>().toExtend<Settings & Warnings>();
+    expectTypeOf<HenmiCopasResult>().toEqualTypeOf<DeepReadonly<HenmiCopasResult>>();
+    expectTypeOf<HenmiCopasFit>().toEqualTypeOf<DeepReadonly<HenmiCopasFit>>();
     expectTypeOf<KendallTau>().toEqualTypeOf<DeepReadonly<KendallTau>>();
     expectTypeOf<ResultSummary>().toEqualTypeOf<DeepReadonly<ResultSummary>>();
     expectTypeOf<StudyTable>().toEqualTypeOf<DeepReadonly<StudyTable>>();

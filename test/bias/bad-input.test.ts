@@ -40,7 +40,7 @@ describe('a fit that is not a fit', () => {
 describe('eggerTest', () => {
   it('rejects an unknown model or predictor', () => {
     expectInputError(() => eggerTest(fit, { model: 'glm' as never }), /unknown model; valid choices are rma, lm/, 'model');
-    expectInputError(() => eggerTest(fit, { predictor: 'ni' as never }), /unknown predictor; valid choices are sei, vi/, 'predictor');
+    expectInputError(() => eggerTest(fit, { predictor: 'sqrt' as never }), /unknown predictor; valid choices are sei, vi/, 'predictor');
   });
   it('rejects equal variances (a constant predictor), as metafor cannot fit it', () => {
     const equal = metaAnalysis({ yi: [0.1, 0.2, 0.4], vi: [0.1, 0.1, 0.1] });

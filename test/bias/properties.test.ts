@@ -249,7 +249,7 @@ describe('eggerTest', () => {
         fc.pre(new Set(vi).size > 1);
         const a = eggerTest(metaAnalysis({ yi, vi }, { method: 'DL' }), { model });
         const b = eggerTest(metaAnalysis({ yi: yi.map((y) => y + c), vi }, { method: 'DL' }), { model });
-        expect(b.limitEstimate).toBeCloseTo(a.limitEstimate + c, 8);
+        expect(b.limitEstimate).toBeCloseTo(a.limitEstimate! + c, 8);
         expect(b.slope).toBeCloseTo(a.slope, 8);
         if (model === 'rma') expect(b.tau2!).toBeCloseTo(a.tau2!, 8);
         else expect([a.tau2, b.tau2]).toEqual([null, null]);

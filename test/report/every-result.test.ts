@@ -6,7 +6,7 @@ import {
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
   predict, blup, anova, fitStatistics,
   tau2Interval, permutationTest,
-  gosh, metaAnalysisBatch,
+  gosh, metaAnalysisBatch, henmiCopas,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -58,6 +58,10 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['failSafeN', failSafeN(input)],
   ['failSafeN', failSafeN(input, { type: 'Orwin' })],
   ['failSafeN', failSafeN(input, { type: 'Rosenberg' })],
+  ['failSafeN', failSafeN(input, { type: 'Binomial' })],
+  ['failSafeN', failSafeN(fit, { type: 'General' })],
+  ['eggerTest', eggerTest(fit, { predictor: 'sqrtni', ni: fit.yi.map((_, i) => 100 + 10 * i) })],
+  ['henmiCopas', henmiCopas(fit)],
   ['effectSizes', effectSizes('RR', bcg.rows, { columns })],
   ['summarize', summarize(fit)],
   ['summarize', summarize(ml)],
