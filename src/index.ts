@@ -134,6 +134,14 @@ export { failSafeN, FAIL_SAFE_N_TYPES } from './bias/fail-safe-n.ts';
 export type { FailSafeNInput, FailSafeNOptions, FailSafeNResult, FailSafeNType } from './bias/fail-safe-n.ts';
 export { kendallTau } from './bias/kendall-tau.ts';
 export type { KendallTau } from './bias/kendall-tau.ts';
+// --- selection models ---
+export { selectionModel } from './bias/selection-model/selection-model.ts';
+export type { LikelihoodRatio, SelectionModelResult } from './bias/selection-model/selection-model.ts';
+export { SELECTION_ALTERNATIVES, SELECTION_PRECISIONS, SELECTION_TYPES } from './bias/selection-model/selection-types.ts';
+export type { SelectionAlternative, SelectionPrecision, SelectionType } from './bias/selection-model/selection-types.ts';
+export type { SelectionModelOptions } from './bias/selection-model/resolve-selection-options.ts';
+export type { SelectionParameter } from './bias/selection-model/selection-parameters.ts';
+export type { StepInterval } from './bias/selection-model/step-intervals.ts';
 // --- evidence ---
 export { loadEvidence } from './evidence/load-evidence.ts';
 export type { ClaimDirection, Comparison, EvidenceArm, EvidenceBase, EvidenceClaim, EvidenceSource, EvidenceStudy, SourceQuote, StudyStatus, SupportingQuote } from './evidence/evidence-base.ts';

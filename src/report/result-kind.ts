@@ -6,7 +6,7 @@ import { TAU2_METHODS } from '../types.ts';
 export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
   'robustRegression', 'multilevelModel', 'influenceRegression',
-  'influenceMultilevel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN',
+  'influenceMultilevel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'selectionModel', 'failSafeN',
   'effectSizes', 'summarize', 'studyTable', 'assessCertainty', 'whatWouldChange',
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
   'tau2Interval', 'permutationTest',
@@ -49,6 +49,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   eggerTest: (x) => isObject(x) && isIn(x.predictor, ['sei', 'vi']) && hasAll(x, 'limitEstimate', 'slope', 'statistic'),
   rankCorrelationTest: (x) => isObject(x) && hasAll(x, 'tau', 'pValue', 'pValueMethod'),
   trimAndFill: (x) => isObject(x) && isArray(x.filled) && x.filled.every(isObject) && hasAll(x, 'k0', 'side', 'estimate'),
+  selectionModel: (x) => isObject(x) && isIn(x.type, ['stepfun', 'beta', 'halfnorm', 'negexp', 'logistic', 'power']) && isArray(x.delta) && isObject(x.selectionTest) && hasAll(x, 'estimate', 'tau2', 'logLik'),
   failSafeN: (x) => isObject(x) && isIn(x.type, ['Rosenthal', 'Orwin', 'Rosenberg']) && hasAll(x, 'n', 'alpha'),
   summarize: (x) => isObject(x) && isString(x.kind) && isObject(x.analysis) && isObject(x.ci) && hasAll(x, 'transform', 'scale', 'description', 'estimate'),
   studyTable: (x) => isObject(x) && isString(x.kind) && isArray(x.rows) && x.rows.every(isObject) && hasAll(x, 'transform', 'scale', 'description', 'level'),
