@@ -200,6 +200,8 @@ export type { PlotSizeOptions } from './plots/plot-options.ts';
 export { radialPlot } from './plots/radial-plot.ts';
 export type { RadialPlotOptions } from './plots/radial-plot.ts';
 export { qqPlot } from './plots/qq-plot.ts';
+export { selectionFunctionPlot, SELECTION_FUNCTION_PLOT_OPTION_KEYS } from './plots/selection-function-plot.ts';
+export type { SelectionFunctionPlotOptions } from './plots/selection-function-plot.ts';
 export type { QqPlotOptions } from './plots/qq-plot.ts';
 export { bubblePlot } from './plots/bubble-plot.ts';
 export type { BubblePlotOptions } from './plots/bubble-plot.ts';
