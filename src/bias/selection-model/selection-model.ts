@@ -4,9 +4,10 @@ import { InputError } from '../../errors.ts';
 import { freezeResult } from '../../freeze-result.ts';
 import { metaAnalysis } from '../../models/meta-analysis.ts';
 import { readFit } from '../../models/read-fit.ts';
-import type { Convergence, Interval, Warnings } from '../../types.ts';
+import type { Convergence, Heterogeneity, Inference, Interval, MetaAnalysisResult, Settings, StudySet, Warnings } from '../../types.ts';
+import type { FitLike } from '../../models/read-fit.ts';
 import { fitSelection } from './fit-selection.ts';
-import { resolveSelectionOptions } from './resolve-selection-options.ts';
+import { resolveSelectionOptions, type SelectionModelOptions } from './resolve-selection-options.ts';
 import { selectionCovariance } from './selection-covariance.ts';
 import { selectionData } from './selection-data.ts';
 import { selectionLogLikelihood } from './selection-log-likelihood.ts';
@@ -23,7 +24,8 @@ export interface LikelihoodRatio {
 }
 
 /** Result of {@link selectionModel} (metafor's `selmodel`). */
-export interface SelectionModelResult extends Warnings, Convergence {
+export interface SelectionModelResult
+  extends Inference, Pick<Heterogeneity, 'tau2' | 'tau2Se' | 'tau'>, Pick<StudySet, 'k'>, Settings, Warnings, Convergence {
   readonly type: SelectionType;
   readonly alternative: SelectionAlternative;
   /** Resolved cut points: a step function's steps (ending in 1), (α, 1), or beta's (a₁, a₂). */
@@ -98,9 +100,9 @@ export interface SelectionModelResult extends Warnings, Convergence {
  * sel.intervals.map((s) => s.k) // => [5, 3]
  * sel.delta[1].estimate.toFixed(3) // => '0.073'
  */
-export function selectionModel(fit: unknown, options: unknown): SelectionModelResult {
+export function selectionModel(fit: MetaAnalysisResult | FitLike, options: SelectionModelOptions): SelectionModelResult {
   const studies = readFit(fit, 'selectionModel', { positiveVi: true });
-  const f = fit as Record<string, unknown>;
+  const f = fit as unknown as Record<string, unknown>;
   if (f.weighting !== undefined) throw new InputError('selection models need an inverse-variance weighted fit (the fit used custom weights or none)', { field: 'fit', code: 'E_INVALID_RESULT' });
   const o = resolveSelectionOptions(options);
   const level = o.level ?? studies.level;
