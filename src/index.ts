@@ -139,6 +139,14 @@ export { EGGER_PREDICTORS } from './bias/egger-test.ts';
 export type { EggerPredictor } from './bias/egger-test.ts';
 export { henmiCopas } from './bias/henmi-copas.ts';
 export type { HenmiCopasFit, HenmiCopasOptions, HenmiCopasResult } from './bias/henmi-copas.ts';
+// --- selection models ---
+export { selectionModel } from './bias/selection-model/selection-model.ts';
+export type { LikelihoodRatio, SelectionModelResult } from './bias/selection-model/selection-model.ts';
+export { SELECTION_ALTERNATIVES, SELECTION_PRECISIONS, SELECTION_TYPES } from './bias/selection-model/selection-types.ts';
+export type { SelectionAlternative, SelectionPrecision, SelectionType } from './bias/selection-model/selection-types.ts';
+export type { SelectionModelOptions } from './bias/selection-model/resolve-selection-options.ts';
+export type { SelectionParameter } from './bias/selection-model/selection-parameters.ts';
+export type { StepInterval } from './bias/selection-model/step-intervals.ts';
 // --- evidence ---
 export { loadEvidence } from './evidence/load-evidence.ts';
 export type { ClaimDirection, Comparison, EvidenceArm, EvidenceBase, EvidenceClaim, EvidenceSource, EvidenceStudy, SourceQuote, StudyStatus, SupportingQuote } from './evidence/evidence-base.ts';
@@ -197,6 +205,8 @@ export type { PlotSizeOptions } from './plots/plot-options.ts';
 export { radialPlot } from './plots/radial-plot.ts';
 export type { RadialPlotOptions } from './plots/radial-plot.ts';
 export { qqPlot } from './plots/qq-plot.ts';
+export { selectionFunctionPlot, SELECTION_FUNCTION_PLOT_OPTION_KEYS } from './plots/selection-function-plot.ts';
+export type { SelectionFunctionPlotOptions } from './plots/selection-function-plot.ts';
 export type { QqPlotOptions } from './plots/qq-plot.ts';
 export { bubblePlot } from './plots/bubble-plot.ts';
 export type { BubblePlotOptions } from './plots/bubble-plot.ts';

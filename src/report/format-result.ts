@@ -3,6 +3,7 @@ import type { FailSafeNResult } from '../bias/fail-safe-n.ts';
 import type { HenmiCopasResult } from '../bias/henmi-copas.ts';
 import type { RankCorrelationResult } from '../bias/rank-correlation-test.ts';
 import type { TrimAndFillResult } from '../bias/trim-and-fill.ts';
+import type { SelectionModelResult } from '../bias/selection-model/selection-model.ts';
 import type { InfluenceRow } from '../diagnostics/influence.ts';
 import type { SubsetFit } from '../diagnostics/subset-fit.ts';
 import { InputError } from '../errors.ts';
@@ -55,6 +56,7 @@ import { formatStudyTable } from './format-study-table.ts';
 import { formatSubgroupAnalysis } from './format-subgroup-analysis.ts';
 import { formatSummary } from './format-summary.ts';
 import { formatTrimAndFill } from './format-trim-and-fill.ts';
+import { formatSelectionModel } from './format-selection-model.ts';
 import { formatTau2Interval } from './format-tau2-interval.ts';
 import { formatPermutationTest } from './format-permutation-test.ts';
 import type { Tau2IntervalResult } from '../models/tau2-inference/tau2-interval.ts';
@@ -67,7 +69,7 @@ import type { ResultSummary } from './summarize.ts';
 export type PooledResult =
   | MetaAnalysisResult | MetaRegressionResult | SubgroupResult | MantelHaenszelResult | PetoResult
   | MultilevelResult | RobustResult | RobustRegressionResult | MultilevelModelResult | readonly InfluenceRegressionRow[] | MultilevelInfluence | readonly SubsetFit[] | readonly InfluenceRow[] | EggerTestResult
-  | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | HenmiCopasResult | EffectSizes | ResultSummary | StudyTable
+  | RankCorrelationResult | TrimAndFillResult | SelectionModelResult | FailSafeNResult | HenmiCopasResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
   | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult;
@@ -92,6 +94,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   eggerTest: formatEggerTest,
   rankCorrelationTest: formatRankCorrelationTest,
   trimAndFill: formatTrimAndFill,
+  selectionModel: formatSelectionModel,
   failSafeN: formatFailSafeN,
   henmiCopas: formatHenmiCopas,
   effectSizes: formatEffectSizes,

@@ -6,7 +6,7 @@ import { TAU2_METHODS } from '../types.ts';
 export const RESULT_KINDS = Object.freeze([
   'metaAnalysis', 'metaRegression', 'subgroupAnalysis', 'mantelHaenszel', 'peto', 'multilevel', 'robust',
   'robustRegression', 'multilevelModel', 'influenceRegression',
-  'influenceMultilevel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'failSafeN', 'henmiCopas',
+  'influenceMultilevel', 'leaveOneOut', 'cumulative', 'influence', 'eggerTest', 'rankCorrelationTest', 'trimAndFill', 'selectionModel', 'failSafeN', 'henmiCopas',
   'effectSizes', 'summarize', 'studyTable', 'assessCertainty', 'whatWouldChange',
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
   'tau2Interval', 'permutationTest',
@@ -51,6 +51,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   trimAndFill: (x) => isObject(x) && isArray(x.filled) && x.filled.every(isObject) && hasAll(x, 'k0', 'side', 'estimate'),
   failSafeN: (x) => isObject(x) && isIn(x.type, ['Rosenthal', 'Orwin', 'Rosenberg', 'Binomial', 'General']) && hasAll(x, 'n', 'alpha'),
   henmiCopas: (x) => isObject(x) && x.method === 'DL' && isObject(x.fit) && isObject(x.ci) && hasAll(x, 't0', 'u0', 'estimate', 'tau2'),
+  selectionModel: (x) => isObject(x) && isIn(x.type, ['stepfun', 'beta', 'halfnorm', 'negexp', 'logistic', 'power']) && isArray(x.delta) && isObject(x.selectionTest) && hasAll(x, 'estimate', 'tau2', 'logLik'),
   summarize: (x) => isObject(x) && isString(x.kind) && isObject(x.analysis) && isObject(x.ci) && hasAll(x, 'transform', 'scale', 'description', 'estimate'),
   studyTable: (x) => isObject(x) && isString(x.kind) && isArray(x.rows) && x.rows.every(isObject) && hasAll(x, 'transform', 'scale', 'description', 'level'),
   tau2Interval: (x) => isObject(x) && isIn(x.intervalType, ['QP', 'PL', 'Wald']) && isObject(x.tau2Ci) && hasAll(x, 'tau2', 'i2Ci', 'h2Ci'),

@@ -48,6 +48,13 @@ import {
 import type {
   InfluenceRegressionRow, MultilevelDeletion, MultilevelInfluence, TableCumulativeOptions, TableSubsetOptions,
 } from '../../src/index.ts';
+// --- selection models ---
+import {
+  selectionFunctionPlot, selectionModel,
+} from '../../src/index.ts';
+import type {
+  LikelihoodRatio, SelectionFunctionPlotOptions, SelectionModelOptions, SelectionModelResult, SelectionParameter, StepInterval,
+} from '../../src/index.ts';
 // --- multilevel with moderators and levels; robust on every fit ---
 import {
   multilevelModel,
@@ -425,6 +432,10 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(failSafeN).returns.toEqualTypeOf<FailSafeNResult>();
     expectTypeOf(kendallTau).parameters.toEqualTypeOf<[x: ArrayLike<number>, y: ArrayLike<number>]>();
     expectTypeOf(kendallTau).returns.toEqualTypeOf<KendallTau>();
+    expectTypeOf(selectionModel).parameters.toEqualTypeOf<[fit: MetaAnalysisResult | FitLike, options: SelectionModelOptions]>();
+    expectTypeOf(selectionModel).returns.toEqualTypeOf<SelectionModelResult>();
+    expectTypeOf(selectionFunctionPlot).parameters.toEqualTypeOf<[sel: SelectionModelResult, options?: SelectionFunctionPlotOptions]>();
+    expectTypeOf(selectionFunctionPlot).returns.toEqualTypeOf<string>();
     expectTypeOf(kendallLowerTail).parameters.toEqualTypeOf<[q: number, n: number]>();
     expectTypeOf(kendallLowerTail).returns.toEqualTypeOf<number>();
   });
@@ -596,6 +607,7 @@ describe('result vocabulary', () => {
     expectTypeOf<EggerTestResult>().toExtend<Pick<Inference, 'statistic' | 'df' | 'pValue'> & Pick<Heterogeneity, 'tau2'> & Pick<StudySet, 'k'> & Settings & Warnings>();
     expectTypeOf<RankCorrelationResult>().toExtend<Pick<Inference, 'statistic' | 'pValue'> & Pick<StudySet, 'k'> & Warnings>();
     expectTypeOf<TrimAndFillResult>().toExtend<Omit<Inference, 'df'> & Pick<Heterogeneity, 'tau2'> & Pick<StudySet, 'k'> & Settings & Warnings>();
+    expectTypeOf<SelectionModelResult>().toExtend<Inference & Pick<Heterogeneity, 'tau2' | 'tau2Se' | 'tau'> & Pick<StudySet, 'k'> & Settings & Warnings & Convergence>();
     expectTypeOf<FailSafeNResult>().toExtend<Pick<Inference, 'pValue'> & Pick<StudySet, 'k'> & Warnings>();
     expectTypeOf<EffectSizes>().toExtend<Pick<StudySet, 'labels' | 'yi' | 'vi'> & Warnings>();
     expectTypeOf<IndependentPooling>().toExtend<Pick<StudySet, 'labels' | 'yi' | 'vi'>>();
@@ -647,6 +659,11 @@ describe('result vocabulary', () => {
     expectTypeOf<EggerTestResult>().toEqualTypeOf<DeepReadonly<EggerTestResult>>();
     expectTypeOf<RankCorrelationResult>().toEqualTypeOf<DeepReadonly<RankCorrelationResult>>();
     expectTypeOf<TrimAndFillResult>().toEqualTypeOf<DeepReadonly<TrimAndFillResult>>();
+    // --- selection models ---
+    expectTypeOf<SelectionModelResult>().toEqualTypeOf<DeepReadonly<SelectionModelResult>>();
+    expectTypeOf<SelectionParameter>().toEqualTypeOf<DeepReadonly<SelectionParameter>>();
+    expectTypeOf<StepInterval>().toEqualTypeOf<DeepReadonly<StepInterval>>();
+    expectTypeOf<LikelihoodRatio>().toEqualTypeOf<DeepReadonly<LikelihoodRatio>>();
     expectTypeOf<FailSafeNResult>().toEqualTypeOf<DeepReadonly<FailSafeNResult>>();
     // --- bias: small-study effects ---
     expectTypeOf<HenmiCopasResult>().toExtend<Settings & Warnings>();

@@ -6,7 +6,7 @@ import {
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
   predict, blup, anova, fitStatistics,
   tau2Interval, permutationTest,
-  gosh, metaAnalysisBatch, henmiCopas,
+  gosh, metaAnalysisBatch, henmiCopas, selectionModel,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -62,6 +62,8 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['failSafeN', failSafeN(fit, { type: 'General' })],
   ['eggerTest', eggerTest(fit, { predictor: 'sqrtni', ni: fit.yi.map((_, i) => 100 + 10 * i) })],
   ['henmiCopas', henmiCopas(fit)],
+  ['selectionModel', selectionModel(fit, { type: 'stepfun', steps: [0.05, 1] })],
+  ['selectionModel', selectionModel(fit, { type: 'beta' })],
   ['effectSizes', effectSizes('RR', bcg.rows, { columns })],
   ['summarize', summarize(fit)],
   ['summarize', summarize(ml)],
