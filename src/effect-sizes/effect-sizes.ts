@@ -17,11 +17,22 @@ import { singleGroupFamily } from './single-group.ts';
 import { fieldName, hasKey, readTable, studyLabel } from './read-table.ts';
 import type { Where } from './read-table.ts';
 import { twoByTwoFamily } from './two-by-two.ts';
+import { twoByTwoAssociationFamily } from './two-by-two-association.ts';
+import { twoByTwoSmdFamily } from './two-by-two-smd.ts';
+import { matchedPairsFamily } from './matched-pairs.ts';
+import { personTimeFamily } from './person-time.ts';
+import { incidenceRatesFamily } from './incidence-rates.ts';
 import { denseArray } from '../dense-array.ts';
 import { freezeResult } from '../freeze-result.ts';
 import { summariseOmissions } from '../omission-summary.ts';
 
 const FAMILIES: readonly MeasureFamily<Measure>[] = [
+  // issue #13, part A: 2x2 association, SMD from 2x2, matched pairs, person-time
+  twoByTwoAssociationFamily,
+  twoByTwoSmdFamily,
+  matchedPairsFamily,
+  personTimeFamily,
+  incidenceRatesFamily,
   meansFamily,
   twoByTwoFamily,
   correlationsFamily,

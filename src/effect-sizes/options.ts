@@ -17,9 +17,16 @@ import { denseArray } from '../dense-array.ts';
  *   (2009) eq. 12.17; SMDH: n in place of n − 1; ROM: the second-order expansion of Lajeunesse
  *   (2015) eq. 9); `LS3`: SMDH by the delta method; `AV`/`AVHO`: plugs in the sample-size
  *   weighted average over all rows.
+ * - PHI and ZPHI take `LS|ST|CS`: `ST` for stratified sampling (fixed group sizes), `CS` for
+ *   cross-sectional (multinomial) sampling, `LS` = `CS` as in metafor. OR2D, OR2DN, OR2DL and MPORM
+ *   take `LS|AV|H0` (the log odds ratio's: `H0` uses the pooled proportion of the table, as under
+ *   no association).
  */
-export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO';
-export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3', 'HO', 'AV', 'AVHO'];
+export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO'
+  // PHI, ZPHI: stratified (ST) or cross-sectional (CS) sampling; OR2D*, MPORM: under H0 (issue #13, part A)
+  | 'ST' | 'CS' | 'H0';
+export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3', 'HO', 'AV', 'AVHO',
+  'ST', 'CS', 'H0'];
 
 /**
  * Which metafor's `escalc` formulas to follow. `5.1` (the default) is metafor 5.1-12; `3.8` is
@@ -114,7 +121,8 @@ const OPTION_KEYS = EFFECT_SIZES_OPTION_KEYS;
 /** `vtype` codes a measure gained after metafor 3.8-1. */
 const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: ['LS2', 'LS3'], SMCRH: ['LS2'], ROM: ['LS2'] };
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
-const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT']);
+const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT',
+  'PHI', 'ZPHI', 'RTET', 'ZTET', 'IRSD', 'IRS', 'IRFT']);
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
