@@ -46,6 +46,11 @@ const FAMILIES: readonly MeasureFamily<Measure>[] = [
 const FAMILY_OF = new Map<Measure, MeasureFamily<Measure>>();
 for (const family of FAMILIES) for (const m of family.measures) FAMILY_OF.set(m, family);
 
+/** The family that computes `measure` (its inputs, validation and kernels). */
+export function measureFamily(measure: Measure): MeasureFamily<Measure> {
+  return FAMILY_OF.get(measure)!;
+}
+
 /** Measures computed from arm-level means (long rows: mean, sd, n per arm). */
 const ARM_MEANS: ReadonlySet<Measure> = new Set<Measure>(['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM']);
 /** Measures computed from arm-level events (long rows: events, n per arm). */
