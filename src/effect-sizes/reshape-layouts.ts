@@ -214,7 +214,7 @@ const change: ReshapeLayout = {
 const LAYOUTS: readonly ReshapeLayout[] = [twoByTwo, pairedMarginal, pairedTable, personTime, means, correlation, proportion, rate, mean, change];
 
 /** The measures metafor's `to.long` and `to.table` take (of those `effectSizes` computes). */
-export const RESHAPE_MEASURES: readonly Measure[] = LAYOUTS.flatMap((l) => l.measures);
+export const RESHAPE_MEASURES: readonly Measure[] = Object.freeze(LAYOUTS.flatMap((l) => l.measures));
 
 /**
  * The layout of `measure`, or undefined when metafor's `to.long` has none (e.g. GEN, ZPHI, SMD1H).
