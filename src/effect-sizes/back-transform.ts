@@ -113,7 +113,7 @@ export function analysisScale(measure: Measure | null | undefined): string {
  * backTransform('ZCOR').apply(Math.atanh(0.5)) // => 0.500000000000 (r)
  * backTransform('PLO', 'none').apply(-1) // => -1
  * backTransform('IRS').apply(0.7071067811865476) // => 0.500000000000 (transf.isqrt)
- * backTransform('IRFT', 'auto', { t: [20] }).apply(0.7244) // => 0.5000 (metafor transf.iirft(0.7244, 20): 0.50003)
+ * backTransform('IRFT', 'auto', { t: [20] }).apply(0.7244) // => 0.500053117797 (metafor transf.iirft(0.7244, 20): 0.5000531178)
  */
 export function backTransform(
   measure: Measure | null | undefined,

@@ -19,7 +19,7 @@ export interface PersonTime {
  *
  * @example
  * logIncidenceRateRatio({ x1: Float64Array.of(9), t1: Float64Array.of(413), x2: Float64Array.of(19),
- *   t2: Float64Array.of(398) }).yi[0] // => -0.7829 (metafor escalc("IRR") on dat.hart1999, AFASAK: -0.7829)
+ *   t2: Float64Array.of(398) }).yi[0] // => -0.784209989507 (metafor escalc("IRR") on dat.hart1999, AFASAK: -0.784209989506816)
  */
 export function logIncidenceRateRatio(p: PersonTime): EffectArrays {
   return rowwise(p.x1.length, (i) => {

@@ -13,7 +13,7 @@ import type { StudyEffects } from '../two-by-two/study-effects.ts';
  *
  * @example
  * personTimeEffects({ x1: Float64Array.of(0), t1: Float64Array.of(100), x2: Float64Array.of(4),
- *   t2: Float64Array.of(100) }, 'IRR', 0.5, 'only0', true).yi[0] // => -2.1972245773362196 (ln(0.5/4.5))
+ *   t2: Float64Array.of(100) }, 'IRR', 0.5, 'only0', true).yi[0] // => -2.19722457734 (ln(0.5/4.5))
  */
 export function personTimeEffects(p: PersonTime, measure: 'IRR' | 'IRD', add: number, to: ZeroCellRule, drop00: boolean): StudyEffects {
   const k = p.x1.length;
