@@ -5,7 +5,7 @@ import { mhIncidenceRateDifference } from './person-time/mh-incidence-rate-diffe
 import { mantelHaenszelRateTest, mhLogIncidenceRateRatio } from './person-time/mh-incidence-rate-ratio.ts';
 import { personTimeEffects } from './person-time/person-time-effects.ts';
 import { readPersonTime } from './person-time/read-person-time.ts';
-import { heterogeneityAbout } from './two-by-two/heterogeneity-about.ts';
+import { heterogeneityOfEffects } from './two-by-two/heterogeneity-of-effects.ts';
 import type { ResolvedTwoByTwoOptions } from './two-by-two/read-tables.ts';
 import { exponentiate, waldInference } from './two-by-two/wald.ts';
 
@@ -33,15 +33,7 @@ export function mantelHaenszelPersonTime(
   if (wald.estimate === null || wald.se === null) warnings.push(UNDEFINED_ESTIMATE[measure]);
 
   const effects = personTimeEffects(data.all, measure, shared.add, shared.to, shared.drop00);
-  const inQ: number[] = [];
-  for (const i of data.completeRows) {
-    const reason = effects.reasons[i];
-    if (reason === undefined) inQ.push(i);
-    else warnings.push(`${data.describe(i)} left out of the heterogeneity test: ${reason}`);
-  }
-  const yi = Float64Array.from(inQ, (i) => effects.yi[i]!);
-  const vi = Float64Array.from(inQ, (i) => effects.vi[i]!);
-  const het = heterogeneityAbout(yi, vi, pooled.estimate);
+  const { inQ, yi, vi, het } = heterogeneityOfEffects(effects, data.completeRows, data.describe, pooled.estimate, warnings);
   const test = measure === 'IRR' ? mantelHaenszelRateTest(data.complete, correct) : null;
   if (test !== null && Number.isNaN(test.statistic)) warnings.push('the Mantel–Haenszel test needs events in some study');
 

@@ -2,7 +2,7 @@ import { InputError, assertOneOf } from '../errors.ts';
 import type { TwoByTwo } from '../effect-sizes/two-by-two.ts';
 import type { Heterogeneity, Inference, Interval, Settings, StudySet, Warnings } from '../types.ts';
 import { cochranMantelHaenszelTest } from './two-by-two/cmh-test.ts';
-import { heterogeneityAbout } from './two-by-two/heterogeneity-about.ts';
+import { heterogeneityOfEffects } from './two-by-two/heterogeneity-of-effects.ts';
 import { mhLogOddsRatio } from './two-by-two/mh-log-odds-ratio.ts';
 import type { PooledValue } from './two-by-two/mh-log-odds-ratio.ts';
 import { mhLogRiskRatio } from './two-by-two/mh-log-risk-ratio.ts';
@@ -169,15 +169,7 @@ export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelO
   if (wald.estimate === null || wald.se === null) warnings.push(UNDEFINED_ESTIMATE[measure]);
 
   const effects = studyEffects(tables.all, measure, shared.add, shared.to, shared.drop00);
-  const inQ: number[] = [];
-  for (const i of tables.completeRows) {
-    const reason = effects.reasons[i];
-    if (reason === undefined) inQ.push(i);
-    else warnings.push(`${tables.describe(i)} left out of the heterogeneity test: ${reason}`);
-  }
-  const yi = Float64Array.from(inQ, (i) => effects.yi[i]!);
-  const vi = Float64Array.from(inQ, (i) => effects.vi[i]!);
-  const het = heterogeneityAbout(yi, vi, pooled.estimate);
+  const { inQ, yi, vi, het } = heterogeneityOfEffects(effects, tables.completeRows, tables.describe, pooled.estimate, warnings);
 
   let tests = { cmh: null, cmhPValue: null, tarone: null, taronePValue: null, taroneDf: null, breslowDay: null, breslowDayPValue: null } as Pick<
     MantelHaenszelResult,
