@@ -39,7 +39,7 @@ Options:
       --subgroup COL     subgroup analysis by the labels in COL (separate tau^2 per subgroup)
       --moderators C,…   meta-regression on these columns; text columns are dummy-coded
       --transform T      auto (default: exp for OR, RR, ROM…; tanh for ZCOR; …), none, exp,
-                         tanh, ilogit, iarcsin, ipft: how estimates are back-transformed
+                         tanh, ilogit, iarcsin, ipft, isqrt, iirft: how estimates are back-transformed
   -f, --format F         text (default), json, markdown, html (self-contained, with the plots)
   -o, --output FILE      write the report to FILE instead of standard output (never an input file)
       --forest FILE.svg  also write the forest plot (SVG)
