@@ -62,7 +62,7 @@ export type { BackTransform, BackTransformOptions, TransformName } from './effec
 export { toLong } from './effect-sizes/to-long.ts';
 export type { LongFormat, ToLongOptions } from './effect-sizes/to-long.ts';
 export { toTable } from './effect-sizes/to-table.ts';
-export type { StudyTables } from './effect-sizes/to-table.ts';
+export type { StudyTables, ToTableOptions } from './effect-sizes/to-table.ts';
 export type { ReshapeOptions } from './effect-sizes/reshape-input.ts';
 export { RESHAPE_MEASURES } from './effect-sizes/reshape-layouts.ts';
 export { bivariateNormalCdf } from './distributions/bivariate-normal.ts';

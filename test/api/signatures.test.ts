@@ -60,7 +60,7 @@ import {
   bivariateNormalCdf, toLong, toTable,
 } from '../../src/index.ts';
 import type {
-  LongFormat, ReshapeOptions, StudyTables, ToLongOptions,
+  LongFormat, StudyTables, ToLongOptions, ToTableOptions,
 } from '../../src/index.ts';
 import { axisScale, type AxisScale, type AxisScaleOptions } from '../../src/plots/axis-scale.ts';
 import { axisSvg, type AxisSvgOptions } from '../../src/plots/axis-svg.ts';
@@ -196,7 +196,7 @@ describe('signatures of the exported functions', () => {
   it('effect sizes: reshaping and the bivariate normal of RTET (issue #13, part A)', () => {
     expectTypeOf(toLong).parameters.toEqualTypeOf<[rows: readonly object[], measure: Measure, options?: ToLongOptions]>();
     expectTypeOf(toLong).returns.toEqualTypeOf<LongFormat>();
-    expectTypeOf(toTable).parameters.toEqualTypeOf<[rows: readonly object[], measure: Measure, options?: ReshapeOptions]>();
+    expectTypeOf(toTable).parameters.toEqualTypeOf<[rows: readonly object[], measure: Measure, options?: ToTableOptions]>();
     expectTypeOf(toTable).returns.toEqualTypeOf<StudyTables>();
     expectTypeOf(bivariateNormalCdf).parameters.toEqualTypeOf<[h: number, k: number, r: number]>();
     expectTypeOf(bivariateNormalCdf).returns.toEqualTypeOf<number>();
