@@ -9,9 +9,9 @@ import { denseArray } from '../dense-array.ts';
 /**
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
  * first is its default, always `LS`):
- * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; SMDH `LS|LS2|LS3`; ROM `LS|LS2|HO|AV|AVHO`; RD and PR
- * `LS|UB|AV`; COR, PLN, PLO `LS|AV`; SMCC, SMCR and SMCRH `LS|LS2`; every other measure `LS`
- * only. With `metaforVersion: '3.8'`, SMDH, SMCRH and ROM take their 3.8-1 codes (no `LS2`, `LS3`).
+ * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; SMDH `LS|LS2|LS3`; ROM `LS|LS2|HO|AV|AVHO`; PR
+ * `LS|UB|AV`; RD `LS|UB|AV|H0`; OR, RR `LS|AV|H0`; COR, PLN, PLO `LS|AV`; SMCC, SMCR and SMCRH
+ * `LS|LS2`; every other measure `LS` only unless listed below. With `metaforVersion: '3.8'`, SMDH, SMCRH and ROM take their 3.8-1 codes (no `LS2`, `LS3`).
  * - `LS`: large-sample approximation; `UB`: unbiased estimate; `HO`: assumes equal variances
  *   in the two groups; `LS2`: an alternative large-sample form (SMD, SMCC, SMCR: Borenstein
  *   (2009) eq. 12.17; SMDH: n in place of n − 1; ROM: the second-order expansion of Lajeunesse
@@ -19,8 +19,8 @@ import { denseArray } from '../dense-array.ts';
  *   weighted average over all rows.
  * - PHI and ZPHI take `LS|ST|CS`: `ST` for stratified sampling (fixed group sizes), `CS` for
  *   cross-sectional (multinomial) sampling, `LS` = `CS` as in metafor. OR2D, OR2DN, OR2DL and MPORM
- *   take `LS|AV|H0` (the log odds ratio's: `H0` uses the pooled proportion of the table, as under
- *   no association).
+ *   take `LS|AV|H0`, the log odds ratio's. `H0` (OR, RR, RD and these) plugs in the pooled
+ *   proportion (a+c)/(n1+n2) of the table, as under no effect.
  */
 export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO'
   // PHI, ZPHI: stratified (ST) or cross-sectional (CS) sampling; OR2D*, MPORM: under H0 (issue #13, part A)
