@@ -1,5 +1,19 @@
 import { MEASURES, TAU2_METHODS } from '../types.ts';
 
+/** `words` joined by spaces into lines of at most `width` characters, continued at column `indent`. */
+function wrapWords(words: readonly string[], indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line !== '' && indent + line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line === '' ? w : `${line} ${w}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
 /** `pooled --help`. */
 export const MAIN_HELP = `pooled: meta-analysis matched to R's metafor, and replication judgements for evidence bases
 
@@ -29,7 +43,7 @@ Each row is a study; columns are named in the header line. Columns whose cells a
 
 Options:
   -m, --measure M        effect-size measure (metafor's escalc codes):
-                         ${MEASURES.join(' ')}
+                         ${wrapWords(MEASURES, 25, 100)}
   -c, --columns R=COL,…  map metafor's argument names to columns, e.g. ai=tpos,bi=tneg,ci=cpos,di=cneg
                          (roles left out are read from columns of their own name)
       --label COL        column of study labels (default: "study")
