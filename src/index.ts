@@ -58,6 +58,15 @@ export { worstProvenance } from './effect-sizes/provenance.ts';
 export type { ArmPairing, EffectSizesOptions, MetaforVersion, VarianceType, ZeroCellRule } from './effect-sizes/options.ts';
 export { backTransform, naturalTransform, analysisScale, TRANSFORMS } from './effect-sizes/back-transform.ts';
 export type { BackTransform, BackTransformOptions, TransformName } from './effect-sizes/back-transform.ts';
+// --- effect sizes: reshaping and the bivariate normal of RTET (issue #13, part A) ---
+export { toLong } from './effect-sizes/to-long.ts';
+export type { LongFormat, ToLongOptions } from './effect-sizes/to-long.ts';
+export { toTable } from './effect-sizes/to-table.ts';
+export type { StudyTables, ToTableOptions } from './effect-sizes/to-table.ts';
+export type { ReshapeOptions } from './effect-sizes/reshape-input.ts';
+export { RESHAPE_MEASURES } from './effect-sizes/reshape-layouts.ts';
+export { bivariateNormalCdf } from './distributions/bivariate-normal.ts';
+export type { PersonTimeRole } from './models/person-time/read-person-time.ts';
 // --- models ---
 export { metaAnalysis } from './models/meta-analysis.ts';
 export { metaAnalysisBatch } from './models/batch/meta-analysis-batch.ts';

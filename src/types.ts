@@ -12,6 +12,10 @@ export const MEASURES = Object.freeze([
   'MN', 'MNLN',
   'MC', 'SMCC', 'SMCR', 'SMCRH',
   'GEN',
+  // 2x2 association, SMD from 2x2, matched pairs, person-time (issue #13, part A)
+  'PHI', 'ZPHI', 'YUQ', 'YUY', 'RTET', 'ZTET', 'PBIT', 'OR2D', 'OR2DN', 'OR2DL',
+  'MPRD', 'MPRR', 'MPOR', 'MPORC', 'MPPETO', 'MPORM',
+  'IRR', 'IRD', 'IRSD', 'IR', 'IRLN', 'IRS', 'IRFT',
 ] as const);
 export type Measure = (typeof MEASURES)[number];
 
@@ -35,6 +39,8 @@ export const ROLES = Object.freeze([
   'ai', 'bi', 'ci', 'di',
   'ri', 'ni', 'xi', 'mi', 'sdi',
   'yi', 'vi', 'sei',
+  // person-time (events and person-times) and matched-pair marginal tables (issue #13, part A)
+  'x1i', 'x2i', 't1i', 't2i', 'ti', 'pi',
 ] as const);
 export type Role = (typeof ROLES)[number];
 

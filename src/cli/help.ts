@@ -1,5 +1,19 @@
 import { MEASURES, TAU2_METHODS } from '../types.ts';
 
+/** `words` joined by spaces into lines of at most `width` characters, continued at column `indent`. */
+function wrapWords(words: readonly string[], indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line !== '' && indent + line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line === '' ? w : `${line} ${w}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
 /** `pooled --help`. */
 export const MAIN_HELP = `pooled: meta-analysis matched to R's metafor, and replication judgements for evidence bases
 
@@ -29,7 +43,7 @@ Each row is a study; columns are named in the header line. Columns whose cells a
 
 Options:
   -m, --measure M        effect-size measure (metafor's escalc codes):
-                         ${MEASURES.join(' ')}
+                         ${wrapWords(MEASURES, 25, 100)}
   -c, --columns R=COL,…  map metafor's argument names to columns, e.g. ai=tpos,bi=tneg,ci=cpos,di=cneg
                          (roles left out are read from columns of their own name)
       --label COL        column of study labels (default: "study")
@@ -39,7 +53,7 @@ Options:
       --subgroup COL     subgroup analysis by the labels in COL (separate tau^2 per subgroup)
       --moderators C,…   meta-regression on these columns; text columns are dummy-coded
       --transform T      auto (default: exp for OR, RR, ROM…; tanh for ZCOR; …), none, exp,
-                         tanh, ilogit, iarcsin, ipft: how estimates are back-transformed
+                         tanh, ilogit, iarcsin, ipft, isqrt, iirft: how estimates are back-transformed
   -f, --format F         text (default), json, markdown, html (self-contained, with the plots)
   -o, --output FILE      write the report to FILE instead of standard output (never an input file)
       --forest FILE.svg  also write the forest plot (SVG)

@@ -22,7 +22,7 @@ export interface Analysis {
   readonly model: MetaAnalysisResult;
   /** The pooled estimate back-transformed (`summarize`), with the transform applied. */
   readonly summary: ResultSummary;
-  /** Sample sizes for the inverse Freeman–Tukey transform (PFT), else undefined. */
+  /** Sample sizes (PFT) or person-times (IRFT) for the inverse Freeman–Tukey transform, else undefined. */
   readonly n: readonly number[] | undefined;
   readonly subgroups: SubgroupResult | undefined;
   readonly regression: MetaRegressionResult | undefined;
@@ -61,7 +61,7 @@ export function runAnalysis(request: AnalyzeRequest, progress: Progress): Analys
     const regression = request.moderators.length === 0 ? undefined : metaRegression(effects, {
       ...options, moderators: Object.fromEntries(request.moderators.map((name) => [name, column(table, name)])),
     });
-    const n = request.measure === 'PFT' ? sampleSizes(table, request) : undefined;
+    const n = request.measure === 'PFT' ? sampleSizes(table, request, 'ni') : request.measure === 'IRFT' ? sampleSizes(table, request, 'ti') : undefined;
     const summary = summarize(model, { transform: request.transform, ...(n === undefined ? {} : { n }) });
     return { file: request.file, request, rows: table.length, table, effects, model, summary, n, subgroups, regression };
   });
@@ -95,7 +95,10 @@ function located<T>(table: Table, f: () => T): T {
   }
 }
 
-/** The `ni` column (or the column mapped to it), for the inverse Freeman–Tukey transform. */
-function sampleSizes(table: Table, request: AnalyzeRequest): number[] {
-  return column(table, request.columns.ni ?? 'ni').filter((x): x is number => typeof x === 'number');
+/**
+ * The `ni` column (PFT) or the `ti` column (IRFT: person-times), or the column mapped to it, for
+ * the inverse Freeman–Tukey transform.
+ */
+function sampleSizes(table: Table, request: AnalyzeRequest, role: 'ni' | 'ti'): number[] {
+  return column(table, request.columns[role] ?? role).filter((x): x is number => typeof x === 'number');
 }

@@ -4,9 +4,11 @@ import type { Measure } from '../types.ts';
 /**
  * Back-transformations from the scale a measure is analysed on to the scale a reader knows,
  * with metafor's names (`transf.exp.int` → `exp`, `transf.ztor` → `tanh`, `transf.ilogit`,
- * `transf.iarcsin`, `transf.ipft.hm`).
+ * `transf.iarcsin`, `transf.ipft.hm`, `transf.isqrt`, `transf.iirft`).
  */
-export const TRANSFORMS = Object.freeze(['none', 'exp', 'tanh', 'ilogit', 'iarcsin', 'ipft'] as const);
+export const TRANSFORMS = Object.freeze(['none', 'exp', 'tanh', 'ilogit', 'iarcsin', 'ipft',
+  // incidence rates (issue #13, part A): transf.isqrt, transf.iirft
+  'isqrt', 'iirft'] as const);
 export type TransformName = (typeof TRANSFORMS)[number];
 
 /** A resolved back-transformation: apply it to estimates and interval bounds, never to SEs. */
@@ -26,16 +28,26 @@ export interface BackTransform {
 export interface BackTransformOptions {
   /** Sample sizes of the studies; required for `ipft` (their harmonic mean is used, as metafor's `transf.ipft.hm`). */
   readonly n?: ArrayLike<number>;
+  /**
+   * Person-times of the studies; required for `iirft` (their harmonic mean is used in metafor's
+   * `transf.iirft`). Where only `n` is given (as plots and printouts pass it), `n` is taken as the person-times.
+   */
+  readonly t?: ArrayLike<number>;
 }
 
 const NATURAL: Partial<Record<Measure, TransformName>> = {
   OR: 'exp', RR: 'exp', PETO: 'exp', ROM: 'exp', PLN: 'exp', MNLN: 'exp',
   ZCOR: 'tanh', PLO: 'ilogit', PAS: 'iarcsin', PFT: 'ipft',
+  IRR: 'exp', IRLN: 'exp', MPRR: 'exp', MPOR: 'exp', MPORC: 'exp', MPPETO: 'exp', MPORM: 'exp',
+  ZPHI: 'tanh', ZTET: 'tanh', IRS: 'isqrt', IRFT: 'iirft',
 };
 
 const SCALE: Partial<Record<Measure, string>> = {
   OR: 'Odds Ratio', PETO: 'Odds Ratio', RR: 'Risk Ratio', ROM: 'Ratio of Means', MNLN: 'Mean',
   ZCOR: 'Correlation', PLN: 'Proportion', PLO: 'Proportion', PAS: 'Proportion', PFT: 'Proportion',
+  IRR: 'Incidence Rate Ratio', IRLN: 'Incidence Rate', IRS: 'Incidence Rate', IRFT: 'Incidence Rate',
+  MPRR: 'Risk Ratio', MPOR: 'Odds Ratio', MPORC: 'Odds Ratio', MPPETO: 'Odds Ratio', MPORM: 'Odds Ratio',
+  ZPHI: 'Phi Coefficient', ZTET: 'Correlation',
 };
 
 const LOG_SCALE: Partial<Record<Measure, string>> = {
@@ -46,13 +58,22 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
   PAS: 'Arcsine Proportion', PFT: 'Freeman-Tukey Proportion', MN: 'Mean', MNLN: 'Log Mean',
   MC: 'Mean Change', SMCC: 'Standardized Mean Change', SMCR: 'Standardized Mean Change',
   GEN: 'Observed Outcome',
+  PHI: 'Phi Coefficient', ZPHI: "Fisher's z Transformed Phi Coefficient", YUQ: "Yule's Q", YUY: "Yule's Y",
+  RTET: 'Correlation Coefficient', ZTET: "Fisher's z Transformed Correlation Coefficient",
+  PBIT: 'Standardized Mean Difference', OR2D: 'Standardized Mean Difference', OR2DN: 'Standardized Mean Difference',
+  OR2DL: 'Standardized Mean Difference', MPRD: 'Risk Difference', MPRR: 'Log Risk Ratio', MPOR: 'Log Odds Ratio',
+  MPORC: 'Log Odds Ratio', MPPETO: 'Log Odds Ratio', MPORM: 'Log Odds Ratio', IRR: 'Log Incidence Rate Ratio',
+  IRD: 'Incidence Rate Difference', IRSD: 'Square Root Transformed Incidence Rate Difference', IR: 'Incidence Rate',
+  IRLN: 'Log Incidence Rate', IRS: 'Square Root Transformed Incidence Rate', IRFT: 'Freeman-Tukey Transformed Incidence Rate',
 };
 
 /**
  * The natural back-transformation of a measure: `exp` for the log measures (OR, RR, PETO, ROM,
- * PLN, MNLN), `tanh` for Fisher's z (ZCOR → r), the inverse logit for PLO, the inverse arcsine
- * for PAS and the inverse Freeman–Tukey for PFT; `none` for measures already on their natural
- * scale (MD, SMD, RD, COR, …) and for unknown measures.
+ * PLN, MNLN, IRR, IRLN, MPRR, MPOR, MPORC, MPPETO, MPORM), `tanh` for Fisher's z (ZCOR, ZPHI,
+ * ZTET → r), the inverse logit for PLO, the inverse arcsine for PAS, the inverse Freeman–Tukey
+ * for PFT, the square for IRS (`isqrt`) and the inverse Freeman–Tukey of incidence rates for
+ * IRFT (`iirft`); `none` for measures already on their natural scale (MD, SMD, RD, COR, PHI,
+ * IRD, …) and for unknown measures.
  *
  * @example
  * naturalTransform('OR') // => 'exp'
@@ -80,13 +101,19 @@ export function analysisScale(measure: Measure | null | undefined): string {
  * Formulas: exp(x); r = tanh(z); p = 1/(1 + e^(−x)); p = sin²(x) for x in [0, π/2] (clamped);
  * inverse Freeman–Tukey (Miller, 1978, The American Statistician 32:138) at the harmonic mean ñ
  * of the sample sizes: p = ½(1 − sgn(cos 2x)·√(1 − (sin 2x + (sin 2x − 1/sin 2x)/ñ)²)), 0 below
- * the transform of p = 0 and 1 above that of p = 1.
+ * the transform of p = 0 and 1 above that of p = 1; `isqrt` x² (0 below 0, metafor's
+ * `transf.isqrt`); `iirft`, the inverse of the Freeman–Tukey incidence-rate transform
+ * y = ½(√r + √(r + 1/t)) at the harmonic mean t̃ of the person-times (metafor's `transf.iirft`):
+ * r = (1/t̃ − 8y² + 16t̃y⁴)/(16y²t̃), 0 below the transform of r = 0.
  *
- * @throws {InputError} for an unknown `choice`, or `ipft` without positive sample sizes `n`.
+ * @throws {InputError} for an unknown `choice`, `ipft` without positive sample sizes `n`, or
+ * `iirft` without positive person-times `t`.
  * @example
  * backTransform('OR').apply(Math.log(2)) // => 2.000000000000
  * backTransform('ZCOR').apply(Math.atanh(0.5)) // => 0.500000000000 (r)
  * backTransform('PLO', 'none').apply(-1) // => -1
+ * backTransform('IRS').apply(0.7071067811865476) // => 0.500000000000 (transf.isqrt)
+ * backTransform('IRFT', 'auto', { t: [20] }).apply(0.7244) // => 0.500053117797 (metafor transf.iirft(0.7244, 20): 0.5000531178)
  */
 export function backTransform(
   measure: Measure | null | undefined,
@@ -109,6 +136,8 @@ function transformFunction(name: TransformName, options: BackTransformOptions): 
     case 'ilogit': return inverseLogit;
     case 'iarcsin': return inverseArcsine;
     case 'ipft': return inverseFreemanTukey(harmonicMean(options.n));
+    case 'isqrt': return (x) => (x < 0 ? 0 : x * x);
+    case 'iirft': return inverseFreemanTukeyRate(harmonicMean(options.t ?? options.n, 't', 'person-times'));
   }
 }
 
@@ -142,26 +171,38 @@ function inverseFreemanTukey(n: number): (x: number) => number {
   };
 }
 
-function harmonicMean(n: ArrayLike<number> | undefined): number {
+/** Inverse of the Freeman–Tukey transform of an incidence rate at person-time t (metafor's `transf.iirft`). */
+function inverseFreemanTukeyRate(t: number): (x: number) => number {
+  const low = 0.5 * Math.sqrt(1 / t);
+  return (x) => {
+    if (Number.isNaN(x)) return NaN;
+    if (x < low) return 0;
+    const r = (1 / t - 8 * x * x + 16 * t * x ** 4) / (16 * x * x * t);
+    return r <= Number.EPSILON ? 0 : r;
+  };
+}
+
+function harmonicMean(n: ArrayLike<number> | undefined, field = 'n', what = 'sample sizes'): number {
   if (n === undefined || n.length === 0) {
-    throw new InputError('the inverse Freeman-Tukey transform needs the sample sizes of the studies', { field: 'n', code: 'E_MISSING_VALUE' });
+    throw new InputError(`the inverse Freeman-Tukey transform needs the ${what} of the studies`, { field, code: 'E_MISSING_VALUE' });
   }
   let sum = 0;
   let count = 0;
   for (let i = 0; i < n.length; i++) {
     const v = n[i];
     if (v === undefined || Number.isNaN(v)) continue;
-    if (!(v > 0) || !Number.isFinite(v)) throw new InputError('must be a positive finite sample size', { field: 'n', row: i + 1, value: v, code: numberCode(v) });
+    if (!(v > 0) || !Number.isFinite(v)) throw new InputError(`must be a positive finite ${what === 'sample sizes' ? 'sample size' : 'person-time'}`, { field, row: i + 1, value: v, code: numberCode(v) });
     sum += 1 / v;
     count++;
   }
-  if (count === 0) throw new InputError('no usable sample size', { field: 'n', code: 'E_MISSING_VALUE' });
+  if (count === 0) throw new InputError(`no usable ${what}`, { field, code: 'E_MISSING_VALUE' });
   return count / sum;
 }
 
 function defaultScale(name: TransformName): string {
   if (name === 'exp') return 'Ratio';
   if (name === 'tanh') return 'Correlation';
+  if (name === 'isqrt' || name === 'iirft') return 'Incidence Rate';
   return 'Proportion';
 }
 
@@ -170,6 +211,7 @@ function describe(name: TransformName, automatic: boolean, measure: Measure | nu
   const how: Record<Exclude<TransformName, 'none'>, string> = {
     exp: 'exponentiated', tanh: "converted from Fisher's z to r (tanh)", ilogit: 'back-transformed by the inverse logit',
     iarcsin: 'back-transformed by the inverse arcsine', ipft: 'back-transformed by the inverse Freeman-Tukey transform (harmonic mean of n)',
+    isqrt: 'squared (inverse square root)', iirft: 'back-transformed by the inverse Freeman-Tukey transform (harmonic mean of the person-times)',
   };
   const why = automatic && measure ? ` (the natural scale for ${measure})` : '';
   return `Estimates and interval bounds are ${how[name]} to the ${scale.toLowerCase()} scale${why}; standard errors stay on the analysis scale.`;

@@ -17,11 +17,22 @@ import { singleGroupFamily } from './single-group.ts';
 import { fieldName, hasKey, readTable, studyLabel } from './read-table.ts';
 import type { Where } from './read-table.ts';
 import { twoByTwoFamily } from './two-by-two.ts';
+import { twoByTwoAssociationFamily } from './two-by-two-association.ts';
+import { twoByTwoSmdFamily } from './two-by-two-smd.ts';
+import { matchedPairsFamily } from './matched-pairs.ts';
+import { personTimeFamily } from './person-time.ts';
+import { incidenceRatesFamily } from './incidence-rates.ts';
 import { denseArray } from '../dense-array.ts';
 import { freezeResult } from '../freeze-result.ts';
 import { summariseOmissions } from '../omission-summary.ts';
 
 const FAMILIES: readonly MeasureFamily<Measure>[] = [
+  // issue #13, part A: 2x2 association, SMD from 2x2, matched pairs, person-time
+  twoByTwoAssociationFamily,
+  twoByTwoSmdFamily,
+  matchedPairsFamily,
+  personTimeFamily,
+  incidenceRatesFamily,
   meansFamily,
   twoByTwoFamily,
   correlationsFamily,
@@ -34,6 +45,11 @@ const FAMILIES: readonly MeasureFamily<Measure>[] = [
 
 const FAMILY_OF = new Map<Measure, MeasureFamily<Measure>>();
 for (const family of FAMILIES) for (const m of family.measures) FAMILY_OF.set(m, family);
+
+/** The family that computes `measure` (its inputs, validation and kernels). */
+export function measureFamily(measure: Measure): MeasureFamily<Measure> {
+  return FAMILY_OF.get(measure)!;
+}
 
 /** Measures computed from arm-level means (long rows: mean, sd, n per arm). */
 const ARM_MEANS: ReadonlySet<Measure> = new Set<Measure>(['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM']);
@@ -164,9 +180,14 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * measures of {@link MEASURES}, with metafor 5.1-12's default formulas
  * (`metaforVersion: '3.8'` gives metafor 3.8-1's, see below):
  * two-group means MD, SMD (Hedges' g, exact J), SMDH, SMD1H, ROM; 2x2 tables OR, RR, RD, AS, PETO;
- * correlations COR, ZCOR; proportions PR, PLN, PLO, PAS, PFT; single means MN, MNLN; pre-post
- * changes MC, SMCC, SMCR, SMCRH; and GEN for effect sizes given with `vi` (or `sei`).
- * See each kernel (e.g. `standardizedMeanDifference`) for its formula and citation.
+ * 2x2 tables as association PHI, ZPHI, YUQ, YUY, RTET (tetrachoric), ZTET; SMDs from 2x2 tables
+ * PBIT, OR2DN, OR2DL (alias OR2D); paired 2x2 tables MPRD, MPRR, MPOR, MPORC, MPPETO, and MPORM
+ * from marginal tables with `ri` or `pi`; two-group person-time IRR, IRD, IRSD (x1i, t1i, x2i,
+ * t2i); single-group person-time IR, IRLN, IRS, IRFT (xi, ti); correlations COR, ZCOR;
+ * proportions PR, PLN, PLO, PAS, PFT; single means MN, MNLN; pre-post changes MC, SMCC, SMCR,
+ * SMCRH; and GEN for effect sizes given with `vi` (or `sei`). See each kernel (e.g.
+ * `standardizedMeanDifference`, `phiCoefficient`, `logIncidenceRateRatio`) for its formula and
+ * citation; `toLong` and `toTable` reshape the same rows as metafor's `to.long` and `to.table`.
  *
  * **Wide rows** (default): one row per study; `options.columns` maps metafor's argument names
  * (roles) to keys, a role left out being looked up under its own name. 2x2 tables take
@@ -193,10 +214,14 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * with an SD missing keeps yi = m1 − m2 with vi NaN (and a warning that the row cannot enter a
  * model), MD with a mean missing keeps vi.
  *
- * **Options** (metafor's defaults): `vtype` ('LS'), `add` (1/2; 0 for AS, PAS, PFT), `to`
- * ('only0'), `drop00` (false), `correct` (true) as in `escalc`; `correct: false` drops Hedges'
- * correction for SMD, SMDH, SMD1H, SMCC, SMCR, SMCRH and the bias correction of ROM. `add` and
- * `to` act on 2x2 tables and proportions, `drop00` on 2x2 tables; other measures ignore them.
+ * **Options** (metafor's defaults): `vtype` ('LS'), `add` (1/2; 0 for AS, PHI, ZPHI, RTET, ZTET,
+ * IRSD, PAS, PFT, IRS, IRFT), `to` ('only0'), `drop00` (false), `correct` (true) as in `escalc`;
+ * `correct: false` drops Hedges' correction for SMD, SMDH, SMD1H, SMCC, SMCR, SMCRH and the bias
+ * correction of ROM. `add` and `to` act on 2x2 tables (all four cells; for paired tables the
+ * cells of the paired table), on the event counts of person-time data and on proportions;
+ * `drop00` on 2x2 tables and two-group person-time data (no events in both groups); other
+ * measures ignore them. `vtype` beyond `LS`: see `VarianceType` (e.g. `ST`/`CS` for PHI,
+ * `AV`/`H0` for OR, RR, OR2DN, OR2DL, MPORM, `UB`/`AV`/`H0` for RD).
  * `metaforVersion: '3.8'` follows metafor 3.8-1 where 5.x changed: ROM without the bias
  * correction (metafor 5.0 made it the default) and the SMDH, SMD1H and SMCRH variances of
  * before 4.6. `options.provenance` (one entry per row) is passed through; rows without one are
@@ -205,7 +230,12 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * Deviations from metafor, by design: sample sizes below what the measure needs throw
  * (metafor returns NA, or computes with one-person arms): n ≥ 2 per arm for SMD and SMDH,
  * n1i ≥ 2 and n2i ≥ 3 for SMD1H, ni ≥ 3 for SMCC, SMCR and SMCRH, ni ≥ 4 for COR and ZCOR,
- * group sizes ≥ 1 elsewhere; a negative variance given to GEN throws (metafor sets it NA).
+ * group sizes ≥ 1 elsewhere (but a 2x2 table of association or of matched pairs may have an
+ * empty margin, needing only one count in the table); a negative variance given to GEN throws
+ * (metafor sets it NA). RTET is the exact maximum-likelihood estimate (metafor's optimizer agrees
+ * to about 1e-4); with a single zero cell its variance is NaN (metafor reports its optimizer's
+ * Hessian at ρ = ±1). A row dropped by `drop00` is NaN in yi and vi (metafor keeps IRSD's vi).
+ * MPORM reads `ri` and, where no row has `ri` (or `columns.pi` is given), `pi`.
  *
  * @param measure metafor's measure code
  * @param rows the rows, plain objects
@@ -234,6 +264,12 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * const row = { m1i: 55, sd1i: 47, n1i: 155, m2i: 75, sd2i: 64, n2i: 156 };
  * effectSizes('ROM', [row]).yi[0] // => -0.310133192941 (metafor 5.1 escalc("ROM") on dat.normand1999, study 1)
  * effectSizes('ROM', [row], { metaforVersion: '3.8' }).yi[0] // => -0.310154928304 (metafor 3.8-1: log(55/75))
+ * @example
+ * // Person-time data: the log incidence rate ratio of AFASAK (dat.hart1999)
+ * effectSizes('IRR', [{ study: 'AFASAK', x1i: 9, t1i: 413, x2i: 19, t2i: 398 }]).yi[0] // => -0.784209989507 (metafor escalc("IRR"): -0.784209989506816)
+ * @example
+ * // Paired 2x2 table (20 pairs with the outcome under both conditions, 10 under the first only, ...)
+ * effectSizes('MPOR', [{ ai: 20, bi: 10, ci: 5, di: 20 }]).vi[0] // => 0.0782 (metafor's test of escalc("MPOR"))
  */
 export function effectSizes(measure: Measure, rows: readonly object[], options?: EffectSizesOptions): EffectSizes {
   assertOneOf(measure, MEASURES, 'measure');

@@ -9,17 +9,24 @@ import { denseArray } from '../dense-array.ts';
 /**
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
  * first is its default, always `LS`):
- * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; SMDH `LS|LS2|LS3`; ROM `LS|LS2|HO|AV|AVHO`; RD and PR
- * `LS|UB|AV`; COR, PLN, PLO `LS|AV`; SMCC, SMCR and SMCRH `LS|LS2`; every other measure `LS`
- * only. With `metaforVersion: '3.8'`, SMDH, SMCRH and ROM take their 3.8-1 codes (no `LS2`, `LS3`).
+ * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; SMDH `LS|LS2|LS3`; ROM `LS|LS2|HO|AV|AVHO`; PR
+ * `LS|UB|AV`; RD `LS|UB|AV|H0`; OR, RR `LS|AV|H0`; COR, PLN, PLO `LS|AV`; SMCC, SMCR and SMCRH
+ * `LS|LS2`; every other measure `LS` only unless listed below. With `metaforVersion: '3.8'`, SMDH, SMCRH and ROM take their 3.8-1 codes (no `LS2`, `LS3`).
  * - `LS`: large-sample approximation; `UB`: unbiased estimate; `HO`: assumes equal variances
  *   in the two groups; `LS2`: an alternative large-sample form (SMD, SMCC, SMCR: Borenstein
  *   (2009) eq. 12.17; SMDH: n in place of n − 1; ROM: the second-order expansion of Lajeunesse
  *   (2015) eq. 9); `LS3`: SMDH by the delta method; `AV`/`AVHO`: plugs in the sample-size
  *   weighted average over all rows.
+ * - PHI and ZPHI take `LS|ST|CS`: `ST` for stratified sampling (fixed group sizes), `CS` for
+ *   cross-sectional (multinomial) sampling, `LS` = `CS` as in metafor. OR2D, OR2DN, OR2DL and MPORM
+ *   take `LS|AV|H0`, the log odds ratio's. `H0` (OR, RR, RD and these) plugs in the pooled
+ *   proportion (a+c)/(n1+n2) of the table, as under no effect.
  */
-export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO';
-export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3', 'HO', 'AV', 'AVHO'];
+export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO'
+  // PHI, ZPHI: stratified (ST) or cross-sectional (CS) sampling; OR2D*, MPORM: under H0 (issue #13, part A)
+  | 'ST' | 'CS' | 'H0';
+export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3', 'HO', 'AV', 'AVHO',
+  'ST', 'CS', 'H0'];
 
 /**
  * Which metafor's `escalc` formulas to follow. `5.1` (the default) is metafor 5.1-12; `3.8` is
@@ -114,7 +121,8 @@ const OPTION_KEYS = EFFECT_SIZES_OPTION_KEYS;
 /** `vtype` codes a measure gained after metafor 3.8-1. */
 const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: ['LS2', 'LS3'], SMCRH: ['LS2'], ROM: ['LS2'] };
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
-const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT']);
+const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT',
+  'PHI', 'ZPHI', 'RTET', 'ZTET', 'IRSD', 'IRS', 'IRFT']);
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);

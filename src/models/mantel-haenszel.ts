@@ -2,12 +2,16 @@ import { InputError, assertOneOf } from '../errors.ts';
 import type { TwoByTwo } from '../effect-sizes/two-by-two.ts';
 import type { Heterogeneity, Inference, Interval, Settings, StudySet, Warnings } from '../types.ts';
 import { cochranMantelHaenszelTest } from './two-by-two/cmh-test.ts';
-import { heterogeneityAbout } from './two-by-two/heterogeneity-about.ts';
+import { heterogeneityOfEffects } from './two-by-two/heterogeneity-of-effects.ts';
 import { mhLogOddsRatio } from './two-by-two/mh-log-odds-ratio.ts';
 import type { PooledValue } from './two-by-two/mh-log-odds-ratio.ts';
 import { mhLogRiskRatio } from './two-by-two/mh-log-risk-ratio.ts';
 import { mhRiskDifference } from './two-by-two/mh-risk-difference.ts';
-import { readTables, resolveTwoByTwoOptions } from './two-by-two/read-tables.ts';
+import { TABLE_ROLES, readTables, resolveTwoByTwoOptions } from './two-by-two/read-tables.ts';
+import type { TableRole } from './two-by-two/read-tables.ts';
+import { mantelHaenszelPersonTime } from './mantel-haenszel-person-time.ts';
+import { PERSON_TIME_ROLES } from './person-time/read-person-time.ts';
+import type { PersonTimeRole } from './person-time/read-person-time.ts';
 import type { TwoByTwoPoolingOptions } from './two-by-two/read-tables.ts';
 import { studyEffects } from './two-by-two/study-effects.ts';
 import { breslowDayTaroneTest } from './two-by-two/tarone-test.ts';
@@ -16,14 +20,25 @@ import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** Measures of the Mantel–Haenszel method. */
-export const MANTEL_HAENSZEL_MEASURES = Object.freeze(['OR', 'RR', 'RD'] as const);
+export const MANTEL_HAENSZEL_MEASURES = Object.freeze(['OR', 'RR', 'RD',
+  // person-time data (issue #13, part A)
+  'IRR', 'IRD'] as const);
 export type MantelHaenszelMeasure = (typeof MANTEL_HAENSZEL_MEASURES)[number];
 
 /** Options of {@link mantelHaenszel}; metafor's `rma.mh` arguments where they exist there. */
-export interface MantelHaenszelOptions extends TwoByTwoPoolingOptions {
-  /** `OR` (odds ratio, default as in metafor), `RR` (risk ratio) or `RD` (risk difference). */
+export interface MantelHaenszelOptions extends Omit<TwoByTwoPoolingOptions, 'columns'> {
+  /**
+   * `OR` (odds ratio, default as in metafor), `RR` (risk ratio) or `RD` (risk difference) of 2x2
+   * tables; `IRR` (incidence rate ratio) or `IRD` (incidence rate difference) of person-time data.
+   */
   readonly measure?: MantelHaenszelMeasure;
-  /** Continuity correction of the Cochran–Mantel–Haenszel test; default `true` as in metafor. */
+  /**
+   * Role -> key in each row: for OR, RR, RD `ai`, `bi`, `ci`, `di` (or `ai`, `n1i`, `ci`, `n2i`);
+   * for IRR and IRD `x1i`, `t1i`, `x2i`, `t2i` (events and person-times of the two groups).
+   * A role left out is looked up under its own name.
+   */
+  readonly columns?: Partial<Record<TableRole | PersonTimeRole, string>>;
+  /** Continuity correction of the Cochran–Mantel–Haenszel test (OR) and of the Mantel–Haenszel rate test (IRR); default `true` as in metafor. */
   readonly correct?: boolean;
 }
 
@@ -36,13 +51,13 @@ export interface MantelHaenszelResult
   readonly level: number;
   /** Complete tables pooled (metafor's `k`); tables without events count here too. */
   readonly k: number;
-  /** Pooled value: log odds ratio, log risk ratio, or risk difference. */
+  /** Pooled value: log odds ratio, log risk ratio, risk difference, log rate ratio or rate difference. */
   readonly estimate: number | null;
   readonly se: number | null;
   readonly statistic: number | null;
   readonly pValue: number | null;
   readonly ci: Interval;
-  /** For OR and RR: the estimate and CI on the ratio scale (exp); `null` for RD. */
+  /** For OR, RR and IRR: the estimate and CI on the ratio scale (exp); `null` for RD and IRD. */
   readonly ratio: { readonly estimate: number | null; readonly ci: Interval } | null;
   /** Cochran's Q of the per-study effects about the MH estimate, with df = (studies in yi) − 1. */
   readonly q: number | null;
@@ -50,7 +65,10 @@ export interface MantelHaenszelResult
   readonly qPValue: number | null;
   readonly i2: number | null;
   readonly h2: number | null;
-  /** OR only: Cochran–Mantel–Haenszel test of no association (metafor's `MH`, `MHp`), 1 df. */
+  /**
+   * OR: Cochran–Mantel–Haenszel test of no association; IRR: Mantel–Haenszel test of equal rates
+   * (metafor's `MH`, `MHp`), 1 df. `null` for RR, RD, IRD.
+   */
   readonly cmh: number | null;
   readonly cmhPValue: number | null;
   /** OR only: Tarone's test of a common odds ratio (metafor's `TA`, `TAp`) with `taroneDf` df. */
@@ -67,13 +85,15 @@ export interface MantelHaenszelResult
   readonly warnings: readonly string[];
 }
 
-const ESTIMATORS: Record<MantelHaenszelMeasure, (t: TwoByTwo) => PooledValue> = {
+const ESTIMATORS: Record<TwoByTwoMhMeasure, (t: TwoByTwo) => PooledValue> = {
   OR: mhLogOddsRatio,
   RR: mhLogRiskRatio,
   RD: mhRiskDifference,
 };
 
-const UNDEFINED_ESTIMATE: Record<MantelHaenszelMeasure, string> = {
+type TwoByTwoMhMeasure = 'OR' | 'RR' | 'RD';
+
+const UNDEFINED_ESTIMATE: Record<TwoByTwoMhMeasure, string> = {
   OR: 'the Mantel–Haenszel odds ratio is undefined: Σ a·d/N or Σ b·c/N is 0 (it would be 0 or infinite)',
   RR: 'the Mantel–Haenszel risk ratio is undefined: one group has no events in any table',
   RD: 'the Mantel–Haenszel risk difference has no finite standard error for these tables',
@@ -81,13 +101,18 @@ const UNDEFINED_ESTIMATE: Record<MantelHaenszelMeasure, string> = {
 
 
 /**
- * Mantel–Haenszel equal-effects meta-analysis of 2x2 tables — metafor's `rma.mh` for OR, RR, RD.
+ * Mantel–Haenszel equal-effects meta-analysis of 2x2 tables or of two-group person-time data —
+ * metafor's `rma.mh` for OR, RR, RD, IRR and IRD.
  *
  * Pooled value from the raw counts (no continuity correction):
  * - `OR`: ln ψ̂_MH = ln(Σaᵢdᵢ/Nᵢ / Σbᵢcᵢ/Nᵢ) (Mantel & Haenszel, 1959) with the Robins, Breslow &
  *   Greenland (1986) variance — see `mhLogOddsRatio`;
  * - `RR`: ln(Σaᵢn2ᵢ/Nᵢ / Σcᵢn1ᵢ/Nᵢ) with the Greenland & Robins (1985) variance;
- * - `RD`: Σ(aᵢn2ᵢ − cᵢn1ᵢ)/Nᵢ / Σn1ᵢn2ᵢ/Nᵢ with the Sato, Greenland & Robins (1989) variance.
+ * - `RD`: Σ(aᵢn2ᵢ − cᵢn1ᵢ)/Nᵢ / Σn1ᵢn2ᵢ/Nᵢ with the Sato, Greenland & Robins (1989) variance;
+ * - `IRR`: ln(Σx1ᵢt2ᵢ/Tᵢ / Σx2ᵢt1ᵢ/Tᵢ) with Tᵢ = t1ᵢ + t2ᵢ, and `IRD`: Σ(x1ᵢt2ᵢ − x2ᵢt1ᵢ)/Tᵢ / Σt1ᵢt2ᵢ/Tᵢ
+ *   (Rothman, Greenland & Lash, 2008, ch. 15) — see `mhLogIncidenceRateRatio`,
+ *   `mhIncidenceRateDifference`; for IRR also the Mantel–Haenszel test of equal rates in `cmh`
+ *   (metafor's `MH`, continuity-corrected unless `correct: false`).
  *
  * z-test and Wald CI from the normal distribution. Heterogeneity: Cochran's Q of the per-study
  * effects (`escalc` with `add`, `to`, `drop00`: log odds ratios with Woolf's variance, log risk
@@ -106,7 +131,7 @@ const UNDEFINED_ESTIMATE: Record<MantelHaenszelMeasure, string> = {
  * Deviations from metafor 3.8-1: a study whose per-study effect is not finite (possible only
  * with `add: 0` or `to: 'none'`) is left out of Q with a warning, where metafor's Q becomes
  * NaN; `add`, `to`, `drop00` take one value (metafor's first element; the pooled estimate uses
- * raw counts, metafor's default second element); measures IRR and IRD are not offered.
+ * raw counts, metafor's default second element).
  *
  * @param rows one object per study with the counts (see `options.columns`)
  * @param options `{ measure = 'OR', columns, level = 0.95, correct = true, add = 0.5,
@@ -121,14 +146,21 @@ const UNDEFINED_ESTIMATE: Record<MantelHaenszelMeasure, string> = {
  *   { measure: 'OR', columns: { ai: 'tpos', bi: 'tneg', ci: 'cpos', di: 'cneg' } },
  * );
  * fit.estimate // => -1.421502840104151 (rma.mh on the first two BCG trials: -1.42150284010415)
+ * @example
+ * // Person-time data: AFASAK and SPAF of dat.hart1999
+ * const ir = mantelHaenszel([{ x1i: 9, t1i: 413, x2i: 19, t2i: 398 }, { x1i: 8, t1i: 263, x2i: 19, t2i: 245 }], { measure: 'IRR' });
+ * ir.estimate // => -0.857802814525 (rma.mh: -0.857802814524708)
+ * ir.cmh // => 8.39131046586 (rma.mh MH: 8.391310465859437)
  */
 export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelOptions = {}): MantelHaenszelResult {
-  const shared = resolveTwoByTwoOptions(options, ['measure', 'correct']);
-  const o = options ?? {};
-  const measure = o.measure ?? 'OR';
+  const o = (options ?? {}) as MantelHaenszelOptions;
+  const measure = (typeof o === 'object' ? o.measure : undefined) ?? 'OR';
   assertOneOf(measure, MANTEL_HAENSZEL_MEASURES, 'measure');
+  const personTime = measure === 'IRR' || measure === 'IRD';
+  const shared = resolveTwoByTwoOptions(options, ['measure', 'correct'], personTime ? PERSON_TIME_ROLES : TABLE_ROLES);
   const correct = o.correct ?? true;
   if (typeof correct !== 'boolean') throw new InputError('must be true or false', { field: 'correct', value: correct, code: 'E_INVALID_TYPE' });
+  if (personTime) return mantelHaenszelPersonTime(rows, shared, measure, correct);
 
   const tables = readTables(rows, shared, `${measure} (Mantel–Haenszel)`);
   const warnings = [...tables.warnings];
@@ -137,15 +169,7 @@ export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelO
   if (wald.estimate === null || wald.se === null) warnings.push(UNDEFINED_ESTIMATE[measure]);
 
   const effects = studyEffects(tables.all, measure, shared.add, shared.to, shared.drop00);
-  const inQ: number[] = [];
-  for (const i of tables.completeRows) {
-    const reason = effects.reasons[i];
-    if (reason === undefined) inQ.push(i);
-    else warnings.push(`${tables.describe(i)} left out of the heterogeneity test: ${reason}`);
-  }
-  const yi = Float64Array.from(inQ, (i) => effects.yi[i]!);
-  const vi = Float64Array.from(inQ, (i) => effects.vi[i]!);
-  const het = heterogeneityAbout(yi, vi, pooled.estimate);
+  const { inQ, yi, vi, het } = heterogeneityOfEffects(effects, tables.completeRows, tables.describe, pooled.estimate, warnings);
 
   let tests = { cmh: null, cmhPValue: null, tarone: null, taronePValue: null, taroneDf: null, breslowDay: null, breslowDayPValue: null } as Pick<
     MantelHaenszelResult,

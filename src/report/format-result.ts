@@ -62,6 +62,10 @@ import { formatPermutationTest } from './format-permutation-test.ts';
 import type { Tau2IntervalResult } from '../models/tau2-inference/tau2-interval.ts';
 import type { PermutationTestResult } from '../models/permutation/permutation-test.ts';
 import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
+import type { LongFormat } from '../effect-sizes/to-long.ts';
+import type { StudyTables } from '../effect-sizes/to-table.ts';
+import { formatLongFormat } from './format-long-format.ts';
+import { formatStudyTables } from './format-study-tables.ts';
 import { studyTable, type StudyTable } from './study-table.ts';
 import type { ResultSummary } from './summarize.ts';
 
@@ -72,7 +76,8 @@ export type PooledResult =
   | RankCorrelationResult | TrimAndFillResult | SelectionModelResult | FailSafeNResult | HenmiCopasResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
-  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult;
+  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult
+  | LongFormat | StudyTables;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -112,6 +117,8 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   permutationTest: formatPermutationTest,
   metaAnalysisBatch: formatMetaAnalysisBatch,
   gosh: formatGosh,
+  toLong: (long: LongFormat) => formatLongFormat(long),
+  toTable: (tables: StudyTables) => formatStudyTables(tables),
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
@@ -127,7 +134,8 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * the test of differences, `effectSizes` as `print.escalc`, and the results of `summarize` and
  * `studyTable` as `predict(fit, transf = ...)` and a per-study table, `predict` and `blup` as
  * metafor's `predict.rma` and `blup` tables, `anova` results as `print.anova.rma` (Wald tests of
- * coefficients or contrasts, likelihood-ratio tests) and `fitStatistics` as `fitstats`. p-values are printed as
+ * coefficients or contrasts, likelihood-ratio tests), `fitStatistics` as `fitstats`, and `toLong` /
+ * `toTable` as R prints metafor's `to.long` data frame and `to.table` array. p-values are printed as
  * they are (2.00e-26, not <.0001).
  *
  * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval

@@ -10,7 +10,8 @@ export interface PrintoutTransform {
 /**
  * Chooses the back-transformation of a printout with `backTransform`: the one asked for, or
  * with `'auto'` the natural one of `measure`. With `'auto'`, a measure whose inverse needs the
- * sample sizes (PFT) and no `n` stays on the analysis scale, and the note says why.
+ * sample sizes (PFT) or the person-times (IRFT, passed as `n`) and no `n` stays on the analysis
+ * scale, and the note says why.
  *
  * @throws InputError (from `backTransform`) when `ipft` is asked for without sample sizes.
  * @example
@@ -26,6 +27,12 @@ export function printoutTransform(
     return {
       transform: null,
       note: 'Estimates stay on the Freeman-Tukey scale: pass n (the sample sizes) to back-transform them to proportions.',
+    };
+  }
+  if (choice === 'auto' && naturalTransform(measure) === 'iirft' && n === undefined) {
+    return {
+      transform: null,
+      note: 'Estimates stay on the Freeman-Tukey scale: pass n (the person-times) to back-transform them to incidence rates.',
     };
   }
   const bt = backTransform(measure, choice, { n });

@@ -11,6 +11,8 @@ export const RESULT_KINDS = Object.freeze([
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
   'tau2Interval', 'permutationTest',
   'metaAnalysisBatch', 'gosh',
+  // reshaped study data (issue #13, part A)
+  'toLong', 'toTable',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -68,6 +70,8 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   contrastTest: (x) => isObject(x) && isArray(x.contrasts) && x.contrasts.every(isObject) && hasAll(x, 'qm', 'qmDf', 'qmPValue', 'test'),
   likelihoodRatioTest: (x) => isObject(x) && isObject(x.full) && isObject(x.reduced) && hasAll(x, 'lrt', 'df', 'pValue', 'likelihood'),
   fitStatistics: (x) => isObject(x) && isObject(x.ml) && isObject(x.reml) && hasAll(x, 'parameters', 'aicc', 'likelihood'),
+  toLong: (x) => isObject(x) && isString(x.measure) && isArray(x.rows) && x.rows.every(isObject) && isArray(x.warnings) && Object.keys(x).length === 3,
+  toTable: (x) => isObject(x) && isString(x.measure) && isArray(x.tables) && isArray(x.rowNames) && isArray(x.colNames) && isArray(x.studies),
 };
 
 function isSubsetFits(x: unknown): x is Fields[] {

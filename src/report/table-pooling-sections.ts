@@ -25,7 +25,7 @@ export function tablePoolingSections(
 ): { lines: string[]; note: string | null } {
   const d = o.digits;
   const { transform, note } = printoutTransform(r.measure, o.transform, o.n);
-  const logScale = r.measure !== 'RD';
+  const logScale = r.measure !== 'RD' && r.measure !== 'IRD';
   const lines = [`Equal-Effects Model (k = ${r.k}; ${name})`, ''];
   if (r.i2 !== null) lines.push(`I^2 (total heterogeneity / total variability):  ${formatFixed(r.i2, 2)}%`);
   if (r.h2 !== null) lines.push(`H^2 (total variability / sampling variability): ${formatFixed(r.h2, 2)}`);

@@ -69,6 +69,13 @@ import {
 import type {
   EggerPredictor, HenmiCopasFit, HenmiCopasOptions, HenmiCopasResult,
 } from '../../src/index.ts';
+// --- effect sizes: reshaping and the bivariate normal of RTET (issue #13, part A) ---
+import {
+  bivariateNormalCdf, toLong, toTable,
+} from '../../src/index.ts';
+import type {
+  LongFormat, StudyTables, ToLongOptions, ToTableOptions,
+} from '../../src/index.ts';
 import { axisScale, type AxisScale, type AxisScaleOptions } from '../../src/plots/axis-scale.ts';
 import { axisSvg, type AxisSvgOptions } from '../../src/plots/axis-svg.ts';
 import { categoricalColour } from '../../src/plots/palette.ts';
@@ -200,6 +207,15 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(naturalTransform).returns.toEqualTypeOf<TransformName>();
     expectTypeOf(analysisScale).parameters.toEqualTypeOf<[measure: Measure | null | undefined]>();
     expectTypeOf(analysisScale).returns.toEqualTypeOf<string>();
+  });
+
+  it('effect sizes: reshaping and the bivariate normal of RTET (issue #13, part A)', () => {
+    expectTypeOf(toLong).parameters.toEqualTypeOf<[rows: readonly object[], measure: Measure, options?: ToLongOptions]>();
+    expectTypeOf(toLong).returns.toEqualTypeOf<LongFormat>();
+    expectTypeOf(toTable).parameters.toEqualTypeOf<[rows: readonly object[], measure: Measure, options?: ToTableOptions]>();
+    expectTypeOf(toTable).returns.toEqualTypeOf<StudyTables>();
+    expectTypeOf(bivariateNormalCdf).parameters.toEqualTypeOf<[h: number, k: number, r: number]>();
+    expectTypeOf(bivariateNormalCdf).returns.toEqualTypeOf<number>();
   });
 
   it('evidence', () => {
@@ -720,6 +736,11 @@ describe('result vocabulary', () => {
     // multilevel with moderators and levels; robust on every fit
     expectTypeOf<MultilevelModelResult>().toEqualTypeOf<DeepReadonly<MultilevelModelResult>>();
     expectTypeOf<RobustRegressionResult>().toEqualTypeOf<DeepReadonly<RobustRegressionResult>>();
+    // effect sizes: reshaping (issue #13, part A)
+    expectTypeOf<LongFormat>().toExtend<Warnings>();
+    expectTypeOf<StudyTables>().toExtend<Warnings>();
+    expectTypeOf<StudyTables>().toEqualTypeOf<DeepReadonly<StudyTables>>();
+    expectTypeOf<LongFormat>().toEqualTypeOf<DeepReadonly<LongFormat>>();
   });
 });
 

@@ -187,11 +187,15 @@ describe('mantelHaenszel and peto', () => {
     });
   type Table = { ai: number; bi: number; ci: number; di: number };
   const tables = withOrder(table, 2, 10);
-  const labelled = (rows: readonly Table[], ids: readonly number[]) => rows.map((r, i) => ({ ...r, study: `t${ids[i]}` }));
+  const labelled = (rows: readonly object[], ids: readonly number[]) => rows.map((r, i) => ({ ...r, study: `t${ids[i]}` }));
+  // IRR and IRD take person-time data: the events of each group over a person-time of its size
+  const asData = (measure: string, rows: readonly Table[]) =>
+    measure === 'IRR' || measure === 'IRD' ? rows.map((r) => ({ x1i: r.ai, t1i: r.ai + r.bi, x2i: r.ci, t2i: r.ci + r.di })) : rows;
 
   it.each(MANTEL_HAENSZEL_MEASURES)('mantelHaenszel (%s): order does not matter; the CI contains the estimate and widens with level', (measure) => {
     fc.assert(
-      fc.property(tables, levelPair, ({ rows, order }, [low, high]) => {
+      fc.property(tables, levelPair, ({ rows: tableRows, order }, [low, high]) => {
+        const rows: readonly object[] = asData(measure, tableRows);
         const ids = rows.map((_, i) => i);
         const a = mantelHaenszel(labelled(rows, ids), { measure });
         const b = mantelHaenszel(labelled(permuted(rows, order), order), { measure });

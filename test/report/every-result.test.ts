@@ -7,6 +7,7 @@ import {
   predict, blup, anova, fitStatistics,
   tau2Interval, permutationTest,
   gosh, metaAnalysisBatch, henmiCopas, selectionModel,
+  toLong, toTable,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -84,6 +85,10 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['fitStatistics', fitStatistics(fit)],
   ['fitStatistics', fitStatistics(ml)],
   ['tau2Interval', tau2Interval(fit)],
+  ['toLong', toLong(bcg.rows, 'OR', { columns, label: 'author' })],
+  ['toLong', toLong(bcg.rows, 'OR', { columns, vlong: true, append: false })],
+  ['toTable', toTable(bcg.rows, 'OR', { columns, label: 'author' })],
+  ['mantelHaenszel', mantelHaenszel([{ x1i: 9, t1i: 413, x2i: 19, t2i: 398 }, { x1i: 8, t1i: 263, x2i: 19, t2i: 245 }], { measure: 'IRR' })],
   ['tau2Interval', tau2Interval(metaRegression(input, { moderators: { ablat } }), { type: 'PL' })],
   ['permutationTest', permutationTest(metaAnalysis({ yi: rr.yi.slice(0, 6), vi: rr.vi.slice(0, 6) }), { progress: false })],
   ['permutationTest', permutationTest(metaRegression(input, { moderators: { ablat } }), { iterations: 20, seed: 1, progress: false })],

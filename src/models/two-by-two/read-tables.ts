@@ -2,7 +2,7 @@ import { InputError, assertLevel, assertOneOf, numberCode } from '../../errors.t
 import { ZERO_CELL_RULES } from '../../effect-sizes/options.ts';
 import type { ZeroCellRule } from '../../effect-sizes/options.ts';
 import { fieldName, hasKey, readTable, studyLabel } from '../../effect-sizes/read-table.ts';
-import type { Where } from '../../effect-sizes/read-table.ts';
+import type { Table, Where } from '../../effect-sizes/read-table.ts';
 import { readTwoByTwo, twoByTwoFamily } from '../../effect-sizes/two-by-two.ts';
 import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 import type { Role } from '../../types.ts';
@@ -45,7 +45,8 @@ export interface TwoByTwoPoolingOptions {
 export const TWO_BY_TWO_OPTION_KEYS = optionKeys<TwoByTwoPoolingOptions>()('columns', 'label', 'level', 'add', 'to', 'drop00');
 
 export interface ResolvedTwoByTwoOptions {
-  readonly columns: Readonly<Record<TableRole, string>>;
+  /** Role -> key, for every role the caller reads (the 2x2 roles unless it named others). */
+  readonly columns: Readonly<Record<string, string>>;
   readonly label: string;
   readonly labelGiven: boolean;
   readonly level: number;
@@ -82,15 +83,19 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * @example
  * resolveTwoByTwoOptions({ columns: { ai: 'tpos' } }, []).columns.ai // => 'tpos'
  */
-export function resolveTwoByTwoOptions(options: unknown, extra: readonly string[]): ResolvedTwoByTwoOptions {
+export function resolveTwoByTwoOptions(
+  options: unknown,
+  extra: readonly string[],
+  roles: readonly string[] = TABLE_ROLES,
+): ResolvedTwoByTwoOptions {
   const o: TwoByTwoPoolingOptions = checkOptionsByKey(options, [...TWO_BY_TWO_OPTION_KEYS, ...extra] as (keyof TwoByTwoPoolingOptions)[]);
 
-  const columns = Object.fromEntries(TABLE_ROLES.map((r) => [r, r])) as Record<TableRole, string>;
+  const columns: Record<string, string> = Object.fromEntries(roles.map((r) => [r, r]));
   if (o.columns !== undefined && o.columns !== null) {
     if (!isRecord(o.columns)) throw new InputError('must be an object mapping roles to keys', { field: 'columns', value: o.columns, code: 'E_INVALID_TYPE' });
     for (const [role, key] of Object.entries(o.columns)) {
       if (key === undefined) continue;
-      assertOneOf(role, TABLE_ROLES, 'columns role');
+      assertOneOf(role, roles, 'columns role');
       if (typeof key !== 'string' || key === '') throw new InputError('must be a non-empty string', { field: `columns.${role}`, value: key, code: 'E_INVALID_TYPE' });
       columns[role] = key;
     }
@@ -114,18 +119,42 @@ export function resolveTwoByTwoOptions(options: unknown, extra: readonly string[
 }
 
 /**
- * Reads one 2x2 table per row (metafor's ai, bi, ci, di, or ai, n1i, ci, n2i). Rows with a
- * missing count are kept in `all` (as NaN) but left out of `complete`, each with a warning.
- *
- * @param what names the method in the missing-column message, e.g. `OR (Mantel–Haenszel)`
- * @throws InputError naming the field and the row (and study) when `rows` is not an array of
- * objects, a needed column is absent from every row, a count is text, negative or infinite, events
- * exceed the group size, bi + ai ≠ n1i, or a group is empty; and when no row has a complete table.
- * @example
- * readTables([{ ai: 1, n1i: 10, ci: 2, n2i: 12 }, { ai: null, n1i: 5, ci: 0, n2i: 5 }],
- *   resolveTwoByTwoOptions({}, []), 'OR').warnings // => ['row 2 omitted: ai missing']
+ * The rows of `table` without a missing value, and a warning for each other row.
+ * @throws InputError when no row is complete (`what` names the data, e.g. `2x2 table`).
  */
-export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what: string): ReadTables {
+export function completeRowsOf(table: Table, describe: (i: number) => string, what: string): { completeRows: number[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const completeRows: number[] = [];
+  for (let i = 0; i < table.k; i++) {
+    const missing = table.missing[i]!;
+    if (missing.length > 0) warnings.push(`${describe(i)} omitted: ${missing.join(', ')} missing`);
+    else completeRows.push(i);
+  }
+  if (completeRows.length === 0) {
+    throw new InputError(
+      table.k === 0 ? 'no rows given; nothing to pool' : `no row has a complete ${what}; nothing to pool`,
+      { field: 'rows', code: 'E_TOO_FEW_STUDIES' },
+    );
+  }
+  return { completeRows, warnings };
+}
+
+/** The rows of a pooling method, checked to be objects, with their labels and cell locator. */
+export interface LocatedRows {
+  readonly records: readonly Record<string, unknown>[];
+  readonly keyOf: (role: Role) => string;
+  readonly where: (i: number, role: Role) => Where;
+  readonly labels: readonly string[];
+  /** Describes input row `i` for warnings, e.g. `row 4 (Smith 2001)`. */
+  readonly describe: (i: number) => string;
+}
+
+/**
+ * Checks that `rows` is an array of objects and locates its cells and labels (`options.label`,
+ * else the `study` key, else `row N`), for `readTables` and the person-time reader.
+ * @throws InputError when `rows` is not an array of objects or the label key is in no row.
+ */
+export function locateRows(rows: unknown, options: ResolvedTwoByTwoOptions): LocatedRows {
   if (!Array.isArray(rows)) {
     throw new InputError('must be an array of row objects', { field: 'rows', value: rows === null ? null : typeof rows, code: 'E_INVALID_TYPE' });
   }
@@ -138,36 +167,43 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
     throw new InputError(`no row has the label key "${options.label}"`, { field: 'label', code: 'E_MISSING_COLUMN' });
   }
   const found = records.map((row) => studyLabel(row[options.label]));
-  const labels = found.map((l, i) => l ?? `row ${i + 1}`);
-  const keyOf = (role: Role) => options.columns[role as TableRole] ?? role;
-  const where = (i: number, role: Role): Where => {
-    const field = fieldName(role, keyOf(role));
-    const study = found[i];
-    return study === null || study === undefined ? { field, row: i + 1 } : { field, row: i + 1, study };
+  const keyOf = (role: Role) => options.columns[role] ?? role;
+  return {
+    records,
+    keyOf,
+    where: (i, role) => {
+      const field = fieldName(role, keyOf(role));
+      const study = found[i];
+      return study === null || study === undefined ? { field, row: i + 1 } : { field, row: i + 1, study };
+    },
+    labels: found.map((l, i) => l ?? `row ${i + 1}`),
+    describe: (i) => {
+      const l = found[i];
+      if (l === null || l === undefined) return `row ${i + 1}`;
+      return `row ${i + 1} (${/^\d+$/.test(l) ? `study ${l}` : l})`;
+    },
   };
-  const describe = (i: number) => {
-    const l = found[i];
-    if (l === null || l === undefined) return `row ${i + 1}`;
-    return `row ${i + 1} (${/^\d+$/.test(l) ? `study ${l}` : l})`;
-  };
+}
 
+/**
+ * Reads one 2x2 table per row (metafor's ai, bi, ci, di, or ai, n1i, ci, n2i). Rows with a
+ * missing count are kept in `all` (as NaN) but left out of `complete`, each with a warning.
+ *
+ * @param what names the method in the missing-column message, e.g. `OR (Mantel–Haenszel)`
+ * @throws InputError naming the field and the row (and study) when `rows` is not an array of
+ * objects, a needed column is absent from every row, a count is text, negative or infinite, events
+ * exceed the group size, bi + ai ≠ n1i, or a group is empty; and when no row has a complete table.
+ * @example
+ * readTables([{ ai: 1, n1i: 10, ci: 2, n2i: 12 }, { ai: null, n1i: 5, ci: 0, n2i: 5 }],
+ *   resolveTwoByTwoOptions({}, []), 'OR').warnings // => ['row 2 omitted: ai missing']
+ */
+export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what: string): ReadTables {
+  const { records, keyOf, where, labels, describe } = locateRows(rows, options);
   const table = readTable(records, twoByTwoFamily.requirements('OR'), keyOf, where, what);
   twoByTwoFamily.validate('OR', table);
   const all = readTwoByTwo(table);
 
-  const warnings: string[] = [];
-  const completeRows: number[] = [];
-  for (let i = 0; i < table.k; i++) {
-    const missing = table.missing[i]!;
-    if (missing.length > 0) warnings.push(`${describe(i)} omitted: ${missing.join(', ')} missing`);
-    else completeRows.push(i);
-  }
-  if (completeRows.length === 0) {
-    throw new InputError(
-      records.length === 0 ? 'no rows given; nothing to pool' : 'no row has a complete 2x2 table; nothing to pool',
-      { field: 'rows', code: 'E_TOO_FEW_STUDIES' },
-    );
-  }
+  const { completeRows, warnings } = completeRowsOf(table, describe, '2x2 table');
   const pick = (x: Float64Array) => Float64Array.from(completeRows, (i) => x[i]!);
   return {
     all,
