@@ -100,6 +100,20 @@ describe('General type: properties and input checks', () => {
     const z = Math.abs(est) * Math.sqrt(sw);
     expect(z).toBeGreaterThan(1.959963984540054);
   });
+  it('takes method and test from a fit, a fixed τ² stays fixed, and exact convergence moves nothing material', () => {
+    const fromFit = failSafeN(metaAnalysis(bcg, { method: 'DL' }), { type: 'General' });
+    expect(fromFit.method).toBe('DL');
+    expect(fromFit.n).toBe(failSafeN(bcg, { type: 'General', method: 'DL' }).n);
+    const fixed = failSafeN(bcg, { type: 'General', tau2: 0.1 });
+    expect([fixed.tau2, fixed.tau2After]).toEqual([0.1, 0.1]);
+    const hackshaw = data('hackshaw1998');
+    const exact = failSafeN(hackshaw, { type: 'General', convergence: 'exact' });
+    const metafor = failSafeN(hackshaw, { type: 'General' });
+    // N is uniroot's root rounded up, and the root of the step function lands just before or just
+    // after the jump depending on the last digits of the p-values: 112 with metafor's fit, 113 exact
+    expect(Math.abs(exact.n - metafor.n)).toBeLessThanOrEqual(1);
+    expect(exact.tau2).toBeCloseTo(metafor.tau2!, 4);
+  });
   it('checks its options', () => {
     // @ts-expect-error an unknown method
     expect(() => failSafeN(bcg, { type: 'General', method: 'XX' })).toThrow(/method/);

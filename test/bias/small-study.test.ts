@@ -1,7 +1,7 @@
 // Small-study effects against R metafor 5.1-12 on public data sets from metadat
 // (test/fixtures/metafor-bias/*.json, written by generate.R there):
 //   regtest(rma(yi, vi, method, test), predictor, ni)  every predictor (sei, vi, ni, ninv, sqrtni,
-//     sqrtninv) x ten tau² methods x tests z, t, knha; model "lm" for every predictor
+//     sqrtninv) x thirteen tau² methods (with PMM, DLIT, SJIT) x tests z, t, knha; model "lm" for every predictor
 //   hc(rma(yi, vi, method, test), control = list(tol = 1e-12))
 // and published values that metafor's own tests check (tests/testthat/test_misc_pub_bias.r,
 // test_analysis_example_henmi2010.r).
@@ -55,7 +55,11 @@ describe('eggerTest reproduces metafor regtest for every predictor, model, τ² 
     const d = data(c.data);
     const fit = metaAnalysis({ yi: d.yi, vi: d.vi }, { method: c.method ?? 'REML', test: c.model === 'lm' ? 'z' : c.test });
     const r = eggerTest(fit, { model: c.model, predictor: c.predictor, ...(d.ni ? { ni: d.ni } : {}) });
-    const tol = c.model === 'lm' ? TOLERANCES.closed : TOLERANCES[tierOf(c.method!)];
+    // SJIT/DLIT where τ² → 0 (egger2001, sei): metafor's fixed-point iteration approaches the
+    // boundary geometrically and stops at τ² ≈ 1e-10 (change below 1e-12), ours reaches the limit 0;
+    // that τ² of 1e-10 moves the CI by ~1e-7, so these compare at the profile tier
+    const slowBoundary = (c.method === 'SJIT' || c.method === 'DLIT') && c.tau2 !== null && c.tau2 < 1e-9;
+    const tol = c.model === 'lm' ? TOLERANCES.closed : slowBoundary ? TOLERANCES.profile : TOLERANCES[tierOf(c.method!)];
     expect(r.predictor).toBe(c.predictor);
     expect(r.df).toBe(c.df);
     expectNone([
@@ -65,7 +69,7 @@ describe('eggerTest reproduces metafor regtest for every predictor, model, τ² 
       mismatch(r.limitEstimate, c.est, tol, 'limitEstimate'),
       mismatch(r.limitCi.lower, c['ci.lb'], tol, 'limitCi.lower'),
       mismatch(r.limitCi.upper, c['ci.ub'], tol, 'limitCi.upper'),
-      mismatch(r.tau2, c.tau2, tol, 'tau2'),
+      mismatch(r.tau2, c.tau2, tol, 'tau2', slowBoundary ? 1e-9 : undefined),
     ]);
   });
 
