@@ -2,6 +2,7 @@ import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import type { Interval } from '../types.ts';
 import type { InterceptFit } from './engine/fit-intercept.ts';
 import { qProfileTau2 } from './inference/q-profile.ts';
+import { generalizedQInterval } from './tau2-inference/generalized-q-interval.ts';
 
 /**
  * Q-profile confidence intervals for τ², I² and H² of an intercept-only fit (Viechtbauer, 2007,
@@ -40,6 +41,26 @@ export function heterogeneityIntervals(
   };
 }
 
+
+/**
+ * The intervals of a GENQ fit: τ² from the exact distribution of the generalised Q statistic
+ * with the user's weights `a` (`generalizedQInterval`, metafor's `confint` for method GENQ),
+ * I² and H² from its bounds as in {@link heterogeneityIntervals}.
+ *
+ * @example
+ * const fit = fitIntercept(new Float64Array([0, 1, 3, 6]), new Float64Array([1, 1, 1, 1]), 'GENQ', 'z', 0.95, DEFAULT_TAU2_CONTROL, undefined, new Float64Array([1, 1, 1, 1]));
+ * generalizedQIntervals(fit as InterceptFit, new Float64Array([1, 1, 1, 1]), 0.95).tau2Ci.lower // => 1.24637284 (21/χ²₃;₀.₉₇₅ − 1)
+ */
+export function generalizedQIntervals(fit: InterceptFit, a: Float64Array, level: number): { tau2Ci: Interval; i2Ci: Interval; h2Ci: Interval } {
+  const { model, typicalVariance } = fit;
+  const k = model.k;
+  const ci = generalizedQInterval({ x: new Float64Array(k).fill(1), k, p: 1, a, y: model.y, v: model.v }, level);
+  const lower = ci.lower * model.unit;
+  const upper = ci.upper * model.unit;
+  const toI2 = (t: number) => (100 * t) / (typicalVariance + t);
+  const toH2 = (t: number) => t / typicalVariance + 1;
+  return { tau2Ci: interval(lower, upper), i2Ci: interval(toI2(lower), toI2(upper)), h2Ci: interval(toH2(lower), toH2(upper)) };
+}
 
 function interval(lower: number, upper: number): Interval {
   return Object.freeze({ lower: finiteOrNull(lower), upper: finiteOrNull(upper) });

@@ -5,7 +5,7 @@ import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult, PoolingMet
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { qProfileTau2 } from './inference/q-profile.ts';
 import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
-import { heterogeneityIntervals } from './heterogeneity-intervals.ts';
+import { generalizedQIntervals, heterogeneityIntervals } from './heterogeneity-intervals.ts';
 import { resolveStudies } from './resolve-input.ts';
 import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
@@ -36,7 +36,8 @@ import { freezeResult } from '../freeze-result.ts';
  * @param options `{ method = 'REML', test = 'z', level = 0.95, control, weights, weighted, tau2 }` (see
  *   `MetaAnalysisOptions`, `PoolingWeightOptions`: user weights pool with Σaᵢyᵢ/Σaᵢ and a sandwich SE,
  *   τ² still from the method's own weighting, as metafor; `method: 'GENQ'` estimates τ² from the
- *   weights too, by the generalised Q statistic, and gives no interval for τ²)
+ *   weights too, by the generalised Q statistic, with the τ², I² and H² intervals from that statistic's
+ *   exact distribution, as metafor's `confint` for GENQ)
  * @throws InputError for unknown methods/tests, a level outside (0, 1), mismatched lengths,
  *   non-numeric or negative variances, no usable study, or a zero variance where the method
  *   needs 1/vᵢ.
@@ -100,10 +101,9 @@ export function metaAnalysis(
     iterations: fit.tau2Fit.iterations,
     lastChange: fit.tau2Fit.lastChange,
   };
-  if (split.genq) {
-    warnings.push('metafor\'s default interval for a GENQ tau² comes from the distribution of the generalised Q statistic, which pooled does not compute yet; no interval for tau², I² or H² is given.');
-  }
-  const profile = method !== 'EE' && method !== 'GENQ' && fit.k > 1 && fixedTau2 === undefined ? heterogeneityIntervals(fit, level, warnings) : {};
+  const profile = method === 'EE' || fit.k <= 1 || fixedTau2 !== undefined ? {}
+    : genqWeights !== undefined ? generalizedQIntervals(fit, genqWeights, level)
+    : heterogeneityIntervals(fit, level, warnings);
   return freezeResult({ ...base, ...profile, warnings: Object.freeze(warnings) });
 }
 
