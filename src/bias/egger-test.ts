@@ -6,6 +6,7 @@ import { weightedLine } from './weighted-line.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 import { freezeResult } from '../freeze-result.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link eggerTest}. */
 export interface EggerTestOptions {
@@ -79,45 +80,47 @@ export interface EggerTestResult
  * egger.limitEstimate // => -0.1536462…  (metafor: limit estimate -0.1536)
  */
 export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestOptions = {}): EggerTestResult {
-  checkOptions(options, EGGER_TEST_OPTION_KEYS);
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
-  const model = options.model ?? 'rma';
-  const predictor = options.predictor ?? 'sei';
-  assertOneOf(model, ['rma', 'lm'] as const, 'model');
-  assertOneOf(predictor, ['sei', 'vi'] as const, 'predictor');
-  const { yi, vi, method, test, level } = readFit(fit, 'eggerTest', { positiveVi: model === 'lm' });
-  const k = yi.length;
-  if (k < (model === 'lm' ? 3 : 2)) {
-    throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
-  }
-  if (vi.every((v) => v === vi[0])) {
-    throw new InputError(`all sampling variances are equal, so the predictor ${predictor} is constant and the regression test cannot be fitted`, { field: 'vi', code: 'E_NOT_ESTIMABLE' });
-  }
-  const x = predictor === 'sei' ? Array.from(vi, Math.sqrt) : Array.from(vi);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, EGGER_TEST_OPTION_KEYS);
+    if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
+    const model = options.model ?? 'rma';
+    const predictor = options.predictor ?? 'sei';
+    assertOneOf(model, ['rma', 'lm'] as const, 'model');
+    assertOneOf(predictor, ['sei', 'vi'] as const, 'predictor');
+    const { yi, vi, method, test, level } = readFit(fit, 'eggerTest', { positiveVi: model === 'lm' });
+    const k = yi.length;
+    if (k < (model === 'lm' ? 3 : 2)) {
+      throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+    }
+    if (vi.every((v) => v === vi[0])) {
+      throw new InputError(`all sampling variances are equal, so the predictor ${predictor} is constant and the regression test cannot be fitted`, { field: 'vi', code: 'E_NOT_ESTIMABLE' });
+    }
+    const x = predictor === 'sei' ? Array.from(vi, Math.sqrt) : Array.from(vi);
 
-  if (model === 'lm') {
-    const line = weightedLine(x, yi, Array.from(vi, (v) => 1 / v), level);
+    if (model === 'lm') {
+      const line = weightedLine(x, yi, Array.from(vi, (v) => 1 / v), level);
+      return freezeResult({
+        model, predictor, k, method: null, test: 't', level,
+        statistic: line.slope.statistic, pValue: finiteOrNull(line.slope.pValue), df: line.df,
+        slope: line.slope.estimate, slopeSe: line.slope.se,
+        limitEstimate: line.intercept.estimate, limitSe: line.intercept.se,
+        limitCi: Object.freeze({ lower: finiteOrNull(line.intercept.lower), upper: finiteOrNull(line.intercept.upper) }),
+        tau2: null, warnings: Object.freeze([]),
+      });
+    }
+    if (method !== 'EE' && k < 3) {
+      throw new InputError(`the regression test with model 'rma' and method ${method} needs at least 3 studies (2 coefficients and tau²; got ${k}); refit with method 'EE' or use model 'lm'`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+    }
+    const reg = regressOnPredictor(() => metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level }));
+    const [b0, b1] = reg.coefficients;
+    if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi', code: 'E_NOT_ESTIMABLE' });
     return freezeResult({
-      model, predictor, k, method: null, test: 't', level,
-      statistic: line.slope.statistic, pValue: finiteOrNull(line.slope.pValue), df: line.df,
-      slope: line.slope.estimate, slopeSe: line.slope.se,
-      limitEstimate: line.intercept.estimate, limitSe: line.intercept.se,
-      limitCi: Object.freeze({ lower: finiteOrNull(line.intercept.lower), upper: finiteOrNull(line.intercept.upper) }),
-      tau2: null, warnings: Object.freeze([]),
+      model, predictor, k, method, test: reg.test, level,
+      statistic: b1.statistic, pValue: b1.pValue, df: reg.df,
+      slope: b1.estimate, slopeSe: b1.se,
+      limitEstimate: b0.estimate, limitSe: b0.se, limitCi: b0.ci,
+      tau2: reg.tau2, warnings: Object.freeze([...reg.warnings]),
     });
-  }
-  if (method !== 'EE' && k < 3) {
-    throw new InputError(`the regression test with model 'rma' and method ${method} needs at least 3 studies (2 coefficients and tau²; got ${k}); refit with method 'EE' or use model 'lm'`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
-  }
-  const reg = regressOnPredictor(() => metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level }));
-  const [b0, b1] = reg.coefficients;
-  if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi', code: 'E_NOT_ESTIMABLE' });
-  return freezeResult({
-    model, predictor, k, method, test: reg.test, level,
-    statistic: b1.statistic, pValue: b1.pValue, df: reg.df,
-    slope: b1.estimate, slopeSe: b1.se,
-    limitEstimate: b0.estimate, limitSe: b0.se, limitCi: b0.ci,
-    tau2: reg.tau2, warnings: Object.freeze([...reg.warnings]),
   });
 }
 
