@@ -36,9 +36,15 @@ export interface FailSafeNInput {
 }
 
 /** Result of {@link failSafeN} (metafor's `fsn`). */
+const BEYOND_DOUBLES = 'The fail-safe N is larger than the largest double-precision number';
+const AS_NAN = '; it is given as NaN (null in JSON).';
+
 export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySet, 'k'>, Warnings {
   readonly type: FailSafeNType;
-  /** The fail-safe N: number of added null studies, rounded up to an integer (Infinity when Orwin's target is 0). */
+  /**
+   * The fail-safe N: number of added null studies, rounded up to an integer. NaN (null in JSON)
+   * when it is infinite (Orwin's target is 0; metafor: Inf) or beyond doubles; `warnings` says which.
+   */
   readonly n: number;
   /** Studies used (rows with a missing value omitted, see `warnings`). */
   readonly k: number;
@@ -107,8 +113,8 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
     const zMean = Math.abs(sumZ / Math.sqrt(k));
     const ratio = zMean / normalQuantile(alpha, true);
     const n = roundUp(Math.max(0, k * ratio * ratio - k));
-    if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number (the z-values are huge): it is Infinity.');
-    return done({ n, pValue: normalSf(zMean), meanEffect: null, target: null });
+    if (!Number.isFinite(n)) warnings.push(`${BEYOND_DOUBLES} (the z-values are huge)${AS_NAN}`);
+    return done({ n: Number.isFinite(n) ? n : NaN, pValue: normalSf(zMean), meanEffect: null, target: null });
   }
   if (type === 'Rosenberg') {
     let sw = 0;
@@ -124,8 +130,8 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
       throw new InputError('the values are too large: the weighted sums of yi/vi overflow to Infinity', { field: 'vi', code: 'E_NOT_FINITE' });
     }
     const n = roundUp(Math.max(0, (k * (t * t - sw)) / sw));
-    if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number: it is Infinity.');
-    return done({ n, pValue: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null });
+    if (!Number.isFinite(n)) warnings.push(`${BEYOND_DOUBLES}${AS_NAN}`);
+    return done({ n: Number.isFinite(n) ? n : NaN, pValue: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null });
   }
   // Orwin
   let mean: number;
@@ -145,8 +151,8 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
   let goal = target ?? mean / 2;
   let n: number;
   if (goal === 0) {
-    n = Infinity;
-    warnings.push('The target effect size is 0, so no number of null studies reaches it: the fail-safe N is infinite.');
+    n = NaN;
+    warnings.push(`The target effect size is 0, so no number of null studies reaches it: the fail-safe N is infinite (metafor: Inf)${AS_NAN}`);
   } else {
     if (Math.sign(goal) !== Math.sign(mean)) goal = -goal;
     n = roundUp(Math.max(0, (k * (mean - goal)) / goal));

@@ -27,8 +27,9 @@ export function formatFailSafeN(r: FailSafeNResult, o: ResolvedFormatOptions): s
       `Target Significance Level:   ${r.alpha}`,
     );
   }
-  const n = typeof r.n === 'number' ? String(r.n) : 'NA';
-  lines.push('', `Fail-safe N: ${n === 'Infinity' ? 'Inf' : n}`);
+  // the result holds an infinite N as NaN (null after JSON); metafor prints it as Inf
+  const n = typeof r.n === 'number' && Number.isFinite(r.n) ? String(r.n) : 'Inf';
+  lines.push('', `Fail-safe N: ${n}`);
   lines.push(...closingSections({ notes: [`k = ${r.k} studies.`], warnings: r.warnings }));
   return lines.join('\n');
 }
