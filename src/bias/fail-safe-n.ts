@@ -4,6 +4,7 @@ import { isMissing } from '../missing.ts';
 import type { Inference, StudySet, Warnings } from '../types.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 import { denseArray } from '../dense-array.ts';
+import { omittedInputRow, type OmittedInputRow } from '../omission-summary.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
@@ -41,6 +42,8 @@ const AS_NAN = '; it is given as NaN (null in JSON).';
 
 export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySet, 'k'>, Warnings {
   readonly type: FailSafeNType;
+  /** Every input row left out for a missing yi (or vi, where used), with the reason. */
+  readonly omitted: readonly OmittedInputRow[];
   /**
    * The fail-safe N: number of added null studies, rounded up to an integer. NaN (null in JSON)
    * when it is infinite (Orwin's target is 0; metafor: Inf) or beyond doubles; `warnings` says which.
@@ -98,9 +101,9 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
     throw new InputError('must be a finite number', { field: 'target', value: target, code: numberCode(target) });
   }
   const usesVi = type !== 'Orwin' || weighted;
-  const { yi, vi, warnings } = readStudies(input, usesVi);
+  const { yi, vi, warnings, omitted } = readStudies(input, usesVi);
   const k = yi.length;
-  const base = { type, k, alpha };
+  const base = { type, k, alpha, omitted };
   const done = (rest: Pick<FailSafeNResult, 'n' | 'pValue' | 'meanEffect' | 'target'>): FailSafeNResult =>
     freezeResult({ ...base, ...rest, warnings: [...warnings] });
 
@@ -167,7 +170,7 @@ function roundUp(n: number): number {
   return Math.abs(n - nearest) >= Math.sqrt(Number.EPSILON) ? Math.ceil(n) : nearest;
 }
 
-function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi: number[]; warnings: string[] } {
+function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi: number[]; warnings: string[]; omitted: OmittedInputRow[] } {
   if (input === null || typeof input !== 'object') {
     throw new InputError('failSafeN needs an object with yi and vi arrays', { field: 'input', value: input });
   }
@@ -180,6 +183,7 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
   const yi: number[] = [];
   const vi: number[] = [];
   const warnings: string[] = [];
+  const omitted: OmittedInputRow[] = [];
   for (let i = 0; i < yiIn.length; i++) {
     const study = labels?.[i];
     const y = numberOrNaN(yiIn[i], 'yi', i, study);
@@ -187,6 +191,7 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
     if (Number.isNaN(y) || Number.isNaN(v)) {
       const missing = Number.isNaN(y) ? (Number.isNaN(v) ? 'yi and vi' : 'yi') : 'vi';
       warnings.push(`Row ${i + 1}${study === undefined ? '' : ` (${study})`} omitted: ${missing} missing.`);
+      omitted.push(omittedInputRow(i, study ?? `row ${i + 1}`, missing === 'yi and vi' ? 'yi, vi' : missing, `${missing} missing`));
       continue;
     }
     if (!Number.isFinite(y)) throw new InputError('must be finite', { field: 'yi', row: i + 1, study, value: y, code: numberCode(y) });
@@ -197,7 +202,7 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
     vi.push(v);
   }
   if (yi.length === 0) throw new InputError('no study has the values the method needs; nothing to compute', { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
-  return { yi, vi, warnings };
+  return { yi, vi, warnings, omitted };
 }
 
 function arrayField(value: unknown, field: string): ArrayLike<unknown> {

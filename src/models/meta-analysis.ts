@@ -94,6 +94,7 @@ export function metaAnalysis(
     converged: fit.tau2Fit.converged,
     iterations: fit.tau2Fit.iterations,
     lastChange: fit.tau2Fit.lastChange,
+    omitted: studies.omitted,
   };
   const profile = method !== 'EE' && fit.k > 1 && fixedTau2 === undefined ? heterogeneityIntervals(fit, level, warnings) : {};
   return freezeResult({ ...base, ...profile, warnings: Object.freeze(warnings) });

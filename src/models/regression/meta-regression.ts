@@ -17,6 +17,7 @@ import type { ModelTerms } from './model-terms.ts';
 import { findCollinearNoIntercept, noInterceptDesign, spansIntercept } from './no-intercept-design.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import { checkOptions, optionKeys } from '../../check-options.ts';
+import type { OmittedInputRow } from '../../omission-summary.ts';
 import { freezeResult } from '../../freeze-result.ts';
 
 /**
@@ -56,6 +57,8 @@ export interface RegressionCoefficient extends Omit<Inference, 'df'> {
 export interface MetaRegressionResult
   extends Pick<Inference, 'df'>, Pick<Heterogeneity, 'tau2' | 'tau2Se' | 'tau' | 'i2' | 'h2'>,
   Omit<StudySet, 'weights'>, Settings, Warnings, Convergence {
+  /** Every input row left out for a missing yi, vi or moderator, with the reason. */
+  readonly omitted: readonly OmittedInputRow[];
   /** Studies in the model (rows with a missing value omitted). */
   readonly k: number;
   /** Number of coefficients, intercept included. */
@@ -255,6 +258,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     moderators: Object.freeze(Object.fromEntries(names.map((name, c) => [name, Object.freeze(Array.from(columns[c]!))]))),
     intercept,
     terms: data.terms,
+    omitted: data.omitted,
     warnings: Object.freeze(warnings),
   });
 }
