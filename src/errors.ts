@@ -120,12 +120,25 @@ function show(value: unknown): string {
   }
   try {
     const json = JSON.stringify(value, (_key, v: unknown) =>
-      (typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' ? `\u0000${v}${typeof v === 'bigint' ? 'n' : ''}\u0000` : v,
+      (typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' ? `\u0000${v}${typeof v === 'bigint' ? 'n' : ''}\u0000` : shortened(v),
     );
     return cut((json ?? String(value)).replace(/"\\u0000(-?Infinity|NaN|-?\d+n)\\u0000"/g, '$1'));
   } catch {
     return Array.isArray(value) ? '[an array that contains itself]' : '[an object that contains itself]';
   }
+}
+
+/** Entries of an array that a message shows: a long array (even a sparse one of length 1e7) costs O(1). */
+const MAX_SHOWN_ENTRIES = 20;
+
+/** An array or typed array cut to its first entries, a long string to its first characters. */
+function shortened(v: unknown): unknown {
+  if (typeof v === 'string') return v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN)}…` : v;
+  if (!Array.isArray(v) && !ArrayBuffer.isView(v)) return v;
+  const list = v as ArrayLike<unknown>;
+  if (list.length <= MAX_SHOWN_ENTRIES && Array.isArray(v)) return v;
+  const head = Array.from({ length: Math.min(list.length, MAX_SHOWN_ENTRIES) }, (_, i) => list[i]);
+  return list.length > MAX_SHOWN_ENTRIES ? [...head, `… ${list.length - MAX_SHOWN_ENTRIES} more`] : head;
 }
 
 function cut(text: string): string {

@@ -7,6 +7,7 @@ export { ERROR_CODES, numberCode } from './errors.ts';
 export type { ErrorCode, ErrorPlace } from './errors.ts';
 export { MAX_INPUT_LENGTH } from './dense-array.ts';
 export { MAX_LISTED_OMISSIONS } from './omission-summary.ts';
+export type { OmittedInputRow } from './omission-summary.ts';
 export { isMissing, MISSING_TEXTS } from './missing.ts';
 // --- distributions ---
 export { normalCdf, normalSf, normalQuantile } from './distributions/normal.ts';

@@ -37,3 +37,28 @@ export function summariseOmissions(warnings: readonly string[]): string[] {
   out.push(`… and ${total - listed} more rows omitted (${named.join('; ')}); ${total} rows omitted in all.`);
   return out;
 }
+
+/**
+ * An input row that a model left out, and why: the counterpart of the evidence layer's
+ * `OmittedRow` (`{ field, row, study, reason }`) for the models. `field` names the missing
+ * input (`yi`, `vi`, `yi, vi`, `moderators.x`, `groups`, ...), `row` is 1-based in the input,
+ * `study` the row's label (`row N` without labels). Every result that drops rows lists them in
+ * `omitted`, in input order, all of them (the `warnings` name only the first
+ * {@link MAX_LISTED_OMISSIONS} and summarise the rest).
+ */
+export interface OmittedInputRow {
+  readonly field: string;
+  readonly row: number;
+  readonly study: string;
+  readonly reason: string;
+}
+
+/**
+ * One omitted row, frozen.
+ *
+ * @example
+ * omittedInputRow(2, 'Smith', 'vi', 'vi missing') // => { field: 'vi', row: 3, study: 'Smith', reason: 'vi missing' }
+ */
+export function omittedInputRow(index: number, study: string, field: string, reason: string): OmittedInputRow {
+  return Object.freeze({ field, row: index + 1, study, reason });
+}

@@ -1,3 +1,4 @@
+import type { OmittedInputRow } from './omission-summary.ts';
 /**
  * Public types of `pooled`. Names follow R's metafor where a metafor user would look for them
  * (measures, tau² methods, argument roles), and the field list of DESIGN.md elsewhere.
@@ -173,6 +174,8 @@ export interface Convergence {
 /** Result of `metaAnalysis` (metafor's `rma.uni` for an intercept-only model). */
 export interface MetaAnalysisResult extends Inference, Heterogeneity, StudySet, Settings, Warnings, Convergence {
   readonly k: number;
+  /** Every input row left out for a missing yi or vi, with the reason (`warnings` names the first few). */
+  readonly omitted: readonly OmittedInputRow[];
   readonly measure: Measure | null;
   readonly method: PoolingMethod;
   readonly test: TestType;

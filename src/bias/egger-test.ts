@@ -6,6 +6,7 @@ import { readFit, type FitLike } from '../models/read-fit.ts';
 import { weightedLine } from './weighted-line.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** Options of {@link eggerTest}. */
@@ -107,48 +108,50 @@ export interface EggerTestResult
  * // => 2.1181949…  (metafor regtest(fit, predictor = "sqrtninv", ni = ...): z = 2.1182)
  */
 export function eggerTest(fit: MetaAnalysisResult | FitLike, options: EggerTestOptions = {}): EggerTestResult {
-  checkOptions(options, EGGER_TEST_OPTION_KEYS);
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
-  const model = options.model ?? 'rma';
-  const predictor = options.predictor ?? 'sei';
-  assertOneOf(model, ['rma', 'lm'] as const, 'model');
-  assertOneOf(predictor, EGGER_PREDICTORS, 'predictor');
-  const { yi, vi, labels, method, test, level } = readFit(fit, 'eggerTest', { positiveVi: model === 'lm' });
-  const k = yi.length;
-  if (k < (model === 'lm' ? 3 : 2)) {
-    throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
-  }
-  const x = predictorValues(predictor, vi, options.ni, labels);
-  if (x.every((v) => v === x[0])) {
-    const field = predictor === 'sei' || predictor === 'vi' ? 'vi' : 'ni';
-    throw new InputError(`all ${field === 'vi' ? 'sampling variances' : 'sample sizes'} are equal, so the predictor ${predictor} is constant and the regression test cannot be fitted`, { field, code: 'E_NOT_ESTIMABLE' });
-  }
-  const limit = HAS_LIMIT.includes(predictor);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, EGGER_TEST_OPTION_KEYS);
+    if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
+    const model = options.model ?? 'rma';
+    const predictor = options.predictor ?? 'sei';
+    assertOneOf(model, ['rma', 'lm'] as const, 'model');
+    assertOneOf(predictor, EGGER_PREDICTORS, 'predictor');
+    const { yi, vi, labels, method, test, level } = readFit(fit, 'eggerTest', { positiveVi: model === 'lm' });
+    const k = yi.length;
+    if (k < (model === 'lm' ? 3 : 2)) {
+      throw new InputError(`the regression test with model '${model}' needs at least ${model === 'lm' ? 3 : 2} studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+    }
+    const x = predictorValues(predictor, vi, options.ni, labels);
+    if (x.every((v) => v === x[0])) {
+      const field = predictor === 'sei' || predictor === 'vi' ? 'vi' : 'ni';
+      throw new InputError(`all ${field === 'vi' ? 'sampling variances' : 'sample sizes'} are equal, so the predictor ${predictor} is constant and the regression test cannot be fitted`, { field, code: 'E_NOT_ESTIMABLE' });
+    }
+    const limit = HAS_LIMIT.includes(predictor);
 
-  if (model === 'lm') {
-    const line = weightedLine(x, yi, Array.from(vi, (v) => 1 / v), level);
+    if (model === 'lm') {
+      const line = weightedLine(x, yi, Array.from(vi, (v) => 1 / v), level);
+      return freezeResult({
+        model, predictor, k, method: null, test: 't', level,
+        statistic: line.slope.statistic, pValue: finiteOrNull(line.slope.pValue), df: line.df,
+        slope: line.slope.estimate, slopeSe: line.slope.se,
+        limitEstimate: limit ? line.intercept.estimate : null, limitSe: limit ? line.intercept.se : null,
+        limitCi: Object.freeze(limit ? { lower: finiteOrNull(line.intercept.lower), upper: finiteOrNull(line.intercept.upper) } : { lower: null, upper: null }),
+        tau2: null, warnings: Object.freeze([]),
+      });
+    }
+    if (method !== 'EE' && k < 3) {
+      throw new InputError(`the regression test with model 'rma' and method ${method} needs at least 3 studies (2 coefficients and tau²; got ${k}); refit with method 'EE' or use model 'lm'`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+    }
+    const reg = regressOnPredictor(() => metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level }));
+    const [b0, b1] = reg.coefficients;
+    if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi', code: 'E_NOT_ESTIMABLE' });
     return freezeResult({
-      model, predictor, k, method: null, test: 't', level,
-      statistic: line.slope.statistic, pValue: finiteOrNull(line.slope.pValue), df: line.df,
-      slope: line.slope.estimate, slopeSe: line.slope.se,
-      limitEstimate: limit ? line.intercept.estimate : null, limitSe: limit ? line.intercept.se : null,
-      limitCi: Object.freeze(limit ? { lower: finiteOrNull(line.intercept.lower), upper: finiteOrNull(line.intercept.upper) } : { lower: null, upper: null }),
-      tau2: null, warnings: Object.freeze([]),
+      model, predictor, k, method, test: reg.test, level,
+      statistic: b1.statistic, pValue: b1.pValue, df: reg.df,
+      slope: b1.estimate, slopeSe: b1.se,
+      limitEstimate: limit ? b0.estimate : null, limitSe: limit ? b0.se : null,
+      limitCi: limit ? b0.ci : Object.freeze({ lower: null, upper: null }),
+      tau2: reg.tau2, warnings: Object.freeze([...reg.warnings]),
     });
-  }
-  if (method !== 'EE' && k < 3) {
-    throw new InputError(`the regression test with model 'rma' and method ${method} needs at least 3 studies (2 coefficients and tau²; got ${k}); refit with method 'EE' or use model 'lm'`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
-  }
-  const reg = regressOnPredictor(() => metaRegression({ yi, vi }, { moderators: { [predictor]: x }, method, test, level }));
-  const [b0, b1] = reg.coefficients;
-  if (b0 === undefined || b1 === undefined) throw new InputError('the regression on the predictor could not be fitted', { field: 'vi', code: 'E_NOT_ESTIMABLE' });
-  return freezeResult({
-    model, predictor, k, method, test: reg.test, level,
-    statistic: b1.statistic, pValue: b1.pValue, df: reg.df,
-    slope: b1.estimate, slopeSe: b1.se,
-    limitEstimate: limit ? b0.estimate : null, limitSe: limit ? b0.se : null,
-    limitCi: limit ? b0.ci : Object.freeze({ lower: null, upper: null }),
-    tau2: reg.tau2, warnings: Object.freeze([...reg.warnings]),
   });
 }
 

@@ -6,6 +6,7 @@ import { binomialFailSafeN, fisherFailSafeN } from './fail-safe-n-p-values.ts';
 import { generalFailSafeN, roundFsn, type GeneralFsnSettings } from './general-fail-safe-n.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 import { denseArray } from '../dense-array.ts';
+import { omittedInputRow, type OmittedInputRow } from '../omission-summary.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** Fail-safe N methods, with metafor's names (`fsn(type = ...)`). */
@@ -61,9 +62,17 @@ export interface FailSafeNInput {
 }
 
 /** Result of {@link failSafeN} (metafor's `fsn`). */
+const BEYOND_DOUBLES = 'The fail-safe N is larger than the largest double-precision number';
+const AS_NAN = '; it is given as NaN (null in JSON).';
+
 export interface FailSafeNResult extends Pick<Inference, 'pValue'>, Pick<StudySet, 'k'>, Warnings {
   readonly type: FailSafeNType;
-  /** The fail-safe N: number of added null studies, rounded up to an integer (Infinity when Orwin's target is 0). */
+  /** Every input row left out for a missing yi (or vi, where used), with the reason. */
+  readonly omitted: readonly OmittedInputRow[];
+  /**
+   * The fail-safe N: number of added null studies, rounded up to an integer. NaN (null in JSON)
+   * when it is infinite (Orwin's target is 0; metafor: Inf) or beyond doubles; `warnings` says which.
+   */
   readonly n: number;
   /** Studies used (rows with a missing value omitted, see `warnings`). */
   readonly k: number;
@@ -151,9 +160,9 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
   assertOneOf(pool, ['stouffer', 'fisher'] as const, 'pool');
   const general = type === 'General' ? resolveGeneral(input, options) : null;
   const usesVi = type === 'Orwin' ? weighted : type !== 'Binomial';
-  const { yi, vi, warnings } = readStudies(input, usesVi);
+  const { yi, vi, warnings, omitted } = readStudies(input, usesVi);
   const k = yi.length;
-  const base = { type, k, alpha, pool: type === 'Rosenthal' ? pool : null };
+  const base = { type, k, alpha, pool: type === 'Rosenthal' ? pool : null, omitted };
   const done = (rest: Pick<FailSafeNResult, 'n' | 'pValue' | 'meanEffect' | 'target'> & Partial<FailSafeNResult>): FailSafeNResult =>
     freezeResult({ method: null, tau2: null, estimateAfter: null, tau2After: null, pValueAfter: null, capped: false, ...base, ...rest, warnings: [...warnings] });
 
@@ -185,8 +194,8 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
     const zMean = Math.abs(sumZ / Math.sqrt(k));
     const ratio = zMean / normalQuantile(alpha, true);
     const n = roundFsn(Math.max(0, k * ratio * ratio - k));
-    if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number (the z-values are huge): it is Infinity.');
-    return done({ n, pValue: normalSf(zMean), meanEffect: null, target: null });
+    if (!Number.isFinite(n)) warnings.push(`${BEYOND_DOUBLES} (the z-values are huge)${AS_NAN}`);
+    return done({ n: Number.isFinite(n) ? n : NaN, pValue: normalSf(zMean), meanEffect: null, target: null });
   }
   if (type === 'Rosenberg') {
     let sw = 0;
@@ -202,8 +211,8 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
       throw new InputError('the values are too large: the weighted sums of yi/vi overflow to Infinity', { field: 'vi', code: 'E_NOT_FINITE' });
     }
     const n = roundFsn(Math.max(0, (k * (t * t - sw)) / sw));
-    if (!Number.isFinite(n)) warnings.push('The fail-safe N is larger than the largest double-precision number: it is Infinity.');
-    return done({ n, pValue: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null });
+    if (!Number.isFinite(n)) warnings.push(`${BEYOND_DOUBLES}${AS_NAN}`);
+    return done({ n: Number.isFinite(n) ? n : NaN, pValue: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null });
   }
   // Orwin
   let mean: number;
@@ -223,8 +232,8 @@ export function failSafeN(input: FailSafeNInput, options: FailSafeNOptions = {})
   let goal = target ?? mean / 2;
   let n: number;
   if (goal === 0) {
-    n = Infinity;
-    warnings.push('The target effect size is 0, so no number of null studies reaches it: the fail-safe N is infinite.');
+    n = NaN;
+    warnings.push(`The target effect size is 0, so no number of null studies reaches it: the fail-safe N is infinite (metafor: Inf)${AS_NAN}`);
   } else {
     if (Math.sign(goal) !== Math.sign(mean)) goal = -goal;
     n = roundFsn(Math.max(0, (k * (mean - goal)) / goal));
@@ -259,7 +268,7 @@ function resolveGeneral(input: FailSafeNInput, options: FailSafeNOptions): Omit<
   };
 }
 
-function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi: number[]; warnings: string[] } {
+function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi: number[]; warnings: string[]; omitted: OmittedInputRow[] } {
   if (input === null || typeof input !== 'object') {
     throw new InputError('failSafeN needs an object with yi and vi arrays', { field: 'input', value: input });
   }
@@ -272,6 +281,7 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
   const yi: number[] = [];
   const vi: number[] = [];
   const warnings: string[] = [];
+  const omitted: OmittedInputRow[] = [];
   for (let i = 0; i < yiIn.length; i++) {
     const study = labels?.[i];
     const y = numberOrNaN(yiIn[i], 'yi', i, study);
@@ -279,6 +289,7 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
     if (Number.isNaN(y) || Number.isNaN(v)) {
       const missing = Number.isNaN(y) ? (Number.isNaN(v) ? 'yi and vi' : 'yi') : 'vi';
       warnings.push(`Row ${i + 1}${study === undefined ? '' : ` (${study})`} omitted: ${missing} missing.`);
+      omitted.push(omittedInputRow(i, study ?? `row ${i + 1}`, missing === 'yi and vi' ? 'yi, vi' : missing, `${missing} missing`));
       continue;
     }
     if (!Number.isFinite(y)) throw new InputError('must be finite', { field: 'yi', row: i + 1, study, value: y, code: numberCode(y) });
@@ -289,7 +300,7 @@ function readStudies(input: FailSafeNInput, usesVi: boolean): { yi: number[]; vi
     vi.push(v);
   }
   if (yi.length === 0) throw new InputError('no study has the values the method needs; nothing to compute', { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
-  return { yi, vi, warnings };
+  return { yi, vi, warnings, omitted };
 }
 
 function arrayField(value: unknown, field: string): ArrayLike<unknown> {

@@ -1,3 +1,6 @@
+import { denseArray } from '../dense-array.ts';
+import { InputError, numberCode } from '../errors.ts';
+
 /** Kendall's rank correlation of two samples, with the tie counts its tests need. */
 export interface KendallTau {
   /** Number of pairs. */
@@ -24,11 +27,16 @@ export interface KendallTau {
  * exactly (R's `unique`). Inputs must be free of NaN. The division is rounded as R rounds it
  * (so a perfect correlation gives exactly ±1).
  *
+ * @throws InputError when x or y is not a dense array of finite numbers (`E_SPARSE_ARRAY`, `E_NOT_FINITE`,
+ *   `E_INVALID_TYPE`), or their lengths differ (`E_LENGTH_MISMATCH`).
  * @example
  * kendallTau([1, 2, 3, 4], [1, 3, 2, 4]).tau // => 0.6666666666666667  (S = 4, n₀ = 6; R gives the same bits)
  */
-export function kendallTau(x: ArrayLike<number>, y: ArrayLike<number>): KendallTau {
-  const n = Math.min(x.length, y.length);
+export function kendallTau(xIn: ArrayLike<number>, yIn: ArrayLike<number>): KendallTau {
+  const x = numbers(xIn, 'x');
+  const y = numbers(yIn, 'y');
+  if (x.length !== y.length) throw new InputError(`length mismatch: x has ${x.length} values but y has ${y.length}`, { field: 'y', code: 'E_LENGTH_MISMATCH' });
+  const n = x.length;
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => compare(x[a] as number, x[b] as number) || compare(y[a] as number, y[b] as number));
   const n0 = (n * (n - 1)) / 2;
@@ -112,4 +120,16 @@ function mergeSortExchanges(a: Float64Array): number {
   }
   if (src !== a) a.set(src);
   return exchanges;
+}
+
+/** A dense array of finite numbers, copied. @throws InputError naming the field and the row. */
+function numbers(values: unknown, field: 'x' | 'y'): Float64Array {
+  const list = denseArray<unknown>(values, field);
+  const out = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError('must be a finite number', { field, row: i + 1, value: v, code: numberCode(v) });
+    out[i] = v;
+  }
+  return out;
 }

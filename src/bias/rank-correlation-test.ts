@@ -6,6 +6,7 @@ import { kendallTau, type KendallTau } from './kendall-tau.ts';
 import { interceptModel } from '../models/engine/intercept-model.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
 import { freezeResult } from '../freeze-result.ts';
+import { readResult } from '../read-result.ts';
 
 /** Largest k for which the exact permutation p-value is computed (cost O(k³)). */
 export const RANK_TEST_EXACT_MAX_K = 500;
@@ -56,27 +57,29 @@ export interface RankCorrelationResult extends Pick<Inference, 'statistic' | 'pV
  * rank.pValue // => 0.0301587…          (exact: 2·P(T ≥ 18) for k = 7; metafor p = 0.0302)
  */
 export function rankCorrelationTest(fit: MetaAnalysisResult | FitLike): RankCorrelationResult {
-  const { yi, vi } = readFit(fit, 'rankCorrelationTest', { positiveVi: true, studiesOnly: true });
-  const k = yi.length;
-  if (k < 2) throw new InputError(`the rank correlation test needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
-  const deviates = standardizedDeviates(yi, vi);
-  const warnings: string[] = [];
-  const kt = kendallTau(deviates, vi);
-  if (!Number.isFinite(kt.tau)) {
-    warnings.push('Kendall\'s tau is undefined: all standardized deviates or all sampling variances are equal.');
-    return freeze({ k, tau: null, pValue: null, pValueMethod: null, statistic: null, warnings });
-  }
-  if (!kt.ties && k <= RANK_TEST_EXACT_MAX_K) {
-    const half = (k * (k - 1)) / 4;
-    const concordant = (2 * half + kt.s) / 2; // = R's round((r + 1) n (n − 1) / 4) without ties
-    // P(T ≥ q) = P(T ≤ n(n−1)/2 − q) by symmetry; a survival sum, not 1 − cdf
-    const tail = concordant > half ? kendallLowerTail(2 * half - concordant, k) : kendallLowerTail(concordant, k);
-    return freeze({ k, tau: kt.tau, pValue: Math.min(1, 2 * tail), pValueMethod: 'exact', statistic: concordant, warnings });
-  }
-  if (kt.ties) warnings.push('Ties among the standardized deviates or the variances: the exact p-value is not available; the normal approximation with tie correction is used (as R\'s cor.test).');
-  else warnings.push(`k = ${k} > ${RANK_TEST_EXACT_MAX_K}: the p-value uses the normal approximation to Kendall's statistic (metafor's exact computation gives NaN above k = 170).`);
-  const z = kendallZ(kt);
-  return freezeResult(freeze({ k, tau: kt.tau, pValue: 2 * normalSf(Math.abs(z)), pValueMethod: 'normal', statistic: z, warnings }));
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    const { yi, vi } = readFit(fit, 'rankCorrelationTest', { positiveVi: true, studiesOnly: true });
+    const k = yi.length;
+    if (k < 2) throw new InputError(`the rank correlation test needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+    const deviates = standardizedDeviates(yi, vi);
+    const warnings: string[] = [];
+    const kt = kendallTau(deviates, vi);
+    if (!Number.isFinite(kt.tau)) {
+      warnings.push('Kendall\'s tau is undefined: all standardized deviates or all sampling variances are equal.');
+      return freeze({ k, tau: null, pValue: null, pValueMethod: null, statistic: null, warnings });
+    }
+    if (!kt.ties && k <= RANK_TEST_EXACT_MAX_K) {
+      const half = (k * (k - 1)) / 4;
+      const concordant = (2 * half + kt.s) / 2; // = R's round((r + 1) n (n − 1) / 4) without ties
+      // P(T ≥ q) = P(T ≤ n(n−1)/2 − q) by symmetry; a survival sum, not 1 − cdf
+      const tail = concordant > half ? kendallLowerTail(2 * half - concordant, k) : kendallLowerTail(concordant, k);
+      return freeze({ k, tau: kt.tau, pValue: Math.min(1, 2 * tail), pValueMethod: 'exact', statistic: concordant, warnings });
+    }
+    if (kt.ties) warnings.push('Ties among the standardized deviates or the variances: the exact p-value is not available; the normal approximation with tie correction is used (as R\'s cor.test).');
+    else warnings.push(`k = ${k} > ${RANK_TEST_EXACT_MAX_K}: the p-value uses the normal approximation to Kendall's statistic (metafor's exact computation gives NaN above k = 170).`);
+    const z = kendallZ(kt);
+    return freezeResult(freeze({ k, tau: kt.tau, pValue: 2 * normalSf(Math.abs(z)), pValueMethod: 'normal', statistic: z, warnings }));
+  });
 }
 
 /** yᵢ* = (yᵢ − θ̂)/√(vᵢ − 1/Σwᵢ), θ̂ the inverse-variance weighted mean (Begg & Mazumdar, 1994). */

@@ -8,6 +8,7 @@ import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL } from '../models/tau2/tau2-
 import { missingStudies, TRIM_AND_FILL_ESTIMATORS, type TrimAndFillEstimator } from './missing-studies.ts';
 import { readFit, type FitLike } from '../models/read-fit.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Side of the funnel on which studies are presumed missing. */
 export type FunnelSide = 'left' | 'right';
@@ -103,83 +104,85 @@ const MAX_ITERATIONS = 100;
  * tf.estimate // => 0.2873014…  (metafor: 0.2873, SE 0.0790)
  */
 export function trimAndFill(fit: MetaAnalysisResult | FitLike, options: TrimAndFillOptions = {}): TrimAndFillResult {
-  checkOptions(options, TRIM_AND_FILL_OPTION_KEYS);
-  if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
-  const estimator = options.estimator ?? 'L0';
-  assertOneOf(estimator, TRIM_AND_FILL_ESTIMATORS, 'estimator');
-  if (options.side !== undefined) assertOneOf(options.side, ['left', 'right'] as const, 'side');
-  const convergence = options.convergence ?? 'metafor';
-  assertOneOf(convergence, ['metafor', 'metafor-3.8', 'exact'] as const, 'convergence');
-  const exactTrimming = convergence !== 'metafor-3.8';
-  const exactFilled = convergence === 'exact';
-  const studies = readFit(fit, 'trimAndFill');
-  const { yi, vi, method } = studies;
-  const k = yi.length;
-  if (k < 2) throw new InputError(`trim and fill needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
-  const side = options.side ?? estimateSide(yi, vi, method);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, TRIM_AND_FILL_OPTION_KEYS);
+    if (options === null || typeof options !== 'object') throw new InputError('must be an options object', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
+    const estimator = options.estimator ?? 'L0';
+    assertOneOf(estimator, TRIM_AND_FILL_ESTIMATORS, 'estimator');
+    if (options.side !== undefined) assertOneOf(options.side, ['left', 'right'] as const, 'side');
+    const convergence = options.convergence ?? 'metafor';
+    assertOneOf(convergence, ['metafor', 'metafor-3.8', 'exact'] as const, 'convergence');
+    const exactTrimming = convergence !== 'metafor-3.8';
+    const exactFilled = convergence === 'exact';
+    const studies = readFit(fit, 'trimAndFill');
+    const { yi, vi, method } = studies;
+    const k = yi.length;
+    if (k < 2) throw new InputError(`trim and fill needs at least 2 studies (got ${k})`, { field: 'yi', code: 'E_TOO_FEW_STUDIES' });
+    const side = options.side ?? estimateSide(yi, vi, method);
 
-  // sort by yᵢ on the flipped scale (stable, as R's radix sort)
-  const sign = side === 'right' ? -1 : 1;
-  const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => sign * yi[a]! - sign * yi[b]!);
-  const ys = Float64Array.from(order, (i) => sign * yi[i]!);
-  const vs = Float64Array.from(order, (i) => vi[i]!);
+    // sort by yᵢ on the flipped scale (stable, as R's radix sort)
+    const sign = side === 'right' ? -1 : 1;
+    const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => sign * yi[a]! - sign * yi[b]!);
+    const ys = Float64Array.from(order, (i) => sign * yi[i]!);
+    const vs = Float64Array.from(order, (i) => vi[i]!);
 
-  let k0 = 0;
-  let previous = -1;
-  let seK0 = NaN;
-  let beta = NaN;
-  let iterations = 0;
-  const deviations = new Float64Array(k);
-  const warnings: string[] = [];
-  const refit = (y: Float64Array, v: Float64Array, exact: boolean): InterceptFit => {
-    const r = fitIntercept(y, v, method, 'z', 0.95, exact ? DEFAULT_TAU2_CONTROL : METAFOR_TAU2_CONTROL);
-    if (!r.ok) throw new InputError(`a refit of ${r.k} studies failed: ${r.reason}`, { field: 'vi', row: r.row === undefined ? undefined : r.row + 1, code: 'E_NOT_ESTIMABLE' });
-    for (const w of r.tau2Fit.warnings) {
-      const note = `Refit of ${r.k} studies: ${w}`;
-      if (!warnings.includes(note)) warnings.push(note);
+    let k0 = 0;
+    let previous = -1;
+    let seK0 = NaN;
+    let beta = NaN;
+    let iterations = 0;
+    const deviations = new Float64Array(k);
+    const warnings: string[] = [];
+    const refit = (y: Float64Array, v: Float64Array, exact: boolean): InterceptFit => {
+      const r = fitIntercept(y, v, method, 'z', 0.95, exact ? DEFAULT_TAU2_CONTROL : METAFOR_TAU2_CONTROL);
+      if (!r.ok) throw new InputError(`a refit of ${r.k} studies failed: ${r.reason}`, { field: 'vi', row: r.row === undefined ? undefined : r.row + 1, code: 'E_NOT_ESTIMABLE' });
+      for (const w of r.tau2Fit.warnings) {
+        const note = `Refit of ${r.k} studies: ${w}`;
+        if (!warnings.includes(note)) warnings.push(note);
+      }
+      return r;
+    };
+    while (k0 !== previous) {
+      previous = k0;
+      iterations++;
+      if (iterations > MAX_ITERATIONS) {
+        throw new InputError(`the trim-and-fill algorithm did not converge in ${MAX_ITERATIONS} iterations`, { field: 'estimator', value: estimator, code: 'E_NOT_ESTIMABLE' });
+      }
+      beta = refit(ys.subarray(0, k - k0), vs.subarray(0, k - k0), exactTrimming).estimate;
+      for (let i = 0; i < k; i++) deviations[i] = ys[i]! - beta;
+      const m = missingStudies(deviations, estimator);
+      if (Number.isNaN(m.k0)) {
+        const why = estimator === 'R0' ? 'no study lies below the trimmed estimate' : '2k² − 4Sr + ¼ is negative';
+        throw new InputError(`the ${estimator} estimate of the number of missing studies is undefined (${why}); metafor stops here too; try another estimator`, { field: 'estimator', value: estimator, code: 'E_NOT_ESTIMABLE' });
+      }
+      k0 = Math.max(0, roundHalfEven(m.k0));
+      seK0 = Math.max(0, m.se);
     }
-    return r;
-  };
-  while (k0 !== previous) {
-    previous = k0;
-    iterations++;
-    if (iterations > MAX_ITERATIONS) {
-      throw new InputError(`the trim-and-fill algorithm did not converge in ${MAX_ITERATIONS} iterations`, { field: 'estimator', value: estimator, code: 'E_NOT_ESTIMABLE' });
-    }
-    beta = refit(ys.subarray(0, k - k0), vs.subarray(0, k - k0), exactTrimming).estimate;
-    for (let i = 0; i < k; i++) deviations[i] = ys[i]! - beta;
-    const m = missingStudies(deviations, estimator);
-    if (Number.isNaN(m.k0)) {
-      const why = estimator === 'R0' ? 'no study lies below the trimmed estimate' : '2k² − 4Sr + ¼ is negative';
-      throw new InputError(`the ${estimator} estimate of the number of missing studies is undefined (${why}); metafor stops here too; try another estimator`, { field: 'estimator', value: estimator, code: 'E_NOT_ESTIMABLE' });
-    }
-    k0 = Math.max(0, roundHalfEven(m.k0));
-    seK0 = Math.max(0, m.se);
-  }
-  const pK0 = estimator === 'R0' ? 2 ** -(k0 + 1) : null;
-  const base = { k, k0, seK0: Number.isFinite(seK0) ? seK0 : null, pK0, side, estimator, method, iterations };
+    const pK0 = estimator === 'R0' ? 2 ** -(k0 + 1) : null;
+    const base = { k, k0, seK0: Number.isFinite(seK0) ? seK0 : null, pK0, side, estimator, method, iterations };
 
-  if (k0 === 0) {
-    const own = metaAnalysis({ yi, vi }, { method, test: studies.test, level: studies.level });
+    if (k0 === 0) {
+      const own = metaAnalysis({ yi, vi }, { method, test: studies.test, level: studies.level });
+      return freeze({
+        ...base, test: own.test, level: own.level,
+        estimate: own.estimate, se: own.se, statistic: own.statistic, pValue: own.pValue, ci: own.ci, tau2: own.tau2,
+        filled: [], warnings,
+      });
+    }
+    const filled: FilledStudy[] = [];
+    for (let j = k - k0; j < k; j++) {
+      const mirrored = 2 * beta - ys[j]!;
+      filled.push(Object.freeze({ label: `Filled ${filled.length + 1}`, yi: sign * mirrored, vi: vs[j]! }));
+    }
+    const allY = Float64Array.from([...yi, ...filled.map((f) => f.yi)]);
+    const allV = Float64Array.from([...vi, ...filled.map((f) => f.vi)]);
+    const filledFit = refit(allY, allV, exactFilled);
     return freeze({
-      ...base, test: own.test, level: own.level,
-      estimate: own.estimate, se: own.se, statistic: own.statistic, pValue: own.pValue, ci: own.ci, tau2: own.tau2,
-      filled: [], warnings,
+      ...base, test: 'z', level: 0.95,
+      estimate: filledFit.estimate, se: filledFit.se, statistic: filledFit.statistic, pValue: filledFit.pValue,
+      ci: Object.freeze({ lower: filledFit.ciLower, upper: filledFit.ciUpper }), tau2: filledFit.tau2,
+      filled, warnings,
     });
-  }
-  const filled: FilledStudy[] = [];
-  for (let j = k - k0; j < k; j++) {
-    const mirrored = 2 * beta - ys[j]!;
-    filled.push(Object.freeze({ label: `Filled ${filled.length + 1}`, yi: sign * mirrored, vi: vs[j]! }));
-  }
-  const allY = Float64Array.from([...yi, ...filled.map((f) => f.yi)]);
-  const allV = Float64Array.from([...vi, ...filled.map((f) => f.vi)]);
-  const filledFit = refit(allY, allV, exactFilled);
-  return freeze({
-    ...base, test: 'z', level: 0.95,
-    estimate: filledFit.estimate, se: filledFit.se, statistic: filledFit.statistic, pValue: filledFit.pValue,
-    ci: Object.freeze({ lower: filledFit.ciLower, upper: filledFit.ciUpper }), tau2: filledFit.tau2,
-    filled, warnings,
   });
 }
 

@@ -1,6 +1,6 @@
 import { optionKeys } from '../check-options.ts';
 import type { Provenance } from '../types.ts';
-import { checkFinite, checkInput, checkNonNegative, fail, show } from './check-number.ts';
+import { checkFinite, checkInput, checkNonNegative, fail, show, checkComputed } from './check-number.ts';
 
 /** Input of {@link changeScoreSd}. */
 export interface ChangeScoreSdInput {
@@ -44,8 +44,11 @@ export function changeScoreSd(input: ChangeScoreSdInput): ChangeScoreSdResult {
   // Written as (sb − sf)² + 2·(1 − r)·sb·sf, which is never negative and loses no precision
   // when r is near 1 and the SDs are close.
   const variance = (sb - sf) * (sb - sf) + 2 * (1 - r) * sb * sf;
+  // SDs beyond ~1e154 overflow the squares: then the same formula on SDs scaled by the larger one
+  const s = Math.max(sb, sf);
+  const sd = Number.isFinite(variance) ? Math.sqrt(variance) : s * Math.sqrt((sb / s - sf / s) ** 2 + 2 * (1 - r) * (sb / s) * (sf / s));
   return Object.freeze({
-    sd: Math.sqrt(variance),
+    sd: checkComputed(sd, 'SD_change', { field: 'sdFinal', study }),
     provenance: Object.freeze({
       kind: 'derived' as const,
       formula: `SD_change = √(SD_baseline² + SD_final² − 2·r·SD_baseline·SD_final), r = ${show(r)} (Cochrane 6.5.2.8)`,

@@ -2,7 +2,7 @@ import { optionKeys } from '../check-options.ts';
 import { assertLevel, assertOneOf } from '../errors.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import type { Inference, Provenance, Warnings } from '../types.ts';
-import { checkFinite, checkInput, checkPValue, fail, optionalFinite, show } from './check-number.ts';
+import { checkFinite, checkInput, checkPValue, fail, optionalFinite, show, checkComputed } from './check-number.ts';
 import type { Place } from './check-number.ts';
 
 /** Scale on which a reported estimate and CI are symmetric: `log` for ratios (OR, RR, HR). */
@@ -93,7 +93,8 @@ export function fromEstimateAndCi(input: FromEstimateAndCiInput): FromEstimateAn
     const lo = onScale(lower, transform, { field: 'lower', study });
     const hi = onScale(upper, transform, { field: 'upper', study });
     const z = normalQuantile((1 + level) / 2);
-    const se = (hi - lo) / (2 * z);
+    const se = checkComputed((hi - lo) / (2 * z), 'the SE from the CI width', { field: 'upper', study });
+    checkComputed(se * se, 'vi = SE²', { field: 'upper', study });
     if (!(yi >= lo && yi <= hi)) {
       warnings.push(`${prefix}the estimate ${show(estimate)} lies outside its CI [${show(lower)}, ${show(upper)}]; check the reported values`);
     } else if (Math.abs((lo + hi) / 2 - yi) / (hi - lo) > HALFWAY_TOLERANCE) {
@@ -122,7 +123,8 @@ export function fromEstimateAndCi(input: FromEstimateAndCiInput): FromEstimateAn
   if (yi === 0) {
     fail('must not be 0 on the analysis scale when only a p-value is given (the SE would be 0)', { field: 'estimate', study, code: 'E_OUT_OF_RANGE' }, estimate);
   }
-  const se = Math.abs(yi) / normalQuantile(p / 2, true);
+  const se = checkComputed(Math.abs(yi) / normalQuantile(p / 2, true), 'SE = |yi|/z', { field: 'pValue', study });
+  checkComputed(se * se, 'vi = SE²', { field: 'estimate', study });
   return Object.freeze({
     yi,
     vi: se * se,

@@ -1,6 +1,6 @@
 import { optionKeys } from '../check-options.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
-import { checkFinite, checkInput, checkPValue, fail } from './check-number.ts';
+import { checkFinite, checkInput, checkPValue, fail, checkComputed } from './check-number.ts';
 import { checkGroupSizes, twoGroupFactor } from './pooled-sd-from-se.ts';
 import type { PooledSdResult } from './pooled-sd-from-se.ts';
 
@@ -46,9 +46,9 @@ export function pooledSdFromP(input: PooledSdFromPInput): PooledSdFromPResult {
   const [n1, n2] = checkGroupSizes(input, study);
   const df = n1 + n2 - 2;
   const t = studentTQuantile(p / 2, df, true);
-  const se = Math.abs(md) / t;
+  const se = checkComputed(Math.abs(md) / t, 'SE = |MD|/t', { field: 'meanDifference', study });
   return Object.freeze({
-    sd: se / twoGroupFactor(n1, n2),
+    sd: checkComputed(se / twoGroupFactor(n1, n2), 'SD = SE/√(1/n1 + 1/n2)', { field: 'meanDifference', study }),
     se,
     t,
     df,

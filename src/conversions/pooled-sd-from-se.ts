@@ -1,6 +1,6 @@
 import { optionKeys } from '../check-options.ts';
 import type { Inference, Provenance, Warnings } from '../types.ts';
-import { checkInput, checkNonNegative, checkSampleSize } from './check-number.ts';
+import { checkInput, checkNonNegative, checkSampleSize, checkComputed } from './check-number.ts';
 
 /** Input of {@link pooledSdFromSe}. */
 export interface PooledSdFromSeInput {
@@ -55,7 +55,7 @@ export function pooledSdFromSe(input: PooledSdFromSeInput): PooledSdResult {
   const se = checkNonNegative(input.se, { field: 'se', study });
   const [n1, n2] = checkGroupSizes(input, study);
   return Object.freeze({
-    sd: se / twoGroupFactor(n1, n2),
+    sd: checkComputed(se / twoGroupFactor(n1, n2), 'SD = SE/√(1/n1 + 1/n2)', { field: 'se', study }),
     se,
     provenance: Object.freeze({ kind: 'derived' as const, formula: 'SD = SE/√(1/n1 + 1/n2) (Cochrane 6.5.2.3)' }),
     warnings: Object.freeze([]),

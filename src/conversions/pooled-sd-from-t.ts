@@ -1,5 +1,5 @@
 import { optionKeys } from '../check-options.ts';
-import { checkFinite, checkInput, fail } from './check-number.ts';
+import { checkFinite, checkInput, fail, checkComputed } from './check-number.ts';
 import { checkGroupSizes, twoGroupFactor } from './pooled-sd-from-se.ts';
 import type { PooledSdResult } from './pooled-sd-from-se.ts';
 
@@ -34,9 +34,9 @@ export function pooledSdFromT(input: PooledSdFromTInput): PooledSdResult {
   const t = checkFinite(input.t, { field: 't', study, code: 'E_OUT_OF_RANGE' });
   if (t === 0) fail('must not be 0', { field: 't', study }, t);
   const [n1, n2] = checkGroupSizes(input, study);
-  const se = Math.abs(md) / Math.abs(t);
+  const se = checkComputed(Math.abs(md) / Math.abs(t), 'SE = |MD|/|t|', { field: 't', study });
   return Object.freeze({
-    sd: se / twoGroupFactor(n1, n2),
+    sd: checkComputed(se / twoGroupFactor(n1, n2), 'SD = SE/√(1/n1 + 1/n2)', { field: 't', study }),
     se,
     provenance: Object.freeze({
       kind: 'derived' as const,

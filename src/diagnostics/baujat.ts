@@ -5,6 +5,7 @@ import { withoutStudy } from './without-study.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import { baujatRegression } from './baujat-regression.ts';
 import { freezeResult } from '../freeze-result.ts';
+import { readResult } from '../read-result.ts';
 
 /** One study's coordinates in a Baujat plot (metafor's `baujat` return value). */
 export interface BaujatPoint {
@@ -41,21 +42,23 @@ export interface BaujatPoint {
  * baujat(fit).map((p) => p.x) // => [2.8639..., 0.0473..., 3.5502...] (sum 6.4615... = fit.q)
  */
 export function baujat(fit: MetaAnalysisResult | MetaRegressionResult): readonly BaujatPoint[] {
-  if (fit !== null && typeof fit === 'object' && 'coefficients' in fit) return baujatRegression(fit);
-  const f = readFitView(fit, 'baujat', 2);
-  const yDel = new Float64Array(f.k - 1);
-  const vDel = new Float64Array(f.k - 1);
-  const points: BaujatPoint[] = [];
-  for (let i = 0; i < f.k; i++) {
-    const resid = f.yi[i]! - f.estimate;
-    const del = refit(withoutStudy(f.yi, i, yDel), withoutStudy(f.vi, i, vDel), f.method, f.test, f.level);
-    const change = del.ok ? del.estimate - f.estimate : NaN;
-    const y = del.ok ? (change * change) / del.vb : NaN;
-    points.push(Object.freeze({
-      label: f.labels[i]!,
-      x: (resid * resid) / (f.vi[i]! + f.tau2),
-      y: Number.isFinite(y) ? y : null,
-    }));
-  }
-  return freezeResult(points);
+  return readResult(fit, 'metaAnalysis/metaRegression', 'fit', () => {
+    if (fit !== null && typeof fit === 'object' && 'coefficients' in fit) return baujatRegression(fit);
+    const f = readFitView(fit, 'baujat', 2);
+    const yDel = new Float64Array(f.k - 1);
+    const vDel = new Float64Array(f.k - 1);
+    const points: BaujatPoint[] = [];
+    for (let i = 0; i < f.k; i++) {
+      const resid = f.yi[i]! - f.estimate;
+      const del = refit(withoutStudy(f.yi, i, yDel), withoutStudy(f.vi, i, vDel), f.method, f.test, f.level);
+      const change = del.ok ? del.estimate - f.estimate : NaN;
+      const y = del.ok ? (change * change) / del.vb : NaN;
+      points.push(Object.freeze({
+        label: f.labels[i]!,
+        x: (resid * resid) / (f.vi[i]! + f.tau2),
+        y: Number.isFinite(y) ? y : null,
+      }));
+    }
+    return freezeResult(points);
+  });
 }

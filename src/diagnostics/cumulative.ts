@@ -7,6 +7,7 @@ import { sortOrder } from './sort-order.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
 import { checkOptions, isPlainObject, optionKeys } from '../check-options.ts';
 import { freezeResult } from '../freeze-result.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link cumulative}. */
 export interface CumulativeOptions {
@@ -59,27 +60,29 @@ export function cumulative(
   order?: ArrayLike<number | null> | readonly (string | null)[],
   options: CumulativeOptions = {},
 ): readonly SubsetFit[] {
-  const f = readFitView(fit, 'cumulative', 1);
-  if (options === null || typeof options !== 'object') {
-    throw new InputError('must be an options object such as { decreasing: true }', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
-  }
-  checkOptions(options, CUMULATIVE_OPTION_KEYS);
-  if (isPlainObject(order)) {
-    throw new InputError('must be an array of sort keys, one per study; options go third: cumulative(fit, order, options)', { field: 'order', code: 'E_INVALID_TYPE' });
-  }
-  const decreasing = options.decreasing ?? false;
-  if (typeof decreasing !== 'boolean') throw new InputError('must be true or false', { field: 'decreasing', value: decreasing, code: 'E_INVALID_TYPE' });
-  const sequence = order === undefined ? Array.from({ length: f.k }, (_, i) => i) : sortOrder(order, f.k, decreasing);
-  const collapse = options.collapse ?? false;
-  if (typeof collapse !== 'boolean') throw new InputError('must be true or false', { field: 'collapse', value: collapse });
-  const yi = Float64Array.from(sequence, (i) => f.yi[i]!);
-  const vi = Float64Array.from(sequence, (i) => f.vi[i]!);
-  const rows: SubsetFit[] = [];
-  for (const j of collapse && order !== undefined ? tieEnds(order, sequence) : sequence.map((_, i) => i + 1)) {
-    const step = refit(yi.subarray(0, j), vi.subarray(0, j), f.method, f.test, f.level);
-    const last = sequence[j - 1]!;
-    rows.push(subsetFit(collapse && order !== undefined ? keyLabel(order[last]) : f.labels[last]!, step));
-  }
-  return freezeResult(rows);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    const f = readFitView(fit, 'cumulative', 1);
+    if (options === null || typeof options !== 'object') {
+      throw new InputError('must be an options object such as { decreasing: true }', { field: 'options', value: options, code: 'E_INVALID_TYPE' });
+    }
+    checkOptions(options, CUMULATIVE_OPTION_KEYS);
+    if (isPlainObject(order)) {
+      throw new InputError('must be an array of sort keys, one per study; options go third: cumulative(fit, order, options)', { field: 'order', code: 'E_INVALID_TYPE' });
+    }
+    const decreasing = options.decreasing ?? false;
+    if (typeof decreasing !== 'boolean') throw new InputError('must be true or false', { field: 'decreasing', value: decreasing, code: 'E_INVALID_TYPE' });
+    const sequence = order === undefined ? Array.from({ length: f.k }, (_, i) => i) : sortOrder(order, f.k, decreasing);
+    const collapse = options.collapse ?? false;
+    if (typeof collapse !== 'boolean') throw new InputError('must be true or false', { field: 'collapse', value: collapse });
+    const yi = Float64Array.from(sequence, (i) => f.yi[i]!);
+    const vi = Float64Array.from(sequence, (i) => f.vi[i]!);
+    const rows: SubsetFit[] = [];
+    for (const j of collapse && order !== undefined ? tieEnds(order, sequence) : sequence.map((_, i) => i + 1)) {
+      const step = refit(yi.subarray(0, j), vi.subarray(0, j), f.method, f.test, f.level);
+      const last = sequence[j - 1]!;
+      rows.push(subsetFit(collapse && order !== undefined ? keyLabel(order[last]) : f.labels[last]!, step));
+    }
+    return freezeResult(rows);
+  });
 }
 

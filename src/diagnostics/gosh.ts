@@ -5,6 +5,7 @@ import { readFit } from '../models/read-fit.ts';
 import { DEFAULT_TAU2_CONTROL } from '../models/tau2/tau2-fit.ts';
 import { seededUniforms } from '../numeric/seeded-normals.ts';
 import type { MetaAnalysisResult, Tau2Method } from '../types.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link gosh}. */
 export interface GoshOptions {
@@ -55,58 +56,60 @@ export interface GoshResult {
  * g.estimate[6] // => 0.2921644901 (all three studies: metafor 5.1 rma(method = "DL") 0.292164490136149)
  */
 export function gosh(fit: MetaAnalysisResult, options: GoshOptions = {}): GoshResult {
-  const o = checkOptions<GoshOptions>(options, ['subsets', 'seed']);
-  const f = readFit(fit, 'gosh', { minK: 2 });
-  const wanted = o.subsets ?? 10_000;
-  const seed = o.seed ?? 1;
-  if (!(Number.isInteger(wanted) && wanted >= 1)) throw new InputError('must be a positive integer', { field: 'subsets', value: wanted });
-  if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed });
-  const k = f.k;
-  const all = 2 ** k - 1;
-  const exhaustive = all <= wanted;
-  const m = exhaustive ? all : wanted;
-  const included = new Uint8Array(m * k);
-  const u = seededUniforms(seed);
-  for (let s = 0; s < m; s++) {
-    const row = s * k;
-    if (exhaustive) {
-      for (let i = 0; i < k; i++) included[row + i] = Math.floor((s + 1) / 2 ** i) % 2;
-    } else {
-      let n = 0;
-      while (n === 0) for (let i = 0; i < k; i++) n += included[row + i] = u() < 0.5 ? 1 : 0;
-    }
-  }
-  const estimate = new Float64Array(m).fill(NaN);
-  const i2 = new Float64Array(m).fill(NaN);
-  const tau2 = new Float64Array(m).fill(NaN);
-  const q = new Float64Array(m).fill(NaN);
-  const size = new Float64Array(m);
-  const y = new Float64Array(k);
-  const v = new Float64Array(k);
-  for (let s = 0; s < m; s++) {
-    let n = 0;
-    for (let i = 0; i < k; i++) {
-      if (included[s * k + i] === 1) {
-        y[n] = f.yi[i]!;
-        v[n++] = f.vi[i]!;
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    const o = checkOptions<GoshOptions>(options, ['subsets', 'seed']);
+    const f = readFit(fit, 'gosh', { minK: 2 });
+    const wanted = o.subsets ?? 10_000;
+    const seed = o.seed ?? 1;
+    if (!(Number.isInteger(wanted) && wanted >= 1)) throw new InputError('must be a positive integer', { field: 'subsets', value: wanted });
+    if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed });
+    const k = f.k;
+    const all = 2 ** k - 1;
+    const exhaustive = all <= wanted;
+    const m = exhaustive ? all : wanted;
+    const included = new Uint8Array(m * k);
+    const u = seededUniforms(seed);
+    for (let s = 0; s < m; s++) {
+      const row = s * k;
+      if (exhaustive) {
+        for (let i = 0; i < k; i++) included[row + i] = Math.floor((s + 1) / 2 ** i) % 2;
+      } else {
+        let n = 0;
+        while (n === 0) for (let i = 0; i < k; i++) n += included[row + i] = u() < 0.5 ? 1 : 0;
       }
     }
-    size[s] = n;
-    const r = fitIntercept(y.subarray(0, n), v.subarray(0, n), f.method, f.test, f.level, DEFAULT_TAU2_CONTROL);
-    if (!r.ok) continue;
-    estimate[s] = r.estimate;
-    i2[s] = r.i2;
-    tau2[s] = r.tau2;
-    q[s] = r.q;
-  }
-  const result = { k, method: f.method, subsets: m, exhaustive, seed, estimate, i2, tau2, q, size, included };
-  Object.defineProperty(result, 'toJSON', {
-    enumerable: false,
-    value: () => ({
-      k, method: f.method, subsets: m, exhaustive, seed,
-      estimate: Array.from(estimate), i2: Array.from(i2), tau2: Array.from(tau2), q: Array.from(q),
-      size: Array.from(size), included: Array.from(included),
-    }),
+    const estimate = new Float64Array(m).fill(NaN);
+    const i2 = new Float64Array(m).fill(NaN);
+    const tau2 = new Float64Array(m).fill(NaN);
+    const q = new Float64Array(m).fill(NaN);
+    const size = new Float64Array(m);
+    const y = new Float64Array(k);
+    const v = new Float64Array(k);
+    for (let s = 0; s < m; s++) {
+      let n = 0;
+      for (let i = 0; i < k; i++) {
+        if (included[s * k + i] === 1) {
+          y[n] = f.yi[i]!;
+          v[n++] = f.vi[i]!;
+        }
+      }
+      size[s] = n;
+      const r = fitIntercept(y.subarray(0, n), v.subarray(0, n), f.method, f.test, f.level, DEFAULT_TAU2_CONTROL);
+      if (!r.ok) continue;
+      estimate[s] = r.estimate;
+      i2[s] = r.i2;
+      tau2[s] = r.tau2;
+      q[s] = r.q;
+    }
+    const result = { k, method: f.method, subsets: m, exhaustive, seed, estimate, i2, tau2, q, size, included };
+    Object.defineProperty(result, 'toJSON', {
+      enumerable: false,
+      value: () => ({
+        k, method: f.method, subsets: m, exhaustive, seed,
+        estimate: Array.from(estimate), i2: Array.from(i2), tau2: Array.from(tau2), q: Array.from(q),
+        size: Array.from(size), included: Array.from(included),
+      }),
+    });
+    return Object.freeze(result);
   });
-  return Object.freeze(result);
 }

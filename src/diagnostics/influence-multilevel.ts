@@ -6,6 +6,7 @@ import { indexLabels } from '../models/multilevel/label-index.ts';
 import { readNestedFit } from '../models/robust/read-nested-fit.ts';
 import { cholesky, choleskyInverse, choleskySolve } from '../numeric/cholesky.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
+import { readResult } from '../read-result.ts';
 
 /** The model refitted without one unit (a row, or all rows of a cluster). */
 export interface MultilevelDeletion {
@@ -45,42 +46,44 @@ export interface MultilevelInfluence {
  * influenceMultilevel(fit).hat.reduce((s, h) => s + h, 0) // => 1.00000000 (p = 1)
  */
 export function influenceMultilevel(fit: MultilevelModelResult, options: { readonly cluster?: readonly unknown[] } = {}): MultilevelInfluence {
-  const parts = readNestedFit(fit);
-  const k = parts.yi.length;
-  const p = parts.names.length;
-  const units = deletionUnits(options?.cluster, k, parts.labels);
-  const hat = hatValues(parts.x, p, parts.structure.groupOf[0]!, parts.block!, fit.covariance);
-  const vb = Float64Array.from(fit.covariance.flat());
-  const l = cholesky(vb, p);
-  const vbInv = l === null ? null : choleskyInverse(l, p);
-  const beta = fit.coefficients.map((c) => c.estimate);
-  const names = parts.names;
-  const deletions = units.levels.map((label, u) => {
-    const keep = Array.from({ length: k }, (_, i) => i).filter((i) => units.codes[i] !== u);
-    try {
-      const del = multilevelModel(
-        { yi: keep.map((i) => parts.yi[i]!), vi: keep.map((i) => parts.vi[i]!) },
-        {
-          levels: fit.levels.map((lv) => keep.map((i) => lv[i]!)), method: fit.method, test: fit.test, level: fit.level,
-          ...(p > 1 ? { moderators: Object.fromEntries(names.slice(1).map((n) => [n, keep.map((i) => fit.moderators[n]![i]!)])) } : {}),
-        },
-      );
-      const dfb = beta.map((b, a) => b - del.coefficients[a]!.estimate);
-      const cookD = vbInv === null ? NaN : dfb.reduce((s, da, a) => s + dfb.reduce((t, db, b) => t + da * vbInv[a * p + b]! * db, 0), 0);
-      const atDeleted = evaluateNestedRegression(
-        { y: Float64Array.from(parts.yi), v: Float64Array.from(parts.vi), x: parts.x, p, levels: parts.structure, halfLogDetXtX: 0 },
-        del.sigma2, fit.method === 'REML',
-      );
-      return Object.freeze({
-        label, cookD: finiteOrNull(cookD), sigma2Deleted: Object.freeze([...del.sigma2]),
-        dfbetas: Object.freeze(Object.fromEntries(names.map((n, a) => [n, finiteOrNull(dfb[a]! / Math.sqrt(atDeleted.covariance[a * p + a]!))]))),
-      });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return Object.freeze({ label, cookD: null, sigma2Deleted: null, dfbetas: Object.freeze(Object.fromEntries(names.map((n) => [n, null]))), error: error.message });
-    }
+  return readResult(fit, 'multilevelModel', 'fit', () => {
+    const parts = readNestedFit(fit);
+    const k = parts.yi.length;
+    const p = parts.names.length;
+    const units = deletionUnits(options?.cluster, k, parts.labels);
+    const hat = hatValues(parts.x, p, parts.structure.groupOf[0]!, parts.block!, fit.covariance);
+    const vb = Float64Array.from(fit.covariance.flat());
+    const l = cholesky(vb, p);
+    const vbInv = l === null ? null : choleskyInverse(l, p);
+    const beta = fit.coefficients.map((c) => c.estimate);
+    const names = parts.names;
+    const deletions = units.levels.map((label, u) => {
+      const keep = Array.from({ length: k }, (_, i) => i).filter((i) => units.codes[i] !== u);
+      try {
+        const del = multilevelModel(
+          { yi: keep.map((i) => parts.yi[i]!), vi: keep.map((i) => parts.vi[i]!) },
+          {
+            levels: fit.levels.map((lv) => keep.map((i) => lv[i]!)), method: fit.method, test: fit.test, level: fit.level,
+            ...(p > 1 ? { moderators: Object.fromEntries(names.slice(1).map((n) => [n, keep.map((i) => fit.moderators[n]![i]!)])) } : {}),
+          },
+        );
+        const dfb = beta.map((b, a) => b - del.coefficients[a]!.estimate);
+        const cookD = vbInv === null ? NaN : dfb.reduce((s, da, a) => s + dfb.reduce((t, db, b) => t + da * vbInv[a * p + b]! * db, 0), 0);
+        const atDeleted = evaluateNestedRegression(
+          { y: Float64Array.from(parts.yi), v: Float64Array.from(parts.vi), x: parts.x, p, levels: parts.structure, halfLogDetXtX: 0 },
+          del.sigma2, fit.method === 'REML',
+        );
+        return Object.freeze({
+          label, cookD: finiteOrNull(cookD), sigma2Deleted: Object.freeze([...del.sigma2]),
+          dfbetas: Object.freeze(Object.fromEntries(names.map((n, a) => [n, finiteOrNull(dfb[a]! / Math.sqrt(atDeleted.covariance[a * p + a]!))]))),
+        });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        return Object.freeze({ label, cookD: null, sigma2Deleted: null, dfbetas: Object.freeze(Object.fromEntries(names.map((n) => [n, null]))), error: error.message });
+      }
+    });
+    return Object.freeze({ deletions: Object.freeze(deletions), hat: Object.freeze(hat), labels: Object.freeze([...parts.labels]) });
   });
-  return Object.freeze({ deletions: Object.freeze(deletions), hat: Object.freeze(hat), labels: Object.freeze([...parts.labels]) });
 }
 
 function deletionUnits(cluster: readonly unknown[] | undefined, k: number, labels: readonly string[]): { codes: Int32Array; levels: readonly string[] } {

@@ -3,6 +3,7 @@ import { InputError } from '../errors.ts';
 import { metaRegression, type MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import { cholesky, choleskyInverse, choleskyLogDet } from '../numeric/cholesky.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
+import { readResult } from '../read-result.ts';
 
 /** Case-deletion diagnostics of one study of a meta-regression (metafor's `influence.rma.uni` with moderators). */
 export interface InfluenceRegressionRow {
@@ -44,45 +45,47 @@ export interface InfluenceRegressionRow {
  * influenceRegression(fit).map((r) => r.hat) // => [0.6, 0.3, 0.2, 0.3, 0.6] (1/k + (xᵢ − x̄)²/Σ(x − x̄)²)
  */
 export function influenceRegression(fit: MetaRegressionResult): readonly InfluenceRegressionRow[] {
-  if (fit === null || typeof fit !== 'object' || !Array.isArray(fit.coefficients) || typeof fit.moderators !== 'object') {
-    throw new InputError('expected the result of metaRegression()', { field: 'fit' });
-  }
-  const k = fit.k;
-  const p = fit.p;
-  const names = fit.coefficients.map((c) => c.name);
-  if (!(k > p + 1)) throw new InputError(`influence needs more than p + 1 = ${p + 1} studies; got ${k}`, { field: 'fit' });
-  const x = (i: number) => names.map((name, a) => (a === 0 ? 1 : fit.moderators[name]![i]!));
-  const beta = names.map((_, a) => fit.coefficients[a]!.estimate);
-  const vb = Float64Array.from(fit.covariance.flat());
-  const lvb = cholesky(vb, p);
-  const vbInv = lvb === null ? null : choleskyInverse(lvb, p);
-  const logDetVb = lvb === null ? NaN : choleskyLogDet(lvb, p);
-  const w = fit.vi.map((v) => 1 / (v + fit.tau2));
-  const sumW = w.reduce((s, t) => s + t, 0);
-  const xtwxInv = inverse(crossWeighted(fit.vi.map((_, i) => x(i)), w, p), p);
-  const rows: InfluenceRegressionRow[] = [];
-  for (let i = 0; i < k; i++) {
-    const xi = x(i);
-    const hat = w[i]! * quad(xtwxInv, xi, xi, p);
-    const weight = (100 * w[i]!) / sumW;
-    const keep = (arr: readonly number[]) => arr.filter((_, j) => j !== i);
-    let del: MetaRegressionResult;
-    try {
-      del = metaRegression(
-        { yi: keep(fit.yi), vi: keep(fit.vi) },
-        { moderators: Object.fromEntries(names.slice(1).map((name) => [name, keep(fit.moderators[name]!)])), method: fit.method, test: fit.test, level: fit.level },
-      );
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      rows.push(Object.freeze({
-        label: fit.labels[i]!, rstudent: null, dffits: null, cookD: null, covRatio: null, tau2Deleted: null, qDeleted: null,
-        hat, weight, dfbetas: Object.freeze(Object.fromEntries(names.map((n) => [n, null]))), isInfluential: hat > (3 * p) / k, error: error.message,
-      }));
-      continue;
+  return readResult(fit, 'metaRegression', 'fit', () => {
+    if (fit === null || typeof fit !== 'object' || !Array.isArray(fit.coefficients) || typeof fit.moderators !== 'object') {
+      throw new InputError('expected the result of metaRegression()', { field: 'fit' });
     }
-    rows.push(deletionRow(fit, del, i, xi, hat, weight, beta, vbInv, logDetVb, x, names));
-  }
-  return Object.freeze(rows);
+    const k = fit.k;
+    const p = fit.p;
+    const names = fit.coefficients.map((c) => c.name);
+    if (!(k > p + 1)) throw new InputError(`influence needs more than p + 1 = ${p + 1} studies; got ${k}`, { field: 'fit' });
+    const x = (i: number) => names.map((name, a) => (a === 0 ? 1 : fit.moderators[name]![i]!));
+    const beta = names.map((_, a) => fit.coefficients[a]!.estimate);
+    const vb = Float64Array.from(fit.covariance.flat());
+    const lvb = cholesky(vb, p);
+    const vbInv = lvb === null ? null : choleskyInverse(lvb, p);
+    const logDetVb = lvb === null ? NaN : choleskyLogDet(lvb, p);
+    const w = fit.vi.map((v) => 1 / (v + fit.tau2));
+    const sumW = w.reduce((s, t) => s + t, 0);
+    const xtwxInv = inverse(crossWeighted(fit.vi.map((_, i) => x(i)), w, p), p);
+    const rows: InfluenceRegressionRow[] = [];
+    for (let i = 0; i < k; i++) {
+      const xi = x(i);
+      const hat = w[i]! * quad(xtwxInv, xi, xi, p);
+      const weight = (100 * w[i]!) / sumW;
+      const keep = (arr: readonly number[]) => arr.filter((_, j) => j !== i);
+      let del: MetaRegressionResult;
+      try {
+        del = metaRegression(
+          { yi: keep(fit.yi), vi: keep(fit.vi) },
+          { moderators: Object.fromEntries(names.slice(1).map((name) => [name, keep(fit.moderators[name]!)])), method: fit.method, test: fit.test, level: fit.level },
+        );
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        rows.push(Object.freeze({
+          label: fit.labels[i]!, rstudent: null, dffits: null, cookD: null, covRatio: null, tau2Deleted: null, qDeleted: null,
+          hat, weight, dfbetas: Object.freeze(Object.fromEntries(names.map((n) => [n, null]))), isInfluential: hat > (3 * p) / k, error: error.message,
+        }));
+        continue;
+      }
+      rows.push(deletionRow(fit, del, i, xi, hat, weight, beta, vbInv, logDetVb, x, names));
+    }
+    return Object.freeze(rows);
+  });
 }
 
 function deletionRow(

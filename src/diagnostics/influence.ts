@@ -6,6 +6,7 @@ import { readFitView } from '../models/read-fit.ts';
 import { refit, type Refit } from './refit.ts';
 import { withoutStudy } from './without-study.ts';
 import { freezeResult } from '../freeze-result.ts';
+import { readResult } from '../read-result.ts';
 
 /**
  * Case-deletion diagnostics of one study (one row of metafor's `influence(fit)$inf`, plus
@@ -71,42 +72,44 @@ export interface InfluenceRow {
  * influence(fit).map((r) => r.isInfluential) // => [true, false, true]
  */
 export function influence(fit: MetaAnalysisResult): readonly InfluenceRow[] {
-  const f = readFitView(fit, 'influence', 2);
-  const { k, yi: y, vi: v } = f;
-  const hat = leverages(v, f.tau2);
-  const vbFull = f.se * f.se;
-  const yDel = new Float64Array(k - 1);
-  const vDel = new Float64Array(k - 1);
-  const rows: InfluenceRow[] = [];
-  for (let i = 0; i < k; i++) {
-    const label = f.labels[i]!;
-    const h = hat[i]!;
-    const del = refit(withoutStudy(y, i, yDel), withoutStudy(v, i, vDel), f.method, f.test, f.level);
-    if (!del.ok) {
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    const f = readFitView(fit, 'influence', 2);
+    const { k, yi: y, vi: v } = f;
+    const hat = leverages(v, f.tau2);
+    const vbFull = f.se * f.se;
+    const yDel = new Float64Array(k - 1);
+    const vDel = new Float64Array(k - 1);
+    const rows: InfluenceRow[] = [];
+    for (let i = 0; i < k; i++) {
+      const label = f.labels[i]!;
+      const h = hat[i]!;
+      const del = refit(withoutStudy(y, i, yDel), withoutStudy(v, i, vDel), f.method, f.test, f.level);
+      if (!del.ok) {
+        rows.push(Object.freeze({
+          label, rstudent: null, dffits: null, cookD: null, covRatio: null, tau2Deleted: null, qDeleted: null,
+          hat: h, weight: 100 * h, dfbetas: null,
+          isInfluential: isInfluential({ dffits: NaN, cookD: NaN, hat: h, dfbetas: NaN }, k),
+          error: del.reason,
+        }));
+        continue;
+      }
+      const stats = deletionStatistics(y[i]!, v[i]!, h, f.estimate, vbFull, del, v);
       rows.push(Object.freeze({
-        label, rstudent: null, dffits: null, cookD: null, covRatio: null, tau2Deleted: null, qDeleted: null,
-        hat: h, weight: 100 * h, dfbetas: null,
-        isInfluential: isInfluential({ dffits: NaN, cookD: NaN, hat: h, dfbetas: NaN }, k),
-        error: del.reason,
+        label,
+        rstudent: finiteOrNull(stats.rstudent),
+        dffits: finiteOrNull(stats.dffits),
+        cookD: finiteOrNull(stats.cookD),
+        covRatio: finiteOrNull(stats.covRatio),
+        tau2Deleted: finiteOrNull(del.tau2),
+        qDeleted: finiteOrNull(del.q),
+        hat: h,
+        weight: 100 * h,
+        dfbetas: finiteOrNull(stats.dfbetas),
+        isInfluential: isInfluential({ ...stats, hat: h }, k),
       }));
-      continue;
     }
-    const stats = deletionStatistics(y[i]!, v[i]!, h, f.estimate, vbFull, del, v);
-    rows.push(Object.freeze({
-      label,
-      rstudent: finiteOrNull(stats.rstudent),
-      dffits: finiteOrNull(stats.dffits),
-      cookD: finiteOrNull(stats.cookD),
-      covRatio: finiteOrNull(stats.covRatio),
-      tau2Deleted: finiteOrNull(del.tau2),
-      qDeleted: finiteOrNull(del.q),
-      hat: h,
-      weight: 100 * h,
-      dfbetas: finiteOrNull(stats.dfbetas),
-      isInfluential: isInfluential({ ...stats, hat: h }, k),
-    }));
-  }
-  return freezeResult(rows);
+    return freezeResult(rows);
+  });
 }
 
 /** Hat values hᵢ = wᵢ/Σwⱼ, wᵢ = 1/(vᵢ + τ²), of an intercept-only weighted model. */

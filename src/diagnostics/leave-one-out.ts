@@ -4,6 +4,7 @@ import { refit } from './refit.ts';
 import { subsetFit, type SubsetFit } from './subset-fit.ts';
 import { withoutStudy } from './without-study.ts';
 import { freezeResult } from '../freeze-result.ts';
+import { readResult } from '../read-result.ts';
 
 /**
  * Leave-one-out analysis (metafor's `leave1out` for `rma.uni`; Viechtbauer & Cheung, 2010,
@@ -28,16 +29,18 @@ import { freezeResult } from '../freeze-result.ts';
  * leaveOneOut(fit).map((r) => r.estimate) // => [0.4125, 0.29375, 0.175]
  */
 export function leaveOneOut(fit: MetaAnalysisResult): readonly SubsetFit[] {
-  const f = readFitView(fit, 'leaveOneOut', 2);
-  const k = f.k;
-  const yi = new Float64Array(k - 1);
-  const vi = new Float64Array(k - 1);
-  const rows: SubsetFit[] = [];
-  for (let i = 0; i < k; i++) {
-    withoutStudy(f.yi, i, yi);
-    withoutStudy(f.vi, i, vi);
-    rows.push(subsetFit(f.labels[i]!, refit(yi, vi, f.method, f.test, f.level)));
-  }
-  return freezeResult(rows);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    const f = readFitView(fit, 'leaveOneOut', 2);
+    const k = f.k;
+    const yi = new Float64Array(k - 1);
+    const vi = new Float64Array(k - 1);
+    const rows: SubsetFit[] = [];
+    for (let i = 0; i < k; i++) {
+      withoutStudy(f.yi, i, yi);
+      withoutStudy(f.vi, i, vi);
+      rows.push(subsetFit(f.labels[i]!, refit(yi, vi, f.method, f.test, f.level)));
+    }
+    return freezeResult(rows);
+  });
 }
 

@@ -1,6 +1,7 @@
 import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { readFitView } from '../models/read-fit.ts';
+import { readResult } from '../read-result.ts';
 
 /** One study's standardized residual (a row of metafor's `rstandard`). */
 export interface StandardizedResidual {
@@ -31,17 +32,19 @@ export interface StandardizedResidual {
  * standardizedResiduals(fit).map((r) => r.z) // => [-1.2247..., 0, 1.2247...] (±1/√(2/3))
  */
 export function standardizedResiduals(fit: MetaAnalysisResult): readonly StandardizedResidual[] {
-  const f = readFitView(fit, 'standardizedResiduals', 2);
-  const sumW = new CompensatedAccumulator();
-  for (let i = 0; i < f.k; i++) sumW.add(1 / (f.vi[i]! + f.tau2));
-  const vbFull = 1 / sumW.value();
-  const rows: StandardizedResidual[] = [];
-  for (let i = 0; i < f.k; i++) {
-    let resid = f.yi[i]! - f.estimate;
-    if (Math.abs(resid) < 100 * Number.EPSILON) resid = 0;
-    const se = Math.sqrt(Math.max(0, f.vi[i]! + f.tau2 - vbFull));
-    const z = resid / se;
-    rows.push(Object.freeze({ label: f.labels[i]!, resid, se, z: Number.isFinite(z) ? z : null }));
-  }
-  return Object.freeze(rows);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    const f = readFitView(fit, 'standardizedResiduals', 2);
+    const sumW = new CompensatedAccumulator();
+    for (let i = 0; i < f.k; i++) sumW.add(1 / (f.vi[i]! + f.tau2));
+    const vbFull = 1 / sumW.value();
+    const rows: StandardizedResidual[] = [];
+    for (let i = 0; i < f.k; i++) {
+      let resid = f.yi[i]! - f.estimate;
+      if (Math.abs(resid) < 100 * Number.EPSILON) resid = 0;
+      const se = Math.sqrt(Math.max(0, f.vi[i]! + f.tau2 - vbFull));
+      const z = resid / se;
+      rows.push(Object.freeze({ label: f.labels[i]!, resid, se, z: Number.isFinite(z) ? z : null }));
+    }
+    return Object.freeze(rows);
+  });
 }

@@ -1,3 +1,4 @@
+import { checkArguments } from './check-arguments.ts';
 import gammaincinv from '@stdlib/math-base-special-gammaincinv';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { regularizedGamma } from './incomplete-gamma.ts';
@@ -24,6 +25,7 @@ function logChiSquarePdf(x: number, df: number): number {
  * chiSquarePdf(1e6, 1e6) // => 0.00028209474475808337 (R: 2.8209474475808342e-4)
  */
 export function chiSquarePdf(x: number, df: number): number {
+  if (typeof x !== 'number' || typeof df !== 'number') checkArguments('chiSquarePdf', { x, df });
   if (Number.isNaN(x) || !(df > 0)) return NaN;
   if (df === Infinity) return NaN;
   if (x < 0 || x === Infinity) return 0;
@@ -59,6 +61,7 @@ function chiSquareTail(x: number, df: number, upper: boolean): number {
  * chiSquareCdf(1e4, 1e4) // => 0.5018806340338168
  */
 export function chiSquareCdf(x: number, df: number): number {
+  if (typeof x !== 'number' || typeof df !== 'number') checkArguments('chiSquareCdf', { x, df });
   if (Number.isNaN(x) || !(df > 0) || df === Infinity) return NaN;
   return chiSquareTail(x, df, false);
 }
@@ -74,6 +77,7 @@ export function chiSquareCdf(x: number, df: number): number {
  * chiSquareSf(1300, 3) // => 1.4717437106980768e-281
  */
 export function chiSquareSf(x: number, df: number): number {
+  if (typeof x !== 'number' || typeof df !== 'number') checkArguments('chiSquareSf', { x, df });
   if (Number.isNaN(x) || !(df > 0) || df === Infinity) return NaN;
   return chiSquareTail(x, df, true);
 }
@@ -116,6 +120,7 @@ function logStart(q: number, df: number, upperSide: boolean): number {
  * chiSquareQuantile(1e-300, 3, true) // => 1388.3367738546856
  */
 export function chiSquareQuantile(p: number, df: number, upper = false): number {
+  if (typeof p !== 'number' || typeof df !== 'number' || typeof upper !== 'boolean') checkArguments('chiSquareQuantile', { p, df, upper });
   if (!(p >= 0 && p <= 1) || !(df > 0) || df === Infinity) return NaN;
   if (p === 0) return upper ? Infinity : 0;
   if (p === 1) return upper ? 0 : Infinity;

@@ -1,3 +1,4 @@
+import { checkArguments } from './check-arguments.ts';
 import betaincinv from '@stdlib/math-base-special-betaincinv';
 import { chiSquarePdf, chiSquareQuantile } from './chi-square.ts';
 import type { DoubleDouble } from '../numeric/double-double.ts';
@@ -73,6 +74,7 @@ function logSd(d1: number, d2: number): number {
  * fisherFPdf(3, 3, 7) // => 0.06347107132747251
  */
 export function fisherFPdf(x: number, df1: number, df2: number): number {
+  if (typeof x !== 'number' || typeof df1 !== 'number' || typeof df2 !== 'number') checkArguments('fisherFPdf', { x, df1, df2 });
   if (Number.isNaN(x) || invalid(df1, df2)) return NaN;
   if (x < 0 || x === Infinity) return 0;
   if (df1 > HUGE_DF && df2 > HUGE_DF) {
@@ -125,6 +127,7 @@ function fTail(x: number, d1: number, d2: number, upper: boolean): number {
  * fisherFCdf(1e-12, 1, 1) // => 6.366197723673693e-7
  */
 export function fisherFCdf(x: number, df1: number, df2: number): number {
+  if (typeof x !== 'number' || typeof df1 !== 'number' || typeof df2 !== 'number') checkArguments('fisherFCdf', { x, df1, df2 });
   return fTail(x, df1, df2, false);
 }
 
@@ -139,6 +142,7 @@ export function fisherFCdf(x: number, df1: number, df2: number): number {
  * fisherFSf(1e4, 2, 50) // => 8.344314885507978e-66
  */
 export function fisherFSf(x: number, df1: number, df2: number): number {
+  if (typeof x !== 'number' || typeof df1 !== 'number' || typeof df2 !== 'number') checkArguments('fisherFSf', { x, df1, df2 });
   return fTail(x, df1, df2, true);
 }
 
@@ -186,6 +190,7 @@ function logStart(q: number, d1: number, d2: number, upperSide: boolean): number
  * fisherFQuantile(1e-10, 1, 1) // => 2.4674011002723382e-20
  */
 export function fisherFQuantile(p: number, df1: number, df2: number, upper = false): number {
+  if (typeof p !== 'number' || typeof df1 !== 'number' || typeof df2 !== 'number' || typeof upper !== 'boolean') checkArguments('fisherFQuantile', { p, df1, df2, upper });
   if (!(p >= 0 && p <= 1) || invalid(df1, df2)) return NaN;
   if (p === 0) return upper ? Infinity : 0;
   if (p === 1) return upper ? 0 : Infinity;

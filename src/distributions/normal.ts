@@ -1,3 +1,4 @@
+import { checkArguments } from './check-arguments.ts';
 import erfc from '@stdlib/math-base-special-erfc';
 import erfcinv from '@stdlib/math-base-special-erfcinv';
 import { twoProduct } from '../numeric/double-double.ts';
@@ -20,6 +21,7 @@ const TWO_OVER_SQRT_PI = 1.1283791670955126; // 2/√π
  * normalPdf(37) // => 2.1200065515246056e-298
  */
 export function normalPdf(x: number): number {
+  if (typeof x !== 'number') checkArguments('normalPdf', { x });
   if (Number.isNaN(x)) return NaN;
   const ax = Math.abs(x);
   if (ax > 40) return 0; // e^{−800} underflows
@@ -66,6 +68,7 @@ function upperTail(s: number): number {
  * normalCdf(-1.959963984540054) // => 0.02500000000000001
  */
 export function normalCdf(x: number): number {
+  if (typeof x !== 'number') checkArguments('normalCdf', { x });
   if (Number.isNaN(x)) return NaN;
   return x < 0 ? upperTail(-x) : 1 - upperTail(x);
 }
@@ -82,6 +85,7 @@ export function normalCdf(x: number): number {
  * normalSf(10) // => 7.619853024160527e-24
  */
 export function normalSf(x: number): number {
+  if (typeof x !== 'number') checkArguments('normalSf', { x });
   if (Number.isNaN(x)) return NaN;
   return x > 0 ? upperTail(x) : 1 - upperTail(-x);
 }
@@ -101,6 +105,7 @@ export function normalSf(x: number): number {
  * normalQuantile(1e-300) // => -37.0470962993612
  */
 export function normalQuantile(p: number, upper = false): number {
+  if (typeof p !== 'number' || typeof upper !== 'boolean') checkArguments('normalQuantile', { p, upper });
   if (!(p >= 0 && p <= 1)) return NaN;
   const small = p <= 0.5 ? p : 1 - p;
   const positive = upper ? p < 0.5 : p > 0.5;

@@ -1,3 +1,4 @@
+import { checkArguments } from './check-arguments.ts';
 import betaincinv from '@stdlib/math-base-special-betaincinv';
 import { ddAddNumber, ddDiv, twoProduct } from '../numeric/double-double.ts';
 import { regularizedBetaPrecise } from './incomplete-beta.ts';
@@ -38,6 +39,7 @@ function logStudentTPdf(x: number, df: number): number {
  * studentTPdf(2, 10) // => 0.061145766321218174
  */
 export function studentTPdf(x: number, df: number): number {
+  if (typeof x !== 'number' || typeof df !== 'number') checkArguments('studentTPdf', { x, df });
   if (Number.isNaN(x) || !(df > 0)) return NaN;
   if (df > NORMAL_DF) return normalPdf(x);
   if (!Number.isFinite(x)) return 0;
@@ -83,6 +85,7 @@ function upperTail(s: number, df: number): number {
  * studentTSf(1e20, 3) // => 1.1026577908435845e-60
  */
 export function studentTSf(x: number, df: number): number {
+  if (typeof x !== 'number' || typeof df !== 'number') checkArguments('studentTSf', { x, df });
   if (Number.isNaN(x) || !(df > 0)) return NaN;
   if (df > NORMAL_DF) return normalSf(x);
   return x >= 0 ? upperTail(x, df) : 1 - upperTail(-x, df);
@@ -98,6 +101,7 @@ export function studentTSf(x: number, df: number): number {
  * studentTCdf(-1e20, 3) // => 1.1026577908435845e-60
  */
 export function studentTCdf(x: number, df: number): number {
+  if (typeof x !== 'number' || typeof df !== 'number') checkArguments('studentTCdf', { x, df });
   return studentTSf(-x, df);
 }
 
@@ -137,6 +141,7 @@ function logStart(tail: number, df: number): number {
  * studentTQuantile(1e-300, 1) // => -3.183098861837907e+299
  */
 export function studentTQuantile(p: number, df: number, upper = false): number {
+  if (typeof p !== 'number' || typeof df !== 'number' || typeof upper !== 'boolean') checkArguments('studentTQuantile', { p, df, upper });
   if (!(p >= 0 && p <= 1) || !(df > 0)) return NaN;
   if (df > NORMAL_DF) return normalQuantile(p, upper);
   const small = p <= 0.5 ? p : 1 - p;

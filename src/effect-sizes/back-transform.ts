@@ -80,7 +80,7 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
  * naturalTransform('MD') // => 'none'
  */
 export function naturalTransform(measure: Measure | null | undefined): TransformName {
-  return (measure && NATURAL[measure]) || 'none';
+  return lookUp(NATURAL, measure) ?? 'none';
 }
 
 /**
@@ -91,7 +91,17 @@ export function naturalTransform(measure: Measure | null | undefined): Transform
  * analysisScale('OR') // => 'Log Odds Ratio'
  */
 export function analysisScale(measure: Measure | null | undefined): string {
-  return (measure && LOG_SCALE[measure]) || 'Observed Outcome';
+  return lookUp(LOG_SCALE, measure) ?? 'Observed Outcome';
+}
+
+/**
+ * A measure's entry in a table, or undefined for null, undefined or a measure not in it (own
+ * keys only: `'constructor'` is not a measure). @throws InputError for a measure that is not text.
+ */
+function lookUp<T>(table: Partial<Record<string, T>>, measure: unknown): T | undefined {
+  if (measure === null || measure === undefined) return undefined;
+  if (typeof measure !== 'string') throw new InputError('must be a measure name (a string) or null', { field: 'measure', value: measure, code: 'E_INVALID_TYPE' });
+  return Object.hasOwn(table, measure) ? table[measure] || undefined : undefined;
 }
 
 /**
@@ -124,7 +134,7 @@ export function backTransform(
   const automatic = choice === 'auto';
   const name = automatic ? naturalTransform(measure) : choice;
   const apply = transformFunction(name, options);
-  const scale = name === 'none' ? analysisScale(measure) : (measure && SCALE[measure]) || defaultScale(name);
+  const scale = name === 'none' ? analysisScale(measure) : lookUp(SCALE, measure) ?? defaultScale(name);
   return Object.freeze({ name, automatic, scale, apply, description: describe(name, automatic, measure, scale) });
 }
 

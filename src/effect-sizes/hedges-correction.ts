@@ -1,3 +1,4 @@
+import { InputError } from '../errors.ts';
 import gammaln from '@stdlib/math-base-special-gammaln';
 
 /**
@@ -17,6 +18,7 @@ import gammaln from '@stdlib/math-base-special-gammaln';
  * hedgesCorrection(18) // => 0.95764642702372 (metafor: .cmicalc(18))
  */
 export function hedgesCorrection(m: number): number {
+  if (typeof m !== 'number') throw new InputError('must be a number (the degrees of freedom)', { field: 'm', value: m, code: 'E_INVALID_TYPE' });
   if (!(m > 1) || !Number.isFinite(m)) return NaN;
   return Math.exp(gammaln(m / 2) - Math.log(Math.sqrt(m / 2)) - gammaln((m - 1) / 2));
 }

@@ -122,6 +122,9 @@ function resolveArm(arm: EvidenceArm, study: EvidenceStudy, armCount: number, as
   if (sd === null && arm.se !== null && n !== null) {
     sd = arm.se * Math.sqrt(n);
     sdSource = 'derived';
+    if (!Number.isFinite(sd)) {
+      throw new InputError(`the arm values are too large to compute with: SD = SE·√n of the ${arm.arm} arm overflows to Infinity`, { field: 'arms.se', study: study.id, value: arm.se, code: 'E_NOT_FINITE' });
+    }
   } else if (sd === null && arm.se === null && assume.sd !== undefined) {
     sd = assume.sd;
     sdSource = 'assumed';

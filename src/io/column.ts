@@ -1,3 +1,4 @@
+import { denseArray } from '../dense-array.ts';
 import { InputError } from '../errors.ts';
 import type { Table, TableRow } from './read-table.ts';
 import { TableError } from './table-error.ts';
@@ -15,15 +16,15 @@ import { TableError } from './table-error.ts';
  * column(readTable('g,y\na,1\nNA,2\n'), 'g'); // => ['a', null]
  */
 export function column(rows: Table | readonly object[], name: string): (number | string | null)[] {
-  if (!Array.isArray(rows)) throw new InputError('must be an array of rows (e.g. from readTable)', { field: 'rows', code: 'E_INVALID_TYPE' });
+  if (typeof name !== 'string') throw new InputError('must be a column name (a string)', { field: 'name', value: name, code: 'E_INVALID_TYPE' });
   const names = columnNames(rows);
   if (!names.includes(name)) {
     const problem = `no column "${name}"; the columns are ${names.map((n) => `"${n}"`).join(', ') || 'none'}`;
     const source = (rows as Partial<Table>).source;
     throw source === undefined ? new InputError(problem, { field: name, code: 'E_MISSING_COLUMN' }) : new TableError(problem, { file: source, code: 'E_MISSING_COLUMN' });
   }
-  return rows.map((row: TableRow) => {
-    const value = row[name];
+  return (rows as readonly (TableRow | null | undefined)[]).map((row) => {
+    const value = row?.[name];
     return value === undefined ? null : value;
   });
 }
@@ -32,13 +33,32 @@ export function column(rows: Table | readonly object[], name: string): (number |
  * The column names of a table (`Table.columns`), or the keys found in plain row objects, in
  * order of first appearance.
  *
+ * @throws InputError `E_INVALID_TYPE` when `rows` is not an array of row objects (or a row is
+ *   neither an object nor missing), `E_SPARSE_ARRAY` for a hole.
  * @example
  * columnNames([{ a: 1 }, { b: 2 }]); // => ['a', 'b']
  */
 export function columnNames(rows: Table | readonly object[]): string[] {
+  if (!Array.isArray(rows)) throw new InputError('must be an array of rows (e.g. from readTable)', { field: 'rows', value: rows === null ? null : typeof rows, code: 'E_INVALID_TYPE' });
+  const list = denseArray<unknown>(rows, 'rows');
   const columns = (rows as Partial<Table>).columns;
-  if (columns !== undefined) return columns.map((c) => c.name);
+  if (columns !== undefined) return tableColumnNames(columns);
   const seen = new Set<string>();
-  for (const row of rows) if (row !== null && typeof row === 'object') for (const key of Object.keys(row)) seen.add(key);
+  for (let i = 0; i < list.length; i++) {
+    const row = list[i];
+    if (row === null || row === undefined) continue;
+    if (typeof row !== 'object') throw new InputError('must be a row object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
+    for (const key of Object.keys(row)) seen.add(key);
+  }
   return [...seen];
+}
+
+/** The names of a table's `columns` (as `readTable` gives them). */
+function tableColumnNames(columns: unknown): string[] {
+  const list = denseArray<unknown>(columns, 'rows.columns');
+  return Array.from(list, (c, i) => {
+    const name = c !== null && typeof c === 'object' ? (c as { name?: unknown }).name : undefined;
+    if (typeof name !== 'string') throw new InputError('must be a column of readTable ({ name, ... })', { field: 'rows.columns', row: i + 1, code: 'E_INVALID_RESULT' });
+    return name;
+  });
 }

@@ -1,3 +1,4 @@
+import { jsonSafeStatistic } from './inference/json-safe-statistic.ts';
 import { countProvenance } from '../conversions/count-provenance.ts';
 import { InputError } from '../errors.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
@@ -77,7 +78,7 @@ export function metaAnalysis(
     level,
     estimate: own?.estimate ?? fit.estimate,
     se: own?.se ?? fit.se,
-    statistic: own?.statistic ?? fit.statistic,
+    statistic: jsonSafeStatistic(own?.statistic ?? fit.statistic, warnings),
     df: fit.df,
     pValue: finiteOrNull(own?.pValue ?? fit.pValue) as number,
     ci: own === null ? interval(fit.ciLower, fit.ciUpper) : interval(own.ciLower, own.ciUpper),
@@ -100,6 +101,7 @@ export function metaAnalysis(
     converged: fit.tau2Fit.converged,
     iterations: fit.tau2Fit.iterations,
     lastChange: fit.tau2Fit.lastChange,
+    omitted: studies.omitted,
   };
   const profile = method === 'EE' || fit.k <= 1 || fixedTau2 !== undefined ? {}
     : genqWeights !== undefined ? generalizedQIntervals(fit, genqWeights, level)

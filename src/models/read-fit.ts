@@ -1,3 +1,4 @@
+import { denseArray } from '../dense-array.ts';
 import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { TAU2_METHODS, TEST_TYPES, type MetaAnalysisResult, type Tau2Method, type TestType } from '../types.ts';
 
@@ -54,7 +55,7 @@ export function readFit(
   const k = yi.length;
   if (vi.length !== k) throw new InputError(`length mismatch: vi has ${vi.length} values but yi has ${k}`, { field: 'fit.vi', code: 'E_LENGTH_MISMATCH' });
   if (f.k !== undefined && f.k !== k) {
-    throw new InputError(`length mismatch: the fit lists ${k} studies in yi but k is ${String(f.k)}`, { field: 'fit.k', value: f.k, code: 'E_LENGTH_MISMATCH' });
+    throw new InputError(`length mismatch: the fit lists ${k} studies in yi but k is another value`, { field: 'fit.k', value: f.k, code: typeof f.k === 'number' ? 'E_LENGTH_MISMATCH' : 'E_INVALID_RESULT' });
   }
   const labels = studyLabels(f.labels, k);
   for (let i = 0; i < k; i++) {
@@ -89,7 +90,7 @@ function studyValues(f: Record<string, unknown>, field: 'yi' | 'vi', caller: str
     throw new InputError(`${caller} needs the fit's studies: the result of metaAnalysis lists them in ${field}`, { field: `fit.${field}`,
       value: value === null || typeof value !== 'object' ? value : 'not an array', code: 'E_INVALID_RESULT' });
   }
-  const values = value as ArrayLike<unknown>;
+  const values = denseArray<unknown>(value, `fit.${field}`);
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const x = values[i];

@@ -2,7 +2,8 @@ import { InputError, numberCode } from '../errors.ts';
 import { denseArray } from '../dense-array.ts';
 import { isMissing } from '../missing.ts';
 import type { EffectInput, EffectSizes, Measure, Provenance } from '../types.ts';
-import { summariseOmissions } from '../omission-summary.ts';
+import { omittedInputRow, summariseOmissions, type OmittedInputRow } from '../omission-summary.ts';
+import { withSeVariances } from './se-variances.ts';
 
 /** Studies that enter a model: finite yi and vi, with their labels and variance provenance. */
 export interface ResolvedStudies {
@@ -12,6 +13,8 @@ export interface ResolvedStudies {
   readonly provenance: readonly Provenance[];
   readonly measure: Measure | null;
   readonly warnings: readonly string[];
+  /** The rows left out for a missing yi or vi. */
+  readonly omitted: readonly OmittedInputRow[];
   /** Input row (0-based) of each study kept. */
   readonly rows: readonly number[];
 }
@@ -19,17 +22,18 @@ export interface ResolvedStudies {
 const REPORTED: Provenance = Object.freeze({ kind: 'reported' });
 
 /**
- * Validates `{ yi, vi }` input (or an `EffectSizes`) and drops rows with a missing yi or vi
+ * Validates `{ yi, vi }` input (or an `EffectSizes`; `{ yi, sei }` gives vi = sei²) and drops rows with a missing yi or vi
  * (`isMissing`: null, undefined, NaN, or a missing-value text such as `'NA'`),
  * naming each dropped row in `warnings`.
  *
  * @throws InputError when yi or vi is absent or not array-like, the lengths differ, a value is
  *   not a number, or a variance is negative.
  */
-export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudies {
-  if (input === null || typeof input !== 'object') {
-    throw new InputError('expected an object with yi and vi arrays (or the result of effectSizes)', { field: 'input', value: input });
+export function resolveStudies(given: EffectInput | EffectSizes): ResolvedStudies {
+  if (given === null || typeof given !== 'object') {
+    throw new InputError('expected an object with yi and vi arrays (or the result of effectSizes)', { field: 'input', value: given });
   }
+  const input = withSeVariances(given);
   const yi = arrayField(input, 'yi');
   const vi = arrayField(input, 'vi');
   if (yi.length !== vi.length) {
@@ -47,6 +51,7 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
   const keep = new Int32Array(k);
   let kept = 0;
   const warnings: string[] = [];
+  const omitted: OmittedInputRow[] = [];
   // labels are built only where a message needs one: this loop runs once per row of the data
   const labelOf = (i: number) => labelsIn?.[i] ?? `row ${i + 1}`;
   for (let i = 0; i < k; i++) {
@@ -58,6 +63,7 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
     if (Number.isNaN(y) || Number.isNaN(v)) {
       const missing = Number.isNaN(y) ? (Number.isNaN(v) ? 'yi and vi' : 'yi') : 'vi';
       warnings.push(`${describe(labelOf(i), i)} omitted: ${missing} missing.`);
+      omitted.push(omittedInputRow(i, labelOf(i), missing === 'yi and vi' ? 'yi, vi' : missing, `${missing} missing`));
       continue;
     }
     if (y === Infinity || y === -Infinity || v === Infinity) {
@@ -83,6 +89,7 @@ export function resolveStudies(input: EffectInput | EffectSizes): ResolvedStudie
     provenance,
     measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
     warnings: summariseOmissions(warnings),
+    omitted: Object.freeze(omitted),
     rows: Array.from(keep.subarray(0, kept)),
   };
 }

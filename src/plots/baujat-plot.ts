@@ -8,6 +8,7 @@ import { svgDocument, svgElement } from './svg.ts';
 import { pointMark } from './marks.ts';
 import { InputError } from '../errors.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link baujatPlot}. */
 export interface BaujatPlotOptions extends PlotSizeOptions, PointLabelOptions {}
@@ -36,28 +37,30 @@ export const PLOT_SIZE_LABEL_OPTION_KEYS = optionKeys<BaujatPlotOptions>()('widt
  * svg.match(/class="study"/g)?.length // => 13 (one circle per trial)
  */
 export function baujatPlot(fit: MetaAnalysisResult, options: BaujatPlotOptions = {}): string {
-  checkOptions(options, PLOT_SIZE_LABEL_OPTION_KEYS);
-  const size = resolvePlotSize(options, { width: 560, height: 460, title: 'Baujat plot' });
-  const { labels: which, maxLabels } = resolvePointLabels(options);
-  const points = baujat(fit);
-  const drawn = points.flatMap((p, i) => (p.y === null ? [] : [{ ...p, y: p.y, i }]));
-  if (drawn.length === 0) throw new InputError('no study could be left out and refitted; nothing to draw', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
-  const maxX = Math.max(...drawn.map((p) => p.x));
-  const maxY = Math.max(...drawn.map((p) => p.y));
-  const ee = fit.method === 'EE';
-  const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [0, maxX > 0 ? maxX : 1], title: ee ? 'Contribution to Overall Heterogeneity' : 'Squared Pearson Residual' },
-    { domain: [0, maxY > 0 ? maxY : 1], title: 'Influence on Overall Result' },
-    { bottom: extraBottom });
-  const r = Math.max(2, size.fontSize * 0.28);
-  const far = (p: { x: number; y: number }) => (maxX > 0 ? p.x / maxX : 0) ** 2 + (maxY > 0 ? p.y / maxY : 0) ** 2;
-  const order = drawn.map((_, j) => j).sort((a, b) => far(drawn[b]!) - far(drawn[a]!));
-  const { frame, labels } = labelledScatter(size, makeFrame,
-    (f) => drawn.map((p) => ({ x: f.x.position(p.x), y: f.y.position(p.y), r, text: p.label })), order, which, maxLabels);
-  const marks = drawn.map((p) => pointMark(frame.x.position(p.x), frame.y.position(p.y), r, {
-    fill: PALETTE.blue, attrs: { class: 'study', 'data-study': p.label },
-  }));
-  return svgDocument(
-    { width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Baujat plot', description: `Baujat plot of ${drawn.length} studies` },
-    [...frame.elements, svgElement('g', { class: 'points' }, marks), svgElement('g', { class: 'labels' }, labels)],
-  );
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, PLOT_SIZE_LABEL_OPTION_KEYS);
+    const size = resolvePlotSize(options, { width: 560, height: 460, title: 'Baujat plot' });
+    const { labels: which, maxLabels } = resolvePointLabels(options);
+    const points = baujat(fit);
+    const drawn = points.flatMap((p, i) => (p.y === null ? [] : [{ ...p, y: p.y, i }]));
+    if (drawn.length === 0) throw new InputError('no study could be left out and refitted; nothing to draw', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
+    const maxX = Math.max(...drawn.map((p) => p.x));
+    const maxY = Math.max(...drawn.map((p) => p.y));
+    const ee = fit.method === 'EE';
+    const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [0, maxX > 0 ? maxX : 1], title: ee ? 'Contribution to Overall Heterogeneity' : 'Squared Pearson Residual' },
+      { domain: [0, maxY > 0 ? maxY : 1], title: 'Influence on Overall Result' },
+      { bottom: extraBottom });
+    const r = Math.max(2, size.fontSize * 0.28);
+    const far = (p: { x: number; y: number }) => (maxX > 0 ? p.x / maxX : 0) ** 2 + (maxY > 0 ? p.y / maxY : 0) ** 2;
+    const order = drawn.map((_, j) => j).sort((a, b) => far(drawn[b]!) - far(drawn[a]!));
+    const { frame, labels } = labelledScatter(size, makeFrame,
+      (f) => drawn.map((p) => ({ x: f.x.position(p.x), y: f.y.position(p.y), r, text: p.label })), order, which, maxLabels);
+    const marks = drawn.map((p) => pointMark(frame.x.position(p.x), frame.y.position(p.y), r, {
+      fill: PALETTE.blue, attrs: { class: 'study', 'data-study': p.label },
+    }));
+    return svgDocument(
+      { width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Baujat plot', description: `Baujat plot of ${drawn.length} studies` },
+      [...frame.elements, svgElement('g', { class: 'points' }, marks), svgElement('g', { class: 'labels' }, labels)],
+    );
+  });
 }

@@ -4,6 +4,7 @@ import { studentTQuantile } from '../distributions/student-t.ts';
 import { InputError, assertLevel, numberCode } from '../errors.ts';
 import type { MetaRegressionResult } from '../models/regression/meta-regression.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link bubbleData}. */
 export interface BubbleDataOptions {
@@ -75,47 +76,49 @@ export interface BubbleData {
  * d.line.fitted // => [-0.268, 4.268] (β₀ + β₁x at both ends, β = [-0.1, 1.4], the least-squares line for equal vᵢ)
  */
 export function bubbleData(fit: MetaRegressionResult, options: BubbleDataOptions = {}): BubbleData {
-  checkOptions(options, BUBBLE_DATA_OPTION_KEYS);
-  const names = readRegression(fit);
-  const moderator = options.moderator ?? (names.length === 1 ? names[0]! : undefined);
-  if (moderator === undefined) {
-    throw new InputError(`the model has ${names.length} moderators; choose the one on the x axis (${names.join(', ')})`, { field: 'moderator', code: 'E_INVALID_CHOICE' });
-  }
-  if (!names.includes(moderator)) {
-    throw new InputError(`is not a moderator of the model; choose one of ${names.join(', ')}`, { field: 'moderator', value: moderator, code: 'E_INVALID_CHOICE' });
-  }
-  const level = options.level ?? fit.level;
-  assertLevel(level);
-  const steps = options.steps ?? 101;
-  if (!Number.isInteger(steps) || steps < 2) throw new InputError('must be an integer of at least 2', { field: 'steps', value: steps, code: numberCode(steps) });
+  return readResult(fit, 'metaRegression', 'fit', () => {
+    checkOptions(options, BUBBLE_DATA_OPTION_KEYS);
+    const names = readRegression(fit);
+    const moderator = options.moderator ?? (names.length === 1 ? names[0]! : undefined);
+    if (moderator === undefined) {
+      throw new InputError(`the model has ${names.length} moderators; choose the one on the x axis (${names.join(', ')})`, { field: 'moderator', code: 'E_INVALID_CHOICE' });
+    }
+    if (!names.includes(moderator)) {
+      throw new InputError(`is not a moderator of the model; choose one of ${names.join(', ')}`, { field: 'moderator', value: moderator, code: 'E_INVALID_CHOICE' });
+    }
+    const level = options.level ?? fit.level;
+    assertLevel(level);
+    const steps = options.steps ?? 101;
+    if (!Number.isInteger(steps) || steps < 2) throw new InputError('must be an integer of at least 2', { field: 'steps', value: steps, code: numberCode(steps) });
 
-  const xs = fit.moderators[moderator]!;
-  const heldAt = Object.fromEntries(names.filter((n) => n !== moderator).map((n) => [n, mean(fit.moderators[n]!)]));
-  const lo = Math.min(...xs);
-  const hi = Math.max(...xs);
-  const grid = options.at === undefined
-    ? Array.from({ length: steps }, (_, i) => lo - 0.04 * (hi - lo) + (i / (steps - 1)) * 1.08 * (hi - lo))
-    : checkedValues(options.at);
-  const crit = fit.test === 'z' || fit.df === null ? normalQuantile((1 + level) / 2) : studentTQuantile((1 + level) / 2, fit.df);
-  const line = { x: grid, fitted: [] as number[], ciLower: [] as number[], ciUpper: [] as number[], piLower: [] as number[], piUpper: [] as number[] };
-  for (const x of grid) {
-    const row = [1, ...names.map((n) => (n === moderator ? x : heldAt[n]!))];
-    const pred = row.reduce((s, v, j) => s + v * fit.coefficients[j]!.estimate, 0);
-    const variance = quadraticForm(row, fit.covariance);
-    const ci = crit * Math.sqrt(variance);
-    const pi = crit * Math.sqrt(variance + fit.tau2);
-    line.fitted.push(pred);
-    line.ciLower.push(pred - ci);
-    line.ciUpper.push(pred + ci);
-    line.piLower.push(pred - pi);
-    line.piUpper.push(pred + pi);
-  }
-  return Object.freeze({
-    moderator,
-    points: Object.freeze(bubblePoints(fit, xs)),
-    line: Object.freeze(Object.fromEntries(Object.entries(line).map(([k, v]) => [k, Object.freeze(v)])) as unknown as BubbleLine),
-    heldAt: Object.freeze(heldAt),
-    level,
+    const xs = fit.moderators[moderator]!;
+    const heldAt = Object.fromEntries(names.filter((n) => n !== moderator).map((n) => [n, mean(fit.moderators[n]!)]));
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    const grid = options.at === undefined
+      ? Array.from({ length: steps }, (_, i) => lo - 0.04 * (hi - lo) + (i / (steps - 1)) * 1.08 * (hi - lo))
+      : checkedValues(options.at);
+    const crit = fit.test === 'z' || fit.df === null ? normalQuantile((1 + level) / 2) : studentTQuantile((1 + level) / 2, fit.df);
+    const line = { x: grid, fitted: [] as number[], ciLower: [] as number[], ciUpper: [] as number[], piLower: [] as number[], piUpper: [] as number[] };
+    for (const x of grid) {
+      const row = [1, ...names.map((n) => (n === moderator ? x : heldAt[n]!))];
+      const pred = row.reduce((s, v, j) => s + v * fit.coefficients[j]!.estimate, 0);
+      const variance = quadraticForm(row, fit.covariance);
+      const ci = crit * Math.sqrt(variance);
+      const pi = crit * Math.sqrt(variance + fit.tau2);
+      line.fitted.push(pred);
+      line.ciLower.push(pred - ci);
+      line.ciUpper.push(pred + ci);
+      line.piLower.push(pred - pi);
+      line.piUpper.push(pred + pi);
+    }
+    return Object.freeze({
+      moderator,
+      points: Object.freeze(bubblePoints(fit, xs)),
+      line: Object.freeze(Object.fromEntries(Object.entries(line).map(([k, v]) => [k, Object.freeze(v)])) as unknown as BubbleLine),
+      heldAt: Object.freeze(heldAt),
+      level,
+    });
   });
 }
 

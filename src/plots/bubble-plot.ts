@@ -9,6 +9,7 @@ import { clipToArea, pointList, scatterFrame, type ScatterFrame } from './scatte
 import type { Point } from './clip-polygon.ts';
 import { px, svgDocument, svgElement } from './svg.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link bubblePlot}. */
 export interface BubblePlotOptions extends PlotSizeOptions, PointLabelOptions, Omit<BubbleDataOptions, 'at'> {
@@ -50,40 +51,42 @@ export const BUBBLE_PLOT_OPTION_KEYS = optionKeys<BubblePlotOptions>()('width', 
  * svg.match(/class="study"/g)?.length // => 13 (one bubble per trial)
  */
 export function bubblePlot(fit: MetaRegressionResult, options: BubblePlotOptions = {}): string {
-  checkOptions(options, BUBBLE_PLOT_OPTION_KEYS);
-  const size = resolvePlotSize(options, { width: 600, height: 460, title: 'Bubble plot' });
-  const { labels: which, maxLabels } = resolvePointLabels(options);
-  const showCi = options.ci ?? true;
-  const showPi = options.pi ?? false;
-  for (const [field, v] of [['ci', showCi], ['pi', showPi]] as const) {
-    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v, code: 'E_INVALID_TYPE' });
-  }
-  const data = bubbleData(fit, { moderator: options.moderator, level: options.level, steps: options.steps });
-  const transform = backTransform(fit.measure, options.transform ?? 'auto');
-  const { points, line } = data;
-  const xs = points.map((p) => p.x);
-  const band = showPi ? [...line.piLower, ...line.piUpper] : showCi ? [...line.ciLower, ...line.ciUpper] : line.fitted;
-  const ys = [...points.map((p) => p.y), ...band];
-  const unit = 0.35 * size.fontSize;
-  const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [Math.min(...xs), Math.max(...xs)], title: data.moderator },
-    { domain: [Math.min(...ys), Math.max(...ys)], title: transform.scale, transform }, { bottom: extraBottom });
-  const fitted = (x: number) => fit.coefficients.reduce((s, c, j) => s + c.estimate * (j === 0 ? 1 : c.name === data.moderator ? x : data.heldAt[c.name]!), 0);
-  const residual = points.map((p) => Math.abs(p.y - fitted(p.x)));
-  const order = points.map((_, i) => i).sort((a, b) => residual[b]! - residual[a]!);
-  const { frame, labels } = labelledScatter(size, makeFrame,
-    (f) => points.map((p) => ({ x: f.x.position(p.x), y: f.y.position(p.y), r: p.size * unit, text: p.label })), order, which, maxLabels);
-  const drawOrder = points.map((_, i) => i).sort((a, b) => points[b]!.size - points[a]!.size);
-  const bubbles = drawOrder.map((i) => {
-    const p = points[i]!;
-    return svgElement('circle', {
-      cx: frame.x.position(p.x), cy: frame.y.position(p.y), r: p.size * unit,
-      fill: PALETTE.blue, 'fill-opacity': 0.45, stroke: PALETTE.blue, 'stroke-width': 1, class: 'study', 'data-study': p.label,
+  return readResult(fit, 'metaRegression', 'fit', () => {
+    checkOptions(options, BUBBLE_PLOT_OPTION_KEYS);
+    const size = resolvePlotSize(options, { width: 600, height: 460, title: 'Bubble plot' });
+    const { labels: which, maxLabels } = resolvePointLabels(options);
+    const showCi = options.ci ?? true;
+    const showPi = options.pi ?? false;
+    for (const [field, v] of [['ci', showCi], ['pi', showPi]] as const) {
+      if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v, code: 'E_INVALID_TYPE' });
+    }
+    const data = bubbleData(fit, { moderator: options.moderator, level: options.level, steps: options.steps });
+    const transform = backTransform(fit.measure, options.transform ?? 'auto');
+    const { points, line } = data;
+    const xs = points.map((p) => p.x);
+    const band = showPi ? [...line.piLower, ...line.piUpper] : showCi ? [...line.ciLower, ...line.ciUpper] : line.fitted;
+    const ys = [...points.map((p) => p.y), ...band];
+    const unit = 0.35 * size.fontSize;
+    const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [Math.min(...xs), Math.max(...xs)], title: data.moderator },
+      { domain: [Math.min(...ys), Math.max(...ys)], title: transform.scale, transform }, { bottom: extraBottom });
+    const fitted = (x: number) => fit.coefficients.reduce((s, c, j) => s + c.estimate * (j === 0 ? 1 : c.name === data.moderator ? x : data.heldAt[c.name]!), 0);
+    const residual = points.map((p) => Math.abs(p.y - fitted(p.x)));
+    const order = points.map((_, i) => i).sort((a, b) => residual[b]! - residual[a]!);
+    const { frame, labels } = labelledScatter(size, makeFrame,
+      (f) => points.map((p) => ({ x: f.x.position(p.x), y: f.y.position(p.y), r: p.size * unit, text: p.label })), order, which, maxLabels);
+    const drawOrder = points.map((_, i) => i).sort((a, b) => points[b]!.size - points[a]!.size);
+    const bubbles = drawOrder.map((i) => {
+      const p = points[i]!;
+      return svgElement('circle', {
+        cx: frame.x.position(p.x), cy: frame.y.position(p.y), r: p.size * unit,
+        fill: PALETTE.blue, 'fill-opacity': 0.45, stroke: PALETTE.blue, 'stroke-width': 1, class: 'study', 'data-study': p.label,
+      });
     });
+    return svgDocument(
+      { width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Bubble plot', description: `Bubble plot of ${points.length} studies against ${data.moderator}` },
+      [...frame.elements, lineMarks(frame, line, showCi, showPi), svgElement('g', { class: 'points' }, bubbles), svgElement('g', { class: 'labels' }, labels)],
+    );
   });
-  return svgDocument(
-    { width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Bubble plot', description: `Bubble plot of ${points.length} studies against ${data.moderator}` },
-    [...frame.elements, lineMarks(frame, line, showCi, showPi), svgElement('g', { class: 'points' }, bubbles), svgElement('g', { class: 'labels' }, labels)],
-  );
 }
 
 function lineMarks(frame: ScatterFrame, line: BubbleLine, ci: boolean, pi: boolean): string {

@@ -2,6 +2,7 @@ import { cumulative, type CumulativeOptions } from '../diagnostics/cumulative.ts
 import type { MetaAnalysisResult } from '../types.ts';
 import { subsetForest, type SubsetForestOptions } from './subset-forest.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link cumulativePlot}: the forest plot's display options plus the order of addition. */
 export interface CumulativePlotOptions extends SubsetForestOptions, CumulativeOptions {
@@ -32,13 +33,15 @@ export const CUMULATIVE_PLOT_OPTION_KEYS = optionKeys<CumulativePlotOptions>()('
  * [...svg.matchAll(/class="label">([^<]*)/g)].map((m) => m[1]) // => ['Aronson', '+ Ferguson &amp; Simes', …] (by year)
  */
 export function cumulativePlot(fit: MetaAnalysisResult, options: CumulativePlotOptions = {}): string {
-  checkOptions(options, CUMULATIVE_PLOT_OPTION_KEYS);
-  const { order, decreasing, collapse, ...display } = options;
-  const rows = cumulative(fit, order, { ...(decreasing !== undefined && { decreasing }), ...(collapse !== undefined && { collapse }) });
-  const labels = rows.map((r, i) => (i === 0 ? r.label : `+ ${r.label}`));
-  return subsetForest(fit, rows, {
-    labelHeader: 'Study added', labels, overall: false, fullEstimateLine: true,
-    title: `Cumulative meta-analysis (${fit.k} ${fit.k === 1 ? 'study' : 'studies'})`,
-    description: 'Cumulative forest plot: each row pools the studies up to that row',
-  }, display);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, CUMULATIVE_PLOT_OPTION_KEYS);
+    const { order, decreasing, collapse, ...display } = options;
+    const rows = cumulative(fit, order, { ...(decreasing !== undefined && { decreasing }), ...(collapse !== undefined && { collapse }) });
+    const labels = rows.map((r, i) => (i === 0 ? r.label : `+ ${r.label}`));
+    return subsetForest(fit, rows, {
+      labelHeader: 'Study added', labels, overall: false, fullEstimateLine: true,
+      title: `Cumulative meta-analysis (${fit.k} ${fit.k === 1 ? 'study' : 'studies'})`,
+      description: 'Cumulative forest plot: each row pools the studies up to that row',
+    }, display);
+  });
 }

@@ -14,6 +14,7 @@ import { PALETTE } from './palette.ts';
 import { svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 import { checkOptions } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /**
  * Forest plot of a meta-analysis as a standalone SVG string (Lewis & Clarke, 2001, BMJ 322:1479;
@@ -42,50 +43,52 @@ import { checkOptions } from '../check-options.ts';
  * svg.includes('0.49 [0.34, 0.70]') // => true (the pooled RR; metafor: predict(rma(yi, vi), transf = exp) gives 0.4894 [0.3441, 0.6962])
  */
 export function forestPlot(fit: MetaAnalysisResult, options: ForestPlotOptions = {}): string {
-  checkOptions(options, FOREST_PLOT_OPTION_KEYS);
-  if (!fit || !Array.isArray(fit.yi) || fit.yi.length === 0 || fit.yi.length !== fit.vi?.length) {
-    throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels, weights)', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
-  }
-  const o = resolveForestOptions(options, fit.yi.length);
-  const transform = backTransform(fit.measure, o.transform, { n: o.n });
-  const digits = o.digits ?? autoDigits(transform.apply(fit.ci.lower ?? fit.estimate), transform.apply(fit.ci.upper ?? fit.estimate));
-  const rows = forestRows(fit, o, digits);
-  const right = rows.body.map((r) => rightCells(r, transform.apply, digits));
-  const level = Math.round(fit.level * 1000) / 10;
-  const headers = {
-    label: o.labelHeader,
-    columns: o.columns.map((c) => c.header),
-    weight: 'Weight',
-    estimate: `${estimateHeader(fit.measure, transform)} [${level}% CI]`,
-  };
-  const cells = o.columns.map((_, j) => rows.body.flatMap((r) => (r.kind === 'study' ? [r.cells[j]!] : [])));
-  const axisTitle = o.axisTitle ?? `${transform.scale}${transform.name === 'exp' ? ' (log scale)' : ''}`;
-  const layout = forestLayout(rows.body, right, headers, cells, rows.hasMarkers, rows.columnAlign, rows.notes, axisTitle !== '', o);
-  const reference = referenceValue(fit.measure, transform, o.referenceLine);
-  const scale = axisScale({
-    domain: forestDomain(rows.body, transform, reference, o.limits), range: layout.plot, transform,
-    nice: o.limits === null, fontSize: layout.fontSize,
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, FOREST_PLOT_OPTION_KEYS);
+    if (!fit || !Array.isArray(fit.yi) || fit.yi.length === 0 || fit.yi.length !== fit.vi?.length) {
+      throw new InputError('needs a metaAnalysis result with at least one study (yi, vi, labels, weights)', { field: 'fit', code: 'E_TOO_FEW_STUDIES' });
+    }
+    const o = resolveForestOptions(options, fit.yi.length);
+    const transform = backTransform(fit.measure, o.transform, { n: o.n });
+    const digits = o.digits ?? autoDigits(transform.apply(fit.ci.lower ?? fit.estimate), transform.apply(fit.ci.upper ?? fit.estimate));
+    const rows = forestRows(fit, o, digits);
+    const right = rows.body.map((r) => rightCells(r, transform.apply, digits));
+    const level = Math.round(fit.level * 1000) / 10;
+    const headers = {
+      label: o.labelHeader,
+      columns: o.columns.map((c) => c.header),
+      weight: 'Weight',
+      estimate: `${estimateHeader(fit.measure, transform)} [${level}% CI]`,
+    };
+    const cells = o.columns.map((_, j) => rows.body.flatMap((r) => (r.kind === 'study' ? [r.cells[j]!] : [])));
+    const axisTitle = o.axisTitle ?? `${transform.scale}${transform.name === 'exp' ? ' (log scale)' : ''}`;
+    const layout = forestLayout(rows.body, right, headers, cells, rows.hasMarkers, rows.columnAlign, rows.notes, axisTitle !== '', o);
+    const reference = referenceValue(fit.measure, transform, o.referenceLine);
+    const scale = axisScale({
+      domain: forestDomain(rows.body, transform, reference, o.limits), range: layout.plot, transform,
+      nice: o.limits === null, fontSize: layout.fontSize,
+    });
+    const maxWeight = Math.max(...fit.weights.filter(Number.isFinite), 1e-300);
+    const ctx: ForestDrawContext = { layout, scale, columnAlign: rows.columnAlign, maxWeight, showWeights: o.showWeights };
+    const body = rows.body.flatMap((r, i) => drawForestRow(r, layout.rowY[i]!, right[i], ctx));
+    const top = layout.headerY + 0.45 * layout.fontSize;
+    const guides = reference !== null && scale.contains(reference)
+      ? [svgElement('line', { x1: scale.position(reference), x2: scale.position(reference), y1: top, y2: layout.axisY, stroke: PALETTE.guide, 'stroke-width': 1, 'stroke-dasharray': '4 3', class: 'reference-line' })]
+      : [];
+    const notes = rows.notes.map((n, i) =>
+      svgText(layout.labelX, layout.noteY[i]!, truncateText(n, layout.width - 2 * layout.pad, { fontSize: layout.noteSize }), { fontSize: layout.noteSize, title: n, attrs: { class: 'note' } }));
+    return svgDocument(
+      { width: layout.width, height: layout.height, fontSize: layout.fontSize, title: o.title ?? `Forest plot (${fit.k} ${fit.k === 1 ? 'study' : 'studies'})`, description: rows.notes[0] },
+      [
+        ...(o.title && layout.titleY !== null ? [svgText(layout.labelX, layout.titleY, o.title, { bold: true, fontSize: 1.15 * layout.fontSize, attrs: { class: 'title' } })] : []),
+        ...guides,
+        ...drawForestHeader(headers, ctx),
+        ...body,
+        ...axisSvg(scale, { orient: 'bottom', at: layout.axisY, title: axisTitle, fontSize: layout.fontSize }).elements,
+        ...notes,
+      ],
+    );
   });
-  const maxWeight = Math.max(...fit.weights.filter(Number.isFinite), 1e-300);
-  const ctx: ForestDrawContext = { layout, scale, columnAlign: rows.columnAlign, maxWeight, showWeights: o.showWeights };
-  const body = rows.body.flatMap((r, i) => drawForestRow(r, layout.rowY[i]!, right[i], ctx));
-  const top = layout.headerY + 0.45 * layout.fontSize;
-  const guides = reference !== null && scale.contains(reference)
-    ? [svgElement('line', { x1: scale.position(reference), x2: scale.position(reference), y1: top, y2: layout.axisY, stroke: PALETTE.guide, 'stroke-width': 1, 'stroke-dasharray': '4 3', class: 'reference-line' })]
-    : [];
-  const notes = rows.notes.map((n, i) =>
-    svgText(layout.labelX, layout.noteY[i]!, truncateText(n, layout.width - 2 * layout.pad, { fontSize: layout.noteSize }), { fontSize: layout.noteSize, title: n, attrs: { class: 'note' } }));
-  return svgDocument(
-    { width: layout.width, height: layout.height, fontSize: layout.fontSize, title: o.title ?? `Forest plot (${fit.k} ${fit.k === 1 ? 'study' : 'studies'})`, description: rows.notes[0] },
-    [
-      ...(o.title && layout.titleY !== null ? [svgText(layout.labelX, layout.titleY, o.title, { bold: true, fontSize: 1.15 * layout.fontSize, attrs: { class: 'title' } })] : []),
-      ...guides,
-      ...drawForestHeader(headers, ctx),
-      ...body,
-      ...axisSvg(scale, { orient: 'bottom', at: layout.axisY, title: axisTitle, fontSize: layout.fontSize }).elements,
-      ...notes,
-    ],
-  );
 }
 
 function rightCells(r: ForestRow, f: (x: number) => number, digits: number): RightCells {

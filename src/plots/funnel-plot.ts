@@ -14,6 +14,7 @@ import { PALETTE } from './palette.ts';
 import { placeLabels } from './place-labels.ts';
 import { escapeXml, px, svgDocument, svgElement, svgText } from './svg.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of `funnelPlot`. */
 export interface FunnelPlotOptions {
@@ -59,35 +60,37 @@ const BAND_FILLS = ['#EEEEEE', '#D9D9D9', '#C0C0C0'];
  * funnelPlot(fit, { trimAndFill: trimAndFill(fit) }).includes('Standard Error'); // => true
  */
 export function funnelPlot(fit: MetaAnalysisResult, options: FunnelPlotOptions = {}): string {
-  checkOptions(options, FUNNEL_PLOT_OPTION_KEYS);
-  const o = resolve(fit, options);
-  const transform = backTransform(fit.measure, o.transform, { n: o.n });
-  const reference = referenceValue(fit.measure, transform, o.referenceLine);
-  const observed = fit.yi.map((y, i) => ({ y, se: Math.sqrt(fit.vi[i]!), label: fit.labels[i] ?? `Study ${i + 1}`, filled: false }));
-  const filled = (o.trimAndFill?.filled ?? []).map((f) => ({ y: f.yi, se: Math.sqrt(f.vi), label: f.label, filled: true }));
-  const all = [...observed, ...filled];
-  const crit = normalQuantile((1 - o.level) / 2, true);
-  const contours = reference === null || o.contours === false ? [] : [...o.contours].sort((a, b) => b - a);
-  const legend = legendItems(contours, o.level, o.trimAndFill !== undefined, filled.length > 0);
-  const fs = o.fontSize;
-  const { xScale, yScale, frame } = funnelScales(all, fit.estimate, crit, reference, transform, legendWidth(legend, 0.9 * fs), o);
-  const { left, right, top, bottom } = frame;
-  const els: string[] = [
-    ...bands(xScale, yScale, reference, contours, frame),
-    ...pseudoRegion(xScale, yScale, fit.estimate, crit, frame),
-    ...verticals(xScale, frame, fit.estimate, reference, o.trimAndFill?.estimate),
-  ];
-  const r = all.length > 100 ? 2 : 0.3 * fs;
-  const at = all.map((p) => [xScale.position(p.y), yScale.position(p.se)] as const);
-  all.forEach((p, i) => els.push(point(at[i]![0], at[i]![1], r, p.label, p.filled)));
-  if (o.labels === 'all' || (o.labels === 'auto' && observed.length <= 40)) els.push(...pointLabels(at.slice(0, observed.length), observed.map((p) => p.label), at.slice(observed.length), frame, fs, r));
-  els.push(svgElement('rect', { x: left, y: top, width: right - left, height: bottom - top, fill: 'none', stroke: PALETTE.ink, 'stroke-width': 1 }));
-  const axisTitle = o.axisTitle ?? `${transform.scale}${transform.name === 'exp' ? ' (log scale)' : ''}`;
-  els.push(...axisSvg(xScale, { orient: 'bottom', at: bottom, title: axisTitle, fontSize: fs }).elements);
-  els.push(...axisSvg(yScale, { orient: 'left', at: left, title: 'Standard Error', fontSize: fs }).elements);
-  els.push(...legendSvg(legend, right + 1.5 * fs, top, 0.9 * fs).elements);
-  if (o.title) els.push(svgText(fs, 1.5 * fs, o.title, { bold: true, fontSize: 1.15 * fs, attrs: { class: 'title' } }));
-  return svgDocument({ width: o.width, height: o.height, fontSize: fs, title: o.title ?? `Funnel plot (${fit.k} studies${filled.length ? `, ${filled.length} filled` : ''})` }, els);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, FUNNEL_PLOT_OPTION_KEYS);
+    const o = resolve(fit, options);
+    const transform = backTransform(fit.measure, o.transform, { n: o.n });
+    const reference = referenceValue(fit.measure, transform, o.referenceLine);
+    const observed = fit.yi.map((y, i) => ({ y, se: Math.sqrt(fit.vi[i]!), label: fit.labels[i] ?? `Study ${i + 1}`, filled: false }));
+    const filled = (o.trimAndFill?.filled ?? []).map((f) => ({ y: f.yi, se: Math.sqrt(f.vi), label: f.label, filled: true }));
+    const all = [...observed, ...filled];
+    const crit = normalQuantile((1 - o.level) / 2, true);
+    const contours = reference === null || o.contours === false ? [] : [...o.contours].sort((a, b) => b - a);
+    const legend = legendItems(contours, o.level, o.trimAndFill !== undefined, filled.length > 0);
+    const fs = o.fontSize;
+    const { xScale, yScale, frame } = funnelScales(all, fit.estimate, crit, reference, transform, legendWidth(legend, 0.9 * fs), o);
+    const { left, right, top, bottom } = frame;
+    const els: string[] = [
+      ...bands(xScale, yScale, reference, contours, frame),
+      ...pseudoRegion(xScale, yScale, fit.estimate, crit, frame),
+      ...verticals(xScale, frame, fit.estimate, reference, o.trimAndFill?.estimate),
+    ];
+    const r = all.length > 100 ? 2 : 0.3 * fs;
+    const at = all.map((p) => [xScale.position(p.y), yScale.position(p.se)] as const);
+    all.forEach((p, i) => els.push(point(at[i]![0], at[i]![1], r, p.label, p.filled)));
+    if (o.labels === 'all' || (o.labels === 'auto' && observed.length <= 40)) els.push(...pointLabels(at.slice(0, observed.length), observed.map((p) => p.label), at.slice(observed.length), frame, fs, r));
+    els.push(svgElement('rect', { x: left, y: top, width: right - left, height: bottom - top, fill: 'none', stroke: PALETTE.ink, 'stroke-width': 1 }));
+    const axisTitle = o.axisTitle ?? `${transform.scale}${transform.name === 'exp' ? ' (log scale)' : ''}`;
+    els.push(...axisSvg(xScale, { orient: 'bottom', at: bottom, title: axisTitle, fontSize: fs }).elements);
+    els.push(...axisSvg(yScale, { orient: 'left', at: left, title: 'Standard Error', fontSize: fs }).elements);
+    els.push(...legendSvg(legend, right + 1.5 * fs, top, 0.9 * fs).elements);
+    if (o.title) els.push(svgText(fs, 1.5 * fs, o.title, { bold: true, fontSize: 1.15 * fs, attrs: { class: 'title' } }));
+    return svgDocument({ width: o.width, height: o.height, fontSize: fs, title: o.title ?? `Funnel plot (${fit.k} studies${filled.length ? `, ${filled.length} filled` : ''})` }, els);
+  });
 }
 
 /** The two axes and the plot frame: SE from 0 (top) to the largest SE, x covering the points, the pseudo-CI at the bottom and the reference line. */

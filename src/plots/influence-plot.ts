@@ -9,6 +9,7 @@ import { referenceLine, scatterFrame } from './scatter-frame.ts';
 import { escapeXml, px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 import { checkOptions } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** One panel of the influence plot: a statistic per study and its reference lines. */
 interface Panel {
@@ -44,28 +45,30 @@ interface Panel {
  * influencePlot(metaAnalysis(effectSizes('RR', bcg.rows, { columns }))).match(/class="panel"/g)?.length // => 8
  */
 export function influencePlot(fit: MetaAnalysisResult, options: PlotSizeOptions = {}): string {
-  checkOptions(options, PLOT_SIZE_OPTION_KEYS);
-  const size = resolvePlotSize({ fontSize: 11, ...options }, { width: 760, height: 920, title: 'Influence diagnostics' });
-  const rows = influence(fit);
-  const k = rows.length;
-  const fs = size.fontSize;
-  const flagged = rows.flatMap((r, i) => (r.isInfluential ? [i] : []));
-  const head = (size.title ? 2.2 * fs : 0.6 * fs) + 1.4 * fs;
-  const cols = 2;
-  const panelW = size.width / cols;
-  const panelH = (size.height - head) / 4;
-  const panelSize = { ...size, width: panelW, height: panelH };
-  const elements: string[] = [];
-  if (size.title) elements.push(svgText(size.width / 2, 1.3 * fs, truncateText(size.title, size.width - 10, { fontSize: 1.1 * fs, bold: true }), { anchor: 'middle', bold: true, fontSize: 1.1 * fs, attrs: { class: 'title' } }));
-  elements.push(flagLine(rows, flagged, size.width, head - 0.5 * fs, fs));
-  panels(fit, rows).forEach((panel, p) => {
-    const at = { x: (p % cols) * panelW, y: head + Math.floor(p / cols) * panelH };
-    elements.push(drawPanel(panel, rows, { ...panelSize, title: panel.title }, at, p, k));
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, PLOT_SIZE_OPTION_KEYS);
+    const size = resolvePlotSize({ fontSize: 11, ...options }, { width: 760, height: 920, title: 'Influence diagnostics' });
+    const rows = influence(fit);
+    const k = rows.length;
+    const fs = size.fontSize;
+    const flagged = rows.flatMap((r, i) => (r.isInfluential ? [i] : []));
+    const head = (size.title ? 2.2 * fs : 0.6 * fs) + 1.4 * fs;
+    const cols = 2;
+    const panelW = size.width / cols;
+    const panelH = (size.height - head) / 4;
+    const panelSize = { ...size, width: panelW, height: panelH };
+    const elements: string[] = [];
+    if (size.title) elements.push(svgText(size.width / 2, 1.3 * fs, truncateText(size.title, size.width - 10, { fontSize: 1.1 * fs, bold: true }), { anchor: 'middle', bold: true, fontSize: 1.1 * fs, attrs: { class: 'title' } }));
+    elements.push(flagLine(rows, flagged, size.width, head - 0.5 * fs, fs));
+    panels(fit, rows).forEach((panel, p) => {
+      const at = { x: (p % cols) * panelW, y: head + Math.floor(p / cols) * panelH };
+      elements.push(drawPanel(panel, rows, { ...panelSize, title: panel.title }, at, p, k));
+    });
+    return svgDocument(
+      { width: size.width, height: size.height, fontSize: fs, title: size.title || 'Influence diagnostics', description: `Case-deletion diagnostics of ${k} studies; ${flagged.length} flagged as influential` },
+      elements,
+    );
   });
-  return svgDocument(
-    { width: size.width, height: size.height, fontSize: fs, title: size.title || 'Influence diagnostics', description: `Case-deletion diagnostics of ${k} studies; ${flagged.length} flagged as influential` },
-    elements,
-  );
 }
 
 function panels(fit: MetaAnalysisResult, rows: readonly InfluenceRow[]): Panel[] {

@@ -4,6 +4,7 @@ import { InputError } from '../errors.ts';
 import { readTables, resolveTwoByTwoOptions, type TableRole } from '../models/two-by-two/read-tables.ts';
 import type { Interval, Measure, MetaAnalysisResult } from '../types.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** The 2×2 measures a L'Abbé plot is drawn for, and the arm-level outcome of each. */
 const ARM_MEASURE = { OR: 'PLO', RR: 'PLN', RD: 'PR', AS: 'PAS' } as const satisfies Partial<Record<Measure, Measure>>;
@@ -69,36 +70,38 @@ export interface LabbeData {
  * labbeData(fit, rows).points[0] // => { x: -2.4541, y: -3.3928, ... } (x = log(11/128), y = log(4/119): log odds in each arm)
  */
 export function labbeData(fit: MetaAnalysisResult, rows: readonly object[], options: LabbeDataOptions = {}): LabbeData {
-  checkOptions(options, LABBE_DATA_OPTION_KEYS);
-  const measure = fit?.measure;
-  if (measure === undefined || measure === null || !(measure in ARM_MEASURE)) {
-    throw new InputError(`a L'Abbé plot needs a fit of 2×2 tables with measure OR, RR, RD or AS`, { field: 'fit.measure', value: measure ?? null, code: 'E_INVALID_CHOICE' });
-  }
-  const m = measure as LabbeMeasure;
-  const armMeasure = ARM_MEASURE[m];
-  const resolved = resolveTwoByTwoOptions({ columns: options.columns, label: options.label, add: options.add, to: options.to }, []);
-  const tables = readTables(rows, resolved, "L'Abbé plot");
-  const zeroCells = { add: options.add, to: options.to };
-  const es = effectSizes(m, rows, { columns: options.columns, label: options.label, ...zeroCells });
-  const used = es.yi.flatMap((y, i) => (Number.isFinite(y) && Number.isFinite(es.vi[i]!) ? [i] : []));
-  checkSameStudies(fit, used.map((i) => es.yi[i]!));
-  const arm = (events: Float64Array, others: Float64Array) =>
-    effectSizes(armMeasure, used.map((i) => ({ xi: events[i]!, ni: events[i]! + others[i]! })), zeroCells);
-  const treated = arm(tables.all.a, tables.all.b);
-  const control = arm(tables.all.c, tables.all.d);
-  const variance = used.map((_, j) => control.vi[j]! + treated.vi[j]!);
-  const sizes = pointSizes(variance.map((v) => 1 / Math.sqrt(v)));
-  const points = used.map((i, j) => Object.freeze({
-    label: es.labels[i]!, x: control.yi[j]!, y: treated.yi[j]!, variance: variance[j]!, size: sizes[j]!,
-  }));
-  return Object.freeze({
-    measure: m,
-    armMeasure,
-    points: Object.freeze(points),
-    estimate: fit.estimate,
-    ci: fit.ci,
-    predictionInterval: fit.predictionInterval,
-    lineRange: Object.freeze(lineRange(m, fit.estimate, points)),
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, LABBE_DATA_OPTION_KEYS);
+    const measure = fit?.measure;
+    if (measure === undefined || measure === null || !(measure in ARM_MEASURE)) {
+      throw new InputError(`a L'Abbé plot needs a fit of 2×2 tables with measure OR, RR, RD or AS`, { field: 'fit.measure', value: measure ?? null, code: 'E_INVALID_CHOICE' });
+    }
+    const m = measure as LabbeMeasure;
+    const armMeasure = ARM_MEASURE[m];
+    const resolved = resolveTwoByTwoOptions({ columns: options.columns, label: options.label, add: options.add, to: options.to }, []);
+    const tables = readTables(rows, resolved, "L'Abbé plot");
+    const zeroCells = { add: options.add, to: options.to };
+    const es = effectSizes(m, rows, { columns: options.columns, label: options.label, ...zeroCells });
+    const used = es.yi.flatMap((y, i) => (Number.isFinite(y) && Number.isFinite(es.vi[i]!) ? [i] : []));
+    checkSameStudies(fit, used.map((i) => es.yi[i]!));
+    const arm = (events: Float64Array, others: Float64Array) =>
+      effectSizes(armMeasure, used.map((i) => ({ xi: events[i]!, ni: events[i]! + others[i]! })), zeroCells);
+    const treated = arm(tables.all.a, tables.all.b);
+    const control = arm(tables.all.c, tables.all.d);
+    const variance = used.map((_, j) => control.vi[j]! + treated.vi[j]!);
+    const sizes = pointSizes(variance.map((v) => 1 / Math.sqrt(v)));
+    const points = used.map((i, j) => Object.freeze({
+      label: es.labels[i]!, x: control.yi[j]!, y: treated.yi[j]!, variance: variance[j]!, size: sizes[j]!,
+    }));
+    return Object.freeze({
+      measure: m,
+      armMeasure,
+      points: Object.freeze(points),
+      estimate: fit.estimate,
+      ci: fit.ci,
+      predictionInterval: fit.predictionInterval,
+      lineRange: Object.freeze(lineRange(m, fit.estimate, points)),
+    });
   });
 }
 

@@ -12,6 +12,7 @@ import type { Point } from './clip-polygon.ts';
 import { svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link labbePlot}. */
 export interface LabbePlotOptions extends PlotSizeOptions, PointLabelOptions, LabbeDataOptions {
@@ -53,40 +54,42 @@ const ARM_SCALE: Partial<Record<Measure, string>> = { PLO: 'Log odds', PLN: 'Log
  * labbePlot(fit, bcg.rows, { columns }).includes('class="effect-line"') // => true
  */
 export function labbePlot(fit: MetaAnalysisResult, rows: readonly object[], options: LabbePlotOptions = {}): string {
-  checkOptions(options, LABBE_PLOT_OPTION_KEYS);
-  const size = resolvePlotSize(options, { width: 540, height: 560, title: "L'Abbé plot" });
-  const { labels: which, maxLabels } = resolvePointLabels(options);
-  const showCi = options.ci ?? false;
-  if (typeof showCi !== 'boolean') throw new InputError('must be true or false', { field: 'ci', value: showCi, code: 'E_INVALID_TYPE' });
-  const mode = options.transform ?? 'auto';
-  if (mode !== 'auto' && mode !== 'none') throw new InputError("must be 'auto' or 'none'", { field: 'transform', value: mode });
-  const data = labbeData(fit, rows, { columns: options.columns, label: options.label, add: options.add, to: options.to });
-  const armTransform = backTransform(data.armMeasure, mode === 'auto' ? 'auto' : 'none');
-  const word = mode === 'auto' ? 'Risk' : ARM_SCALE[data.armMeasure]!;
-  const values = data.points.flatMap((p) => [p.x, p.y]);
-  const domain: [number, number] = [Math.min(...values), Math.max(...values)];
-  const fs = size.fontSize;
-  const unit = 0.3 * fs;
-  const preferredTicks = armTransform.name === 'none' ? undefined : RISK_TICKS;
-  const makeFrame = (extraBottom: number) => scatterFrame(size, { domain, title: `${word}, group 2 (control: ci, di)`, transform: armTransform, preferredTicks },
-    { domain, title: `${word}, group 1 (treated: ai, bi)`, transform: armTransform, preferredTicks }, { top: 1.4 * fs, bottom: extraBottom });
-  const distance = data.points.map((p) => Math.abs(p.y - p.x - data.estimate));
-  const order = data.points.map((_, i) => i).sort((a, b) => distance[b]! - distance[a]!);
-  const { frame, labels } = labelledScatter(size, makeFrame,
-    (f) => data.points.map((p) => ({ x: f.x.position(p.x), y: f.y.position(p.y), r: p.size * unit, text: p.label })), order, which, maxLabels);
-  const drawOrder = data.points.map((_, i) => i).sort((a, b) => data.points[b]!.size - data.points[a]!.size);
-  const circles = drawOrder.map((i) => {
-    const p = data.points[i]!;
-    return svgElement('circle', {
-      cx: frame.x.position(p.x), cy: frame.y.position(p.y), r: p.size * unit,
-      fill: PALETTE.blue, 'fill-opacity': 0.45, stroke: PALETTE.blue, 'stroke-width': 1, class: 'study', 'data-study': p.label,
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, LABBE_PLOT_OPTION_KEYS);
+    const size = resolvePlotSize(options, { width: 540, height: 560, title: "L'Abbé plot" });
+    const { labels: which, maxLabels } = resolvePointLabels(options);
+    const showCi = options.ci ?? false;
+    if (typeof showCi !== 'boolean') throw new InputError('must be true or false', { field: 'ci', value: showCi, code: 'E_INVALID_TYPE' });
+    const mode = options.transform ?? 'auto';
+    if (mode !== 'auto' && mode !== 'none') throw new InputError("must be 'auto' or 'none'", { field: 'transform', value: mode });
+    const data = labbeData(fit, rows, { columns: options.columns, label: options.label, add: options.add, to: options.to });
+    const armTransform = backTransform(data.armMeasure, mode === 'auto' ? 'auto' : 'none');
+    const word = mode === 'auto' ? 'Risk' : ARM_SCALE[data.armMeasure]!;
+    const values = data.points.flatMap((p) => [p.x, p.y]);
+    const domain: [number, number] = [Math.min(...values), Math.max(...values)];
+    const fs = size.fontSize;
+    const unit = 0.3 * fs;
+    const preferredTicks = armTransform.name === 'none' ? undefined : RISK_TICKS;
+    const makeFrame = (extraBottom: number) => scatterFrame(size, { domain, title: `${word}, group 2 (control: ci, di)`, transform: armTransform, preferredTicks },
+      { domain, title: `${word}, group 1 (treated: ai, bi)`, transform: armTransform, preferredTicks }, { top: 1.4 * fs, bottom: extraBottom });
+    const distance = data.points.map((p) => Math.abs(p.y - p.x - data.estimate));
+    const order = data.points.map((_, i) => i).sort((a, b) => distance[b]! - distance[a]!);
+    const { frame, labels } = labelledScatter(size, makeFrame,
+      (f) => data.points.map((p) => ({ x: f.x.position(p.x), y: f.y.position(p.y), r: p.size * unit, text: p.label })), order, which, maxLabels);
+    const drawOrder = data.points.map((_, i) => i).sort((a, b) => data.points[b]!.size - data.points[a]!.size);
+    const circles = drawOrder.map((i) => {
+      const p = data.points[i]!;
+      return svgElement('circle', {
+        cx: frame.x.position(p.x), cy: frame.y.position(p.y), r: p.size * unit,
+        fill: PALETTE.blue, 'fill-opacity': 0.45, stroke: PALETTE.blue, 'stroke-width': 1, class: 'study', 'data-study': p.label,
+      });
     });
+    return svgDocument(
+      { width: size.width, height: size.height, fontSize: fs, title: size.title || "L'Abbé plot", description: `L'Abbé plot of ${data.points.length} studies (${data.measure})` },
+      [...frame.elements, lines(frame, data, showCi), svgElement('g', { class: 'points' }, circles), svgElement('g', { class: 'labels' }, labels),
+        key(frame, data, size.width, fs, size.digits)],
+    );
   });
-  return svgDocument(
-    { width: size.width, height: size.height, fontSize: fs, title: size.title || "L'Abbé plot", description: `L'Abbé plot of ${data.points.length} studies (${data.measure})` },
-    [...frame.elements, lines(frame, data, showCi), svgElement('g', { class: 'points' }, circles), svgElement('g', { class: 'labels' }, labels),
-      key(frame, data, size.width, fs, size.digits)],
-  );
 }
 
 function lines(frame: ScatterFrame, d: LabbeData, ci: boolean): string {

@@ -2,6 +2,7 @@ import { leaveOneOut } from '../diagnostics/leave-one-out.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { subsetForest, type SubsetForestOptions, SUBSET_FOREST_OPTION_KEYS } from './subset-forest.ts';
 import { checkOptions } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /**
  * Leave-one-out forest plot (metafor's `leave1out` drawn with `forest`; Viechtbauer & Cheung,
@@ -25,11 +26,13 @@ import { checkOptions } from '../check-options.ts';
  * //     '− Comstock et al', '− Comstock &amp; Webster', '− Comstock et al', 'All studies (REML)'] (13 rows and the full model)
  */
 export function leaveOneOutPlot(fit: MetaAnalysisResult, options: SubsetForestOptions = {}): string {
-  checkOptions(options, SUBSET_FOREST_OPTION_KEYS);
-  const rows = leaveOneOut(fit);
-  return subsetForest(fit, rows, {
-    labelHeader: 'Study omitted', labels: rows.map((r) => `− ${r.label}`), overall: true, fullEstimateLine: true,
-    title: `Leave-one-out analysis (${fit.k} studies)`,
-    description: 'Leave-one-out forest plot: each row pools all studies but one',
-  }, options);
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, SUBSET_FOREST_OPTION_KEYS);
+    const rows = leaveOneOut(fit);
+    return subsetForest(fit, rows, {
+      labelHeader: 'Study omitted', labels: rows.map((r) => `− ${r.label}`), overall: true, fullEstimateLine: true,
+      title: `Leave-one-out analysis (${fit.k} studies)`,
+      description: 'Leave-one-out forest plot: each row pools all studies but one',
+    }, options);
+  });
 }

@@ -6,6 +6,7 @@ import { readFitView } from '../models/read-fit.ts';
 import { InputError, assertLevel, numberCode } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link normalQqData}. */
 export interface NormalQqOptions {
@@ -62,24 +63,26 @@ export interface NormalQqData {
  * normalQqData(fit).points.map((p) => p.theoretical) // => [-0.8694..., 0, 0.8694...] (Φ⁻¹((1 − 3/8)/3.25), …)
  */
 export function normalQqData(fit: MetaAnalysisResult, options: NormalQqOptions = {}): NormalQqData {
-  checkOptions(options, NORMAL_QQ_OPTION_KEYS);
-  const f = readFitView(fit, 'normalQqData', 2);
-  const level = options.level ?? f.level;
-  assertLevel(level);
-  const reps = options.reps ?? 2000;
-  if (!Number.isInteger(reps) || reps < 10) throw new InputError('must be an integer of at least 10', { field: 'reps', value: reps, code: numberCode(reps) });
-  const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed, code: numberCode(seed) });
-  const residuals = standardizedResiduals(fit).map((r, i) => ({ label: r.label, z: r.z ?? 0, i }));
-  residuals.sort((a, b) => a.z - b.z || a.i - b.i);
-  const theoretical = plottingQuantiles(f.k);
-  const points = residuals.map((r, i) => Object.freeze({ label: r.label, theoretical: theoretical[i]!, residual: r.z }));
-  const bounds = simulatedEnvelope(f.vi, f.tau2, level, reps, seed);
-  return Object.freeze({
-    points: Object.freeze(points),
-    envelope: Object.freeze({ theoretical: Object.freeze(theoretical), lower: Object.freeze(bounds.lower), upper: Object.freeze(bounds.upper) }),
-    level,
-    reps,
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, NORMAL_QQ_OPTION_KEYS);
+    const f = readFitView(fit, 'normalQqData', 2);
+    const level = options.level ?? f.level;
+    assertLevel(level);
+    const reps = options.reps ?? 2000;
+    if (!Number.isInteger(reps) || reps < 10) throw new InputError('must be an integer of at least 10', { field: 'reps', value: reps, code: numberCode(reps) });
+    const seed = options.seed ?? 1;
+    if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed, code: numberCode(seed) });
+    const residuals = standardizedResiduals(fit).map((r, i) => ({ label: r.label, z: r.z ?? 0, i }));
+    residuals.sort((a, b) => a.z - b.z || a.i - b.i);
+    const theoretical = plottingQuantiles(f.k);
+    const points = residuals.map((r, i) => Object.freeze({ label: r.label, theoretical: theoretical[i]!, residual: r.z }));
+    const bounds = simulatedEnvelope(f.vi, f.tau2, level, reps, seed);
+    return Object.freeze({
+      points: Object.freeze(points),
+      envelope: Object.freeze({ theoretical: Object.freeze(theoretical), lower: Object.freeze(bounds.lower), upper: Object.freeze(bounds.upper) }),
+      level,
+      reps,
+    });
   });
 }
 

@@ -9,6 +9,7 @@ import type { Point } from './clip-polygon.ts';
 import { px, svgDocument, svgElement } from './svg.ts';
 import { InputError } from '../errors.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link qqPlot}. */
 export interface QqPlotOptions extends PlotSizeOptions, PointLabelOptions, NormalQqOptions {
@@ -37,34 +38,36 @@ export const QQ_PLOT_OPTION_KEYS = optionKeys<QqPlotOptions>()('width', 'height'
  * qqPlot(metaAnalysis({ yi: [0.1, 0.3, 0.5, 0.2], vi: [0.01, 0.02, 0.015, 0.01] })).includes('class="envelope"') // => true
  */
 export function qqPlot(fit: MetaAnalysisResult, options: QqPlotOptions = {}): string {
-  checkOptions(options, QQ_PLOT_OPTION_KEYS);
-  const size = resolvePlotSize(options, { width: 520, height: 480, title: 'Normal Q–Q plot' });
-  const { labels: which, maxLabels } = resolvePointLabels(options);
-  const outsideOnly = options.labelOutside ?? true;
-  const showEnvelope = options.envelope ?? true;
-  for (const [field, v] of [['labelOutside', outsideOnly], ['envelope', showEnvelope]] as const) {
-    if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v, code: 'E_INVALID_TYPE' });
-  }
-  const data = normalQqData(fit, { level: options.level, reps: options.reps, seed: options.seed });
-  const { points, envelope } = data;
-  const xs = points.map((p) => p.theoretical);
-  const ys = [...points.map((p) => p.residual), ...(showEnvelope ? [...envelope.lower, ...envelope.upper] : [])];
-  const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [Math.min(...xs), Math.max(...xs)], title: 'Theoretical Quantiles' },
-    { domain: [Math.min(...ys), Math.max(...ys)], title: 'Sample Quantiles' }, { bottom: extraBottom });
-  const outside = points.map((p, i) => p.residual < envelope.lower[i]! || p.residual > envelope.upper[i]!);
-  const deviation = points.map((p) => Math.abs(p.residual - p.theoretical));
-  const order = points.map((_, i) => i).filter((i) => !outsideOnly || outside[i]).sort((a, b) => deviation[b]! - deviation[a]!);
-  const r = Math.max(2, size.fontSize * 0.28);
-  const { frame, labels } = labelledScatter(size, makeFrame,
-    (f) => points.map((p) => ({ x: f.x.position(p.theoretical), y: f.y.position(p.residual), r, text: p.label })), order, which, maxLabels);
-  const marks = points.map((p, i) => pointMark(frame.x.position(p.theoretical), frame.y.position(p.residual), r, {
-    fill: outside[i] ? PALETTE.vermillion : PALETTE.blue, attrs: { class: outside[i] ? 'study outside' : 'study', 'data-study': p.label },
-  }));
-  return svgDocument(
-    { width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Normal Q–Q plot', description: `Normal Q–Q plot of the standardized residuals of ${points.length} studies` },
-    [...frame.elements, ...(showEnvelope ? envelopeMarks(frame, envelope) : []), diagonal(frame),
-      svgElement('g', { class: 'points' }, marks), svgElement('g', { class: 'labels' }, labels)],
-  );
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, QQ_PLOT_OPTION_KEYS);
+    const size = resolvePlotSize(options, { width: 520, height: 480, title: 'Normal Q–Q plot' });
+    const { labels: which, maxLabels } = resolvePointLabels(options);
+    const outsideOnly = options.labelOutside ?? true;
+    const showEnvelope = options.envelope ?? true;
+    for (const [field, v] of [['labelOutside', outsideOnly], ['envelope', showEnvelope]] as const) {
+      if (typeof v !== 'boolean') throw new InputError('must be true or false', { field, value: v, code: 'E_INVALID_TYPE' });
+    }
+    const data = normalQqData(fit, { level: options.level, reps: options.reps, seed: options.seed });
+    const { points, envelope } = data;
+    const xs = points.map((p) => p.theoretical);
+    const ys = [...points.map((p) => p.residual), ...(showEnvelope ? [...envelope.lower, ...envelope.upper] : [])];
+    const makeFrame = (extraBottom: number) => scatterFrame(size, { domain: [Math.min(...xs), Math.max(...xs)], title: 'Theoretical Quantiles' },
+      { domain: [Math.min(...ys), Math.max(...ys)], title: 'Sample Quantiles' }, { bottom: extraBottom });
+    const outside = points.map((p, i) => p.residual < envelope.lower[i]! || p.residual > envelope.upper[i]!);
+    const deviation = points.map((p) => Math.abs(p.residual - p.theoretical));
+    const order = points.map((_, i) => i).filter((i) => !outsideOnly || outside[i]).sort((a, b) => deviation[b]! - deviation[a]!);
+    const r = Math.max(2, size.fontSize * 0.28);
+    const { frame, labels } = labelledScatter(size, makeFrame,
+      (f) => points.map((p) => ({ x: f.x.position(p.theoretical), y: f.y.position(p.residual), r, text: p.label })), order, which, maxLabels);
+    const marks = points.map((p, i) => pointMark(frame.x.position(p.theoretical), frame.y.position(p.residual), r, {
+      fill: outside[i] ? PALETTE.vermillion : PALETTE.blue, attrs: { class: outside[i] ? 'study outside' : 'study', 'data-study': p.label },
+    }));
+    return svgDocument(
+      { width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Normal Q–Q plot', description: `Normal Q–Q plot of the standardized residuals of ${points.length} studies` },
+      [...frame.elements, ...(showEnvelope ? envelopeMarks(frame, envelope) : []), diagonal(frame),
+        svgElement('g', { class: 'points' }, marks), svgElement('g', { class: 'labels' }, labels)],
+    );
+  });
 }
 
 function envelopeMarks(frame: ScatterFrame, e: { theoretical: readonly number[]; lower: readonly number[]; upper: readonly number[] }): string[] {

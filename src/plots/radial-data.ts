@@ -3,6 +3,7 @@ import { readFitView } from '../models/read-fit.ts';
 import { assertLevel } from '../errors.ts';
 import type { Interval, MetaAnalysisResult } from '../types.ts';
 import { checkOptions } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** One study in a radial (Galbraith) plot. */
 export interface RadialPoint {
@@ -51,23 +52,25 @@ export interface RadialData {
  * fit.estimate // => 0.36 (the slope through the origin: (5·1 + 10·4)/(25 + 100))
  */
 export function radialData(fit: MetaAnalysisResult, options: { readonly level?: number } = {}): RadialData {
-  checkOptions(options, ['level']);
-  const f = readFitView(fit, 'radialData', 1);
-  const level = options.level ?? f.level;
-  assertLevel(level);
-  const points = Array.from({ length: f.k }, (_, i) => {
-    const s = Math.sqrt(f.vi[i]! + f.tau2);
-    return Object.freeze({ label: f.labels[i]!, x: 1 / s, z: f.yi[i]! / s });
-  });
-  const maxX = points.reduce((m, p) => Math.max(m, p.x), 0);
-  return Object.freeze({
-    points: Object.freeze(points),
-    estimate: f.estimate,
-    ci: fit.ci,
-    zCrit: normalQuantile((1 + level) / 2),
-    level,
-    xMax: 1.3 * maxX,
-    tau2: f.tau2,
-    equalEffects: f.method === 'EE',
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, ['level']);
+    const f = readFitView(fit, 'radialData', 1);
+    const level = options.level ?? f.level;
+    assertLevel(level);
+    const points = Array.from({ length: f.k }, (_, i) => {
+      const s = Math.sqrt(f.vi[i]! + f.tau2);
+      return Object.freeze({ label: f.labels[i]!, x: 1 / s, z: f.yi[i]! / s });
+    });
+    const maxX = points.reduce((m, p) => Math.max(m, p.x), 0);
+    return Object.freeze({
+      points: Object.freeze(points),
+      estimate: f.estimate,
+      ci: fit.ci,
+      zCrit: normalQuantile((1 + level) / 2),
+      level,
+      xMax: 1.3 * maxX,
+      tau2: f.tau2,
+      equalEffects: f.method === 'EE',
+    });
   });
 }

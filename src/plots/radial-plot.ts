@@ -12,6 +12,7 @@ import { scatterFrame, type ScatterFrame } from './scatter-frame.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of {@link radialPlot}. */
 export interface RadialPlotOptions extends PlotSizeOptions, PointLabelOptions {
@@ -44,44 +45,46 @@ export const RADIAL_PLOT_OPTION_KEYS = optionKeys<RadialPlotOptions>()('width', 
  * radialPlot(metaAnalysis(effectSizes('RR', bcg.rows, { columns }))).includes('class="arc-tick"') // => true
  */
 export function radialPlot(fit: MetaAnalysisResult, options: RadialPlotOptions = {}): string {
-  checkOptions(options, RADIAL_PLOT_OPTION_KEYS);
-  const size = resolvePlotSize(options, { width: 620, height: 520, title: 'Radial (Galbraith) plot' });
-  const { labels: which, maxLabels } = resolvePointLabels(options);
-  const data = radialData(fit, { level: options.level });
-  const transform = backTransform(fit.measure, options.transform ?? 'auto');
-  const fs = size.fontSize;
-  const yi = data.points.map((p) => p.z / p.x);
-  const yMin = Math.min(...yi, data.ci.lower ?? data.estimate);
-  const yMax = Math.max(...yi, data.ci.upper ?? data.estimate);
-  const arcTicks = effectTicks(yMin, yMax, transform, fs);
-  const labelRoom = Math.max(...arcTicks.map((t) => textWidth(t.label, { fontSize: 0.9 * fs })), textWidth(transform.scale, { fontSize: 0.9 * fs }) / 2);
-  const xMax = data.xMax;
-  const yaX = xMax * 1.14;
-  const ciX = xMax * 1.12;
-  const zLim = zLimits(data, yi, yaX, ciX);
-  // the plotting area spans x ∈ [0, xMax]; the arc at 1.14·xMax and its labels lie to its right
-  const makeFrame = (extraBottom: number) => {
-    const left0 = scatterFrame(size, { domain: [0, xMax], title: '', pad: false }, { domain: zLim, title: '', pad: false }).area.left;
-    const areaWidth = (size.width - left0 - labelRoom - 0.02 * xMax - 16) / (1.14 + 0.025);
-    const extraRight = size.width - 8 - left0 - areaWidth;
-    const xTitle = data.equalEffects ? 'x = 1/√v' : 'x = 1/√(v + τ²)';
-    const zTitle = data.equalEffects ? 'z = y/√v' : 'z = y/√(v + τ²)';
-    return scatterFrame(size, { domain: [0, xMax], title: xTitle, pad: false },
-      { domain: zLim, title: zTitle, pad: false }, { right: Math.max(0, extraRight), bottom: extraBottom });
-  };
-  const r = Math.max(2, fs * 0.28);
-  const deviation = data.points.map((p) => Math.abs(p.z - data.estimate * p.x));
-  const order = deviation.map((_, i) => i).sort((a, b) => deviation[b]! - deviation[a]!);
-  const { frame, labels } = labelledScatter(size, makeFrame,
-    (f) => data.points.map((p) => ({ x: f.x.position(p.x), y: f.y.position(p.z), r, text: p.label })), order, which, maxLabels);
-  const marks = data.points.map((p) => pointMark(frame.x.position(p.x), frame.y.position(p.z), r, {
-    fill: PALETTE.blue, attrs: { class: 'study', 'data-study': p.label },
-  }));
-  return svgDocument(
-    { width: size.width, height: size.height, fontSize: fs, title: size.title || 'Radial plot', description: `Radial (Galbraith) plot of ${data.points.length} studies` },
-    [...frame.elements, ...band(frame, data), ...arcs(frame, data, yaX, ciX, [Math.min(...yi), Math.max(...yi)], arcTicks, transform.scale, fs, size.width, transform.apply),
-      svgElement('g', { class: 'points' }, marks), svgElement('g', { class: 'labels' }, labels)],
-  );
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions(options, RADIAL_PLOT_OPTION_KEYS);
+    const size = resolvePlotSize(options, { width: 620, height: 520, title: 'Radial (Galbraith) plot' });
+    const { labels: which, maxLabels } = resolvePointLabels(options);
+    const data = radialData(fit, { level: options.level });
+    const transform = backTransform(fit.measure, options.transform ?? 'auto');
+    const fs = size.fontSize;
+    const yi = data.points.map((p) => p.z / p.x);
+    const yMin = Math.min(...yi, data.ci.lower ?? data.estimate);
+    const yMax = Math.max(...yi, data.ci.upper ?? data.estimate);
+    const arcTicks = effectTicks(yMin, yMax, transform, fs);
+    const labelRoom = Math.max(...arcTicks.map((t) => textWidth(t.label, { fontSize: 0.9 * fs })), textWidth(transform.scale, { fontSize: 0.9 * fs }) / 2);
+    const xMax = data.xMax;
+    const yaX = xMax * 1.14;
+    const ciX = xMax * 1.12;
+    const zLim = zLimits(data, yi, yaX, ciX);
+    // the plotting area spans x ∈ [0, xMax]; the arc at 1.14·xMax and its labels lie to its right
+    const makeFrame = (extraBottom: number) => {
+      const left0 = scatterFrame(size, { domain: [0, xMax], title: '', pad: false }, { domain: zLim, title: '', pad: false }).area.left;
+      const areaWidth = (size.width - left0 - labelRoom - 0.02 * xMax - 16) / (1.14 + 0.025);
+      const extraRight = size.width - 8 - left0 - areaWidth;
+      const xTitle = data.equalEffects ? 'x = 1/√v' : 'x = 1/√(v + τ²)';
+      const zTitle = data.equalEffects ? 'z = y/√v' : 'z = y/√(v + τ²)';
+      return scatterFrame(size, { domain: [0, xMax], title: xTitle, pad: false },
+        { domain: zLim, title: zTitle, pad: false }, { right: Math.max(0, extraRight), bottom: extraBottom });
+    };
+    const r = Math.max(2, fs * 0.28);
+    const deviation = data.points.map((p) => Math.abs(p.z - data.estimate * p.x));
+    const order = deviation.map((_, i) => i).sort((a, b) => deviation[b]! - deviation[a]!);
+    const { frame, labels } = labelledScatter(size, makeFrame,
+      (f) => data.points.map((p) => ({ x: f.x.position(p.x), y: f.y.position(p.z), r, text: p.label })), order, which, maxLabels);
+    const marks = data.points.map((p) => pointMark(frame.x.position(p.x), frame.y.position(p.z), r, {
+      fill: PALETTE.blue, attrs: { class: 'study', 'data-study': p.label },
+    }));
+    return svgDocument(
+      { width: size.width, height: size.height, fontSize: fs, title: size.title || 'Radial plot', description: `Radial (Galbraith) plot of ${data.points.length} studies` },
+      [...frame.elements, ...band(frame, data), ...arcs(frame, data, yaX, ciX, [Math.min(...yi), Math.max(...yi)], arcTicks, transform.scale, fs, size.width, transform.apply),
+        svgElement('g', { class: 'points' }, marks), svgElement('g', { class: 'labels' }, labels)],
+    );
+  });
 }
 
 /** metafor's z range: at least ±5, and room for the points, the band and both arcs. */

@@ -31,8 +31,9 @@ export function formatFailSafeN(r: FailSafeNResult, o: ResolvedFormatOptions): s
       `Target Significance Level:   ${r.alpha}`,
     );
   }
-  const n = typeof r.n === 'number' ? String(r.n) : 'NA';
-  lines.push('', `Fail-safe N: ${r.capped === true ? '>' : ''}${n === 'Infinity' ? 'Inf' : n}`);
+  // the result holds an infinite N as NaN (null after JSON); metafor prints it as Inf
+  const n = typeof r.n === 'number' && Number.isFinite(r.n) ? String(r.n) : 'Inf';
+  lines.push('', `Fail-safe N: ${r.capped === true ? '>' : ''}${n}`);
   const how = r.type === 'Rosenthal' && r.pool === 'fisher' ? " (Fisher's method of pooling p-values)" : r.type === 'General' && r.method ? ` (${r.method} model)` : '';
   lines.push(...closingSections({ notes: [`k = ${r.k} studies${how}.`], warnings: r.warnings }));
   return lines.join('\n');

@@ -1,3 +1,5 @@
+import { InputError, numberCode } from '../errors.ts';
+
 /**
  * Fixed-point formatting with `digits` decimals; `NA` for null, NaN or a non-number (as R prints NA).
  *
@@ -5,6 +7,7 @@
  * formatFixed(0.314159, 4) // => "0.3142"
  */
 export function formatFixed(x: number | null | undefined, digits = 4): string {
+  checkDigits(digits);
   if (typeof x !== 'number' || Number.isNaN(x)) return 'NA';
   if (!Number.isFinite(x)) return x > 0 ? 'Inf' : '-Inf';
   return x.toFixed(digits);
@@ -32,4 +35,18 @@ export function significanceStars(p: number | null | undefined): string {
   if (p < 0.05) return '*';
   if (p < 0.1) return '.';
   return '';
+}
+
+/**
+ * Throws unless `digits` is a whole number of decimals from 0 to 12 (the printouts' range).
+ *
+ * @example
+ * checkDigits(3)   // => 3
+ * checkDigits(2.5) // => throws InputError 'digits: must be a whole number of decimals from 0 to 12 (got 2.5)'
+ */
+export function checkDigits(digits: unknown, field = 'digits'): number {
+  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 0 || digits > 12) {
+    throw new InputError('must be a whole number of decimals from 0 to 12', { field, value: digits, code: numberCode(digits) });
+  }
+  return digits;
 }

@@ -1,3 +1,4 @@
+import { checkDigits } from './format-number.ts';
 import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import { TRANSFORMS, type TransformName } from '../effect-sizes/back-transform.ts';
 import { MEASURES, type Measure } from '../types.ts';
@@ -48,10 +49,7 @@ export function resolveFormatOptions(options: number | FormatOptions | undefined
   if (typeof options !== 'number') checkOptions(options, FORMAT_OPTION_KEYS);
   const o: FormatOptions = typeof options === 'number' ? { digits: options } : options ?? {};
   if (o === null || typeof o !== 'object') throw new InputError('must be an options object such as { digits: 4 }', { field: 'options', value: o, code: 'E_INVALID_TYPE' });
-  const digits = o.digits ?? 4;
-  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 0 || digits > 12) {
-    throw new InputError('must be a whole number of decimals from 0 to 12', { field: 'digits', value: digits, code: numberCode(digits) });
-  }
+  const digits = checkDigits(o.digits ?? 4);
   const transform = o.transform ?? 'auto';
   if (transform !== 'auto') assertOneOf(transform, TRANSFORMS, 'transform');
   if (o.measure !== undefined) assertOneOf(o.measure, MEASURES, 'measure');

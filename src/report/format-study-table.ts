@@ -2,6 +2,7 @@ import { formatFixed } from './format-number.ts';
 import type { StudyTable } from './study-table.ts';
 import { levelPercent } from './printout-sections.ts';
 import { textTable } from './text-table.ts';
+import { readResult } from '../read-result.ts';
 
 /**
  * Prints a {@link StudyTable}: one line per study with its estimate, SE, CI bounds and weight
@@ -13,17 +14,19 @@ import { textTable } from './text-table.ts';
  * // => 'Studies (95% CI; Observed Outcome):'
  */
 export function formatStudyTable(table: StudyTable, digits = 4): string {
-  const f = (x: number | null) => formatFixed(x, digits);
-  const weights = table.rows.some((r) => r.weight !== null);
-  const head = ['estimate', 'se', 'ci.lb', 'ci.ub', ...(weights ? ['weight'] : [])];
-  const cells = table.rows.map((r) => [
-    f(r.estimate), f(r.se), f(r.ci?.lower), f(r.ci?.upper), ...(weights ? [`${formatFixed(r.weight, 2)}%`] : []),
-  ]);
-  return [
-    `Studies (${levelPercent(table.level)}% CI; ${table.scale}):`,
-    '',
-    ...textTable(head, cells, { rowNames: table.rows.map((r) => String(r.label)) }),
-    '',
-    table.description,
-  ].join('\n');
+  return readResult(table, 'studyTable', 'table', () => {
+    const f = (x: number | null) => formatFixed(x, digits);
+    const weights = table.rows.some((r) => r.weight !== null);
+    const head = ['estimate', 'se', 'ci.lb', 'ci.ub', ...(weights ? ['weight'] : [])];
+    const cells = table.rows.map((r) => [
+      f(r.estimate), f(r.se), f(r.ci?.lower), f(r.ci?.upper), ...(weights ? [`${formatFixed(r.weight, 2)}%`] : []),
+    ]);
+    return [
+      `Studies (${levelPercent(table.level)}% CI; ${table.scale}):`,
+      '',
+      ...textTable(head, cells, { rowNames: table.rows.map((r) => String(r.label)) }),
+      '',
+      table.description,
+    ].join('\n');
+  });
 }

@@ -2,6 +2,7 @@ import type { WhatWouldChange } from '../evidence/what-would-change.ts';
 import { describeValid } from '../evidence/describe-comparison.ts';
 import { fail, list, record } from '../evidence/read-fields.ts';
 import { replicationStatusLabel } from './replication-status-label.ts';
+import { readResult } from '../read-result.ts';
 
 const KIND_LABEL: Record<string, string> = {
   'independent-study': 'Independent replication',
@@ -43,14 +44,16 @@ function line(c: WhatWouldChange['changes'][number], now: WhatWouldChange['certa
  * // => 'What would change: exosome-based product vs a comparator not stated (outcome not stated, timepoint not stated)'
  */
 export function formatWhatWouldChange(result: WhatWouldChange, options: { readonly markdown?: boolean } = {}): string {
-  const r = readChange(result);
-  const markdown = options.markdown === true;
-  const lines = [
-    `What would change: ${describeValid(r)}`,
-    `Now: ${replicationStatusLabel(r.status)}; certainty ${r.certainty ?? 'not rated (no results)'}.`,
-    ...r.changes.map((c) => `${markdown ? '- ' : '  - '}${line(c, r.certainty, markdown)}`),
-  ];
-  if (r.changes.length === 0) lines.push('  Nothing short of new studies: no piece of evidence is identified.');
-  if (r.assumptions.length > 0) lines.push(...(markdown ? [''] : []), `Assumptions: ${r.assumptions.join(' ')}`);
-  return `${lines.join('\n')}\n`;
+  return readResult(result, 'whatWouldChange', 'result', () => {
+    const r = readChange(result);
+    const markdown = options.markdown === true;
+    const lines = [
+      `What would change: ${describeValid(r)}`,
+      `Now: ${replicationStatusLabel(r.status)}; certainty ${r.certainty ?? 'not rated (no results)'}.`,
+      ...r.changes.map((c) => `${markdown ? '- ' : '  - '}${line(c, r.certainty, markdown)}`),
+    ];
+    if (r.changes.length === 0) lines.push('  Nothing short of new studies: no piece of evidence is identified.');
+    if (r.assumptions.length > 0) lines.push(...(markdown ? [''] : []), `Assumptions: ${r.assumptions.join(' ')}`);
+    return `${lines.join('\n')}\n`;
+  });
 }

@@ -5,6 +5,7 @@ import { InputError, numberCode } from '../errors.ts';
 import { escapeMarkdown as md } from './escape-markdown.ts';
 import { readAssessment } from './read-assessment.ts';
 import { replicationStatusLabel } from './replication-status-label.ts';
+import { readResult } from '../read-result.ts';
 
 /** Options of `replicationMarkdown`. */
 export interface ReplicationMarkdownOptions {
@@ -45,30 +46,32 @@ function headingLevel(options: unknown): number {
  * replicationMarkdown(assessReplication(seed)).split('\n')[0] // => '## Replication findings'
  */
 export function replicationMarkdown(assessment: ReplicationAssessment, options: ReplicationMarkdownOptions = {}): string {
-  const a = readAssessment(assessment);
-  const h = '#'.repeat(headingLevel(options));
-  const label = labeller(a.findings);
-  const names = (ids: readonly string[]) => md(ids.map(label).join(', '));
-  const lines: string[] = [`${h} Replication findings`, ''];
-  lines.push('| Comparison | Status | Studies with results | Independence clusters | Pending studies |');
-  lines.push('|---|---|---|---|---|');
-  for (const f of a.findings) {
-    const clusters = f.clusters.length === 0 ? '—' : f.clusters.map((c) => `{${names(c)}}`).join(' ');
-    const pending = f.pendingStudies.length === 0 ? '—' : f.pendingStudies.map((p) => `${md(p.label)} (${md(p.timing)})`).join('; ');
-    lines.push(`| ${md(describeValid(f))} | **${replicationStatusLabel(f.status)}** | ${names(f.studies) || '—'} | ${clusters} | ${pending} |`);
-  }
-  for (const f of a.findings) {
-    lines.push('', `${h}# ${md(describeValid(f))}`, '', `Status: **${replicationStatusLabel(f.status)}**.`, '');
-    for (const reason of f.reasons) lines.push(`- ${md(reason)}`);
-  }
-  lines.push('', `${h} Overlapping reports`, '');
-  if (a.overlaps.length === 0) lines.push('No pair of studies appears to share participants.');
-  for (const o of a.overlaps) lines.push(`- **${names(o.studies)}** (${md(o.basis.join(', '))}): ${md(o.reasons.join(' '))}`);
-  if ((a.mergedNames ?? []).length > 0) {
-    lines.push('', `${h} Spellings merged as one name`, '', ...a.mergedNames.map((m) => `- ${md(m.reason)}`));
-  }
-  if ((a.omitted ?? []).length > 0) {
-    lines.push('', `${h} Rows not used`, '', ...a.omitted.map((o) => `- ${md(o.reason)}`));
-  }
-  return `${lines.join('\n')}\n`;
+  return readResult(assessment, 'assessReplication', 'assessment', () => {
+    const a = readAssessment(assessment);
+    const h = '#'.repeat(headingLevel(options));
+    const label = labeller(a.findings);
+    const names = (ids: readonly string[]) => md(ids.map(label).join(', '));
+    const lines: string[] = [`${h} Replication findings`, ''];
+    lines.push('| Comparison | Status | Studies with results | Independence clusters | Pending studies |');
+    lines.push('|---|---|---|---|---|');
+    for (const f of a.findings) {
+      const clusters = f.clusters.length === 0 ? '—' : f.clusters.map((c) => `{${names(c)}}`).join(' ');
+      const pending = f.pendingStudies.length === 0 ? '—' : f.pendingStudies.map((p) => `${md(p.label)} (${md(p.timing)})`).join('; ');
+      lines.push(`| ${md(describeValid(f))} | **${replicationStatusLabel(f.status)}** | ${names(f.studies) || '—'} | ${clusters} | ${pending} |`);
+    }
+    for (const f of a.findings) {
+      lines.push('', `${h}# ${md(describeValid(f))}`, '', `Status: **${replicationStatusLabel(f.status)}**.`, '');
+      for (const reason of f.reasons) lines.push(`- ${md(reason)}`);
+    }
+    lines.push('', `${h} Overlapping reports`, '');
+    if (a.overlaps.length === 0) lines.push('No pair of studies appears to share participants.');
+    for (const o of a.overlaps) lines.push(`- **${names(o.studies)}** (${md(o.basis.join(', '))}): ${md(o.reasons.join(' '))}`);
+    if ((a.mergedNames ?? []).length > 0) {
+      lines.push('', `${h} Spellings merged as one name`, '', ...a.mergedNames.map((m) => `- ${md(m.reason)}`));
+    }
+    if ((a.omitted ?? []).length > 0) {
+      lines.push('', `${h} Rows not used`, '', ...a.omitted.map((o) => `- ${md(o.reason)}`));
+    }
+    return `${lines.join('\n')}\n`;
+  });
 }

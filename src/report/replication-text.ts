@@ -4,6 +4,7 @@ import { InputError, numberCode } from '../errors.ts';
 import { singleLine } from './escape-markdown.ts';
 import { readAssessment } from './read-assessment.ts';
 import { replicationStatusLabel } from './replication-status-label.ts';
+import { readResult } from '../read-result.ts';
 
 /** Word-wraps one paragraph at `width`, prefixing the first line and indenting the rest. */
 function wrap(text: string, width: number, first: string, rest: string): string[] {
@@ -40,22 +41,24 @@ const MIN_WIDTH = 20;
  * // => 'ADSC conditioned medium vs placebo (additional hairs per cm², 6 months)'
  */
 export function replicationText(assessment: ReplicationAssessment, width = 100): string {
-  const a = readAssessment(assessment);
-  if (!Number.isInteger(width) || width < MIN_WIDTH) throw new InputError(`must be an integer of at least ${MIN_WIDTH}`, { field: 'width', value: width, code: numberCode(width) });
-  const lines: string[] = [];
-  for (const f of a.findings) {
-    lines.push(singleLine(describeValid(f)), `  status: ${replicationStatusLabel(f.status)}`);
-    for (const reason of f.reasons) lines.push(...wrap(reason, width, '  - ', '    '));
-    lines.push('');
-  }
-  lines.push(a.overlaps.length === 0 ? 'Overlapping reports: none.' : 'Overlapping reports:');
-  for (const o of a.overlaps) {
-    lines.push(...wrap(`${o.studies.join(' & ')} (${o.basis.join(', ')}): ${o.reasons.join(' ')}`, width, '  - ', '    '));
-  }
-  for (const [title, items] of [['Spellings merged as one name:', a.mergedNames ?? []], ['Rows not used:', a.omitted ?? []]] as const) {
-    if (items.length === 0) continue;
-    lines.push('', title);
-    for (const item of items) lines.push(...wrap(item.reason, width, '  - ', '    '));
-  }
-  return `${lines.join('\n')}\n`;
+  return readResult(assessment, 'assessReplication', 'assessment', () => {
+    const a = readAssessment(assessment);
+    if (!Number.isInteger(width) || width < MIN_WIDTH) throw new InputError(`must be an integer of at least ${MIN_WIDTH}`, { field: 'width', value: width, code: numberCode(width) });
+    const lines: string[] = [];
+    for (const f of a.findings) {
+      lines.push(singleLine(describeValid(f)), `  status: ${replicationStatusLabel(f.status)}`);
+      for (const reason of f.reasons) lines.push(...wrap(reason, width, '  - ', '    '));
+      lines.push('');
+    }
+    lines.push(a.overlaps.length === 0 ? 'Overlapping reports: none.' : 'Overlapping reports:');
+    for (const o of a.overlaps) {
+      lines.push(...wrap(`${o.studies.join(' & ')} (${o.basis.join(', ')}): ${o.reasons.join(' ')}`, width, '  - ', '    '));
+    }
+    for (const [title, items] of [['Spellings merged as one name:', a.mergedNames ?? []], ['Rows not used:', a.omitted ?? []]] as const) {
+      if (items.length === 0) continue;
+      lines.push('', title);
+      for (const item of items) lines.push(...wrap(item.reason, width, '  - ', '    '));
+    }
+    return `${lines.join('\n')}\n`;
+  });
 }

@@ -3,6 +3,7 @@ import { describeValid } from '../evidence/describe-comparison.ts';
 import { replicationStatusLabel } from './replication-status-label.ts';
 import { certaintyEffectText } from './certainty-effect-text.ts';
 import { readCertainty } from './read-certainty.ts';
+import { readResult } from '../read-result.ts';
 
 /** A summary-of-findings table as columns and rows of text (an `htmlReport` table section's shape). */
 export interface SummaryOfFindings {
@@ -31,18 +32,20 @@ export function ratedDown(f: CertaintyFinding): string {
  * summaryOfFindings(assessCertainty(seed)).rows[0][7] // => 'very low'
  */
 export function summaryOfFindings(assessment: CertaintyAssessment): SummaryOfFindings {
-  const a = readCertainty(assessment);
-  const columns = ['Comparison', 'Effect', 'Studies', 'Independent clusters', 'Cohorts', 'Participants', 'Replication', 'Certainty', 'Rated down'];
-  const rows = a.findings.map((f) => [
-    describeValid(f),
-    f.certainty === null ? 'no results yet' : certaintyEffectText(f.effect, a.level),
-    String(f.studies.length),
-    String(f.clusters),
-    String(f.cohorts),
-    f.participants === null ? (f.studies.length === 0 ? '—' : 'not reported') : String(f.participants),
-    replicationStatusLabel(f.replicationStatus),
-    f.certainty ?? 'not rated (no results)',
-    ratedDown(f),
-  ]);
-  return { kind: 'table', columns, rows, caption: 'Summary of findings: certainty of the evidence (GRADE-style, with a replication domain)' };
+  return readResult(assessment, 'assessCertainty', 'assessment', () => {
+    const a = readCertainty(assessment);
+    const columns = ['Comparison', 'Effect', 'Studies', 'Independent clusters', 'Cohorts', 'Participants', 'Replication', 'Certainty', 'Rated down'];
+    const rows = a.findings.map((f) => [
+      describeValid(f),
+      f.certainty === null ? 'no results yet' : certaintyEffectText(f.effect, a.level),
+      String(f.studies.length),
+      String(f.clusters),
+      String(f.cohorts),
+      f.participants === null ? (f.studies.length === 0 ? '—' : 'not reported') : String(f.participants),
+      replicationStatusLabel(f.replicationStatus),
+      f.certainty ?? 'not rated (no results)',
+      ratedDown(f),
+    ]);
+    return { kind: 'table', columns, rows, caption: 'Summary of findings: certainty of the evidence (GRADE-style, with a replication domain)' };
+  });
 }

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assessReplication } from '../../src/evidence/assess-replication.ts';
 import { loadEvidence } from '../../src/evidence/load-evidence.ts';
-import { exercise, mutate, type Mutation } from '../fuzz/evidence-mutations.ts';
+import { comparisonEffects } from '../../src/evidence/comparison-effects.ts';
+import { exercise, mutate, SYNTHETIC_BASE, type Mutation } from '../fuzz/evidence-mutations.ts';
 import { thrownInputError } from '../input-error.ts';
 
 const seed = JSON.parse(readFileSync(new URL('../../datasets/conditioned-medium-hair-loss.json', import.meta.url), 'utf8')) as unknown;
@@ -39,5 +40,12 @@ describe('fuzz regressions', () => {
       const input = mutate(seed, cyclicNullProto(path));
       expect(thrownInputError(() => loadEvidence(input)).message).toMatch(/must be (a year from 1 to 9999 or null|"published" or "ongoing"|an array) \(got \[an object that contains itself\]\)$/);
     }
+  });
+  it('an SE of 1.8e308 with the mean missing gave a derived SD of Infinity, which JSON turned into null (npm run fuzz, seed 12345)', () => {
+    const input = mutate(SYNTHETIC_BASE, [{ kind: 'delete', path: ['arms', 2, 'mean'] }, { kind: 'set', path: ['arms', 2, 'se'], value: Number.MAX_VALUE }]);
+    const base = loadEvidence(input);
+    const e = thrownInputError(() => comparisonEffects(base, base.comparisons[0]!, { assume: { sd: 10, splitStudyN: true, armN: 20 } }));
+    expect([e.code, e.field, e.study]).toEqual(['E_NOT_FINITE', 'arms.se', 'B']);
+    expect(() => exercise(input)).not.toThrow();
   });
 });

@@ -30,12 +30,33 @@ describe('numbers', () => {
     expect(thrownInputError(() => p.sdFromSe({ se: 1e308, n: 100 })).code).toBe('E_NOT_FINITE');
   });
 
-  it('failSafeN: z-values that overflow are an error; an N beyond doubles is Infinity with a warning', () => {
+  it('conversions whose result overflows (SD from t, p or SE; change-score SD; vi from a CI or p) are E_NOT_FINITE', () => {
+    const overflows: [string, () => unknown, string][] = [
+      ['pooledSdFromT', () => p.pooledSdFromT({ t: 1e-300, meanDifference: 1e300, n1: 10, n2: 10 }), 't'],
+      ['pooledSdFromP', () => p.pooledSdFromP({ pValue: 0.999999999, meanDifference: 1.7e308, n1: 10, n2: 10 }), 'meanDifference'],
+      ['pooledSdFromSe', () => p.pooledSdFromSe({ se: 1e308, n1: 1e10, n2: 1e10 }), 'se'],
+      ['changeScoreSd', () => p.changeScoreSd({ sdBaseline: 1.7e308, sdFinal: 1.7e308, correlation: -1 }), 'sdFinal'],
+      ['fromEstimateAndCi width', () => p.fromEstimateAndCi({ estimate: 0, lower: -1.7e308, upper: 1.7e308 }), 'upper'],
+      ['fromEstimateAndCi vi', () => p.fromEstimateAndCi({ estimate: 0, lower: -1e160, upper: 1e160 }), 'upper'],
+      ['fromEstimateAndCi p-value', () => p.fromEstimateAndCi({ estimate: 1e300, pValue: 0.5 }), 'estimate'],
+    ];
+    for (const [name, call, field] of overflows) {
+      const e = thrownInputError(call);
+      expect([name, e.code, e.field]).toEqual([name, 'E_NOT_FINITE', field]);
+    }
+  });
+
+  it('changeScoreSd with SDs whose squares overflow still gives the finite SD', () => {
+    // r = 0, equal SDs s: SD_change = √(2)·s, computed directly
+    expect(p.changeScoreSd({ sdBaseline: 1e200, sdFinal: 1e200, correlation: 0 }).sd).toBeCloseTo(Math.SQRT2 * 1e200, -190);
+  });
+
+  it('failSafeN: z-values that overflow are an error; an N beyond doubles is NaN (null in JSON) with a warning', () => {
     expect(thrownInputError(() => p.failSafeN({ yi: [1e300, 1e300], vi: [1e-300, 1e-300] })).code).toBe('E_NOT_FINITE');
     // z = 1e200 per study: N = (Σz)²/(k·z²_α) − k overflows
     const r = p.failSafeN({ yi: [1e200, 1e200], vi: [1, 1] });
-    expect(r.n).toBe(Infinity);
-    expect(r.warnings.join(' ')).toMatch(/larger than the largest/);
+    expect(r.n).toBeNaN();
+    expect(r.warnings.join(' ')).toMatch(/larger than the largest.*NaN \(null in JSON\)/);
     // a moderate case is still exact: Rosenthal N = (Σz)²/z²_α − k, computed directly
     const z = 40 / 0.1;
     const direct = Math.ceil((2 * z) ** 2 / p.normalQuantile(0.05, true) ** 2 - 2);

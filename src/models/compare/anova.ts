@@ -9,6 +9,7 @@ import type { TestType } from '../../types.ts';
 import { wald } from '../inference/wald-test.ts';
 import { readModelView, type LinearModelFit, type ModelView } from '../predict/model-view.ts';
 import { likelihoodRatioTest, type LikelihoodRatioResult } from './likelihood-ratio-test.ts';
+import { readResult } from '../../read-result.ts';
 
 /** Options of `anova(fit, options)`: a set of coefficients, or linear combinations of them. */
 export interface AnovaOptions {
@@ -81,17 +82,19 @@ export function anova(fit: LinearModelFit, options: AnovaOptions & { readonly co
 export function anova(full: LinearModelFit, reduced: LinearModelFit): LikelihoodRatioResult;
 export function anova(fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult;
 export function anova(fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult {
-  if (second !== null && typeof second === 'object' && 'yi' in second) return likelihoodRatioTest(fit, second);
-  const o = checkOptions<AnovaOptions>(second, ['coefficients', 'contrasts', 'rhs']);
-  const view = readModelView(fit, 'anova');
-  if ((o.coefficients === undefined) === (o.contrasts === undefined)) {
-    throw new InputError('give either coefficients (names to test) or contrasts (linear combinations), or a second fit', { field: 'options' });
-  }
-  if (o.coefficients !== undefined) {
-    if (o.rhs !== undefined) throw new InputError('rhs goes with contrasts', { field: 'rhs' });
-    return coefficientTest(view, resolveCoefficients(view, o.coefficients));
-  }
-  return contrastTest(view, o.contrasts!, o.rhs);
+  return readResult(fit, 'metaAnalysis/metaRegression', 'fit', () => {
+    if (second !== null && typeof second === 'object' && 'yi' in second) return likelihoodRatioTest(fit, second);
+    const o = checkOptions<AnovaOptions>(second, ['coefficients', 'contrasts', 'rhs']);
+    const view = readModelView(fit, 'anova');
+    if ((o.coefficients === undefined) === (o.contrasts === undefined)) {
+      throw new InputError('give either coefficients (names to test) or contrasts (linear combinations), or a second fit', { field: 'options' });
+    }
+    if (o.coefficients !== undefined) {
+      if (o.rhs !== undefined) throw new InputError('rhs goes with contrasts', { field: 'rhs' });
+      return coefficientTest(view, resolveCoefficients(view, o.coefficients));
+    }
+    return contrastTest(view, o.contrasts!, o.rhs);
+  });
 }
 
 function resolveCoefficients(view: ModelView, given: readonly string[]): number[] {

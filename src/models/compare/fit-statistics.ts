@@ -4,6 +4,7 @@ import { readModelView, refuseLevelsModel, type LinearModelFit, type ModelView }
 import { nestedBlocks } from '../predict/nested-blocks.ts';
 import { scaledDesign } from '../regression/design-matrix.ts';
 import { noInterceptDesign } from '../regression/no-intercept-design.ts';
+import { readResult } from '../../read-result.ts';
 
 /** Log-likelihood, deviance and information criteria under one likelihood (metafor's `fit.stats` column). */
 export interface LikelihoodStatistics {
@@ -57,20 +58,22 @@ const LOG_2PI = Math.log(2 * Math.PI);
  * fitStatistics(fit).ml.logLik // => -2.087877066409345 (−log 2π − 1/4: two N(0.5, 1) densities)
  */
 export function fitStatistics(fit: LinearModelFit): FitStatisticsResult {
-  const view = readModelView(fit, 'fitStatistics');
-  refuseLevelsModel(view, 'fitStatistics');
-  const { k, p } = view;
-  const core = view.nested === null ? univariateCore(view) : nestedCore(view);
-  const llMl = -0.5 * k * LOG_2PI - 0.5 * core.logDetV - 0.5 * core.rss;
-  const llReml = -0.5 * (k - p) * LOG_2PI + 0.5 * core.logDetRatio - 0.5 * core.logDetV - 0.5 * core.rss;
-  const saturated = view.vi.every((v) => v > 0) ? -0.5 * sumOf(view.vi, (v) => Math.log(2 * Math.PI * v)) : 0;
-  const devMl = view.nested === null && k <= p ? 0 : -2 * (llMl - saturated);
-  const q = p + core.components;
-  const ml = criteria(llMl, devMl, q, k);
-  const reml = criteria(llReml, -2 * llReml, q, k - p);
-  const own = view.method === 'REML' ? reml : ml;
-  return Object.freeze({
-    method: view.method, likelihood: view.method === 'REML' ? 'REML' : 'ML', k, p, parameters: q, ...own, ml, reml,
+  return readResult(fit, 'metaAnalysis/metaRegression', 'fit', () => {
+    const view = readModelView(fit, 'fitStatistics');
+    refuseLevelsModel(view, 'fitStatistics');
+    const { k, p } = view;
+    const core = view.nested === null ? univariateCore(view) : nestedCore(view);
+    const llMl = -0.5 * k * LOG_2PI - 0.5 * core.logDetV - 0.5 * core.rss;
+    const llReml = -0.5 * (k - p) * LOG_2PI + 0.5 * core.logDetRatio - 0.5 * core.logDetV - 0.5 * core.rss;
+    const saturated = view.vi.every((v) => v > 0) ? -0.5 * sumOf(view.vi, (v) => Math.log(2 * Math.PI * v)) : 0;
+    const devMl = view.nested === null && k <= p ? 0 : -2 * (llMl - saturated);
+    const q = p + core.components;
+    const ml = criteria(llMl, devMl, q, k);
+    const reml = criteria(llReml, -2 * llReml, q, k - p);
+    const own = view.method === 'REML' ? reml : ml;
+    return Object.freeze({
+      method: view.method, likelihood: view.method === 'REML' ? 'REML' : 'ML', k, p, parameters: q, ...own, ml, reml,
+    });
   });
 }
 

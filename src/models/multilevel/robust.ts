@@ -1,3 +1,4 @@
+import { jsonSafeStatistic } from '../inference/json-safe-statistic.ts';
 import { assertLevel, assertOneOf, InputError } from '../../errors.ts';
 import type { Inference, Interval, Settings, StudySet, Warnings } from '../../types.ts';
 import { indexLabels } from './label-index.ts';
@@ -137,8 +138,9 @@ export function robust(
   }
   const se = Math.sqrt(variance);
   const wald = waldTest(estimate, se, df, level);
+  const statistic = jsonSafeStatistic(wald.statistic, warnings);
   return freezeResult({
-    adjust: options.adjust, nClusters, level, estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
+    adjust: options.adjust, nClusters, level, estimate, se, statistic, df, pValue: wald.pValue, ci: wald.ci,
     k, warnings: Object.freeze(warnings),
   });
 }

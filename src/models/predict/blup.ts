@@ -6,6 +6,7 @@ import { wald } from '../inference/wald-test.ts';
 import { predictedValue, resolveTransform } from './interval-row.ts';
 import { readModelView, refuseLevelsModel, type LinearModelFit, type ModelView } from './model-view.ts';
 import { nestedBlup, type NestedBlup } from './nested-blup.ts';
+import { readResult } from '../../read-result.ts';
 
 /** Options of {@link blup}. */
 export interface BlupOptions {
@@ -64,39 +65,41 @@ export interface BlupResult {
  * blup(fit).blups[0].estimate // => 0.5 (τ̂² = 0: every study is shrunk to μ̂)
  */
 export function blup(fit: LinearModelFit, options: BlupOptions = {}): BlupResult {
-  const o = checkOptions<BlupOptions>(options, ['transform', 'level', 'n']);
-  const view = readModelView(fit, 'blup');
-  refuseLevelsModel(view, 'blup');
-  if ((fit as { readonly weighting?: unknown }).weighting !== undefined) {
-    // metafor 5.1 also refuses: "Extraction of random effects not available for models with non-standard weights."
-    throw new InputError('blup is not available for a fit pooled with user weights or weighted: false (as metafor)', { field: 'fit.weighting', value: (fit as { weighting?: unknown }).weighting, code: 'E_UNSUPPORTED' });
-  }
-  const level = o.level ?? view.level;
-  assertLevel(level);
-  const t = resolveTransform(view.measure, o.transform, { n: o.n });
-  const crit = wald(0, 1, view.df, level).crit;
-  const value = (label: string, est: number, se: number): BlupValue => {
-    const { ci: _ci, ...rest } = predictedValue(label, est, se, [NaN, NaN], [est - crit * se, est + crit * se], t);
-    return Object.freeze(rest);
-  };
-  let blups: BlupValue[];
-  let randomEffects: BlupResult['randomEffects'];
-  if (view.nested !== null) {
-    const nb: NestedBlup = nestedBlup(view);
-    blups = view.labels.map((label, i) => value(label, nb.rows.estimate[i]!, nb.rows.se[i]!));
-    randomEffects = Object.freeze({
-      outer: Object.freeze(nb.outer.map((r) => value(r.label, r.estimate, r.se))),
-      inner: Object.freeze(nb.inner.map((r) => value(r.label, r.estimate, r.se))),
+  return readResult(fit, 'metaAnalysis/metaRegression', 'fit', () => {
+    const o = checkOptions<BlupOptions>(options, ['transform', 'level', 'n']);
+    const view = readModelView(fit, 'blup');
+    refuseLevelsModel(view, 'blup');
+    if ((fit as { readonly weighting?: unknown }).weighting !== undefined) {
+      // metafor 5.1 also refuses: "Extraction of random effects not available for models with non-standard weights."
+      throw new InputError('blup is not available for a fit pooled with user weights or weighted: false (as metafor)', { field: 'fit.weighting', value: (fit as { weighting?: unknown }).weighting, code: 'E_UNSUPPORTED' });
+    }
+    const level = o.level ?? view.level;
+    assertLevel(level);
+    const t = resolveTransform(view.measure, o.transform, { n: o.n });
+    const crit = wald(0, 1, view.df, level).crit;
+    const value = (label: string, est: number, se: number): BlupValue => {
+      const { ci: _ci, ...rest } = predictedValue(label, est, se, [NaN, NaN], [est - crit * se, est + crit * se], t);
+      return Object.freeze(rest);
+    };
+    let blups: BlupValue[];
+    let randomEffects: BlupResult['randomEffects'];
+    if (view.nested !== null) {
+      const nb: NestedBlup = nestedBlup(view);
+      blups = view.labels.map((label, i) => value(label, nb.rows.estimate[i]!, nb.rows.se[i]!));
+      randomEffects = Object.freeze({
+        outer: Object.freeze(nb.outer.map((r) => value(r.label, r.estimate, r.se))),
+        inner: Object.freeze(nb.inner.map((r) => value(r.label, r.estimate, r.se))),
+      });
+    } else {
+      blups = view.labels.map((label, i) => {
+        const { est, variance } = univariateBlup(view, i);
+        return value(label, est, Math.sqrt(variance));
+      });
+    }
+    return Object.freeze({
+      blups: Object.freeze(blups), ...(randomEffects ? { randomEffects } : {}), measure: view.measure, method: view.method,
+      test: view.test, level, df: view.df, transform: t.name, scale: t.scale, description: t.description,
     });
-  } else {
-    blups = view.labels.map((label, i) => {
-      const { est, variance } = univariateBlup(view, i);
-      return value(label, est, Math.sqrt(variance));
-    });
-  }
-  return Object.freeze({
-    blups: Object.freeze(blups), ...(randomEffects ? { randomEffects } : {}), measure: view.measure, method: view.method,
-    test: view.test, level, df: view.df, transform: t.name, scale: t.scale, description: t.description,
   });
 }
 

@@ -6,6 +6,7 @@ import { wald } from '../inference/wald-test.ts';
 import { predictedValue, resolveTransform, type PredictedValue } from './interval-row.ts';
 import { readModelView, type LinearModelFit } from './model-view.ts';
 import { newDesignRows, type NewModerators } from './new-moderators.ts';
+import { readResult } from '../../read-result.ts';
 
 /** Options of {@link predict}. */
 export interface PredictOptions {
@@ -65,39 +66,41 @@ export interface PredictResult {
  * predict(fit, { newmods: [4] }).predictions[0].estimate // => 5.5 (−0.1 + 1.4·4)
  */
 export function predict(fit: LinearModelFit, options: PredictOptions = {}): PredictResult {
-  const o = checkOptions<PredictOptions>(options, ['newmods', 'transform', 'level', 'n']);
-  const view = readModelView(fit, 'predict');
-  const level = o.level ?? view.level;
-  assertLevel(level);
-  const t = resolveTransform(view.measure, o.transform, { n: o.n });
-  const { p, beta, vb, names } = view;
-  let rows: number[][];
-  let labels: string[];
-  if (o.newmods !== undefined) {
-    rows = newDesignRows(view, o.newmods);
-    labels = rows.map((_, i) => String(i + 1));
-  } else if (view.kind === 'metaRegression' || (view.nested === null && view.kind === 'multilevel' && !(p === 1 && view.intercept))) {
-    rows = Array.from({ length: view.k }, (_, i) => Array.from(view.x.subarray(i * p, (i + 1) * p)));
-    labels = [...view.labels];
-  } else {
-    rows = [[1]];
-    labels = [''];
-  }
-  const crit = wald(0, 1, view.df, level).crit;
-  const predictions = rows.map((x, r) => {
-    let est = 0;
-    let v = 0;
-    for (let a = 0; a < p; a++) {
-      est += x[a]! * beta[a]!;
-      for (let b = 0; b < p; b++) v += x[a]! * vb[a * p + b]! * x[b]!;
+  return readResult(fit, 'metaAnalysis/metaRegression', 'fit', () => {
+    const o = checkOptions<PredictOptions>(options, ['newmods', 'transform', 'level', 'n']);
+    const view = readModelView(fit, 'predict');
+    const level = o.level ?? view.level;
+    assertLevel(level);
+    const t = resolveTransform(view.measure, o.transform, { n: o.n });
+    const { p, beta, vb, names } = view;
+    let rows: number[][];
+    let labels: string[];
+    if (o.newmods !== undefined) {
+      rows = newDesignRows(view, o.newmods);
+      labels = rows.map((_, i) => String(i + 1));
+    } else if (view.kind === 'metaRegression' || (view.nested === null && view.kind === 'multilevel' && !(p === 1 && view.intercept))) {
+      rows = Array.from({ length: view.k }, (_, i) => Array.from(view.x.subarray(i * p, (i + 1) * p)));
+      labels = [...view.labels];
+    } else {
+      rows = [[1]];
+      labels = [''];
     }
-    const se = v >= 0 ? Math.sqrt(v) : NaN;
-    const piHalf = crit * Math.sqrt(se * se + view.heterogeneity);
-    const value = predictedValue(labels[r]!, est, se, [est - crit * se, est + crit * se], [est - piHalf, est + piHalf], t);
-    return Object.freeze({ ...value, x: Object.freeze(Object.fromEntries(names.map((name, j) => [name, x[j]!]))) });
-  });
-  return Object.freeze({
-    predictions: Object.freeze(predictions), measure: view.measure, method: view.method, test: view.test, level,
-    df: view.df, heterogeneity: view.heterogeneity, transform: t.name, scale: t.scale, description: t.description,
+    const crit = wald(0, 1, view.df, level).crit;
+    const predictions = rows.map((x, r) => {
+      let est = 0;
+      let v = 0;
+      for (let a = 0; a < p; a++) {
+        est += x[a]! * beta[a]!;
+        for (let b = 0; b < p; b++) v += x[a]! * vb[a * p + b]! * x[b]!;
+      }
+      const se = v >= 0 ? Math.sqrt(v) : NaN;
+      const piHalf = crit * Math.sqrt(se * se + view.heterogeneity);
+      const value = predictedValue(labels[r]!, est, se, [est - crit * se, est + crit * se], [est - piHalf, est + piHalf], t);
+      return Object.freeze({ ...value, x: Object.freeze(Object.fromEntries(names.map((name, j) => [name, x[j]!]))) });
+    });
+    return Object.freeze({
+      predictions: Object.freeze(predictions), measure: view.measure, method: view.method, test: view.test, level,
+      df: view.df, heterogeneity: view.heterogeneity, transform: t.name, scale: t.scale, description: t.description,
+    });
   });
 }

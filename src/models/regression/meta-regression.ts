@@ -20,6 +20,7 @@ import type { ModelTerms } from './model-terms.ts';
 import { findCollinearNoIntercept, noInterceptDesign, spansIntercept } from './no-intercept-design.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import { checkOptions, optionKeys } from '../../check-options.ts';
+import type { OmittedInputRow } from '../../omission-summary.ts';
 import { freezeResult } from '../../freeze-result.ts';
 
 /**
@@ -59,6 +60,8 @@ export interface RegressionCoefficient extends Omit<Inference, 'df'> {
 export interface MetaRegressionResult
   extends Pick<Inference, 'df'>, Pick<Heterogeneity, 'tau2' | 'tau2Se' | 'tau' | 'i2' | 'h2'>,
   Omit<StudySet, 'weights'>, Settings, Warnings, Convergence {
+  /** Every input row left out for a missing yi, vi or moderator, with the reason. */
+  readonly omitted: readonly OmittedInputRow[];
   /** Studies in the model (rows with a missing value omitted). */
   readonly k: number;
   /** Number of coefficients, intercept included. */
@@ -281,6 +284,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     terms: data.terms,
     ...(fixedTau2 === undefined ? {} : { tau2Fixed: true as const }),
     ...(allWeights === null ? {} : { weighting: options.weighted === false ? 'unweighted' as const : 'user' as const }),
+    omitted: data.omitted,
     warnings: Object.freeze(warnings),
   });
 }

@@ -5,6 +5,8 @@ import { summariseOmissions } from '../../omission-summary.ts';
 import type { EffectInput, EffectSizes, Measure } from '../../types.ts';
 import { isMissing } from '../../missing.ts';
 import { resolveStudies } from '../resolve-input.ts';
+import { withSeVariances } from '../se-variances.ts';
+import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
 import { buildTerms, type ModelTerms } from './model-terms.ts';
 
 /** Studies and moderator columns that enter a meta-regression, rows with a missing value removed. */
@@ -21,6 +23,8 @@ export interface ResolvedRegressionInput {
   readonly rows: readonly number[];
   /** How the design columns were built from the variables (for `predict`). */
   readonly terms: ModelTerms;
+  /** The rows left out for a missing yi, vi or moderator. */
+  readonly omitted: readonly OmittedInputRow[];
   readonly warnings: readonly string[];
 }
 
@@ -55,10 +59,11 @@ export interface RegressionTermOptions {
  * // => [0, 1]
  */
 export function resolveRegressionInput(
-  input: EffectInput | EffectSizes,
+  data: EffectInput | EffectSizes,
   moderators: unknown,
   options: RegressionTermOptions = {},
 ): ResolvedRegressionInput {
+  const input = withSeVariances(data);
   const byName = Array.isArray(moderators);
   if (byName ? false : !isPlainObject(moderators)) {
     throw new InputError('must be an object mapping each moderator name to its values (e.g. { ablat: [...] }), or an array of column names of data', {
@@ -100,6 +105,7 @@ export function resolveRegressionInput(
   const variables = built.terms.variables.map((v) => v.name);
 
   const warnings = [...studies.warnings];
+  const omitted = [...studies.omitted];
   const rows: number[] = [];
   for (let i = 0; i < n; i++) {
     if (isMissing(input.yi[i]) || isMissing(input.vi[i])) continue; // already named by resolveStudies
@@ -109,6 +115,7 @@ export function resolveRegressionInput(
       const where = label === undefined ? `Row ${i + 1}` : `Row ${i + 1} (${label})`;
       const what = missing.map((m) => `"${m}"`).join(', ');
       warnings.push(`${where} omitted: moderator${missing.length > 1 ? 's' : ''} ${what} missing.`);
+      omitted.push(omittedInputRow(i, label ?? `row ${i + 1}`, missing.map((m) => `moderators.${m}`).join(', '), `moderator${missing.length > 1 ? 's' : ''} ${what} missing`));
       continue;
     }
     rows.push(i);
@@ -120,6 +127,7 @@ export function resolveRegressionInput(
     measure: studies.measure,
     names,
     columns: built.columns.map((col) => Float64Array.from(rows, (i) => col[i]!)),
+    omitted: Object.freeze(omitted),
     rows,
     terms: built.terms,
     warnings: summariseOmissions(warnings),

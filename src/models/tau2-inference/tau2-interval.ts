@@ -7,6 +7,7 @@ import { cochranQ } from '../inference/cochran-q.ts';
 import { profileLikelihoodTau2 } from '../inference/profile-likelihood-tau2.ts';
 import { qProfileTau2 } from '../inference/q-profile.ts';
 import { fittedModel } from './fitted-model.ts';
+import { readResult } from '../../read-result.ts';
 
 /** metafor's `confint(type = ...)` for τ²: Q-profile, profile likelihood, Wald. */
 export const TAU2_INTERVAL_TYPES = Object.freeze(['QP', 'PL', 'Wald'] as const);
@@ -62,59 +63,61 @@ export interface Tau2IntervalResult {
  * tau2Interval(fit, { type: 'Wald' }).tau2Ci.upper // => 0.17428…  (metafor 5.1 confint(fit, type = "Wald"): 0 to 0.174284, its ML stopped at Δτ² < 1e-5)
  */
 export function tau2Interval(fit: unknown, options: Tau2IntervalOptions = {}): Tau2IntervalResult {
-  checkOptions<Tau2IntervalOptions>(options, ['type', 'level']);
-  const m = fittedModel(fit, 'tau2Interval');
-  const type = options.type ?? 'QP';
-  assertOneOf(type, TAU2_INTERVAL_TYPES, 'type');
-  const level = options.level ?? m.level;
-  assertLevel(level);
-  if (m.method === 'EE') throw new InputError('the equal-effects (EE) model has no tau² to give an interval for', { field: 'fit.method', value: 'EE' });
-  if (m.tau2Fixed) throw new InputError('tau² was fixed (the tau2 option), not estimated: there is no interval to give', { field: 'fit.tau2Fixed', value: true });
-  if (m.k - m.p < 1) throw new InputError(`needs k > p (k = ${m.k}, p = ${m.p})`, { field: 'fit.k', value: m.k });
-  const { model } = m;
-  const unit = model.unit;
-  const hat = m.tau2 / unit;
-  const limit = Math.max(100 / unit, 10 * hat);
-  const warnings: string[] = [];
-  let lower: number;
-  let upper: number;
-  let beyond = false;
-  if (type === 'QP') {
-    if (m.vi.some((v) => !(v > 0))) throw new InputError('the Q-profile interval needs every sampling variance > 0', { field: 'fit.vi' });
-    const qp = qProfileTau2(model, level, hat);
-    ({ lower, upper } = qp);
-    beyond = qp.atLimit;
-  } else if (type === 'PL') {
-    const pl = profileLikelihoodTau2(model, level, hat, m.method === 'REML', limit);
-    ({ lower, upper } = pl);
-    beyond = pl.upperAtLimit;
-  } else {
-    if (m.tau2Se === null) throw new InputError('the fit has no standard error of tau² (tau2Se)', { field: 'fit.tau2Se' });
-    const z = normalQuantile((1 - level) / 2, true);
-    lower = Math.max(0, hat - (z * m.tau2Se) / unit);
-    upper = hat + (z * m.tau2Se) / unit;
-  }
-  if (beyond) warnings.push(`The upper bound for tau² lies beyond metafor's search limit max(100, 10·tau²) = ${(limit * unit).toPrecision(6)} and is reported at that limit, as metafor does.`);
-  lower *= unit;
-  upper *= unit;
-  const s2 = m.vi.every((v) => v > 0) ? cochranQ(model).typicalVariance * unit : NaN;
-  const toI2 = (t: number) => finiteOrNull((100 * t) / (s2 + t));
-  const toH2 = (t: number) => finiteOrNull(t / s2 + 1);
-  const ci = (a: number | null, b: number | null): Interval => Object.freeze({ lower: a, upper: b });
-  return Object.freeze({
-    intervalType: type,
-    method: m.method,
-    level,
-    k: m.k,
-    p: m.p,
-    tau2: m.tau2,
-    tau: Math.sqrt(m.tau2),
-    i2: toI2(m.tau2),
-    h2: toH2(m.tau2),
-    tau2Ci: ci(finiteOrNull(lower), finiteOrNull(upper)),
-    tauCi: ci(finiteOrNull(Math.sqrt(lower)), finiteOrNull(Math.sqrt(upper))),
-    i2Ci: ci(toI2(lower), toI2(upper)),
-    h2Ci: ci(toH2(lower), toH2(upper)),
-    warnings: Object.freeze(warnings),
+  return readResult(fit, 'metaAnalysis', 'fit', () => {
+    checkOptions<Tau2IntervalOptions>(options, ['type', 'level']);
+    const m = fittedModel(fit, 'tau2Interval');
+    const type = options.type ?? 'QP';
+    assertOneOf(type, TAU2_INTERVAL_TYPES, 'type');
+    const level = options.level ?? m.level;
+    assertLevel(level);
+    if (m.method === 'EE') throw new InputError('the equal-effects (EE) model has no tau² to give an interval for', { field: 'fit.method', value: 'EE' });
+    if (m.tau2Fixed) throw new InputError('tau² was fixed (the tau2 option), not estimated: there is no interval to give', { field: 'fit.tau2Fixed', value: true });
+    if (m.k - m.p < 1) throw new InputError(`needs k > p (k = ${m.k}, p = ${m.p})`, { field: 'fit.k', value: m.k });
+    const { model } = m;
+    const unit = model.unit;
+    const hat = m.tau2 / unit;
+    const limit = Math.max(100 / unit, 10 * hat);
+    const warnings: string[] = [];
+    let lower: number;
+    let upper: number;
+    let beyond = false;
+    if (type === 'QP') {
+      if (m.vi.some((v) => !(v > 0))) throw new InputError('the Q-profile interval needs every sampling variance > 0', { field: 'fit.vi' });
+      const qp = qProfileTau2(model, level, hat);
+      ({ lower, upper } = qp);
+      beyond = qp.atLimit;
+    } else if (type === 'PL') {
+      const pl = profileLikelihoodTau2(model, level, hat, m.method === 'REML', limit);
+      ({ lower, upper } = pl);
+      beyond = pl.upperAtLimit;
+    } else {
+      if (m.tau2Se === null) throw new InputError('the fit has no standard error of tau² (tau2Se)', { field: 'fit.tau2Se' });
+      const z = normalQuantile((1 - level) / 2, true);
+      lower = Math.max(0, hat - (z * m.tau2Se) / unit);
+      upper = hat + (z * m.tau2Se) / unit;
+    }
+    if (beyond) warnings.push(`The upper bound for tau² lies beyond metafor's search limit max(100, 10·tau²) = ${(limit * unit).toPrecision(6)} and is reported at that limit, as metafor does.`);
+    lower *= unit;
+    upper *= unit;
+    const s2 = m.vi.every((v) => v > 0) ? cochranQ(model).typicalVariance * unit : NaN;
+    const toI2 = (t: number) => finiteOrNull((100 * t) / (s2 + t));
+    const toH2 = (t: number) => finiteOrNull(t / s2 + 1);
+    const ci = (a: number | null, b: number | null): Interval => Object.freeze({ lower: a, upper: b });
+    return Object.freeze({
+      intervalType: type,
+      method: m.method,
+      level,
+      k: m.k,
+      p: m.p,
+      tau2: m.tau2,
+      tau: Math.sqrt(m.tau2),
+      i2: toI2(m.tau2),
+      h2: toH2(m.tau2),
+      tau2Ci: ci(finiteOrNull(lower), finiteOrNull(upper)),
+      tauCi: ci(finiteOrNull(Math.sqrt(lower)), finiteOrNull(Math.sqrt(upper))),
+      i2Ci: ci(toI2(lower), toI2(upper)),
+      h2Ci: ci(toH2(lower), toH2(upper)),
+      warnings: Object.freeze(warnings),
+    });
   });
 }
