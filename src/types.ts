@@ -12,6 +12,12 @@ export const MEASURES = Object.freeze([
   'MN', 'MNLN',
   'MC', 'SMCC', 'SMCR', 'SMCRH',
   'GEN',
+  // variability, correlation-family, AUC and reliability measures (metafor 5.1)
+  'SMD1', 'VR', 'CVR', 'SDLN', 'CVLN', 'ROMC', 'VRC', 'CVRC',
+  'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR', 'D2ORN', 'D2ORL',
+  'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2',
+  'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN', 'CLESCN', 'SMCRP', 'SMCRPH',
+  'ARAW', 'AHW', 'ABT', 'SMN', 'REH',
 ] as const);
 export type Measure = (typeof MEASURES)[number];
 
@@ -29,6 +35,7 @@ export const ROLES = Object.freeze([
   'ai', 'bi', 'ci', 'di',
   'ri', 'ni', 'xi', 'mi', 'sdi',
   'yi', 'vi', 'sei',
+  'r2i',
 ] as const);
 export type Role = (typeof ROLES)[number];
 

@@ -17,6 +17,18 @@ import { singleGroupFamily } from './single-group.ts';
 import { fieldName, hasKey, readTable, studyLabel } from './read-table.ts';
 import type { Where } from './read-table.ts';
 import { twoByTwoFamily } from './two-by-two.ts';
+import { variabilityFamily } from './variability.ts';
+import { singleGroupVariabilityFamily } from './single-group-variability.ts';
+import { pairedVariabilityFamily } from './paired-variability.ts';
+import { standardizedMeanFamily } from './standardized-mean.ts';
+import { dConversionsFamily } from './d-conversions.ts';
+import { partialCorrelationsFamily } from './partial-correlations.ts';
+import { rSquaredFamily } from './r-squared.ts';
+import { aucFamily } from './auc.ts';
+import { aucBinormalFamily } from './auc-binormal.ts';
+import { pairedStandardizedFamily } from './paired-standardized.ts';
+import { reliabilityFamily } from './reliability.ts';
+import { heterozygosityFamily } from './heterozygosity.ts';
 import { denseArray } from '../dense-array.ts';
 import { freezeResult } from '../freeze-result.ts';
 import { summariseOmissions } from '../omission-summary.ts';
@@ -29,6 +41,10 @@ const FAMILIES: readonly MeasureFamily<Measure>[] = [
   singleGroupFamily,
   changeScoresFamily,
   genericFamily,
+  // variability, correlation-family, AUC and reliability measures
+  variabilityFamily, singleGroupVariabilityFamily, pairedVariabilityFamily, standardizedMeanFamily,
+  dConversionsFamily, partialCorrelationsFamily, rSquaredFamily, aucFamily, aucBinormalFamily,
+  pairedStandardizedFamily, reliabilityFamily, heterozygosityFamily,
 ];
 
 

@@ -5,6 +5,7 @@ import { logRatioOfMeans } from './log-ratio-of-means.ts';
 import type { RomVariance } from './log-ratio-of-means.ts';
 import type { ResolvedOptions, VarianceType } from './options.ts';
 import type { Table } from './read-table.ts';
+import { standardizedMeanDifferenceControl } from './standardized-mean-difference-control.ts';
 import { standardizedMeanDifferenceGroup2 } from './standardized-mean-difference-group2.ts';
 import { standardizedMeanDifferenceHeteroscedastic } from './standardized-mean-difference-heteroscedastic.ts';
 import type { SmdhVariance } from './standardized-mean-difference-heteroscedastic.ts';
@@ -87,7 +88,7 @@ export function standardizedMeanDifference(
   return { yi, vi };
 }
 
-type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'SMD1H' | 'ROM';
+type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'SMD1H' | 'ROM' | 'SMD1';
 
 const VTYPES: Record<MeansMeasure, readonly VarianceType[]> = {
   MD: ['LS', 'UB', 'HO'],
@@ -95,6 +96,7 @@ const VTYPES: Record<MeansMeasure, readonly VarianceType[]> = {
   SMDH: ['LS', 'LS2', 'LS3'],
   SMD1H: ['LS'],
   ROM: ['LS', 'LS2', 'HO', 'AV', 'AVHO'],
+  SMD1: ['LS', 'LS2', 'UB', 'AV', 'H0'],
 };
 
 const REASONS: Record<MeansMeasure, string> = {
@@ -103,6 +105,7 @@ const REASONS: Record<MeansMeasure, string> = {
   SMDH: 'both standard deviations are zero',
   SMD1H: 'the standard deviation sd2i is zero',
   ROM: 'the ratio of means m1i/m2i is not positive, so its log is undefined',
+  SMD1: 'the standard deviation sd2i is zero',
 };
 
 function groups(table: Table): TwoGroupMeans {
@@ -122,12 +125,12 @@ function smdhVariance(options: ResolvedOptions): SmdhVariance {
   return options.vtype as 'LS' | 'LS2' | 'LS3';
 }
 
-/** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, SMD1H, ROM. */
+/** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, SMD1H, ROM, SMD1 (no sd1i). */
 export const meansFamily: MeasureFamily<MeansMeasure> = {
-  measures: ['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM'],
-  requirements: () => [
+  measures: ['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM', 'SMD1'],
+  requirements: (measure) => [
     { roles: ['m1i'], what: 'the mean of group 1' },
-    { roles: ['sd1i'], what: 'the standard deviation of group 1' },
+    ...(measure === 'SMD1' ? [] : [{ roles: ['sd1i'], what: 'the standard deviation of group 1' } as const]),
     { roles: ['n1i'], what: 'the size of group 1' },
     { roles: ['m2i'], what: 'the mean of group 2' },
     { roles: ['sd2i'], what: 'the standard deviation of group 2' },
@@ -141,7 +144,7 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
     // by n−1); SMD1H's J(n2 − 1) needs n2 − 1 > 1.
     const min = measure === 'SMD' || measure === 'SMDH' || measure === 'SMD1H' ? 2 : 1;
     requireSampleSize(table, 'n1i', min, measure);
-    requireSampleSize(table, 'n2i', measure === 'SMD1H' ? 3 : min, measure);
+    requireSampleSize(table, 'n2i', measure === 'SMD1H' || measure === 'SMD1' ? 3 : min, measure);
   },
   compute(measure, table, options) {
     const g = groups(table);
@@ -156,6 +159,8 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
         return standardizedMeanDifferenceGroup2(g, options.correct, options.metaforVersion === '3.8');
       case 'ROM':
         return logRatioOfMeans(g, options.vtype as RomVariance, options.correct);
+      case 'SMD1':
+        return standardizedMeanDifferenceControl(g, options.vtype as 'LS' | 'LS2' | 'UB' | 'AV' | 'H0', options.correct);
     }
   },
   undefinedReason: (measure) => REASONS[measure],

@@ -18,8 +18,10 @@ import { denseArray } from '../dense-array.ts';
  *   (2015) eq. 9); `LS3`: SMDH by the delta method; `AV`/`AVHO`: plugs in the sample-size
  *   weighted average over all rows.
  */
-export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO';
-export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3', 'HO', 'AV', 'AVHO'];
+export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO'
+  | 'AV2' | 'ST' | 'CS' | 'H0' | 'MAX';
+export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3', 'HO', 'AV', 'AVHO',
+  'AV2', 'ST', 'CS', 'H0', 'MAX'];
 
 /**
  * Which metafor's `escalc` formulas to follow. `5.1` (the default) is metafor 5.1-12; `3.8` is

@@ -1,0 +1,42 @@
+import type { EffectArrays, MeasureFamily } from './family.ts';
+import { column, requireNonNegative, requireSampleSize } from './family.ts';
+import { hedgesCorrection } from './hedges-correction.ts';
+
+/**
+ * Single-group standardized mean (metafor `SMN`): y = J(n−1)·m/s with Hedges' correction J
+ * (`correct = false`: J = 1), v = 1/n + y²/(2n). The mean is measured from zero (subtract a
+ * reference value from `mi` first). NaN for a zero SD. Scale: SD units.
+ *
+ * @example
+ * standardizedMean(Float64Array.of(10), Float64Array.of(2), Float64Array.of(20)).yi[0] // => 4.80...
+ */
+export function standardizedMean(m: Float64Array, sd: Float64Array, n: Float64Array, correct = true): EffectArrays {
+  const k = m.length;
+  const yi = new Float64Array(k);
+  const vi = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const ni = n[i]!;
+    const y = (correct ? hedgesCorrection(ni - 1) : 1) * (m[i]! / sd[i]!);
+    yi[i] = y;
+    vi[i] = 1 / ni + (y * y) / (2 * ni);
+  }
+  return { yi, vi };
+}
+
+/** One group's mean in SD units: SMN. */
+export const standardizedMeanFamily: MeasureFamily<'SMN'> = {
+  measures: ['SMN'],
+  requirements: () => [
+    { roles: ['mi'], what: 'the mean' },
+    { roles: ['sdi'], what: 'the standard deviation' },
+    { roles: ['ni'], what: 'the sample size' },
+  ],
+  vtypes: () => ['LS'],
+  validate(measure, table) {
+    requireNonNegative(table, 'sdi');
+    // J(n − 1) needs n − 1 > 1
+    requireSampleSize(table, 'ni', 3, measure);
+  },
+  compute: (_measure, table, options) => standardizedMean(column(table, 'mi'), column(table, 'sdi'), column(table, 'ni'), options.correct),
+  undefinedReason: () => 'the standard deviation is zero',
+};

@@ -1,0 +1,125 @@
+// The variability, correlation-family, AUC and reliability measures of metafor 5.1-12's escalc:
+// every measure x vtype (x correct) on public data (metadat) and constructed tables, reproduced
+// to test/tolerances.ts `closed` (test/fixtures/metafor-measures-b/generate.R), plus the published
+// values that metafor's own tests check (tests/testthat/test_misc_escalc.r, 4 decimals).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { effectSizes } from '../../src/effect-sizes/effect-sizes.ts';
+import type { EffectSizesOptions } from '../../src/effect-sizes/options.ts';
+import type { Measure } from '../../src/types.ts';
+import { thrownInputError } from '../input-error.ts';
+import { TOLERANCES, arrayMismatches } from '../tolerances.ts';
+
+interface Case {
+  name: string;
+  measure: Measure;
+  options: EffectSizesOptions;
+  rows: Record<string, number | null>[];
+  yi: (number | null)[];
+  vi: (number | null)[];
+}
+
+const cases = JSON.parse(
+  readFileSync(new URL('../fixtures/metafor-measures-b/fixtures.json', import.meta.url), 'utf8'),
+) as Case[];
+
+describe('effectSizes reproduces metafor 5.1 for the measures of issue #13 (group b)', () => {
+  it('covers every measure of the fixture spec', () => {
+    const measures = new Set(cases.map((c) => c.measure));
+    for (const m of ['VR', 'CVR', 'SDLN', 'CVLN', 'ROMC', 'VRC', 'CVRC', 'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR',
+      'D2ORN', 'D2ORL', 'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2', 'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN',
+      'CLESCN', 'SMCRP', 'SMCRPH', 'ARAW', 'AHW', 'ABT', 'SMN', 'SMD1', 'REH']) {
+      expect(measures.has(m as Measure), m).toBe(true);
+    }
+  });
+  for (const c of cases) {
+    const label = `${c.name} ${c.measure} ${JSON.stringify(c.options)}`;
+    it(label, () => {
+      const got = effectSizes(c.measure, c.rows, c.options);
+      const problems = [
+        ...arrayMismatches(got.yi, c.yi, TOLERANCES.closed, `${label} yi`),
+        ...arrayMismatches(got.vi, c.vi, TOLERANCES.closed, `${label} vi`),
+      ];
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+/** metafor's published checks: value rounded to 4 decimals. */
+function expect4(got: readonly number[], want: readonly number[]): void {
+  expect(got.length).toBe(want.length);
+  got.forEach((g, i) => expect(Math.abs(g - want[i]!), `[${i}] got ${g}, want ${want[i]}`).toBeLessThanOrEqual(0.00005 + 1e-12));
+}
+
+describe("metafor's own escalc tests (test_misc_escalc.r)", () => {
+  // Hanley & McNeil (1982), Table 1
+  const status = [...Array(58).fill(0), ...Array(51).fill(1)] as number[];
+  const rep = (counts: number[]) => counts.flatMap((c, j) => Array(c).fill(j + 1) as number[]);
+  const x = [...rep([33, 6, 6, 11, 2]), ...rep([3, 2, 2, 11, 33])];
+  const x1 = x.filter((_, i) => status[i] === 1), x0 = x.filter((_, i) => status[i] === 0);
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const sd = (v: number[]) => Math.sqrt(v.reduce((a, b) => a + (b - mean(v)) ** 2, 0) / (v.length - 1));
+  // AUC as the Mann-Whitney probability P(X1 > X0) + P(X1 = X0)/2
+  let wins = 0;
+  for (const a of x1) for (const b of x0) wins += a > b ? 1 : a === b ? 0.5 : 0;
+  const auc = wins / (x1.length * x0.length);
+
+  it('AUC (LS, LS2) and AUCN', () => {
+    expect4(effectSizes('AUC', [{ ai: auc, n1i: 51, n2i: 58 }]).yi, [0.893171]);
+    expect4(effectSizes('AUC', [{ ai: auc, n1i: 51, n2i: 58 }]).vi, [0.001051]);
+    expect4(effectSizes('AUC', [{ ai: auc, n1i: 51, n2i: 58 }], { vtype: 'LS2' }).vi, [0.001096]);
+    const row = { m1i: mean(x1), m2i: mean(x0), sd1i: sd(x1), sd2i: sd(x0), n1i: 51, n2i: 58 };
+    expect4(effectSizes('AUCN', [row]).yi, [0.909651]);
+    expect4(effectSizes('AUCN', [row]).vi, [0.000717]);
+  });
+
+  it('CVR and VR (dat.normand1999, study 1)', () => {
+    const row = { m1i: 55, sd1i: 47, n1i: 155, m2i: 75, sd2i: 64, n2i: 156 };
+    expect4(effectSizes('CVR', [row]).yi, [0.0014]);
+    expect4(effectSizes('CVR', [row]).vi, [0.0159]);
+    expect4(effectSizes('VR', [row]).yi, [-0.3087]);
+    expect4(effectSizes('VR', [row]).vi, [0.0065]);
+  });
+
+  it('RPB and RBIS', () => {
+    const xs = [20, 31, 18, 22, 30, 16, 28, 24, 23, 27, 1, 4, 8, 15, 9, 11, 11, 6, 8, 4];
+    const ys = [3, 3, 4, 5, 6, 4, 7, 6, 5, 4, 3, 5, 1, 5, 2, 4, 6, 4, 2, 4];
+    const median = [...xs].sort((a, b) => a - b).slice(9, 11).reduce((a, b) => a + b) / 2;
+    const y1 = ys.filter((_, i) => xs[i]! > median), y0 = ys.filter((_, i) => xs[i]! <= median);
+    const row = { m1i: mean(y1), sd1i: sd(y1), n1i: y1.length, m2i: mean(y0), sd2i: sd(y0), n2i: y0.length };
+    expect4(effectSizes('RPB', [row]).yi, [0.3685]);
+    expect4(effectSizes('RPB', [row]).vi, [0.0384]);
+    expect4(effectSizes('RBIS', [row]).yi, [0.4619]);
+    expect4(effectSizes('RBIS', [row]).vi, [0.0570]);
+  });
+
+  it('D2ORL and D2ORN (dat.gibson2002, studies 1-4)', () => {
+    const rows = [
+      { m1i: 2.2, sd1i: 12.73, n1i: 50, m2i: 5.2, sd2i: 12.5, n2i: 54 },
+      { m1i: 17.6, sd1i: 24.2, n1i: 140, m2i: 34.1, sd2i: 38.8, n2i: 136 },
+      { m1i: 0.38, sd1i: 0.56, n1i: 23, m2i: 0.23, sd2i: 0.29, n2i: 19 },
+      { m1i: 2.09, sd1i: 5.93, n1i: 97, m2i: 2.66, sd2i: 4.95, n2i: 94 },
+    ];
+    expect4(effectSizes('D2ORL', rows).yi, [-0.4315, -0.9285, 0.5932, -0.1890]);
+    expect4(effectSizes('D2ORL', rows).vi, [0.1276, 0.0493, 0.3204, 0.0690]);
+    expect4(effectSizes('D2ORN', rows).yi, [-0.3925, -0.8447, 0.5397, -0.1719]);
+    expect4(effectSizes('D2ORN', rows).vi, [0.1056, 0.0408, 0.2651, 0.0571]);
+  });
+
+  it('UCOR (dat.mcdaniel1994, studies 1, 13, 33, 102)', () => {
+    const rows = [{ ri: 0, ni: 123 }, { ri: 0.62, ni: 15 }, { ri: 0.99, ni: 6 }, { ri: -0.13, ni: 41 }];
+    expect4(effectSizes('UCOR', rows).yi, [0.0000, 0.6363, 0.9925, -0.1317]);
+    expect4(effectSizes('UCOR', rows).vi, [0.0082, 0.0253, 0.0000, 0.0241]);
+    expect4(effectSizes('UCOR', rows, { vtype: 'UB' }).vi, [0.0084, 0.0283, 0.0000, 0.0261]);
+  });
+
+  it('ROMC, CVLN and SDLN', () => {
+    const row = { m1i: 26, m2i: 22, sd1i: Math.sqrt(30), sd2i: Math.sqrt(20), ni: 60, ri: 0.7 };
+    expect4(effectSizes('ROMC', [row]).yi, [0.1671]);
+    expect4(effectSizes('ROMC', [row]).vi, [0.0004]);
+    expect4(effectSizes('CVLN', [{ mi: 10, sdi: 2, ni: 20 }]).yi, [-1.5831]);
+    expect4(effectSizes('CVLN', [{ mi: 10, sdi: 2, ni: 20 }]).vi, [0.0283]);
+    expect4(effectSizes('SDLN', [{ sdi: 2, ni: 20 }]).yi, [0.7195]);
+    expect4(effectSizes('SDLN', [{ sdi: 2, ni: 20 }]).vi, [0.0263]);
+  });
+});
