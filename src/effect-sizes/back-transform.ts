@@ -4,9 +4,11 @@ import type { Measure } from '../types.ts';
 /**
  * Back-transformations from the scale a measure is analysed on to the scale a reader knows,
  * with metafor's names (`transf.exp.int` → `exp`, `transf.ztor` → `tanh`, `transf.ilogit`,
- * `transf.iarcsin`, `transf.ipft.hm`).
+ * `transf.iarcsin`, `transf.ipft.hm`, `transf.ztor2` (z → R²), `transf.iahw` and `transf.iabt`
+ * (transformed alphas → α)).
  */
-export const TRANSFORMS = Object.freeze(['none', 'exp', 'tanh', 'ilogit', 'iarcsin', 'ipft'] as const);
+export const TRANSFORMS = Object.freeze(['none', 'exp', 'tanh', 'ilogit', 'iarcsin', 'ipft',
+  'ztor2', 'iahw', 'iabt'] as const);
 export type TransformName = (typeof TRANSFORMS)[number];
 
 /** A resolved back-transformation: apply it to estimates and interval bounds, never to SEs. */
@@ -31,11 +33,20 @@ export interface BackTransformOptions {
 const NATURAL: Partial<Record<Measure, TransformName>> = {
   OR: 'exp', RR: 'exp', PETO: 'exp', ROM: 'exp', PLN: 'exp', MNLN: 'exp',
   ZCOR: 'tanh', PLO: 'ilogit', PAS: 'iarcsin', PFT: 'ipft',
+  VR: 'exp', CVR: 'exp', SDLN: 'exp', CVLN: 'exp', ROMC: 'exp', VRC: 'exp', CVRC: 'exp',
+  D2OR: 'exp', D2ORN: 'exp', D2ORL: 'exp', REH: 'exp',
+  ZPB: 'tanh', ZBIS: 'tanh', ZPCOR: 'tanh', ZSPCOR: 'tanh', ZR2: 'ztor2', AHW: 'iahw', ABT: 'iabt',
 };
 
 const SCALE: Partial<Record<Measure, string>> = {
   OR: 'Odds Ratio', PETO: 'Odds Ratio', RR: 'Risk Ratio', ROM: 'Ratio of Means', MNLN: 'Mean',
   ZCOR: 'Correlation', PLN: 'Proportion', PLO: 'Proportion', PAS: 'Proportion', PFT: 'Proportion',
+  VR: 'Variability Ratio', CVR: 'Coefficient of Variation Ratio', SDLN: 'Standard Deviation',
+  CVLN: 'Coefficient of Variation', ROMC: 'Ratio of Means', VRC: 'Variability Ratio',
+  CVRC: 'Coefficient of Variation Ratio', D2OR: 'Odds Ratio', D2ORN: 'Odds Ratio', D2ORL: 'Odds Ratio',
+  REH: 'Relative Excess Heterozygosity', ZPB: 'Point-Biserial Correlation', ZBIS: 'Biserial Correlation',
+  ZPCOR: 'Partial Correlation', ZSPCOR: 'Semi-Partial Correlation', ZR2: 'Coefficient of Determination',
+  AHW: "Cronbach's Alpha", ABT: "Cronbach's Alpha",
 };
 
 const LOG_SCALE: Partial<Record<Measure, string>> = {
@@ -46,13 +57,27 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
   PAS: 'Arcsine Proportion', PFT: 'Freeman-Tukey Proportion', MN: 'Mean', MNLN: 'Log Mean',
   MC: 'Mean Change', SMCC: 'Standardized Mean Change', SMCR: 'Standardized Mean Change',
   GEN: 'Observed Outcome',
+  SMD1: 'Standardized Mean Difference', SMN: 'Standardized Mean', SMCRP: 'Standardized Mean Change',
+  SMCRPH: 'Standardized Mean Change', VR: 'Log Variability Ratio', CVR: 'Log Coefficient of Variation Ratio',
+  SDLN: 'Log Standard Deviation', CVLN: 'Log Coefficient of Variation', ROMC: 'Log Ratio of Means',
+  VRC: 'Log Variability Ratio', CVRC: 'Log Coefficient of Variation Ratio', UCOR: 'Correlation',
+  RPB: 'Point-Biserial Correlation', ZPB: "Fisher's z (Point-Biserial Correlation)", RBIS: 'Biserial Correlation',
+  ZBIS: "Fisher's z (Biserial Correlation)", D2OR: 'Log Odds Ratio', D2ORN: 'Log Odds Ratio', D2ORL: 'Log Odds Ratio',
+  PCOR: 'Partial Correlation', ZPCOR: "Fisher's z (Partial Correlation)", SPCOR: 'Semi-Partial Correlation',
+  ZSPCOR: "Fisher's z (Semi-Partial Correlation)", R2: 'Coefficient of Determination',
+  ZR2: "Fisher's z (Square Root of R²)", AUC: 'Area under the Curve', AUCN: 'Area under the Curve',
+  AUCCN: 'Area under the Curve', CLES: 'Common Language Effect Size', CLESN: 'Common Language Effect Size',
+  CLESCN: 'Common Language Effect Size', ARAW: "Cronbach's Alpha", AHW: "Transformed Cronbach's Alpha (Hakstian-Whalen)",
+  ABT: "Transformed Cronbach's Alpha (Bonett)", REH: 'Log Relative Excess Heterozygosity',
 };
 
 /**
  * The natural back-transformation of a measure: `exp` for the log measures (OR, RR, PETO, ROM,
- * PLN, MNLN), `tanh` for Fisher's z (ZCOR → r), the inverse logit for PLO, the inverse arcsine
- * for PAS and the inverse Freeman–Tukey for PFT; `none` for measures already on their natural
- * scale (MD, SMD, RD, COR, …) and for unknown measures.
+ * PLN, MNLN, VR, CVR, SDLN, CVLN, ROMC, VRC, CVRC, REH, and D2OR/D2ORN/D2ORL → odds ratio),
+ * `tanh` for Fisher's z (ZCOR, ZPB, ZBIS, ZPCOR, ZSPCOR → r), `ztor2` for ZR2 (→ R²), the
+ * inverse logit for PLO, the inverse arcsine for PAS, the inverse Freeman–Tukey for PFT, and
+ * `iahw` / `iabt` for the transformed alphas AHW / ABT (→ α); `none` for measures already on
+ * their natural scale (MD, SMD, RD, COR, AUC, …) and for unknown measures.
  *
  * @example
  * naturalTransform('OR') // => 'exp'
@@ -109,6 +134,9 @@ function transformFunction(name: TransformName, options: BackTransformOptions): 
     case 'ilogit': return inverseLogit;
     case 'iarcsin': return inverseArcsine;
     case 'ipft': return inverseFreemanTukey(harmonicMean(options.n));
+    case 'ztor2': return (x) => (x <= 0 ? 0 : Math.tanh(x) ** 2);
+    case 'iahw': return (x) => (Number.isNaN(x) ? NaN : x <= 0 ? 0 : x >= 1 ? 1 : 1 - (1 - x) ** 3);
+    case 'iabt': return (x) => (Number.isNaN(x) ? NaN : x <= 0 ? 0 : -Math.expm1(-x));
   }
 }
 
@@ -162,6 +190,8 @@ function harmonicMean(n: ArrayLike<number> | undefined): number {
 function defaultScale(name: TransformName): string {
   if (name === 'exp') return 'Ratio';
   if (name === 'tanh') return 'Correlation';
+  if (name === 'ztor2') return 'Coefficient of Determination';
+  if (name === 'iahw' || name === 'iabt') return "Cronbach's Alpha";
   return 'Proportion';
 }
 
@@ -170,6 +200,8 @@ function describe(name: TransformName, automatic: boolean, measure: Measure | nu
   const how: Record<Exclude<TransformName, 'none'>, string> = {
     exp: 'exponentiated', tanh: "converted from Fisher's z to r (tanh)", ilogit: 'back-transformed by the inverse logit',
     iarcsin: 'back-transformed by the inverse arcsine', ipft: 'back-transformed by the inverse Freeman-Tukey transform (harmonic mean of n)',
+    ztor2: "converted from Fisher's z to R² (tanh²)", iahw: 'back-transformed by the inverse Hakstian-Whalen transform',
+    iabt: 'back-transformed by the inverse Bonett transform',
   };
   const why = automatic && measure ? ` (the natural scale for ${measure})` : '';
   return `Estimates and interval bounds are ${how[name]} to the ${scale.toLowerCase()} scale${why}; standard errors stay on the analysis scale.`;

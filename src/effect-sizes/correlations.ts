@@ -51,7 +51,7 @@ export function fisherZ(r: Float64Array, n: Float64Array): EffectArrays {
  * n-weighted mean of y over all rows. Needs n ≥ 5. Scale: −1 to 1.
  *
  * @example
- * unbiasedCorrelation(Float64Array.of(0.62), Float64Array.of(25)).yi[0] // => 0.6363... (metafor 5.1 tests, dat.mcdaniel1994 study 13: 0.6363)
+ * unbiasedCorrelation(Float64Array.of(0.62), Float64Array.of(15)).yi[0] // => 0.636293720345594 (metafor 5.1 escalc("UCOR") on dat.mcdaniel1994, study 13)
  */
 export function unbiasedCorrelation(r: Float64Array, n: Float64Array, vtype: 'LS' | 'UB' | 'AV' = 'LS'): EffectArrays {
   const k = r.length;

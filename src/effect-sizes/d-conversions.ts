@@ -23,7 +23,7 @@ function cohensD(g: TwoGroupMeans, i: number): { d: number; n1: number; n2: numb
  *
  * @example
  * pointBiserialCorrelation({ m1: Float64Array.of(1), sd1: Float64Array.of(1), n1: Float64Array.of(50),
- *   m2: Float64Array.of(0), sd2: Float64Array.of(1), n2: Float64Array.of(50) }).yi[0] // => 0.4472... (1/√5)
+ *   m2: Float64Array.of(0), sd2: Float64Array.of(1), n2: Float64Array.of(50) }).yi[0] // => 0.450834817333716 (metafor 5.1 escalc("RPB"))
  */
 export function pointBiserialCorrelation(g: TwoGroupMeans, vtype: 'LS' | 'ST' | 'CS' = 'LS', fisher = false): EffectArrays {
   const k = g.m1.length;
@@ -51,7 +51,7 @@ export function pointBiserialCorrelation(g: TwoGroupMeans, vtype: 'LS' | 'ST' | 
  *
  * @example
  * biserialCorrelation({ m1: Float64Array.of(1), sd1: Float64Array.of(1), n1: Float64Array.of(50),
- *   m2: Float64Array.of(0), sd2: Float64Array.of(1), n2: Float64Array.of(50) }).yi[0] // => 0.5604... (√(π/2)/√5)
+ *   m2: Float64Array.of(0), sd2: Float64Array.of(1), n2: Float64Array.of(50) }).yi[0] // => 0.565037650158398 (metafor 5.1 escalc("RBIS"))
  */
 export function biserialCorrelation(g: TwoGroupMeans, fisher = false): EffectArrays {
   const k = g.m1.length;

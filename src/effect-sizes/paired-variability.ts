@@ -14,7 +14,7 @@ import type { Requirement } from './read-table.ts';
  * @example
  * logRatioOfMeansChange({ m1: Float64Array.of(26), m2: Float64Array.of(22), sd1: Float64Array.of(Math.sqrt(30)),
  *   sd2: Float64Array.of(Math.sqrt(20)), n: Float64Array.of(60), r: Float64Array.of(0.7) }).yi[0]
- * // => 0.1671... (metafor 5.1 tests: 0.1671)
+ * // => 0.167079554531293 (metafor 5.1 escalc("ROMC"))
  */
 export function logRatioOfMeansChange(g: PairedMeans, vtype: 'LS' | 'LS2' = 'LS', correct = true): EffectArrays {
   const k = g.m1.length;

@@ -45,7 +45,7 @@ export function partialCorrelation(
  * (1 − r²)² (not variance-stabilizing here). Scale: −1 to 1 (or z).
  *
  * @example
- * semiPartialCorrelation(Float64Array.of(0), Float64Array.of(0.5), Float64Array.of(100)).vi[0] // => 0.0075 ((0.25 − 1 + 0.5 + 1 − 0.25)/100)
+ * semiPartialCorrelation(Float64Array.of(0), Float64Array.of(0.5), Float64Array.of(100)).vi[0] // => 0.005 ((1 − R²)/n at r = 0)
  */
 export function semiPartialCorrelation(
   r: Float64Array, r2: Float64Array, n: Float64Array, vtype: 'LS' | 'AV' = 'LS', fisher = false,

@@ -12,7 +12,7 @@ import { column, requireEach, requireSampleSize } from './family.ts';
  * Scale: alpha, or its transform.
  *
  * @example
- * cronbachAlpha(Float64Array.of(0.93), Float64Array.of(20), Float64Array.of(103), 'ABT').yi[0] // => 2.659260036932778 (−ln 0.07)
+ * cronbachAlpha(Float64Array.of(0.93), Float64Array.of(20), Float64Array.of(103), 'ABT').yi[0] // => 2.65926003693278 (−ln 0.07)
  */
 export function cronbachAlpha(
   alpha: Float64Array, m: Float64Array, n: Float64Array, transform: 'ARAW' | 'AHW' | 'ABT' = 'ARAW',

@@ -8,7 +8,7 @@ import type { Requirement } from './read-table.ts';
  * drops it), v = 1/(2(n−1)). Scale: log SD.
  *
  * @example
- * logSd(Float64Array.of(2), Float64Array.of(20)).yi[0] // => 0.7194... (metafor 5.1 tests: 0.7195)
+ * logSd(Float64Array.of(2), Float64Array.of(20)).yi[0] // => 0.719462970033629 (metafor 5.1 escalc("SDLN"))
  */
 export function logSd(sd: Float64Array, n: Float64Array, correct = true): EffectArrays {
   const k = sd.length;
@@ -28,7 +28,7 @@ export function logSd(sd: Float64Array, n: Float64Array, correct = true): Effect
  * v = 1/(2(n−1)) + s²/(n·m²). NaN for a zero SD or mean. Scale: log CV.
  *
  * @example
- * logCoefficientOfVariation(Float64Array.of(10), Float64Array.of(2), Float64Array.of(20)).yi[0] // => -1.5831... (metafor 5.1 tests: -1.5831)
+ * logCoefficientOfVariation(Float64Array.of(10), Float64Array.of(2), Float64Array.of(20)).yi[0] // => -1.58312212296042 (metafor 5.1 escalc("CVLN"))
  */
 export function logCoefficientOfVariation(m: Float64Array, sd: Float64Array, n: Float64Array, correct = true): EffectArrays {
   const k = m.length;

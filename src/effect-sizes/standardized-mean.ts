@@ -8,7 +8,7 @@ import { hedgesCorrection } from './hedges-correction.ts';
  * reference value from `mi` first). NaN for a zero SD. Scale: SD units.
  *
  * @example
- * standardizedMean(Float64Array.of(10), Float64Array.of(2), Float64Array.of(20)).yi[0] // => 4.80...
+ * standardizedMean(Float64Array.of(10), Float64Array.of(2), Float64Array.of(20)).yi[0] // => 4.79955176462127 (metafor 5.1 escalc("SMN"))
  */
 export function standardizedMean(m: Float64Array, sd: Float64Array, n: Float64Array, correct = true): EffectArrays {
   const k = m.length;

@@ -11,7 +11,7 @@ import gammaln from '@stdlib/math-base-special-gammaln';
  * and at x = 1 when c − a − b ≤ 0 (where the series diverges).
  *
  * @example
- * hypergeometric2F1(1, 1, 2, 0.5, 0.5) // => 1.386294361119891 (−ln(1 − x)/x = 2 ln 2)
+ * hypergeometric2F1(1, 1, 2, 0.5, 0.5) // => 1.38629436111989 (−ln(1 − x)/x = 2 ln 2)
  */
 export function hypergeometric2F1(a: number, b: number, c: number, x: number, oneMinusX = 1 - x): number {
   if (!(c > b && b > 0) || !(x >= 0 && x <= 1)) return NaN;

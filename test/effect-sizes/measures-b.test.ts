@@ -4,7 +4,9 @@
 // values that metafor's own tests check (tests/testthat/test_misc_escalc.r, 4 decimals).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { backTransform, naturalTransform } from '../../src/effect-sizes/back-transform.ts';
 import { effectSizes } from '../../src/effect-sizes/effect-sizes.ts';
+import { invertTransform } from '../../src/plots/invert-transform.ts';
 import type { EffectSizesOptions } from '../../src/effect-sizes/options.ts';
 import type { Measure } from '../../src/types.ts';
 import { thrownInputError } from '../input-error.ts';
@@ -121,5 +123,87 @@ describe("metafor's own escalc tests (test_misc_escalc.r)", () => {
     expect4(effectSizes('CVLN', [{ mi: 10, sdi: 2, ni: 20 }]).vi, [0.0283]);
     expect4(effectSizes('SDLN', [{ sdi: 2, ni: 20 }]).yi, [0.7195]);
     expect4(effectSizes('SDLN', [{ sdi: 2, ni: 20 }]).vi, [0.0263]);
+  });
+});
+
+describe('back-transformations of the new measures (metafor transf.*)', () => {
+  it('maps each transformed measure back to the statistic it came from', () => {
+    const alpha = { ai: 0.93, mi: 20, ni: 103 };
+    expect(naturalTransform('AHW')).toBe('iahw');
+    expect(backTransform('AHW').apply(effectSizes('AHW', [alpha]).yi[0]!)).toBeCloseTo(0.93, 14);
+    expect(backTransform('ABT').apply(effectSizes('ABT', [alpha]).yi[0]!)).toBeCloseTo(0.93, 14);
+    expect(backTransform('ZR2').apply(effectSizes('ZR2', [{ r2i: 0.455, mi: 7, ni: 232 }]).yi[0]!)).toBeCloseTo(0.455, 14);
+    expect(backTransform('ZPCOR').apply(effectSizes('ZPCOR', [{ ri: 0.3, mi: 4, ni: 218 }]).yi[0]!)).toBeCloseTo(0.3, 14);
+    const sds = { sd1i: 3, n1i: 20, sd2i: 2, n2i: 25 };
+    expect(backTransform('VR').apply(effectSizes('VR', [sds], { correct: false }).yi[0]!)).toBeCloseTo(1.5, 14);
+    expect(backTransform('SDLN').apply(effectSizes('SDLN', [{ sdi: 2, ni: 20 }], { correct: false }).yi[0]!)).toBeCloseTo(2, 14);
+    expect(backTransform('VR').scale).toBe('Variability Ratio');
+    expect(backTransform('D2ORN').scale).toBe('Odds Ratio');
+    expect(backTransform('AUC').name).toBe('none');
+  });
+
+  it('clamps outside the domain and inverts exactly (invertTransform)', () => {
+    expect(backTransform('AHW').apply(-0.2)).toBe(0);
+    expect(backTransform('AHW').apply(1.2)).toBe(1);
+    expect(backTransform('ABT').apply(-1)).toBe(0);
+    expect(backTransform('ZR2').apply(-0.5)).toBe(0);
+    for (const [m, y] of [['AHW', 0.8], ['ABT', 0.8], ['ZR2', 0.3]] as const) {
+      const t = backTransform(m);
+      expect(t.apply(invertTransform(t, y))).toBeCloseTo(y, 14);
+    }
+  });
+});
+
+describe('bad input to the new measures', () => {
+  const cases: [Measure, object, RegExp][] = [
+    ['VR', { sd1i: -1, n1i: 10, sd2i: 2, n2i: 10 }, /^sd1i, .*row 1/],
+    ['VR', { sd1i: 1, n1i: 1, sd2i: 2, n2i: 10 }, /^n1i, .*at least 2/],
+    ['CVLN', { mi: -3, sdi: 1, ni: 10 }, /^mi, /],
+    ['ROMC', { m1i: 2, m2i: 3, sd1i: 1, sd2i: 1, ni: 10, ri: 1.5 }, /^ri, .*between -1 and 1/],
+    ['UCOR', { ri: 0.3, ni: 4 }, /^ni, .*at least 5/],
+    ['PCOR', { ri: 0.3, mi: 10, ni: 11 }, /^ni, .*exceed mi \+ 1/],
+    ['ZPCOR', { ri: 0.3, mi: 9, ni: 11 }, /^ni, .*exceed mi \+ 2/],
+    ['SPCOR', { ri: 0.3, mi: 3, ni: 50, r2i: 1.2 }, /^r2i, /],
+    ['R2', { r2i: 0.3, mi: 0, ni: 50 }, /^mi, .*positive/],
+    ['AUC', { ai: 1.2, n1i: 10, n2i: 10 }, /^ai, .*probability/],
+    ['AUC', { ai: 0.7, n1i: 10, n2i: 10, mi: 2 }, /^mi, .*ties/],
+    ['AHW', { ai: 1.1, mi: 10, ni: 50 }, /^ai, /],
+    ['ABT', { ai: 0.8, mi: 1, ni: 50 }, /^mi, .*2 items/],
+    ['REH', { ai: -1, bi: 3, ci: 4 }, /^ai, /],
+    ['SMCRP', { m1i: 2, m2i: 3, sd1i: 1, sd2i: 1, ni: 2, ri: 0.5 }, /^ni, .*at least 3/],
+  ];
+  for (const [measure, row, message] of cases) {
+    it(`${measure} ${JSON.stringify(row)}`, () => {
+      const e = thrownInputError(() => effectSizes(measure, [{ study: 'A', ...row }]));
+      expect(e.message).toMatch(message);
+      expect(e.message).toMatch(/row 1/);
+    });
+  }
+
+  it('rejects a vtype the measure lacks, naming the valid ones', () => {
+    expect(thrownInputError(() => effectSizes('VR', [{ sd1i: 1, n1i: 9, sd2i: 2, n2i: 9 }], { vtype: 'UB' })).message)
+      .toMatch(/LS, LS2/);
+    expect(thrownInputError(() => effectSizes('AUC', [{ ai: 0.6, n1i: 9, n2i: 9 }], { vtype: 'HO' })).message)
+      .toMatch(/LS, LS2, H0, MAX/);
+  });
+
+  it('names the missing column', () => {
+    expect(thrownInputError(() => effectSizes('SPCOR', [{ ri: 0.3, mi: 3, ni: 50 }])).message).toMatch(/r2i/);
+  });
+
+  it('keeps rows whose measure is undefined as NaN with a reason', () => {
+    const got = effectSizes('ZR2', [{ r2i: 1, mi: 2, ni: 40 }, { r2i: 0.2, mi: 2, ni: 40 }]);
+    expect(Number.isNaN(got.yi[0]!)).toBe(true);
+    expect(got.warnings.join(' ')).toMatch(/row 1 .*infinite/);
+    const reh = effectSizes('REH', [{ ai: 0, bi: 5, ci: 3 }]);
+    expect(Number.isNaN(reh.yi[0]!)).toBe(true);
+    expect(reh.warnings.join(' ')).toMatch(/genotype count is zero/);
+  });
+
+  it('treats the optional ties column of AUC as 0 where missing', () => {
+    const a = effectSizes('AUC', [{ ai: 0.7, n1i: 20, n2i: 25, mi: null }], { vtype: 'LS2' });
+    const b = effectSizes('AUC', [{ ai: 0.7, n1i: 20, n2i: 25, mi: 0 }], { vtype: 'LS2' });
+    expect(a.vi).toEqual(b.vi);
+    expect(a.warnings).toEqual([]);
   });
 });
