@@ -7,19 +7,21 @@ import { hypergeometric2F1 } from '../numeric/hypergeometric.ts';
 /**
  * Raw correlation coefficient (metafor `COR`): yᵢ = rᵢ. Variance: `LS` (1 − r²)²/(n − 1)
  * (Borenstein, 2009, eq. 12.27); `AV` (1 − r̄²)²/(n − 1) with r̄ the n-weighted mean
- * correlation over all rows. Scale: −1 to 1.
+ * correlation over all rows; under H0: ρ = 0, `H0` (= `H0a`) (1 − r²)/(n − 2) and `H0b` 1/n. Scale: −1 to 1.
  *
  * @example
  * rawCorrelation(Float64Array.of(0.06), Float64Array.of(95)).vi[0] // => 0.01056184 (metafor escalc("COR") on dat.mcdaniel1994, study 2)
  */
-export function rawCorrelation(r: Float64Array, n: Float64Array, vtype: 'LS' | 'AV' = 'LS'): EffectArrays {
+export function rawCorrelation(r: Float64Array, n: Float64Array, vtype: 'LS' | 'AV' | 'H0' | 'H0a' | 'H0b' = 'LS'): EffectArrays {
   const k = r.length;
   const yi = Float64Array.from(r);
   const vi = new Float64Array(k);
   const mean = vtype === 'AV' ? weightedMean(r, n) : NaN;
   for (let i = 0; i < k; i++) {
     const q = vtype === 'AV' ? mean : r[i]!;
-    vi[i] = ((1 - q * q) * (1 - q * q)) / (n[i]! - 1);
+    if (vtype === 'H0' || vtype === 'H0a') vi[i] = (1 - q * q) / (n[i]! - 2);
+    else if (vtype === 'H0b') vi[i] = 1 / n[i]!;
+    else vi[i] = ((1 - q * q) * (1 - q * q)) / (n[i]! - 1);
   }
   return { yi, vi };
 }
@@ -83,7 +85,7 @@ export const correlationsFamily: MeasureFamily<CorrelationMeasure> = {
     { roles: ['ri'], what: 'the correlation coefficient' },
     { roles: ['ni'], what: 'the sample size' },
   ],
-  vtypes: (measure): readonly VarianceType[] => (measure === 'COR' ? ['LS', 'AV'] : measure === 'UCOR' ? ['LS', 'UB', 'AV'] : ['LS']),
+  vtypes: (measure): readonly VarianceType[] => (measure === 'COR' ? ['LS', 'AV', 'H0', 'H0a', 'H0b'] : measure === 'UCOR' ? ['LS', 'UB', 'AV'] : ['LS']),
   validate(measure, table) {
     requireEach(table, 'ri', (r) => r >= -1 && r <= 1, 'must be a correlation between -1 and 1');
     // metafor leaves vi undefined (NA) for ni <= 3, for COR as for ZCOR.
@@ -93,7 +95,7 @@ export const correlationsFamily: MeasureFamily<CorrelationMeasure> = {
   compute(measure, table, options) {
     const r = column(table, 'ri'), n = column(table, 'ni');
     if (measure === 'UCOR') return unbiasedCorrelation(r, n, options.vtype as 'LS' | 'UB' | 'AV');
-    return measure === 'COR' ? rawCorrelation(r, n, options.vtype as 'LS' | 'AV') : fisherZ(r, n);
+    return measure === 'COR' ? rawCorrelation(r, n, options.vtype as 'LS' | 'AV' | 'H0' | 'H0a' | 'H0b') : fisherZ(r, n);
   },
   undefinedReason: (measure) =>
     measure === 'ZCOR' ? "Fisher's z is infinite for a correlation of -1 or 1" : 'the correlation is undefined',

@@ -45,7 +45,7 @@ export function meanDifference(g: TwoGroupMeans, vtype: 'LS' | 'UB' | 'HO' = 'LS
  * Variance with ñ = 1/n1 + 1/n2, N = n1 + n2, m = N − 2:
  * `LS` ñ + g²/(2N) (Hedges, 1982, eq. 8); `UB` ñ + (1 − (m−2)/(m·J²))·g² (Hedges, 1983, eq. 9);
  * `LS2` J²(ñ + d²/(2N)) (Borenstein, 2009, eq. 12.17); `AV` ñ + ḡ²/(2N) with ḡ the N-weighted
- * mean of g over all rows. With `correct = false`, J = 1 (Cohen's d). Scale: SD units.
+ * mean of g over all rows; `H0` J²·ñ·m/(m − 2) (under θ = 0; NaN for m ≤ 2). With `correct = false`, J = 1 (Cohen's d). Scale: SD units.
  *
  * @example
  * standardizedMeanDifference({ m1: Float64Array.of(27), sd1: Float64Array.of(7), n1: Float64Array.of(31),
@@ -54,7 +54,7 @@ export function meanDifference(g: TwoGroupMeans, vtype: 'LS' | 'UB' | 'HO' = 'LS
  */
 export function standardizedMeanDifference(
   g: TwoGroupMeans,
-  vtype: 'LS' | 'UB' | 'LS2' | 'AV' = 'LS',
+  vtype: 'LS' | 'UB' | 'LS2' | 'AV' | 'H0' = 'LS',
   correct = true,
 ): EffectArrays {
   const k = g.m1.length;
@@ -81,6 +81,9 @@ export function standardizedMeanDifference(
       vi[i] = ji * ji * (inv + (d[i]! * d[i]!) / (2 * big));
     } else if (vtype === 'AV') {
       vi[i] = inv + (mean * mean) / (2 * big);
+    } else if (vtype === 'H0') {
+      const m = big - 2;
+      vi[i] = m > 2 ? (ji * ji * inv * m) / (m - 2) : NaN;
     } else {
       vi[i] = inv + (y * y) / (2 * big);
     }
@@ -92,7 +95,7 @@ type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'SMD1H' | 'ROM' | 'SMD1';
 
 const VTYPES: Record<MeansMeasure, readonly VarianceType[]> = {
   MD: ['LS', 'UB', 'HO'],
-  SMD: ['LS', 'UB', 'LS2', 'AV'],
+  SMD: ['LS', 'UB', 'LS2', 'AV', 'H0'],
   SMDH: ['LS', 'LS2', 'LS3'],
   SMD1H: ['LS'],
   ROM: ['LS', 'LS2', 'HO', 'AV', 'AVHO'],
@@ -152,7 +155,7 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
       case 'MD':
         return meanDifference(g, options.vtype as 'LS' | 'UB' | 'HO');
       case 'SMD':
-        return standardizedMeanDifference(g, options.vtype as 'LS' | 'UB' | 'LS2' | 'AV', options.correct);
+        return standardizedMeanDifference(g, options.vtype as 'LS' | 'UB' | 'LS2' | 'AV' | 'H0', options.correct);
       case 'SMDH':
         return standardizedMeanDifferenceHeteroscedastic(g, options.correct, smdhVariance(options));
       case 'SMD1H':
