@@ -179,10 +179,23 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * Effect sizes and sampling variances from study summaries — metafor's `escalc` — for the
  * measures of {@link MEASURES}, with metafor 5.1-12's default formulas
  * (`metaforVersion: '3.8'` gives metafor 3.8-1's, see below):
- * two-group means MD, SMD (Hedges' g, exact J), SMDH, SMD1H, ROM; 2x2 tables OR, RR, RD, AS, PETO;
- * correlations COR, ZCOR; proportions PR, PLN, PLO, PAS, PFT; single means MN, MNLN; pre-post
- * changes MC, SMCC, SMCR, SMCRH; and GEN for effect sizes given with `vi` (or `sei`).
- * See each kernel (e.g. `standardizedMeanDifference`) for its formula and citation.
+ * two-group means MD, SMD (Hedges' g, exact J), SMDH, SMD1 (standardized by group 2's SD),
+ * SMD1H, ROM; 2x2 tables OR, RR, RD, AS, PETO; correlations COR, ZCOR, UCOR (bias-corrected);
+ * proportions PR, PLN, PLO, PAS, PFT; single means MN, MNLN, SMN (standardized); pre-post
+ * changes MC, SMCC, SMCR, SMCRH, SMCRP, SMCRPH; and GEN for effect sizes given with `vi` (or `sei`).
+ * Also, from metafor 5.1:
+ * - variability: VR, CVR (two groups: sd1i, n1i, sd2i, n2i, and m1i, m2i for CVR), SDLN, CVLN
+ *   (one group: sdi, ni, and mi for CVLN), ROMC, VRC, CVRC (one group measured twice: m1i, m2i,
+ *   sd1i, sd2i, ni, ri);
+ * - from two groups' means and SDs: RPB, ZPB (point-biserial r, its z), RBIS, ZBIS (biserial r),
+ *   D2OR = D2ORL (log odds ratio, logistic), D2ORN (normal), AUCN, CLESN (binormal AUC);
+ * - regressions: PCOR, ZPCOR (partial r: ri, mi predictors, ni), SPCOR, ZSPCOR (semi-partial r,
+ *   plus r2i, the model's R²), R2, ZR2 (r2i, mi, ni);
+ * - AUC, CLES (the AUC `ai` with n1i, n2i, and optionally the proportion of ties `mi`), AUCCN,
+ *   CLESCN (one group measured twice);
+ * - Cronbach's alpha ARAW, AHW, ABT (ai, mi items, ni) and REH (genotype counts ai, bi, ci).
+ * See each kernel (e.g. `standardizedMeanDifference`, `logVariabilityRatio`) for its formula
+ * and citation, and {@link VarianceType} for the `vtype` codes each measure takes.
  *
  * **Wide rows** (default): one row per study; `options.columns` maps metafor's argument names
  * (roles) to keys, a role left out being looked up under its own name. 2x2 tables take
@@ -220,8 +233,16 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  *
  * Deviations from metafor, by design: sample sizes below what the measure needs throw
  * (metafor returns NA, or computes with one-person arms): n ≥ 2 per arm for SMD and SMDH,
- * n1i ≥ 2 and n2i ≥ 3 for SMD1H, ni ≥ 3 for SMCC, SMCR and SMCRH, ni ≥ 4 for COR and ZCOR,
- * group sizes ≥ 1 elsewhere; a negative variance given to GEN throws (metafor sets it NA).
+ * n1i ≥ 2 and n2i ≥ 3 for SMD1H and SMD1 (n2i), ni ≥ 3 for SMCC, SMCR, SMCRH, SMN, SMCRP,
+ * SMCRPH, ARAW, AHW and ABT, ni ≥ 4 for COR and ZCOR, ni ≥ 5 for UCOR, n ≥ 2 where a formula
+ * divides by n − 1 (VR, CVR, SDLN, CVLN, VRC, CVRC, AUC, CLES, AUCN, CLESN, AUCCN, CLESCN),
+ * ni > mi + 1 (ZPCOR: mi + 2) for the regression measures, group sizes ≥ 1 elsewhere; a
+ * negative variance given to GEN throws (metafor sets it NA). A row whose variance metafor
+ * reports as NA (e.g. `vtype: 'H0'` with n − 1 ≤ 2) is dropped with its reason, yi included.
+ * UCOR (and SMCR's `UB`, `H0`) evaluate ₂F₁ accurately near r = 0, where metafor's
+ * gsl::hyperg_2F1 can be off by 1e-5 (small even n). The statistics metafor also accepts in
+ * place of the summaries (di, ti, pi, fi for d, t, p and F values) are not read here: convert
+ * them first (e.g. r = t/√(t² + n − m − 1) for PCOR).
  *
  * @param measure metafor's measure code
  * @param rows the rows, plain objects
@@ -231,8 +252,9 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * @throws InputError naming the field and the row (and study) for: an unknown measure (listing
  * the valid ones), unknown options, a needed column absent from every row (naming the key looked
  * for), text in a numeric field (`"12a"`), negative SDs, counts or variances, sample sizes below
- * the measure's minimum, events above the group size, correlations outside [−1, 1], and `rows`
- * that is not an array of objects.
+ * the measure's minimum, events above the group size, correlations outside [−1, 1], AUCs and R²
+ * outside [0, 1], alphas above 1, fewer than 2 items, a non-positive number of predictors, and
+ * `rows` that is not an array of objects.
  * @example
  * effectSizes('MD', [{ study: 'Edinburgh', m1i: 55, sd1i: 47, n1i: 155, m2i: 75, sd2i: 64, n2i: 156 }])
  * // => { measure: 'MD', yi: [-20], vi: [40.50802315963606], labels: ['Edinburgh'],
@@ -250,6 +272,10 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * const row = { m1i: 55, sd1i: 47, n1i: 155, m2i: 75, sd2i: 64, n2i: 156 };
  * effectSizes('ROM', [row]).yi[0] // => -0.310133192941 (metafor 5.1 escalc("ROM") on dat.normand1999, study 1)
  * effectSizes('ROM', [row], { metaforVersion: '3.8' }).yi[0] // => -0.310154928304 (metafor 3.8-1: log(55/75))
+ * @example
+ * // Log variability ratio, and a partial correlation from a regression with 4 predictors.
+ * effectSizes('VR', [{ sd1i: 47, n1i: 155, sd2i: 64, n2i: 156 }]).yi[0] // => -0.308714534854473 (metafor 5.1 escalc("VR") on dat.normand1999, study 1)
+ * effectSizes('PCOR', [{ ri: 0.3, mi: 4, ni: 218 }]).vi[0] // => 0.0038696261682243 ((1 − 0.09)²/214)
  */
 export function effectSizes(measure: Measure, rows: readonly object[], options?: EffectSizesOptions): EffectSizes {
   assertOneOf(measure, MEASURES, 'measure');
