@@ -17,7 +17,7 @@ export const MEASURES = Object.freeze([
   'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR', 'D2ORN', 'D2ORL',
   'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2',
   'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN', 'CLESCN', 'SMCRP', 'SMCRPH',
-  'ARAW', 'AHW', 'ABT', 'SMN', 'REH',
+  'ARAW', 'AHW', 'ABT', 'SMN', 'REH', 'PRZ',
 ] as const);
 export type Measure = (typeof MEASURES)[number];
 

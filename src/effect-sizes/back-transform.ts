@@ -1,3 +1,4 @@
+import { normalCdf } from '../distributions/normal.ts';
 import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import type { Measure } from '../types.ts';
 
@@ -5,10 +6,10 @@ import type { Measure } from '../types.ts';
  * Back-transformations from the scale a measure is analysed on to the scale a reader knows,
  * with metafor's names (`transf.exp.int` → `exp`, `transf.ztor` → `tanh`, `transf.ilogit`,
  * `transf.iarcsin`, `transf.ipft.hm`, `transf.ztor2` (z → R²), `transf.iahw` and `transf.iabt`
- * (transformed alphas → α)).
+ * (transformed alphas → α), and `pnorm` (`iprobit`, probit → proportion)).
  */
 export const TRANSFORMS = Object.freeze(['none', 'exp', 'tanh', 'ilogit', 'iarcsin', 'ipft',
-  'ztor2', 'iahw', 'iabt'] as const);
+  'ztor2', 'iahw', 'iabt', 'iprobit'] as const);
 export type TransformName = (typeof TRANSFORMS)[number];
 
 /** A resolved back-transformation: apply it to estimates and interval bounds, never to SEs. */
@@ -35,7 +36,7 @@ const NATURAL: Partial<Record<Measure, TransformName>> = {
   ZCOR: 'tanh', PLO: 'ilogit', PAS: 'iarcsin', PFT: 'ipft',
   VR: 'exp', CVR: 'exp', SDLN: 'exp', CVLN: 'exp', ROMC: 'exp', VRC: 'exp', CVRC: 'exp',
   D2OR: 'exp', D2ORN: 'exp', D2ORL: 'exp', REH: 'exp',
-  ZPB: 'tanh', ZBIS: 'tanh', ZPCOR: 'tanh', ZSPCOR: 'tanh', ZR2: 'ztor2', AHW: 'iahw', ABT: 'iabt',
+  ZPB: 'tanh', ZBIS: 'tanh', ZPCOR: 'tanh', ZSPCOR: 'tanh', ZR2: 'ztor2', AHW: 'iahw', ABT: 'iabt', PRZ: 'iprobit',
 };
 
 const SCALE: Partial<Record<Measure, string>> = {
@@ -46,7 +47,7 @@ const SCALE: Partial<Record<Measure, string>> = {
   CVRC: 'Coefficient of Variation Ratio', D2OR: 'Odds Ratio', D2ORN: 'Odds Ratio', D2ORL: 'Odds Ratio',
   REH: 'Relative Excess Heterozygosity', ZPB: 'Point-Biserial Correlation', ZBIS: 'Biserial Correlation',
   ZPCOR: 'Partial Correlation', ZSPCOR: 'Semi-Partial Correlation', ZR2: 'Coefficient of Determination',
-  AHW: "Cronbach's Alpha", ABT: "Cronbach's Alpha",
+  AHW: "Cronbach's Alpha", ABT: "Cronbach's Alpha", PRZ: 'Proportion',
 };
 
 const LOG_SCALE: Partial<Record<Measure, string>> = {
@@ -69,6 +70,7 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
   AUCCN: 'Area under the Curve', CLES: 'Common Language Effect Size', CLESN: 'Common Language Effect Size',
   CLESCN: 'Common Language Effect Size', ARAW: "Cronbach's Alpha", AHW: "Transformed Cronbach's Alpha (Hakstian-Whalen)",
   ABT: "Transformed Cronbach's Alpha (Bonett)", REH: 'Log Relative Excess Heterozygosity',
+  PRZ: 'Probit Transformed Proportion',
 };
 
 /**
@@ -76,7 +78,7 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
  * PLN, MNLN, VR, CVR, SDLN, CVLN, ROMC, VRC, CVRC, REH, and D2OR/D2ORN/D2ORL → odds ratio),
  * `tanh` for Fisher's z (ZCOR, ZPB, ZBIS, ZPCOR, ZSPCOR → r), `ztor2` for ZR2 (→ R²), the
  * inverse logit for PLO, the inverse arcsine for PAS, the inverse Freeman–Tukey for PFT, and
- * `iahw` / `iabt` for the transformed alphas AHW / ABT (→ α); `none` for measures already on
+ * `iahw` / `iabt` for the transformed alphas AHW / ABT (→ α), `iprobit` (Φ) for PRZ; `none` for measures already on
  * their natural scale (MD, SMD, RD, COR, AUC, …) and for unknown measures.
  *
  * @example
@@ -137,6 +139,7 @@ function transformFunction(name: TransformName, options: BackTransformOptions): 
     case 'ztor2': return (x) => (x <= 0 ? 0 : Math.tanh(x) ** 2);
     case 'iahw': return (x) => (Number.isNaN(x) ? NaN : x <= 0 ? 0 : x >= 1 ? 1 : 1 - (1 - x) ** 3);
     case 'iabt': return (x) => (Number.isNaN(x) ? NaN : x <= 0 ? 0 : -Math.expm1(-x));
+    case 'iprobit': return normalCdf;
   }
 }
 
@@ -192,6 +195,7 @@ function defaultScale(name: TransformName): string {
   if (name === 'tanh') return 'Correlation';
   if (name === 'ztor2') return 'Coefficient of Determination';
   if (name === 'iahw' || name === 'iabt') return "Cronbach's Alpha";
+  if (name === 'iprobit') return 'Proportion';
   return 'Proportion';
 }
 
@@ -201,7 +205,7 @@ function describe(name: TransformName, automatic: boolean, measure: Measure | nu
     exp: 'exponentiated', tanh: "converted from Fisher's z to r (tanh)", ilogit: 'back-transformed by the inverse logit',
     iarcsin: 'back-transformed by the inverse arcsine', ipft: 'back-transformed by the inverse Freeman-Tukey transform (harmonic mean of n)',
     ztor2: "converted from Fisher's z to R² (tanh²)", iahw: 'back-transformed by the inverse Hakstian-Whalen transform',
-    iabt: 'back-transformed by the inverse Bonett transform',
+    iabt: 'back-transformed by the inverse Bonett transform', iprobit: 'back-transformed by the standard normal CDF (inverse probit)',
   };
   const why = automatic && measure ? ` (the natural scale for ${measure})` : '';
   return `Estimates and interval bounds are ${how[name]} to the ${scale.toLowerCase()} scale${why}; standard errors stay on the analysis scale.`;

@@ -43,7 +43,7 @@ describe('effectSizes reproduces metafor 5.1 for the measures of issue #13 (grou
     const measures = new Set(cases.map((c) => c.measure));
     for (const m of ['VR', 'CVR', 'SDLN', 'CVLN', 'ROMC', 'VRC', 'CVRC', 'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR',
       'D2ORN', 'D2ORL', 'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2', 'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN',
-      'CLESCN', 'SMCRP', 'SMCRPH', 'ARAW', 'AHW', 'ABT', 'SMN', 'SMD1', 'REH']) {
+      'CLESCN', 'SMCRP', 'SMCRPH', 'ARAW', 'AHW', 'ABT', 'SMN', 'SMD1', 'REH', 'PRZ']) {
       expect(measures.has(m as Measure), m).toBe(true);
     }
   });
@@ -182,7 +182,8 @@ describe('back-transformations of the new measures (metafor transf.*)', () => {
     expect(backTransform('AHW').apply(1.2)).toBe(1);
     expect(backTransform('ABT').apply(-1)).toBe(0);
     expect(backTransform('ZR2').apply(-0.5)).toBe(0);
-    for (const [m, y] of [['AHW', 0.8], ['ABT', 0.8], ['ZR2', 0.3]] as const) {
+    expect(backTransform('PRZ').apply(effectSizes('PRZ', [{ xi: 7, ni: 20 }]).yi[0]!)).toBeCloseTo(0.35, 14);
+    for (const [m, y] of [['AHW', 0.8], ['ABT', 0.8], ['ZR2', 0.3], ['PRZ', 0.2]] as const) {
       const t = backTransform(m);
       expect(t.apply(invertTransform(t, y))).toBeCloseTo(y, 14);
     }
