@@ -15,7 +15,7 @@ export const MEASURES = Object.freeze([
   // variability, correlation-family, AUC and reliability measures (metafor 5.1)
   'SMD1', 'VR', 'CVR', 'SDLN', 'CVLN', 'ROMC', 'VRC', 'CVRC',
   'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR', 'D2ORN', 'D2ORL',
-  'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2',
+  'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2', 'R2F', 'ZR2F',
   'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN', 'CLESCN', 'SMCRP', 'SMCRPH',
   'ARAW', 'AHW', 'ABT', 'SMN', 'REH', 'PRZ',
 ] as const);

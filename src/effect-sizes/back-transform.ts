@@ -36,7 +36,7 @@ const NATURAL: Partial<Record<Measure, TransformName>> = {
   ZCOR: 'tanh', PLO: 'ilogit', PAS: 'iarcsin', PFT: 'ipft',
   VR: 'exp', CVR: 'exp', SDLN: 'exp', CVLN: 'exp', ROMC: 'exp', VRC: 'exp', CVRC: 'exp',
   D2OR: 'exp', D2ORN: 'exp', D2ORL: 'exp', REH: 'exp',
-  ZPB: 'tanh', ZBIS: 'tanh', ZPCOR: 'tanh', ZSPCOR: 'tanh', ZR2: 'ztor2', AHW: 'iahw', ABT: 'iabt', PRZ: 'iprobit',
+  ZPB: 'tanh', ZBIS: 'tanh', ZPCOR: 'tanh', ZSPCOR: 'tanh', ZR2: 'ztor2', ZR2F: 'ztor2', AHW: 'iahw', ABT: 'iabt', PRZ: 'iprobit',
 };
 
 const SCALE: Partial<Record<Measure, string>> = {
@@ -46,7 +46,7 @@ const SCALE: Partial<Record<Measure, string>> = {
   CVLN: 'Coefficient of Variation', ROMC: 'Ratio of Means', VRC: 'Variability Ratio',
   CVRC: 'Coefficient of Variation Ratio', D2OR: 'Odds Ratio', D2ORN: 'Odds Ratio', D2ORL: 'Odds Ratio',
   REH: 'Relative Excess Heterozygosity', ZPB: 'Point-Biserial Correlation', ZBIS: 'Biserial Correlation',
-  ZPCOR: 'Partial Correlation', ZSPCOR: 'Semi-Partial Correlation', ZR2: 'Coefficient of Determination',
+  ZPCOR: 'Partial Correlation', ZSPCOR: 'Semi-Partial Correlation', ZR2: 'Coefficient of Determination', ZR2F: 'Coefficient of Determination',
   AHW: "Cronbach's Alpha", ABT: "Cronbach's Alpha", PRZ: 'Proportion',
 };
 
@@ -70,13 +70,13 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
   AUCCN: 'Area under the Curve', CLES: 'Common Language Effect Size', CLESN: 'Common Language Effect Size',
   CLESCN: 'Common Language Effect Size', ARAW: "Cronbach's Alpha", AHW: "Transformed Cronbach's Alpha (Hakstian-Whalen)",
   ABT: "Transformed Cronbach's Alpha (Bonett)", REH: 'Log Relative Excess Heterozygosity',
-  PRZ: 'Probit Transformed Proportion',
+  PRZ: 'Probit Transformed Proportion', R2F: 'Coefficient of Determination', ZR2F: "Fisher's z (Square Root of R²)",
 };
 
 /**
  * The natural back-transformation of a measure: `exp` for the log measures (OR, RR, PETO, ROM,
  * PLN, MNLN, VR, CVR, SDLN, CVLN, ROMC, VRC, CVRC, REH, and D2OR/D2ORN/D2ORL → odds ratio),
- * `tanh` for Fisher's z (ZCOR, ZPB, ZBIS, ZPCOR, ZSPCOR → r), `ztor2` for ZR2 (→ R²), the
+ * `tanh` for Fisher's z (ZCOR, ZPB, ZBIS, ZPCOR, ZSPCOR → r), `ztor2` for ZR2 and ZR2F (→ R²), the
  * inverse logit for PLO, the inverse arcsine for PAS, the inverse Freeman–Tukey for PFT, and
  * `iahw` / `iabt` for the transformed alphas AHW / ABT (→ α), `iprobit` (Φ) for PRZ; `none` for measures already on
  * their natural scale (MD, SMD, RD, COR, AUC, …) and for unknown measures.

@@ -190,7 +190,8 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * - from two groups' means and SDs: RPB, ZPB (point-biserial r, its z), RBIS, ZBIS (biserial r),
  *   D2OR = D2ORL (log odds ratio, logistic), D2ORN (normal), AUCN, CLESN (binormal AUC);
  * - regressions: PCOR, ZPCOR (partial r: ri, mi predictors, ni), SPCOR, ZSPCOR (semi-partial r,
- *   plus r2i, the model's R²), R2, ZR2 (r2i, mi, ni);
+ *   plus r2i, the model's R²), R2, ZR2 (r2i, mi, ni), R2F, ZR2F (the same with fixed predictors:
+ *   the variance integrates the noncentral F likelihood over 1e5 values of ρ², as metafor does);
  * - AUC, CLES (the AUC `ai` with n1i, n2i, and optionally the proportion of ties `mi`), AUCCN,
  *   CLESCN (one group measured twice);
  * - Cronbach's alpha ARAW, AHW, ABT (ai, mi items, ni) and REH (genotype counts ai, bi, ci).

@@ -2,6 +2,7 @@ import type { EffectArrays, MeasureFamily } from './family.ts';
 import { column, requireEach, requireSampleSize } from './family.ts';
 import type { VarianceType } from './options.ts';
 import { requirePredictors } from './partial-correlations.ts';
+import { rSquaredFixed } from './r-squared-fixed.ts';
 import { weightedMean } from './weighted-mean.ts';
 
 /**
@@ -45,11 +46,11 @@ export function rSquaredZ(r2: Float64Array, n: Float64Array): EffectArrays {
   return { yi, vi };
 }
 
-type RSquaredMeasure = 'R2' | 'ZR2';
+type RSquaredMeasure = 'R2' | 'ZR2' | 'R2F' | 'ZR2F';
 
-/** Coefficients of determination of regressions: R2, ZR2. */
+/** Coefficients of determination of regressions: R2, ZR2 (random predictors), R2F, ZR2F (fixed predictors). */
 export const rSquaredFamily: MeasureFamily<RSquaredMeasure> = {
-  measures: ['R2', 'ZR2'],
+  measures: ['R2', 'ZR2', 'R2F', 'ZR2F'],
   requirements: () => [
     { roles: ['r2i'], what: 'the R² of the regression' },
     { roles: ['mi'], what: 'the number of predictors in the regression' },
@@ -60,10 +61,14 @@ export const rSquaredFamily: MeasureFamily<RSquaredMeasure> = {
     requireEach(table, 'r2i', (r) => r >= 0 && r <= 1, 'must be an R² between 0 and 1');
     requireSampleSize(table, 'ni', 1, measure);
     requirePredictors(table, measure);
+    if (measure === 'R2F' || measure === 'ZR2F') {
+      requireEach(table, 'r2i', (r) => r > 0 && r < 1, `must be strictly between 0 and 1 for measure ${measure} (its F statistic is 0 or infinite otherwise)`);
+    }
   },
   compute(measure, table, options) {
     const r2 = column(table, 'r2i'), n = column(table, 'ni');
+    if (measure === 'R2F' || measure === 'ZR2F') return rSquaredFixed(r2, column(table, 'mi'), n, measure === 'ZR2F');
     return measure === 'R2' ? rSquared(r2, column(table, 'mi'), n, options.vtype as 'LS' | 'LS2' | 'AV' | 'AV2') : rSquaredZ(r2, n);
   },
-  undefinedReason: (measure) => (measure === 'ZR2' ? 'the z transform of R² = 1 is infinite' : 'R² is undefined'),
+  undefinedReason: (measure) => (measure === 'ZR2' || measure === 'ZR2F' ? 'the z transform of R² = 1 is infinite' : 'R² is undefined'),
 };

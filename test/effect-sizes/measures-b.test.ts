@@ -12,6 +12,7 @@ import type { Measure } from '../../src/types.ts';
 import { thrownInputError } from '../input-error.ts';
 import { TOLERANCES, arrayMismatches, mismatch } from '../tolerances.ts';
 import { hypergeometric2F1 } from '../../src/numeric/hypergeometric.ts';
+import { noncentralFPdf } from '../../src/distributions/noncentral-f.ts';
 
 interface Case {
   name: string;
@@ -43,7 +44,7 @@ describe('effectSizes reproduces metafor 5.1 for the measures of issue #13 (grou
     const measures = new Set(cases.map((c) => c.measure));
     for (const m of ['VR', 'CVR', 'SDLN', 'CVLN', 'ROMC', 'VRC', 'CVRC', 'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR',
       'D2ORN', 'D2ORL', 'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2', 'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN',
-      'CLESCN', 'SMCRP', 'SMCRPH', 'ARAW', 'AHW', 'ABT', 'SMN', 'SMD1', 'REH', 'PRZ']) {
+      'CLESCN', 'SMCRP', 'SMCRPH', 'ARAW', 'AHW', 'ABT', 'SMN', 'SMD1', 'REH', 'PRZ', 'R2F', 'ZR2F']) {
       expect(measures.has(m as Measure), m).toBe(true);
     }
   });
@@ -60,7 +61,7 @@ describe('effectSizes reproduces metafor 5.1 for the measures of issue #13 (grou
         ...arrayMismatches(got.vi, wantVi, TOLERANCES.closed, `${label} vi`),
       ];
       expect(problems).toEqual([]);
-    });
+    }, 60_000);
   }
 });
 
@@ -79,6 +80,19 @@ describe('hypergeometric2F1 against 40-digit values (mpmath), where metafor uses
   it('agrees with gsl to 1e-11 except near x = 1 with c − 2a an integer', () => {
     const off = grid.filter((g) => Math.abs(g.gsl - g.value) > 1e-11 * g.value).map((g) => `${g.a},${g.c},${g.x}`);
     expect(off).toEqual(['0.5,7,0.9999', '1,7,0.9999']);
+  });
+});
+
+describe("noncentralFPdf reproduces R's df(x, df1, df2, ncp)", () => {
+  const grid = JSON.parse(
+    readFileSync(new URL('../fixtures/metafor-measures-b/noncentral-f.json', import.meta.url), 'utf8'),
+  ) as { x: number; df1: number; df2: number; ncp: number; value: number }[];
+  it(`on ${grid.length} points`, () => {
+    const problems = grid.flatMap((g) => {
+      const m = mismatch(noncentralFPdf(g.x, g.df1, g.df2, g.ncp), g.value, 1e-12, `df(${g.x}, ${g.df1}, ${g.df2}, ${g.ncp})`, 1e-300);
+      return m === null ? [] : [m];
+    });
+    expect(problems).toEqual([]);
   });
 });
 
@@ -201,6 +215,7 @@ describe('bad input to the new measures', () => {
     ['ZPCOR', { ri: 0.3, mi: 9, ni: 11 }, /^ni, .*exceed mi \+ 2/],
     ['SPCOR', { ri: 0.3, mi: 3, ni: 50, r2i: 1.2 }, /^r2i, /],
     ['R2', { r2i: 0.3, mi: 0, ni: 50 }, /^mi, .*positive/],
+    ['R2F', { r2i: 0, mi: 2, ni: 50 }, /^r2i, .*strictly between 0 and 1/],
     ['AUC', { ai: 1.2, n1i: 10, n2i: 10 }, /^ai, .*probability/],
     ['AUC', { ai: 0.7, n1i: 10, n2i: 10, mi: 2 }, /^mi, .*ties/],
     ['AHW', { ai: 1.1, mi: 10, ni: 50 }, /^ai, /],
