@@ -70,7 +70,7 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
   AUCCN: 'Area under the Curve', CLES: 'Common Language Effect Size', CLESN: 'Common Language Effect Size',
   CLESCN: 'Common Language Effect Size', ARAW: "Cronbach's Alpha", AHW: "Transformed Cronbach's Alpha (Hakstian-Whalen)",
   ABT: "Transformed Cronbach's Alpha (Bonett)", REH: 'Log Relative Excess Heterozygosity',
-  PRZ: 'Probit Transformed Proportion', R2F: 'Coefficient of Determination', ZR2F: "Fisher's z (Square Root of R²)",
+  PRZ: 'Probit Transformed Proportion', IR: 'Incidence Rate', R2F: 'Coefficient of Determination', ZR2F: "Fisher's z (Square Root of R²)",
 };
 
 /**

@@ -29,6 +29,7 @@ import { aucBinormalFamily } from './auc-binormal.ts';
 import { pairedStandardizedFamily } from './paired-standardized.ts';
 import { reliabilityFamily } from './reliability.ts';
 import { heterozygosityFamily } from './heterozygosity.ts';
+import { incidenceRateFamily } from './incidence-rate.ts';
 import { denseArray } from '../dense-array.ts';
 import { freezeResult } from '../freeze-result.ts';
 import { summariseOmissions } from '../omission-summary.ts';
@@ -44,7 +45,7 @@ const FAMILIES: readonly MeasureFamily<Measure>[] = [
   // variability, correlation-family, AUC and reliability measures
   variabilityFamily, singleGroupVariabilityFamily, pairedVariabilityFamily, standardizedMeanFamily,
   dConversionsFamily, partialCorrelationsFamily, rSquaredFamily, aucFamily, aucBinormalFamily,
-  pairedStandardizedFamily, reliabilityFamily, heterozygosityFamily,
+  pairedStandardizedFamily, reliabilityFamily, heterozygosityFamily, incidenceRateFamily,
 ];
 
 
@@ -194,7 +195,8 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  *   the variance integrates the noncentral F likelihood over 1e5 values of ρ², as metafor does);
  * - AUC, CLES (the AUC `ai` with n1i, n2i, and optionally the proportion of ties `mi`), AUCCN,
  *   CLESCN (one group measured twice);
- * - Cronbach's alpha ARAW, AHW, ABT (ai, mi items, ni) and REH (genotype counts ai, bi, ci).
+ * - Cronbach's alpha ARAW, AHW, ABT (ai, mi items, ni), REH (genotype counts ai, bi, ci), PRZ
+ *   (probit proportion: xi with ni or mi) and IR (incidence rate: events xi over person-time ti).
  * See each kernel (e.g. `standardizedMeanDifference`, `logVariabilityRatio`) for its formula
  * and citation, and {@link VarianceType} for the `vtype` codes each measure takes.
  *
