@@ -190,7 +190,7 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  *   sd1i, sd2i, ni, ri);
  * - from two groups' means and SDs: RPB, ZPB (point-biserial r, its z), RBIS, ZBIS (biserial r),
  *   D2OR = D2ORL (log odds ratio, logistic), D2ORN (normal), AUCN, CLESN (binormal AUC);
- * - regressions: PCOR, ZPCOR (partial r: ri, mi predictors, ni), SPCOR, ZSPCOR (semi-partial r,
+ * - regressions: PCOR, ZPCOR (partial r: ri or its t statistic ti, mi predictors, ni), SPCOR, ZSPCOR (semi-partial r,
  *   plus r2i, the model's R²), R2, ZR2 (r2i, mi, ni), R2F, ZR2F (the same with fixed predictors:
  *   the variance integrates the noncentral F likelihood over 1e5 values of ρ², as metafor does);
  * - AUC, CLES (the AUC `ai` with n1i, n2i, and optionally the proportion of ties `mi`), AUCCN,
@@ -243,9 +243,10 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * negative variance given to GEN throws (metafor sets it NA). A row whose variance metafor
  * reports as NA (e.g. `vtype: 'H0'` with n − 1 ≤ 2) is dropped with its reason, yi included.
  * UCOR (and SMCR's `UB`, `H0`) evaluate ₂F₁ accurately near r = 0, where metafor's
- * gsl::hyperg_2F1 can be off by 1e-5 (small even n). The statistics metafor also accepts in
- * place of the summaries (di, ti, pi, fi for d, t, p and F values) are not read here: convert
- * them first (e.g. r = t/√(t² + n − m − 1) for PCOR).
+ * gsl::hyperg_2F1 can be off by 1e-5 (small even n). Of the test statistics metafor also
+ * accepts in place of the summaries, the t statistic `ti` of PCOR, ZPCOR, SPCOR and ZSPCOR is
+ * read (where `ri` is missing); d, t, p and F values for the other measures (metafor's di, ti,
+ * pi, fi) are not: convert them first.
  *
  * @param measure metafor's measure code
  * @param rows the rows, plain objects

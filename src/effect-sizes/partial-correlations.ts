@@ -8,7 +8,8 @@ import { weightedMean } from './weighted-mean.ts';
 /**
  * Partial correlation between an outcome and a predictor in a regression with m predictors in
  * all, fitted to n subjects (metafor `PCOR`; Aloe & Thompson, 2013, Journal of the Society for
- * Social Work and Research 4:390): y = r. Variance: `LS` (1 − r²)²/(n − m); `AV`
+ * Social Work and Research 4:390): y = r (effectSizes also takes the predictor's t statistic
+ * `ti` in place of `ri`). Variance: `LS` (1 − r²)²/(n − m); `AV`
  * (1 − r̄²)²/(n − m) with r̄ the n-weighted mean of r over all rows. With `fisher`
  * (metafor `ZPCOR`): y = atanh r, v = 1/(n − m − 2). Scale: −1 to 1 (or z).
  *
@@ -68,11 +69,29 @@ export function semiPartialCorrelation(
 type PartialMeasure = 'PCOR' | 'ZPCOR' | 'SPCOR' | 'ZSPCOR';
 
 const BASE: readonly Requirement[] = [
-  { roles: ['ri'], what: 'the (semi-)partial correlation' },
+  { roles: ['ri', 'ti'], what: "the (semi-)partial correlation, or the predictor's t statistic" },
   { roles: ['mi'], what: 'the number of predictors in the regression' },
   { roles: ['ni'], what: 'the sample size' },
 ];
 const R2: Requirement = { roles: ['r2i'], what: "the regression's R²" };
+
+/**
+ * The (semi-)partial correlations: `ri` where given, else from the predictor's t statistic `ti`
+ * with df = n − m − 1: r = t/√(t² + df) (partial) or r = t·√(1 − R²)/√df (semi-partial), as
+ * metafor converts them.
+ */
+function correlationsFromT(table: Table, semi: boolean): Float64Array {
+  const r = Float64Array.from(column(table, 'ri'));
+  const t = table.values.ti;
+  if (!t) return r;
+  const m = column(table, 'mi'), n = column(table, 'ni'), r2 = column(table, 'r2i');
+  for (let i = 0; i < table.k; i++) {
+    if (!Number.isNaN(r[i]!)) continue;
+    const df = n[i]! - m[i]! - 1, ti = t[i]!;
+    r[i] = semi ? (ti * Math.sqrt(1 - r2[i]!)) / Math.sqrt(df) : ti / Math.sqrt(ti * ti + df);
+  }
+  return r;
+}
 
 /**
  * Throws unless each present number of predictors m is positive and n − m − `extra` > 0
@@ -100,7 +119,7 @@ export const partialCorrelationsFamily: MeasureFamily<PartialMeasure> = {
     requirePredictors(table, measure, measure === 'ZPCOR' ? 2 : 1);
   },
   compute(measure, table, options) {
-    const r = column(table, 'ri'), n = column(table, 'ni');
+    const r = correlationsFromT(table, measure === 'SPCOR' || measure === 'ZSPCOR'), n = column(table, 'ni');
     const vtype = options.vtype as 'LS' | 'AV';
     if (measure === 'PCOR' || measure === 'ZPCOR') return partialCorrelation(r, column(table, 'mi'), n, vtype, measure === 'ZPCOR');
     return semiPartialCorrelation(r, column(table, 'r2i'), n, vtype, measure === 'ZSPCOR');

@@ -164,6 +164,18 @@ describe("metafor's own escalc tests (test_misc_escalc.r)", () => {
     expect4(effectSizes('UCOR', rows, { vtype: 'UB' }).vi, [0.0084, 0.0283, 0.0000, 0.0261]);
   });
 
+  it('PCOR, ZPCOR, SPCOR, ZSPCOR from t statistics (dat.aloe2013, study 1)', () => {
+    const row = { ti: 4.61, ni: 218, mi: 4, r2i: 0.24 };
+    expect4(effectSizes('PCOR', [row]).yi, [0.3012]);
+    expect4(effectSizes('PCOR', [row]).vi, [0.0039]);
+    expect4(effectSizes('ZPCOR', [row]).yi, [0.3108]);
+    expect4(effectSizes('ZPCOR', [row]).vi, [0.0047]);
+    expect4(effectSizes('SPCOR', [row]).yi, [0.2754]);
+    expect4(effectSizes('SPCOR', [row]).vi, [0.0033]);
+    expect4(effectSizes('ZSPCOR', [row]).yi, [0.2827]);
+    expect4(effectSizes('ZSPCOR', [row]).vi, [0.0038]);
+  });
+
   it('ROMC, CVLN and SDLN', () => {
     const row = { m1i: 26, m2i: 22, sd1i: Math.sqrt(30), sd2i: Math.sqrt(20), ni: 60, ri: 0.7 };
     expect4(effectSizes('ROMC', [row]).yi, [0.1671]);
