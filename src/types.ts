@@ -17,7 +17,7 @@ export const MEASURES = Object.freeze([
   'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR', 'D2ORN', 'D2ORL',
   'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2', 'R2F', 'ZR2F',
   'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN', 'CLESCN', 'SMCRP', 'SMCRPH',
-  'ARAW', 'AHW', 'ABT', 'SMN', 'REH', 'PRZ', 'IR',
+  'ARAW', 'AHW', 'ABT', 'SMN', 'REH', 'PRZ', 'IR', 'MPORM',
 ] as const);
 export type Measure = (typeof MEASURES)[number];
 
@@ -35,7 +35,7 @@ export const ROLES = Object.freeze([
   'ai', 'bi', 'ci', 'di',
   'ri', 'ni', 'xi', 'mi', 'sdi',
   'yi', 'vi', 'sei',
-  'r2i', 'ti',
+  'r2i', 'ti', 'pi',
 ] as const);
 export type Role = (typeof ROLES)[number];
 

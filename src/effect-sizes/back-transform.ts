@@ -35,7 +35,7 @@ const NATURAL: Partial<Record<Measure, TransformName>> = {
   OR: 'exp', RR: 'exp', PETO: 'exp', ROM: 'exp', PLN: 'exp', MNLN: 'exp',
   ZCOR: 'tanh', PLO: 'ilogit', PAS: 'iarcsin', PFT: 'ipft',
   VR: 'exp', CVR: 'exp', SDLN: 'exp', CVLN: 'exp', ROMC: 'exp', VRC: 'exp', CVRC: 'exp',
-  D2OR: 'exp', D2ORN: 'exp', D2ORL: 'exp', REH: 'exp',
+  D2OR: 'exp', D2ORN: 'exp', D2ORL: 'exp', REH: 'exp', MPORM: 'exp',
   ZPB: 'tanh', ZBIS: 'tanh', ZPCOR: 'tanh', ZSPCOR: 'tanh', ZR2: 'ztor2', ZR2F: 'ztor2', AHW: 'iahw', ABT: 'iabt', PRZ: 'iprobit',
 };
 
@@ -47,7 +47,7 @@ const SCALE: Partial<Record<Measure, string>> = {
   CVRC: 'Coefficient of Variation Ratio', D2OR: 'Odds Ratio', D2ORN: 'Odds Ratio', D2ORL: 'Odds Ratio',
   REH: 'Relative Excess Heterozygosity', ZPB: 'Point-Biserial Correlation', ZBIS: 'Biserial Correlation',
   ZPCOR: 'Partial Correlation', ZSPCOR: 'Semi-Partial Correlation', ZR2: 'Coefficient of Determination', ZR2F: 'Coefficient of Determination',
-  AHW: "Cronbach's Alpha", ABT: "Cronbach's Alpha", PRZ: 'Proportion',
+  AHW: "Cronbach's Alpha", ABT: "Cronbach's Alpha", PRZ: 'Proportion', MPORM: 'Odds Ratio',
 };
 
 const LOG_SCALE: Partial<Record<Measure, string>> = {
@@ -70,12 +70,12 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
   AUCCN: 'Area under the Curve', CLES: 'Common Language Effect Size', CLESN: 'Common Language Effect Size',
   CLESCN: 'Common Language Effect Size', ARAW: "Cronbach's Alpha", AHW: "Transformed Cronbach's Alpha (Hakstian-Whalen)",
   ABT: "Transformed Cronbach's Alpha (Bonett)", REH: 'Log Relative Excess Heterozygosity',
-  PRZ: 'Probit Transformed Proportion', IR: 'Incidence Rate', R2F: 'Coefficient of Determination', ZR2F: "Fisher's z (Square Root of R²)",
+  PRZ: 'Probit Transformed Proportion', IR: 'Incidence Rate', MPORM: 'Log Odds Ratio', R2F: 'Coefficient of Determination', ZR2F: "Fisher's z (Square Root of R²)",
 };
 
 /**
  * The natural back-transformation of a measure: `exp` for the log measures (OR, RR, PETO, ROM,
- * PLN, MNLN, VR, CVR, SDLN, CVLN, ROMC, VRC, CVRC, REH, and D2OR/D2ORN/D2ORL → odds ratio),
+ * PLN, MNLN, VR, CVR, SDLN, CVLN, ROMC, VRC, CVRC, REH, and MPORM, D2OR/D2ORN/D2ORL → odds ratio),
  * `tanh` for Fisher's z (ZCOR, ZPB, ZBIS, ZPCOR, ZSPCOR → r), `ztor2` for ZR2 and ZR2F (→ R²), the
  * inverse logit for PLO, the inverse arcsine for PAS, the inverse Freeman–Tukey for PFT, and
  * `iahw` / `iabt` for the transformed alphas AHW / ABT (→ α), `iprobit` (Φ) for PRZ; `none` for measures already on

@@ -30,6 +30,7 @@ import { pairedStandardizedFamily } from './paired-standardized.ts';
 import { reliabilityFamily } from './reliability.ts';
 import { heterozygosityFamily } from './heterozygosity.ts';
 import { incidenceRateFamily } from './incidence-rate.ts';
+import { marginalOddsRatioFamily } from './marginal-odds-ratio.ts';
 import { denseArray } from '../dense-array.ts';
 import { freezeResult } from '../freeze-result.ts';
 import { summariseOmissions } from '../omission-summary.ts';
@@ -46,6 +47,7 @@ const FAMILIES: readonly MeasureFamily<Measure>[] = [
   variabilityFamily, singleGroupVariabilityFamily, pairedVariabilityFamily, standardizedMeanFamily,
   dConversionsFamily, partialCorrelationsFamily, rSquaredFamily, aucFamily, aucBinormalFamily,
   pairedStandardizedFamily, reliabilityFamily, heterozygosityFamily, incidenceRateFamily,
+  marginalOddsRatioFamily,
 ];
 
 
@@ -196,7 +198,10 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * - AUC, CLES (the AUC `ai` with n1i, n2i, and optionally the proportion of ties `mi`), AUCCN,
  *   CLESCN (one group measured twice);
  * - Cronbach's alpha ARAW, AHW, ABT (ai, mi items, ni), REH (genotype counts ai, bi, ci), PRZ
- *   (probit proportion: xi with ni or mi) and IR (incidence rate: events xi over person-time ti).
+ *   (probit proportion: xi with ni or mi), IR (incidence rate: events xi over person-time ti) and
+ *   MPORM (marginal log odds ratio of matched pairs: the two marginal tables as ai, bi, ci, di
+ *   with the correlation ri of the pairs, or pi, the proportion of pairs with the outcome under
+ *   both; pi is read only where no row has ri, unless mapped in `columns`).
  * See each kernel (e.g. `standardizedMeanDifference`, `logVariabilityRatio`) for its formula
  * and citation, and {@link VarianceType} for the `vtype` codes each measure takes.
  *

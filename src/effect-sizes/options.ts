@@ -123,7 +123,7 @@ const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: 
   VR: ['LS2'], VRC: ['LS2'], SMD1: ['H0'], SMD: ['H0'], SMCC: ['UB', 'H0'], SMCR: ['UB', 'H0'], COR: ['H0', 'H0a', 'H0b'] };
 /** Measures that metafor 3.8-1 lacks, or computes differently from 5.1 (checked on the fixtures). */
 const NOT_AS_IN_38: ReadonlySet<Measure> = new Set<Measure>(['AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN', 'CLESCN', 'R2', 'ZR2',
-  'SMCRP', 'SMCRPH', 'ZPB', 'ZBIS', 'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'CVR', 'CVRC', 'ROMC', 'PRZ', 'R2F', 'ZR2F']);
+  'SMCRP', 'SMCRPH', 'ZPB', 'ZBIS', 'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'CVR', 'CVRC', 'ROMC', 'PRZ', 'R2F', 'ZR2F', 'MPORM']);
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
 const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT']);
 

@@ -44,7 +44,7 @@ describe('effectSizes reproduces metafor 5.1 for the measures of issue #13 (grou
     const measures = new Set(cases.map((c) => c.measure));
     for (const m of ['VR', 'CVR', 'SDLN', 'CVLN', 'ROMC', 'VRC', 'CVRC', 'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR',
       'D2ORN', 'D2ORL', 'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2', 'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN',
-      'CLESCN', 'SMCRP', 'SMCRPH', 'ARAW', 'AHW', 'ABT', 'SMN', 'SMD1', 'REH', 'PRZ', 'R2F', 'ZR2F', 'IR']) {
+      'CLESCN', 'SMCRP', 'SMCRPH', 'ARAW', 'AHW', 'ABT', 'SMN', 'SMD1', 'REH', 'PRZ', 'R2F', 'ZR2F', 'IR', 'MPORM']) {
       expect(measures.has(m as Measure), m).toBe(true);
     }
   });
@@ -234,6 +234,9 @@ describe('bad input to the new measures', () => {
     ['ABT', { ai: 0.8, mi: 1, ni: 50 }, /^mi, .*2 items/],
     ['REH', { ai: -1, bi: 3, ci: 4 }, /^ai, /],
     ['IR', { xi: 3, ti: 0 }, /^ti, .*positive person-time/],
+    ['MPORM', { ai: 3, bi: 7, ci: 4, di: 6, ri: 2 }, /^ri, .*between -1 and 1/],
+    ['MPORM', { ai: 3, bi: 7, ci: 4, di: 6, pi: -0.1 }, /^pi, .*proportion/],
+    ['MPORM', { ai: 11, n1i: 10, ci: 4, n2i: 10, ri: 0.2 }, /^ai, .*exceed/],
     ['SMCRP', { m1i: 2, m2i: 3, sd1i: 1, sd2i: 1, ni: 2, ri: 0.5 }, /^ni, .*at least 3/],
   ];
   for (const [measure, row, message] of cases) {
