@@ -1,8 +1,7 @@
 import { normalCdf } from '../distributions/normal.ts';
 import type { EffectArrays, MeasureFamily } from './family.ts';
-import { column, requireNonNegative, requireSampleSize } from './family.ts';
 import type { VarianceType } from './options.ts';
-import { pooledSd } from './two-group-means.ts';
+import { TWO_GROUP_REQUIREMENTS, pooledSd, readTwoGroups, validateTwoGroups } from './two-group-means.ts';
 import type { TwoGroupMeans } from './two-group-means.ts';
 
 /**
@@ -43,26 +42,13 @@ type AucBinormalMeasure = 'AUCN' | 'CLESN';
 /** AUC / common-language effect size from two groups' means and SDs (binormal model): AUCN, CLESN. */
 export const aucBinormalFamily: MeasureFamily<AucBinormalMeasure> = {
   measures: ['AUCN', 'CLESN'],
-  requirements: () => [
-    { roles: ['m1i'], what: 'the mean of group 1' },
-    { roles: ['sd1i'], what: 'the standard deviation of group 1' },
-    { roles: ['n1i'], what: 'the size of group 1' },
-    { roles: ['m2i'], what: 'the mean of group 2' },
-    { roles: ['sd2i'], what: 'the standard deviation of group 2' },
-    { roles: ['n2i'], what: 'the size of group 2' },
-  ],
+  requirements: () => TWO_GROUP_REQUIREMENTS,
   vtypes: (): readonly VarianceType[] => ['LS', 'LS2', 'LS3', 'HO', 'H0'],
   validate(measure, table) {
-    requireNonNegative(table, 'sd1i');
-    requireNonNegative(table, 'sd2i');
-    requireSampleSize(table, 'n1i', 2, measure);
-    requireSampleSize(table, 'n2i', 2, measure);
+    validateTwoGroups(table, measure, 2);
   },
   compute(_measure, table, options) {
-    const g: TwoGroupMeans = {
-      m1: column(table, 'm1i'), sd1: column(table, 'sd1i'), n1: column(table, 'n1i'),
-      m2: column(table, 'm2i'), sd2: column(table, 'sd2i'), n2: column(table, 'n2i'),
-    };
+    const g = readTwoGroups(table);
     return aucBinormal(g, options.vtype as 'LS' | 'LS2' | 'LS3' | 'HO' | 'H0');
   },
   undefinedReason: () => 'both standard deviations are zero',

@@ -1,15 +1,21 @@
 import { normalPdf, normalQuantile } from '../distributions/normal.ts';
 import type { EffectArrays, MeasureFamily } from './family.ts';
-import { column, requireNonNegative, requireSampleSize } from './family.ts';
 import type { VarianceType } from './options.ts';
-import { pooledSd } from './two-group-means.ts';
+import { TWO_GROUP_REQUIREMENTS, pooledSd, readTwoGroups, validateTwoGroups } from './two-group-means.ts';
 import type { TwoGroupMeans } from './two-group-means.ts';
 
-/** Cohen's d with the pooled SD (no small-sample correction) and its large-sample variance part. */
+/** Cohen's d with the pooled SD (no small-sample correction), the group sizes and N = n1 + n2. */
 function cohensD(g: TwoGroupMeans, i: number): { d: number; n1: number; n2: number; n: number } {
   const n1 = g.n1[i]!, n2 = g.n2[i]!;
   const d = (g.m1[i]! - g.m2[i]!) / pooledSd(g.sd1[i]!, n1, g.sd2[i]!, n2);
   return { d, n1, n2, n: n1 + n2 };
+}
+
+/** Row i's d (as {@link cohensD}), h = (N−2)/n1 + (N−2)/n2 and the point-biserial r = d/√(d² + h). */
+function pointBiserialRow(g: TwoGroupMeans, i: number): { d: number; n1: number; n2: number; n: number; h: number; r: number } {
+  const c = cohensD(g, i);
+  const h = (c.n - 2) / c.n1 + (c.n - 2) / c.n2;
+  return { ...c, h, r: c.d / Math.sqrt(c.d * c.d + h) };
 }
 
 /**
@@ -30,9 +36,7 @@ export function pointBiserialCorrelation(g: TwoGroupMeans, vtype: 'LS' | 'ST' | 
   const yi = new Float64Array(k);
   const vi = new Float64Array(k);
   for (let i = 0; i < k; i++) {
-    const { d, n1, n2, n } = cohensD(g, i);
-    const h = (n - 2) / n1 + (n - 2) / n2;
-    const y = d / Math.sqrt(d * d + h);
+    const { d, n1, n2, n, h, r: y } = pointBiserialRow(g, i);
     const v = vtype === 'CS'
       ? (1 - y * y) ** 2 * ((n * y * y) / (4 * n1 * n2) + (2 - 3 * y * y) / (2 * n))
       : (h * h) / (h + d * d) ** 3 * (1 / n1 + 1 / n2 + (d * d) / (2 * n));
@@ -58,12 +62,11 @@ export function biserialCorrelation(g: TwoGroupMeans, fisher = false): EffectArr
   const yi = new Float64Array(k);
   const vi = new Float64Array(k);
   for (let i = 0; i < k; i++) {
-    const { d, n1, n2, n } = cohensD(g, i);
-    const h = (n - 2) / n1 + (n - 2) / n2;
+    const { n1, n2, n, r } = pointBiserialRow(g, i);
     const p1 = n1 / n, p2 = n2 / n;
     const z = normalQuantile(p1, true);
     const f = normalPdf(z);
-    const y = (Math.sqrt(p1 * p2) / f) * (d / Math.sqrt(d * d + h));
+    const y = (Math.sqrt(p1 * p2) / f) * r;
     const t = Math.abs(y) > 1 ? Math.sign(y) : y;
     const v = ((p1 * p2) / (f * f) - (1.5 + (1 - (p1 * z) / f) * (1 + (p2 * z) / f)) * t * t + t ** 4) / (n - 1);
     yi[i] = fisher ? fisherTransform(y) : y;
@@ -110,27 +113,14 @@ type DConversionMeasure = 'RPB' | 'ZPB' | 'RBIS' | 'ZBIS' | 'D2OR' | 'D2ORN' | '
 /** Conversions of two groups' standardized mean difference: RPB, ZPB, RBIS, ZBIS, D2OR, D2ORN, D2ORL. */
 export const dConversionsFamily: MeasureFamily<DConversionMeasure> = {
   measures: ['RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR', 'D2ORN', 'D2ORL'],
-  requirements: () => [
-    { roles: ['m1i'], what: 'the mean of group 1' },
-    { roles: ['sd1i'], what: 'the standard deviation of group 1' },
-    { roles: ['n1i'], what: 'the size of group 1' },
-    { roles: ['m2i'], what: 'the mean of group 2' },
-    { roles: ['sd2i'], what: 'the standard deviation of group 2' },
-    { roles: ['n2i'], what: 'the size of group 2' },
-  ],
+  requirements: () => TWO_GROUP_REQUIREMENTS,
   vtypes: (measure): readonly VarianceType[] => (measure === 'RPB' || measure === 'ZPB' ? ['LS', 'ST', 'CS'] : ['LS']),
   validate(measure, table) {
-    requireNonNegative(table, 'sd1i');
-    requireNonNegative(table, 'sd2i');
     // the pooled SD needs n1 + n2 > 2; each group needs one observation
-    requireSampleSize(table, 'n1i', 1, measure);
-    requireSampleSize(table, 'n2i', 1, measure);
+    validateTwoGroups(table, measure, 1);
   },
   compute(measure, table, options) {
-    const g: TwoGroupMeans = {
-      m1: column(table, 'm1i'), sd1: column(table, 'sd1i'), n1: column(table, 'n1i'),
-      m2: column(table, 'm2i'), sd2: column(table, 'sd2i'), n2: column(table, 'n2i'),
-    };
+    const g = readTwoGroups(table);
     switch (measure) {
       case 'RPB': case 'ZPB': return pointBiserialCorrelation(g, options.vtype as 'LS' | 'ST' | 'CS', measure === 'ZPB');
       case 'RBIS': case 'ZBIS': return biserialCorrelation(g, measure === 'ZBIS');

@@ -1,15 +1,14 @@
 import type { EffectArrays, MeasureFamily } from './family.ts';
-import { column, requireNonNegative, requireSampleSize } from './family.ts';
+import { requireNonNegative, requireSampleSize } from './family.ts';
 import { hedgesCorrection } from './hedges-correction.ts';
 import { logRatioOfMeans } from './log-ratio-of-means.ts';
 import type { RomVariance } from './log-ratio-of-means.ts';
 import type { ResolvedOptions, VarianceType } from './options.ts';
-import type { Table } from './read-table.ts';
 import { standardizedMeanDifferenceControl } from './standardized-mean-difference-control.ts';
 import { standardizedMeanDifferenceGroup2 } from './standardized-mean-difference-group2.ts';
 import { standardizedMeanDifferenceHeteroscedastic } from './standardized-mean-difference-heteroscedastic.ts';
 import type { SmdhVariance } from './standardized-mean-difference-heteroscedastic.ts';
-import { pooledSd } from './two-group-means.ts';
+import { TWO_GROUP_REQUIREMENTS, pooledSd, readTwoGroups } from './two-group-means.ts';
 import type { TwoGroupMeans } from './two-group-means.ts';
 import { weightedMean } from './weighted-mean.ts';
 
@@ -111,17 +110,6 @@ const REASONS: Record<MeansMeasure, string> = {
   SMD1: 'the standard deviation sd2i is zero',
 };
 
-function groups(table: Table): TwoGroupMeans {
-  return {
-    m1: column(table, 'm1i'),
-    sd1: column(table, 'sd1i'),
-    n1: column(table, 'n1i'),
-    m2: column(table, 'm2i'),
-    sd2: column(table, 'sd2i'),
-    n2: column(table, 'n2i'),
-  };
-}
-
 /** SMDH's variance: metafor 3.8-1's `LS` under `metaforVersion: '3.8'`, else the 5.x `vtype`. */
 function smdhVariance(options: ResolvedOptions): SmdhVariance {
   if (options.metaforVersion === '3.8') return 'LS-3.8';
@@ -131,14 +119,8 @@ function smdhVariance(options: ResolvedOptions): SmdhVariance {
 /** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, SMD1H, ROM, SMD1 (no sd1i). */
 export const meansFamily: MeasureFamily<MeansMeasure> = {
   measures: ['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM', 'SMD1'],
-  requirements: (measure) => [
-    { roles: ['m1i'], what: 'the mean of group 1' },
-    ...(measure === 'SMD1' ? [] : [{ roles: ['sd1i'], what: 'the standard deviation of group 1' } as const]),
-    { roles: ['n1i'], what: 'the size of group 1' },
-    { roles: ['m2i'], what: 'the mean of group 2' },
-    { roles: ['sd2i'], what: 'the standard deviation of group 2' },
-    { roles: ['n2i'], what: 'the size of group 2' },
-  ],
+  requirements: (measure) =>
+    measure === 'SMD1' ? TWO_GROUP_REQUIREMENTS.filter((r) => r.roles[0] !== 'sd1i') : TWO_GROUP_REQUIREMENTS,
   vtypes: (measure) => VTYPES[measure],
   validate(measure, table) {
     requireNonNegative(table, 'sd1i');
@@ -150,7 +132,7 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
     requireSampleSize(table, 'n2i', measure === 'SMD1H' || measure === 'SMD1' ? 3 : min, measure);
   },
   compute(measure, table, options) {
-    const g = groups(table);
+    const g = readTwoGroups(table);
     switch (measure) {
       case 'MD':
         return meanDifference(g, options.vtype as 'LS' | 'UB' | 'HO');

@@ -1,6 +1,7 @@
 import type { EffectArrays, MeasureFamily } from './family.ts';
 import { column, requireNonNegative, requireSampleSize } from './family.ts';
 import { hedgesCorrection } from './hedges-correction.ts';
+import { SINGLE_GROUP_REQUIREMENTS } from './single-group.ts';
 
 /**
  * Single-group standardized mean (metafor `SMN`): y = J(n−1)·m/s with Hedges' correction J
@@ -26,11 +27,7 @@ export function standardizedMean(m: Float64Array, sd: Float64Array, n: Float64Ar
 /** One group's mean in SD units: SMN. */
 export const standardizedMeanFamily: MeasureFamily<'SMN'> = {
   measures: ['SMN'],
-  requirements: () => [
-    { roles: ['mi'], what: 'the mean' },
-    { roles: ['sdi'], what: 'the standard deviation' },
-    { roles: ['ni'], what: 'the sample size' },
-  ],
+  requirements: () => SINGLE_GROUP_REQUIREMENTS,
   vtypes: () => ['LS'],
   validate(measure, table) {
     requireNonNegative(table, 'sdi');

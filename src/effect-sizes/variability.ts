@@ -1,7 +1,8 @@
 import type { EffectArrays, MeasureFamily } from './family.ts';
-import { column, requireNonNegative, requireSampleSize } from './family.ts';
+import { column } from './family.ts';
 import type { VarianceType } from './options.ts';
 import type { Requirement } from './read-table.ts';
+import { validateTwoGroups } from './two-group-means.ts';
 import type { TwoGroupMeans } from './two-group-means.ts';
 
 /**
@@ -78,11 +79,8 @@ export const variabilityFamily: MeasureFamily<VariabilityMeasure> = {
   requirements: (measure) => (measure === 'VR' ? SDS : [...MEANS, ...SDS]),
   vtypes: (): readonly VarianceType[] => ['LS', 'LS2'],
   validate(measure, table) {
-    requireNonNegative(table, 'sd1i');
-    requireNonNegative(table, 'sd2i');
     // every formula divides by n − 1
-    requireSampleSize(table, 'n1i', 2, measure);
-    requireSampleSize(table, 'n2i', 2, measure);
+    validateTwoGroups(table, measure, 2);
   },
   compute(measure, table, options) {
     const sd1 = column(table, 'sd1i'), n1 = column(table, 'n1i'), sd2 = column(table, 'sd2i'), n2 = column(table, 'n2i');
