@@ -199,8 +199,13 @@ function defaultScale(name: TransformName): string {
   return 'Proportion';
 }
 
+/** A scale name in running text: lower case, but names (Cronbach's, Fisher's) keep their capital. */
+function lowerScale(scale: string): string {
+  return scale.split(' ').map((w) => (/'s$/.test(w) ? w : w.toLowerCase())).join(' ');
+}
+
 function describe(name: TransformName, automatic: boolean, measure: Measure | null | undefined, scale: string): string {
-  if (name === 'none') return automatic ? `Estimates are on the ${scale.toLowerCase()} scale (no back-transformation).` : 'No back-transformation.';
+  if (name === 'none') return automatic ? `Estimates are on the ${lowerScale(scale)} scale (no back-transformation).` : 'No back-transformation.';
   const how: Record<Exclude<TransformName, 'none'>, string> = {
     exp: 'exponentiated', tanh: "converted from Fisher's z to r (tanh)", ilogit: 'back-transformed by the inverse logit',
     iarcsin: 'back-transformed by the inverse arcsine', ipft: 'back-transformed by the inverse Freeman-Tukey transform (harmonic mean of n)',
@@ -208,5 +213,5 @@ function describe(name: TransformName, automatic: boolean, measure: Measure | nu
     iabt: 'back-transformed by the inverse Bonett transform', iprobit: 'back-transformed by the standard normal CDF (inverse probit)',
   };
   const why = automatic && measure ? ` (the natural scale for ${measure})` : '';
-  return `Estimates and interval bounds are ${how[name]} to the ${scale.toLowerCase()} scale${why}; standard errors stay on the analysis scale.`;
+  return `Estimates and interval bounds are ${how[name]} to the ${lowerScale(scale)} scale${why}; standard errors stay on the analysis scale.`;
 }
