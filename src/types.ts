@@ -17,6 +17,12 @@ export const MEASURES = Object.freeze([
   'PHI', 'ZPHI', 'YUQ', 'YUY', 'RTET', 'ZTET', 'PBIT', 'OR2D', 'OR2DN', 'OR2DL',
   'MPRD', 'MPRR', 'MPOR', 'MPORC', 'MPPETO', 'MPORM',
   'IRR', 'IRD', 'IRSD', 'IR', 'IRLN', 'IRS', 'IRFT',
+  // variability, correlation-family, AUC and reliability measures (metafor 5.1)
+  'SMD1', 'VR', 'CVR', 'SDLN', 'CVLN', 'ROMC', 'VRC', 'CVRC',
+  'UCOR', 'RPB', 'ZPB', 'RBIS', 'ZBIS', 'D2OR', 'D2ORN', 'D2ORL',
+  'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'R2', 'ZR2', 'R2F', 'ZR2F',
+  'AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN', 'CLESCN', 'SMCRP', 'SMCRPH',
+  'ARAW', 'AHW', 'ABT', 'SMN', 'REH', 'PRZ',
 ] as const);
 export type Measure = (typeof MEASURES)[number];
 
@@ -42,6 +48,8 @@ export const ROLES = Object.freeze([
   'yi', 'vi', 'sei',
   // person-time (events and person-times) and matched-pair marginal tables (issue #13, part A)
   'x1i', 'x2i', 't1i', 't2i', 'ti', 'pi',
+  // regressions: the model's R² (measures SPCOR, ZSPCOR, R2, ZR2, R2F, ZR2F)
+  'r2i',
 ] as const);
 export type Role = (typeof ROLES)[number];
 

@@ -1,14 +1,18 @@
+import { normalCdf } from '../distributions/normal.ts';
 import { InputError, assertOneOf, numberCode } from '../errors.ts';
 import type { Measure } from '../types.ts';
 
 /**
  * Back-transformations from the scale a measure is analysed on to the scale a reader knows,
  * with metafor's names (`transf.exp.int` → `exp`, `transf.ztor` → `tanh`, `transf.ilogit`,
- * `transf.iarcsin`, `transf.ipft.hm`, `transf.isqrt`, `transf.iirft`).
+ * `transf.iarcsin`, `transf.ipft.hm`, `transf.isqrt`, `transf.iirft`, `transf.ztor2` (z → R²),
+ * `transf.iahw` and `transf.iabt` (transformed alphas → α), and `pnorm` (`iprobit`, probit →
+ * proportion)).
  */
 export const TRANSFORMS = Object.freeze(['none', 'exp', 'tanh', 'ilogit', 'iarcsin', 'ipft',
   // incidence rates (issue #13, part A): transf.isqrt, transf.iirft
-  'isqrt', 'iirft'] as const);
+  'isqrt', 'iirft',
+  'ztor2', 'iahw', 'iabt', 'iprobit'] as const);
 export type TransformName = (typeof TRANSFORMS)[number];
 
 /** A resolved back-transformation: apply it to estimates and interval bounds, never to SEs. */
@@ -40,6 +44,9 @@ const NATURAL: Partial<Record<Measure, TransformName>> = {
   ZCOR: 'tanh', PLO: 'ilogit', PAS: 'iarcsin', PFT: 'ipft',
   IRR: 'exp', IRLN: 'exp', MPRR: 'exp', MPOR: 'exp', MPORC: 'exp', MPPETO: 'exp', MPORM: 'exp',
   ZPHI: 'tanh', ZTET: 'tanh', IRS: 'isqrt', IRFT: 'iirft',
+  VR: 'exp', CVR: 'exp', SDLN: 'exp', CVLN: 'exp', ROMC: 'exp', VRC: 'exp', CVRC: 'exp',
+  D2OR: 'exp', D2ORN: 'exp', D2ORL: 'exp', REH: 'exp',
+  ZPB: 'tanh', ZBIS: 'tanh', ZPCOR: 'tanh', ZSPCOR: 'tanh', ZR2: 'ztor2', ZR2F: 'ztor2', AHW: 'iahw', ABT: 'iabt', PRZ: 'iprobit',
 };
 
 const SCALE: Partial<Record<Measure, string>> = {
@@ -48,6 +55,12 @@ const SCALE: Partial<Record<Measure, string>> = {
   IRR: 'Incidence Rate Ratio', IRLN: 'Incidence Rate', IRS: 'Incidence Rate', IRFT: 'Incidence Rate',
   MPRR: 'Risk Ratio', MPOR: 'Odds Ratio', MPORC: 'Odds Ratio', MPPETO: 'Odds Ratio', MPORM: 'Odds Ratio',
   ZPHI: 'Phi Coefficient', ZTET: 'Correlation',
+  VR: 'Variability Ratio', CVR: 'Coefficient of Variation Ratio', SDLN: 'Standard Deviation',
+  CVLN: 'Coefficient of Variation', ROMC: 'Ratio of Means', VRC: 'Variability Ratio',
+  CVRC: 'Coefficient of Variation Ratio', D2OR: 'Odds Ratio', D2ORN: 'Odds Ratio', D2ORL: 'Odds Ratio',
+  REH: 'Relative Excess Heterozygosity', ZPB: 'Point-Biserial Correlation', ZBIS: 'Biserial Correlation',
+  ZPCOR: 'Partial Correlation', ZSPCOR: 'Semi-Partial Correlation', ZR2: 'Coefficient of Determination', ZR2F: 'Coefficient of Determination',
+  AHW: "Cronbach's Alpha", ABT: "Cronbach's Alpha", PRZ: 'Proportion',
 };
 
 const LOG_SCALE: Partial<Record<Measure, string>> = {
@@ -65,15 +78,30 @@ const LOG_SCALE: Partial<Record<Measure, string>> = {
   MPORC: 'Log Odds Ratio', MPPETO: 'Log Odds Ratio', MPORM: 'Log Odds Ratio', IRR: 'Log Incidence Rate Ratio',
   IRD: 'Incidence Rate Difference', IRSD: 'Square Root Transformed Incidence Rate Difference', IR: 'Incidence Rate',
   IRLN: 'Log Incidence Rate', IRS: 'Square Root Transformed Incidence Rate', IRFT: 'Freeman-Tukey Transformed Incidence Rate',
+  SMD1: 'Standardized Mean Difference', SMN: 'Standardized Mean', SMCRP: 'Standardized Mean Change',
+  SMCRPH: 'Standardized Mean Change', VR: 'Log Variability Ratio', CVR: 'Log Coefficient of Variation Ratio',
+  SDLN: 'Log Standard Deviation', CVLN: 'Log Coefficient of Variation', ROMC: 'Log Ratio of Means',
+  VRC: 'Log Variability Ratio', CVRC: 'Log Coefficient of Variation Ratio', UCOR: 'Correlation',
+  RPB: 'Point-Biserial Correlation', ZPB: "Fisher's z (Point-Biserial Correlation)", RBIS: 'Biserial Correlation',
+  ZBIS: "Fisher's z (Biserial Correlation)", D2OR: 'Log Odds Ratio', D2ORN: 'Log Odds Ratio', D2ORL: 'Log Odds Ratio',
+  PCOR: 'Partial Correlation', ZPCOR: "Fisher's z (Partial Correlation)", SPCOR: 'Semi-Partial Correlation',
+  ZSPCOR: "Fisher's z (Semi-Partial Correlation)", R2: 'Coefficient of Determination',
+  ZR2: "Fisher's z (Square Root of R²)", AUC: 'Area under the Curve', AUCN: 'Area under the Curve',
+  AUCCN: 'Area under the Curve', CLES: 'Common Language Effect Size', CLESN: 'Common Language Effect Size',
+  CLESCN: 'Common Language Effect Size', ARAW: "Cronbach's Alpha", AHW: "Transformed Cronbach's Alpha (Hakstian-Whalen)",
+  ABT: "Transformed Cronbach's Alpha (Bonett)", REH: 'Log Relative Excess Heterozygosity',
+  PRZ: 'Probit Transformed Proportion', R2F: 'Coefficient of Determination', ZR2F: "Fisher's z (Square Root of R²)",
 };
 
 /**
  * The natural back-transformation of a measure: `exp` for the log measures (OR, RR, PETO, ROM,
- * PLN, MNLN, IRR, IRLN, MPRR, MPOR, MPORC, MPPETO, MPORM), `tanh` for Fisher's z (ZCOR, ZPHI,
- * ZTET → r), the inverse logit for PLO, the inverse arcsine for PAS, the inverse Freeman–Tukey
- * for PFT, the square for IRS (`isqrt`) and the inverse Freeman–Tukey of incidence rates for
- * IRFT (`iirft`); `none` for measures already on their natural scale (MD, SMD, RD, COR, PHI,
- * IRD, …) and for unknown measures.
+ * PLN, MNLN, IRR, IRLN, MPRR, MPOR, MPORC, MPPETO, MPORM, VR, CVR, SDLN, CVLN, ROMC, VRC, CVRC,
+ * REH, D2OR/D2ORN/D2ORL → odds ratio), `tanh` for Fisher's z (ZCOR, ZPHI, ZTET, ZPB, ZBIS, ZPCOR,
+ * ZSPCOR → r), `ztor2` for ZR2 and ZR2F (→ R²), the inverse logit for PLO, the inverse arcsine
+ * for PAS, the inverse Freeman–Tukey for PFT, the square for IRS (`isqrt`), the inverse
+ * Freeman–Tukey of incidence rates for IRFT (`iirft`), `iahw` / `iabt` for the transformed
+ * alphas AHW / ABT (→ α) and `iprobit` (Φ) for PRZ; `none` for measures already on their
+ * natural scale (MD, SMD, RD, COR, PHI, IRD, AUC, …) and for unknown measures.
  *
  * @example
  * naturalTransform('OR') // => 'exp'
@@ -148,6 +176,10 @@ function transformFunction(name: TransformName, options: BackTransformOptions): 
     case 'ipft': return inverseFreemanTukey(harmonicMean(options.n));
     case 'isqrt': return (x) => (x < 0 ? 0 : x * x);
     case 'iirft': return inverseFreemanTukeyRate(harmonicMean(options.t ?? options.n, 't', 'person-times'));
+    case 'ztor2': return (x) => (x <= 0 ? 0 : Math.tanh(x) ** 2);
+    case 'iahw': return (x) => (Number.isNaN(x) ? NaN : x <= 0 ? 0 : x >= 1 ? 1 : 1 - (1 - x) ** 3);
+    case 'iabt': return (x) => (Number.isNaN(x) ? NaN : x <= 0 ? 0 : -Math.expm1(-x));
+    case 'iprobit': return normalCdf;
   }
 }
 
@@ -213,16 +245,26 @@ function defaultScale(name: TransformName): string {
   if (name === 'exp') return 'Ratio';
   if (name === 'tanh') return 'Correlation';
   if (name === 'isqrt' || name === 'iirft') return 'Incidence Rate';
+  if (name === 'ztor2') return 'Coefficient of Determination';
+  if (name === 'iahw' || name === 'iabt') return "Cronbach's Alpha";
+  if (name === 'iprobit') return 'Proportion';
   return 'Proportion';
 }
 
+/** A scale name in running text: lower case, but names (Cronbach's, Fisher's) keep their capital. */
+function lowerScale(scale: string): string {
+  return scale.split(' ').map((w) => (/'s$/.test(w) ? w : w.toLowerCase())).join(' ');
+}
+
 function describe(name: TransformName, automatic: boolean, measure: Measure | null | undefined, scale: string): string {
-  if (name === 'none') return automatic ? `Estimates are on the ${scale.toLowerCase()} scale (no back-transformation).` : 'No back-transformation.';
+  if (name === 'none') return automatic ? `Estimates are on the ${lowerScale(scale)} scale (no back-transformation).` : 'No back-transformation.';
   const how: Record<Exclude<TransformName, 'none'>, string> = {
     exp: 'exponentiated', tanh: "converted from Fisher's z to r (tanh)", ilogit: 'back-transformed by the inverse logit',
     iarcsin: 'back-transformed by the inverse arcsine', ipft: 'back-transformed by the inverse Freeman-Tukey transform (harmonic mean of n)',
     isqrt: 'squared (inverse square root)', iirft: 'back-transformed by the inverse Freeman-Tukey transform (harmonic mean of the person-times)',
+    ztor2: "converted from Fisher's z to R² (tanh²)", iahw: 'back-transformed by the inverse Hakstian-Whalen transform',
+    iabt: 'back-transformed by the inverse Bonett transform', iprobit: 'back-transformed by the standard normal CDF (inverse probit)',
   };
   const why = automatic && measure ? ` (the natural scale for ${measure})` : '';
-  return `Estimates and interval bounds are ${how[name]} to the ${scale.toLowerCase()} scale${why}; standard errors stay on the analysis scale.`;
+  return `Estimates and interval bounds are ${how[name]} to the ${lowerScale(scale)} scale${why}; standard errors stay on the analysis scale.`;
 }

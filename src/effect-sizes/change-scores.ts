@@ -1,5 +1,6 @@
 import type { EffectArrays, MeasureFamily } from './family.ts';
 import { column, requireEach, requireNonNegative, requireSampleSize } from './family.ts';
+import { unbiasedCorrelation } from './correlations.ts';
 import { hedgesCorrection } from './hedges-correction.ts';
 import type { Requirement } from './read-table.ts';
 import type { VarianceType } from './options.ts';
@@ -31,8 +32,9 @@ export function meanChange(g: PairedMeans): EffectArrays {
 /**
  * Standardized mean change with change-score standardization (metafor `SMCC`, Gibbons et al.,
  * 1993): d = (m1 − m2)/s_d with s_d the SD of the change scores, g = J(n−1)·d.
- * Variance: `LS` 1/n + g²/(2n); `LS2` J²(1/n + d²/(2n)). With `correct = false`, J = 1.
- * Scale: change-score SD units.
+ * Variance: `LS` 1/n + g²/(2n); `LS2` J²(1/n + d²/(2n)); `UB` 1/n + (1 − (m−2)/(m·J²))·g²
+ * (Viechtbauer, 2007, eq. 26; m = n − 1); `H0` J²/n · m/(m − 2) (under θ = 0; NaN for m ≤ 2).
+ * With `correct = false`, J = 1. Scale: change-score SD units.
  *
  * @example
  * standardizedMeanChangeChange({ m1: Float64Array.of(12.1), m2: Float64Array.of(10), sd1: Float64Array.of(3.1),
@@ -41,7 +43,7 @@ export function meanChange(g: PairedMeans): EffectArrays {
  */
 export function standardizedMeanChangeChange(
   g: PairedMeans,
-  vtype: 'LS' | 'LS2' = 'LS',
+  vtype: 'LS' | 'LS2' | 'UB' | 'H0' = 'LS',
   correct = true,
 ): EffectArrays {
   const k = g.m1.length;
@@ -52,8 +54,11 @@ export function standardizedMeanChangeChange(
     const j = correct ? hedgesCorrection(n - 1) : 1;
     const d = (g.m1[i]! - g.m2[i]!) / changeSd(g.sd1[i]!, g.sd2[i]!, g.r[i]!);
     const y = j * d;
+    const m = n - 1;
     yi[i] = y;
-    vi[i] = vtype === 'LS2' ? j * j * (1 / n + (d * d) / (2 * n)) : 1 / n + (y * y) / (2 * n);
+    if (vtype === 'UB') vi[i] = 1 / n + (1 - (m - 2) / (m * j * j)) * y * y;
+    else if (vtype === 'H0') vi[i] = m > 2 ? ((j * j) / n) * (m / (m - 2)) : NaN;
+    else vi[i] = vtype === 'LS2' ? j * j * (1 / n + (d * d) / (2 * n)) : 1 / n + (y * y) / (2 * n);
   }
   return { yi, vi };
 }
@@ -61,7 +66,10 @@ export function standardizedMeanChangeChange(
 /**
  * Standardized mean change with raw-score standardization (metafor `SMCR`, Becker, 1988):
  * d = (m1 − m2)/s1, g = J(n−1)·d. Variance: `LS` 2(1 − r)/n + g²/(2n);
- * `LS2` J²(2(1 − r)/n + d²/(2n)). With `correct = false`, J = 1. Only `sd1` is used.
+ * `LS2` J²(2(1 − r)/n + d²/(2n)); with r_u the bias-corrected correlation (metafor `UCOR`,
+ * NaN for n ≤ 4) and m = n − 1, `UB` 2(1 − r_u)/n + (1 − (m−2)/(m·J²))·g² (Viechtbauer, 2007,
+ * eq. 37) and `H0` J²·2(1 − r_u)/n · m/(m − 2) (under θ = 0). With `correct = false`, J = 1.
+ * Only `sd1` is used.
  * Scale: raw-score SD units.
  *
  * @example
@@ -69,7 +77,7 @@ export function standardizedMeanChangeChange(
  *   sd2: Float64Array.of(NaN), n: Float64Array.of(24), r: Float64Array.of(0.62) }).yi[0]
  * // => 0.6550456304562894 (metafor escalc("SMCR") on the prepost fixture, study 1)
  */
-export function standardizedMeanChangeRaw(g: PairedMeans, vtype: 'LS' | 'LS2' = 'LS', correct = true): EffectArrays {
+export function standardizedMeanChangeRaw(g: PairedMeans, vtype: 'LS' | 'LS2' | 'UB' | 'H0' = 'LS', correct = true): EffectArrays {
   const k = g.m1.length;
   const yi = new Float64Array(k);
   const vi = new Float64Array(k);
@@ -78,8 +86,17 @@ export function standardizedMeanChangeRaw(g: PairedMeans, vtype: 'LS' | 'LS2' = 
     const j = correct ? hedgesCorrection(n - 1) : 1;
     const d = (g.m1[i]! - g.m2[i]!) / g.sd1[i]!;
     const y = j * d;
+    const m = n - 1;
     yi[i] = y;
-    vi[i] = vtype === 'LS2' ? j * j * ((2 * (1 - r)) / n + (d * d) / (2 * n)) : (2 * (1 - r)) / n + (y * y) / (2 * n);
+    if (vtype === 'UB' || vtype === 'H0') {
+      // the unbiased correlation (Olkin & Pratt), undefined for n <= 4 as in metafor
+      const ru = n > 4 ? unbiasedCorrelation(Float64Array.of(r), Float64Array.of(n)).yi[0]! : NaN;
+      vi[i] = vtype === 'UB'
+        ? (2 * (1 - ru)) / n + (1 - (m - 2) / (m * j * j)) * y * y
+        : m > 2 ? ((j * j * 2 * (1 - ru)) / n) * (m / (m - 2)) : NaN;
+    } else {
+      vi[i] = vtype === 'LS2' ? j * j * ((2 * (1 - r)) / n + (d * d) / (2 * n)) : (2 * (1 - r)) / n + (y * y) / (2 * n);
+    }
   }
   return { yi, vi };
 }
@@ -108,7 +125,8 @@ const REASONS: Record<ChangeMeasure, string> = {
 export const changeScoresFamily: MeasureFamily<ChangeMeasure> = {
   measures: ['MC', 'SMCC', 'SMCR', 'SMCRH'],
   requirements: (measure) => (measure === 'SMCR' ? [...BASE, ...TAIL] : [...BASE, SD2, ...TAIL]),
-  vtypes: (measure): readonly VarianceType[] => (measure === 'MC' ? ['LS'] : ['LS', 'LS2']),
+  vtypes: (measure): readonly VarianceType[] =>
+    measure === 'MC' ? ['LS'] : measure === 'SMCC' || measure === 'SMCR' ? ['LS', 'LS2', 'UB', 'H0'] : ['LS', 'LS2'],
   validate(measure, table) {
     requireNonNegative(table, 'sd1i');
     if (measure !== 'SMCR') requireNonNegative(table, 'sd2i');
@@ -125,11 +143,11 @@ export const changeScoresFamily: MeasureFamily<ChangeMeasure> = {
       n: column(table, 'ni'),
       r: column(table, 'ri'),
     };
-    const vtype = options.vtype as 'LS' | 'LS2';
+    const vtype = options.vtype as 'LS' | 'LS2' | 'UB' | 'H0';
     if (measure === 'MC') return meanChange(g);
     if (measure === 'SMCC') return standardizedMeanChangeChange(g, vtype, options.correct);
     if (measure === 'SMCRH') {
-      return standardizedMeanChangeRawHeteroscedastic(g, options.metaforVersion === '3.8' ? 'LS-3.8' : vtype, options.correct);
+      return standardizedMeanChangeRawHeteroscedastic(g, options.metaforVersion === '3.8' ? 'LS-3.8' : vtype as 'LS' | 'LS2', options.correct);
     }
     return standardizedMeanChangeRaw(g, vtype, options.correct);
   },

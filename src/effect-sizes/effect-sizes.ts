@@ -22,6 +22,18 @@ import { twoByTwoSmdFamily } from './two-by-two-smd.ts';
 import { matchedPairsFamily } from './matched-pairs.ts';
 import { personTimeFamily } from './person-time.ts';
 import { incidenceRatesFamily } from './incidence-rates.ts';
+import { variabilityFamily } from './variability.ts';
+import { singleGroupVariabilityFamily } from './single-group-variability.ts';
+import { pairedVariabilityFamily } from './paired-variability.ts';
+import { standardizedMeanFamily } from './standardized-mean.ts';
+import { dConversionsFamily } from './d-conversions.ts';
+import { partialCorrelationsFamily } from './partial-correlations.ts';
+import { rSquaredFamily } from './r-squared.ts';
+import { aucFamily } from './auc.ts';
+import { aucBinormalFamily } from './auc-binormal.ts';
+import { pairedStandardizedFamily } from './paired-standardized.ts';
+import { reliabilityFamily } from './reliability.ts';
+import { heterozygosityFamily } from './heterozygosity.ts';
 import { denseArray } from '../dense-array.ts';
 import { freezeResult } from '../freeze-result.ts';
 import { summariseOmissions } from '../omission-summary.ts';
@@ -40,6 +52,10 @@ const FAMILIES: readonly MeasureFamily<Measure>[] = [
   singleGroupFamily,
   changeScoresFamily,
   genericFamily,
+  // variability, correlation-family, AUC and reliability measures
+  variabilityFamily, singleGroupVariabilityFamily, pairedVariabilityFamily, standardizedMeanFamily,
+  dConversionsFamily, partialCorrelationsFamily, rSquaredFamily, aucFamily, aucBinormalFamily,
+  pairedStandardizedFamily, reliabilityFamily, heterozygosityFamily,
 ];
 
 
@@ -179,7 +195,8 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * Effect sizes and sampling variances from study summaries — metafor's `escalc` — for the
  * measures of {@link MEASURES}, with metafor 5.1-12's default formulas
  * (`metaforVersion: '3.8'` gives metafor 3.8-1's, see below):
- * two-group means MD, SMD (Hedges' g, exact J), SMDH, SMD1H, ROM; 2x2 tables OR, RR, RD, AS, PETO;
+ * two-group means MD, SMD (Hedges' g, exact J), SMDH, SMD1 (standardized by group 2's SD),
+ * SMD1H, ROM; 2x2 tables OR, RR, RD, AS, PETO;
  * 2x2 tables as association PHI, ZPHI, YUQ, YUY, RTET (tetrachoric), ZTET; SMDs from 2x2 tables
  * PBIT, OR2DN, OR2DL (alias OR2D); paired 2x2 tables MPRD, MPRR, MPOR, MPORC, MPPETO, and MPORM
  * from marginal tables with `ri` or `pi`; two-group person-time IRR, IRD, IRSD (x1i, t1i, x2i,
@@ -188,6 +205,21 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * SMCRH; and GEN for effect sizes given with `vi` (or `sei`). See each kernel (e.g.
  * `standardizedMeanDifference`, `phiCoefficient`, `logIncidenceRateRatio`) for its formula and
  * citation; `toLong` and `toTable` reshape the same rows as metafor's `to.long` and `to.table`.
+ * Also, from metafor 5.1:
+ * - variability: VR, CVR (two groups: sd1i, n1i, sd2i, n2i, and m1i, m2i for CVR), SDLN, CVLN
+ *   (one group: sdi, ni, and mi for CVLN), ROMC, VRC, CVRC (one group measured twice: m1i, m2i,
+ *   sd1i, sd2i, ni, ri);
+ * - from two groups' means and SDs: RPB, ZPB (point-biserial r, its z), RBIS, ZBIS (biserial r),
+ *   D2OR = D2ORL (log odds ratio, logistic), D2ORN (normal), AUCN, CLESN (binormal AUC);
+ * - regressions: PCOR, ZPCOR (partial r: ri or its t statistic ti, mi predictors, ni), SPCOR, ZSPCOR (semi-partial r,
+ *   plus r2i, the model's R²), R2, ZR2 (r2i, mi, ni), R2F, ZR2F (the same with fixed predictors:
+ *   the variance integrates the noncentral F likelihood over 1e5 values of ρ², as metafor does);
+ * - AUC, CLES (the AUC `ai` with n1i, n2i, and optionally the proportion of ties `mi`), AUCCN,
+ *   CLESCN (one group measured twice);
+ * - Cronbach's alpha ARAW, AHW, ABT (ai, mi items, ni), REH (genotype counts ai, bi, ci), PRZ
+ *   (probit proportion: xi with ni or mi).
+ * See each kernel (e.g. `standardizedMeanDifference`, `logVariabilityRatio`) for its formula
+ * and citation, and {@link VarianceType} for the `vtype` codes each measure takes.
  *
  * **Wide rows** (default): one row per study; `options.columns` maps metafor's argument names
  * (roles) to keys, a role left out being looked up under its own name. 2x2 tables take
@@ -229,13 +261,22 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  *
  * Deviations from metafor, by design: sample sizes below what the measure needs throw
  * (metafor returns NA, or computes with one-person arms): n ≥ 2 per arm for SMD and SMDH,
- * n1i ≥ 2 and n2i ≥ 3 for SMD1H, ni ≥ 3 for SMCC, SMCR and SMCRH, ni ≥ 4 for COR and ZCOR,
- * group sizes ≥ 1 elsewhere (but a 2x2 table of association or of matched pairs may have an
- * empty margin, needing only one count in the table); a negative variance given to GEN throws
- * (metafor sets it NA). RTET is the exact maximum-likelihood estimate (metafor's optimizer agrees
- * to about 1e-4); with a single zero cell its variance is NaN (metafor reports its optimizer's
- * Hessian at ρ = ±1). A row dropped by `drop00` is NaN in yi and vi (metafor keeps IRSD's vi).
- * MPORM reads `ri` and, where no row has `ri` (or `columns.pi` is given), `pi`.
+ * n1i ≥ 2 and n2i ≥ 3 for SMD1H and SMD1 (n2i), ni ≥ 3 for SMCC, SMCR, SMCRH, SMN, SMCRP,
+ * SMCRPH, ARAW, AHW and ABT, ni ≥ 4 for COR and ZCOR, ni ≥ 5 for UCOR, n ≥ 2 where a formula
+ * divides by n − 1 (VR, CVR, SDLN, CVLN, VRC, CVRC, AUC, CLES, AUCN, CLESN, AUCCN, CLESCN),
+ * ni > mi + 1 (ZPCOR: mi + 2) for the regression measures, group sizes ≥ 1 elsewhere (but a
+ * 2x2 table of association or of matched pairs may have an empty margin, needing only one
+ * count in the table); a negative variance given to GEN throws (metafor sets it NA). A row
+ * whose variance metafor reports as NA (e.g. `vtype: 'H0'` with n − 1 ≤ 2) is dropped with its
+ * reason, yi included. RTET is the exact maximum-likelihood estimate (metafor's optimizer
+ * agrees to about 1e-4); with a single zero cell its variance is NaN (metafor reports its
+ * optimizer's Hessian at ρ = ±1). A row dropped by `drop00` is NaN in yi and vi (metafor keeps
+ * IRSD's vi). MPORM reads `ri` and, where no row has `ri` (or `columns.pi` is given), `pi`.
+ * UCOR (and SMCR's `UB`, `H0`) evaluate ₂F₁ accurately near x = 1, where metafor's
+ * gsl::hyperg_2F1 can be off by up to 3e-5 (small even n). Of the test statistics metafor also
+ * accepts in place of the summaries, the t statistic `ti` of PCOR, ZPCOR, SPCOR and ZSPCOR is
+ * read (where `ri` is missing); d, t, p and F values for the other measures (metafor's di, ti,
+ * pi, fi) are not: convert them first.
  *
  * @param measure metafor's measure code
  * @param rows the rows, plain objects
@@ -245,8 +286,9 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * @throws InputError naming the field and the row (and study) for: an unknown measure (listing
  * the valid ones), unknown options, a needed column absent from every row (naming the key looked
  * for), text in a numeric field (`"12a"`), negative SDs, counts or variances, sample sizes below
- * the measure's minimum, events above the group size, correlations outside [−1, 1], and `rows`
- * that is not an array of objects.
+ * the measure's minimum, events above the group size, correlations outside [−1, 1], AUCs and R²
+ * outside [0, 1], alphas above 1, fewer than 2 items, a non-positive number of predictors, and
+ * `rows` that is not an array of objects.
  * @example
  * effectSizes('MD', [{ study: 'Edinburgh', m1i: 55, sd1i: 47, n1i: 155, m2i: 75, sd2i: 64, n2i: 156 }])
  * // => { measure: 'MD', yi: [-20], vi: [40.50802315963606], labels: ['Edinburgh'],
@@ -270,6 +312,10 @@ function prepareLong(measure: Measure, rows: readonly object[], opts: ResolvedOp
  * @example
  * // Paired 2x2 table (20 pairs with the outcome under both conditions, 10 under the first only, ...)
  * effectSizes('MPOR', [{ ai: 20, bi: 10, ci: 5, di: 20 }]).vi[0] // => 0.0782 (metafor's test of escalc("MPOR"))
+ * @example
+ * // Log variability ratio, and a partial correlation from a regression with 4 predictors.
+ * effectSizes('VR', [{ sd1i: 47, n1i: 155, sd2i: 64, n2i: 156 }]).yi[0] // => -0.308714534854473 (metafor 5.1 escalc("VR") on dat.normand1999, study 1)
+ * effectSizes('PCOR', [{ ri: 0.3, mi: 4, ni: 218 }]).vi[0] // => 0.0038696261682243 ((1 − 0.09)²/214)
  */
 export function effectSizes(measure: Measure, rows: readonly object[], options?: EffectSizesOptions): EffectSizes {
   assertOneOf(measure, MEASURES, 'measure');

@@ -1,14 +1,14 @@
 import type { EffectArrays, MeasureFamily } from './family.ts';
-import { column, requireNonNegative, requireSampleSize } from './family.ts';
+import { requireNonNegative, requireSampleSize } from './family.ts';
 import { hedgesCorrection } from './hedges-correction.ts';
 import { logRatioOfMeans } from './log-ratio-of-means.ts';
 import type { RomVariance } from './log-ratio-of-means.ts';
 import type { ResolvedOptions, VarianceType } from './options.ts';
-import type { Table } from './read-table.ts';
+import { standardizedMeanDifferenceControl } from './standardized-mean-difference-control.ts';
 import { standardizedMeanDifferenceGroup2 } from './standardized-mean-difference-group2.ts';
 import { standardizedMeanDifferenceHeteroscedastic } from './standardized-mean-difference-heteroscedastic.ts';
 import type { SmdhVariance } from './standardized-mean-difference-heteroscedastic.ts';
-import { pooledSd } from './two-group-means.ts';
+import { TWO_GROUP_REQUIREMENTS, pooledSd, readTwoGroups } from './two-group-means.ts';
 import type { TwoGroupMeans } from './two-group-means.ts';
 import { weightedMean } from './weighted-mean.ts';
 
@@ -44,7 +44,7 @@ export function meanDifference(g: TwoGroupMeans, vtype: 'LS' | 'UB' | 'HO' = 'LS
  * Variance with ñ = 1/n1 + 1/n2, N = n1 + n2, m = N − 2:
  * `LS` ñ + g²/(2N) (Hedges, 1982, eq. 8); `UB` ñ + (1 − (m−2)/(m·J²))·g² (Hedges, 1983, eq. 9);
  * `LS2` J²(ñ + d²/(2N)) (Borenstein, 2009, eq. 12.17); `AV` ñ + ḡ²/(2N) with ḡ the N-weighted
- * mean of g over all rows. With `correct = false`, J = 1 (Cohen's d). Scale: SD units.
+ * mean of g over all rows; `H0` J²·ñ·m/(m − 2) (under θ = 0; NaN for m ≤ 2). With `correct = false`, J = 1 (Cohen's d). Scale: SD units.
  *
  * @example
  * standardizedMeanDifference({ m1: Float64Array.of(27), sd1: Float64Array.of(7), n1: Float64Array.of(31),
@@ -53,7 +53,7 @@ export function meanDifference(g: TwoGroupMeans, vtype: 'LS' | 'UB' | 'HO' = 'LS
  */
 export function standardizedMeanDifference(
   g: TwoGroupMeans,
-  vtype: 'LS' | 'UB' | 'LS2' | 'AV' = 'LS',
+  vtype: 'LS' | 'UB' | 'LS2' | 'AV' | 'H0' = 'LS',
   correct = true,
 ): EffectArrays {
   const k = g.m1.length;
@@ -80,6 +80,9 @@ export function standardizedMeanDifference(
       vi[i] = ji * ji * (inv + (d[i]! * d[i]!) / (2 * big));
     } else if (vtype === 'AV') {
       vi[i] = inv + (mean * mean) / (2 * big);
+    } else if (vtype === 'H0') {
+      const m = big - 2;
+      vi[i] = m > 2 ? (ji * ji * inv * m) / (m - 2) : NaN;
     } else {
       vi[i] = inv + (y * y) / (2 * big);
     }
@@ -87,14 +90,15 @@ export function standardizedMeanDifference(
   return { yi, vi };
 }
 
-type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'SMD1H' | 'ROM';
+type MeansMeasure = 'MD' | 'SMD' | 'SMDH' | 'SMD1H' | 'ROM' | 'SMD1';
 
 const VTYPES: Record<MeansMeasure, readonly VarianceType[]> = {
   MD: ['LS', 'UB', 'HO'],
-  SMD: ['LS', 'UB', 'LS2', 'AV'],
+  SMD: ['LS', 'UB', 'LS2', 'AV', 'H0'],
   SMDH: ['LS', 'LS2', 'LS3'],
   SMD1H: ['LS'],
   ROM: ['LS', 'LS2', 'HO', 'AV', 'AVHO'],
+  SMD1: ['LS', 'LS2', 'UB', 'AV', 'H0'],
 };
 
 const REASONS: Record<MeansMeasure, string> = {
@@ -103,18 +107,8 @@ const REASONS: Record<MeansMeasure, string> = {
   SMDH: 'both standard deviations are zero',
   SMD1H: 'the standard deviation sd2i is zero',
   ROM: 'the ratio of means m1i/m2i is not positive, so its log is undefined',
+  SMD1: 'the standard deviation sd2i is zero',
 };
-
-function groups(table: Table): TwoGroupMeans {
-  return {
-    m1: column(table, 'm1i'),
-    sd1: column(table, 'sd1i'),
-    n1: column(table, 'n1i'),
-    m2: column(table, 'm2i'),
-    sd2: column(table, 'sd2i'),
-    n2: column(table, 'n2i'),
-  };
-}
 
 /** SMDH's variance: metafor 3.8-1's `LS` under `metaforVersion: '3.8'`, else the 5.x `vtype`. */
 function smdhVariance(options: ResolvedOptions): SmdhVariance {
@@ -122,17 +116,11 @@ function smdhVariance(options: ResolvedOptions): SmdhVariance {
   return options.vtype as 'LS' | 'LS2' | 'LS3';
 }
 
-/** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, SMD1H, ROM. */
+/** Two independent groups summarized by means, SDs and sizes: MD, SMD, SMDH, SMD1H, ROM, SMD1 (no sd1i). */
 export const meansFamily: MeasureFamily<MeansMeasure> = {
-  measures: ['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM'],
-  requirements: () => [
-    { roles: ['m1i'], what: 'the mean of group 1' },
-    { roles: ['sd1i'], what: 'the standard deviation of group 1' },
-    { roles: ['n1i'], what: 'the size of group 1' },
-    { roles: ['m2i'], what: 'the mean of group 2' },
-    { roles: ['sd2i'], what: 'the standard deviation of group 2' },
-    { roles: ['n2i'], what: 'the size of group 2' },
-  ],
+  measures: ['MD', 'SMD', 'SMDH', 'SMD1H', 'ROM', 'SMD1'],
+  requirements: (measure) =>
+    measure === 'SMD1' ? TWO_GROUP_REQUIREMENTS.filter((r) => r.roles[0] !== 'sd1i') : TWO_GROUP_REQUIREMENTS,
   vtypes: (measure) => VTYPES[measure],
   validate(measure, table) {
     requireNonNegative(table, 'sd1i');
@@ -141,21 +129,23 @@ export const meansFamily: MeasureFamily<MeansMeasure> = {
     // by n−1); SMD1H's J(n2 − 1) needs n2 − 1 > 1.
     const min = measure === 'SMD' || measure === 'SMDH' || measure === 'SMD1H' ? 2 : 1;
     requireSampleSize(table, 'n1i', min, measure);
-    requireSampleSize(table, 'n2i', measure === 'SMD1H' ? 3 : min, measure);
+    requireSampleSize(table, 'n2i', measure === 'SMD1H' || measure === 'SMD1' ? 3 : min, measure);
   },
   compute(measure, table, options) {
-    const g = groups(table);
+    const g = readTwoGroups(table);
     switch (measure) {
       case 'MD':
         return meanDifference(g, options.vtype as 'LS' | 'UB' | 'HO');
       case 'SMD':
-        return standardizedMeanDifference(g, options.vtype as 'LS' | 'UB' | 'LS2' | 'AV', options.correct);
+        return standardizedMeanDifference(g, options.vtype as 'LS' | 'UB' | 'LS2' | 'AV' | 'H0', options.correct);
       case 'SMDH':
         return standardizedMeanDifferenceHeteroscedastic(g, options.correct, smdhVariance(options));
       case 'SMD1H':
         return standardizedMeanDifferenceGroup2(g, options.correct, options.metaforVersion === '3.8');
       case 'ROM':
         return logRatioOfMeans(g, options.vtype as RomVariance, options.correct);
+      case 'SMD1':
+        return standardizedMeanDifferenceControl(g, options.vtype as 'LS' | 'LS2' | 'UB' | 'AV' | 'H0', options.correct);
     }
   },
   undefinedReason: (measure) => REASONS[measure],

@@ -9,24 +9,26 @@ import { denseArray } from '../dense-array.ts';
 /**
  * Kinds of sampling variance, with metafor's `vtype` codes. Which ones a measure accepts (the
  * first is its default, always `LS`):
- * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV`; SMDH `LS|LS2|LS3`; ROM `LS|LS2|HO|AV|AVHO`; PR
- * `LS|UB|AV`; RD `LS|UB|AV|H0`; OR, RR `LS|AV|H0`; COR, PLN, PLO `LS|AV`; SMCC, SMCR and SMCRH
- * `LS|LS2`; every other measure `LS` only unless listed below. With `metaforVersion: '3.8'`, SMDH, SMCRH and ROM take their 3.8-1 codes (no `LS2`, `LS3`).
+ * MD `LS|UB|HO`; SMD `LS|UB|LS2|AV|H0`; SMD1 `LS|LS2|UB|AV|H0`; SMDH `LS|LS2|LS3`; ROM
+ * `LS|LS2|HO|AV|AVHO`; RD and PR `LS|UB|AV`; COR `LS|AV|H0|H0a|H0b`; UCOR `LS|UB|AV`; PLN, PLO,
+ * PCOR, SPCOR, ZSPCOR `LS|AV`; R2 `LS|LS2|AV|AV2`; RPB, ZPB `LS|ST|CS`; AUC, CLES
+ * `LS|LS2|H0|MAX`; AUCN `LS|LS2|LS3|HO|H0` (CLESN the same); SMCC, SMCR `LS|LS2|UB|H0`; SMCRH,
+ * SMCRPH, VR, CVR, ROMC, VRC, CVRC `LS|LS2`; every other measure `LS` only. With
+ * `metaforVersion: '3.8'`, the codes metafor 3.8-1 lacks throw (e.g. SMDH `LS2`, `LS3`). PHI and
+ * ZPHI take `LS|ST|CS` (`LS` = `CS` as in metafor); OR2D, OR2DN, OR2DL and MPORM take
+ * `LS|AV|H0`, the log odds ratio's; OR, RR and RD also take `H0` (the pooled proportion).
  * - `LS`: large-sample approximation; `UB`: unbiased estimate; `HO`: assumes equal variances
  *   in the two groups; `LS2`: an alternative large-sample form (SMD, SMCC, SMCR: Borenstein
  *   (2009) eq. 12.17; SMDH: n in place of n − 1; ROM: the second-order expansion of Lajeunesse
- *   (2015) eq. 9); `LS3`: SMDH by the delta method; `AV`/`AVHO`: plugs in the sample-size
- *   weighted average over all rows.
- * - PHI and ZPHI take `LS|ST|CS`: `ST` for stratified sampling (fixed group sizes), `CS` for
- *   cross-sectional (multinomial) sampling, `LS` = `CS` as in metafor. OR2D, OR2DN, OR2DL and MPORM
- *   take `LS|AV|H0`, the log odds ratio's. `H0` (OR, RR, RD and these) plugs in the pooled
- *   proportion (a+c)/(n1+n2) of the table, as under no effect.
+ *   (2015) eq. 9; VR, CVR, ROMC, VRC, CVRC: Senior et al. (2020)); `LS3`: SMDH by the delta
+ *   method; `AV`/`AVHO`/`AV2`: plugs in the sample-size weighted average over all rows; `H0`
+ *   (`H0a`, `H0b`): under the null hypothesis of no effect; `ST`/`CS`: stratified (group sizes
+ *   fixed) or cross-sectional sampling; `MAX`: the upper bound of Bamber (1975).
  */
 export type VarianceType = 'LS' | 'UB' | 'LS2' | 'LS3' | 'HO' | 'AV' | 'AVHO'
-  // PHI, ZPHI: stratified (ST) or cross-sectional (CS) sampling; OR2D*, MPORM: under H0 (issue #13, part A)
-  | 'ST' | 'CS' | 'H0';
+  | 'AV2' | 'ST' | 'CS' | 'H0' | 'H0a' | 'H0b' | 'MAX';
 export const VARIANCE_TYPES: readonly VarianceType[] = ['LS', 'UB', 'LS2', 'LS3', 'HO', 'AV', 'AVHO',
-  'ST', 'CS', 'H0'];
+  'AV2', 'ST', 'CS', 'H0', 'H0a', 'H0b', 'MAX'];
 
 /**
  * Which metafor's `escalc` formulas to follow. `5.1` (the default) is metafor 5.1-12; `3.8` is
@@ -119,7 +121,11 @@ export interface ResolvedOptions {
 export const EFFECT_SIZES_OPTION_KEYS = optionKeys<EffectSizesOptions>()('columns', 'label', 'vtype', 'correct', 'metaforVersion', 'add', 'to', 'drop00', 'provenance', 'arms');
 const OPTION_KEYS = EFFECT_SIZES_OPTION_KEYS;
 /** `vtype` codes a measure gained after metafor 3.8-1. */
-const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: ['LS2', 'LS3'], SMCRH: ['LS2'], ROM: ['LS2'] };
+const NEW_SINCE_38: Partial<Record<Measure, readonly VarianceType[]>> = { SMDH: ['LS2', 'LS3'], SMCRH: ['LS2'], ROM: ['LS2'],
+  VR: ['LS2'], VRC: ['LS2'], SMD1: ['H0'], SMD: ['H0'], SMCC: ['UB', 'H0'], SMCR: ['UB', 'H0'], COR: ['H0', 'H0a', 'H0b'] };
+/** Measures that metafor 3.8-1 lacks, or computes differently from 5.1 (checked on the fixtures). */
+const NOT_AS_IN_38: ReadonlySet<Measure> = new Set<Measure>(['AUC', 'CLES', 'AUCN', 'CLESN', 'AUCCN', 'CLESCN', 'R2', 'ZR2',
+  'SMCRP', 'SMCRPH', 'ZPB', 'ZBIS', 'PCOR', 'ZPCOR', 'SPCOR', 'ZSPCOR', 'CVR', 'CVRC', 'ROMC', 'PRZ', 'R2F', 'ZR2F', 'MPORM']);
 /** Measures for which metafor sets `add = 0` unless the user gives it. */
 const ADD_ZERO_BY_DEFAULT: ReadonlySet<Measure> = new Set<Measure>(['AS', 'PAS', 'PFT',
   'PHI', 'ZPHI', 'RTET', 'ZTET', 'IRSD', 'IRS', 'IRFT']);
@@ -177,6 +183,9 @@ export function resolveOptions(
   if (o.metaforVersion !== undefined) {
     assertOneOf(o.metaforVersion, METAFOR_VERSIONS, 'metaforVersion');
     metaforVersion = o.metaforVersion;
+  }
+  if (metaforVersion === '3.8' && NOT_AS_IN_38.has(measure)) {
+    throw new InputError(`measure ${measure} follows metafor 5.1 only (metafor 3.8-1 lacks it or computes it differently)`, { field: 'metaforVersion', value: '3.8', code: 'E_INVALID_CHOICE' });
   }
   if (metaforVersion === '3.8' && NEW_SINCE_38[measure]?.includes(vtype)) {
     throw new InputError(`${vtype} for ${measure} is newer than metafor 3.8-1 (metaforVersion '3.8')`, { field: 'vtype', value: vtype, code: 'E_INVALID_CHOICE' });

@@ -1,3 +1,4 @@
+import { normalQuantile } from '../distributions/normal.ts';
 import { InputError } from '../errors.ts';
 import type { EffectArrays, MeasureFamily } from './family.ts';
 import { column, requireNonNegative } from './family.ts';
@@ -111,7 +112,24 @@ export function freemanTukeyProportion(counts: EventCounts): EffectArrays {
   return { yi, vi };
 }
 
-type ProportionMeasure = 'PR' | 'PLN' | 'PLO' | 'PAS' | 'PFT';
+/**
+ * Probit-transformed proportion (metafor `PRZ`): y = Φ⁻¹(p), v = 2π·p(1 − p)·exp(y²)/n, the
+ * delta-method variance p(1 − p)/(n·φ(y)²). Zero cells get `add` as for PLO. Scale: probits.
+ *
+ * @example
+ * probitProportion({ x: Float64Array.of(10), m: Float64Array.of(10) }).vi[0] // => 0.0785398163397448 (π/40)
+ */
+export function probitProportion(counts: EventCounts): EffectArrays {
+  const { k, n, p, yi, vi } = shape(counts);
+  for (let i = 0; i < k; i++) {
+    const pi = p[i]!, y = normalQuantile(pi);
+    yi[i] = y;
+    vi[i] = (2 * Math.PI * pi * (1 - pi) * Math.exp(y * y)) / n[i]!;
+  }
+  return { yi, vi };
+}
+
+type ProportionMeasure = 'PR' | 'PLN' | 'PLO' | 'PAS' | 'PFT' | 'PRZ';
 
 const VTYPES: Record<ProportionMeasure, readonly VarianceType[]> = {
   PR: ['LS', 'UB', 'AV'],
@@ -119,6 +137,7 @@ const VTYPES: Record<ProportionMeasure, readonly VarianceType[]> = {
   PLO: ['LS', 'AV'],
   PAS: ['LS'],
   PFT: ['LS'],
+  PRZ: ['LS'],
 };
 
 const REASONS: Record<ProportionMeasure, string> = {
@@ -127,11 +146,12 @@ const REASONS: Record<ProportionMeasure, string> = {
   PLO: 'zero events or zero non-events make the logit undefined (see options add and to)',
   PAS: 'the arcsine proportion is undefined for these counts',
   PFT: 'the Freeman-Tukey proportion is undefined for these counts',
+  PRZ: 'zero events or zero non-events make the probit infinite (see options add and to)',
 };
 
-/** Single-group proportions: PR, PLN, PLO, PAS, PFT (ni may be replaced by the non-events mi). */
+/** Single-group proportions: PR, PLN, PLO, PAS, PFT, PRZ (ni may be replaced by the non-events mi). */
 export const proportionsFamily: MeasureFamily<ProportionMeasure> = {
-  measures: ['PR', 'PLN', 'PLO', 'PAS', 'PFT'],
+  measures: ['PR', 'PLN', 'PLO', 'PAS', 'PFT', 'PRZ'],
   requirements: () => [
     { roles: ['xi'], what: 'the number of events' },
     { roles: ['ni', 'mi'], what: 'the sample size (or the non-events mi)' },
@@ -170,6 +190,8 @@ export const proportionsFamily: MeasureFamily<ProportionMeasure> = {
         return arcsineProportion(counts);
       case 'PFT':
         return freemanTukeyProportion(counts);
+      case 'PRZ':
+        return probitProportion(counts);
     }
   },
   undefinedReason: (measure) => REASONS[measure],

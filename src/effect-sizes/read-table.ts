@@ -19,6 +19,8 @@ export interface Where {
 export interface Requirement {
   readonly roles: readonly Role[];
   readonly what: string;
+  /** An input the measure can do without (e.g. AUC's proportion of ties): no error when absent, never missing. */
+  readonly optional?: boolean;
 }
 
 /** Numeric columns read from the rows: NaN where a value is missing. */
@@ -109,7 +111,7 @@ export function readTable(
     const present = available.includes(preferred)
       ? available.filter((role) => role === preferred || mapped.has(role))
       : available;
-    if (present.length === 0 && k > 0) {
+    if (present.length === 0 && k > 0 && !need.optional) {
       const keys = need.roles.map((role) => `"${keyOf(role)}"`).join(' or ');
       const roles = need.roles.join(' or ');
       throw new InputError(
@@ -125,7 +127,7 @@ export function readTable(
       }
       values[role] = column;
     }
-    for (let i = 0; i < k; i++) {
+    for (let i = 0; i < k && !need.optional; i++) {
       if (present.every((role) => Number.isNaN(values[role]![i]))) {
         const fields = need.roles.map((role) => where(i, role).field);
         missing[i]!.push(fields.join(' (or ') + ')'.repeat(fields.length - 1));

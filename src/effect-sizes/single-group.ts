@@ -1,5 +1,6 @@
 import type { EffectArrays, MeasureFamily } from './family.ts';
 import { column, requireEach, requireNonNegative, requireSampleSize } from './family.ts';
+import type { Requirement } from './read-table.ts';
 
 /**
  * Raw mean of one group (metafor `MN`): yᵢ = m, vᵢ = s²/n. Scale: the outcome's units.
@@ -36,14 +37,17 @@ export function logMean(m: Float64Array, sd: Float64Array, n: Float64Array): Eff
 
 type SingleGroupMeasure = 'MN' | 'MNLN';
 
+/** The three inputs of one group: mean, SD and size. */
+export const SINGLE_GROUP_REQUIREMENTS: readonly Requirement[] = [
+  { roles: ['mi'], what: 'the mean' },
+  { roles: ['sdi'], what: 'the standard deviation' },
+  { roles: ['ni'], what: 'the sample size' },
+];
+
 /** One group summarized by mean, SD and size: MN, MNLN. */
 export const singleGroupFamily: MeasureFamily<SingleGroupMeasure> = {
   measures: ['MN', 'MNLN'],
-  requirements: () => [
-    { roles: ['mi'], what: 'the mean' },
-    { roles: ['sdi'], what: 'the standard deviation' },
-    { roles: ['ni'], what: 'the sample size' },
-  ],
+  requirements: () => SINGLE_GROUP_REQUIREMENTS,
   vtypes: () => ['LS'],
   validate(measure, table) {
     requireNonNegative(table, 'sdi');

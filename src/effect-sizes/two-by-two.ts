@@ -196,7 +196,7 @@ export function readTwoByTwo(table: Table): TwoByTwo {
 }
 
 /** Sets rows with no events, or only events, in both groups to NaN (metafor's `drop00`). */
-function dropDoubleZero(t: TwoByTwo): { table: TwoByTwo; dropped: (string | undefined)[] } {
+export function dropDoubleZero(t: TwoByTwo): { table: TwoByTwo; dropped: (string | undefined)[] } {
   const k = t.a.length;
   const dropped: (string | undefined)[] = new Array(k).fill(undefined);
   const a = Float64Array.from(t.a), b = Float64Array.from(t.b), c = Float64Array.from(t.c), d = Float64Array.from(t.d);

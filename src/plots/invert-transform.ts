@@ -1,8 +1,9 @@
+import { normalQuantile } from '../distributions/normal.ts';
 import type { BackTransform } from '../effect-sizes/back-transform.ts';
 
 /**
  * The analysis-scale value whose back-transform is `y`: exact for `none`, `exp` (log), `tanh`
- * (atanh) and `ilogit` (logit), by bisection for the others (`iarcsin`, `ipft`, which are
+ * (atanh), `ilogit` (logit), `ztor2` (atanh √y), `iahw` (1 − ∛(1 − y)), `iabt` (−ln(1 − y)) and `iprobit` (Φ⁻¹), by bisection for the others (`iarcsin`, `ipft`, which are
  * monotone increasing and flat outside their domain). Returns NaN when `y` is outside the range
  * of the transform (e.g. a ratio ≤ 0, a correlation outside (−1, 1)).
  *
@@ -15,6 +16,10 @@ export function invertTransform(transform: BackTransform, y: number): number {
     case 'exp': return y > 0 ? Math.log(y) : NaN;
     case 'tanh': return y > -1 && y < 1 ? Math.atanh(y) : NaN;
     case 'ilogit': return y > 0 && y < 1 ? Math.log(y / (1 - y)) : NaN;
+    case 'ztor2': return y >= 0 && y < 1 ? Math.atanh(Math.sqrt(y)) : NaN;
+    case 'iahw': return y >= 0 && y <= 1 ? 1 - Math.cbrt(1 - y) : NaN;
+    case 'iabt': return y >= 0 && y < 1 ? -Math.log1p(-y) : NaN;
+    case 'iprobit': return y > 0 && y < 1 ? normalQuantile(y) : NaN;
     default: return bisect(transform.apply, y, 0, Math.PI / 2);
   }
 }
