@@ -28,7 +28,7 @@ export function maximizeLikelihood(
   studies: readonly StudyTerms[], start: Float64Array, nodes: number, free: (index: number) => boolean,
 ): Maximum {
   const d = start.length;
-  let theta = Float64Array.from(start);
+  let theta: Float64Array = Float64Array.from(start);
   let current = likelihoodDerivatives(studies, theta, nodes, free);
   if (!Number.isFinite(current.value)) {
     return { theta, logLik: current.value, information: negate(current.hessian), converged: false, iterations: 0, reason: 'the log-likelihood is not finite at the starting values' };

@@ -29,23 +29,14 @@ export function studyLogLikelihood(study: StudyTerms, theta: Float64Array, nodes
   const { observations, fixed, random } = study;
   const m = observations.length;
   const q = random.length;
-  const eta0 = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    const o = observations[j]!;
-    let e = o.offset;
-    for (let l = 0; l < fixed.length; l++) e += o.x[l]! * theta[fixed[l]!]!;
-    eta0[j] = e;
-  }
+  const eta0 = linearPredictors(study, theta);
   const term: TermValue = { value: 0, d1: 0, d2: 0 };
   if (q === 0) {
     let sum = 0;
     for (let j = 0; j < m; j++) sum += observationTerm(observations[j]!, eta0[j]!, term).value;
     return sum;
   }
-  const loads = new Float64Array(m * q);
-  for (let j = 0; j < m; j++) {
-    for (let r = 0; r < q; r++) loads[j * q + r] = observations[j]!.z[r]! * theta[random[r]!]!;
-  }
+  const loads = randomLoadings(study, theta);
   const mode = findMode(observations, eta0, loads, q, term);
   if (mode === null) return -Infinity;
   return quadrature(observations, eta0, loads, q, mode, nodes, term);
@@ -70,8 +61,8 @@ function integrand(
     if (grad && negHess) {
       for (let r = 0; r < q; r++) {
         const ar = loads[j * q + r]!;
-        grad[r] += term.d1 * ar;
-        for (let c = 0; c < q; c++) negHess[r * q + c] -= term.d2 * ar * loads[j * q + c]!;
+        grad[r] = grad[r]! + term.d1 * ar;
+        for (let c = 0; c < q; c++) negHess[r * q + c] = negHess[r * q + c]! - term.d2 * ar * loads[j * q + c]!;
       }
     }
   }
@@ -176,4 +167,50 @@ function quadrature(
   let logDet = 0;
   for (let r = 0; r < q; r++) logDet += Math.log(chol[r * q + r]!);
   return top + Math.log(sum) + (q / 2) * Math.LN2 - logDet - (q / 2) * LOG_2PI;
+}
+
+/**
+ * Σⱼ log f(yⱼ | ηⱼ(b̂)) at the conditional mode b̂ of the random effects: the log-likelihood
+ * metafor reports for its lme4 fits with one random effect (`ll.QE − deviance/2`, and lme4's
+ * deviance of a GLMM is the sum of squared deviance residuals at the conditional modes).
+ */
+export function studyConditionalLogLikelihood(study: StudyTerms, theta: Float64Array): number {
+  const { observations, fixed, random } = study;
+  const m = observations.length;
+  const q = random.length;
+  const eta0 = linearPredictors(study, theta);
+  const loads = randomLoadings(study, theta);
+  const term: TermValue = { value: 0, d1: 0, d2: 0 };
+  const b = q === 0 ? new Float64Array(0) : findMode(observations, eta0, loads, q, term)?.b;
+  if (b === undefined) return NaN;
+  let sum = 0;
+  for (let j = 0; j < m; j++) {
+    let eta = eta0[j]!;
+    for (let r = 0; r < q; r++) eta += loads[j * q + r]! * b[r]!;
+    sum += observationTerm(observations[j]!, eta, term).value;
+  }
+  return sum;
+}
+
+/** ηⱼ without the random effects: offsetⱼ + xⱼᵀθ. */
+function linearPredictors(study: StudyTerms, theta: Float64Array): Float64Array {
+  const { observations, fixed } = study;
+  const eta0 = new Float64Array(observations.length);
+  observations.forEach((o, j) => {
+    let e = o.offset;
+    for (let l = 0; l < fixed.length; l++) e += o.x[l]! * theta[fixed[l]!]!;
+    eta0[j] = e;
+  });
+  return eta0;
+}
+
+/** zⱼᵣ·sᵣ, row-major m×q. */
+function randomLoadings(study: StudyTerms, theta: Float64Array): Float64Array {
+  const { observations, random } = study;
+  const q = random.length;
+  const loads = new Float64Array(observations.length * q);
+  observations.forEach((o, j) => {
+    for (let r = 0; r < q; r++) loads[j * q + r] = o.z[r]! * theta[random[r]!]!;
+  });
+  return loads;
 }
