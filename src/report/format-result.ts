@@ -55,6 +55,8 @@ import { formatSummary } from './format-summary.ts';
 import { formatTrimAndFill } from './format-trim-and-fill.ts';
 import { formatTau2Interval } from './format-tau2-interval.ts';
 import { formatPermutationTest } from './format-permutation-test.ts';
+import { formatGlmm } from './format-glmm.ts';
+import type { GlmmResult } from '../models/glmm/glmm.ts';
 import type { Tau2IntervalResult } from '../models/tau2-inference/tau2-interval.ts';
 import type { PermutationTestResult } from '../models/permutation/permutation-test.ts';
 import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
@@ -68,7 +70,7 @@ export type PooledResult =
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
-  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult;
+  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult | GlmmResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -106,6 +108,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   permutationTest: formatPermutationTest,
   metaAnalysisBatch: formatMetaAnalysisBatch,
   gosh: formatGosh,
+  glmm: formatGlmm,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];

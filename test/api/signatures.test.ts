@@ -55,6 +55,13 @@ import {
 import type {
   MultilevelMethod, MultilevelModelOptions, MultilevelModelResult, MultilevelTest, RobustCoefficient, RobustRegressionResult,
 } from '../../src/index.ts';
+// --- glmm ---
+import {
+  glmm,
+} from '../../src/index.ts';
+import type {
+  GlmmCoefficient, GlmmOptions, GlmmResult,
+} from '../../src/index.ts';
 import { axisScale, type AxisScale, type AxisScaleOptions } from '../../src/plots/axis-scale.ts';
 import { axisSvg, type AxisSvgOptions } from '../../src/plots/axis-svg.ts';
 import { categoricalColour } from '../../src/plots/palette.ts';
@@ -146,6 +153,11 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(permutationTest).returns.toEqualTypeOf<PermutationTestResult>();
     expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: MetaAnalysisOptions & PoolingWeightOptions]>();
     expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
+  });
+
+  it('glmm', () => {
+    expectTypeOf(glmm).parameters.toEqualTypeOf<[rows: readonly object[], options: GlmmOptions]>();
+    expectTypeOf(glmm).returns.toEqualTypeOf<GlmmResult>();
   });
 
   it('report', () => {
@@ -663,6 +675,10 @@ describe('result vocabulary', () => {
     // multilevel with moderators and levels; robust on every fit
     expectTypeOf<MultilevelModelResult>().toEqualTypeOf<DeepReadonly<MultilevelModelResult>>();
     expectTypeOf<RobustRegressionResult>().toEqualTypeOf<DeepReadonly<RobustRegressionResult>>();
+    // glmm
+    expectTypeOf<GlmmResult>().toExtend<Settings & Warnings & Convergence>();
+    expectTypeOf<GlmmResult>().toEqualTypeOf<DeepReadonly<GlmmResult>>();
+    expectTypeOf<GlmmCoefficient>().toEqualTypeOf<DeepReadonly<GlmmCoefficient>>();
   });
 });
 

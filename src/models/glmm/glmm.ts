@@ -3,7 +3,7 @@ import { fisherFSf } from '../../distributions/fisher-f.ts';
 import { cholesky, choleskyInverse } from '../../numeric/cholesky.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import { freezeResult } from '../../freeze-result.ts';
-import type { Interval } from '../../types.ts';
+import type { Convergence, Interval, Settings, Warnings } from '../../types.ts';
 import { waldTest } from '../inference/wald-test.ts';
 import { toOriginalScale } from '../regression/design-matrix.ts';
 import { fitGlmmModel } from './fit-glmm-model.ts';
@@ -25,7 +25,7 @@ export interface GlmmCoefficient {
 }
 
 /** Result of {@link glmm} (metafor's `rma.glmm`); `null` where metafor reports NA. */
-export interface GlmmResult {
+export interface GlmmResult extends Settings, Warnings, Convergence {
   readonly measure: GlmmMeasure;
   /** `UM.FS`, `UM.RS`, `CM.EL`, `CM.AL`, or `null` for the one-group measures PLO and IRLN. */
   readonly model: 'UM.FS' | 'UM.RS' | 'CM.EL' | 'CM.AL' | null;

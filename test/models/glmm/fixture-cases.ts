@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { GlmmOptions } from '../../src/models/glmm/glmm-options.ts';
+import type { GlmmOptions } from '../../../src/models/glmm/glmm-options.ts';
 
 /** One rma.glmm result of the fixture (metafor's names with dots as underscores). */
 export interface MetaforGlmm {
@@ -41,7 +41,7 @@ export interface GlmmCase {
   readonly tight?: MetaforGlmm;
 }
 
-const path = fileURLToPath(new URL('../fixtures/metafor-glmm/rma-glmm.json', import.meta.url));
+const path = fileURLToPath(new URL('../../fixtures/metafor-glmm/rma-glmm.json', import.meta.url));
 /** The fixture cases by name (test/fixtures/metafor-glmm/generate.R). */
 export const GLMM_CASES: Readonly<Record<string, GlmmCase>> = JSON.parse(readFileSync(path, 'utf8')) as Record<string, GlmmCase>;
 
