@@ -1,3 +1,4 @@
+import { observationTerm } from './observation.ts';
 import { studyLogLikelihood } from './study-likelihood.ts';
 import type { StudyTerms } from './study-likelihood.ts';
 
@@ -26,7 +27,8 @@ export function localIndices(study: StudyTerms, free: (index: number) => boolean
  * square of the per-study dimension. First derivatives: central differences with one Richardson
  * step, D(h) = [4·C(h/2) − C(h)]/3, error O(h⁴) (h = 1e-3); second derivatives: central
  * second differences with h = 1e-4 (error O(h²) + O(ε/h²), about 1e-8).
- * Parameters for which `free` is false are held fixed (their derivatives are 0).
+ * A study without random effects (the equal-effects form) gets its exact derivatives,
+ * Σⱼ ℓ′(ηⱼ)·xⱼ and Σⱼ ℓ″(ηⱼ)·xⱼxⱼᵀ. Parameters for which `free` is false are held fixed.
  */
 export function likelihoodDerivatives(
   studies: readonly StudyTerms[], theta: Float64Array, nodes: number, free: (index: number) => boolean,
@@ -37,6 +39,10 @@ export function likelihoodDerivatives(
   let value = 0;
   const work = Float64Array.from(theta);
   for (const study of studies) {
+    if (study.random.length === 0) {
+      value += addExactDerivatives(study, theta, free, gradient, hessian);
+      continue;
+    }
     const f = () => studyLogLikelihood(study, work, nodes);
     const f0 = f();
     value += f0;
@@ -73,4 +79,28 @@ export function totalLogLikelihood(studies: readonly StudyTerms[], theta: Float6
   let sum = 0;
   for (const study of studies) sum += studyLogLikelihood(study, theta, nodes);
   return sum;
+}
+
+/** Adds the exact gradient and Hessian of a study without random effects; returns its ℓ. */
+function addExactDerivatives(study: StudyTerms, theta: Float64Array, free: (index: number) => boolean, gradient: Float64Array, hessian: Float64Array): number {
+  const d = theta.length;
+  const { fixed } = study;
+  const term = { value: 0, d1: 0, d2: 0 };
+  let value = 0;
+  for (const o of study.observations) {
+    let eta = o.offset;
+    for (let l = 0; l < fixed.length; l++) eta += o.x[l]! * theta[fixed[l]!]!;
+    observationTerm(o, eta, term);
+    value += term.value;
+    for (let a = 0; a < fixed.length; a++) {
+      const i = fixed[a]!;
+      if (!free(i) || o.x[a] === 0) continue;
+      gradient[i] = gradient[i]! + term.d1 * o.x[a]!;
+      for (let b = 0; b < fixed.length; b++) {
+        const j = fixed[b]!;
+        if (free(j)) hessian[i * d + j] = hessian[i * d + j]! + term.d2 * o.x[a]! * o.x[b]!;
+      }
+    }
+  }
+  return value;
 }

@@ -14,7 +14,7 @@ export interface Maximum {
   readonly reason: string | null;
 }
 
-const MAX_ITERATIONS = 200;
+const MAX_ITERATIONS = 100;
 
 /**
  * Maximises Σᵢ ℓᵢ(θ) by damped Newton–Raphson (Levenberg–Marquardt: the step solves
@@ -41,7 +41,11 @@ export function maximizeLikelihood(
     let size = 0;
     for (let i = 0; i < d; i++) { decrement += step[i]! * current.gradient[i]!; size = Math.max(size, Math.abs(step[i]!)); }
     if (lambda === 0 && decrement < 1e-12 && size < 1e-8) {
-      return { theta, logLik: current.value, information: negate(current.hessian), converged: true, iterations: iteration, reason: null };
+      // the last (tiny) Newton step squares the remaining error; keep it unless it lowers ℓ
+      const last = theta.map((t, i) => t + step[i]!);
+      const value = totalLogLikelihood(studies, last, nodes);
+      const better = Number.isFinite(value) && value >= current.value - 1e-12 * Math.abs(current.value);
+      return { theta: better ? last : theta, logLik: better ? value : current.value, information: negate(current.hessian), converged: true, iterations: iteration, reason: null };
     }
     const next = lineSearch(studies, theta, step, current.value, nodes);
     if (next === null) {
@@ -58,7 +62,7 @@ export function maximizeLikelihood(
   }
   return {
     theta, logLik: current.value, information: negate(current.hessian), converged: false, iterations: MAX_ITERATIONS,
-    reason: 'Newton–Raphson did not converge (the log-likelihood may increase without bound, e.g. a coefficient tends to ±Infinity)',
+    reason: divergenceReason(theta),
   };
 }
 
@@ -96,4 +100,12 @@ function lineSearch(studies: readonly StudyTerms[], theta: Float64Array, step: F
     scale /= 2;
   }
   return null;
+}
+
+/** Why Newton–Raphson stopped without converging: a coefficient running off, or no progress. */
+function divergenceReason(theta: Float64Array): string {
+  const far = theta.findIndex((t) => Math.abs(t) > 15);
+  return far >= 0
+    ? `Newton–Raphson did not converge: parameter ${far + 1} runs off towards ${theta[far]! > 0 ? '+' : '-'}Infinity (the likelihood has no finite maximum, e.g. no events in one group of every study)`
+    : `Newton–Raphson did not converge in ${MAX_ITERATIONS} iterations (the likelihood is flat or the information matrix is singular)`;
 }
