@@ -23,7 +23,7 @@ const cache = new Map<number, GaussHermiteRule>();
  * @example
  * const rule = gaussHermite(2);
  * rule.nodes[1] // => 0.7071067811865476 (1/√2)
- * rule.weights[0] // => 0.886226925452758 (√π/2)
+ * rule.weights[0] // => 0.88622692545276 (√π/2)
  */
 export function gaussHermite(n: number): GaussHermiteRule {
   if (!Number.isInteger(n) || n < 1 || n > 100) throw new RangeError(`gaussHermite: n must be an integer in 1..100, got ${n}`);

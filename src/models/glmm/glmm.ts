@@ -124,7 +124,7 @@ export interface GlmmResult extends Settings, Warnings, Convergence {
  *   [{ xi: 16, ni: 17 }, { xi: 10, ni: 12 }, { xi: 4, ni: 8 }, { xi: 13, ni: 13 }],
  *   { measure: 'PLO', method: 'EE' },
  * );
- * fit.estimate // => 1.8152899666382492 (log(43/7): the pooled logit of 43 events in 50)
+ * fit.estimate // => 1.81528996663825 (log(43/7): the pooled logit of 43 events in 50)
  */
 export function glmm(rows: readonly object[], options: GlmmOptions): GlmmResult {
   const o = resolveGlmmOptions(options);
