@@ -25,9 +25,9 @@ const SD_STARTS = [1, 0.3, 0.05];
 
 /**
  * Fits a GLMM design by maximum likelihood with restarts: the coefficients start at
- * `design.start` (callers pass the equal-effects estimates), every random-effect SD at each of
- * 1, 0.3 and 0.05 in turn, and the converged run with the largest log-likelihood is kept (a
- * non-converged run only when none converged). SDs are returned as variances τ² = s², σ² = s²;
+ * `design.start` (callers pass the equal-effects estimates), every random-effect SD at 1; when
+ * that run fails or ends on the boundary (an SD → 0), again from 0.3 and 0.05, and the converged
+ * run with the largest log-likelihood is kept (a non-converged run only when none converged). SDs are returned as variances τ² = s², σ² = s²;
  * |s| < 1e-5 counts as the boundary τ² = 0 (then reported as exactly 0, as lme4 does).
  * The covariance of the first p coefficients is the corresponding block of the inverse observed
  * information over the parameters not on the boundary (lme4's Hessian-based `vcov` for GLMMs).
@@ -40,7 +40,11 @@ export function fitDesign(design: GlmmDesign, p: number): DesignFit {
   for (const s0 of starts) {
     const start = Float64Array.from(design.start);
     for (const i of sds) start[i] = s0;
-    runs.push(maximizeLikelihood(design.studies, start, design.nodes, free));
+    const run = maximizeLikelihood(design.studies, start, design.nodes, free);
+    runs.push(run);
+    // an interior maximum reached from the first start is kept; a boundary value (some SD → 0)
+    // or a failure is checked from the other starts
+    if (run.converged && sds.every((i) => Math.abs(run.theta[i]!) >= BOUNDARY_SD)) break;
   }
   const converged = runs.filter((r) => r.converged && Number.isFinite(r.logLik));
   const pool = converged.length > 0 ? converged : runs;
