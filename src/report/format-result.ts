@@ -124,7 +124,8 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * the test of differences, `effectSizes` as `print.escalc`, and the results of `summarize` and
  * `studyTable` as `predict(fit, transf = ...)` and a per-study table, `predict` and `blup` as
  * metafor's `predict.rma` and `blup` tables, `anova` results as `print.anova.rma` (Wald tests of
- * coefficients or contrasts, likelihood-ratio tests) and `fitStatistics` as `fitstats`. p-values are printed as
+ * coefficients or contrasts, likelihood-ratio tests), `fitStatistics` as `fitstats` and `glmm` as
+ * `print.rma.glmm`. p-values are printed as
  * they are (2.00e-26, not <.0001).
  *
  * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval

@@ -88,6 +88,17 @@ describe('invariance', () => {
   });
 });
 
+describe('maximum likelihood', () => {
+  it.each(['UM.FS', 'UM.RS', 'CM.EL', 'CM.AL'] as const)('%s: the random-effects fit has at least the likelihood of the nested equal-effects fit', (model) => {
+    const rows = GLMM_CASES['bcg-OR-ablat-CM.AL-ML']!.rows as Record<string, number>[];
+    const moderators = { ablat: rows.map((r) => r.ablat!) };
+    const ml = glmm(rows, { measure: 'OR', model, moderators });
+    const ee = glmm(rows, { measure: 'OR', model, moderators, method: 'EE' });
+    expect(ml.converged && ee.converged).toBe(true);
+    expect(ml.marginalLogLik).toBeGreaterThanOrEqual(ee.marginalLogLik - 1e-9);
+  }, 30_000);
+});
+
 describe('sparse tables and all-zero arms', () => {
   const sparse = [{ ai: 1, n1i: 50, ci: 3, n2i: 50 }, { ai: 0, n1i: 40, ci: 2, n2i: 45 }, { ai: 0, n1i: 30, ci: 0, n2i: 30 }, { ai: 2, n1i: 60, ci: 0, n2i: 60 }, { ai: 0, n1i: 60, ci: 1, n2i: 60 }];
   it.each(['UM.FS', 'UM.RS', 'CM.EL', 'CM.AL'] as const)('%s converges and drops the double-zero study with a warning', (model) => {
