@@ -10,6 +10,8 @@ export interface DesignFit {
   /** Row-major covariance of the first `p` coefficients (inverse observed information), or null. */
   readonly vb: Float64Array | null;
   readonly tau2: number | null;
+  /** Sampling variance of τ̂ (the SD) from the inverse information; null on the boundary or without τ. */
+  readonly tauVariance: number | null;
   readonly sigma2: number | null;
   readonly converged: boolean;
   readonly iterations: number;
@@ -55,25 +57,34 @@ export function fitDesign(design: GlmmDesign, p: number): DesignFit {
     theta[i] = Math.abs(theta[i]!);
     if (theta[i]! < BOUNDARY_SD) { theta[i] = 0; boundary.add(i); }
   }
-  const vb = coefficientCovariance(best.information, theta.length, p, boundary);
+  const inverse = inverseInformation(best.information, theta.length, boundary);
+  const vb = inverse === null ? null : block(inverse, Array.from({ length: p }, (_, j) => j));
+  const tau = design.tauIndex;
+  const tauVariance = inverse === null || tau === null || boundary.has(tau) ? null : block(inverse, [tau])[0]!;
   const variance = (i: number | null) => (i === null ? null : theta[i]! ** 2);
   return {
-    theta, logLik: best.logLik, vb, tau2: variance(design.tauIndex), sigma2: variance(design.sigmaIndex),
+    theta, logLik: best.logLik, vb, tau2: variance(design.tauIndex), tauVariance, sigma2: variance(design.sigmaIndex),
     converged: best.converged, iterations: runs.reduce((s, r) => s + r.iterations, 0), reason: best.reason, starts: runs.length,
   };
 }
 
-/** The p×p leading block of the inverse of the information without the `drop` rows/columns. */
-export function coefficientCovariance(information: Float64Array, d: number, p: number, drop: ReadonlySet<number>): Float64Array | null {
+/** Inverse of the information without the `drop` rows/columns, with the indices it covers. */
+export function inverseInformation(information: Float64Array, d: number, drop: ReadonlySet<number>): { inv: Float64Array; keep: number[] } | null {
   const keep: number[] = [];
   for (let i = 0; i < d; i++) if (!drop.has(i)) keep.push(i);
   const m = keep.length;
   const a = new Float64Array(m * m);
   for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) a[r * m + c] = information[keep[r]! * d + keep[c]!]!;
   const l = cholesky(a, m);
-  if (l === null) return null;
-  const inv = choleskyInverse(l, m);
-  const vb = new Float64Array(p * p);
-  for (let r = 0; r < p; r++) for (let c = 0; c < p; c++) vb[r * p + c] = inv[r * m + c]!;
-  return vb;
+  return l === null ? null : { inv: choleskyInverse(l, m), keep };
+}
+
+/** The block of the inverse information over the global `indices` (all of them kept). */
+export function block(inverse: { inv: Float64Array; keep: number[] }, indices: readonly number[]): Float64Array {
+  const m = inverse.keep.length;
+  const at = indices.map((i) => inverse.keep.indexOf(i));
+  const n = indices.length;
+  const out = new Float64Array(n * n);
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) out[r * n + c] = inverse.inv[at[r]! * m + at[c]!]!;
+  return out;
 }

@@ -1,5 +1,6 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { fisherFSf } from '../../distributions/fisher-f.ts';
+import { normalQuantile } from '../../distributions/normal.ts';
 import { cholesky, choleskyInverse } from '../../numeric/cholesky.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import { freezeResult } from '../../freeze-result.ts';
@@ -47,6 +48,13 @@ export interface GlmmResult extends Settings, Warnings, Convergence {
   /** Variance of the random effect on the measure (0 for EE). */
   readonly tau2: number;
   readonly tau: number;
+  /**
+   * CM.EL for OR with method ML only, as metafor: the SE of τ̂² (delta method) and the Wald
+   * interval of log τ² back-transformed; null otherwise (metafor's NA); on the boundary τ² = 0 the
+   * SE is 0 and the interval null, as metafor reports an estimate below its `tau2tol`.
+   */
+  readonly tau2Se: number | null;
+  readonly tau2Ci: Interval;
   /** UM.RS: variance of the random study intercepts; else null. */
   readonly sigma2: number | null;
   readonly i2: number | null;
@@ -150,7 +158,7 @@ export function glmm(rows: readonly object[], options: GlmmOptions): GlmmResult 
     k: data.k, coefficients,
     estimate: first.estimate, se: first.se, statistic: first.statistic, pValue: first.pValue, ci: first.ci,
     vcov: fit.vb === null ? null : Array.from({ length: p }, (_, r) => Array.from(vBeta.subarray(r * p, r * p + p))),
-    tau2, tau: Math.sqrt(tau2), sigma2: fit.sigma2,
+    tau2, tau: Math.sqrt(tau2), ...tau2Inference(o.model === 'CM.EL' && o.measure === 'OR' && o.method === 'ML', tau2, fit.tauVariance, o.level), sigma2: fit.sigma2,
     i2: finiteOrNull((100 * tau2) / (vt + tau2)), h2: finiteOrNull(tau2 / vt + 1),
     qeWald: fits.heterogeneity.wald, qeWaldPValue: fits.heterogeneity.waldPValue,
     qeLrt: fits.heterogeneity.lrt, qeLrtPValue: fits.heterogeneity.lrtPValue, qeDf: fits.heterogeneity.df,
@@ -164,6 +172,19 @@ export function glmm(rows: readonly object[], options: GlmmOptions): GlmmResult 
     converged: fit.converged && fits.ee.converged, iterations: fit.iterations,
     labels: selected.labels, warnings: [...selected.warnings, ...fits.warnings],
   });
+}
+
+/** se(τ̂²) = 2τ̂·se(τ̂) and exp(log τ̂² ± z·2·se(τ̂)/τ̂), metafor's log-τ² parametrisation of CM.EL. */
+function tau2Inference(reported: boolean, tau2: number, tauVariance: number | null, level: number): { tau2Se: number | null; tau2Ci: Interval } {
+  const none = { lower: null, upper: null };
+  if (!reported) return { tau2Se: null, tau2Ci: none };
+  // metafor treats τ̂² < 1e-4 as 0 and reports se(τ̂²) = 0 without an interval
+  if (!(tau2 > 0)) return { tau2Se: 0, tau2Ci: none };
+  if (tauVariance === null || !(tauVariance >= 0)) return { tau2Se: null, tau2Ci: none };
+  const tau = Math.sqrt(tau2);
+  const seLog = (2 * Math.sqrt(tauVariance)) / tau;
+  const z = normalQuantile((1 - level) / 2, true);
+  return { tau2Se: 2 * tau * Math.sqrt(tauVariance), tau2Ci: { lower: tau2 * Math.exp(-z * seLog), upper: tau2 * Math.exp(z * seLog) } };
 }
 
 function coefficient(name: string, estimate: number, variance: number, df: number | null, level: number): GlmmCoefficient {

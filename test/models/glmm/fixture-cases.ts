@@ -12,6 +12,9 @@ export interface MetaforGlmm {
   readonly ci_ub: number | number[];
   readonly tau2: number;
   readonly sigma2: number | null;
+  readonly se_tau2: number | null;
+  readonly ci_lb_tau2: number | null;
+  readonly ci_ub_tau2: number | null;
   readonly I2: number | null;
   readonly H2: number | null;
   readonly QE_Wld: number | null;

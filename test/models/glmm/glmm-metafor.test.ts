@@ -54,6 +54,10 @@ function compare(c: GlmmCase, ref: MetaforGlmm, f: GlmmResult): string[] {
   // metafor's CM.EL Wald test rests on numDeriv's Hessian of a saturated fit (see checks.R); it is checked separately
   const cmel = c.args.model === 'CM.EL' && c.args.measure === 'OR';
   if (!cmel) out.push(mismatch(f.qeWald, ref.QE_Wld, tol(t.tests, (r) => r.QE_Wld), 'QE.Wld', 1e-6));
+  // metafor reports se(τ²) and its interval for CM.EL (OR, ML) only; NA elsewhere
+  out.push(mismatch(f.tau2Se, ref.se_tau2, t.se, 'se.tau2'));
+  out.push(mismatch(f.tau2Ci.lower, ref.ci_lb_tau2, t.se, 'ci.lb.tau2'));
+  out.push(mismatch(f.tau2Ci.upper, ref.ci_ub_tau2, t.se, 'ci.ub.tau2'));
   out.push(mismatch(f.qm, ref.QM, tol(t.se * 2, (r) => r.QM), 'QM'));
   expect(f.qeDf).toBe(ref.QE_df);
   return out.filter((m): m is string => m !== null);
