@@ -108,6 +108,13 @@ export { robust, ROBUST_ADJUSTMENTS } from './models/multilevel/robust.ts';
 export type { RobustAdjustment, RobustOptions, RobustResult } from './models/multilevel/robust.ts';
 export { multilevelModel } from './models/multilevel/multilevel-model.ts';
 export type { MultilevelModelOptions, MultilevelModelResult } from './models/multilevel/multilevel-model.ts';
+// --- glmm ---
+export { glmm } from './models/glmm/glmm.ts';
+export type { GlmmCoefficient, GlmmResult } from './models/glmm/glmm.ts';
+export { GLMM_MODELS } from './models/glmm/glmm-options.ts';
+export type { GlmmModel, GlmmOptions } from './models/glmm/glmm-options.ts';
+export { GLMM_MEASURES } from './models/glmm/read-glmm-rows.ts';
+export type { GlmmMeasure, GlmmRole } from './models/glmm/read-glmm-rows.ts';
 export type { RobustCoefficient, RobustRegressionResult } from './models/robust/robust-univariate.ts';
 export { tau2Interval, TAU2_INTERVAL_TYPES, type Tau2IntervalOptions, type Tau2IntervalResult, type Tau2IntervalType } from './models/tau2-inference/tau2-interval.ts';
 export { permutationTest, type PermutationTestOptions, type PermutationTestResult, type PermutationCoefficient } from './models/permutation/permutation-test.ts';

@@ -127,3 +127,33 @@ function show(x: unknown): string {
     return String(x);
   }
 }
+
+/**
+ * Tolerances of the GLMM fits (test/models/glmm), tied to how metafor 5.1-12 obtained each
+ * reference (test/fixtures/metafor-glmm/generate.R, fits repeated with tightened optimisers):
+ *
+ * - `oneRandomEffect`: lme4 `glmer(nAGQ = 7)` with bobyqa's rhoend at 1e-12 (PLO, IRLN, UM.FS,
+ *   CM.AL, IRR CM.EL); the coefficients and τ² are exact to ~1e-7, but lme4's standard errors
+ *   come from a finite-difference Hessian of the deviance (step 1e-4), good to ~1e-4.
+ * - `equalEffects`: `glm` (IRLS to a deviance change of 1e-8; the covariance uses the weights of
+ *   the last iteration, so SEs agree to ~1e-5).
+ * - `laplaceTwoEffects`: UM.RS with τ², lme4's Laplace fit over (σ, τ, β), whose optimiser stops
+ *   ~1e-5 from the maximum even when tightened, and whose Hessian-based covariance is rough.
+ * - `randomStudyEqualEffects`: UM.RS without τ² (random study intercepts only), lme4 with nAGQ = 7
+ *   over (σ, β): its optimiser stops ~1e-6 from the maximum; the Wald test of the saturated model
+ *   uses lme4's rough covariance.
+ * - `conditionalExact`: CM.EL for OR, metafor's nlminb on a density computed to 1e-10 with
+ *   `integrate()` and a numDeriv Hessian: estimates ~1e-5, SEs within a few percent (they are
+ *   checked at 1e-8 against a direct BiasedUrn computation, test/fixtures/metafor-glmm/checks.R).
+ *
+ * Where metafor's default and tightened runs disagree by more than these, the test widens the
+ * tolerance to twice that spread (metafor's own uncertainty about its answer).
+ */
+export const GLMM_TOLERANCES = Object.freeze({
+  oneRandomEffect: { estimate: 1e-6, tau2: 2e-6, se: 2e-4, logLik: 1e-7, tests: 1e-5 },
+  equalEffects: { estimate: 1e-7, tau2: 1e-12, se: 2e-5, logLik: 1e-9, tests: 1e-5 },
+  laplaceTwoEffects: { estimate: 1e-3, tau2: 1e-3, se: 2e-2, logLik: 1e-5, tests: 5e-2 },
+  randomStudyEqualEffects: { estimate: 1e-5, tau2: 1e-5, se: 1e-3, logLik: 1e-7, tests: 5e-2 },
+  conditionalExact: { estimate: 3e-5, tau2: 3e-5, se: 5e-2, logLik: 2e-5, tests: 5e-2 },
+  exactCheck: 1e-8,
+} as const);

@@ -59,6 +59,8 @@ import { formatTrimAndFill } from './format-trim-and-fill.ts';
 import { formatSelectionModel } from './format-selection-model.ts';
 import { formatTau2Interval } from './format-tau2-interval.ts';
 import { formatPermutationTest } from './format-permutation-test.ts';
+import { formatGlmm } from './format-glmm.ts';
+import type { GlmmResult } from '../models/glmm/glmm.ts';
 import type { Tau2IntervalResult } from '../models/tau2-inference/tau2-interval.ts';
 import type { PermutationTestResult } from '../models/permutation/permutation-test.ts';
 import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
@@ -77,7 +79,7 @@ export type PooledResult =
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
   | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult
-  | LongFormat | StudyTables;
+  | LongFormat | StudyTables | GlmmResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -119,6 +121,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   gosh: formatGosh,
   toLong: (long: LongFormat) => formatLongFormat(long),
   toTable: (tables: StudyTables) => formatStudyTables(tables),
+  glmm: formatGlmm,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
@@ -134,8 +137,9 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * the test of differences, `effectSizes` as `print.escalc`, and the results of `summarize` and
  * `studyTable` as `predict(fit, transf = ...)` and a per-study table, `predict` and `blup` as
  * metafor's `predict.rma` and `blup` tables, `anova` results as `print.anova.rma` (Wald tests of
- * coefficients or contrasts, likelihood-ratio tests), `fitStatistics` as `fitstats`, and `toLong` /
- * `toTable` as R prints metafor's `to.long` data frame and `to.table` array. p-values are printed as
+ * coefficients or contrasts, likelihood-ratio tests), `fitStatistics` as `fitstats`, `glmm` as
+ * `print.rma.glmm`, and `toLong` / `toTable` as R prints metafor's `to.long` data frame and
+ * `to.table` array. p-values are printed as
  * they are (2.00e-26, not <.0001).
  *
  * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval

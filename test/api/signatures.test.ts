@@ -76,6 +76,13 @@ import {
 import type {
   LongFormat, StudyTables, ToLongOptions, ToTableOptions,
 } from '../../src/index.ts';
+// --- glmm ---
+import {
+  glmm,
+} from '../../src/index.ts';
+import type {
+  GlmmCoefficient, GlmmOptions, GlmmResult,
+} from '../../src/index.ts';
 import { axisScale, type AxisScale, type AxisScaleOptions } from '../../src/plots/axis-scale.ts';
 import { axisSvg, type AxisSvgOptions } from '../../src/plots/axis-svg.ts';
 import { categoricalColour } from '../../src/plots/palette.ts';
@@ -169,6 +176,11 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: WeightedAnalysisOptions]>();
     expectTypeOf<WeightedAnalysisOptions>().toEqualTypeOf<Omit<MetaAnalysisOptions, 'method'> & PoolingWeightOptions>();
     expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
+  });
+
+  it('glmm', () => {
+    expectTypeOf(glmm).parameters.toEqualTypeOf<[rows: readonly object[], options: GlmmOptions]>();
+    expectTypeOf(glmm).returns.toEqualTypeOf<GlmmResult>();
   });
 
   it('report', () => {
@@ -741,6 +753,10 @@ describe('result vocabulary', () => {
     expectTypeOf<StudyTables>().toExtend<Warnings>();
     expectTypeOf<StudyTables>().toEqualTypeOf<DeepReadonly<StudyTables>>();
     expectTypeOf<LongFormat>().toEqualTypeOf<DeepReadonly<LongFormat>>();
+    // glmm
+    expectTypeOf<GlmmResult>().toExtend<Settings & Warnings & Convergence>();
+    expectTypeOf<GlmmResult>().toEqualTypeOf<DeepReadonly<GlmmResult>>();
+    expectTypeOf<GlmmCoefficient>().toEqualTypeOf<DeepReadonly<GlmmCoefficient>>();
   });
 });
 

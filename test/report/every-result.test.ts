@@ -8,6 +8,7 @@ import {
   tau2Interval, permutationTest,
   gosh, metaAnalysisBatch, henmiCopas, selectionModel,
   toLong, toTable,
+  glmm,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -92,6 +93,8 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['tau2Interval', tau2Interval(metaRegression(input, { moderators: { ablat } }), { type: 'PL' })],
   ['permutationTest', permutationTest(metaAnalysis({ yi: rr.yi.slice(0, 6), vi: rr.vi.slice(0, 6) }), { progress: false })],
   ['permutationTest', permutationTest(metaRegression(input, { moderators: { ablat } }), { iterations: 20, seed: 1, progress: false })],
+  ['glmm', glmm(bcg.rows, { measure: 'OR', model: 'CM.AL', columns })],
+  ['glmm', glmm(bcg.rows, { measure: 'OR', model: 'UM.FS', method: 'EE', test: 't', columns, moderators: { ablat } })],
 ];
 
 describe('formatResult prints every public result', () => {
