@@ -47,7 +47,7 @@ export function forestDomain(
 /** Keeps a domain inside where the display transform is informative (e.g. |z| ≤ 3.8, r ≈ ±0.999). */
 function clampToTransform([lo, hi]: [number, number], t: BackTransform): [number, number] {
   const bound = t.name === 'tanh' ? 3.8 : t.name === 'ilogit' ? 9 : t.name === 'exp' ? 25 : Infinity;
-  const low = t.name === 'iarcsin' || t.name === 'ipft' ? 0 : -bound;
+  const low = t.name === 'iarcsin' || t.name === 'ipft' || t.name === 'isqrt' || t.name === 'iirft' ? 0 : -bound;
   const high = t.name === 'iarcsin' || t.name === 'ipft' ? Math.PI / 2 : bound;
   const a = Math.max(lo, low);
   const b = Math.min(hi, high);

@@ -136,3 +136,15 @@ describe('independent checks of the formulas', () => {
     expect(backTransform('MPOR').apply(Math.log(3))).toBeCloseTo(3, 14);
   });
 });
+
+describe('plots of incidence-rate measures', () => {
+  it('forest plots of IRS and IRFT on the rate scale draw without NaN, with no reference line', async () => {
+    const { forestPlot, metaAnalysis } = await import('../../src/index.ts');
+    const rows = [{ xi: 10, ti: 20 }, { xi: 0, ti: 35 }, { xi: 4, ti: 12.5 }, { xi: 25, ti: 80 }];
+    for (const measure of ['IRS', 'IRFT'] as Measure[]) {
+      const svg = forestPlot(metaAnalysis(effectSizes(measure, rows)), { n: rows.map((r) => r.ti) });
+      expect(svg).not.toMatch(/NaN/);
+      expect(svg).toMatch(/Incidence Rate/);
+    }
+  });
+});
