@@ -41,9 +41,10 @@ export type MetaforVersion = '5.1' | '3.8';
 export const METAFOR_VERSIONS: readonly MetaforVersion[] = ['5.1', '3.8'];
 
 /**
- * When `add` goes into the cells of a 2x2 table (or into `xi` and `mi` of a proportion),
- * metafor's `to`: `only0` tables with a zero cell (default), `all` every table, `if0all` every
- * table as soon as one has a zero cell, `none` never.
+ * When `add` goes into the cells of a 2x2 table (or into `xi` and `mi` of a proportion, the event
+ * counts x1i and x2i, or xi, of person-time data), metafor's `to`: `only0` tables with a zero
+ * cell (default), `all` every table, `if0all` every table as soon as one has a zero cell, `none`
+ * never.
  */
 export type ZeroCellRule = 'all' | 'only0' | 'if0all' | 'none';
 export const ZERO_CELL_RULES: readonly ZeroCellRule[] = ['all', 'only0', 'if0all', 'none'];
@@ -88,11 +89,17 @@ export interface EffectSizesOptions {
    * see {@link MetaforVersion}.
    */
   readonly metaforVersion?: MetaforVersion;
-  /** Amount added to zero cells (metafor's `add`); default 1/2, but 0 for AS, PAS and PFT. */
+  /**
+   * Amount added to zero cells or zero event counts (metafor's `add`); default 1/2, but 0 for AS,
+   * PHI, ZPHI, RTET, ZTET, IRSD, PAS, PFT, IRS and IRFT.
+   */
   readonly add?: number;
   /** When `add` is added (metafor's `to`); default `only0`. */
   readonly to?: ZeroCellRule;
-  /** Set 2x2 tables with no events (or only events) in both groups to NaN; default `false`. */
+  /**
+   * Set 2x2 tables with no events (or only events) in both groups, and two-group person-time rows
+   * with no events in either group, to NaN; default `false`.
+   */
   readonly drop00?: boolean;
   /** Provenance of each row's variance, index-aligned with `rows`; default `reported`. */
   readonly provenance?: readonly (Provenance | undefined)[];

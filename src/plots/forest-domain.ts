@@ -47,7 +47,7 @@ export function forestDomain(
 /** Keeps a domain inside where the display transform is informative (e.g. |z| ≤ 3.8, r ≈ ±0.999). */
 function clampToTransform([lo, hi]: [number, number], t: BackTransform): [number, number] {
   const bound = t.name === 'tanh' || t.name === 'ztor2' ? 3.8 : t.name === 'ilogit' || t.name === 'iprobit' ? 9 : t.name === 'exp' || t.name === 'iabt' ? 25 : Infinity;
-  const low = t.name === 'iarcsin' || t.name === 'ipft' || t.name === 'ztor2' || t.name === 'iahw' || t.name === 'iabt' ? 0 : -bound;
+  const low = t.name === 'iarcsin' || t.name === 'ipft' || t.name === 'ztor2' || t.name === 'iahw' || t.name === 'iabt' || t.name === 'isqrt' || t.name === 'iirft' ? 0 : -bound;
   const high = t.name === 'iarcsin' || t.name === 'ipft' ? Math.PI / 2 : t.name === 'iahw' ? 1 : bound;
   const a = Math.max(lo, low);
   const b = Math.min(hi, high);

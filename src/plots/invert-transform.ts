@@ -20,8 +20,17 @@ export function invertTransform(transform: BackTransform, y: number): number {
     case 'iahw': return y >= 0 && y <= 1 ? 1 - Math.cbrt(1 - y) : NaN;
     case 'iabt': return y >= 0 && y < 1 ? -Math.log1p(-y) : NaN;
     case 'iprobit': return y > 0 && y < 1 ? normalQuantile(y) : NaN;
+    case 'isqrt': return y >= 0 ? Math.sqrt(y) : NaN;
+    case 'iirft': return bisect(transform.apply, y, 0, upperEnd(transform.apply, y));
     default: return bisect(transform.apply, y, 0, Math.PI / 2);
   }
+}
+
+/** An upper end for the bisection of an increasing transform on [0, ∞): doubles 1 until f passes y. */
+function upperEnd(f: (x: number) => number, y: number): number {
+  let hi = 1;
+  while (f(hi) < y && hi < 1e300) hi *= 2;
+  return hi;
 }
 
 function bisect(f: (x: number) => number, y: number, lo: number, hi: number): number {

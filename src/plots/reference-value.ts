@@ -2,11 +2,14 @@ import type { BackTransform } from '../effect-sizes/back-transform.ts';
 import type { Measure } from '../types.ts';
 import { invertTransform } from './invert-transform.ts';
 
-const SINGLE_GROUP: ReadonlySet<Measure> = new Set<Measure>(['PR', 'PLN', 'PLO', 'PAS', 'PFT', 'MN', 'MNLN']);
+const SINGLE_GROUP: ReadonlySet<Measure> = new Set<Measure>(['PR', 'PLN', 'PLO', 'PAS', 'PFT', 'MN', 'MNLN',
+  // single-group incidence rates (issue #13, part A)
+  'IR', 'IRLN', 'IRS', 'IRFT']);
 
 /**
  * The reference line on the analysis scale: the user's (given on the display scale), else no
- * effect (0) for comparative measures, none for single-group measures (proportions, means).
+ * effect (0) for comparative measures, none for single-group measures (proportions, means,
+ * incidence rates).
  *
  * @example
  * referenceValue('OR', backTransform('OR'), undefined); // => 0 (an odds ratio of 1)

@@ -136,3 +136,31 @@ describe('independent checks of the formulas', () => {
     expect(backTransform('MPOR').apply(Math.log(3))).toBeCloseTo(3, 14);
   });
 });
+
+describe('plots of incidence-rate measures', () => {
+  it('forest plots of IRS and IRFT on the rate scale draw without NaN, with no reference line', async () => {
+    const { forestPlot, metaAnalysis } = await import('../../src/index.ts');
+    const rows = [{ xi: 10, ti: 20 }, { xi: 0, ti: 35 }, { xi: 4, ti: 12.5 }, { xi: 25, ti: 80 }];
+    for (const measure of ['IRS', 'IRFT'] as Measure[]) {
+      const svg = forestPlot(metaAnalysis(effectSizes(measure, rows)), { n: rows.map((r) => r.ti) });
+      expect(svg).not.toMatch(/NaN/);
+      expect(svg).toMatch(/Incidence Rate/);
+    }
+  });
+});
+
+describe('IRFT pooled and back-transformed as metafor', () => {
+  it("matches predict(rma(...)) with transf.iirft at the harmonic mean of ti (metafor 5.1-12)", async () => {
+    const { metaAnalysis, summarize } = await import('../../src/index.ts');
+    const rows = [{ xi: 10, ti: 20 }, { xi: 0, ti: 35 }, { xi: 4, ti: 12.5 }, { xi: 25, ti: 80 }];
+    const s = summarize(metaAnalysis(effectSizes('IRFT', rows)), { n: rows.map((r) => r.ti) });
+    // R: e <- escalc("IRFT", xi, ti); p <- predict(rma(yi, vi, data = e)); transf.iirft(c(p$pred, ...), 1/mean(1/ti))
+    // metafor's REML stops at its default 1e-5 on tau², so 6 digits are shared
+    const close = (got: number | null, want: number) => expect(Math.abs(got! - want)).toBeLessThan(2e-6 * Math.max(1, want));
+    close(s.estimate, 0.2157275);
+    close(s.ci.lower, 0.0237062);
+    close(s.ci.upper, 0.5670874);
+    close(s.predictionInterval!.lower, 0);
+    close(s.predictionInterval!.upper, 1.1487062);
+  });
+});
