@@ -96,6 +96,22 @@ export function shiftSums(s: Float64Array, delta: number): Float64Array {
   return s;
 }
 
+/**
+ * The REML (`restricted`) or ML score alone from the power sums (see {@link scoreParts}), for the
+ * likelihood scan: yᵀPPy − tr(P) or yᵀPPy − Σa.
+ *
+ * @example
+ * const acc = new Float64Array(2 * POWER_SUMS);
+ * for (const y of [0, 2, 4]) addPowerTerms(acc, 0, 1 / (1 + 3), y - 2);
+ * scoreOf(powerSumsFrom(acc, 0, new Float64Array(POWER_SUMS)), true) // => 0
+ */
+export function scoreOf(s: Float64Array, restricted: boolean): number {
+  const s1 = s[0]!, s2 = s[3]!;
+  const mu = s[1]! / s1;
+  const rss2 = s[5]! - 2 * mu * s[4]! + mu * mu * s2;
+  return restricted ? rss2 - (s1 - s2 / s1) : rss2 - s1;
+}
+
 /** The score of a τ² equation at one τ², its derivative and the Fisher information. */
 export interface ScoreParts {
   /** REML: yᵀPPy − tr(P); ML: yᵀPPy − Σwᵢ (twice ∂ℓ/∂τ²). */

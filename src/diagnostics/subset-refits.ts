@@ -7,7 +7,7 @@ import { wald } from '../models/inference/wald-test.ts';
 import { ML_EQUATION, REML_EQUATION } from '../models/tau2/fisher-scoring.ts';
 import { scanGrid } from '../models/tau2/likelihood-maximum.ts';
 import type { Tau2Method, TestType } from '../types.ts';
-import { addPowerTerms, POWER_SUMS, powerPass, powerSumsFrom, scoreParts, shiftSums } from './power-sums.ts';
+import { addPowerTerms, POWER_SUMS, powerPass, powerSumsFrom, scoreOf, scoreParts, shiftSums } from './power-sums.ts';
 import type { SubsetColumns } from './subset-columns.ts';
 
 /** The τ² estimators whose subset refits are O(k) updates (the others are refitted from scratch). */
@@ -163,12 +163,12 @@ export class SubsetRefits {
   private likelihoodMaximum(to: number, skip: number): number {
     const restricted = this.method === 'REML';
     const scanEnd = this.points.length - 1;
-    const s0 = scoreParts(this.zero, restricted).score;
+    const s0 = scoreOf(this.zero, restricted);
     let previous = s0;
     let changes = 0;
     let bracket = -1;
     for (let p = 1; p < scanEnd; p++) {
-      const s = scoreParts(this.pointSums(p, skip, this.sums), restricted).score;
+      const s = scoreOf(this.pointSums(p, skip, this.sums), restricted);
       if (previous > 0 && s <= 0) {
         changes++;
         bracket = p;

@@ -58,6 +58,8 @@ import { formatPermutationTest } from './format-permutation-test.ts';
 import type { Tau2IntervalResult } from '../models/tau2-inference/tau2-interval.ts';
 import type { PermutationTestResult } from '../models/permutation/permutation-test.ts';
 import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
+import { formatSimulation } from './format-simulation.ts';
+import type { SimulationResult } from '../models/simulate/simulate.ts';
 import { studyTable, type StudyTable } from './study-table.ts';
 import type { ResultSummary } from './summarize.ts';
 
@@ -68,7 +70,7 @@ export type PooledResult =
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
-  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult;
+  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult | SimulationResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -106,6 +108,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   permutationTest: formatPermutationTest,
   metaAnalysisBatch: formatMetaAnalysisBatch,
   gosh: formatGosh,
+  simulate: formatSimulation,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];

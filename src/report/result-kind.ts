@@ -10,7 +10,7 @@ export const RESULT_KINDS = Object.freeze([
   'effectSizes', 'summarize', 'studyTable', 'assessCertainty', 'whatWouldChange',
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
   'tau2Interval', 'permutationTest',
-  'metaAnalysisBatch', 'gosh',
+  'metaAnalysisBatch', 'gosh', 'simulate',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -57,6 +57,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   metaAnalysisBatch: (x) =>
     isObject(x) && typeof x.m === 'number' && isIn(x.method, TAU2_METHODS) && isArray(x.warnings) && hasAll(x, 'estimate', 'tau2', 'ciLower', 'tau2CiUpper', 'qPValue') && !isObject(x.ci),
   gosh: (x) => isObject(x) && typeof x.subsets === 'number' && typeof x.exhaustive === 'boolean' && hasAll(x, 'estimate', 'i2', 'included', 'size'),
+  simulate: (x) => isObject(x) && isObject(x.design) && typeof x.replications === 'number' && typeof x.batch === 'boolean' && hasAll(x, 'bias', 'rmse', 'coverage', 'power'),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
   whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,
   assessCertainty: (x) => isObject(x) && isArray(x.findings) && typeof x.optimalInformationSize === 'number' && x.findings.every((f) => isObject(f) && isArray(f.domains)),
