@@ -9,6 +9,7 @@ import { scanGrid } from '../models/tau2/likelihood-maximum.ts';
 import type { Tau2Method, TestType } from '../types.ts';
 import { addPowerTerms, POWER_SUMS, powerPass, powerSumsFrom, scoreOf, scoreParts, shiftSums } from './power-sums.ts';
 import type { SubsetColumns } from './subset-columns.ts';
+import { WarmPowerSums } from './warm-power-sums.ts';
 
 /** The τ² estimators whose subset refits are O(k) updates (the others are refitted from scratch). */
 const UPDATED_METHODS: ReadonlySet<Tau2Method> = new Set<Tau2Method>(['EE', 'DL', 'ML', 'REML']);
@@ -37,16 +38,20 @@ const NOISE = 1e-9;
  * - EE and DL: Q, tr(P) and τ̂²_DL at τ² = 0 from those sums, then one pass at τ̂²;
  * - ML and REML: the scores at τ² = 0 and at every scan point from the sums (O(grid) per subset)
  *   locate the local maxima as `maximizeLikelihood` does; with a single maximum, Newton's method
- *   on the score (score, slope and information from one pass, see `scoreParts`) from a warm
- *   start (one O(1) step from the full τ̂² for leave-one-out, the previous τ̂² for cumulative)
- *   finds it in two or three passes; a boundary maximum needs no pass;
+ *   on the score (score, slope and information from the sums, see `scoreParts`) finds it. For
+ *   leave-one-out it starts at the full τ̂² and iterates on series of sums kept there to the
+ *   12th power of the weights (`WarmPowerSums`): O(1) per iteration while τ̂²₍₋ᵢ₎ stays near
+ *   τ̂² (|Δτ²|·max aᵢ ≤ 0.005, the usual case for large k), else one Halley step from the
+ *   known sums and Newton steps of one pass each. Cumulative starts at the previous τ̂² and
+ *   takes passes (two or three). A boundary maximum (τ̂² = 0) needs no pass;
  * - Q, I², H² from the sums at τ² = 0; the estimate, SE (Knapp–Hartung factor), test and CI
  *   from the sums at τ̂².
  *
  * A subset whose scan is not conclusive (several local maxima, a score still positive at the end
- * of the full data's grid, Newton leaving the bracket) and every other method is refitted from
- * scratch by `fallback`, so each row agrees with a from-scratch fit. Work: O(k·grid) once, then
- * O(grid) plus a few passes of O(k) per subset.
+ * of the full data's grid, Newton leaving the bracket), a subset where one study holds nearly all
+ * the weight, and every other method is refitted from
+ * scratch by the caller (`refit`), so each row agrees with a from-scratch fit. Work: O(k·grid)
+ * once, then O(grid) per subset, plus passes of O(k) only where the series do not reach.
  */
 export class SubsetRefits {
   /** Whether the O(k) updates apply to these data and this method. */
@@ -70,6 +75,8 @@ export class SubsetRefits {
   private offset = 0;
   private readonly sums = new Float64Array(POWER_SUMS);
   private readonly zero = new Float64Array(POWER_SUMS);
+  /** The sums at the full τ̂² to high powers, for leave-one-out Newton steps without a pass. */
+  private readonly warm: WarmPowerSums | null;
   /** τ̂² of the last subset (the warm start of the next one without `skip`). */
   private previous: number;
 
@@ -94,6 +101,9 @@ export class SubsetRefits {
     this.points = Float64Array.from([0, ...grid, this.previous]);
     this.offsets = this.points.map((t) => weightedMean(this.y, this.v, t));
     this.acc = new Float64Array(2 * POWER_SUMS * this.points.length);
+    let aMax = 0;
+    for (let j = 0; j < this.v.length; j++) aMax = Math.max(aMax, 1 / (this.v[j]! + this.previous));
+    this.warm = grid.length > 0 ? new WarmPowerSums(this.previous, aMax) : null;
   }
 
   /** Adds study j to the kept sums (every study for leave-one-out; one at a time for cumulative). */
@@ -101,6 +111,8 @@ export class SubsetRefits {
     if (!this.updated) return;
     const { points, offsets, v, y, acc } = this;
     for (let p = 0; p < points.length; p++) addPowerTerms(acc, p * POWER_SUMS, 1 / (v[j]! + points[p]!), y[j]! - offsets[p]!);
+    const last = points.length - 1;
+    this.warm?.add(1 / (v[j]! + points[last]!), y[j]! - offsets[last]!);
   }
 
   /**
@@ -194,6 +206,8 @@ export class SubsetRefits {
    */
   private newton(to: number, skip: number, restricted: boolean): number {
     const sums = this.sums;
+    const near = skip >= 0 ? this.seriesNewton(skip, restricted) : NaN;
+    if (near >= 0) return near;
     let known = skip >= 0;
     let t = known ? this.points[this.points.length - 1]! : this.previous;
     if (known) this.pointSums(this.points.length - 1, skip, sums);
@@ -218,6 +232,38 @@ export class SubsetRefits {
       if (size > last / 2 && size <= 1e3 * NOISE) return NaN;
       last = size;
       t += step;
+    }
+    return NaN;
+  }
+
+  /**
+   * Leave-one-out Newton iterations on the series of the warm sums (see `WarmPowerSums`): O(1)
+   * each, to machine precision, while τ² stays within the series' radius of the full τ̂²; NaN
+   * when it leaves it (then `newton` iterates with passes). Leaves the sums at τ̂² in `this.sums`.
+   */
+  private seriesNewton(skip: number, restricted: boolean): number {
+    const warm = this.warm;
+    if (warm === null) return NaN;
+    const last = this.points.length - 1;
+    const w = warm.without(1 / (this.v[skip]! + warm.t0), this.y[skip]! - this.offsets[last]!);
+    const sums = this.sums;
+    let delta = 0;
+    let previous = Infinity;
+    for (let iteration = 0; iteration < MAX_ITERATIONS && warm.covers(delta); iteration++) {
+      const { score, slope, info } = scoreParts(warm.series(w, delta, sums), restricted);
+      let step = slope < 0 ? -score / slope : score / info;
+      if (!Number.isFinite(step)) return NaN;
+      const t = warm.t0 + delta;
+      if (t + step < 0) return NaN;
+      const size = Math.abs(step) / Math.max(1, t);
+      delta += step;
+      if (size <= 1e-15 || (size <= NOISE && size >= previous / 2)) {
+        if (!warm.covers(delta)) return NaN;
+        warm.series(w, delta, sums);
+        this.offset = this.offsets[last]!;
+        return warm.t0 + delta;
+      }
+      previous = size;
     }
     return NaN;
   }
