@@ -18,7 +18,8 @@ import type { SubsetFit } from './subset-fit.ts';
  * Work: for EE, DL, ML and REML each refit is an O(k) update rather than a fit from scratch:
  * sums of the full data minus the study's terms (compensated), and for ML/REML a likelihood
  * scan on the full fit's grid from those sums plus Newton's method warm-started at the full
- * τ̂² (two or three passes over the k − 1 studies); see `SubsetRefits`. Other methods, and
+ * τ̂², on series of sums kept there (no pass over the studies while τ̂²₍₋ᵢ₎ is near τ̂², else
+ * a pass per step); see `SubsetRefits`. At k = 4,000 (REML) the k refits take well under 0.1 s. Other methods, and
  * the rare refit whose likelihood has several local maxima, are refitted from scratch. Every
  * row agrees with `metaAnalysis` on the k − 1 studies (Q-profile intervals are not computed,
  * as metafor's leave1out does not).
