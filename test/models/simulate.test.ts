@@ -138,6 +138,7 @@ describe('simulate: bad input', () => {
 
   it('an analysis that is neither options nor a function, and a bad alpha', () => {
     expect(() => simulate(good, 3 as never)).toThrow(InputError);
+    expect(() => simulate(good, { workers: 2 } as never)).toThrow(InputError);
     expect(() => simulate(good, undefined, { alpha: 1 })).toThrow(InputError);
   });
 });

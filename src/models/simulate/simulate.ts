@@ -59,6 +59,8 @@ export interface SimulationResult extends PerformanceMeasures {
   readonly warnings: readonly string[];
 }
 
+/** The options of `metaAnalysis` that `simulate` passes to `metaAnalysisBatch`. */
+const ANALYSIS_OPTION_KEYS = optionKeys<MetaAnalysisOptions>()('method', 'test', 'level', 'control');
 /** Most rows of a batch chunk (bounds the memory of the packed replicates). */
 const CHUNK_ROWS = 200_000;
 /** Most distinct warnings kept. */
@@ -99,6 +101,8 @@ export function simulate(design: SimulationDesign, analyse?: SimulationAnalysis,
     throw new InputError('must be metaAnalysis options such as { method: \'DL\' } or a function of { yi, vi }', { field: 'analyse', code: 'E_INVALID_TYPE' });
   }
   const analysisOptions: MetaAnalysisOptions = batch ? (analyse as MetaAnalysisOptions | undefined) ?? {} : {};
+  // metaAnalysis options only (no `workers`: the chunks are pooled in this thread)
+  checkOptions(analysisOptions, ANALYSIS_OPTION_KEYS, 'analyse');
   // 1 − level to 15 digits: 0.05, not 0.050000000000000044
   const alpha = options.alpha ?? Number((1 - (typeof analysisOptions.level === 'number' ? analysisOptions.level : 0.95)).toPrecision(15));
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new InputError('must be a proportion strictly between 0 and 1', { field: 'alpha', value: alpha });
