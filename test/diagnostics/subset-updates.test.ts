@@ -46,6 +46,16 @@ const cases: [string, { yi: number[]; vi: number[] }][] = [
     return d;
   })()],
   ['ties', { yi: [0.5, 0.5, 0.5, 0.2, 0.2, 0.9, 0.5], vi: [0.1, 0.1, 0.1, 0.2, 0.2, 0.05, 0.1] }],
+  // likelihoods with two local maxima (metaAnalysis warns that Fisher scoring stops at the lower
+  // one): found by a search of random data; their subsets take the from-scratch path
+  ['two ML maxima', {
+    yi: [1.9705299451416174, 2.5197095726134418, -2.01759698879771, -1.3376249433728444, -1.1481563214142239],
+    vi: [0.002502042041394456, 0.0023264416527904123, 3.452853071914043, 16.327016099929565, 2.2457979289546883],
+  }],
+  ['two REML maxima', {
+    yi: [-1.695740638260354, -1.29523460980318, 2.8147381482677076, -1.4482750573465817, -1.6117412406761618],
+    vi: [0.009337611246670239, 0.002363976396102711, 1.333741777293921, 0.0048510701002544955, 0.0026627413810554213],
+  }],
 ];
 
 const without = (d: { yi: number[]; vi: number[] }, i: number) => ({ yi: d.yi.filter((_, j) => j !== i), vi: d.vi.filter((_, j) => j !== i) });
@@ -73,6 +83,13 @@ describe.each(cases)('%s', (_name, data) => {
       const cook = (full.estimate - del.estimate) ** 2 / full.se ** 2;
       expect(Math.abs(row.cookD! - cook)).toBeLessThan(TOL * Math.max(1, cook) + 1e-12);
     });
+  });
+});
+
+describe('the multimodal cases are multimodal', () => {
+  it.each([['two ML maxima', 'ML'], ['two REML maxima', 'REML']] as const)('%s: metaAnalysis (%s) warns of a second maximum', (name, method) => {
+    const data = cases.find(([n]) => n === name)![1];
+    expect(metaAnalysis(data, { method }).warnings.some((w) => w.includes('local maximum'))).toBe(true);
   });
 });
 
