@@ -77,6 +77,8 @@ export class SubsetRefits {
   private readonly zero = new Float64Array(POWER_SUMS);
   /** The sums at the full τ̂² to high powers, for leave-one-out Newton steps without a pass. */
   private readonly warm: WarmPowerSums | null;
+  /** Cumulative: the sums of the studies added so far to high powers, anchored at some τ². */
+  private running: WarmPowerSums | null = null;
   /** τ̂² of the last subset (the warm start of the next one without `skip`). */
   private previous: number;
 
@@ -101,9 +103,7 @@ export class SubsetRefits {
     this.points = Float64Array.from([0, ...grid, this.previous]);
     this.offsets = this.points.map((t) => weightedMean(this.y, this.v, t));
     this.acc = new Float64Array(2 * POWER_SUMS * this.points.length);
-    let aMax = 0;
-    for (let j = 0; j < this.v.length; j++) aMax = Math.max(aMax, 1 / (this.v[j]! + this.previous));
-    this.warm = grid.length > 0 ? new WarmPowerSums(this.previous, aMax) : null;
+    this.warm = grid.length > 0 ? new WarmPowerSums(this.previous) : null;
   }
 
   /** Adds study j to the kept sums (every study for leave-one-out; one at a time for cumulative). */
@@ -113,6 +113,7 @@ export class SubsetRefits {
     for (let p = 0; p < points.length; p++) addPowerTerms(acc, p * POWER_SUMS, 1 / (v[j]! + points[p]!), y[j]! - offsets[p]!);
     const last = points.length - 1;
     this.warm?.add(1 / (v[j]! + points[last]!), y[j]! - offsets[last]!);
+    this.running?.add(1 / (v[j]! + this.running.t0), y[j]!);
   }
 
   /**
@@ -123,7 +124,7 @@ export class SubsetRefits {
     const n = skip >= 0 && skip < to ? to - 1 : to;
     if (!this.updated || n < 2) return false;
     const tau2 = this.subsetTau2(to, skip);
-    if (!(tau2 >= 0) || dominated(this.sums)) return false;
+    if (!(tau2 >= 0) || dominated(this.sums) || offCentre(this.sums) || offCentre(this.zero)) return false;
     this.previous = skip < 0 ? tau2 : this.previous;
     return this.store(out, r, n, tau2);
   }
@@ -206,7 +207,7 @@ export class SubsetRefits {
    */
   private newton(to: number, skip: number, restricted: boolean): number {
     const sums = this.sums;
-    const near = skip >= 0 ? this.seriesNewton(skip, restricted) : NaN;
+    const near = skip >= 0 ? this.leftOutSeries(skip, restricted) : this.runningSeries(to, restricted);
     if (near >= 0) return near;
     let known = skip >= 0;
     let t = known ? this.points[this.points.length - 1]! : this.previous;
@@ -237,17 +238,41 @@ export class SubsetRefits {
   }
 
   /**
-   * Leave-one-out Newton iterations on the series of the warm sums (see `WarmPowerSums`): O(1)
-   * each, to machine precision, while τ² stays within the series' radius of the full τ̂²; NaN
-   * when it leaves it (then `newton` iterates with passes). Leaves the sums at τ̂² in `this.sums`.
+   * Leave-one-out: Newton on the series of the warm sums without study `skip` (see
+   * `WarmPowerSums`), O(1) per iteration, from the full τ̂²; NaN when τ² leaves the series'
+   * radius (then `newton` iterates with passes).
    */
-  private seriesNewton(skip: number, restricted: boolean): number {
+  private leftOutSeries(skip: number, restricted: boolean): number {
     const warm = this.warm;
     if (warm === null) return NaN;
     const last = this.points.length - 1;
     const w = warm.without(1 / (this.v[skip]! + warm.t0), this.y[skip]! - this.offsets[last]!);
+    return this.seriesNewton(warm, w, warm.t0, this.offsets[last]!, restricted);
+  }
+
+  /**
+   * Cumulative: Newton on the series of the running sums from the previous τ̂²; when that leaves
+   * their radius, the running sums are anchored afresh at the previous τ̂² (one pass over the
+   * studies added so far) and Newton tries again; NaN when it still leaves it.
+   */
+  private runningSeries(to: number, restricted: boolean): number {
+    if (this.warm === null) return NaN;
+    const first = this.running === null ? NaN : this.seriesNewton(this.running, this.running.all(), this.previous, 0, restricted);
+    if (first >= 0 || this.running?.t0 === this.previous) return first;
+    const running = new WarmPowerSums(this.previous);
+    for (let j = 0; j < to; j++) running.add(1 / (this.v[j]! + running.t0), this.y[j]!);
+    this.running = running;
+    return this.seriesNewton(running, running.all(), this.previous, 0, restricted);
+  }
+
+  /**
+   * Newton iterations from τ² = `start` on the series of the kept sums `w` of `warm` (outcomes
+   * centred at `offset`), to machine precision; NaN when τ² leaves the series' radius. Leaves
+   * the sums at τ̂² in `this.sums`.
+   */
+  private seriesNewton(warm: WarmPowerSums, w: Float64Array, start: number, offset: number, restricted: boolean): number {
     const sums = this.sums;
-    let delta = 0;
+    let delta = start - warm.t0;
     let previous = Infinity;
     for (let iteration = 0; iteration < MAX_ITERATIONS && warm.covers(delta); iteration++) {
       const { score, slope, info } = scoreParts(warm.series(w, delta, sums), restricted);
@@ -257,10 +282,11 @@ export class SubsetRefits {
       if (t + step < 0) return NaN;
       const size = Math.abs(step) / Math.max(1, t);
       delta += step;
-      if (size <= 1e-15 || (size <= NOISE && size >= previous / 2)) {
+      // converged, or (Newton steps only: Fisher steps converge linearly) at the rounding floor
+      if (size <= 1e-15 || (slope < 0 && size <= 1e-12 && size >= previous / 2)) {
         if (!warm.covers(delta)) return NaN;
         warm.series(w, delta, sums);
-        this.offset = this.offsets[last]!;
+        this.offset = offset;
         return warm.t0 + delta;
       }
       previous = size;
@@ -303,6 +329,19 @@ export class SubsetRefits {
  */
 function dominated(s: Float64Array): boolean {
   return !(s[3]! / (s[0]! * s[0]!) <= 1 - 1e-4);
+}
+
+/**
+ * Whether the subset's outcomes lie far from the centre of its sums relative to their spread:
+ * Σa(y − μ̂)² = Σay² − μ̂Σay (and the a² analogue of the score) then cancel to fewer than 12
+ * digits (Σa(y − μ̂)² < 1e-4·Σay²), and the subset is refitted from scratch, which centres at
+ * the subset's own estimate.
+ */
+function offCentre(s: Float64Array): boolean {
+  const mu = s[1]! / s[0]!;
+  const rss = s[2]! - mu * s[1]!;
+  const rss2 = s[5]! - 2 * mu * s[4]! + mu * mu * s[3]!;
+  return !(rss >= 1e-4 * s[2]! && rss2 >= 1e-4 * s[5]!);
 }
 
 /** Σaᵢyᵢ/Σaᵢ, aᵢ = 1/(vᵢ + t). */

@@ -1,4 +1,4 @@
-import { addCompensated, compensatedValueWithout } from '../numeric/compensated-sum.ts';
+import { addCompensated, compensatedValue, compensatedValueWithout } from '../numeric/compensated-sum.ts';
 import { POWER_SUMS } from './power-sums.ts';
 
 /** Highest power of the weights kept at the warm point. */
@@ -24,10 +24,11 @@ const BINOMIAL: readonly (readonly number[])[] = [1, 2, 3, 4].map((m) => {
  *   Σ aᵢ(δ)ᵐyᵢᵖ = Σⱼ C(m + j − 1, j)(−δ)ʲ Σ aᵢᵐ⁺ʲyᵢᵖ,  aᵢ(δ) = 1/(vᵢ + t₀ + δ) = aᵢ/(1 + aᵢδ),
  *
  * truncated at m + j = 12: exact to rounding while |δ|·max aᵢ ≤ 0.005. So each leave-one-out
- * Newton iteration near the full τ̂² costs O(1) instead of a pass over the studies.
+ * Newton iteration near the full τ̂² costs O(1) instead of a pass over the studies, and so does
+ * each cumulative one near the τ² the running sums were anchored at.
  *
  * @example
- * const warm = new WarmPowerSums(1, 10);
+ * const warm = new WarmPowerSums(1);
  * warm.add(1 / (1 + 1), 2); warm.add(1 / (3 + 1), -1); warm.add(1 / (2 + 1), 0);
  * const s = warm.series(warm.without(1 / (2 + 1), 0), 0.01, new Float64Array(POWER_SUMS));
  * s[0] // => 0.746888996… (1/2.01 + 1/4.01: Σa of the first two studies at τ² = 1.01)
@@ -35,18 +36,15 @@ const BINOMIAL: readonly (readonly number[])[] = [1, 2, 3, 4].map((m) => {
 export class WarmPowerSums {
   private readonly acc = new Float64Array(2 * 3 * WARM_POWERS);
   private readonly subset = new Float64Array(3 * WARM_POWERS);
+  /** The largest weight added. */
+  private aMax = 0;
 
-  /**
-   * @param t0 the τ² of the kept sums
-   * @param aMax an upper bound of every weight 1/(vᵢ + t₀)
-   */
-  constructor(
-    readonly t0: number,
-    private readonly aMax: number,
-  ) {}
+  /** @param t0 the τ² of the kept sums */
+  constructor(readonly t0: number) {}
 
   /** Adds the terms of one study (weight a = 1/(vᵢ + t₀), centred outcome y). */
   add(a: number, y: number): void {
+    this.aMax = Math.max(this.aMax, a);
     let am = 1;
     for (let m = 0; m < WARM_POWERS; m++) {
       am *= a;
@@ -65,6 +63,12 @@ export class WarmPowerSums {
       this.subset[3 * m + 1] = compensatedValueWithout(this.acc, 3 * m + 1, am * y);
       this.subset[3 * m + 2] = compensatedValueWithout(this.acc, 3 * m + 2, am * y * y);
     }
+    return this.subset;
+  }
+
+  /** The kept sums of every study added, in a reused buffer. */
+  all(): Float64Array {
+    for (let s = 0; s < 3 * WARM_POWERS; s++) this.subset[s] = compensatedValue(this.acc, s);
     return this.subset;
   }
 
