@@ -44,8 +44,9 @@ export const CUMULATIVE_OPTION_KEYS = optionKeys<CumulativeOptions>()('decreasin
  *
  * Effects stay on the analysis scale of the fit. Work: for EE, DL, ML and REML each refit
  * updates running sums of the studies added so far (compensated, at τ² = 0 and on the full
- * fit's likelihood grid) and warm-starts Newton's method at the previous step's τ̂², a few
- * passes over the j studies (see `SubsetRefits`); other methods refit from scratch.
+ * fit's likelihood grid) and warm-starts Newton's method at the previous step's τ̂², on series
+ * of running sums re-anchored by one pass over the j studies when τ̂² drifts (see
+ * `SubsetRefits`); other methods refit from scratch.
  *
  * @param fit a result of `metaAnalysis`
  * @param order optional sort keys, one per study of the fit

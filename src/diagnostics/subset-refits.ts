@@ -43,13 +43,16 @@ const NOISE = 1e-9;
  *   12th power of the weights (`WarmPowerSums`): O(1) per iteration while τ̂²₍₋ᵢ₎ stays near
  *   τ̂² (|Δτ²|·max aᵢ ≤ 0.005, the usual case for large k), else one Halley step from the
  *   known sums and Newton steps of one pass each. Cumulative starts at the previous τ̂² and
- *   takes passes (two or three). A boundary maximum (τ̂² = 0) needs no pass;
+ *   iterates on series of running sums of the studies added so far, anchored afresh (one pass)
+ *   at the previous τ̂² when it drifts out of their radius, else passes. A boundary maximum
+ *   (τ̂² = 0) needs no pass;
  * - Q, I², H² from the sums at τ² = 0; the estimate, SE (Knapp–Hartung factor), test and CI
  *   from the sums at τ̂².
  *
  * A subset whose scan is not conclusive (several local maxima, a score still positive at the end
  * of the full data's grid, Newton leaving the bracket), a subset where one study holds nearly all
- * the weight, and every other method is refitted from
+ * the weight or whose outcomes lie far from the centre of the sums (cancellation), and every
+ * other method is refitted from
  * scratch by the caller (`refit`), so each row agrees with a from-scratch fit. Work: O(k·grid)
  * once, then O(grid) per subset, plus passes of O(k) only where the series do not reach.
  */
