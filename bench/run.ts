@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gosh, influence, leaveOneOut, metaAnalysis, metaAnalysisBatch, metaRegression } from '../src/index.ts';
+import { cumulative, gosh, influence, leaveOneOut, metaAnalysis, metaAnalysisBatch, metaRegression, simulate } from '../src/index.ts';
 import { onePass, simulateStudies, timeMs, uniforms } from './bench-data.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pooled-bench-'));
@@ -99,15 +99,26 @@ let passMs = NaN;
   rows.push({ goal: 'meta-regression k = 10⁶, 3 moderators, REML', measured: `${fmt(ms)} ms`, target: '≤ 60 passes', ratio: `${fmt(ms / passMs)} passes`, met: ms / passMs <= 60 ? 'yes' : 'no' });
 }
 
-// 5. leaveOneOut and influence at k = 4,000
+// 5. leaveOneOut and influence at k = 4,000 (and cumulative, which uses the same updates)
 {
   const d = simulateStudies(4000, 5);
   const fit = metaAnalysis(d);
-  const loo = timeMs(() => leaveOneOut(fit), 1, 1);
-  const inf = timeMs(() => influence(fit), 1, 1);
-  log(`k = 4000 REML: leaveOneOut ${fmt(loo / 1000)} s, influence ${fmt(inf / 1000)} s`);
+  const loo = timeMs(() => leaveOneOut(fit), 1, 3);
+  const inf = timeMs(() => influence(fit), 1, 3);
+  const cum = timeMs(() => cumulative(fit), 1, 3);
+  log(`k = 4000 REML: leaveOneOut ${fmt(loo / 1000)} s, influence ${fmt(inf / 1000)} s, cumulative ${fmt(cum / 1000)} s`);
   rows.push({ goal: 'leaveOneOut, k = 4,000, REML', measured: `${fmt(loo / 1000)} s`, target: '< 0.2 s', ratio: `${fmt(loo / 200)}× the goal`, met: loo < 200 ? 'yes' : 'no' });
   rows.push({ goal: 'influence, k = 4,000, REML', measured: `${fmt(inf / 1000)} s`, target: '< 0.2 s', ratio: `${fmt(inf / 200)}× the goal`, met: inf < 200 ? 'yes' : 'no' });
+  rows.push({ goal: 'cumulative, k = 4,000, REML (no goal set)', measured: `${fmt(cum / 1000)} s`, target: '—', ratio: '—', met: '—' });
+}
+
+// 5b. simulate: 10⁴ replicates of k = 20, REML, through metaAnalysisBatch and through a loop
+{
+  const design = { k: 20, tau2: 0.05, mu: 0.3, viDistribution: { min: 0.01, max: 0.2 }, replications: 10_000, seed: 1 };
+  const batch = timeMs(() => simulate(design, undefined, { progress: false }), 1, 1);
+  const loop = timeMs(() => simulate(design, (data) => metaAnalysis(data), { progress: false }), 1, 1);
+  log(`simulate 10⁴ × k = 20 REML: batch ${fmt(batch / 1000)} s, one metaAnalysis per replicate ${fmt(loop / 1000)} s`);
+  rows.push({ goal: 'simulate, 10⁴ replicates of k = 20, REML (no goal set)', measured: `${fmt(batch / 1000)} s (loop of metaAnalysis: ${fmt(loop / 1000)} s)`, target: '—', ratio: `${fmt(loop / batch)}× vs the loop`, met: '—' });
 }
 
 // 6. batch: m = 100,000 analyses of k = 10, REML

@@ -74,6 +74,11 @@ export { metaAnalysisBatch } from './models/batch/meta-analysis-batch.ts';
 export type { BatchInput, MetaAnalysisBatchOptions, MetaAnalysisBatchResult } from './models/batch/meta-analysis-batch.ts';
 export { BATCH_COLUMNS } from './models/batch/batch-columns.ts';
 export type { BatchColumn } from './models/batch/batch-columns.ts';
+// --- simulate ---
+export { simulate } from './models/simulate/simulate.ts';
+export type { SimulateOptions, SimulatedData, SimulationAnalysis, SimulationResult } from './models/simulate/simulate.ts';
+export type { SimulationDesign, UniformVariances } from './models/simulate/simulation-design.ts';
+export type { PerformanceMeasures, ReplicateOutcome } from './models/simulate/performance-tally.ts';
 export type { MetaAnalysisOptions, PoolingWeightOptions, WeightedAnalysisOptions } from './models/resolve-options.ts';
 export type { MetaforControl } from './models/resolve-options.ts';
 export { subgroupAnalysis } from './models/subgroup-analysis.ts';

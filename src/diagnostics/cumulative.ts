@@ -1,13 +1,14 @@
 import { InputError } from '../errors.ts';
 import type { MetaAnalysisResult } from '../types.ts';
+import { readResult } from '../read-result.ts';
 import { readFitView } from '../models/read-fit.ts';
 import { refit } from './refit.ts';
 import { keyLabel, tieEnds } from './tie-ends.ts';
 import { sortOrder } from './sort-order.ts';
-import { subsetFit, type SubsetFit } from './subset-fit.ts';
+import type { SubsetFit } from './subset-fit.ts';
+import { storeRefit, subsetColumns, subsetFitRow } from './subset-columns.ts';
+import { SubsetRefits } from './subset-refits.ts';
 import { checkOptions, isPlainObject, optionKeys } from '../check-options.ts';
-import { freezeResult } from '../freeze-result.ts';
-import { readResult } from '../read-result.ts';
 
 /** Options of {@link cumulative}. */
 export interface CumulativeOptions {
@@ -42,7 +43,11 @@ export const CUMULATIVE_OPTION_KEYS = optionKeys<CumulativeOptions>()('decreasin
  * With `{ collapse: true }` studies with equal keys enter together: one row per distinct key,
  * labelled with the key (metafor's `cumul(..., collapse = TRUE)`).
  *
- * Effects stay on the analysis scale of the fit. Work: k refits of O(k) per estimator iteration.
+ * Effects stay on the analysis scale of the fit. Work: for EE, DL, ML and REML each refit
+ * updates running sums of the studies added so far (compensated, at τ² = 0 and on the full
+ * fit's likelihood grid) and warm-starts Newton's method at the previous step's τ̂², on series
+ * of running sums re-anchored by one pass over the j studies when τ̂² drifts (see
+ * `SubsetRefits`); other methods refit from scratch.
  *
  * @param fit a result of `metaAnalysis`
  * @param order optional sort keys, one per study of the fit
@@ -76,13 +81,19 @@ export function cumulative(
     if (typeof collapse !== 'boolean') throw new InputError('must be true or false', { field: 'collapse', value: collapse });
     const yi = Float64Array.from(sequence, (i) => f.yi[i]!);
     const vi = Float64Array.from(sequence, (i) => f.vi[i]!);
-    const rows: SubsetFit[] = [];
-    for (const j of collapse && order !== undefined ? tieEnds(order, sequence) : sequence.map((_, i) => i + 1)) {
-      const step = refit(yi.subarray(0, j), vi.subarray(0, j), f.method, f.test, f.level);
+    const keyed = collapse && order !== undefined;
+    const ends = keyed ? tieEnds(order, sequence) : sequence.map((_, i) => i + 1);
+    const columns = subsetColumns(ends.length);
+    const refits = new SubsetRefits(yi, vi, f.method, f.test, f.level, f);
+    let added = 0;
+    ends.forEach((j, r) => {
+      while (added < j) refits.addStudy(added++);
+      if (!refits.refitInto(columns, r, j, -1)) storeRefit(columns, r, refit(yi.subarray(0, j), vi.subarray(0, j), f.method, f.test, f.level), NaN);
+    });
+    return Object.freeze(ends.map((j, r) => {
       const last = sequence[j - 1]!;
-      rows.push(subsetFit(collapse && order !== undefined ? keyLabel(order[last]) : f.labels[last]!, step));
-    }
-    return freezeResult(rows);
+      return subsetFitRow(columns, r, keyed ? keyLabel(order[last]) : f.labels[last]!);
+    }));
   });
 }
 

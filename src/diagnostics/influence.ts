@@ -2,11 +2,10 @@ import { CompensatedAccumulator } from '../numeric/compensated-sum.ts';
 import type { MetaAnalysisResult } from '../types.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import { isInfluential } from './is-influential.ts';
-import { readFitView } from '../models/read-fit.ts';
-import { refit, type Refit } from './refit.ts';
-import { withoutStudy } from './without-study.ts';
-import { freezeResult } from '../freeze-result.ts';
 import { readResult } from '../read-result.ts';
+import { readFitView } from '../models/read-fit.ts';
+import { leaveOneOutColumns } from './leave-one-out-columns.ts';
+import type { SubsetColumns } from './subset-columns.ts';
 
 /**
  * Case-deletion diagnostics of one study (one row of metafor's `influence(fit)$inf`, plus
@@ -59,8 +58,8 @@ export interface InfluenceRow {
  *   |DFBETAS| > 1).
  *
  * A deleted model of one study uses τ² = 0 and the z test (as rma.uni). Rows follow the
- * studies of the fit (omitted rows excluded). Work: k refits of O(k) per estimator iteration;
- * no k×k matrix is formed.
+ * studies of the fit (omitted rows excluded). Work: the refits of `leaveOneOut` (an O(k)
+ * update of the full data's sums per study for EE, DL, ML and REML); no k×k matrix is formed.
  *
  * @param fit a result of `metaAnalysis` with k ≥ 2 studies
  * @returns a frozen array of k frozen {@link InfluenceRow}s
@@ -77,38 +76,36 @@ export function influence(fit: MetaAnalysisResult): readonly InfluenceRow[] {
     const { k, yi: y, vi: v } = f;
     const hat = leverages(v, f.tau2);
     const vbFull = f.se * f.se;
-    const yDel = new Float64Array(k - 1);
-    const vDel = new Float64Array(k - 1);
+    const del = leaveOneOutColumns(f);
     const rows: InfluenceRow[] = [];
     for (let i = 0; i < k; i++) {
       const label = f.labels[i]!;
       const h = hat[i]!;
-      const del = refit(withoutStudy(y, i, yDel), withoutStudy(v, i, vDel), f.method, f.test, f.level);
-      if (!del.ok) {
+      const error = del.errors[i];
+      if (error !== undefined) {
         rows.push(Object.freeze({
           label, rstudent: null, dffits: null, cookD: null, covRatio: null, tau2Deleted: null, qDeleted: null,
           hat: h, weight: 100 * h, dfbetas: null,
           isInfluential: isInfluential({ dffits: NaN, cookD: NaN, hat: h, dfbetas: NaN }, k),
-          error: del.reason,
+          error,
         }));
-        continue;
       }
-      const stats = deletionStatistics(y[i]!, v[i]!, h, f.estimate, vbFull, del, v);
+      const stats = deletionStatistics(y[i]!, v[i]!, h, f.estimate, vbFull, del, i);
       rows.push(Object.freeze({
         label,
         rstudent: finiteOrNull(stats.rstudent),
         dffits: finiteOrNull(stats.dffits),
         cookD: finiteOrNull(stats.cookD),
         covRatio: finiteOrNull(stats.covRatio),
-        tau2Deleted: finiteOrNull(del.tau2),
-        qDeleted: finiteOrNull(del.q),
+        tau2Deleted: finiteOrNull(del.tau2[i]!),
+        qDeleted: finiteOrNull(del.q[i]!),
         hat: h,
         weight: 100 * h,
         dfbetas: finiteOrNull(stats.dfbetas),
         isInfluential: isInfluential({ ...stats, hat: h }, k),
       }));
     }
-    return freezeResult(rows);
+    return Object.freeze(rows);
   });
 }
 
@@ -126,27 +123,33 @@ function leverages(vi: Float64Array, tau2: number): Float64Array {
   return w;
 }
 
-/** The deletion statistics of study (yᵢ, vᵢ) with hat value `h`, given the refit without it. */
+/**
+ * The deletion statistics of study (yᵢ, vᵢ) with hat value `h`, given the refit without it
+ * (entry i of the leave-one-out columns): Σⱼ 1/(vⱼ + τ̂²₍₋ᵢ₎) over all k studies is the refit's
+ * own sum of weights plus study i's, O(1).
+ */
 function deletionStatistics(
   yi: number,
   vi: number,
   h: number,
   estimate: number,
   vbFull: number,
-  del: Refit,
-  allVi: Float64Array,
+  del: SubsetColumns,
+  i: number,
 ): { rstudent: number; dffits: number; cookD: number; covRatio: number; dfbetas: number } {
-  const change = estimate - del.estimate;
-  let resid = yi - del.estimate;
+  const mu = del.estimate[i]!;
+  const tau2 = del.tau2[i]!;
+  const s2w = del.s2w[i]!;
+  const vb = del.vb[i]!;
+  const change = estimate - mu;
+  let resid = yi - mu;
   if (Math.abs(resid) < 100 * Number.EPSILON) resid = 0;
-  const sumW = new CompensatedAccumulator();
-  for (let j = 0; j < allVi.length; j++) sumW.add(1 / (allVi[j]! + del.tau2));
-  const vbDeletedTau2 = 1 / sumW.value();
+  const vbDeletedTau2 = 1 / (del.sumW[i]! + 1 / (vi + tau2));
   return {
-    rstudent: resid / Math.sqrt(vi * del.s2w + del.vb + del.tau2 * del.s2w),
-    dffits: change / Math.sqrt(del.s2w * h * (del.tau2 + vi)),
+    rstudent: resid / Math.sqrt(vi * s2w + vb + tau2 * s2w),
+    dffits: change / Math.sqrt(s2w * h * (tau2 + vi)),
     cookD: (change * change) / vbFull,
-    covRatio: del.vb / vbFull,
-    dfbetas: change / Math.sqrt(del.s2w * vbDeletedTau2),
+    covRatio: vb / vbFull,
+    dfbetas: change / Math.sqrt(s2w * vbDeletedTau2),
   };
 }

@@ -1,6 +1,4 @@
 import type { Heterogeneity, Inference, Interval, StudySet } from '../types.ts';
-import { finiteOrNull } from '../numeric/finite-or-null.ts';
-import type { FailedRefit, Refit } from './refit.ts';
 
 /**
  * The model refitted to a subset of the studies: one row of `leaveOneOut` or `cumulative`
@@ -33,35 +31,3 @@ export interface SubsetFit
   /** Present only when the refit failed: why (metafor's rma.uni would stop there). */
   readonly error?: string;
 }
-
-/**
- * Turns a refit into a frozen {@link SubsetFit} row, mapping non-finite numbers to `null`.
- *
- * @example
- * subsetFit('Study 1', refit(new Float64Array([1, 3]), new Float64Array([1, 1]), 'EE', 'z', 0.95)).estimate // => 2
- */
-export function subsetFit(label: string, fit: Refit | FailedRefit): SubsetFit {
-  if (!fit.ok) {
-    return Object.freeze({
-      label, k: fit.k, estimate: null, se: null, statistic: null, df: null, pValue: null,
-      ci: Object.freeze({ lower: null, upper: null }),
-      tau2: null, i2: null, h2: null, q: null, qPValue: null, error: fit.reason,
-    });
-  }
-  return Object.freeze({
-    label,
-    k: fit.k,
-    estimate: finiteOrNull(fit.estimate),
-    se: finiteOrNull(fit.se),
-    statistic: finiteOrNull(fit.statistic),
-    df: fit.df,
-    pValue: finiteOrNull(fit.pValue),
-    ci: Object.freeze({ lower: finiteOrNull(fit.ciLower), upper: finiteOrNull(fit.ciUpper) }),
-    tau2: finiteOrNull(fit.tau2),
-    i2: finiteOrNull(fit.i2),
-    h2: finiteOrNull(fit.h2),
-    q: finiteOrNull(fit.q),
-    qPValue: finiteOrNull(fit.qPValue),
-  });
-}
-

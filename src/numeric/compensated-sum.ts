@@ -87,3 +87,21 @@ export function addCompensated(acc: Float64Array, slot: number, x: number): void
 export function compensatedValue(acc: Float64Array, slot: number): number {
   return acc[2 * slot]! + acc[2 * slot + 1]!;
 }
+
+/**
+ * Compensated sum `slot` of `acc` (see {@link addCompensated}) without one of its terms `x`: the
+ * sum of all but one term in O(1), e.g. a leave-one-out sum. The subtraction of x from the
+ * leading part is error-free (Neumaier's two-sum), so the result is accurate to about ε relative
+ * to itself plus ε² relative to the full sum, even when x held most of it.
+ *
+ * @example
+ * const acc = new Float64Array(2);
+ * addCompensated(acc, 0, 1e16); addCompensated(acc, 0, 3);
+ * compensatedValueWithout(acc, 0, 1e16) // => 3
+ */
+export function compensatedValueWithout(acc: Float64Array, slot: number, x: number): number {
+  const sum = acc[2 * slot]!;
+  const t = sum - x;
+  const error = Math.abs(sum) >= Math.abs(x) ? sum - t - x : sum - (t + x);
+  return t + (error + acc[2 * slot + 1]!);
+}

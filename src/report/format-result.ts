@@ -68,6 +68,8 @@ import type { LongFormat } from '../effect-sizes/to-long.ts';
 import type { StudyTables } from '../effect-sizes/to-table.ts';
 import { formatLongFormat } from './format-long-format.ts';
 import { formatStudyTables } from './format-study-tables.ts';
+import { formatSimulation } from './format-simulation.ts';
+import type { SimulationResult } from '../models/simulate/simulate.ts';
 import { studyTable, type StudyTable } from './study-table.ts';
 import type { ResultSummary } from './summarize.ts';
 
@@ -79,7 +81,7 @@ export type PooledResult =
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
   | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult
-  | LongFormat | StudyTables | GlmmResult;
+  | LongFormat | StudyTables | GlmmResult | SimulationResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -122,6 +124,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   toLong: (long: LongFormat) => formatLongFormat(long),
   toTable: (tables: StudyTables) => formatStudyTables(tables),
   glmm: formatGlmm,
+  simulate: formatSimulation,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];

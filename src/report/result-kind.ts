@@ -13,7 +13,7 @@ export const RESULT_KINDS = Object.freeze([
   'metaAnalysisBatch', 'gosh',
   // reshaped study data (issue #13, part A)
   'toLong', 'toTable',
-  'glmm',
+  'glmm', 'simulate',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -63,6 +63,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
     isObject(x) && typeof x.m === 'number' && isIn(x.method, TAU2_METHODS) && isArray(x.warnings) && hasAll(x, 'estimate', 'tau2', 'ciLower', 'tau2CiUpper', 'qPValue') && !isObject(x.ci),
   gosh: (x) => isObject(x) && typeof x.subsets === 'number' && typeof x.exhaustive === 'boolean' && hasAll(x, 'estimate', 'i2', 'included', 'size'),
   glmm: (x) => isObject(x) && isIn(x.method, ['ML', 'EE']) && isIn(x.measure, ['PLO', 'IRLN', 'OR', 'IRR']) && isArray(x.coefficients) && hasAll(x, 'qeWald', 'qeLrt', 'nAGQ', 'marginalLogLik'),
+  simulate: (x) => isObject(x) && isObject(x.design) && typeof x.replications === 'number' && typeof x.batch === 'boolean' && hasAll(x, 'bias', 'rmse', 'coverage', 'power'),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
   whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,
   assessCertainty: (x) => isObject(x) && isArray(x.findings) && typeof x.optimalInformationSize === 'number' && x.findings.every((f) => isObject(f) && isArray(f.domains)),

@@ -23,6 +23,7 @@ import {
   analysisScale, assessReplication, backTransform, baujat, baujatPlot, bubbleData, bubblePlot, changeScoreCorrelation, changeScoreSd, chiSquareCdf, chiSquarePdf, chiSquareQuantile, chiSquareSf, claimsFor, column, columnNames, comparisonEffects, countProvenance, cumulative, cumulativePlot, describeComparison, describeProvenance, detectOverlaps, effectSizes, eggerTest, estimateMeanSd, evidenceMap, failSafeN, fisherFCdf, fisherFPdf, fisherFQuantile, fisherFSf, forestPlot, formatFixed, formatPValue, formatResult, formatStudyTable, fromEstimateAndCi, funnelPlot, hedgesCorrection, htmlReport, imputeSd, independenceClusters, influence, influencePlot, isInfluential, isMissing, kendallTau, labbeData, labbePlot, leaveOneOut, leaveOneOutPlot, loadEvidence, mantelHaenszel, matchComparison, maxSdForSignificance, metaAnalysis, metaRegression, multilevel, nameKey, naturalTransform, normalCdf, normalPdf, normalQqData, normalQuantile, normalSf, pairArms, parseExpectedWindow, peto, pooledSdFromCi, pooledSdFromP, pooledSdFromSe, pooledSdFromT, poolIndependent, qqPlot, radialData, radialPlot, rankCorrelationTest, readEvidenceFile, readJsonFile, readTable, replicationEvidenceTable, replicationMarkdown, replicationStatusLabel, replicationText, resultKind, resultsTiming, robust, sameName, sdFromCi, sdFromSe, sensitivity, sensitivityPlot, standardizedResiduals, studentTCdf, studentTPdf, studentTQuantile, studentTSf, studyLinks, studyTable, subgroupAnalysis, summarize, trimAndFill, worstProvenance,
 } from '../../src/index.ts';
 import type {
+  SimulateOptions, SimulationAnalysis, SimulationDesign, SimulationResult, PerformanceMeasures, ReplicateOutcome, SimulatedData, UniformVariances,
   BatchInput, MetaAnalysisBatchOptions, MetaAnalysisBatchResult, GoshOptions, GoshResult, PoolingWeightOptions, WeightedAnalysisOptions, PoolingMethod, Tau2IntervalOptions, Tau2IntervalResult, PermutationTestOptions, PermutationTestResult, ErrorCode, ArmPairing, ArmPairs, BackTransform, BackTransformOptions, BaujatPlotOptions, BaujatPoint, BubbleData, BubbleDataOptions, BubblePlotOptions, ChangeScoreCorrelationInput, ChangeScoreCorrelationResult, ChangeScoreSdInput, ChangeScoreSdResult, Comparison, ComparisonEffectsOptions, ComparisonMatch, CumulativeOptions, CumulativePlotOptions, EffectInput, EffectSizes, EffectSizesOptions, EggerTestOptions, EggerTestResult, EstimateMeanSdInput, EstimateMeanSdResult, EvidenceBase, EvidenceClaim, EvidenceMapOptions, EvidenceStudy, FailSafeNInput, FailSafeNOptions, FailSafeNResult, FitLike, ForestPlotOptions, FormatOptions, FromEstimateAndCiInput, FromEstimateAndCiResult, FunnelPlotOptions, HtmlReportOptions, IndependenceClusters, IndependentPooling, InfluenceRow, KendallTau, LabbeData, LabbeDataOptions, LabbePlotOptions, MantelHaenszelOptions, MantelHaenszelResult, MaxSdForSignificanceInput, MaxSdForSignificanceResult, Measure, MetaAnalysisOptions, MetaAnalysisResult, MetaRegressionOptions, MetaRegressionResult, MultilevelOptions, MultilevelResult, NormalQqData, NormalQqOptions, Overlap, PetoResult, PlotSizeOptions, PoolIndependentOptions, PooledResult, PooledSdFromCiInput, PooledSdFromCiResult, PooledSdFromPInput, PooledSdFromPResult, PooledSdFromSeInput, PooledSdFromTInput, PooledSdResult, Provenance, ProvenanceCounts, QqPlotOptions, RadialData, RadialPlotOptions, RankCorrelationResult, ReadTableOptions, ReplicationAssessment, ReplicationMarkdownOptions, ReplicationOptions, ReplicationStatus, ReportSection, ResultKind, ResultSummary, ResultsTiming, RobustOptions, RobustResult, SdFromCiInput, SdFromCiResult, SdFromSeInput, SdFromSeResult, SensitivityPlotOptions, StandardizedResidual, StudyEffect, StudyTable, StudyTableOptions, SubgroupResult, SubsetFit, SubsetForestOptions, SummarizeOptions, Table, TransformName, TrimAndFillOptions, TrimAndFillResult, TwoByTwoPoolingOptions, ImputeSdOptions, ImputeSdResult, SensitivityInput, SensitivityResult, Convergence, Heterogeneity, Inference, Interval, RegressionCoefficient, Settings, StudySet, SubgroupFit, Tau2Method, TestType, Warnings,
 } from '../../src/index.ts';
 // One import per layer added after the first lists (a new export goes into its layer's import, its
@@ -36,7 +37,7 @@ import type {
 } from '../../src/index.ts';
 // --- predict, blup, model comparison ---
 import {
-  anova, blup, fitStatistics, predict, tau2Interval, permutationTest, numberCode, metaAnalysisBatch, gosh,
+  anova, blup, fitStatistics, predict, tau2Interval, permutationTest, numberCode, metaAnalysisBatch, gosh, simulate,
 } from '../../src/index.ts';
 import type {
   AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult, LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
@@ -169,6 +170,11 @@ describe('signatures of the exported functions', () => {
     >();
     expectTypeOf(gosh).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: GoshOptions]>();
     expectTypeOf(gosh).returns.toEqualTypeOf<GoshResult>();
+    expectTypeOf(simulate).parameters.toEqualTypeOf<[design: SimulationDesign, analyse?: SimulationAnalysis, options?: SimulateOptions]>();
+    expectTypeOf(simulate).returns.toEqualTypeOf<SimulationResult>();
+    expectTypeOf<SimulationAnalysis>().toEqualTypeOf<MetaAnalysisOptions | ((data: SimulatedData, replicate: number) => ReplicateOutcome)>();
+    expectTypeOf<SimulationResult>().toExtend<PerformanceMeasures>();
+    expectTypeOf<SimulationDesign['viDistribution']>().toEqualTypeOf<UniformVariances | undefined>();
     expectTypeOf(tau2Interval).parameters.toEqualTypeOf<[fit: unknown, options?: Tau2IntervalOptions]>();
     expectTypeOf(tau2Interval).returns.toEqualTypeOf<Tau2IntervalResult>();
     expectTypeOf(permutationTest).parameters.toEqualTypeOf<[fit: unknown, options?: PermutationTestOptions]>();
@@ -697,6 +703,8 @@ describe('result vocabulary', () => {
     expectTypeOf<HenmiCopasResult>().toExtend<Settings & Warnings>();
     expectTypeOf<HenmiCopasResult>().toEqualTypeOf<DeepReadonly<HenmiCopasResult>>();
     expectTypeOf<HenmiCopasFit>().toEqualTypeOf<DeepReadonly<HenmiCopasFit>>();
+    // --- simulate ---
+    expectTypeOf<SimulationResult>().toEqualTypeOf<DeepReadonly<SimulationResult>>();
     expectTypeOf<KendallTau>().toEqualTypeOf<DeepReadonly<KendallTau>>();
     expectTypeOf<ResultSummary>().toEqualTypeOf<DeepReadonly<ResultSummary>>();
     expectTypeOf<StudyTable>().toEqualTypeOf<DeepReadonly<StudyTable>>();

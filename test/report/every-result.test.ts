@@ -9,6 +9,7 @@ import {
   gosh, metaAnalysisBatch, henmiCopas, selectionModel,
   toLong, toTable,
   glmm,
+  simulate,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -71,6 +72,7 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['summarize', summarize(ml)],
   ['studyTable', studyTable(fit)],
   ['gosh', gosh(fit, { subsets: 200 })],
+  ['simulate', simulate({ k: 5, tau2: 0.1, mu: 0.2, viDistribution: { min: 0.01, max: 0.1 }, replications: 30, seed: 3 }, undefined, { progress: false })],
   ['metaAnalysisBatch', metaAnalysisBatch({ yi: rr.yi, vi: rr.vi, offsets: [0, 6, rr.yi.length] })],
   ['studyTable', studyTable(mantelHaenszel(bcg.rows, { measure: 'OR', columns }))],
   ['assessCertainty', assessCertainty(seed)],

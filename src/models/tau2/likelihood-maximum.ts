@@ -182,8 +182,13 @@ function memoized(f: (t: number) => number): (t: number) => number {
  * The τ² grid of the scan: geometric from 10⁻²·min vᵢ (positive vᵢ) to an upper end where the
  * score is negative, at least 2·range(y)² + max vᵢ (for the intercept-only ML likelihood the
  * score is negative for every τ² above the squared range of y), widened by 4× until it is.
+ * Exported for the diagnostics, which scan every subset of the studies on the grid of the full data.
+ *
+ * @example
+ * scanGrid(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), () => -1).length
+ * // => 19 (from 0.01 to 2·4² + 1 = 33, 5 points a decade)
  */
-function scanGrid(model: WeightedModel, score: (t: number) => number): number[] {
+export function scanGrid(model: WeightedModel, score: (t: number) => number): number[] {
   const { range, vMin, vMax } = dataSpread(model.y, model.v);
   let upper = 2 * range * range + vMax;
   if (!(upper > 0)) upper = 1;
