@@ -27,3 +27,10 @@ export function fixtureCall(f: MvFixture): [{ yi: number[] }, MultivariateOption
   }];
 }
 
+
+/** The diagonal of the fixture's V (the sampling variances), in row order. */
+export function fixtureVi(f: MvFixture): number[] {
+  const vi = new Array<number>(f.yi.length);
+  for (const b of f.blocks) arr(b.rows).forEach((r, a) => { vi[r - 1] = Array.isArray(b.V) ? b.V[a]![a]! : b.V; });
+  return vi;
+}
