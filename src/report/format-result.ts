@@ -58,6 +58,11 @@ import { formatPermutationTest } from './format-permutation-test.ts';
 import type { Tau2IntervalResult } from '../models/tau2-inference/tau2-interval.ts';
 import type { PermutationTestResult } from '../models/permutation/permutation-test.ts';
 import { RESULT_KINDS, resultKind, type ResultKind } from './result-kind.ts';
+import type { MultivariateResult } from '../models/multivariate/multivariate.ts';
+import type { AggregateResult } from '../models/multivariate/aggregate.ts';
+import type { VcalcResult } from '../models/multivariate/vcalc.ts';
+import { formatMultivariate } from './format-multivariate.ts';
+import { formatAggregate, formatVcalc } from './format-aggregate.ts';
 import { studyTable, type StudyTable } from './study-table.ts';
 import type { ResultSummary } from './summarize.ts';
 
@@ -68,7 +73,8 @@ export type PooledResult =
   | RankCorrelationResult | TrimAndFillResult | FailSafeNResult | EffectSizes | ResultSummary | StudyTable
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
-  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult;
+  | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult
+  | MultivariateResult | AggregateResult | VcalcResult;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -106,6 +112,9 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   permutationTest: formatPermutationTest,
   metaAnalysisBatch: formatMetaAnalysisBatch,
   gosh: formatGosh,
+  multivariate: formatMultivariate,
+  aggregate: formatAggregate,
+  vcalc: formatVcalc,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
@@ -121,7 +130,8 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * the test of differences, `effectSizes` as `print.escalc`, and the results of `summarize` and
  * `studyTable` as `predict(fit, transf = ...)` and a per-study table, `predict` and `blup` as
  * metafor's `predict.rma` and `blup` tables, `anova` results as `print.anova.rma` (Wald tests of
- * coefficients or contrasts, likelihood-ratio tests) and `fitStatistics` as `fitstats`. p-values are printed as
+ * coefficients or contrasts, likelihood-ratio tests), `fitStatistics` as `fitstats`, `multivariate` as
+ * `print.rma.mv`, and `aggregate` and `vcalc` as tables. p-values are printed as
  * they are (2.00e-26, not <.0001).
  *
  * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval

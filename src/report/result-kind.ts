@@ -11,6 +11,7 @@ export const RESULT_KINDS = Object.freeze([
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
   'tau2Interval', 'permutationTest',
   'metaAnalysisBatch', 'gosh',
+  'multivariate', 'aggregate', 'vcalc',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -32,7 +33,7 @@ const hasAll = (x: Fields, ...keys: string[]) => keys.every((key) => key in x);
 const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   mantelHaenszel: (x) => isObject(x) && x.method === 'MH',
   peto: (x) => isObject(x) && x.method === 'PETO',
-  metaRegression: (x) => isObject(x) && isArray(x.coefficients) && x.coefficients.every(isObject) && hasAll(x, 'qm', 'qe', 'tau2', 'k'),
+  metaRegression: (x) => isObject(x) && isArray(x.coefficients) && x.coefficients.every(isObject) && hasAll(x, 'qm', 'qe', 'tau2', 'k') && x.model !== 'multivariate',
   metaAnalysis: (x) =>
     isObject(x) && isIn(x.method, TAU2_METHODS) && isObject(x.predictionInterval) && isObject(x.ci) && !('coefficients' in x),
   subgroupAnalysis: (x) => isObject(x) && isArray(x.groups) && x.groups.every(isObject) && isObject(x.between),
@@ -57,6 +58,9 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   metaAnalysisBatch: (x) =>
     isObject(x) && typeof x.m === 'number' && isIn(x.method, TAU2_METHODS) && isArray(x.warnings) && hasAll(x, 'estimate', 'tau2', 'ciLower', 'tau2CiUpper', 'qPValue') && !isObject(x.ci),
   gosh: (x) => isObject(x) && typeof x.subsets === 'number' && typeof x.exhaustive === 'boolean' && hasAll(x, 'estimate', 'i2', 'included', 'size'),
+  multivariate: (x) => isObject(x) && x.model === 'multivariate' && isArray(x.coefficients) && isArray(x.components) && hasAll(x, 'logLik', 'qe', 'sigma2'),
+  aggregate: (x) => isObject(x) && isArray(x.cluster) && isArray(x.ki) && isArray(x.yi) && isArray(x.vi) && hasAll(x, 'struct', 'weighted'),
+  vcalc: (x) => isObject(x) && typeof x.k === 'number' && isArray(x.blocks) && x.blocks.every((b) => isObject(b) && isArray(b.index) && isArray(b.matrix)),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
   whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,
   assessCertainty: (x) => isObject(x) && isArray(x.findings) && typeof x.optimalInformationSize === 'number' && x.findings.every((f) => isObject(f) && isArray(f.domains)),

@@ -41,6 +41,11 @@ import {
 import type {
   AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult, LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
 } from '../../src/index.ts';
+// --- multivariate: vcalc, aggregate, rma.mv ---
+import { aggregate, multivariate, vcalc } from '../../src/index.ts';
+import type {
+  AggregateOptions, AggregateResult, ColumnData, MultivariateInput, MultivariateOptions, MultivariateResult, VcalcOptions, VcalcResult,
+} from '../../src/index.ts';
 // --- diagnostics of regressions, multilevel fits and 2×2 tables ---
 import {
   cumulativeTables, influenceMultilevel, influenceRegression, leaveOneOutTables,
@@ -144,6 +149,12 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(tau2Interval).returns.toEqualTypeOf<Tau2IntervalResult>();
     expectTypeOf(permutationTest).parameters.toEqualTypeOf<[fit: unknown, options?: PermutationTestOptions]>();
     expectTypeOf(permutationTest).returns.toEqualTypeOf<PermutationTestResult>();
+    expectTypeOf(vcalc).parameters.toEqualTypeOf<[data: ColumnData, options: VcalcOptions]>();
+    expectTypeOf(vcalc).returns.toEqualTypeOf<VcalcResult>();
+    expectTypeOf(aggregate).parameters.toEqualTypeOf<[data: ColumnData, options: AggregateOptions]>();
+    expectTypeOf(aggregate).returns.toEqualTypeOf<AggregateResult>();
+    expectTypeOf(multivariate).parameters.toEqualTypeOf<[input: MultivariateInput, options: MultivariateOptions]>();
+    expectTypeOf(multivariate).returns.toEqualTypeOf<MultivariateResult>();
     expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: MetaAnalysisOptions & PoolingWeightOptions]>();
     expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
   });

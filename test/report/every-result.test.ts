@@ -6,7 +6,7 @@ import {
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
   predict, blup, anova, fitStatistics,
   tau2Interval, permutationTest,
-  gosh, metaAnalysisBatch,
+  gosh, metaAnalysisBatch, multivariate, aggregate, vcalc,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -75,6 +75,10 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['coefficientTest', anova(metaRegression(input, { moderators: { ablat } }), { coefficients: ['ablat'] })],
   ['contrastTest', anova(metaRegression(input, { moderators: { ablat }, test: 'knha' }), { contrasts: [[1, 10], [1, 50]] })],
   ['likelihoodRatioTest', anova(metaRegression(input, { moderators: { ablat }, method: 'ML' }), metaAnalysis(input, { method: 'ML' }))],
+  ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ inner: ml.inner, outer: ml.outer, struct: 'CS' }], moderators: { x: ml.yi.map((_, i) => i % 3) } })],
+  ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer] }, { inner: ml.yi.map((_, i) => i % 2), outer: ml.outer, struct: 'UN' }], method: 'ML', test: 't' })],
+  ['aggregate', aggregate({ yi: ml.yi, vi: ml.vi }, { cluster: ml.outer, rho: 0.5 })],
+  ['vcalc', vcalc({ vi: ml.vi }, { cluster: ml.outer, obs: ml.inner, rho: 0.5 })],
   ['fitStatistics', fitStatistics(fit)],
   ['fitStatistics', fitStatistics(ml)],
   ['tau2Interval', tau2Interval(fit)],

@@ -21,6 +21,9 @@ import { varianceLayout } from './variance-parameters.ts';
 import { fitStatisticsOf, type MultivariateFitStatistics } from './multivariate-fit-statistics.ts';
 import { describeComponents, type VarianceComponentSummary } from './describe-components.ts';
 
+/** Input of {@link multivariate}: yi, with vi unless the options give V (labels optional). */
+export type MultivariateInput = EffectInput | EffectSizes | { readonly yi: ArrayLike<unknown>; readonly labels?: readonly string[] };
+
 /** Options of {@link multivariate}. */
 export interface MultivariateOptions {
   /** Known sampling covariance matrix: a `vcalc` result, `{ k, blocks }`, or a k×k array (split into its blocks). Default: diag(vi). */
@@ -110,9 +113,9 @@ export interface MultivariateResult {
  * const fit = multivariate({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0] }, {
  *   V: { k: 6, blocks: [0, 2, 4].map((i) => ({ cluster: String(i), index: [i, i + 1], matrix: [[0.01, 0.005], [0.005, 0.01]] })) },
  *   random: { levels: [['a', 'a', 'b', 'b', 'c', 'c']] } });
- * fit.sigma2 // => [0.3058333]
+ * fit.sigma2 // => [0.3158333] (balanced REML: variance of the study means 0.3233333 minus their sampling variance 0.0075)
  */
-export function multivariate(input: EffectInput | EffectSizes | { readonly yi: ArrayLike<unknown>; readonly labels?: readonly string[] }, options: MultivariateOptions): MultivariateResult {
+export function multivariate(input: MultivariateInput, options: MultivariateOptions): MultivariateResult {
   const { method, test, level } = resolveMultilevelOptions(options as never, MULTIVARIATE_OPTION_KEYS);
   const struct = options.struct ?? 'CS';
   assertOneOf(struct, MULTIVARIATE_STRUCTS, 'struct');
