@@ -108,6 +108,8 @@ export type { ColumnData, ColumnSpec } from './models/multivariate/read-column.t
 export { aggregate, AGGREGATE_STRUCTS, type AggregateOptions, type AggregateResult, type AggregateStruct } from './models/multivariate/aggregate.ts';
 export { multivariate, type MultivariateInput, type MultivariateOptions, type MultivariateResult } from './models/multivariate/multivariate.ts';
 export { MULTIVARIATE_STRUCTS, type MultivariateStruct } from './models/multivariate/covariance-structures.ts';
+export { multivariateLikelihoodRatio } from './models/multivariate/multivariate-likelihood-ratio.ts';
+export type { FixedComponents, FixedValues } from './models/multivariate/variance-parameters.ts';
 export type { RandomTerm, NestedRandomTerm, StructuredRandomTerm } from './models/multivariate/random-terms.ts';
 export type { VarianceComponentSummary } from './models/multivariate/describe-components.ts';
 export type { MultivariateFitStatistics } from './models/multivariate/multivariate-fit-statistics.ts';

@@ -42,7 +42,7 @@ import type {
   AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult, LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
 } from '../../src/index.ts';
 // --- multivariate: vcalc, aggregate, rma.mv ---
-import { aggregate, multivariate, vcalc } from '../../src/index.ts';
+import { aggregate, multivariate, multivariateLikelihoodRatio, vcalc } from '../../src/index.ts';
 import type {
   AggregateOptions, AggregateResult, ColumnData, MultivariateInput, MultivariateOptions, MultivariateResult, VcalcOptions, VcalcResult,
 } from '../../src/index.ts';
@@ -155,6 +155,8 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(aggregate).returns.toEqualTypeOf<AggregateResult>();
     expectTypeOf(multivariate).parameters.toEqualTypeOf<[input: MultivariateInput, options: MultivariateOptions]>();
     expectTypeOf(multivariate).returns.toEqualTypeOf<MultivariateResult>();
+    expectTypeOf(multivariateLikelihoodRatio).parameters.toEqualTypeOf<[first: MultivariateResult, second: MultivariateResult]>();
+    expectTypeOf(multivariateLikelihoodRatio).returns.toEqualTypeOf<LikelihoodRatioResult>();
     expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: MetaAnalysisOptions & PoolingWeightOptions]>();
     expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
   });

@@ -17,15 +17,19 @@ import { MULTIVARIATE_STRUCTS, type MultivariateStruct } from './covariance-stru
 import { independentBlocks } from './independent-blocks.ts';
 import { evaluateMarginal, type MarginalModel, type ModelBlock } from './marginal-likelihood.ts';
 import { hasLabels, indexTerms, readRandomTerms, type RandomTerm, type ResolvedTerm } from './random-terms.ts';
-import { varianceLayout } from './variance-parameters.ts';
+import { varianceLayout, type FixedComponents } from './variance-parameters.ts';
 import { fitStatisticsOf, type MultivariateFitStatistics } from './multivariate-fit-statistics.ts';
 import { describeComponents, type VarianceComponentSummary } from './describe-components.ts';
 
 /** Input of {@link multivariate}: yi, with vi unless the options give V (labels optional). */
 export type MultivariateInput = EffectInput | EffectSizes | { readonly yi: ArrayLike<unknown>; readonly labels?: readonly string[] };
 
-/** Options of {@link multivariate}. */
-export interface MultivariateOptions {
+/**
+ * Options of {@link multivariate}. Variance components can be fixed as in metafor: `sigma2`
+ * (one per nested level), `tau2`/`rho` (first `~ inner | outer` term), `gamma2`/`phi` (second),
+ * each one number for all or an array with `null` where it is estimated (e.g. `rho: 0`).
+ */
+export interface MultivariateOptions extends FixedComponents {
   /** Known sampling covariance matrix: a `vcalc` result, `{ k, blocks }`, or a k×k array (split into its blocks). Default: diag(vi). */
   readonly V?: BlockMatrix | readonly (readonly number[])[];
   /** Random effects: `{ levels: [study, es] }` for `~ 1 | study/es`, `{ inner: outcome, outer: study, struct: 'UN' }` for `~ outcome | study`; one term or an array. */
@@ -44,7 +48,8 @@ export interface MultivariateOptions {
 }
 
 /** The valid keys of {@link MultivariateOptions}. */
-export const MULTIVARIATE_OPTION_KEYS = optionKeys<MultivariateOptions>()('V', 'random', 'struct', 'moderators', 'data', 'interactions', 'intercept', 'method', 'test', 'level');
+export const MULTIVARIATE_OPTION_KEYS = optionKeys<MultivariateOptions>()(
+  'V', 'random', 'struct', 'moderators', 'data', 'interactions', 'intercept', 'method', 'test', 'level', 'sigma2', 'tau2', 'rho', 'gamma2', 'phi');
 
 /** Result of {@link multivariate} (metafor's `rma.mv`). */
 export interface MultivariateResult {
@@ -151,12 +156,8 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
     y: Float64Array.from(keep, (j) => data.yi[j]!), x, k, p, terms,
     blocks: modelBlocks(vBlocks, rows, terms, kAll), halfLogDetXtX: 0.5 * choleskyLogDet(lx, p),
   };
-  const layout = varianceLayout(terms);
-  layout.fixedSigma2.forEach((f, l) => { if (f) warnings.push(`Nested level ${l + 1} has a single group: its σ² is fixed at 0 (as metafor).`); });
-  layout.fixedTau2.forEach((fixed, j) => {
-    const term = terms.filter((t) => t.kind === 'structured')[j]!;
-    fixed.forEach((f, a) => { if (f) warnings.push(`Inner level ${term.innerLevels[a]} occurs in a single outer group: its τ² is fixed at 0 (as metafor).`); });
-  });
+  const layout = varianceLayout(terms, options);
+  warnings.push(...layout.notes);
   const reml = method === 'REML';
   const fe = evaluateMarginal(model, null, false)!;
   const fit = maximize(model, layout, reml, startVariance(model, fe.rss));

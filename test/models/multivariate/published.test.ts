@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { multivariate } from '../../../src/models/multivariate/multivariate.ts';
+import { multivariateLikelihoodRatio } from '../../../src/models/multivariate/multivariate-likelihood-ratio.ts';
+import { resultKind } from '../../../src/report/result-kind.ts';
 import { vcalc } from '../../../src/models/multivariate/vcalc.ts';
 import { multilevelModel } from '../../../src/models/multilevel/multilevel-model.ts';
 import { fixtureCall, fixtureVi, type MvFixture } from './fixture-call.ts';
@@ -26,6 +28,28 @@ describe('published: Berkey et al. (1998), multiple-outcomes models by ML', () =
     expect(fit.tau2!.map((t) => round(t))).toEqual([0.0250, 0.0080]);
     expect(round(fit.rho![0]!)).toBe(0.6587);
     expect(round(fit.rho![0]! * Math.sqrt(fit.tau2![0]! * fit.tau2![1]!))).toBe(0.0093);
+  });
+});
+
+// metafor's test of the same file: LRTs of the variance structure (values not in the paper, checked by metafor at 4 digits)
+describe('published: likelihood-ratio tests of the Berkey (1998) structures (metafor tests)', () => {
+  const [input, opts] = fixtureCall(fixture('berkey-un-ml'));
+  const un = multivariate(input, opts);
+  it('CS against UN: p = 0.2597', () => {
+    const cs = multivariate(input, { ...opts, struct: 'CS' });
+    const t = multivariateLikelihoodRatio(cs, un);
+    expect(t.df).toBe(1);
+    expect(round(t.pValue)).toBe(0.2597);
+  });
+  it('UN with ρ fixed at 0 against UN: p = 0.2452', () => {
+    const rho0 = multivariate(input, { ...opts, rho: 0 });
+    expect(rho0.rho).toEqual([0]);
+    expect(rho0.fitStatistics.parameters).toBe(un.fitStatistics.parameters - 1);
+    expect(round(multivariateLikelihoodRatio(un, rho0).pValue)).toBe(0.2452);
+  });
+  it('prints as a likelihood-ratio test', () => {
+    const rho0 = multivariate(input, { ...opts, rho: 0 });
+    expect(resultKind(multivariateLikelihoodRatio(un, rho0))).toBe('likelihoodRatioTest');
   });
 });
 
@@ -96,6 +120,8 @@ describe('multivariate: bad input', () => {
     expect(() => multivariate(input, { ...opts, V: { k: 3, blocks: [] } })).toThrow(/V: has k = 3 rows but there are 10/);
     expect(() => multivariate(input, { ...opts, rnadom: [] } as never)).toThrow(/random/);
     expect(() => multivariate({ yi: [1, 2, 3] }, { random: { levels: [[1, 2, 3]] } })).toThrow(/vi in the input or V/);
+    expect(() => multivariate(input, { ...opts, rho: 2 })).toThrow(/rho: must be in \[-1, 1\] or null \(got 2\)/);
+    expect(() => multivariate(input, { ...opts, tau2: [0.1] })).toThrow(/tau2: must be one number or an array of 2/);
   });
   it('omits rows with a missing label, with a warning', () => {
     const fit = multivariate({ yi: [0.1, 0.5, 0.2, 0.9, 0.4, 0.3], vi: [0.01, 0.02, 0.01, 0.02, 0.03, 0.01] }, { random: { levels: [['a', 'a', 'b', null, 'c', 'c']] } });
