@@ -23,7 +23,8 @@ export interface BfgsOptions {
  * 1e-5·max(1, |x_i|), error O(h²) + O(ε|f|/h)) and a backtracking Armijo line search.
  * `f` may return a non-finite value outside its domain (e.g. a covariance that is not positive
  * definite): the line search then shortens the step. Converged when the gradient is below the
- * tolerance, or when no step along the gradient lowers f and the gradient is below 1e3 times it.
+ * tolerance, or — when no step lowers f, or ten steps in a row lower it by less than 1e-13
+ * relative (a flat ridge, e.g. a correlation near ±1) — the gradient is below 1e3 times it.
  * O(iterations · (2d + line search) · cost(f)).
  *
  * @example
@@ -39,6 +40,7 @@ export function minimizeBfgs(f: (x: Float64Array) => number, start: ArrayLike<nu
   if (!Number.isFinite(fx)) return { x, value: fx, gradient: new Float64Array(d), iterations: 0, converged: false };
   let g: Float64Array = gradient(f, x, fx);
   let h: Float64Array = identity(d);
+  let stalled = 0; // consecutive iterations that lowered f by less than 1e-13 relative
   for (let iter = 1; iter <= maxIterations; iter++) {
     if (maxAbs(g) < gtol) return { x, value: fx, gradient: g, iterations: iter - 1, converged: true };
     let dir = matVec(h, g, d).map((v) => -v);
@@ -64,8 +66,9 @@ export function minimizeBfgs(f: (x: Float64Array) => number, start: ArrayLike<nu
     const sy = dot(s, y);
     if (sy > 1e-16 * Math.sqrt(dot(s, s) * dot(y, y))) h = bfgsUpdate(h, s, y, sy, d);
     const small = Math.abs(fx - fNew) <= 1e-16 * Math.max(1, Math.abs(fx)) && maxAbs(s) < 1e-12;
+    stalled = fx - fNew <= 1e-13 * Math.max(1, Math.abs(fx)) ? stalled + 1 : 0;
     x = xNew; fx = fNew; g = gNew;
-    if (small) return { x, value: fx, gradient: g, iterations: iter, converged: maxAbs(g) < 1e3 * gtol };
+    if (small || stalled >= 10) return { x, value: fx, gradient: g, iterations: iter, converged: maxAbs(g) < 1e3 * gtol };
   }
   return { x, value: fx, gradient: g, iterations: maxIterations, converged: maxAbs(g) < gtol };
 }
