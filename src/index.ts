@@ -109,6 +109,7 @@ export { aggregate, AGGREGATE_STRUCTS, type AggregateOptions, type AggregateResu
 export { multivariate, type MultivariateInput, type MultivariateOptions, type MultivariateResult } from './models/multivariate/multivariate.ts';
 export { MULTIVARIATE_STRUCTS, type MultivariateStruct } from './models/multivariate/covariance-structures.ts';
 export { multivariateLikelihoodRatio } from './models/multivariate/multivariate-likelihood-ratio.ts';
+export { robustMultivariate } from './models/multivariate/robust-multivariate.ts';
 export type { FixedComponents, FixedValues } from './models/multivariate/variance-parameters.ts';
 export type { RandomTerm, NestedRandomTerm, StructuredRandomTerm } from './models/multivariate/random-terms.ts';
 export type { VarianceComponentSummary } from './models/multivariate/describe-components.ts';

@@ -42,7 +42,7 @@ import type {
   AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult, LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
 } from '../../src/index.ts';
 // --- multivariate: vcalc, aggregate, rma.mv ---
-import { aggregate, multivariate, multivariateLikelihoodRatio, vcalc } from '../../src/index.ts';
+import { aggregate, multivariate, multivariateLikelihoodRatio, robustMultivariate, vcalc } from '../../src/index.ts';
 import type {
   AggregateOptions, AggregateResult, ColumnData, MultivariateInput, MultivariateOptions, MultivariateResult, VcalcOptions, VcalcResult,
 } from '../../src/index.ts';
@@ -157,6 +157,8 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(multivariate).returns.toEqualTypeOf<MultivariateResult>();
     expectTypeOf(multivariateLikelihoodRatio).parameters.toEqualTypeOf<[first: MultivariateResult, second: MultivariateResult]>();
     expectTypeOf(multivariateLikelihoodRatio).returns.toEqualTypeOf<LikelihoodRatioResult>();
+    expectTypeOf(robustMultivariate).parameters.toEqualTypeOf<[fit: MultivariateResult, options: RobustOptions]>();
+    expectTypeOf(robustMultivariate).returns.toEqualTypeOf<RobustRegressionResult>();
     expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: MetaAnalysisOptions & PoolingWeightOptions]>();
     expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
   });
@@ -454,11 +456,13 @@ describe('signatures of the exported functions', () => {
       (fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions): RobustResult;
       (fit: MetaRegressionResult, options: RobustOptions): RobustRegressionResult;
       (fit: MultilevelModelResult, options: RobustOptions): RobustResult | RobustRegressionResult;
+      (fit: MultivariateResult, options: RobustOptions): RobustRegressionResult;
     }>();
     expectTypeOf(robust).parameters.toEqualTypeOf<
       | [fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions]
       | [fit: MetaRegressionResult, options: RobustOptions]
-      | [fit: MultilevelModelResult, options: RobustOptions]>();
+      | [fit: MultilevelModelResult, options: RobustOptions]
+      | [fit: MultivariateResult, options: RobustOptions]>();
     expectTypeOf(robust).returns.toEqualTypeOf<RobustResult | RobustRegressionResult>();
   });
 

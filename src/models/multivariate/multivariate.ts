@@ -15,7 +15,7 @@ import { interceptOnlyInput } from '../multilevel/multilevel-model.ts';
 import { checkBlock, readBlockMatrix, type BlockMatrix, type DenseBlock } from './block-matrix.ts';
 import { MULTIVARIATE_STRUCTS, type MultivariateStruct } from './covariance-structures.ts';
 import { independentBlocks } from './independent-blocks.ts';
-import { evaluateMarginal, type MarginalModel, type ModelBlock } from './marginal-likelihood.ts';
+import { evaluateMarginal, marginalBlock, type MarginalModel, type ModelBlock } from './marginal-likelihood.ts';
 import { hasLabels, indexTerms, readRandomTerms, type RandomTerm, type ResolvedTerm } from './random-terms.ts';
 import { varianceLayout, type FixedComponents } from './variance-parameters.ts';
 import { fitStatisticsOf, type MultivariateFitStatistics } from './multivariate-fit-statistics.ts';
@@ -84,6 +84,10 @@ export interface MultivariateResult {
   readonly qmPValue: number | null;
   readonly fitStatistics: MultivariateFitStatistics;
   readonly logLik: number;
+  /** Design matrix of the rows in the model (k rows of p values, columns as `coefficients`). */
+  readonly design: readonly (readonly number[])[];
+  /** Marginal covariance M = V + random effects at the estimates, as its independent blocks (index: positions in `yi`). */
+  readonly marginal: BlockMatrix;
   /** Number of independent blocks of the marginal covariance and the size of the largest. */
   readonly blocks: number;
   readonly largestBlock: number;
@@ -183,7 +187,10 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
     components: describeComponents(terms, comp),
     qe: fe.rss, qeDf: k - p, qePValue: chiSquareSf(fe.rss, k - p), ...omnibus,
     fitStatistics: fitStatisticsOf(ev.logLik, reml, k, p, nParameters, fe.logLik + 0.5 * fe.rss),
-    logLik: ev.logLik, blocks: model.blocks.length, largestBlock: Math.max(...model.blocks.map((b) => b.n)),
+    logLik: ev.logLik,
+    design: Array.from({ length: k }, (_, i) => Array.from(x.subarray(i * p, (i + 1) * p))),
+    marginal: { k, blocks: model.blocks.map((b, t) => ({ cluster: String(t + 1), index: b.rows.slice(), matrix: rowsOf(marginalBlock(model, b, comp), b.n) })) },
+    blocks: model.blocks.length, largestBlock: Math.max(...model.blocks.map((b) => b.n)),
     yi: Array.from(model.y), labels: rows.map((r) => labelsIn[r]!), rows: rows.map((r) => r + 1),
     iterations: fit.iterations, converged: fit.converged, warnings,
   });
@@ -250,6 +257,10 @@ function maximize(model: MarginalModel, layout: ReturnType<typeof varianceLayout
     if (best === null || (Number.isFinite(fit.value) && fit.value < best.value - 1e-10) || (!best.converged && fit.converged && fit.value <= best.value + 1e-10)) best = fit;
   }
   return { theta: best!.x, iterations: best!.iterations, converged: best!.converged };
+}
+
+function rowsOf(m: Float64Array, n: number): number[][] {
+  return Array.from({ length: n }, (_, a) => Array.from(m.subarray(a * n, (a + 1) * n)));
 }
 
 function crossProduct(x: Float64Array, k: number, p: number): Float64Array {
