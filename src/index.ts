@@ -110,6 +110,7 @@ export { multivariate, type MultivariateInput, type MultivariateOptions, type Mu
 export { MULTIVARIATE_STRUCTS, type MultivariateStruct } from './models/multivariate/covariance-structures.ts';
 export { multivariateLikelihoodRatio } from './models/multivariate/multivariate-likelihood-ratio.ts';
 export { robustMultivariate } from './models/multivariate/robust-multivariate.ts';
+export { ranefMultivariate, type MultivariateRandomEffects, type RandomEffectPrediction } from './models/multivariate/ranef-multivariate.ts';
 export type { FixedComponents, FixedValues } from './models/multivariate/variance-parameters.ts';
 export type { RandomTerm, NestedRandomTerm, StructuredRandomTerm } from './models/multivariate/random-terms.ts';
 export type { VarianceComponentSummary } from './models/multivariate/describe-components.ts';

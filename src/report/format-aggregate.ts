@@ -1,5 +1,6 @@
 import type { AggregateResult } from '../models/multivariate/aggregate.ts';
 import type { VcalcResult } from '../models/multivariate/vcalc.ts';
+import type { MultivariateRandomEffects } from '../models/multivariate/ranef-multivariate.ts';
 import { formatFixed } from './format-number.ts';
 import type { ResolvedFormatOptions } from './format-options.ts';
 import { closingSections } from './printout-sections.ts';
@@ -40,4 +41,24 @@ export function formatVcalc(r: VcalcResult, o: ResolvedFormatOptions): string {
   }
   lines.push(...closingSections({ notes: [], warnings: r.warnings }));
   return lines.join('\n');
+}
+
+/**
+ * Prints the predicted random effects of a `multivariate` fit (metafor's `ranef.rma.mv`): one
+ * table per random term with the prediction, SE and interval of each group.
+ *
+ * @example
+ * const fit = multivariate({ yi: [0, 0, 1, 1], vi: [0.1, 0.1, 0.1, 0.1] }, { random: { levels: [['a', 'a', 'b', 'b']] } });
+ * formatRandomEffects(ranefMultivariate(fit), resolveFormatOptions({})).split('\n')[0]
+ * // => 'Random effects: id'
+ */
+export function formatRandomEffects(r: MultivariateRandomEffects, o: ResolvedFormatOptions): string {
+  const d = o.digits;
+  const pct = `${Math.round(r.level * 1000) / 10}%`;
+  return r.terms.flatMap((t, i) => [
+    ...(i > 0 ? [''] : []), `Random effects: ${t.term}`, '',
+    ...textTable(['estimate', 'se', `pi.lb (${pct})`, 'pi.ub'],
+      t.effects.map((e) => [formatFixed(e.estimate, d), formatFixed(e.se, d), formatFixed(e.pi.lower, d), formatFixed(e.pi.upper, d)]),
+      { rowNames: t.effects.map((e) => e.label) }),
+  ]).join('\n');
 }

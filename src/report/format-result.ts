@@ -62,7 +62,8 @@ import type { MultivariateResult } from '../models/multivariate/multivariate.ts'
 import type { AggregateResult } from '../models/multivariate/aggregate.ts';
 import type { VcalcResult } from '../models/multivariate/vcalc.ts';
 import { formatMultivariate } from './format-multivariate.ts';
-import { formatAggregate, formatVcalc } from './format-aggregate.ts';
+import { formatAggregate, formatRandomEffects, formatVcalc } from './format-aggregate.ts';
+import type { MultivariateRandomEffects } from '../models/multivariate/ranef-multivariate.ts';
 import { studyTable, type StudyTable } from './study-table.ts';
 import type { ResultSummary } from './summarize.ts';
 
@@ -74,7 +75,7 @@ export type PooledResult =
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
   | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult
-  | MultivariateResult | AggregateResult | VcalcResult;
+  | MultivariateResult | AggregateResult | VcalcResult | MultivariateRandomEffects;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -115,6 +116,7 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   multivariate: formatMultivariate,
   aggregate: formatAggregate,
   vcalc: formatVcalc,
+  multivariateRandomEffects: formatRandomEffects,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
@@ -131,7 +133,7 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * `studyTable` as `predict(fit, transf = ...)` and a per-study table, `predict` and `blup` as
  * metafor's `predict.rma` and `blup` tables, `anova` results as `print.anova.rma` (Wald tests of
  * coefficients or contrasts, likelihood-ratio tests), `fitStatistics` as `fitstats`, `multivariate` as
- * `print.rma.mv`, and `aggregate` and `vcalc` as tables. p-values are printed as
+ * `print.rma.mv`, its `ranefMultivariate` as `ranef.rma.mv`, and `aggregate` and `vcalc` as tables. p-values are printed as
  * they are (2.00e-26, not <.0001).
  *
  * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval

@@ -11,7 +11,7 @@ export const RESULT_KINDS = Object.freeze([
   'predict', 'blup', 'coefficientTest', 'contrastTest', 'likelihoodRatioTest', 'fitStatistics',
   'tau2Interval', 'permutationTest',
   'metaAnalysisBatch', 'gosh',
-  'multivariate', 'aggregate', 'vcalc',
+  'multivariate', 'aggregate', 'vcalc', 'multivariateRandomEffects',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -60,6 +60,7 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   gosh: (x) => isObject(x) && typeof x.subsets === 'number' && typeof x.exhaustive === 'boolean' && hasAll(x, 'estimate', 'i2', 'included', 'size'),
   multivariate: (x) => isObject(x) && x.model === 'multivariate' && isArray(x.coefficients) && isArray(x.components) && hasAll(x, 'logLik', 'qe', 'sigma2'),
   aggregate: (x) => isObject(x) && isArray(x.cluster) && isArray(x.ki) && isArray(x.yi) && isArray(x.vi) && hasAll(x, 'struct', 'weighted'),
+  multivariateRandomEffects: (x) => isObject(x) && isArray(x.terms) && typeof x.level === 'number' && x.terms.every((t) => isObject(t) && isString(t.term) && isArray(t.effects)),
   vcalc: (x) => isObject(x) && typeof x.k === 'number' && isArray(x.blocks) && x.blocks.every((b) => isObject(b) && isArray(b.index) && isArray(b.matrix)),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
   whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,

@@ -42,7 +42,8 @@ import type {
   AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult, LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
 } from '../../src/index.ts';
 // --- multivariate: vcalc, aggregate, rma.mv ---
-import { aggregate, multivariate, multivariateLikelihoodRatio, robustMultivariate, vcalc } from '../../src/index.ts';
+import { aggregate, multivariate, multivariateLikelihoodRatio, ranefMultivariate, robustMultivariate, vcalc } from '../../src/index.ts';
+import type { MultivariateRandomEffects } from '../../src/index.ts';
 import type {
   AggregateOptions, AggregateResult, ColumnData, MultivariateInput, MultivariateOptions, MultivariateResult, VcalcOptions, VcalcResult,
 } from '../../src/index.ts';
@@ -159,6 +160,8 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(multivariateLikelihoodRatio).returns.toEqualTypeOf<LikelihoodRatioResult>();
     expectTypeOf(robustMultivariate).parameters.toEqualTypeOf<[fit: MultivariateResult, options: RobustOptions]>();
     expectTypeOf(robustMultivariate).returns.toEqualTypeOf<RobustRegressionResult>();
+    expectTypeOf(ranefMultivariate).parameters.toEqualTypeOf<[fit: MultivariateResult, options?: { readonly level?: number }]>();
+    expectTypeOf(ranefMultivariate).returns.toEqualTypeOf<MultivariateRandomEffects>();
     expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: MetaAnalysisOptions & PoolingWeightOptions]>();
     expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
   });

@@ -6,7 +6,7 @@ import {
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
   predict, blup, anova, fitStatistics,
   tau2Interval, permutationTest,
-  gosh, metaAnalysisBatch, multivariate, aggregate, vcalc,
+  gosh, metaAnalysisBatch, multivariate, aggregate, vcalc, ranefMultivariate,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -77,6 +77,7 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['likelihoodRatioTest', anova(metaRegression(input, { moderators: { ablat }, method: 'ML' }), metaAnalysis(input, { method: 'ML' }))],
   ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ inner: ml.inner, outer: ml.outer, struct: 'CS' }], moderators: { x: ml.yi.map((_, i) => i % 3) } })],
   ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer] }, { inner: ml.yi.map((_, i) => i % 2), outer: ml.outer, struct: 'UN' }], method: 'ML', test: 't' })],
+  ['multivariateRandomEffects', ranefMultivariate(multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer, ml.inner] }] }))],
   ['aggregate', aggregate({ yi: ml.yi, vi: ml.vi }, { cluster: ml.outer, rho: 0.5 })],
   ['vcalc', vcalc({ vi: ml.vi }, { cluster: ml.outer, obs: ml.inner, rho: 0.5 })],
   ['fitStatistics', fitStatistics(fit)],

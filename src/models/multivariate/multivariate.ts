@@ -184,7 +184,7 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
     df, sigma2: comp.sigma2.slice(),
     tau2: structured[0] ? structured[0].tau2.slice() : null, rho: structured[0] ? structured[0].rho.slice() : null,
     gamma2: structured[1] ? structured[1].tau2.slice() : null, phi: structured[1] ? structured[1].rho.slice() : null,
-    components: describeComponents(terms, comp),
+    components: describeComponents(terms, raw, rows, comp),
     qe: fe.rss, qeDf: k - p, qePValue: chiSquareSf(fe.rss, k - p), ...omnibus,
     fitStatistics: fitStatisticsOf(ev.logLik, reml, k, p, nParameters, fe.logLik + 0.5 * fe.rss),
     logLik: ev.logLik,
