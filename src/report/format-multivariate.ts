@@ -27,6 +27,11 @@ export function formatMultivariate(r: MultivariateResult, o: ResolvedFormatOptio
     `logLik (${r.method === 'REML' ? 'restricted' : 'full'}): ${formatFixed(r.logLik, d)}`, '',
     'Variance Components:', '',
     ...componentLines(r.components, d),
+    ...(r.profileIntervals && r.profileIntervals.length > 0 ? [
+      `Profile-likelihood intervals (${Math.round(r.level * 1000) / 10}%):`, '',
+      ...textTable(['estimate', 'ci.lb', 'ci.ub'], r.profileIntervals.map((c) => [formatFixed(c.estimate, d), formatFixed(c.lower, d), formatFixed(c.upper, d)]),
+        { rowNames: r.profileIntervals.map((c) => `${c.parameter}.${c.index + 1}`) }), '',
+    ] : []),
     'Test for Residual Heterogeneity:',
     formatTestStatistic('QE', r.qe, r.qeDf, r.qePValue, d), '',
   ];

@@ -77,6 +77,7 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['likelihoodRatioTest', anova(metaRegression(input, { moderators: { ablat }, method: 'ML' }), metaAnalysis(input, { method: 'ML' }))],
   ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ inner: ml.inner, outer: ml.outer, struct: 'CS' }], moderators: { x: ml.yi.map((_, i) => i % 3) } })],
   ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer] }, { inner: ml.yi.map((_, i) => i % 2), outer: ml.outer, struct: 'UN' }], method: 'ML', test: 't' })],
+  ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer, ml.inner] }], profile: true })],
   ['multivariateRandomEffects', ranefMultivariate(multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer, ml.inner] }] }))],
   ['aggregate', aggregate({ yi: ml.yi, vi: ml.vi }, { cluster: ml.outer, rho: 0.5 })],
   ['vcalc', vcalc({ vi: ml.vi }, { cluster: ml.outer, obs: ml.inner, rho: 0.5 })],

@@ -18,6 +18,7 @@ import { independentBlocks } from './independent-blocks.ts';
 import { evaluateMarginal, marginalBlock, type MarginalModel, type ModelBlock } from './marginal-likelihood.ts';
 import { hasLabels, indexTerms, readRandomTerms, type RandomTerm, type ResolvedTerm } from './random-terms.ts';
 import { varianceLayout, type FixedComponents } from './variance-parameters.ts';
+import { profileIntervals, type ProfileInterval } from './profile-intervals.ts';
 import { fitStatisticsOf, type MultivariateFitStatistics } from './multivariate-fit-statistics.ts';
 import { describeComponents, type VarianceComponentSummary } from './describe-components.ts';
 
@@ -45,11 +46,13 @@ export interface MultivariateOptions extends FixedComponents {
   readonly method?: MultilevelMethod;
   readonly test?: MultilevelTest;
   readonly level?: number;
+  /** Also compute profile-likelihood intervals of the variance components (default false; one refit per search step). */
+  readonly profile?: boolean;
 }
 
 /** The valid keys of {@link MultivariateOptions}. */
 export const MULTIVARIATE_OPTION_KEYS = optionKeys<MultivariateOptions>()(
-  'V', 'random', 'struct', 'moderators', 'data', 'interactions', 'intercept', 'method', 'test', 'level', 'sigma2', 'tau2', 'rho', 'gamma2', 'phi');
+  'V', 'random', 'struct', 'moderators', 'data', 'interactions', 'intercept', 'method', 'test', 'level', 'sigma2', 'tau2', 'rho', 'gamma2', 'phi', 'profile');
 
 /** Result of {@link multivariate} (metafor's `rma.mv`). */
 export interface MultivariateResult {
@@ -83,6 +86,8 @@ export interface MultivariateResult {
   readonly qmDf: number;
   readonly qmPValue: number | null;
   readonly fitStatistics: MultivariateFitStatistics;
+  /** Profile-likelihood intervals (at `level`) of the free variance components with `profile: true`, else null. */
+  readonly profileIntervals: readonly ProfileInterval[] | null;
   readonly logLik: number;
   /** Design matrix of the rows in the model (k rows of p values, columns as `coefficients`). */
   readonly design: readonly (readonly number[])[];
@@ -132,6 +137,7 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
   const { vBlocks, vi } = sampling(input as { readonly vi?: unknown }, options.V, kAll);
   const labelsIn = Array.from({ length: kAll }, (_, i) => input.labels?.[i] ?? `row ${i + 1}`);
   const base = { yi: input.yi as ArrayLike<number>, vi, ...(input.labels ? { labels: input.labels } : {}) };
+  if (options.profile !== undefined && typeof options.profile !== 'boolean') throw new InputError('must be true or false', { field: 'profile', value: options.profile });
   const intercept = options.intercept ?? true;
   if (options.moderators === undefined && intercept === false) throw new InputError('a model without intercept needs moderators', { field: 'intercept' });
   const data = options.moderators === undefined
@@ -186,6 +192,7 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
     gamma2: structured[1] ? structured[1].tau2.slice() : null, phi: structured[1] ? structured[1].rho.slice() : null,
     components: describeComponents(terms, raw, rows, comp),
     qe: fe.rss, qeDf: k - p, qePValue: chiSquareSf(fe.rss, k - p), ...omnibus,
+    profileIntervals: options.profile === true ? profileIntervals(model, terms, options, reml, fit.theta, ev.logLik, level) : null,
     fitStatistics: fitStatisticsOf(ev.logLik, reml, k, p, nParameters, fe.logLik + 0.5 * fe.rss),
     logLik: ev.logLik,
     design: Array.from({ length: k }, (_, i) => Array.from(x.subarray(i * p, (i + 1) * p))),

@@ -25,6 +25,10 @@ export interface FixedComponents {
 export interface VarianceLayout {
   /** Number of free parameters. */
   readonly size: number;
+  /** Which component each free parameter is (in θ order): option name and index. */
+  readonly free: readonly { readonly name: keyof FixedComponents; readonly index: number }[];
+  /** Number of components per option name (σ² levels, τ² and ρ of each structured term). */
+  readonly counts: Readonly<Record<keyof FixedComponents, number>>;
   /** Why components are fixed (for warnings): automatic fixes only. */
   readonly notes: readonly string[];
   readonly start: (variance: number) => number[];
@@ -64,8 +68,23 @@ export function varianceLayout(terms: readonly ResolvedTerm[], fixed: FixedCompo
   });
   const slots = [...sigmaSlots, ...termSlots.flat()];
   const size = slots.filter((s) => s === null).length;
+  const names: { name: keyof FixedComponents; index: number }[] = [
+    ...sigmaSlots.map((_, l) => ({ name: 'sigma2' as const, index: l })),
+    ...structured.flatMap((t, j) => {
+      const sz = structSize(t.struct, t.innerLevels.length);
+      const [v, r] = j === 0 ? ['tau2', 'rho'] as const : ['gamma2', 'phi'] as const;
+      return [...Array.from({ length: sz.tau2 }, (_, a) => ({ name: v, index: a })), ...Array.from({ length: sz.rho }, (_, a) => ({ name: r, index: a }))];
+    }),
+  ];
+  const counts = { sigma2: nested.length, tau2: 0, rho: 0, gamma2: 0, phi: 0 };
+  structured.forEach((t, j) => {
+    const sz = structSize(t.struct, t.innerLevels.length);
+    if (j === 0) { counts.tau2 = sz.tau2; counts.rho = sz.rho; } else { counts.gamma2 = sz.tau2; counts.phi = sz.rho; }
+  });
   return {
     size,
+    free: names.filter((_, i) => slots[i] === null),
+    counts,
     notes,
     start: (variance) => {
       const all = [...sigmaSlots.map(() => Math.log(variance)), ...structured.flatMap((t) => structStart(t.struct, t.innerLevels.length, variance))];
@@ -80,6 +99,14 @@ export function varianceLayout(terms: readonly ResolvedTerm[], fixed: FixedCompo
       return { sigma2, g, structured: pars };
     },
   };
+}
+
+/** `fixed` with one more component fixed: `name[index] = value` (the others as given). */
+export function withFixed(fixed: FixedComponents, counts: Readonly<Record<keyof FixedComponents, number>>, name: keyof FixedComponents, index: number, value: number): FixedComponents {
+  const given = fixed[name];
+  const list = Array.from({ length: counts[name] }, (_, i) => (typeof given === 'number' ? given : Array.isArray(given) ? (given[i] ?? null) : null));
+  list[index] = value;
+  return { ...fixed, [name]: list };
 }
 
 const logOf = (v: number) => (v === 0 ? -Infinity : Math.log(v));

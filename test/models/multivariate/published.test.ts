@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { multivariate } from '../../../src/models/multivariate/multivariate.ts';
 import { multivariateLikelihoodRatio } from '../../../src/models/multivariate/multivariate-likelihood-ratio.ts';
 import { resultKind } from '../../../src/report/result-kind.ts';
+import { ranefMultivariate } from '../../../src/models/multivariate/ranef-multivariate.ts';
 import { vcalc } from '../../../src/models/multivariate/vcalc.ts';
 import { multilevelModel } from '../../../src/models/multilevel/multilevel-model.ts';
 import { fixtureCall, fixtureVi, type MvFixture } from './fixture-call.ts';
@@ -50,6 +51,42 @@ describe('published: likelihood-ratio tests of the Berkey (1998) structures (met
   it('prints as a likelihood-ratio test', () => {
     const rho0 = multivariate(input, { ...opts, rho: 0 });
     expect(resultKind(multivariateLikelihoodRatio(un, rho0))).toBe('likelihoodRatioTest');
+  });
+});
+
+// metafor's tests/testthat/test_analysis_example_konstantopoulos2011.r (Konstantopoulos, 2011, Res Synth Methods 2:61)
+describe('published: Konstantopoulos (2011) three-level model by REML, ~ 1 | district/study', () => {
+  const kon = fixture('konstantopoulos-cs-reml');
+  const [input, opts] = fixtureCall(kon);
+  const term = (opts.random as { inner: string[]; outer: string[] }[])[0]!;
+  const fit = multivariate(input, { V: opts.V, random: { levels: [term.outer, term.inner] }, profile: true });
+  it('estimates, log-likelihood and profile-likelihood intervals of σ² (4 digits)', () => {
+    expect(round(fit.coefficients[0]!.estimate)).toBe(0.1847);
+    expect(round(fit.coefficients[0]!.se)).toBe(0.0846);
+    expect(fit.sigma2.map((s) => round(s))).toEqual([0.0651, 0.0327]);
+    expect(round(fit.logLik)).toBe(-7.9587);
+    expect(fit.profileIntervals!.map((c) => [round(c.lower!), round(c.upper!)])).toEqual([[0.0222, 0.2072], [0.0163, 0.0628]]);
+  });
+  it('BLUPs of the district effects (ranef)', () => {
+    const want = [-0.18998596, -0.08467077, 0.1407273, 0.24064814, -0.1072942, -0.23650899, 0.5342778, -0.2004695, 0.05711692, -0.14168396, -0.01215679];
+    const wantSe = [0.16653966, 0.12407891, 0.13724053, 0.11885896, 0.11895233, 0.10112845, 0.1297891, 0.101322, 0.11104458, 0.12485549, 0.15042221];
+    const districts = ranefMultivariate(fit).terms[0]!.effects;
+    districts.forEach((e, j) => {
+      expect(e.estimate).toBeCloseTo(want[j]!, 6);
+      expect(e.se).toBeCloseTo(wantSe[j]!, 6);
+    });
+  });
+});
+
+describe('profile-likelihood intervals reproduce metafor 5.1 confint.rma.mv (uniroot tol 1e-8)', () => {
+  it('dat.berkey1998, UN by REML: τ²₁, τ²₂ (upper) and ρ', () => {
+    const fit = multivariate(...(([i, o]) => [i, { ...o, profile: true }] as const)(fixtureCall(fixture('berkey-un-reml'))));
+    const [t1, t2, rho] = fit.profileIntervals!;
+    const close = (got: number | null, want: number) => expect(Math.abs(got! - want)).toBeLessThanOrEqual(1e-5 * Math.abs(want));
+    close(t1!.lower, 0.009496446); close(t1!.upper, 0.206776601);
+    close(t2!.upper, 0.11143963); // metafor: lower bound not found ("convergence problems")
+    close(rho!.lower, -0.5996182);
+    expect(rho!.upper).toBe(1);
   });
 });
 
