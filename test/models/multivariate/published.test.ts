@@ -78,6 +78,17 @@ describe('published: Konstantopoulos (2011) three-level model by REML, ~ 1 | dis
   });
 });
 
+describe('published: a τ² per district (metafor test, ~ 1 | district + ~ factor(district) | study, DIAG)', () => {
+  it('reproduces the 11 τ² and the estimate to 4 digits', () => {
+    const kon = fixture('konstantopoulos-crossed-ml');
+    const [, opts] = fixtureCall(kon);
+    const [district, study] = (opts.random as { levels: string[][] }[]).map((t) => t.levels[0]!);
+    const fit = multivariate({ yi: kon.yi, vi: fixtureVi(kon) }, { random: [{ levels: [district!] }, { inner: district!.map(Number), outer: study!, struct: 'DIAG' }] });
+    expect(fit.tau2!.map((t) => round(t))).toEqual([0.0000, 0.0402, 0.0000, 0.0582, 0.0082, 0.0000, 0.5380, 0.0008, 0.0606, 0.1803, 0.0000]);
+    expect([round(fit.coefficients[0]!.estimate), round(fit.coefficients[0]!.se)]).toEqual([0.1270, 0.0588]);
+  });
+});
+
 describe('profile-likelihood intervals reproduce metafor 5.1 confint.rma.mv (uniroot tol 1e-8)', () => {
   it('dat.berkey1998, UN by REML: τ²₁, τ²₂ (upper) and ρ', () => {
     const fit = multivariate(...(([i, o]) => [i, { ...o, profile: true }] as const)(fixtureCall(fixture('berkey-un-reml'))));
