@@ -123,6 +123,20 @@ export type { GlmmMeasure, GlmmRole } from './models/glmm/read-glmm-rows.ts';
 export type { RobustCoefficient, RobustRegressionResult } from './models/robust/robust-univariate.ts';
 export { tau2Interval, TAU2_INTERVAL_TYPES, type Tau2IntervalOptions, type Tau2IntervalResult, type Tau2IntervalType } from './models/tau2-inference/tau2-interval.ts';
 export { permutationTest, type PermutationTestOptions, type PermutationTestResult, type PermutationCoefficient } from './models/permutation/permutation-test.ts';
+// --- multivariate: vcalc, aggregate, rma.mv ---
+export { vcalc, type VcalcOptions, type VcalcResult, type RhoMatrix, type RhoSpec } from './models/multivariate/vcalc.ts';
+export type { BlockMatrix, CovarianceBlock } from './models/multivariate/block-matrix.ts';
+export type { ColumnData, ColumnSpec } from './models/multivariate/read-column.ts';
+export { aggregate, AGGREGATE_STRUCTS, type AggregateOptions, type AggregateResult, type AggregateStruct } from './models/multivariate/aggregate.ts';
+export { multivariate, type MultivariateInput, type MultivariateOptions, type MultivariateResult } from './models/multivariate/multivariate.ts';
+export { MULTIVARIATE_STRUCTS, type MultivariateStruct } from './models/multivariate/covariance-structures.ts';
+export { multivariateLikelihoodRatio } from './models/multivariate/multivariate-likelihood-ratio.ts';
+export { robustMultivariate } from './models/multivariate/robust-multivariate.ts';
+export { ranefMultivariate, type MultivariateRandomEffects, type RandomEffectPrediction } from './models/multivariate/ranef-multivariate.ts';
+export type { FixedComponents, FixedValues } from './models/multivariate/variance-parameters.ts';
+export type { RandomTerm, NestedRandomTerm, StructuredRandomTerm } from './models/multivariate/random-terms.ts';
+export type { VarianceComponentSummary } from './models/multivariate/describe-components.ts';
+export type { MultivariateFitStatistics } from './models/multivariate/multivariate-fit-statistics.ts';
 // --- diagnostics ---
 export { gosh } from './diagnostics/gosh.ts';
 export type { GoshOptions, GoshResult } from './diagnostics/gosh.ts';

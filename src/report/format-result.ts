@@ -70,6 +70,12 @@ import { formatLongFormat } from './format-long-format.ts';
 import { formatStudyTables } from './format-study-tables.ts';
 import { formatSimulation } from './format-simulation.ts';
 import type { SimulationResult } from '../models/simulate/simulate.ts';
+import type { MultivariateResult } from '../models/multivariate/multivariate.ts';
+import type { AggregateResult } from '../models/multivariate/aggregate.ts';
+import type { VcalcResult } from '../models/multivariate/vcalc.ts';
+import { formatMultivariate } from './format-multivariate.ts';
+import { formatAggregate, formatRandomEffects, formatVcalc } from './format-aggregate.ts';
+import type { MultivariateRandomEffects } from '../models/multivariate/ranef-multivariate.ts';
 import { studyTable, type StudyTable } from './study-table.ts';
 import type { ResultSummary } from './summarize.ts';
 
@@ -81,7 +87,8 @@ export type PooledResult =
   | CertaintyAssessment | WhatWouldChange
   | PredictResult | BlupResult | CoefficientTestResult | ContrastTestResult | LikelihoodRatioResult | FitStatisticsResult
   | Tau2IntervalResult | PermutationTestResult | MetaAnalysisBatchResult | GoshResult
-  | LongFormat | StudyTables | GlmmResult | SimulationResult;
+  | LongFormat | StudyTables | GlmmResult | SimulationResult
+  | MultivariateResult | AggregateResult | VcalcResult | MultivariateRandomEffects;
 
 type Formatter = (result: never, options: ResolvedFormatOptions) => string;
 
@@ -125,6 +132,10 @@ const FORMATTERS: Readonly<Record<ResultKind, Formatter>> = {
   toTable: (tables: StudyTables) => formatStudyTables(tables),
   glmm: formatGlmm,
   simulate: formatSimulation,
+  multivariate: formatMultivariate,
+  aggregate: formatAggregate,
+  vcalc: formatVcalc,
+  multivariateRandomEffects: formatRandomEffects,
 };
 
 const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegression', 'mantelHaenszel', 'peto', 'multilevel'];
@@ -141,8 +152,9 @@ const FITS_WITH_STUDIES: readonly ResultKind[] = ['metaAnalysis', 'metaRegressio
  * `studyTable` as `predict(fit, transf = ...)` and a per-study table, `predict` and `blup` as
  * metafor's `predict.rma` and `blup` tables, `anova` results as `print.anova.rma` (Wald tests of
  * coefficients or contrasts, likelihood-ratio tests), `fitStatistics` as `fitstats`, `glmm` as
- * `print.rma.glmm`, and `toLong` / `toTable` as R prints metafor's `to.long` data frame and
- * `to.table` array. p-values are printed as
+ * `print.rma.glmm`, `multivariate` as `print.rma.mv`, its `ranefMultivariate` as `ranef.rma.mv`,
+ * `aggregate` and `vcalc` as tables, and `toLong` / `toTable` as R prints metafor's `to.long`
+ * data frame and `to.table` array. p-values are printed as
  * they are (2.00e-26, not <.0001).
  *
  * Back-transformation: by default (`transform: 'auto'`) estimates, CI and prediction-interval

@@ -14,6 +14,7 @@ export const RESULT_KINDS = Object.freeze([
   // reshaped study data (issue #13, part A)
   'toLong', 'toTable',
   'glmm', 'simulate',
+  'multivariate', 'aggregate', 'vcalc', 'multivariateRandomEffects',
 ] as const);
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
@@ -35,7 +36,7 @@ const hasAll = (x: Fields, ...keys: string[]) => keys.every((key) => key in x);
 const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   mantelHaenszel: (x) => isObject(x) && x.method === 'MH',
   peto: (x) => isObject(x) && x.method === 'PETO',
-  metaRegression: (x) => isObject(x) && isArray(x.coefficients) && x.coefficients.every(isObject) && hasAll(x, 'qm', 'qe', 'tau2', 'k'),
+  metaRegression: (x) => isObject(x) && isArray(x.coefficients) && x.coefficients.every(isObject) && hasAll(x, 'qm', 'qe', 'tau2', 'k') && x.model !== 'multivariate',
   metaAnalysis: (x) =>
     isObject(x) && (isIn(x.method, TAU2_METHODS) || x.method === 'GENQ') && isObject(x.predictionInterval) && isObject(x.ci) && !('coefficients' in x),
   subgroupAnalysis: (x) => isObject(x) && isArray(x.groups) && x.groups.every(isObject) && isObject(x.between),
@@ -64,6 +65,10 @@ const SIGNATURES: Readonly<Record<ResultKind, (x: unknown) => boolean>> = {
   gosh: (x) => isObject(x) && typeof x.subsets === 'number' && typeof x.exhaustive === 'boolean' && hasAll(x, 'estimate', 'i2', 'included', 'size'),
   glmm: (x) => isObject(x) && isIn(x.method, ['ML', 'EE']) && isIn(x.measure, ['PLO', 'IRLN', 'OR', 'IRR']) && isArray(x.coefficients) && hasAll(x, 'qeWald', 'qeLrt', 'nAGQ', 'marginalLogLik'),
   simulate: (x) => isObject(x) && isObject(x.design) && typeof x.replications === 'number' && typeof x.batch === 'boolean' && hasAll(x, 'bias', 'rmse', 'coverage', 'power'),
+  multivariate: (x) => isObject(x) && x.model === 'multivariate' && isArray(x.coefficients) && isArray(x.components) && hasAll(x, 'logLik', 'qe', 'sigma2'),
+  aggregate: (x) => isObject(x) && isArray(x.cluster) && isArray(x.ki) && isArray(x.yi) && isArray(x.vi) && hasAll(x, 'struct', 'weighted'),
+  multivariateRandomEffects: (x) => isObject(x) && isArray(x.terms) && typeof x.level === 'number' && x.terms.every((t) => isObject(t) && isString(t.term) && isArray(t.effects)),
+  vcalc: (x) => isObject(x) && typeof x.k === 'number' && isArray(x.blocks) && x.blocks.every((b) => isObject(b) && isArray(b.index) && isArray(b.matrix)),
   effectSizes: (x) => isObject(x) && isString(x.measure) && isArray(x.yi) && isArray(x.vi) && isObject(x.provenanceCounts),
   whatWouldChange: (x) => isObject(x) && isArray(x.changes) && isString(x.status) && isArray(x.assumptions) && 'certainty' in x,
   assessCertainty: (x) => isObject(x) && isArray(x.findings) && typeof x.optimalInformationSize === 'number' && x.findings.every((f) => isObject(f) && isArray(f.domains)),

@@ -42,6 +42,12 @@ import {
 import type {
   AnovaOptions, AnovaResult, BlupOptions, BlupResult, BlupValue, CoefficientTestResult, ContrastTestResult, FitStatisticsResult, LikelihoodRatioResult, LinearModelFit, PredictedValue, PredictOptions, PredictResult, Prediction,
 } from '../../src/index.ts';
+// --- multivariate: vcalc, aggregate, rma.mv ---
+import { aggregate, multivariate, multivariateLikelihoodRatio, ranefMultivariate, robustMultivariate, vcalc } from '../../src/index.ts';
+import type { MultivariateRandomEffects } from '../../src/index.ts';
+import type {
+  AggregateOptions, AggregateResult, ColumnData, MultivariateInput, MultivariateOptions, MultivariateResult, VcalcOptions, VcalcResult,
+} from '../../src/index.ts';
 // --- diagnostics of regressions, multilevel fits and 2×2 tables ---
 import {
   cumulativeTables, influenceMultilevel, influenceRegression, leaveOneOutTables,
@@ -179,6 +185,18 @@ describe('signatures of the exported functions', () => {
     expectTypeOf(tau2Interval).returns.toEqualTypeOf<Tau2IntervalResult>();
     expectTypeOf(permutationTest).parameters.toEqualTypeOf<[fit: unknown, options?: PermutationTestOptions]>();
     expectTypeOf(permutationTest).returns.toEqualTypeOf<PermutationTestResult>();
+    expectTypeOf(vcalc).parameters.toEqualTypeOf<[data: ColumnData, options: VcalcOptions]>();
+    expectTypeOf(vcalc).returns.toEqualTypeOf<VcalcResult>();
+    expectTypeOf(aggregate).parameters.toEqualTypeOf<[data: ColumnData, options: AggregateOptions]>();
+    expectTypeOf(aggregate).returns.toEqualTypeOf<AggregateResult>();
+    expectTypeOf(multivariate).parameters.toEqualTypeOf<[input: MultivariateInput, options: MultivariateOptions]>();
+    expectTypeOf(multivariate).returns.toEqualTypeOf<MultivariateResult>();
+    expectTypeOf(multivariateLikelihoodRatio).parameters.toEqualTypeOf<[first: MultivariateResult, second: MultivariateResult]>();
+    expectTypeOf(multivariateLikelihoodRatio).returns.toEqualTypeOf<LikelihoodRatioResult>();
+    expectTypeOf(robustMultivariate).parameters.toEqualTypeOf<[fit: MultivariateResult, options: RobustOptions]>();
+    expectTypeOf(robustMultivariate).returns.toEqualTypeOf<RobustRegressionResult>();
+    expectTypeOf(ranefMultivariate).parameters.toEqualTypeOf<[fit: MultivariateResult, options?: { readonly level?: number }]>();
+    expectTypeOf(ranefMultivariate).returns.toEqualTypeOf<MultivariateRandomEffects>();
     expectTypeOf(metaAnalysis).parameters.toEqualTypeOf<[input: EffectInput | EffectSizes, options?: WeightedAnalysisOptions]>();
     expectTypeOf<WeightedAnalysisOptions>().toEqualTypeOf<Omit<MetaAnalysisOptions, 'method'> & PoolingWeightOptions>();
     expectTypeOf(metaAnalysis).returns.toEqualTypeOf<MetaAnalysisResult>();
@@ -518,11 +536,13 @@ describe('signatures of the exported functions', () => {
       (fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions): RobustResult;
       (fit: MetaRegressionResult, options: RobustOptions): RobustRegressionResult;
       (fit: MultilevelModelResult, options: RobustOptions): RobustResult | RobustRegressionResult;
+      (fit: MultivariateResult, options: RobustOptions): RobustRegressionResult;
     }>();
     expectTypeOf(robust).parameters.toEqualTypeOf<
       | [fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions]
       | [fit: MetaRegressionResult, options: RobustOptions]
-      | [fit: MultilevelModelResult, options: RobustOptions]>();
+      | [fit: MultilevelModelResult, options: RobustOptions]
+      | [fit: MultivariateResult, options: RobustOptions]>();
     expectTypeOf(robust).returns.toEqualTypeOf<RobustResult | RobustRegressionResult>();
   });
 

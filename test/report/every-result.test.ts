@@ -10,6 +10,7 @@ import {
   toLong, toTable,
   glmm,
   simulate,
+  multivariate, aggregate, vcalc, ranefMultivariate,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -85,6 +86,12 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['coefficientTest', anova(metaRegression(input, { moderators: { ablat } }), { coefficients: ['ablat'] })],
   ['contrastTest', anova(metaRegression(input, { moderators: { ablat }, test: 'knha' }), { contrasts: [[1, 10], [1, 50]] })],
   ['likelihoodRatioTest', anova(metaRegression(input, { moderators: { ablat }, method: 'ML' }), metaAnalysis(input, { method: 'ML' }))],
+  ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ inner: ml.inner, outer: ml.outer, struct: 'CS' }], moderators: { x: ml.yi.map((_, i) => i % 3) } })],
+  ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer] }, { inner: ml.yi.map((_, i) => i % 2), outer: ml.outer, struct: 'UN' }], method: 'ML', test: 't' })],
+  ['multivariate', multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer, ml.inner] }], profile: true })],
+  ['multivariateRandomEffects', ranefMultivariate(multivariate({ yi: ml.yi, vi: ml.vi }, { random: [{ levels: [ml.outer, ml.inner] }] }))],
+  ['aggregate', aggregate({ yi: ml.yi, vi: ml.vi }, { cluster: ml.outer, rho: 0.5 })],
+  ['vcalc', vcalc({ vi: ml.vi }, { cluster: ml.outer, obs: ml.inner, rho: 0.5 })],
   ['fitStatistics', fitStatistics(fit)],
   ['fitStatistics', fitStatistics(ml)],
   ['tau2Interval', tau2Interval(fit)],

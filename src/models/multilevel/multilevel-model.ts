@@ -1,11 +1,11 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
-import { fisherFSf } from '../../distributions/fisher-f.ts';
 import { InputError } from '../../errors.ts';
 import { isMissing } from '../../missing.ts';
-import { cholesky, choleskyInverse, choleskyLogDet } from '../../numeric/cholesky.ts';
+import { cholesky, choleskyLogDet } from '../../numeric/cholesky.ts';
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import type { EffectInput, EffectSizes, Interval } from '../../types.ts';
 import { wald, waldTest } from '../inference/wald-test.ts';
+import { waldOmnibus, type WaldOmnibus } from '../inference/wald-omnibus.ts';
 import type { RegressionCoefficient } from '../regression/meta-regression.ts';
 import { resolveRegressionInput } from '../regression/resolve-regression-input.ts';
 import { scaledDesign } from '../regression/design-matrix.ts';
@@ -108,7 +108,7 @@ export interface MultilevelModelResult {
 export function multilevelModel(input: EffectInput | EffectSizes, options: MultilevelModelOptions): MultilevelModelResult {
   const { method, test, level } = resolveMultilevelOptions(options, MULTILEVEL_MODEL_OPTION_KEYS);
   const kAll = (input.yi as ArrayLike<unknown>).length;
-  const data = options.moderators === undefined ? interceptOnly(input) : resolveRegressionInput(input, options.moderators);
+  const data = options.moderators === undefined ? interceptOnlyInput(input) : resolveRegressionInput(input, options.moderators);
   const allLabels = Array.from({ length: kAll }, (_, i) => input.labels?.[i] ?? `row ${i + 1}`);
   const given = options.levels ?? (options.outer !== undefined || options.inner !== undefined ? [options.outer, options.inner] : undefined);
   if (!Array.isArray(given) || given.length === 0) {
@@ -188,8 +188,8 @@ export function multilevelModel(input: EffectInput | EffectSizes, options: Multi
   });
 }
 
-/** Rows with yi and vi, no moderators. */
-function interceptOnly(input: EffectInput | EffectSizes) {
+/** The rows with yi and vi of an intercept-only model, shaped as `resolveRegressionInput`'s result (no moderator columns). */
+export function interceptOnlyInput(input: EffectInput | EffectSizes) {
   const studies = resolveStudies(input);
   const n = input.yi.length;
   const rows: number[] = [];
@@ -213,17 +213,6 @@ function residualQ(model: NestedRegressionData): number {
 }
 
 /** Wald test of coefficients 2 … p: χ²(m), or F(m, df) = Q_M/m for t tests. */
-function moderatorTest(beta: Float64Array, cov: Float64Array, p: number, df: number | null):
-  { qm: number | null; qmDf: number; qmPValue: number | null } {
-  const m = p - 1;
-  if (m === 0) return { qm: null, qmDf: 0, qmPValue: null };
-  const sub = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) sub[a * m + b] = cov[(a + 1) * p + b + 1]!;
-  const l = cholesky(sub, m);
-  if (l === null) return { qm: null, qmDf: m, qmPValue: null };
-  const inv = choleskyInverse(l, m);
-  let q = 0;
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) q += beta[a + 1]! * inv[a * m + b]! * beta[b + 1]!;
-  if (df === null) return { qm: q, qmDf: m, qmPValue: chiSquareSf(q, m) };
-  return { qm: q / m, qmDf: m, qmPValue: finiteOrNull(fisherFSf(q / m, m, df)) };
+function moderatorTest(beta: Float64Array, cov: Float64Array, p: number, df: number | null): WaldOmnibus {
+  return waldOmnibus(beta, cov, p, Array.from({ length: p - 1 }, (_, a) => a + 1), df);
 }

@@ -1,4 +1,6 @@
 import { jsonSafeStatistic } from '../inference/json-safe-statistic.ts';
+import type { MultivariateResult } from '../multivariate/multivariate.ts';
+import { robustMultivariate } from '../multivariate/robust-multivariate.ts';
 import { assertLevel, assertOneOf, InputError } from '../../errors.ts';
 import type { Inference, Interval, Settings, StudySet, Warnings } from '../../types.ts';
 import { indexLabels } from './label-index.ts';
@@ -80,7 +82,10 @@ export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Setti
  *
  * p-values are two-sided from the t survival function; CI = μ̂ ± t_{df,1−α/2}·SE.
  *
- * @param fit  the result of `multilevel()`, `metaAnalysis()` or `metaRegression()`
+ * A `multivariate` fit gives a `RobustRegressionResult` with its marginal covariance as working
+ * covariance (metafor's `robust.rma.mv`; see `robustMultivariate`).
+ *
+ * @param fit  the result of `multilevel()`, `metaAnalysis()`, `metaRegression()` or `multivariate()`
  * @param options  `{ cluster, adjust, level? }`
  * @throws InputError for a fit that is not a multilevel result, a cluster array of the wrong
  *   length or with a label that is not text or a number (naming the row), fewer than two clusters, an unknown
@@ -95,10 +100,12 @@ export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Setti
 export function robust(fit: MultilevelResult | MetaAnalysisResult, options: RobustOptions): RobustResult;
 export function robust(fit: MetaRegressionResult, options: RobustOptions): RobustRegressionResult;
 export function robust(fit: MultilevelModelResult, options: RobustOptions): RobustResult | RobustRegressionResult;
+export function robust(fit: MultivariateResult, options: RobustOptions): RobustRegressionResult;
 export function robust(
-  fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult | MultilevelModelResult, options: RobustOptions,
+  fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult | MultilevelModelResult | MultivariateResult, options: RobustOptions,
 ): RobustResult | RobustRegressionResult {
-  if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit, options);
+  if (fit !== null && typeof fit === 'object' && 'model' in fit && fit.model === 'multivariate') return robustMultivariate(fit, options);
+  if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit as Exclude<typeof fit, MultivariateResult>, options);
   const fitted = readMultilevelFit(fit);
   if (options === null || typeof options !== 'object') {
     throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options, code: 'E_INVALID_TYPE' });

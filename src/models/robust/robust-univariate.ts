@@ -56,6 +56,8 @@ export interface UnivariateFitParts {
   readonly labels: readonly string[];
   /** Working covariance block of the given rows (default diag(vᵢ + τ²)); for nested models. */
   readonly block?: (rows: readonly number[]) => Float64Array;
+  /** Whether the first coefficient is an intercept, left out of the omnibus test (default true). */
+  readonly intercept?: boolean;
 }
 
 /** Sandwich, per-coefficient tests and the moderators' omnibus test of a univariate fit. */
@@ -116,30 +118,31 @@ export function robustUnivariate(
     return Object.freeze({ name, estimate, se, statistic: test.statistic, df: dfs[a]!, pValue: test.pValue, ci: test.ci });
   });
   const covariance = Array.from({ length: p }, (_, a) => Array.from(fit.vcov.subarray(a * p, (a + 1) * p)));
-  return { coefficients, covariance, nClusters: n, level, ...omnibus(fit, type, n, p, coefficients), };
+  return { coefficients, covariance, nClusters: n, level, ...omnibus(fit, type, n, p, coefficients, parts.intercept ?? true) };
 }
 
-/** The moderators' omnibus test (metafor's QM of a robust fit). */
-function omnibus(fit: Sandwich, type: SandwichType, n: number, p: number, coefficients: readonly RobustCoefficient[]):
+/** The moderators' omnibus test (metafor's QM of a robust fit): every coefficient but the intercept, or all without one. */
+function omnibus(fit: Sandwich, type: SandwichType, n: number, p: number, coefficients: readonly RobustCoefficient[], intercept: boolean):
   { qm: number | null; qmDf: readonly [number, number]; qmPValue: number | null } {
   if (p === 1) {
     const c = coefficients[0]!;
     return { qm: finiteOrNull(c.statistic ** 2), qmDf: [1, c.df], qmPValue: c.pValue };
   }
-  const m = p - 1;
+  const first = intercept ? 1 : 0;
+  const m = p - first;
   const sub = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) sub[a * m + b] = fit.vcov[(a + 1) * p + b + 1]!;
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) sub[a * m + b] = fit.vcov[(a + first) * p + b + first]!;
   const l = cholesky(sub, m);
   if (l === null) return { qm: null, qmDf: [m, type === 'CR2' ? NaN : n - p], qmPValue: null };
   const inv = choleskyInverse(l, m);
   let q = 0;
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) q += fit.beta[a + 1]! * inv[a * m + b]! * fit.beta[b + 1]!;
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) q += fit.beta[a + first]! * inv[a * m + b]! * fit.beta[b + first]!;
   if (type !== 'CR2') {
     const f = q / m;
     return { qm: f, qmDf: [m, n - p], qmPValue: finiteOrNull(fisherFSf(f, m, n - p)) };
   }
   const contrasts = new Float64Array(m * p);
-  for (let a = 0; a < m; a++) contrasts[a * p + a + 1] = 1;
+  for (let a = 0; a < m; a++) contrasts[a * p + a + first] = 1;
   const nu = satterthwaiteDf(fit.terms, fit.bread, contrasts, m, p);
   const df2 = nu - m + 1;
   const f = (Math.max(df2 / nu, 0) * q) / m;
