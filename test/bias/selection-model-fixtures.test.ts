@@ -19,11 +19,13 @@ interface FixtureFit {
   readonly delta: number[] | number; readonly se_delta: (number | null)[] | number | null; readonly delta_fixed: boolean[] | boolean;
   readonly LRT: number; readonly LRTdf: number; readonly LRT_tau2: number | null;
   readonly ll: number; readonly ll0: number; readonly ptable: number[] | number | null; readonly pvals: number[];
-  readonly warnings: string[]; readonly error?: string;
+  readonly warnings: string[] | string; readonly error?: string;
+  /** `'medium'` when R's optim failed at the tight control and the fit was redone at reltol 1e-10. */
+  readonly control?: 'medium';
 }
 interface FixtureCase {
   readonly id: string; readonly dataset: string; readonly method?: 'EE'; readonly type: string; readonly alternative: string;
-  readonly steps?: number[] | number; readonly prec?: string; readonly tight: FixtureFit;
+  readonly steps?: number[] | number | null; readonly prec?: string | null; readonly tight: FixtureFit;
 }
 interface Fixture { readonly datasets: Record<string, { yi: number[]; vi: number[] }>; readonly fits: FixtureCase[] }
 
@@ -38,7 +40,7 @@ const list = <T,>(x: T[] | T): T[] => (Array.isArray(x) ? x : [x]);
 const BOUNDARY_FLOOR = 1e-4;
 
 function optionsOf(c: FixtureCase) {
-  const steps = c.steps === undefined ? undefined : typeof c.steps === 'number' ? [c.steps] : c.steps;
+  const steps = c.steps == null ? undefined : typeof c.steps === 'number' ? [c.steps] : c.steps;
   return { type: c.type, alternative: c.alternative, ...(steps ? { steps } : {}), ...(c.prec ? { prec: c.prec } : {}) } as never;
 }
 
@@ -66,7 +68,13 @@ describe('metafor selmodel fixtures', () => {
     });
 
     const sel = selectionModel(fit, options);
-    it('maximum: estimate, tau2, delta, logLik, likelihood-ratio tests', () => {
+    // At the medium control metafor stops short of the maximum (τ² or δ at a boundary): ours must
+    // be at least as high; the parameters are not compared.
+    it.runIf(want.control === 'medium')('maximum at least as high as metafor\'s (medium control)', () => {
+      expect(sel.logLik).toBeGreaterThanOrEqual(want.ll - 1e-9 * Math.abs(want.ll));
+      expect(sel.logLik).toBeGreaterThanOrEqual(sel.logLikNull - 1e-9 * Math.abs(sel.logLikNull));
+    });
+    it.runIf(want.control !== 'medium')('maximum: estimate, tau2, delta, logLik, likelihood-ratio tests', () => {
       expect(sel.converged).toBe(true);
       expectClose(sel.logLik, want.ll, TOLERANCES.iterative, 'logLik');
       expectClose(sel.logLikNull, want.ll0, TOLERANCES.iterative, 'logLik of the model without selection');
@@ -75,16 +83,20 @@ describe('metafor selmodel fixtures', () => {
       sel.delta.forEach((d, j) => expectClose(d.estimate, list(want.delta)[j], TOL, `delta[${j}]`, BOUNDARY_FLOOR));
       expectClose(sel.selectionTest.statistic, want.LRT, TOL, 'LRT', 1e-6);
       expect(sel.selectionTest.df).toBe(want.LRTdf);
-      if (want.LRT_tau2 === null) expect(sel.heterogeneityTest).toBeNull();
-      else expectClose(sel.heterogeneityTest!.statistic, want.LRT_tau2, TOL, 'LRT tau2', 1e-6);
+      if (c.method === 'EE') expect(sel.heterogeneityTest).toBeNull();
+      // metafor leaves LRT.tau2 NA when its refit at tau2 = 0 fails under the tight control
+      else if (want.LRT_tau2 !== null) expectClose(sel.heterogeneityTest!.statistic, want.LRT_tau2, TOL, 'LRT tau2', 1e-6);
       if (want.ptable !== null) expect(sel.intervals!.map((s) => s.k)).toEqual(list(want.ptable));
       sel.delta.forEach((d, j) => expect(d.fixed).toBe(list(want.delta_fixed)[j]));
     });
 
-    it('standard errors (numerical Hessian)', () => {
-      expectClose(sel.se, list(want.se)[0], 10 * TOL, 'se');
-      expectClose(sel.tau2Se, want.se_tau2, 10 * TOL, 'se tau2');
-      sel.delta.forEach((d, j) => expectClose(d.se, list(want.se_delta)[j], 10 * TOL, `se delta[${j}]`));
+    // where metafor gives SEs (it gives none when it cannot invert its Hessian, and none for τ²
+    // below min(vᵢ/10, 1e-4) or a fixed δ: then neither do we)
+    it.runIf(want.control !== 'medium')('standard errors (numerical Hessian)', () => {
+      const inverted = !list(want.warnings).some((w) => /(compute|invert) the Hessian/.test(w));
+      if (inverted) expectClose(sel.se, list(want.se)[0], 10 * TOL, 'se');
+      if (inverted) expectClose(sel.tau2Se, want.se_tau2, 10 * TOL, 'se tau2');
+      if (inverted) sel.delta.forEach((d, j) => expectClose(d.se, list(want.se_delta)[j], 10 * TOL, `se delta[${j}]`));
     });
   });
 });
