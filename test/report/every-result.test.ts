@@ -6,7 +6,7 @@ import {
   subgroupAnalysis, summarize, trimAndFill, type ResultKind, assessCertainty, whatWouldChange,
   predict, blup, anova, fitStatistics,
   tau2Interval, permutationTest,
-  gosh, metaAnalysisBatch,
+  gosh, metaAnalysisBatch, selectionModel,
 } from '../../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { matchingKinds } from '../../src/report/result-kind.ts';
@@ -55,6 +55,8 @@ const RESULTS: readonly (readonly [ResultKind, unknown])[] = [
   ['rankCorrelationTest', rankCorrelationTest(fit)],
   ['trimAndFill', trimAndFill(fit)],
   ['trimAndFill', trimAndFill(fit, { estimator: 'R0', side: 'left' })],
+  ['selectionModel', selectionModel(fit, { type: 'stepfun', steps: [0.05, 1] })],
+  ['selectionModel', selectionModel(metaAnalysis(input, { method: 'EE' }), { type: 'halfnorm', alternative: 'less' })],
   ['failSafeN', failSafeN(input)],
   ['failSafeN', failSafeN(input, { type: 'Orwin' })],
   ['failSafeN', failSafeN(input, { type: 'Rosenberg' })],
