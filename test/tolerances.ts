@@ -14,6 +14,11 @@
  *   for Paule–Mandel (metafor's `uniroot`) and designs with calendar years (ill-conditioned XᵀWX).
  * - `conversion`: metafor 5.1 `conv.fivenum` / `conv.wald` fixtures (test/fixtures/conversions),
  *   to the 1e-8 that issue #4 asks for.
+ * - `selection`: selection models (selectionModel) against metafor's selmodel refitted with tight
+ *   control (test/fixtures/metafor-selmodel): two optimisers (BFGS here and in R) on likelihoods
+ *   that both integrate numerically (R's adaptive `integrate` at rel.tol 1e-11, a fixed
+ *   Gauss–Legendre rule here), so estimates agree to this; standard errors come from two numerical
+ *   Hessians (numDeriv's and ours) and are compared at 10× this.
  * - `distribution`: normal, t, chi-square and F CDFs, survival functions and quantiles against R
  *   (test/fixtures/distributions); values below 1e-300 (subnormal or underflowed tails) are
  *   compared with an absolute floor of 1e-300 instead (see test/distributions).
@@ -35,6 +40,7 @@ export const TOLERANCES = Object.freeze({
   conversion: 1e-8,
   derived: 1e-6,
   tetrachoric: 2e-3,
+  selection: 1e-5,
 } as const);
 
 export type Tier = keyof typeof TOLERANCES;

@@ -31,7 +31,7 @@ export const SELECTION_FUNCTION_PLOT_OPTION_KEYS = optionKeys<SelectionFunctionP
  * @throws InputError when `sel` is not a `selectionModel` result, or for bad options.
  * @example
  * const fit = metaAnalysis({ yi: [0.1, 0.3, 0.35, 0.5, 0.62, 0.2, 0.8, 0.05], vi: [0.01, 0.02, 0.04, 0.05, 0.08, 0.03, 0.1, 0.015] });
- * selectionFunctionPlot(selectionModel(fit, { type: 'negexp' })).includes('class="selection-function"') // => true
+ * selectionFunctionPlot(selectionModel(fit, { type: 'stepfun', steps: [0.05, 1] })).includes('class="selection-function"') // => true
  */
 export function selectionFunctionPlot(sel: SelectionModelResult, options: SelectionFunctionPlotOptions = {}): string {
   checkOptions(options, SELECTION_FUNCTION_PLOT_OPTION_KEYS);

@@ -14,7 +14,7 @@ import { textTable } from './text-table.ts';
  *
  * @example
  * const fit = metaAnalysis({ yi: [0.1, 0.3, 0.35, 0.5, 0.62, 0.2, 0.8, 0.05], vi: [0.01, 0.02, 0.04, 0.05, 0.08, 0.03, 0.1, 0.015] });
- * formatSelectionModel(selectionModel(fit, { type: 'negexp' }), resolveFormatOptions({})).split('\n')[1]
+ * formatSelectionModel(selectionModel(fit, { type: 'stepfun', steps: [0.05, 1] }), resolveFormatOptions({})).split('\n')[1]
  * // => 'Random-Effects Model (k = 8; tau^2 estimator: ML)'
  */
 export function formatSelectionModel(r: SelectionModelResult, o: ResolvedFormatOptions): string {

@@ -23,7 +23,7 @@ describe('reproduction coverage', () => {
 
 describe('tolerances', () => {
   it('tiers', () => {
-    expect(TOLERANCES).toEqual({ closed: 1e-10, iterative: 1e-8, profile: 1e-6, distribution: 1e-12, conversion: 1e-8, derived: 1e-6, tetrachoric: 2e-3 });
+    expect(TOLERANCES).toEqual({ closed: 1e-10, iterative: 1e-8, profile: 1e-6, distribution: 1e-12, conversion: 1e-8, derived: 1e-6, tetrachoric: 2e-3, selection: 1e-5 });
     expect(['EE', 'DL', 'HE', 'HS', 'HSk', 'SJ'].map(tierOf)).toEqual(Array(6).fill('closed'));
     expect(['ML', 'REML', 'EB', 'PM'].map(tierOf)).toEqual(Array(4).fill('iterative'));
     expect(() => tierOf('XX')).toThrow();

@@ -60,7 +60,7 @@ export function selectionLogLikelihood(
     const r = (data.yi[i]! - mu) / sigma;
     const a = spec.type === 'stepfun'
       ? stepSelectionProbability(mu, sigma, data.cuts[i]!, delta, data.alternative) / c
-      : weightedNormalIntegral(data.grids[i]!, mu, sigma, (p) => spec.weight(p, delta, c), fromLogs && ((lp, lq) => fromLogs(lp, lq, delta)));
+      : weightedNormalIntegral(data.grids[i]!, mu, sigma, (p) => spec.weight(p, delta, c), fromLogs && ((lp, lq) => fromLogs(lp, lq, delta, c)));
     ll += Math.log(spec.weight(data.pValues[i]!, delta, c)) - 0.5 * (LOG_2PI + r * r) - Math.log(sigma) - Math.log(a);
   }
   return Number.isNaN(ll) ? -Infinity : ll;

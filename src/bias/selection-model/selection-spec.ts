@@ -25,8 +25,8 @@ export interface SelectionSpec {
   readonly kinks: readonly number[];
   /** Relative likelihood of selection w(p) of a study with p-value p and precision factor c. */
   readonly weight: (p: number, delta: readonly number[], c: number) => number;
-  /** The same weight from log p and log(1 − p) (for beta without cut points: avoids two powers per node). */
-  readonly weightFromLogs?: (logP: number, logQ: number, delta: readonly number[]) => number;
+  /** The same weight from log p and log(1 − p) (beta without cut points, power: avoids powers per node). */
+  readonly weightFromLogs?: (logP: number, logQ: number, delta: readonly number[], c: number) => number;
 }
 
 /**
@@ -85,10 +85,15 @@ const EXPONENTIAL: Readonly<Record<'halfnorm' | 'negexp' | 'logistic' | 'power',
 function exponentialSpec(type: 'halfnorm' | 'negexp' | 'logistic' | 'power', steps: readonly number[]): SelectionSpec {
   const alpha = steps[0]!;
   const f = EXPONENTIAL[type];
+  const logAlpha = Math.log(alpha);
+  const logOneMinusAlpha = Math.log1p(-alpha);
   return {
     type, steps, lower: [0], upper: [Infinity], lowerExcluded: [false], min: [0], max: [100], start: [1],
     nullValue: [0], fixed: [null], pMin: type === 'power' ? 1e-5 : 0, kinks: alpha > 0 && alpha < 1 ? [alpha] : [],
     weight: (p, delta, c) => (p <= alpha ? 1 : f(p, alpha, delta[0]! * c)),
+    ...(type === 'power'
+      ? { weightFromLogs: (logP: number, logQ: number, delta: readonly number[], c: number) => (logP <= logAlpha ? 1 : Math.exp(delta[0]! * c * (logQ - logOneMinusAlpha))) }
+      : {}),
   };
 }
 
