@@ -521,12 +521,14 @@ describe('signatures of the exported functions', () => {
       (fit: LinearModelFit, options: CoefficientsOnly): CoefficientTestResult;
       (fit: LinearModelFit, options: ContrastsOnly): ContrastTestResult;
       (full: LinearModelFit, reduced: LinearModelFit): LikelihoodRatioResult;
+      (full: MultivariateResult, reduced: MultivariateResult): LikelihoodRatioResult;
       (fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult;
     }>();
     expectTypeOf(anova).parameters.toEqualTypeOf<
       | [fit: LinearModelFit, options: CoefficientsOnly]
       | [fit: LinearModelFit, options: ContrastsOnly]
       | [full: LinearModelFit, reduced: LinearModelFit]
+      | [full: MultivariateResult, reduced: MultivariateResult]
       | [fit: LinearModelFit, second: AnovaOptions | LinearModelFit]>();
     expectTypeOf(anova).returns.toEqualTypeOf<AnovaResult>();
   });

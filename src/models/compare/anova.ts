@@ -10,6 +10,8 @@ import { wald } from '../inference/wald-test.ts';
 import { readModelView, type LinearModelFit, type ModelView } from '../predict/model-view.ts';
 import { likelihoodRatioTest, type LikelihoodRatioResult } from './likelihood-ratio-test.ts';
 import { readResult } from '../../read-result.ts';
+import type { MultivariateResult } from '../multivariate/multivariate.ts';
+import { multivariateLikelihoodRatio } from '../multivariate/multivariate-likelihood-ratio.ts';
 
 /** Options of `anova(fit, options)`: a set of coefficients, or linear combinations of them. */
 export interface AnovaOptions {
@@ -66,7 +68,7 @@ export type AnovaResult = CoefficientTestResult | ContrastTestResult | Likelihoo
  *   the omnibus test of all rows, (Lβ̂ − c)ᵀ(L Var(β̂) Lᵀ)⁻¹(Lβ̂ − c) (χ²(m), or divided by m
  *   against F(m, k − p));
  * - `anova(full, reduced)`: the likelihood-ratio test of two nested fits to the same studies
- *   (see `likelihoodRatioTest`).
+ *   (see `likelihoodRatioTest`; two `multivariate` fits go to `multivariateLikelihoodRatio`).
  *
  * (Wald, 1943; Viechtbauer, 2010, JSS 36(3), section 3.4; Knapp & Hartung, 2003.) Each form
  * has its own overload, so the result type is the precise one.
@@ -80,8 +82,15 @@ export type AnovaResult = CoefficientTestResult | ContrastTestResult | Likelihoo
 export function anova(fit: LinearModelFit, options: AnovaOptions & { readonly coefficients: readonly string[]; readonly contrasts?: undefined }): CoefficientTestResult;
 export function anova(fit: LinearModelFit, options: AnovaOptions & { readonly contrasts: NonNullable<AnovaOptions['contrasts']>; readonly coefficients?: undefined }): ContrastTestResult;
 export function anova(full: LinearModelFit, reduced: LinearModelFit): LikelihoodRatioResult;
+export function anova(full: MultivariateResult, reduced: MultivariateResult): LikelihoodRatioResult;
 export function anova(fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult;
-export function anova(fit: LinearModelFit, second: AnovaOptions | LinearModelFit): AnovaResult {
+export function anova(fit: LinearModelFit | MultivariateResult, second: AnovaOptions | LinearModelFit | MultivariateResult): AnovaResult {
+  if (isMultivariate(fit) || isMultivariate(second)) {
+    if (!isMultivariate(fit) || !isMultivariate(second)) {
+      throw new InputError('a multivariate fit can only be compared with another multivariate fit (likelihood-ratio test)', { field: isMultivariate(fit) ? 'second' : 'fit', code: 'E_UNSUPPORTED' });
+    }
+    return multivariateLikelihoodRatio(fit, second);
+  }
   return readResult(fit, 'metaAnalysis/metaRegression', 'fit', () => {
     if (second !== null && typeof second === 'object' && 'yi' in second) return likelihoodRatioTest(fit, second);
     const o = checkOptions<AnovaOptions>(second, ['coefficients', 'contrasts', 'rhs']);
@@ -194,4 +203,8 @@ function omnibus(qm: number, m: number, view: ModelView): { qm: number | null; q
   if (view.df === null) return { qm: finiteOrNull(qm), qmDf: m, df: null, qmPValue: finiteOrNull(chiSquareSf(qm, m)) };
   const f = qm / m;
   return { qm: finiteOrNull(f), qmDf: m, df: view.df, qmPValue: view.df > 0 ? finiteOrNull(fisherFSf(f, m, view.df)) : null };
+}
+
+function isMultivariate(x: unknown): x is MultivariateResult {
+  return x !== null && typeof x === 'object' && (x as { model?: unknown }).model === 'multivariate';
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { multivariate } from '../../../src/models/multivariate/multivariate.ts';
 import { multivariateLikelihoodRatio } from '../../../src/models/multivariate/multivariate-likelihood-ratio.ts';
 import { resultKind } from '../../../src/report/result-kind.ts';
+import { anova, metaAnalysis } from '../../../src/index.ts';
 import { ranefMultivariate } from '../../../src/models/multivariate/ranef-multivariate.ts';
 import { vcalc } from '../../../src/models/multivariate/vcalc.ts';
 import { multilevelModel } from '../../../src/models/multilevel/multilevel-model.ts';
@@ -47,6 +48,11 @@ describe('published: likelihood-ratio tests of the Berkey (1998) structures (met
     expect(rho0.rho).toEqual([0]);
     expect(rho0.fitStatistics.parameters).toBe(un.fitStatistics.parameters - 1);
     expect(round(multivariateLikelihoodRatio(un, rho0).pValue)).toBe(0.2452);
+  });
+  it('anova(full, reduced) on two multivariate fits is the same test (metafor: anova(res1, res0) on rma.mv)', () => {
+    const rho0 = multivariate(input, { ...opts, rho: 0 });
+    expect(round(anova(un, rho0).pValue)).toBe(0.2452);
+    expect(() => anova(un, metaAnalysis({ yi: [0, 1, 2], vi: [1, 1, 1] }) as never)).toThrow(expect.objectContaining({ code: 'E_UNSUPPORTED' }));
   });
   it('prints as a likelihood-ratio test', () => {
     const rho0 = multivariate(input, { ...opts, rho: 0 });
