@@ -32,6 +32,14 @@ describe('omitted rows', () => {
     expect(fit.k).toBe(4);
   });
 
+  it('subgroupAnalysis lists rows omitted for a missing label or value, with rows of the full input', () => {
+    const r = p.subgroupAnalysis({ yi: [0.1, 0.2, null, 0.4, 0.5] as never, vi: [0.1, 0.1, 0.1, 0.1, 0.1] }, ['a', null, 'b', 'b', 'a']);
+    expect(r.omitted).toEqual([
+      { field: 'groups', row: 2, study: 'row 2', reason: 'subgroup label missing' },
+      { field: 'yi', row: 3, study: 'row 3', reason: 'yi missing (subgroup "b")' },
+    ]);
+  });
+
   it('failSafeN lists rows omitted for a missing yi', () => {
     const r = p.failSafeN({ yi: [0.5, null, 0.4] as never, vi: [0.1, 0.1, 0.1] });
     expect(r.omitted).toEqual([{ field: 'yi', row: 2, study: 'row 2', reason: 'yi missing' }]);
@@ -53,6 +61,8 @@ describe('sei in place of vi', () => {
     const ra = p.metaRegression({ yi, sei } as never, { moderators: { x: [1, 2, 3, 4, 5] } });
     const rb = p.metaRegression({ yi, vi }, { moderators: { x: [1, 2, 3, 4, 5] } });
     expect(ra.coefficients[1]!.estimate).toBe(rb.coefficients[1]!.estimate);
+    const groups = ['a', 'a', 'b', 'b', 'b'];
+    expect(p.subgroupAnalysis({ yi, sei } as never, groups).groups).toEqual(p.subgroupAnalysis({ yi, vi }, groups).groups);
   });
 
   it('vi wins when both are given (as in metafor); a missing sei omits the row; a bad sei names row and field', () => {
