@@ -40,6 +40,13 @@ describe('omitted rows', () => {
     ]);
   });
 
+  it('mantelHaenszel and peto list the tables omitted for a missing count', () => {
+    const rows = [{ study: 'A', ai: 4, bi: 119, ci: 11, di: 128 }, { study: 'B', ai: null, bi: 300, ci: 29, di: 274 }, { study: 'C', ai: 3, bi: 228, ci: 11, di: 209 }];
+    const expected = [{ field: 'ai', row: 2, study: 'B', reason: 'ai missing' }];
+    expect(p.mantelHaenszel(rows).omitted).toEqual(expected);
+    expect(p.peto(rows).omitted).toEqual(expected);
+  });
+
   it('failSafeN lists rows omitted for a missing yi', () => {
     const r = p.failSafeN({ yi: [0.5, null, 0.4] as never, vi: [0.1, 0.1, 0.1] });
     expect(r.omitted).toEqual([{ field: 'yi', row: 2, study: 'row 2', reason: 'yi missing' }]);

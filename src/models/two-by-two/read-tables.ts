@@ -8,6 +8,7 @@ import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 import type { Role } from '../../types.ts';
 import { checkOptionsByKey, optionKeys } from '../../check-options.ts';
 import { denseArray } from '../../dense-array.ts';
+import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
 import { summariseOmissions } from '../../omission-summary.ts';
 
 /** The roles a 2x2 table is read from (metafor's argument names). */
@@ -68,6 +69,8 @@ export interface ReadTables {
   readonly describe: (i: number) => string;
   /** One entry per row omitted for a missing count. */
   readonly warnings: readonly string[];
+  /** The rows omitted for a missing count, with the counts missing. */
+  readonly omitted: readonly OmittedInputRow[];
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -156,11 +159,14 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
   const all = readTwoByTwo(table);
 
   const warnings: string[] = [];
+  const omitted: OmittedInputRow[] = [];
   const completeRows: number[] = [];
   for (let i = 0; i < table.k; i++) {
     const missing = table.missing[i]!;
-    if (missing.length > 0) warnings.push(`${describe(i)} omitted: ${missing.join(', ')} missing`);
-    else completeRows.push(i);
+    if (missing.length > 0) {
+      warnings.push(`${describe(i)} omitted: ${missing.join(', ')} missing`);
+      omitted.push(omittedInputRow(i, labels[i]!, missing.join(', '), `${missing.join(', ')} missing`));
+    } else completeRows.push(i);
   }
   if (completeRows.length === 0) {
     throw new InputError(
@@ -172,6 +178,7 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
   return {
     all,
     complete: { a: pick(all.a), b: pick(all.b), c: pick(all.c), d: pick(all.d) },
+    omitted: Object.freeze(omitted),
     completeRows,
     labels,
     describe,
