@@ -57,3 +57,12 @@ export const BAD_VALUES: Readonly<Record<string, () => unknown>> = {
   'array of NaN': () => [NaN, NaN],
   'nested empty object': () => ({ a: {} }),
 };
+
+/**
+ * The part of the battery put into each field of an object argument and into the first entry of
+ * an array argument (results have dozens of fields: the whole battery there would take minutes).
+ */
+export const FIELD_BAD_VALUES: readonly string[] = [
+  'null', 'undefined', 'empty object', 'sparse array', 'NaN', 'Infinity', 'huge number', 'string',
+  'array-like of length 1e9', 'cyclic object', 'object without prototype', 'symbol',
+];
