@@ -5,6 +5,8 @@ const SPACE = /[\s\u0085]+/gu;
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 10_000;
+/** Longer names are not remembered: 10,000 names of 100,000 characters would hold gigabytes. */
+const CACHED_LENGTH = 256;
 
 /**
  * The key under which two spellings of a name (research group, author, cohort, arm, outcome,
@@ -23,6 +25,7 @@ export function nameKey(name: string): string {
   if (known !== undefined) return known;
   const folded = name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase().toLowerCase().normalize('NFKC');
   const key = folded.replace(SPACE, ' ').trim();
+  if (name.length > CACHED_LENGTH) return key;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(name, key);
   return key;
