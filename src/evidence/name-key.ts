@@ -1,3 +1,5 @@
+import { assertText } from '../errors.ts';
+
 /** Characters that print as nothing (zero-width spaces and joiners, soft hyphens, BOM, ...). */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** Unicode white space, including no-break spaces, line and paragraph separators and NEL. */
@@ -21,6 +23,7 @@ const CACHED_LENGTH = 256;
  * nameKey('STRASSE') === nameKey('Straße')       // => true
  */
 export function nameKey(name: string): string {
+  assertText(name, 'name');
   const known = cache.get(name);
   if (known !== undefined) return known;
   const folded = name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase().toLowerCase().normalize('NFKC');
@@ -39,6 +42,8 @@ export function nameKey(name: string): string {
  * sameName('Oslo', 'oslo ') // => true
  */
 export function sameName(a: string, b: string): boolean {
+  assertText(a, 'a');
+  assertText(b, 'b');
   return a === b || nameKey(a) === nameKey(b);
 }
 

@@ -16,6 +16,7 @@ import { robustFit } from '../robust/robust-fit.ts';
 import type { RobustRegressionResult } from '../robust/robust-univariate.ts';
 import type { MultilevelModelResult } from './multilevel-model.ts';
 import { checkOptions, optionKeys } from '../../check-options.ts';
+import { readResult } from '../../read-result.ts';
 import { freezeResult } from '../../freeze-result.ts';
 
 /** Small-sample adjustments of `robust`. */
@@ -96,6 +97,12 @@ export function robust(fit: MultilevelResult | MetaAnalysisResult, options: Robu
 export function robust(fit: MetaRegressionResult, options: RobustOptions): RobustRegressionResult;
 export function robust(fit: MultilevelModelResult, options: RobustOptions): RobustResult | RobustRegressionResult;
 export function robust(
+  fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult | MultilevelModelResult, options: RobustOptions,
+): RobustResult | RobustRegressionResult {
+  return readResult(fit, 'a model fit', 'fit', () => robustOf(fit, options));
+}
+
+function robustOf(
   fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult | MultilevelModelResult, options: RobustOptions,
 ): RobustResult | RobustRegressionResult {
   if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit, options);
