@@ -182,3 +182,16 @@ export function numberCode(value: unknown): ErrorCode {
   if (typeof value !== 'number') return 'E_INVALID_TYPE';
   return Number.isFinite(value) ? 'E_OUT_OF_RANGE' : 'E_NOT_FINITE';
 }
+
+/**
+ * Throws an `E_INVALID_TYPE` InputError naming `field` unless `value` is a string (a title, a
+ * name, a path), and returns it.
+ *
+ * @example
+ * assertText('Forest plot', 'title') // => 'Forest plot'
+ * assertText(null, 'title')          // => throws InputError 'title: must be text (a string) (got null)'
+ */
+export function assertText(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new InputError('must be text (a string)', { field, value, code: 'E_INVALID_TYPE' });
+  return value;
+}

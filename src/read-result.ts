@@ -1,4 +1,4 @@
-import { denseArray } from './dense-array.ts';
+import { denseArray, MAX_INPUT_LENGTH } from './dense-array.ts';
 import { InputError } from './errors.ts';
 
 /**
@@ -6,7 +6,8 @@ import { InputError } from './errors.ts';
  * to a report), so that an altered or hand-made result fails as the project's own error:
  *
  * 1. a value that is not an object is left to `work`, whose own check names it;
- * 2. each of the result's array-valued fields (yi, vi, weights, labels, coefficients, findings, ...) must
+ * 2. its study count `k`, where it has one, must be an integer from 0 to `MAX_INPUT_LENGTH`
+ *    (a `k` of Infinity would make a plot lay out endless rows); each of the result's array-valued fields (yi, vi, weights, labels, coefficients, findings, ...) must
  *    be a dense array of at most `MAX_INPUT_LENGTH` entries, checked before any work, in O(1)
  *    for an array-like whose `length` lies (`E_SPARSE_ARRAY`, `E_TOO_LARGE`), so that a corrupt
  *    field fails at once instead of hanging;
@@ -29,6 +30,10 @@ import { InputError } from './errors.ts';
  */
 export function readResult<T, R>(result: T, kind: string, field: string, work: (result: T & object) => R): R {
   if (result !== null && typeof result === 'object' && !Array.isArray(result)) {
+    const k: unknown = (result as { k?: unknown }).k;
+    if (k !== undefined && !(typeof k === 'number' && Number.isSafeInteger(k) && k >= 0 && k <= MAX_INPUT_LENGTH)) {
+      throw new InputError('must be the number of studies of the result (an integer ≥ 0)', { field: `${field}.k`, value: k, code: 'E_INVALID_RESULT' });
+    }
     for (const [key, value] of Object.entries(result)) {
       if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && 'length' in value) denseArray(value, `${field}.${key}`);
     }

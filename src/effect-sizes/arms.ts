@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import type { ArmPairing } from './options.ts';
 import { studyLabel } from './read-table.ts';
+import { denseArray } from '../dense-array.ts';
 import { checkOptionsByKey } from '../check-options.ts';
 
 /** One treatment-versus-control comparison found in long (arm-level) rows. */
@@ -95,6 +96,7 @@ const text = studyLabel;
  */
 export function pairArms(rows: readonly object[], pairing: ArmPairing): ArmPairs {
   if (!Array.isArray(rows)) throw new InputError('must be an array of row objects', { field: 'rows', code: 'E_INVALID_TYPE' });
+  denseArray(rows, 'rows');
   const p = resolvePairing(pairing);
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {

@@ -10,11 +10,19 @@ export const REPORTED: Provenance = Object.freeze({ kind: 'reported' });
  * The weaker of two provenances, ranking assumed > imputed > derived > reported (an effect size
  * is only as well sourced as its least sourced input). Ties keep the first.
  *
+ * @throws InputError `E_INVALID_TYPE` when a or b is not a provenance object of a known kind.
+ *
  * @example
  * worstProvenance({ kind: 'reported' }, { kind: 'imputed', method: 'median SD', sources: ['A'] }).kind
  * // => 'imputed'
  */
 export function worstProvenance(a: Provenance, b: Provenance): Provenance {
+  for (const [field, p] of [['a', a], ['b', b]] as const) {
+    const kind: unknown = p !== null && typeof p === 'object' ? (p as { kind?: unknown }).kind : undefined;
+    if (typeof kind !== 'string' || !Object.hasOwn(RANK, kind)) {
+      throw new InputError(`must be a provenance object; valid kinds are ${Object.keys(RANK).join(', ')}`, { field, value: kind === undefined ? p : kind, code: 'E_INVALID_TYPE' });
+    }
+  }
   return RANK[b.kind] > RANK[a.kind] ? b : a;
 }
 

@@ -5,6 +5,7 @@ import type { Measure, Role } from '../types.ts';
 import type { EvidenceBase } from './evidence-base.ts';
 import { isIsoDate } from './expected-window.ts';
 import { loadEvidence } from './load-evidence.ts';
+import { assertText } from '../errors.ts';
 import { list, record, text, type Where } from './read-fields.ts';
 
 /** Which column of the table holds each field of a study. */
@@ -52,7 +53,7 @@ const COLUMN_KEYS = ['label', 'year', 'authors', 'group', 'cohort', 'n', 'design
 
 /** Author names from one text: separators `;`, `,`, `&`, `and`; "et al." dropped. */
 export function splitAuthors(value: string): string[] {
-  return value
+  return assertText(value, 'authors')
     .replace(/\bet\s+al\.?/gi, '')
     .split(/\s*(?:;|,|&|\band\b)\s*/i)
     .map((s) => s.trim())

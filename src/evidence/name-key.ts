@@ -1,3 +1,5 @@
+import { assertText } from '../errors.ts';
+
 /** Characters that print as nothing (zero-width spaces and joiners, soft hyphens, BOM, ...). */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** Unicode white space, including no-break spaces, line and paragraph separators and NEL. */
@@ -5,6 +7,8 @@ const SPACE = /[\s\u0085]+/gu;
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 10_000;
+/** Longer names are not remembered: 10,000 names of 100,000 characters would hold gigabytes. */
+const CACHED_LENGTH = 256;
 
 /**
  * The key under which two spellings of a name (research group, author, cohort, arm, outcome,
@@ -19,10 +23,12 @@ const CACHE_LIMIT = 10_000;
  * nameKey('STRASSE') === nameKey('Straße')       // => true
  */
 export function nameKey(name: string): string {
+  assertText(name, 'name');
   const known = cache.get(name);
   if (known !== undefined) return known;
   const folded = name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase().toLowerCase().normalize('NFKC');
   const key = folded.replace(SPACE, ' ').trim();
+  if (name.length > CACHED_LENGTH) return key;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(name, key);
   return key;
@@ -36,6 +42,8 @@ export function nameKey(name: string): string {
  * sameName('Oslo', 'oslo ') // => true
  */
 export function sameName(a: string, b: string): boolean {
+  assertText(a, 'a');
+  assertText(b, 'b');
   return a === b || nameKey(a) === nameKey(b);
 }
 

@@ -33,8 +33,9 @@ export function column(rows: Table | readonly object[], name: string): (number |
  * The column names of a table (`Table.columns`), or the keys found in plain row objects, in
  * order of first appearance.
  *
- * @throws InputError `E_INVALID_TYPE` when `rows` is not an array of row objects (or a row is
- *   neither an object nor missing), `E_SPARSE_ARRAY` for a hole.
+ * Entries that are not objects are skipped.
+ *
+ * @throws InputError `E_INVALID_TYPE` when `rows` is not an array, `E_SPARSE_ARRAY` for a hole.
  * @example
  * columnNames([{ a: 1 }, { b: 2 }]); // => ['a', 'b']
  */
@@ -46,9 +47,7 @@ export function columnNames(rows: Table | readonly object[]): string[] {
   const seen = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const row = list[i];
-    if (row === null || row === undefined) continue;
-    if (typeof row !== 'object') throw new InputError('must be a row object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
-    for (const key of Object.keys(row)) seen.add(key);
+    if (row !== null && typeof row === 'object') for (const key of Object.keys(row)) seen.add(key);
   }
   return [...seen];
 }

@@ -1,5 +1,6 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { readTextFile } from './read-text-file.ts';
+import { assertText } from '../errors.ts';
 import { TableError } from './table-error.ts';
 
 /**
@@ -12,6 +13,7 @@ import { TableError } from './table-error.ts';
  * readJsonFile('datasets/conditioned-medium-hair-loss.json').title; // => 'Adipose-derived stem cell (ADSC) conditioned medium…'
  */
 export function readJsonFile(path: string): unknown {
+  assertText(path, 'path');
   return parseJsonText(readTextFile(path), path);
 }
 

@@ -59,6 +59,7 @@ export function mantelHaenszelPersonTime(
     yi: Object.freeze(Array.from(yi)),
     vi: Object.freeze(Array.from(vi)),
     labels: Object.freeze(inQ.map((i) => data.labels[i]!)),
+    omitted: data.omitted,
     warnings: Object.freeze(warnings),
   });
 }

@@ -17,6 +17,7 @@ import { studyEffects } from './two-by-two/study-effects.ts';
 import { breslowDayTaroneTest } from './two-by-two/tarone-test.ts';
 import { exponentiate, waldInference } from './two-by-two/wald.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
+import type { OmittedInputRow } from '../omission-summary.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** Measures of the Mantel–Haenszel method. */
@@ -82,6 +83,8 @@ export interface MantelHaenszelResult
   readonly yi: readonly number[];
   readonly vi: readonly number[];
   readonly labels: readonly string[];
+  /** Every input row left out for a missing count, with the reason. */
+  readonly omitted: readonly OmittedInputRow[];
   readonly warnings: readonly string[];
 }
 
@@ -206,6 +209,7 @@ export function mantelHaenszel(rows: readonly object[], options: MantelHaenszelO
     yi: Object.freeze(Array.from(yi)),
     vi: Object.freeze(Array.from(vi)),
     labels: Object.freeze(inQ.map((i) => tables.labels[i]!)),
+    omitted: tables.omitted,
     warnings: Object.freeze(warnings),
   });
 }

@@ -6,6 +6,7 @@ import { readTables, resolveTwoByTwoOptions } from './two-by-two/read-tables.ts'
 import type { TwoByTwoPoolingOptions } from './two-by-two/read-tables.ts';
 import { studyEffects } from './two-by-two/study-effects.ts';
 import { exponentiate, waldInference } from './two-by-two/wald.ts';
+import type { OmittedInputRow } from '../omission-summary.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** Options of {@link peto}; metafor's `rma.peto` arguments where they exist there. */
@@ -38,6 +39,8 @@ export interface PetoResult
   readonly yi: readonly number[];
   readonly vi: readonly number[];
   readonly labels: readonly string[];
+  /** Every input row left out for a missing count, with the reason. */
+  readonly omitted: readonly OmittedInputRow[];
   readonly warnings: readonly string[];
 }
 
@@ -105,6 +108,7 @@ export function peto(rows: readonly object[], options: PetoOptions = {}): PetoRe
     yi: Object.freeze(counted.map((i) => effects.yi[i]!)),
     vi: Object.freeze(counted.map((i) => effects.vi[i]!)),
     labels: Object.freeze(counted.map((i) => tables.labels[i]!)),
+    omitted: tables.omitted,
     warnings: Object.freeze(warnings),
   });
 }

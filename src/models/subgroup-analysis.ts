@@ -10,6 +10,8 @@ import { resolveStudies } from './resolve-input.ts';
 import type { MetaAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
 import { MODEL_OPTION_KEYS } from './resolve-options.ts';
+import { omittedInputRow, type OmittedInputRow } from '../omission-summary.ts';
+import { withSeVariances } from './se-variances.ts';
 import { freezeResult } from '../freeze-result.ts';
 
 /** One subgroup's own random-effects fit. */
@@ -31,6 +33,8 @@ export interface SubgroupResult extends Warnings {
   readonly groups: readonly SubgroupFit[];
   /** Test of subgroup differences: Q on the subgroup estimates, df = groups − 1. */
   readonly between: { readonly q: number; readonly df: number; readonly pValue: number };
+  /** Every input row left out (missing subgroup label, yi or vi), in input order, with the reason. */
+  readonly omitted: readonly OmittedInputRow[];
   readonly warnings: readonly string[];
 }
 
@@ -54,23 +58,26 @@ export interface SubgroupResult extends Warnings {
  *   .between.df // => 1
  */
 export function subgroupAnalysis(
-  input: EffectInput | EffectSizes,
+  given: EffectInput | EffectSizes,
   groups: readonly (string | number | boolean | null | undefined)[],
   options: MetaAnalysisOptions = {},
 ): SubgroupResult {
   checkOptions(options, MODEL_OPTION_KEYS);
-  resolveStudies(input); // validates yi, vi and their lengths before the split
+  resolveStudies(given); // validates yi, vi (or sei) and their lengths before the split
+  const input = withSeVariances(given);
   const groupsIn = denseArray(groups, 'groups');
   if (groupsIn.length !== input.yi.length) {
     throw new InputError(`length mismatch: groups has ${groupsIn.length} entries but yi has ${input.yi.length}`, { field: 'groups', code: 'E_LENGTH_MISMATCH' });
   }
   const warnings: string[] = [];
+  const omitted: OmittedInputRow[] = [];
   const labels = Array.from(groupsIn, (g, i) => {
     const label = labelText(g);
     if (label === undefined) throw new InputError('must be a subgroup label (text or a number)', { field: 'groups', row: i + 1, study: input.labels?.[i], value: g, code: 'E_INVALID_TYPE' });
     if (label === null) {
       const study = input.labels?.[i];
       warnings.push(`Row ${i + 1}${study === undefined || study === `row ${i + 1}` ? '' : ` (${study})`} omitted: subgroup label missing.`);
+      omitted.push(omittedInputRow(i, study ?? `row ${i + 1}`, 'groups', 'subgroup label missing'));
     }
     return label;
   });
@@ -86,6 +93,7 @@ export function subgroupAnalysis(
       options,
     ));
     warnings.push(...fit.warnings.map((w) => `[${level}] ${w}`));
+    for (const o of fit.omitted) omitted.push(omittedInputRow(idx[o.row - 1]!, o.study, o.field, `${o.reason} (subgroup "${level}")`));
     return Object.freeze({
       level, k: fit.k, estimate: fit.estimate, se: fit.se, ci: fit.ci, pValue: fit.pValue,
       tau2: fit.tau2, i2: fit.i2, q: fit.q,
@@ -96,6 +104,7 @@ export function subgroupAnalysis(
   return freezeResult({
     groups: Object.freeze(fits),
     between: Object.freeze({ q: het.q, df: het.qDf, pValue: het.qPValue }),
+    omitted: Object.freeze(omitted.sort((a, b) => a.row - b.row)),
     warnings: Object.freeze(warnings),
   });
 }

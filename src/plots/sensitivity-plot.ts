@@ -6,6 +6,7 @@ import { textWidth } from './font-metrics.ts';
 import { PALETTE } from './palette.ts';
 import { px, svgDocument, svgElement, svgText } from './svg.ts';
 import { truncateText } from './truncate-text.ts';
+import { assertText } from '../errors.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** One point of a sensitivity curve: the assumption's value and the result with its interval. */
@@ -57,6 +58,8 @@ export const SENSITIVITY_PLOT_OPTION_KEYS = optionKeys<SensitivityPlotOptions>()
  *   xTitle: 'Assumed SD', yTitle: 'Mean difference' }).startsWith('<svg'); // => true
  */
 export function sensitivityPlot(options: SensitivityPlotOptions): string {
+  assertText(options?.xTitle, 'xTitle');
+  assertText(options?.yTitle, 'yTitle');
   checkOptions(options ?? null, SENSITIVITY_PLOT_OPTION_KEYS);
   const panels = checkPanels(options.panels);
   const fs = positiveOption(options.fontSize, 'fontSize', 12);

@@ -2,6 +2,7 @@ import { InputError } from '../errors.ts';
 import { escapeXml } from '../plots/svg.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
+import { assertText } from '../errors.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 
 /** A table cell: text (escaped), a number (right-aligned) or missing (`—`). */
@@ -44,7 +45,8 @@ export function htmlReport(sections: readonly ReportSection[], options: HtmlRepo
   checkOptions(options, HTML_REPORT_OPTION_KEYS);
   if (!Array.isArray(sections)) throw new InputError('must be an array of report sections', { field: 'sections', code: 'E_INVALID_TYPE' });
   const firstHeading = sections.find((s) => s?.kind === 'heading') as { text: string } | undefined;
-  const title = options.title ?? firstHeading?.text ?? 'Report';
+  const title = assertText(options.title ?? firstHeading?.text ?? 'Report', 'title');
+  assertText(options.lang ?? 'en', 'lang');
   const body = sections.map((s, i) => sectionHtml(s, i)).join('\n');
   return [
     '<!DOCTYPE html>',

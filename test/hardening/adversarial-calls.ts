@@ -3,7 +3,7 @@
 // value of BAD_VALUES. A call may return or throw one of the project's own errors (InputError,
 // TableError, UsageError, with a code of ERROR_CODES); anything else is an escape.
 import * as p from '../../src/index.ts';
-import { BAD_VALUES } from './bad-values.ts';
+import { BAD_VALUES, FIELD_BAD_VALUES } from './bad-values.ts';
 import { CLASSES, VALID_CALLS } from './valid-calls.ts';
 
 /** One spoiled call: where the bad value went and how to make the arguments. */
@@ -33,15 +33,17 @@ function withArg(args: unknown[], i: number, replace: (arg: unknown) => unknown)
   return out;
 }
 
-/** Every spoiled call of one function. */
+/** Every spoiled call of one function (the fields of arguments get FIELD_BAD_VALUES only). */
 export function spoiledCalls(name: string): SpoiledCall[] {
   const make = VALID_CALLS[name];
   if (make === undefined) return [];
   const template = make();
   const calls: SpoiledCall[] = [];
   for (const [bad, value] of Object.entries(BAD_VALUES)) {
+    const inFields = FIELD_BAD_VALUES.includes(bad);
     template.forEach((arg, i) => {
       calls.push({ place: `argument ${i + 1}`, bad, args: () => withArg(make(), i, () => value()) });
+      if (!inFields) return;
       if (isPlainObject(arg)) {
         for (const key of Object.keys(arg)) {
           calls.push({ place: `argument ${i + 1}.${key}`, bad, args: () => withArg(make(), i, (a) => ({ ...(a as object), [key]: value() })) });

@@ -3,8 +3,8 @@
 // array-likes, cyclic and frozen objects. Each is built fresh for every call (a callee that
 // mutated one must not spoil the next call).
 
-// one shared instance: building 1e7 empty slots for every call would dominate the run time
-const EMPTY_LONG_ARRAY: unknown[] = new Array(1e7);
+// one shared instance: building 1e6 empty slots for every call would dominate the run time
+const EMPTY_LONG_ARRAY: unknown[] = new Array(1e6);
 
 /** name → a fresh bad value (the long empty array is shared). */
 export const BAD_VALUES: Readonly<Record<string, () => unknown>> = {
@@ -28,12 +28,12 @@ export const BAD_VALUES: Readonly<Record<string, () => unknown>> = {
   string: () => 'x',
   'numeric string': () => '1',
   'string "NA"': () => 'NA',
-  'long string': () => 'x'.repeat(100_000),
+  'long string': () => 'x'.repeat(10_000),
   true: () => true,
   'array-like of length 1e9': () => ({ length: 1e9 }),
   'array-like of length 1e9 with an entry': () => ({ length: 1e9, 0: 1 }),
   'array-like of length 2^32': () => ({ length: 2 ** 32 }),
-  'array of length 1e7 with no entries': () => EMPTY_LONG_ARRAY,
+  'array of length 1e6 with no entries': () => EMPTY_LONG_ARRAY,
   'cyclic object': () => {
     const o: Record<string, unknown> = { a: 1 };
     o.self = o;
@@ -57,3 +57,12 @@ export const BAD_VALUES: Readonly<Record<string, () => unknown>> = {
   'array of NaN': () => [NaN, NaN],
   'nested empty object': () => ({ a: {} }),
 };
+
+/**
+ * The part of the battery put into each field of an object argument and into the first entry of
+ * an array argument (results have dozens of fields: the whole battery there would take minutes).
+ */
+export const FIELD_BAD_VALUES: readonly string[] = [
+  'null', 'undefined', 'empty object', 'sparse array', 'NaN', 'Infinity', 'huge number', 'string',
+  'array-like of length 1e9', 'cyclic object', 'object without prototype', 'symbol',
+];

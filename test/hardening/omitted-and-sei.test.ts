@@ -32,6 +32,21 @@ describe('omitted rows', () => {
     expect(fit.k).toBe(4);
   });
 
+  it('subgroupAnalysis lists rows omitted for a missing label or value, with rows of the full input', () => {
+    const r = p.subgroupAnalysis({ yi: [0.1, 0.2, null, 0.4, 0.5] as never, vi: [0.1, 0.1, 0.1, 0.1, 0.1] }, ['a', null, 'b', 'b', 'a']);
+    expect(r.omitted).toEqual([
+      { field: 'groups', row: 2, study: 'row 2', reason: 'subgroup label missing' },
+      { field: 'yi', row: 3, study: 'row 3', reason: 'yi missing (subgroup "b")' },
+    ]);
+  });
+
+  it('mantelHaenszel and peto list the tables omitted for a missing count', () => {
+    const rows = [{ study: 'A', ai: 4, bi: 119, ci: 11, di: 128 }, { study: 'B', ai: null, bi: 300, ci: 29, di: 274 }, { study: 'C', ai: 3, bi: 228, ci: 11, di: 209 }];
+    const expected = [{ field: 'ai', row: 2, study: 'B', reason: 'ai missing' }];
+    expect(p.mantelHaenszel(rows).omitted).toEqual(expected);
+    expect(p.peto(rows).omitted).toEqual(expected);
+  });
+
   it('failSafeN lists rows omitted for a missing yi', () => {
     const r = p.failSafeN({ yi: [0.5, null, 0.4] as never, vi: [0.1, 0.1, 0.1] });
     expect(r.omitted).toEqual([{ field: 'yi', row: 2, study: 'row 2', reason: 'yi missing' }]);
@@ -53,6 +68,8 @@ describe('sei in place of vi', () => {
     const ra = p.metaRegression({ yi, sei } as never, { moderators: { x: [1, 2, 3, 4, 5] } });
     const rb = p.metaRegression({ yi, vi }, { moderators: { x: [1, 2, 3, 4, 5] } });
     expect(ra.coefficients[1]!.estimate).toBe(rb.coefficients[1]!.estimate);
+    const groups = ['a', 'a', 'b', 'b', 'b'];
+    expect(p.subgroupAnalysis({ yi, sei } as never, groups).groups).toEqual(p.subgroupAnalysis({ yi, vi }, groups).groups);
   });
 
   it('vi wins when both are given (as in metafor); a missing sei omits the row; a bad sei names row and field', () => {

@@ -107,6 +107,7 @@ export interface MultilevelModelResult {
  */
 export function multilevelModel(input: EffectInput | EffectSizes, options: MultilevelModelOptions): MultilevelModelResult {
   const { method, test, level } = resolveMultilevelOptions(options, MULTILEVEL_MODEL_OPTION_KEYS);
+  resolveStudies(input); // validates yi, vi (or sei), labels and their lengths first
   const kAll = (input.yi as ArrayLike<unknown>).length;
   const data = options.moderators === undefined ? interceptOnlyInput(input) : resolveRegressionInput(input, options.moderators);
   const allLabels = Array.from({ length: kAll }, (_, i) => input.labels?.[i] ?? `row ${i + 1}`);

@@ -18,6 +18,7 @@ import { robustFit } from '../robust/robust-fit.ts';
 import type { RobustRegressionResult } from '../robust/robust-univariate.ts';
 import type { MultilevelModelResult } from './multilevel-model.ts';
 import { checkOptions, optionKeys } from '../../check-options.ts';
+import { readResult } from '../../read-result.ts';
 import { freezeResult } from '../../freeze-result.ts';
 
 /** Small-sample adjustments of `robust`. */
@@ -105,7 +106,13 @@ export function robust(
   fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult | MultilevelModelResult | MultivariateResult, options: RobustOptions,
 ): RobustResult | RobustRegressionResult {
   if (fit !== null && typeof fit === 'object' && 'model' in fit && fit.model === 'multivariate') return robustMultivariate(fit, options);
-  if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit as Exclude<typeof fit, MultivariateResult>, options);
+  return readResult(fit, 'a model fit', 'fit', () => robustOf(fit as Exclude<typeof fit, MultivariateResult>, options));
+}
+
+function robustOf(
+  fit: MultilevelResult | MetaAnalysisResult | MetaRegressionResult | MultilevelModelResult, options: RobustOptions,
+): RobustResult | RobustRegressionResult {
+  if (fit !== null && typeof fit === 'object' && !('outer' in fit)) return robustFit(fit, options);
   const fitted = readMultilevelFit(fit);
   if (options === null || typeof options !== 'object') {
     throw new InputError('pass an options object with cluster and adjust', { field: 'options', value: options, code: 'E_INVALID_TYPE' });

@@ -1,3 +1,4 @@
+import type { OmittedInputRow } from '../../omission-summary.ts';
 import { personTimeFamily } from '../../effect-sizes/person-time.ts';
 import type { PersonTime } from '../../effect-sizes/person-time.ts';
 import { readTable } from '../../effect-sizes/read-table.ts';
@@ -22,6 +23,8 @@ export interface PersonTimeTables {
   readonly describe: (i: number) => string;
   /** One entry per row omitted for a missing value. */
   readonly warnings: readonly string[];
+  /** The rows omitted for a missing value, with the values missing. */
+  readonly omitted: readonly OmittedInputRow[];
 }
 
 /**
@@ -41,11 +44,12 @@ export function readPersonTime(rows: unknown, options: ResolvedTwoByTwoOptions, 
   const table = readTable(records, personTimeFamily.requirements('IRR'), keyOf, where, what);
   personTimeFamily.validate('IRR', table);
   const all: PersonTime = { x1: table.values.x1i!, t1: table.values.t1i!, x2: table.values.x2i!, t2: table.values.t2i! };
-  const { completeRows, warnings } = completeRowsOf(table, describe, 'set of events and person-times');
+  const { completeRows, warnings, omitted } = completeRowsOf(table, describe, 'set of events and person-times', labels);
   const pick = (x: Float64Array) => Float64Array.from(completeRows, (i) => x[i]!);
   return {
     all,
     complete: { x1: pick(all.x1), t1: pick(all.t1), x2: pick(all.x2), t2: pick(all.t2) },
+    omitted: Object.freeze(omitted),
     completeRows,
     labels,
     describe,

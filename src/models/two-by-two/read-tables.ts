@@ -8,6 +8,7 @@ import type { TwoByTwo } from '../../effect-sizes/two-by-two.ts';
 import type { Role } from '../../types.ts';
 import { checkOptionsByKey, optionKeys } from '../../check-options.ts';
 import { denseArray } from '../../dense-array.ts';
+import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
 import { summariseOmissions } from '../../omission-summary.ts';
 
 /** The roles a 2x2 table is read from (metafor's argument names). */
@@ -69,6 +70,8 @@ export interface ReadTables {
   readonly describe: (i: number) => string;
   /** One entry per row omitted for a missing count. */
   readonly warnings: readonly string[];
+  /** The rows omitted for a missing count, with the counts missing. */
+  readonly omitted: readonly OmittedInputRow[];
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -122,13 +125,18 @@ export function resolveTwoByTwoOptions(
  * The rows of `table` without a missing value, and a warning for each other row.
  * @throws InputError when no row is complete (`what` names the data, e.g. `2x2 table`).
  */
-export function completeRowsOf(table: Table, describe: (i: number) => string, what: string): { completeRows: number[]; warnings: string[] } {
+export function completeRowsOf(
+  table: Table, describe: (i: number) => string, what: string, labels: readonly string[],
+): { completeRows: number[]; warnings: string[]; omitted: OmittedInputRow[] } {
   const warnings: string[] = [];
+  const omitted: OmittedInputRow[] = [];
   const completeRows: number[] = [];
   for (let i = 0; i < table.k; i++) {
     const missing = table.missing[i]!;
-    if (missing.length > 0) warnings.push(`${describe(i)} omitted: ${missing.join(', ')} missing`);
-    else completeRows.push(i);
+    if (missing.length > 0) {
+      warnings.push(`${describe(i)} omitted: ${missing.join(', ')} missing`);
+      omitted.push(omittedInputRow(i, labels[i]!, missing.join(', '), `${missing.join(', ')} missing`));
+    } else completeRows.push(i);
   }
   if (completeRows.length === 0) {
     throw new InputError(
@@ -136,7 +144,7 @@ export function completeRowsOf(table: Table, describe: (i: number) => string, wh
       { field: 'rows', code: 'E_TOO_FEW_STUDIES' },
     );
   }
-  return { completeRows, warnings };
+  return { completeRows, warnings, omitted };
 }
 
 /** The rows of a pooling method, checked to be objects, with their labels and cell locator. */
@@ -203,11 +211,12 @@ export function readTables(rows: unknown, options: ResolvedTwoByTwoOptions, what
   twoByTwoFamily.validate('OR', table);
   const all = readTwoByTwo(table);
 
-  const { completeRows, warnings } = completeRowsOf(table, describe, '2x2 table');
+  const { completeRows, warnings, omitted } = completeRowsOf(table, describe, '2x2 table', labels);
   const pick = (x: Float64Array) => Float64Array.from(completeRows, (i) => x[i]!);
   return {
     all,
     complete: { a: pick(all.a), b: pick(all.b), c: pick(all.c), d: pick(all.d) },
+    omitted: Object.freeze(omitted),
     completeRows,
     labels,
     describe,
