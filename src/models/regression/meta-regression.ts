@@ -180,8 +180,9 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   if (fixedTau2 !== undefined && (typeof fixedTau2 !== 'number' || !(fixedTau2 >= 0) || !Number.isFinite(fixedTau2) || method === 'EE')) {
     throw new InputError(method === 'EE' ? 'a fixed tau² needs a random-effects method (not EE)' : 'must be a finite number ≥ 0', { field: 'tau2', value: fixedTau2 });
   }
-  const allWeights = resolveUserWeights(options.weights, options.weighted, input.yi.length);
   const data = resolveRegressionInput(input, options.moderators, options);
+  // after the input is validated: the weights are one per input row
+  const allWeights = resolveUserWeights(options.weights, options.weighted, input.yi.length);
   const { yi, vi, names, columns } = data;
   const intercept = data.terms.intercept;
   const k = yi.length;

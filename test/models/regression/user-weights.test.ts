@@ -69,6 +69,12 @@ describe('metaRegression with weights / weighted: false / a fixed tau2 reproduce
     expect(omitted.warnings.join(' ')).toMatch(/omitted|missing/i);
   });
 
+  it('the input is validated before the weights are read (no raw TypeError for a null input)', () => {
+    for (const bad of [null, undefined, {}, []]) {
+      expect(() => metaRegression(bad as never, { moderators: { x: [1, 2, 3] }, weights: [1, 1, 1] })).toThrow(InputError);
+    }
+  });
+
   it('bad weights or tau2 get an InputError naming the field', () => {
     const input = { yi: [0, 1, 2, 4], vi: [1, 1, 1, 1] };
     const moderators = { x: [0, 1, 2, 3] };
