@@ -1,5 +1,5 @@
 import { checkOptions } from '../check-options.ts';
-import { assertOneOf } from '../errors.ts';
+import { assertOneOf, InputError } from '../errors.ts';
 import { metaAnalysis } from '../models/meta-analysis.ts';
 import { resolveModelOptions, type MetaAnalysisOptions } from '../models/resolve-options.ts';
 import type { MetaAnalysisResult } from '../types.ts';
@@ -80,6 +80,11 @@ export function poolByCluster(evidence: unknown, comparison: Comparison, options
   const model = resolveModelOptions({ ...(opts.method !== undefined && { method: opts.method }), ...(opts.test !== undefined && { test: opts.test }), ...(opts.level !== undefined && { level: opts.level }) });
   const key = (c: Comparison) => JSON.stringify([c.intervention, c.comparator, c.outcome, c.timepoint].map((v) => v && nameKey(v)));
   const finding = assessReplication(base, { level: model.level }).findings.find((f) => key(f) === key(wanted));
+  if (finding === undefined && effectsOf(base, wanted, assume, model.level).length > 0) {
+    // a partial comparison (no outcome or time point) matches effects of several findings: pooling
+    // them would mix outcomes, and their independence clusters are judged per finding
+    throw new InputError('the comparison matches effects but no single finding of the evidence base: give its intervention, comparator, outcome and time point as the evidence base states them', { field: 'comparison', code: 'E_UNKNOWN_REFERENCE' });
+  }
   const effects = effectsOf(base, wanted, assume, model.level).filter((e) => (measure === 'MD' ? e.variance : e.smdVariance) !== null && (measure === 'MD' ? e.meanDifference : e.smd) !== null);
   const y = (e: (typeof effects)[number]) => (measure === 'MD' ? e.meanDifference! : e.smd!);
   const v = (e: (typeof effects)[number]) => (measure === 'MD' ? e.variance! : e.smdVariance!);

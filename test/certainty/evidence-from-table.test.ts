@@ -68,6 +68,10 @@ describe('evidenceFromTable on dat.molloy2014', () => {
     expect(() => evidenceFromTable(rows, { ...options, columns: { ...options.columns, lable: 'x' } as never })).toThrow(InputError);
     expect(() => evidenceFromTable(rows, { ...options, asOf: '2026-13-01' })).toThrow(/ISO date/);
   });
+  it('poolByCluster refuses a partial comparison that matches effects of no single finding (found by the adversarial test)', () => {
+    const partial = { ...ev.comparisons[1]!, outcome: null };
+    expect(() => poolByCluster(ev, partial as never)).toThrow(expect.objectContaining({ field: 'comparison', code: 'E_UNKNOWN_REFERENCE' }));
+  });
   it('poolByCluster: one estimate per author network beside the usual fit, as metafor on the aggregated table', () => {
     const p = poolByCluster(ev, ev.comparisons[1]!);
     expect(p.standard!.k).toBe(8);
