@@ -90,3 +90,14 @@ describe('metaAnalysisBatch', () => {
     expect(parallel.warnings).toEqual(serial.warnings);
   }, 60_000);
 });
+
+describe('metaAnalysisBatch refuses lying or sparse array-likes before reading them (found by the adversarial test, which timed 7–60 s per call before)', () => {
+  it.each([
+    ['yi', { yi: { length: 1e9 }, vi: [1], offsets: [0, 1] }, 'E_TOO_LARGE'],
+    ['offsets', { yi: [1], vi: [1], offsets: { length: 1e9 } }, 'E_TOO_LARGE'],
+    // eslint-disable-next-line no-sparse-arrays
+    ['yi', { yi: [1, , 2], vi: [1, 1, 1], offsets: [0, 3] }, 'E_SPARSE_ARRAY'],
+  ])('%s', (field, input, code) => {
+    expect(() => metaAnalysisBatch(input as never)).toThrow(expect.objectContaining({ field, code }));
+  });
+});

@@ -1,3 +1,4 @@
+import { denseArray } from '../../dense-array.ts';
 import { checkOptions } from '../../check-options.ts';
 import { InputError } from '../../errors.ts';
 import type { Tau2Method, TestType } from '../../types.ts';
@@ -109,7 +110,7 @@ function readBatch(input: BatchInput): { yi: Float64Array; vi: Float64Array; off
   if (raw === null || typeof raw !== 'object' || typeof raw.length !== 'number' || raw.length < 1) {
     throw new InputError('must be an array of m + 1 row indices from 0 to the number of rows', { field: 'offsets', value: raw });
   }
-  const offsets = Float64Array.from(raw as ArrayLike<number>);
+  const offsets = Float64Array.from(ArrayBuffer.isView(raw) ? (raw as ArrayLike<number>) : denseArray<number>(raw, 'offsets'));
   for (let j = 0; j < offsets.length; j++) {
     const o = offsets[j]!;
     const previous = j === 0 ? 0 : offsets[j - 1]!;
@@ -134,7 +135,8 @@ function packed(values: unknown, field: 'yi' | 'vi'): Float64Array {
   if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<unknown>).length !== 'number') {
     throw new InputError('must be an array of numbers', { field, value: values });
   }
-  const a = values as ArrayLike<unknown>;
+  // a typed array is dense; any other array-like is checked first (holes, a length that lies)
+  const a = ArrayBuffer.isView(values) ? (values as unknown as ArrayLike<unknown>) : denseArray<unknown>(values, field);
   const out = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
