@@ -179,6 +179,24 @@ export const VALID_CALLS: Readonly<Record<string, () => unknown[]>> = {
   columnNames: () => [p.readTable('a,b\n1,2\n')],
   readJsonFile: () => [datasetPath('bcg.json')],
   readEvidenceFile: () => [SEED_PATH],
+  // added with issues #12 and #13
+  bivariateNormalCdf: () => [0.5, -0.2, 0.3],
+  toLong: () => [tables(), 'OR', {}],
+  toTable: () => [tables(), 'OR', {}],
+  henmiCopas: () => [p.metaAnalysis({ yi: [...yi, 0.4, 0.6], vi: [...vi, 0.01, 0.02] }, { method: 'DL' })],
+  selectionModel: () => [fit(), { type: 'stepfun', steps: [0.05, 1] }],
+  selectionFunctionPlot: () => [p.selectionModel(fit(), { type: 'stepfun', steps: [0.05, 1] }), {}],
+  simulate: () => [{ k: 5, tau2: 0.05, vi: [0.04, 0.02, 0.05, 0.03, 0.06], replications: 20, seed: 1 }, { method: 'DL' }, { progress: false }],
+  glmm: () => [[{ xi: 3, ni: 20 }, { xi: 5, ni: 25 }, { xi: 1, ni: 30 }, { xi: 8, ni: 22 }], { measure: 'PLO', method: 'EE' }],
+  vcalc: () => [{ vi: [0.04, 0.02, 0.05, 0.03], cluster: ['a', 'a', 'b', 'b'], type: ['x', 'y', 'x', 'y'] }, { cluster: 'cluster', type: 'type', rho: 0.5 }],
+  aggregate: () => [{ yi: [0.1, 0.3, 0.2, 0.5], vi: [0.04, 0.02, 0.05, 0.03], cluster: ['a', 'a', 'b', 'b'] }, { cluster: 'cluster', rho: 0.5 }],
+  multivariate: () => [{ yi: [...yi, 0.2], vi: [...vi, 0.03] }, { random: { levels: [outer, inner] } }],
+  multivariateLikelihoodRatio: () => {
+    const full = p.multivariate({ yi: [...yi, 0.2], vi: [...vi, 0.03] }, { random: { levels: [outer, inner] }, method: 'ML' });
+    return [full, p.multivariate({ yi: [...yi, 0.2], vi: [...vi, 0.03] }, { random: { levels: [outer, inner] }, method: 'ML', sigma2: [0, null] })];
+  },
+  robustMultivariate: () => [p.multivariate({ yi: [...yi, 0.2], vi: [...vi, 0.03] }, { random: { levels: [outer, inner] } }), { cluster: outer, adjust: 'CR1' }],
+  ranefMultivariate: () => [p.multivariate({ yi: [...yi, 0.2], vi: [...vi, 0.03] }, { random: { levels: [outer, inner] } })],
 };
 
 /** Exports that are classes (called with `new`): their constructors take any message. */
