@@ -1,3 +1,4 @@
+import { readResult } from '../read-result.ts';
 import type { SelectionModelResult } from '../bias/selection-model/selection-model.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 import { InputError } from '../errors.ts';
@@ -34,31 +35,33 @@ export const SELECTION_FUNCTION_PLOT_OPTION_KEYS = optionKeys<SelectionFunctionP
  * selectionFunctionPlot(selectionModel(fit, { type: 'stepfun', steps: [0.05, 1] })).includes('class="selection-function"') // => true
  */
 export function selectionFunctionPlot(sel: SelectionModelResult, options: SelectionFunctionPlotOptions = {}): string {
-  checkOptions(options, SELECTION_FUNCTION_PLOT_OPTION_KEYS);
-  if (sel === null || typeof sel !== 'object' || !Array.isArray(sel.delta) || typeof sel.type !== 'string') {
-    throw new InputError('must be the result of selectionModel', { field: 'sel', code: 'E_INVALID_RESULT' });
-  }
-  for (const field of ['ci', 'rug'] as const) {
-    if (options[field] !== undefined && typeof options[field] !== 'boolean') throw new InputError('must be true or false', { field, value: options[field], code: 'E_INVALID_TYPE' });
-  }
-  const size = resolvePlotSize(options, { width: 560, height: 440, title: `Selection function (${sel.type})` });
-  const data = selectionFunctionData(sel);
-  const band = (options.ci ?? true) && data.lower !== null && data.upper !== null;
-  const drawn = [...data.w, ...(band ? [...data.lower!, ...data.upper!] : [])].filter(Number.isFinite);
-  const unit = sel.type !== 'stepfun' && sel.type !== 'beta';
-  const top = unit ? 1 : Math.max(...drawn);
-  const frame = scatterFrame(size, { domain: [0, 1], title: 'p-value', pad: true }, { domain: [0, top > 0 ? top : 1], title: 'Relative likelihood of selection' });
-  const line = (ws: readonly number[]) => clipLine(frame, curve(frame, data.p, ws, data.stairs));
-  const elements = [
-    ...frame.elements,
-    ...(band ? [bandMarks(frame, data.p, data.lower!, data.upper!, data.stairs)] : []),
-    ...((options.rug ?? true) ? [rug(frame, sel.pValues)] : []),
-    svgElement('polyline', { points: pointList(line(data.w)), fill: 'none', stroke: PALETTE.blue, 'stroke-width': 2, class: 'selection-function' }),
-  ];
-  return svgDocument({
-    width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Selection function',
-    description: `Estimated selection function (${sel.type}, ${sel.alternative}) of a selection model of ${sel.k} studies`,
-  }, elements);
+  return readResult(sel, 'selectionModel', 'sel', () => {
+    checkOptions(options, SELECTION_FUNCTION_PLOT_OPTION_KEYS);
+    if (sel === null || typeof sel !== 'object' || !Array.isArray(sel.delta) || typeof sel.type !== 'string') {
+      throw new InputError('must be the result of selectionModel', { field: 'sel', code: 'E_INVALID_RESULT' });
+    }
+    for (const field of ['ci', 'rug'] as const) {
+      if (options[field] !== undefined && typeof options[field] !== 'boolean') throw new InputError('must be true or false', { field, value: options[field], code: 'E_INVALID_TYPE' });
+    }
+    const size = resolvePlotSize(options, { width: 560, height: 440, title: `Selection function (${sel.type})` });
+    const data = selectionFunctionData(sel);
+    const band = (options.ci ?? true) && data.lower !== null && data.upper !== null;
+    const drawn = [...data.w, ...(band ? [...data.lower!, ...data.upper!] : [])].filter(Number.isFinite);
+    const unit = sel.type !== 'stepfun' && sel.type !== 'beta';
+    const top = unit ? 1 : Math.max(...drawn);
+    const frame = scatterFrame(size, { domain: [0, 1], title: 'p-value', pad: true }, { domain: [0, top > 0 ? top : 1], title: 'Relative likelihood of selection' });
+    const line = (ws: readonly number[]) => clipLine(frame, curve(frame, data.p, ws, data.stairs));
+    const elements = [
+      ...frame.elements,
+      ...(band ? [bandMarks(frame, data.p, data.lower!, data.upper!, data.stairs)] : []),
+      ...((options.rug ?? true) ? [rug(frame, sel.pValues)] : []),
+      svgElement('polyline', { points: pointList(line(data.w)), fill: 'none', stroke: PALETTE.blue, 'stroke-width': 2, class: 'selection-function' }),
+    ];
+    return svgDocument({
+      width: size.width, height: size.height, fontSize: size.fontSize, title: size.title || 'Selection function',
+      description: `Estimated selection function (${sel.type}, ${sel.alternative}) of a selection model of ${sel.k} studies`,
+    }, elements);
+  });
 }
 
 function curve(frame: ScatterFrame, p: readonly number[], w: readonly number[], stairs: boolean): Point[] {
