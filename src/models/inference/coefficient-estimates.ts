@@ -40,8 +40,7 @@ export function coefficientEstimates(
   model: WeightedModel,
   tau2: number,
   test: TestType,
-  userWeights: Float64Array | null = null,
-  design: ArrayLike<number> | null = null,
+  userWeights: { readonly a: Float64Array; readonly x: ArrayLike<number> } | null = null,
 ): CoefficientEstimates | null {
   const { k, p } = model;
   const fit = Number.isFinite(tau2) ? model.fitTau2(tau2) : null;
@@ -49,7 +48,7 @@ export function coefficientEstimates(
   const kh = test === 'knha' ? knappHartung(fit.rss, k - p) : { s2: 1, zero: false };
   const df = test === 'z' ? null : k - p;
   if (userWeights !== null) {
-    const own = sandwichEstimates(model, tau2, userWeights, design);
+    const own = sandwichEstimates(model, tau2, userWeights.a, userWeights.x);
     if (own === null) return null;
     return { coef: own.coef, covariance: own.covariance.map((t) => t * kh.s2), s2: kh.s2, knhaZero: kh.zero, df, weights: own.weights };
   }
@@ -63,10 +62,10 @@ export function coefficientEstimates(
 
 /**
  * (XᵀAX)⁻¹XᵀAy and (XᵀAX)⁻¹XᵀA M AX(XᵀAX)⁻¹ with M = diag(vᵢ + τ²), the weights aᵢ/Σaᵢ.
- * `design` is the row-major k × p design of the model (`null`: the intercept-only model).
+ * `x` is the row-major k × p design of the model.
  */
 function sandwichEstimates(
-  model: WeightedModel, tau2: number, a: Float64Array, design: ArrayLike<number> | null,
+  model: WeightedModel, tau2: number, a: Float64Array, x: ArrayLike<number>,
 ): { coef: Float64Array; covariance: Float64Array; weights: Float64Array } | null {
   const { k, p } = model;
   const fit = model.fitWeights(a);
@@ -79,8 +78,8 @@ function sandwichEstimates(
     const s = a[i]! * a[i]! * (model.v[i]! + tau2);
     total.add(a[i]!);
     for (let j = 0; j < p; j++) {
-      const xj = design === null ? 1 : design[i * p + j]!;
-      for (let l = 0; l <= j; l++) meat[j * p + l] = meat[j * p + l]! + s * xj * (design === null ? 1 : design[i * p + l]!);
+      const sxj = s * x[i * p + j]!;
+      for (let l = 0; l <= j; l++) meat[j * p + l] = meat[j * p + l]! + sxj * x[i * p + l]!;
     }
   }
   for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) meat[l * p + j] = meat[j * p + l]!;

@@ -72,7 +72,7 @@ export function regressionCoefficients(
   const { k, p } = model;
   const m = p - first;
   const df = test === 'z' ? null : k - p;
-  const est = coefficientEstimates(model, tau2, test, userWeights, design.x);
+  const est = coefficientEstimates(model, tau2, test, userWeights === null ? null : { a: userWeights, x: design.x });
   if (est === null) return unavailable(p, m, df);
   const c = Math.sqrt(data.unit);
   const gamma = est.coef.map((g) => g * c);
