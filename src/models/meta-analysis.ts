@@ -2,15 +2,15 @@ import { jsonSafeStatistic } from './inference/json-safe-statistic.ts';
 import { countProvenance } from '../conversions/count-provenance.ts';
 import { InputError } from '../errors.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
-import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult, PoolingMethod } from '../types.ts';
+import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult, PoolingMethod, ProvenanceCounts } from '../types.ts';
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
-import { qProfileTau2 } from './inference/q-profile.ts';
 import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
 import { generalizedQIntervals, heterogeneityIntervals } from './heterogeneity-intervals.ts';
 import { resolveStudies } from './resolve-input.ts';
 import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
 import { freezeResult } from '../freeze-result.ts';
+import { lazyFrozen } from '../lazy-frozen.ts';
 
 /**
  * Univariate meta-analysis: equal-effects or random-effects model for k effect sizes with
@@ -70,7 +70,17 @@ export function metaAnalysis(
   }
   const warnings = [...studies.warnings, ...fit.warnings];
   const own = keptWeights === null ? null : userWeightedEstimate(fit, keptWeights, yi, vi, level);
-  const base = {
+  const statistic = jsonSafeStatistic(own?.statistic ?? fit.statistic, warnings);
+  const profile = method === 'EE' || fit.k <= 1 || fixedTau2 !== undefined ? {}
+    : genqWeights !== undefined ? generalizedQIntervals(fit, genqWeights, level)
+    : heterogeneityIntervals(fit, level, warnings);
+  const share = own?.weights ?? fit.weights;
+  // the per-study outputs are built on first read (see `lazyFrozen`); yi and vi are this call's own copies
+  const weights = lazyFrozen(() => Array.from(share, (w) => 100 * w));
+  const yiOut = lazyFrozen(() => Array.from(yi));
+  const viOut = lazyFrozen(() => Array.from(vi));
+  const labels = lazyFrozen(() => studies.labels);
+  return freezeResult({
     k: fit.k,
     measure: studies.measure,
     method,
@@ -78,7 +88,7 @@ export function metaAnalysis(
     level,
     estimate: own?.estimate ?? fit.estimate,
     se: own?.se ?? fit.se,
-    statistic: jsonSafeStatistic(own?.statistic ?? fit.statistic, warnings),
+    statistic,
     df: fit.df,
     pValue: finiteOrNull(own?.pValue ?? fit.pValue) as number,
     ci: own === null ? interval(fit.ciLower, fit.ciUpper) : interval(own.ciLower, own.ciUpper),
@@ -91,22 +101,24 @@ export function metaAnalysis(
     qDf: fit.qDf,
     qPValue: fit.qPValue,
     predictionInterval: own === null ? interval(fit.piLower, fit.piUpper) : interval(own.piLower, own.piUpper),
-    weights: Array.from(own?.weights ?? fit.weights, (w) => 100 * w),
+    get weights() { return weights(); },
     ...(fixedTau2 === undefined ? {} : { tau2Fixed: true as const }),
     ...(userWeights === null ? {} : { weighting: options.weighted === false ? 'unweighted' as const : 'user' as const }),
-    yi: Array.from(yi),
-    vi: Array.from(vi),
-    labels: studies.labels,
-    provenance: countProvenance(studies.provenance),
+    get yi() { return yiOut(); },
+    get vi() { return viOut(); },
+    get labels() { return labels(); },
+    provenance: studies.provenanceGiven ? countProvenance(studies.provenance) : allReported(fit.k),
     converged: fit.tau2Fit.converged,
     iterations: fit.tau2Fit.iterations,
     lastChange: fit.tau2Fit.lastChange,
     omitted: studies.omitted,
-  };
-  const profile = method === 'EE' || fit.k <= 1 || fixedTau2 !== undefined ? {}
-    : genqWeights !== undefined ? generalizedQIntervals(fit, genqWeights, level)
-    : heterogeneityIntervals(fit, level, warnings);
-  return freezeResult({ ...base, ...profile, warnings: Object.freeze(warnings) });
+    ...profile,
+    warnings: Object.freeze(warnings),
+  });
+}
+
+function allReported(k: number): ProvenanceCounts {
+  return Object.freeze({ reported: k, derived: 0, imputed: 0, assumed: 0 });
 }
 
 function interval(lower: number, upper: number): Interval {

@@ -11,6 +11,8 @@ export interface ResolvedStudies {
   readonly vi: Float64Array;
   readonly labels: readonly string[];
   readonly provenance: readonly Provenance[];
+  /** Whether the input carried a provenance column (without one, every study is 'reported'). */
+  readonly provenanceGiven: boolean;
   readonly measure: Measure | null;
   readonly warnings: readonly string[];
   /** The rows left out for a missing yi or vi. */
@@ -73,25 +75,38 @@ export function resolveStudies(given: EffectInput | EffectSizes): ResolvedStudie
   }
   const yOut = new Float64Array(kept);
   const vOut = new Float64Array(kept);
-  const labels = new Array<string>(kept);
-  const provenance = new Array<Provenance>(kept);
   for (let n = 0; n < kept; n++) {
     const i = keep[n]!;
     yOut[n] = yi[i] as number;
     vOut[n] = vi[i] as number;
-    labels[n] = labelOf(i);
-    provenance[n] = provIn?.[i] ?? REPORTED;
   }
+  // labels, provenance and row numbers are built when first read: at k = 10⁶ the label strings
+  // alone cost more than the whole fit, and most callers never read them
+  const kept0 = keep.subarray(0, kept);
   return {
     yi: yOut,
     vi: vOut,
-    labels,
-    provenance,
+    get labels() {
+      return remember(this, 'labels', () => Array.from(kept0, (i) => labelOf(i)));
+    },
+    get provenance() {
+      return remember(this, 'provenance', () => Array.from(kept0, (i) => provIn?.[i] ?? REPORTED));
+    },
+    provenanceGiven: provIn !== undefined,
     measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
     warnings: summariseOmissions(warnings),
     omitted: Object.freeze(omitted),
-    rows: Array.from(keep.subarray(0, kept)),
+    get rows() {
+      return remember(this, 'rows', () => Array.from(kept0));
+    },
   };
+}
+
+/** Replaces the getter `key` of `target` by the value `make()` returns, and returns it. */
+function remember<T>(target: object, key: string, make: () => T): T {
+  const value = make();
+  Object.defineProperty(target, key, { value, enumerable: true });
+  return value;
 }
 
 function describe(label: string, i: number): string {
