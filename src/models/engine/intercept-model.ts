@@ -99,6 +99,67 @@ class InterceptModel implements WeightedModel {
   }
 
   /**
+   * Q and yᵀPPy at t1 and t2 in one pass (see `WeightedModel.qPair`): for each point the six
+   * sums Σa, Σa², Σad, Σad², Σa²d, Σa²d² about the centre given for it in `out[4 + j]`
+   * (dᵢ = yᵢ − c, blocked and compensated as in `fitCurrent`), with the same test of the shift;
+   * a point that fails it is refitted by `fitTau2`. The means at the two points replace the centres. Used by the Q-profile, whose two bounds are found together.
+   */
+  qPair(t1: number, t2: number, out: Float64Array): void {
+    const { k, y, v } = this;
+    const c1 = out[4]!;
+    const c2 = out[5]!;
+    const acc = new Float64Array(24);
+    const sums = new Float64Array(12);
+    for (let start = 0; start < k; start += BLOCK) {
+      const end = Math.min(k, start + BLOCK);
+      let p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0;
+      for (let i = start; i < end; i++) {
+        const d = y[i]! - c1;
+        const e = y[i]! - c2;
+        const a = 1 / (v[i]! + t1);
+        const b = 1 / (v[i]! + t2);
+        const ad = a * d;
+        const be = b * e;
+        p1 += a;
+        p2 += a * a;
+        p3 += ad;
+        p4 += ad * d;
+        p5 += a * ad;
+        p6 += a * ad * d;
+        q1 += b;
+        q2 += b * b;
+        q3 += be;
+        q4 += be * e;
+        q5 += b * be;
+        q6 += b * be * e;
+      }
+      sums[0] = p1; sums[1] = p2; sums[2] = p3; sums[3] = p4; sums[4] = p5; sums[5] = p6;
+      sums[6] = q1; sums[7] = q2; sums[8] = q3; sums[9] = q4; sums[10] = q5; sums[11] = q6;
+      for (let j = 0; j < 12; j++) addCompensated(acc, j, sums[j]!);
+    }
+    for (let j = 0; j < 2; j++) {
+      const b = 6 * j;
+      const s1 = compensatedValue(acc, b);
+      const s2 = compensatedValue(acc, b + 1);
+      const sy = compensatedValue(acc, b + 2);
+      const delta = sy / s1;
+      const mean = out[4 + j]! + delta;
+      out[4 + j] = Number.isFinite(mean) ? mean : 0;
+      const rss = compensatedValue(acc, b + 3) - delta * sy;
+      const rss2 = compensatedValue(acc, b + 5) - 2 * delta * compensatedValue(acc, b + 4) + delta * delta * s2;
+      if (s1 > 0 && s1 < Infinity && s1 * delta * delta <= SHIFT_TOLERANCE * rss && s2 * delta * delta <= SHIFT_TOLERANCE * rss2) {
+        out[2 * j] = rss;
+        out[2 * j + 1] = rss2;
+      } else {
+        const fit = this.fitCurrent(j === 0 ? t1 : t2);
+        if (fit !== null) out[4 + j] = fit.coef[0]!;
+        out[2 * j] = fit === null ? NaN : fit.rss;
+        out[2 * j + 1] = fit === null ? NaN : fit.rss2;
+      }
+    }
+  }
+
+  /**
    * The score sums at every τ² of the grid in one pass over the data: for each point the power
    * sums Σa, Σa², Σay, Σay², Σa²y, Σa²y² (a = 1/(vᵢ + τ²)), then with μ = Σay/Σa
    * rss = Σay² − μΣay, rss2 = Σa²y² − 2μΣa²y + μ²Σa², trP = Σa − Σa²/Σa. The data are centred

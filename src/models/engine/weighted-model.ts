@@ -62,6 +62,14 @@ export interface WeightedModel {
    * one pass over the data, uncompensated (for locating sign changes, not for final values).
    */
   gridSums?(grid: ArrayLike<number>): GridSums[];
+  /**
+   * Optional: Q(τ²) = rss and −dQ/dτ² = rss2 at two values of τ² in one pass over the data, as
+   * accurate as two calls of `fitTau2` (written to `out` as [Q(t1), rss2(t1), Q(t2), rss2(t2)];
+   * NaN where a weight is not finite). `out[4]` and `out[5]` hold values near the weighted means
+   * at t1 and t2 (the sums are taken about them; the closer, the fewer passes) and receive the
+   * means. It may leave the model's weights at either point.
+   */
+  qPair?(t1: number, t2: number, out: Float64Array): void;
 }
 
 /** The sums a score equation needs at one τ² (a subset of {@link WeightedFit}). */

@@ -1,5 +1,5 @@
 import type { WeightedModel } from '../engine/weighted-model.ts';
-import { generalizedQRoot } from '../tau2/generalized-q-root.ts';
+import { generalizedQRoots } from '../tau2/generalized-q-root.ts';
 import { cachedQuantile } from './cached-quantile.ts';
 
 /**
@@ -9,7 +9,7 @@ import { cachedQuantile } from './cached-quantile.ts';
  *
  *   lower: Q(τ²) = χ²_{k−p; 1−α/2},   upper: Q(τ²) = χ²_{k−p; α/2}.
  *
- * Q decreases in τ², so each bound is one root ({@link generalizedQRoot}), found to machine
+ * Q decreases in τ², so each bound is one root (both found together by {@link generalizedQRoots}), to machine
  * precision on an unbounded bracket; a bound whose Q(0) is already below its quantile is 0.
  * metafor searches [0, max(100, 10·τ̂²)] in the user's units only, so `lower` and `upper` are
  * cut at that limit as metafor reports them, and `exactLower`, `exactUpper` are the roots.
@@ -22,8 +22,9 @@ import { cachedQuantile } from './cached-quantile.ts';
 export function qProfileTau2(model: WeightedModel, level: number, tau2Hat: number): QProfile {
   const df = model.k - model.p;
   const alpha = 1 - level;
-  const exactLower = generalizedQRoot(model, cachedQuantile('chisq', alpha / 2, df, true)).tau2;
-  const exactUpper = generalizedQRoot(model, cachedQuantile('chisq', alpha / 2, df, false)).tau2;
+  const [lowerRoot, upperRoot] = generalizedQRoots(model, cachedQuantile('chisq', alpha / 2, df, true), cachedQuantile('chisq', alpha / 2, df, false));
+  const exactLower = lowerRoot.tau2;
+  const exactUpper = upperRoot.tau2;
   const limit = Math.max(100 / model.unit, 10 * tau2Hat);
   return {
     lower: Math.min(exactLower, limit),

@@ -43,32 +43,112 @@ export function generalizedQ(model: WeightedModel, tau2: number): number {
  */
 export function generalizedQRoot(model: WeightedModel, target: number): QRoot {
   const fit0 = model.fitTau2(0);
+  const search = newtonSearch(target, fit0 === null ? Infinity : fit0.rss, fit0?.rss2 ?? NaN);
+  while (search.result === undefined) {
+    const fit = model.fitTau2(search.t);
+    search.take(fit === null ? NaN : fit.rss, fit === null ? NaN : fit.rss2);
+  }
+  return search.result ?? bracketedRoot(model, target);
+}
+
+/**
+ * The roots of Q(τ²) = `lowTarget` and Q(τ²) = `highTarget` (see {@link generalizedQRoot}, the
+ * same steps and stopping rule for each): where the model offers `qPair`, the two Newton
+ * searches advance together and each of their steps costs one pass over the data for both.
+ * The two Q-profile bounds of τ² are such a pair.
+ *
+ * @example
+ * generalizedQRoots(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), 4, 2).map((r) => r.tau2)
+ * // => [1, 3] (Q(τ²) = 8/(1 + τ²))
+ */
+export function generalizedQRoots(model: WeightedModel, lowTarget: number, highTarget: number): [QRoot, QRoot] {
+  if (model.qPair === undefined) return [generalizedQRoot(model, lowTarget), generalizedQRoot(model, highTarget)];
+  const fit0 = model.fitTau2(0);
   const q0 = fit0 === null ? Infinity : fit0.rss;
-  if (Number.isNaN(q0)) return { tau2: NaN, iterations: 0, lastChange: NaN };
-  if (q0 <= target) return { tau2: 0, iterations: 0, lastChange: 0 };
-  if (q0 === Infinity || !(target > 0)) return bracketedRoot(model, target);
+  const slope0 = fit0?.rss2 ?? NaN;
+  const mean0 = fit0?.coef[0] ?? 0;
+  const a = newtonSearch(lowTarget, q0, slope0);
+  const b = newtonSearch(highTarget, q0, slope0);
+  // both searches start at τ² = 0: their first sums are taken about the mean there
+  const out = Float64Array.of(NaN, NaN, NaN, NaN, mean0, mean0);
+  while (a.result === undefined || b.result === undefined) {
+    if (a.result !== undefined || b.result !== undefined) {
+      const open = a.result === undefined ? a : b;
+      const fit = model.fitTau2(open.t);
+      open.take(fit === null ? NaN : fit.rss, fit === null ? NaN : fit.rss2);
+      continue;
+    }
+    model.qPair(a.t, b.t, out);
+    a.take(out[0]!, out[1]!);
+    b.take(out[2]!, out[3]!);
+  }
+  return [a.result ?? bracketedRoot(model, lowTarget), b.result ?? bracketedRoot(model, highTarget)];
+}
+
+/**
+ * The state of one safeguarded Newton search for Q(τ²) = target: `t` is the next point to
+ * evaluate; `take(Q(t), −dQ/dτ²(t))` moves on; `result` is the root once found, `null` when
+ * the search must fall back to the bracketing method, `undefined` while it runs.
+ */
+interface NewtonSearch {
+  readonly t: number;
+  readonly result: QRoot | null | undefined;
+  take(q: number, slope: number): void;
+}
+
+function newtonSearch(target: number, q0: number, slope0: number): NewtonSearch {
   let lo = 0;
   let hi = Infinity;
   let t = 0;
   let q = q0;
-  let slope = fit0!.rss2;
-  for (let iter = 1; iter <= MAX_NEWTON; iter++) {
+  let slope = slope0;
+  let iter = 0;
+  let change = 0;
+  let result: QRoot | null | undefined;
+  if (Number.isNaN(q0)) result = { tau2: NaN, iterations: 0, lastChange: NaN };
+  else if (q0 <= target) result = { tau2: 0, iterations: 0, lastChange: 0 };
+  else if (q0 === Infinity || !(target > 0)) result = null;
+  // the next point from (t, q, slope), or the root when the step is below the stopping rule
+  const advance = () => {
+    if (++iter > MAX_NEWTON) {
+      result = null;
+      return;
+    }
     let next = t + (q * (q - target)) / (target * slope);
     if (!(next > lo && next < hi)) next = t + (q - target) / slope;
     if (!(next > lo && next < hi)) next = hi < Infinity ? lo + (hi - lo) / 2 : 2 * Math.max(lo, 1);
-    const change = Math.abs(next - t);
+    change = Math.abs(next - t);
     t = next;
-    if (change <= NEWTON_STOP * t || (hi < Infinity && hi - lo <= 4 * Number.EPSILON * hi)) return { tau2: t, iterations: iter, lastChange: change };
-    const fit = model.fitTau2(t);
-    if (fit === null) break;
-    q = fit.rss;
-    slope = fit.rss2;
-    if (q === target) return { tau2: t, iterations: iter, lastChange: change };
-    if (q > target) lo = t;
-    else hi = t;
-    if (!(slope > 0)) break;
-  }
-  return bracketedRoot(model, target);
+    if (change <= NEWTON_STOP * t || (hi < Infinity && hi - lo <= 4 * Number.EPSILON * hi)) result = { tau2: t, iterations: iter, lastChange: change };
+  };
+  if (result === undefined) advance();
+  return {
+    get t() {
+      return t;
+    },
+    get result() {
+      return result;
+    },
+    take(qt: number, slopeT: number) {
+      if (Number.isNaN(qt)) {
+        result = null;
+        return;
+      }
+      q = qt;
+      slope = slopeT;
+      if (q === target) {
+        result = { tau2: t, iterations: iter, lastChange: change };
+        return;
+      }
+      if (q > target) lo = t;
+      else hi = t;
+      if (!(slope > 0)) {
+        result = null;
+        return;
+      }
+      advance();
+    },
+  };
 }
 
 /** Brent's method on a bracket whose upper end doubles from 1 until Q falls below the target. */

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { interceptModel } from '../../src/models/engine/intercept-model.ts';
+import { generalizedQRoot, generalizedQRoots } from '../../src/models/tau2/generalized-q-root.ts';
+
+// The intercept model sums in one pass about the previous fit's mean (falling back to a second
+// pass when that shift would cost digits), and qPair evaluates Q at two points in one pass.
+// Expectations: the textbook two-pass sums computed here, term by term.
+
+function direct(y: ArrayLike<number>, v: ArrayLike<number>, tau2: number) {
+  const a = Array.from(v, (x) => 1 / (x + tau2));
+  const sumW = a.reduce((s, x) => s + x, 0);
+  const mean = a.reduce((s, x, i) => s + x * y[i]!, 0) / sumW;
+  const r = Array.from(y, (x) => x - mean);
+  const rss = a.reduce((s, x, i) => s + x * r[i]! * r[i]!, 0);
+  const rss2 = a.reduce((s, x, i) => s + x * x * r[i]! * r[i]!, 0);
+  const trP = a.reduce((s, x) => s + x * (1 - x / sumW), 0);
+  const sumW2 = a.reduce((s, x) => s + x * x, 0);
+  const trPP = a.reduce((s, x) => s + x * x * (1 - (2 * x) / sumW), 0) + (sumW2 / sumW) ** 2;
+  return { mean, rss, rss2, trP, trPP, sumW };
+}
+
+function rel(x: number, y: number): number {
+  return Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
+}
+
+// a deterministic data set of k studies: effects spread around `centre`, variances on [0.01, 1]
+function studies(k: number, centre: number) {
+  const y = new Float64Array(k);
+  const v = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    y[i] = centre + Math.sin(1.7 * i + 0.3) * (1 + (i % 5));
+    v[i] = 0.01 + ((i * 37) % 100) / 100;
+  }
+  return { y, v };
+}
+
+describe('interceptModel: one pass about the last mean', () => {
+  const cases = [
+    { name: 'k = 7, centred', ...studies(7, 0) },
+    { name: 'k = 300, far from 0', ...studies(300, 1e3) },
+    { name: 'k = 5000', ...studies(5000, -2) },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: every sum equals the two-pass value, whatever was fitted before`, () => {
+      const model = interceptModel(c.y, c.v);
+      // jumps that move the mean far (second pass needed) and near (one pass enough)
+      for (const tau2 of [0, 100, 1e-6, 0.5, 0.5000001, 1e4, 0, 0.2]) {
+        const fit = model.fitTau2(tau2)!;
+        const d = direct(c.y, c.v, tau2);
+        expect(rel(fit.coef[0]!, d.mean)).toBeLessThan(1e-12);
+        expect(rel(fit.rss, d.rss)).toBeLessThan(1e-11);
+        expect(rel(fit.rss2, d.rss2)).toBeLessThan(1e-11);
+        expect(rel(fit.trP, d.trP)).toBeLessThan(1e-12);
+        expect(rel(fit.trPP, d.trPP)).toBeLessThan(1e-10);
+        expect(rel(fit.sumW, d.sumW)).toBeLessThan(1e-13);
+      }
+    });
+  }
+
+  it('one dominant weight far from the others: rss is not lost to cancellation', () => {
+    // 999 imprecise studies at 0 and one precise study at 1: μ̂ ≈ 1 while the last mean may be 0
+    const k = 1000;
+    const y = new Float64Array(k);
+    const v = new Float64Array(k).fill(1e6);
+    y[k - 1] = 1;
+    v[k - 1] = 1e-6;
+    const model = interceptModel(y, v);
+    model.fitTau2(1e7); // mean near 1e-3: the next fit's shift is large
+    const fit = model.fitTau2(0)!;
+    // exact: a = 1e-6 (×999) and 1e6; μ = 1e6/(1e6 + 999e-6); rss = Σa(y − μ)²
+    const s = 1e6 + 999e-6;
+    const mu = 1e6 / s;
+    const rss = 999e-6 * mu * mu + 1e6 * (1 - mu) ** 2;
+    expect(rel(fit.rss, rss)).toBeLessThan(1e-9);
+  });
+});
+
+describe('qPair and generalizedQRoots', () => {
+  const { y, v } = studies(400, 3);
+
+  it('qPair gives Q and yᵀPPy at both points, and their means', () => {
+    const model = interceptModel(y, v);
+    const out = Float64Array.of(NaN, NaN, NaN, NaN, 3, 3);
+    for (const [t1, t2] of [[0.1, 2], [0.1000001, 2.0000001], [50, 1e-3]] as const) {
+      model.qPair!(t1, t2, out);
+      const d1 = direct(y, v, t1);
+      const d2 = direct(y, v, t2);
+      expect(rel(out[0]!, d1.rss)).toBeLessThan(1e-11);
+      expect(rel(out[1]!, d1.rss2)).toBeLessThan(1e-11);
+      expect(rel(out[2]!, d2.rss)).toBeLessThan(1e-11);
+      expect(rel(out[3]!, d2.rss2)).toBeLessThan(1e-11);
+      expect(rel(out[4]!, d1.mean)).toBeLessThan(1e-12);
+      expect(rel(out[5]!, d2.mean)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('the two roots found together are those found one at a time, and Q equals each target there', () => {
+    const df = 399;
+    const [low, high] = generalizedQRoots(interceptModel(y, v), 1.2 * df, 0.8 * df);
+    const lowAlone = generalizedQRoot(interceptModel(y, v), 1.2 * df);
+    const highAlone = generalizedQRoot(interceptModel(y, v), 0.8 * df);
+    expect(rel(low.tau2, lowAlone.tau2)).toBeLessThan(1e-12);
+    expect(rel(high.tau2, highAlone.tau2)).toBeLessThan(1e-12);
+    expect(rel(direct(y, v, low.tau2).rss, 1.2 * df)).toBeLessThan(1e-12);
+    expect(rel(direct(y, v, high.tau2).rss, 0.8 * df)).toBeLessThan(1e-12);
+  });
+
+  it('a target above Q(0) gives 0 for that bound while the other is searched', () => {
+    const model = interceptModel(y, v);
+    const q0 = direct(y, v, 0).rss;
+    const [low, high] = generalizedQRoots(model, 2 * q0, 0.5 * q0);
+    expect(low.tau2).toBe(0);
+    expect(rel(direct(y, v, high.tau2).rss, 0.5 * q0)).toBeLessThan(1e-12);
+  });
+});
