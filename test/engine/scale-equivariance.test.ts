@@ -131,3 +131,17 @@ describe('multilevel is scale-free', () => {
     );
   });
 });
+
+// beyond 4,097 studies the centre and unit come from a sample of the studies (scaleData)
+describe('metaAnalysis is scale-free at large k (k = 6,001)', () => {
+  const k = 6001;
+  const yi = Array.from({ length: k }, (_, i) => Math.round(1e6 * Math.sin(0.37 * i) * (1 + (i % 7) / 3)) / 1e6);
+  const vi = Array.from({ length: k }, (_, i) => 10 ** (-2.5 + 2.5 * (((i * 97) % 1000) / 1000)));
+  it.each(['REML', 'DL', 'PM'] as const)('method %s', (method) => {
+    const base = metaAnalysis({ yi, vi }, { method });
+    for (const c of [1e-8, 1e8]) {
+      const scaled = metaAnalysis({ yi: yi.map((y) => y * c), vi: vi.map((v) => v * c * c) }, { method });
+      expect(compare(scaled, base, c), `c = ${c}`).toEqual([]);
+    }
+  });
+});
