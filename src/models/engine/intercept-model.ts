@@ -1,4 +1,5 @@
 import { addCompensated, compensatedValue } from '../../numeric/compensated-sum.ts';
+import { binnedGridSums } from './binned-grid-sums.ts';
 import type { GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
@@ -56,6 +57,9 @@ class InterceptFit implements WeightedFit {
     return compensatedValue(acc, 0) + (compensatedValue(acc, 1) / s1) * (compensatedValue(acc, 2) / s1);
   }
 }
+
+/** From this many studies on, the scan bins the studies by variance (see `binnedGridSums`). */
+const BINNED_SCAN_K = 20_000;
 
 /** Studies summed plainly before their total is added with compensation (see `fitCurrent`). */
 const BLOCK = 128;
@@ -164,9 +168,14 @@ class InterceptModel implements WeightedModel {
    * sums Σa, Σa², Σay, Σay², Σa²y, Σa²y² (a = 1/(vᵢ + τ²)), then with μ = Σay/Σa
    * rss = Σay² − μΣay, rss2 = Σa²y² − 2μΣa²y + μ²Σa², trP = Σa − Σa²/Σa. The data are centred
    * at their median (see `scaleData`), so the expansions lose little; the scan only needs the
-   * signs of the score away from its roots, and the roots are polished with exact fits.
+   * signs of the score away from its roots, and the roots are polished with exact fits. From
+   * 20,000 studies on, the sums come from studies binned by variance ({@link binnedGridSums}).
    */
   gridSums(grid: ArrayLike<number>): GridSums[] {
+    if (this.k >= BINNED_SCAN_K) {
+      const binned = binnedGridSums(this.y, this.v, grid);
+      if (binned !== null) return binned;
+    }
     const g = grid.length;
     const t = Float64Array.from(grid);
     const acc = new Float64Array(6 * g);

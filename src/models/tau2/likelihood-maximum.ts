@@ -52,15 +52,18 @@ export function maximizeLikelihood(
   const name = equation.name;
   const ll = memoized((t: number) => logLikelihood(model, t, restricted));
   const scoring = fisherScoring(model, equation, control);
-  const positive = model.v.every((x) => x > 0);
-  const metaforPoint = scoring.converged ? metaforCheck(model, scoring.tau2, ll, positive) : NaN;
+  const positive = allPositive(model.v);
   const best = scanAndPolish(model, equation, ll, scoring.converged ? scoring.tau2 : NaN, positive);
+  // where scoring found the global maximum, ℓ(0) ≤ ℓ(τ̂²) and metafor's check keeps τ̂²: no
+  // logarithms are needed (at k = 10⁶ each log-likelihood costs several passes over the data)
+  const scoringIsBest = scoring.converged && best.tau2 === scoring.tau2;
+  const metaforPoint = !scoring.converged ? NaN : scoringIsBest ? scoring.tau2 : metaforCheck(model, scoring.tau2, ll, positive);
   const warnings: string[] = [];
   const unit = model.unit;
   const show = (t: number) => (t === 0 ? '0' : (t * unit).toPrecision(6));
   if (control.stopping === 'metafor') {
     if (Number.isFinite(metaforPoint)) {
-      const gap = best.ll - ll(metaforPoint);
+      const gap = metaforPoint === best.tau2 ? 0 : best.ll() - ll(metaforPoint);
       // metafor stops within about `threshold` of a maximum; farther away is another maximum
       if (gap > LL_NOISE && Math.abs(metaforPoint - best.tau2) * unit > 100 * control.threshold) {
         warnings.push(`${name}: with metafor's stopping rule tau² = ${show(metaforPoint)}; the likelihood is highest at tau² = ${show(best.tau2)} (log-likelihood higher by ${gap.toPrecision(3)}).`);
@@ -75,9 +78,9 @@ export function maximizeLikelihood(
     warnings.push(infiniteWeightWarning(name, show(best.tau2)));
   } else if (!scoring.converged) {
     warnings.push(`${name}: Fisher scoring did not converge in ${control.maxIterations} iterations; tau² was found by a bracketing root search instead (the global maximum of the likelihood).`);
-  } else {
-    const gapScoring = best.ll - ll(scoring.tau2);
-    const gapMetafor = best.ll - ll(metaforPoint);
+  } else if (!(scoringIsBest && metaforPoint === best.tau2)) {
+    const gapScoring = best.ll() - ll(scoring.tau2);
+    const gapMetafor = best.ll() - ll(metaforPoint);
     if (gapScoring > LL_NOISE || gapMetafor > LL_NOISE) {
       const metaforSays = gapMetafor > LL_NOISE
         ? `metafor reports tau² = ${show(metaforPoint)}`
@@ -106,16 +109,24 @@ function metaforCheck(model: WeightedModel, tau2: number, ll: (t: number) => num
 
 interface Candidate {
   tau2: number;
-  ll: number;
+  /** ℓ at tau2 (remembered: computed only when candidates are compared). */
+  ll: () => number;
   iterations: number;
   lastChange: number;
+}
+
+/** Every vᵢ > 0 (a loop: `every` with a closure costs a pass of calls at large k). */
+function allPositive(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (!(v[i]! > 0)) return false;
+  return true;
 }
 
 /**
  * Steps 2 and 3 of {@link maximizeLikelihood}: every local maximum is where the score ∂ℓ/∂τ²
  * changes sign from + to − (or τ² = 0 with a score ≤ 0), so the scan evaluates the score only
  * (no logarithms), brackets each sign change between neighbouring grid points and polishes it
- * by Brent's method; ℓ is evaluated at the few candidates, `scoring` among them.
+ * by Brent's method; ℓ is evaluated at the few candidates, `scoring` among them, only when
+ * there are two or more (each candidate's `ll` is computed on request and remembered).
  */
 function scanAndPolish(
   model: WeightedModel,
@@ -138,7 +149,7 @@ function scanAndPolish(
   const scores = positive ? [score(0), ...gridScores] : gridScores;
   if (!positive && fused !== undefined) scores[0] = score(points[0]!);
   const candidates: Candidate[] = [];
-  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: positive ? ll(0) : ll(points[0]!), iterations: 0, lastChange: 0 });
+  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: () => (positive ? ll(0) : ll(points[0]!)), iterations: 0, lastChange: 0 });
   let brackets = 0;
   for (let j = 0; j + 1 < points.length && brackets < MAX_BRACKETS; j++) {
     if (scores[j]! > 0 && scores[j + 1]! <= 0) {
@@ -150,18 +161,18 @@ function scanAndPolish(
       const right = fused === undefined ? scores[j + 1]! : score(points[j + 1]!);
       if (!(left > 0)) {
         // the fused sums placed the sign change a rounding error to the right of its end point
-        candidates.push({ tau2: points[j]!, ll: ll(points[j]!), iterations: 0, lastChange: 0 });
+        candidates.push({ tau2: points[j]!, ll: () => ll(points[j]!), iterations: 0, lastChange: 0 });
       } else if (right > 0) {
-        candidates.push({ tau2: points[j + 1]!, ll: ll(points[j + 1]!), iterations: 0, lastChange: 0 });
+        candidates.push({ tau2: points[j + 1]!, ll: () => ll(points[j + 1]!), iterations: 0, lastChange: 0 });
       } else {
         const r = zeroin(score, points[j]!, points[j + 1]!, left, right, 0, 200);
-        candidates.push({ tau2: r.root, ll: ll(r.root), iterations: r.iterations, lastChange: r.change });
+        candidates.push({ tau2: r.root, ll: () => ll(r.root), iterations: r.iterations, lastChange: r.change });
       }
     }
   }
-  if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: ll(scoring), iterations: 0, lastChange: 0 });
-  let best = candidates[0] ?? { tau2: NaN, ll: -Infinity, iterations: 0, lastChange: NaN };
-  for (const c of candidates) if (c.ll > best.ll + 1e-13 * (1 + Math.abs(best.ll))) best = c;
+  if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: () => ll(scoring), iterations: 0, lastChange: 0 });
+  let best = candidates[0] ?? { tau2: NaN, ll: () => -Infinity, iterations: 0, lastChange: NaN };
+  for (const c of candidates.slice(1)) if (c.ll() > best.ll() + 1e-13 * (1 + Math.abs(best.ll()))) best = c;
   return best;
 }
 
