@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interceptModel } from '../../src/models/engine/intercept-model.ts';
 import { generalizedQRoot, generalizedQRoots } from '../../src/models/tau2/generalized-q-root.ts';
+import { binnedGridSums } from '../../src/models/engine/binned-grid-sums.ts';
 
 // The intercept model sums in one pass about the previous fit's mean (falling back to a second
 // pass when that shift would cost digits), and qPair evaluates Q at two points in one pass.
@@ -111,5 +112,55 @@ describe('qPair and generalizedQRoots', () => {
     const [low, high] = generalizedQRoots(model, 2 * q0, 0.5 * q0);
     expect(low.tau2).toBe(0);
     expect(rel(direct(y, v, high.tau2).rss, 0.5 * q0)).toBeLessThan(1e-12);
+  });
+});
+
+describe('qPair with variances whose product leaves the normal range', () => {
+  it('falls back to two divisions and still gives the direct values', () => {
+    const y = Float64Array.of(0.5, -1, 2, 0.25, 1);
+    const v = Float64Array.of(1e-200, 1e200, 3, 1e160, 1e-170);
+    const model = interceptModel(y, v);
+    const out = Float64Array.of(NaN, NaN, NaN, NaN, 0, 0);
+    model.qPair!(0, 1e-180, out);
+    const d1 = direct(y, v, 0);
+    const d2 = direct(y, v, 1e-180);
+    expect(rel(out[0]!, d1.rss)).toBeLessThan(1e-12);
+    expect(rel(out[2]!, d2.rss)).toBeLessThan(1e-12);
+  });
+});
+
+describe('binnedGridSums', () => {
+  // direct sums over the studies at one τ², term by term
+  function directSums(y: Float64Array, v: Float64Array, t: number) {
+    let s1 = 0, s2 = 0, sy = 0, syy = 0, s2y = 0, s2yy = 0;
+    for (let i = 0; i < y.length; i++) {
+      const a = 1 / (v[i]! + t);
+      s1 += a; s2 += a * a; sy += a * y[i]!; syy += a * y[i]! ** 2; s2y += a * a * y[i]!; s2yy += a * a * y[i]! ** 2;
+    }
+    const mu = sy / s1;
+    return { sumW: s1, sumW2: s2, rss: syy - mu * sy, rss2: s2yy - 2 * mu * s2y + mu * mu * s2, trP: s1 - s2 / s1 };
+  }
+
+  it('agrees with the direct sums within 1e-9 over the grid, zero variances included', () => {
+    const k = 50_000;
+    const y = new Float64Array(k);
+    const v = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      y[i] = Math.sin(0.91 * i) * (1 + (i % 3));
+      v[i] = i % 997 === 0 ? 0 : 0.01 + 0.2 * (((i * 7919) % 10007) / 10007);
+    }
+    const grid = [1e-4, 1e-3, 0.03, 0.5, 7, 300];
+    const binned = binnedGridSums(y, v, grid)!;
+    expect(binned).not.toBeNull();
+    grid.forEach((t, j) => {
+      const d = directSums(y, v, t);
+      for (const key of ['sumW', 'sumW2', 'rss', 'rss2', 'trP'] as const) expect(rel(binned[j]![key], d[key])).toBeLessThan(1e-9);
+    });
+  });
+
+  it('declines when the variances span too many binades for binning to pay', () => {
+    const k = 1000;
+    const v = Float64Array.from({ length: k }, (_, i) => 10 ** (-100 + (200 * i) / k));
+    expect(binnedGridSums(new Float64Array(k), v, [1])).toBeNull();
   });
 });

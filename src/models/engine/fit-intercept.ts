@@ -1,4 +1,5 @@
 import type { PoolingMethod, TestType } from '../../types.ts';
+import { firstNonPositive } from '../../numeric/first-non-positive.ts';
 import { coefficientEstimates } from '../inference/coefficient-estimates.ts';
 import { cochranQ, inconsistency } from '../inference/cochran-q.ts';
 import { KNAPP_HARTUNG_ZERO_WARNING } from '../inference/knapp-hartung.ts';
@@ -85,7 +86,7 @@ export function fitIntercept(
   const k = yi.length;
   if (k === 0) return { ok: false, k, reason: 'no study has both yi and vi; nothing to pool' };
   if (method !== 'GENQ' && NEEDS_POSITIVE_VI.has(method)) {
-    const i = vi.findIndex((v) => !(v > 0));
+    const i = firstNonPositive(vi);
     if (i >= 0) return { ok: false, k, row: i, reason: `sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB or HE` };
   }
   const warnings: string[] = [];
@@ -99,7 +100,7 @@ export function fitIntercept(
   warnings.push(...scaled.warnings);
   const tau2 = scaled.tau2 * data.unit;
   if (!Number.isFinite(tau2)) return { ok: false, k, reason: `the ${method} estimator of tau² found no solution` };
-  const zero = vi.findIndex((v) => !(v / data.unit + scaled.tau2 > 0));
+  const zero = firstNonPositive(vi, scaled.tau2, data.unit);
   if (zero >= 0) {
     return { ok: false, k, row: zero, reason: `sampling variance is 0 and the ${method} estimate of tau² is ${tau2}, so the study's weight 1/(vi + tau²) is infinite` };
   }

@@ -120,8 +120,14 @@ class InterceptModel implements WeightedModel {
       for (let i = start; i < end; i++) {
         const d = y[i]! - c1;
         const e = y[i]! - c2;
-        const a = 1 / (v[i]! + t1);
-        const b = 1 / (v[i]! + t2);
+        // one division for both weights, 1/(u₁u₂), then aᵢ = u₂/(u₁u₂) and bᵢ = u₁/(u₁u₂), unless
+        // the product leaves the normal range (then two divisions)
+        const u1 = v[i]! + t1;
+        const u2 = v[i]! + t2;
+        const r = 1 / (u1 * u2);
+        const normal = r >= 2.3e-308 && r <= 4.4e307;
+        const a = normal ? u2 * r : 1 / u1;
+        const b = normal ? u1 * r : 1 / u2;
         const ad = a * d;
         const be = b * e;
         p1 += a;

@@ -1,4 +1,5 @@
 import { zeroin } from '../../numeric/brent-root.ts';
+import { firstNonPositive } from '../../numeric/first-non-positive.ts';
 import { dataSpread } from '../engine/data-spread.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 import { fisherScoring, infiniteWeightWarning, type ScoringEquation } from './fisher-scoring.ts';
@@ -52,7 +53,7 @@ export function maximizeLikelihood(
   const name = equation.name;
   const ll = memoized((t: number) => logLikelihood(model, t, restricted));
   const scoring = fisherScoring(model, equation, control);
-  const positive = allPositive(model.v);
+  const positive = firstNonPositive(model.v) < 0;
   const best = scanAndPolish(model, equation, ll, scoring.converged ? scoring.tau2 : NaN, positive);
   // where scoring found the global maximum, ℓ(0) ≤ ℓ(τ̂²) and metafor's check keeps τ̂²: no
   // logarithms are needed (at k = 10⁶ each log-likelihood costs several passes over the data)
@@ -113,12 +114,6 @@ interface Candidate {
   ll: () => number;
   iterations: number;
   lastChange: number;
-}
-
-/** Every vᵢ > 0 (a loop: `every` with a closure costs a pass of calls at large k). */
-function allPositive(v: Float64Array): boolean {
-  for (let i = 0; i < v.length; i++) if (!(v[i]! > 0)) return false;
-  return true;
 }
 
 /**
