@@ -74,6 +74,9 @@ class InterceptModel implements WeightedModel {
   /** Four compensated sums (see `addCompensated`), reused by every fit. */
   readonly acc = new Float64Array(8);
   private readonly fit: InterceptFit;
+  /** Work space of `qPair`: twelve compensated sums and one block's plain sums. */
+  private readonly pairAcc = new Float64Array(24);
+  private readonly pairSums = new Float64Array(12);
   /** The mean of the last fit: the next fit sums deviations from it (see `fitCurrent`). */
   private centre = 0;
   constructor(
@@ -112,8 +115,8 @@ class InterceptModel implements WeightedModel {
     const { k, y, v } = this;
     const c1 = out[4]!;
     const c2 = out[5]!;
-    const acc = new Float64Array(24);
-    const sums = new Float64Array(12);
+    const { pairAcc: acc, pairSums: sums } = this;
+    acc.fill(0);
     for (let start = 0; start < k; start += BLOCK) {
       const end = Math.min(k, start + BLOCK);
       let p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0;
@@ -183,8 +186,10 @@ class InterceptModel implements WeightedModel {
       if (binned !== null) return binned;
     }
     const g = grid.length;
-    const t = Float64Array.from(grid);
-    const acc = new Float64Array(6 * g);
+    // plain arrays: a fit at small k makes several scans, and a typed array beyond 64 bytes
+    // costs an allocation outside the heap
+    const t = Array.from(grid);
+    const acc = new Array<number>(6 * g).fill(0);
     const { y, v, k } = this;
     for (let i = 0; i < k; i++) {
       const vi = v[i]!;

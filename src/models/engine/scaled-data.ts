@@ -82,7 +82,7 @@ function positives(x: Float64Array): Float64Array {
 function median(x: Float64Array): number {
   const n = x.length;
   if (n === 0) return NaN;
-  const s = x.slice();
+  const s = Array.from(x);
   const h = n >> 1;
   const upper = select(s, h);
   if (n % 2 === 1) return upper;
@@ -93,7 +93,7 @@ function median(x: Float64Array): number {
 }
 
 /** The n-th smallest element of `a` (0-based), partially reordering `a` in place. */
-function select(a: Float64Array, n: number): number {
+function select(a: number[], n: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (hi > lo) {
