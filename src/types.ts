@@ -208,13 +208,18 @@ export interface MetaAnalysisResult extends Inference, Heterogeneity, StudySet, 
   readonly tau2Ci?: Interval;
   readonly i2Ci?: Interval;
   readonly h2Ci?: Interval;
-  /** Weights in percent, summing to 100. */
+  /** Weights in percent, summing to 100 (built on first read, like `yi`, `vi` and `labels`). */
   readonly weights: readonly number[];
   /** Present when the estimate was pooled with the user's `weights` (`'user'`) or unweighted (`weighted: false`). */
   readonly weighting?: 'user' | 'unweighted';
   /** Present (true) when τ² was fixed by the user (the `tau2` option) rather than estimated. */
   readonly tau2Fixed?: true;
-  /** The studies that entered the model (omitted rows removed). */
+  /**
+   * The studies that entered the model (omitted rows removed). These per-study arrays are built
+   * on first read and then kept (frozen): enumerable getters that `JSON.stringify`, spreading and
+   * `structuredClone` read as plain fields, so a fit of 10⁷ studies costs nothing for them unless
+   * asked.
+   */
   readonly yi: readonly number[];
   readonly vi: readonly number[];
   readonly labels: readonly string[];
