@@ -164,3 +164,20 @@ describe('binnedGridSums', () => {
     expect(binnedGridSums(new Float64Array(k), v, [1])).toBeNull();
   });
 });
+
+describe('the remembered fit at tau² = 0', () => {
+  it('gives the same sums and traces as a fresh model, after fits elsewhere', () => {
+    const { y, v } = studies(50, 1);
+    const model = interceptModel(y, v);
+    model.fitTau2(0);
+    model.fitTau2(0.7);
+    const again = model.fitTau2(0)!;
+    const d = direct(y, v, 0);
+    expect(rel(again.rss, d.rss)).toBeLessThan(1e-12);
+    expect(rel(again.coef[0]!, d.mean)).toBeLessThan(1e-12);
+    // tr(P·diag(v)) at τ² = 0 is Σ aᵢvᵢ(1 − hᵢ) = Σ(1 − hᵢ) = k − 1: the weights must be 1/vᵢ again
+    expect(again.traceDiagonal(v)).toBeCloseTo(49, 10);
+    // and fitWeights on the model's own weights sees them too
+    expect(rel(model.fitWeights(Array.from(v, (x) => 1 / x))!.rss, d.rss)).toBeLessThan(1e-12);
+  });
+});

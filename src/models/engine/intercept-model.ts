@@ -36,6 +36,7 @@ class InterceptFit implements WeightedFit {
   trPP = NaN;
   constructor(private readonly model: InterceptModel) {}
   traceDiagonal(d: ArrayLike<number>): number {
+    this.model.refreshWeights();
     const { weights: a, acc } = this.model;
     const s1 = this.sumW;
     acc.fill(0);
@@ -43,6 +44,7 @@ class InterceptFit implements WeightedFit {
     return compensatedValue(acc, 0);
   }
   traceProduct(d: ArrayLike<number> | null, e: ArrayLike<number> | null): number {
+    this.model.refreshWeights();
     const { weights: a, acc } = this.model;
     const s1 = this.sumW;
     acc.fill(0);
@@ -77,6 +79,10 @@ class InterceptModel implements WeightedModel {
   /** Work space of `qPair`: twelve compensated sums and one block's plain sums. */
   private readonly pairAcc = new Float64Array(24);
   private readonly pairSums = new Float64Array(12);
+  /** The sums of the fit at τ² = 0 once computed (see `fitTau2`). */
+  private zero: Float64Array | null = null;
+  /** τ² whose weights belong in `weights` but are not written yet (NaN: they are). */
+  private staleTau2 = NaN;
   /** The mean of the last fit: the next fit sums deviations from it (see `fitCurrent`). */
   private centre = 0;
   constructor(
@@ -89,13 +95,50 @@ class InterceptModel implements WeightedModel {
     this.fit = new InterceptFit(this);
   }
 
+  /**
+   * The fit at τ² = 0 is asked for by several steps of one analysis (the estimator, Cochran's Q,
+   * the scan, the Q-profile): it is computed once and its sums remembered. The weights
+   * 1/vᵢ are then written only if a trace asks for them.
+   */
   fitTau2(tau2: number): WeightedFit | null {
-    return this.fitCurrent(tau2);
+    if (tau2 === 0 && this.zero !== null) return this.restoreZero(this.zero);
+    const fit = this.fitCurrent(tau2);
+    if (tau2 === 0 && fit !== null) {
+      this.zero = Float64Array.of(fit.sumW, fit.sumW2, fit.rss, fit.rss2, fit.trP, fit.trPP, fit.coef[0]!, fit.logDetGram, fit.gramFactor[0]!);
+    }
+    return fit;
   }
 
   fitWeights(a: ArrayLike<number>): WeightedFit | null {
-    if (a !== this.weights) this.weights.set(a as ArrayLike<number>);
+    if (a === this.weights) this.refreshWeights();
+    else this.weights.set(a as ArrayLike<number>);
+    this.staleTau2 = NaN;
     return this.fitCurrent(NaN);
+  }
+
+  /** Writes the weights at τ² = `staleTau2` into `weights` if a remembered fit left them out. */
+  refreshWeights(): void {
+    const t = this.staleTau2;
+    if (Number.isNaN(t)) return;
+    const { k, v, weights: w } = this;
+    for (let i = 0; i < k; i++) w[i] = 1 / (v[i]! + t);
+    this.staleTau2 = NaN;
+  }
+
+  private restoreZero(z: Float64Array): WeightedFit {
+    const fit = this.fit;
+    fit.sumW = z[0]!;
+    fit.sumW2 = z[1]!;
+    fit.rss = z[2]!;
+    fit.rss2 = z[3]!;
+    fit.trP = z[4]!;
+    fit.trPP = z[5]!;
+    fit.coef[0] = z[6]!;
+    fit.logDetGram = z[7]!;
+    fit.gramFactor[0] = z[8]!;
+    this.centre = z[6]!;
+    this.staleTau2 = 0;
+    return fit;
   }
 
   sumLogV(tau2: number): number {
@@ -240,6 +283,7 @@ class InterceptModel implements WeightedModel {
   private fitCurrent(tau2: number): WeightedFit | null {
     const { k, y, v, weights: w, fit } = this;
     const fresh = !Number.isNaN(tau2);
+    if (fresh) this.staleTau2 = NaN;
     const c = this.centre;
     let s1 = 0, c1 = 0, s2 = 0, c2 = 0, s3 = 0, c3 = 0, sy = 0, cy = 0, syy = 0, cyy = 0, zy = 0, czy = 0, zyy = 0, czyy = 0, t = 0;
     for (let start = 0; start < k; start += BLOCK) {
