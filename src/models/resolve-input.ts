@@ -73,9 +73,11 @@ export function resolveStudies(given: EffectInput | EffectSizes): ResolvedStudie
     }
     keep[kept++] = i;
   }
-  const yOut = new Float64Array(kept);
-  const vOut = new Float64Array(kept);
-  for (let n = 0; n < kept; n++) {
+  // nothing omitted from Float64Arrays: copy the memory itself
+  const whole = kept === k && yi instanceof Float64Array && vi instanceof Float64Array;
+  const yOut = whole ? yi.slice() : new Float64Array(kept);
+  const vOut = whole ? vi.slice() : new Float64Array(kept);
+  for (let n = 0; n < kept && !whole; n++) {
     const i = keep[n]!;
     yOut[n] = yi[i] as number;
     vOut[n] = vi[i] as number;
