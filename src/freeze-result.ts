@@ -3,8 +3,8 @@
  * reachable from it (yi, vi, weights, labels, coefficients, intervals, warnings...), so that
  * `fit.yi[1] = 99` throws in strict mode instead of silently changing what a later
  * `leaveOneOut(fit)` reports. Typed arrays cannot be frozen in JavaScript and are left as
- * they are; a getter is not called (a lazily built output freezes its own value, see
- * `lazyFrozen`). Visits each object once (shared and cyclic references are safe); arrays of numbers
+ * they are; the getters of an object marked by {@link withLazyFields} are not called (a lazily
+ * built output freezes its own value, see `lazyFrozen`). Visits each object once (shared and cyclic references are safe); arrays of numbers
  * cost one pass over their entries.
  *
  * @example
@@ -24,13 +24,35 @@ export function freezeResult<T>(value: T): T {
         if (x !== null && typeof x === 'object') stack.push(x);
       }
     } else {
-      for (const key of Object.keys(item)) {
-        // a getter is a lazily built output (see `lazyFrozen`), frozen when it is first read
-        const field = Object.getOwnPropertyDescriptor(item, key)!;
-        if (field.get === undefined) stack.push(field.value);
+      if (LAZY_HOLDERS.has(item)) {
+        for (const key of Object.keys(item)) {
+          // a getter is a lazily built output (see `lazyFrozen`), frozen when it is first read
+          const field = Object.getOwnPropertyDescriptor(item, key)!;
+          if (field.get === undefined) stack.push(field.value);
+        }
+      } else {
+        for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
       }
     }
     Object.freeze(item);
   }
+  return value;
+}
+
+/** Objects whose getters are lazily built outputs (see {@link withLazyFields}). */
+const LAZY_HOLDERS = new WeakSet<object>();
+
+/**
+ * Marks `value` as holding lazily built outputs (getters, see `lazyFrozen`), so that
+ * {@link freezeResult} freezes it without calling them, and returns it. Only marked objects pay
+ * for reading property descriptors.
+ *
+ * @example
+ * let calls = 0;
+ * const r = freezeResult(withLazyFields({ k: 1, get yi() { calls++; return [1]; } }));
+ * [calls, Object.isFrozen(r), r.yi[0], calls] // => [0, true, 1, 1]
+ */
+export function withLazyFields<T extends object>(value: T): T {
+  LAZY_HOLDERS.add(value);
   return value;
 }

@@ -7,12 +7,12 @@ import { freezeResult } from './freeze-result.ts';
  * them (at k = 10⁷ they cost more memory than the fit), yet `JSON.stringify`, spreading,
  * `structuredClone` and `Object.keys` see an ordinary enumerable field: an accessor defined in
  * an object literal is an own enumerable property, read through its getter.
- * `freezeResult` freezes the result around such getters without calling them.
+ * `freezeResult` freezes a result marked by `withLazyFields` around such getters without calling them.
  *
  * @example
  * let built = 0;
  * const labels = lazyFrozen(() => { built++; return ['a', 'b']; });
- * const result = freezeResult({ k: 2, get labels() { return labels(); } });
+ * const result = freezeResult(withLazyFields({ k: 2, get labels() { return labels(); } }));
  * [built, result.labels.length, result.labels === result.labels, built, Object.isFrozen(result.labels)]
  * // => [0, 2, true, 1, true]
  */

@@ -9,7 +9,7 @@ import { generalizedQIntervals, heterogeneityIntervals } from './heterogeneity-i
 import { resolveStudies } from './resolve-input.ts';
 import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
-import { freezeResult } from '../freeze-result.ts';
+import { freezeResult, withLazyFields } from '../freeze-result.ts';
 import { lazyFrozen } from '../lazy-frozen.ts';
 
 /**
@@ -80,7 +80,7 @@ export function metaAnalysis(
   const yiOut = lazyFrozen(() => Array.from(yi));
   const viOut = lazyFrozen(() => Array.from(vi));
   const labels = lazyFrozen(() => studies.labels);
-  return freezeResult({
+  return freezeResult(withLazyFields({
     k: fit.k,
     measure: studies.measure,
     method,
@@ -114,7 +114,7 @@ export function metaAnalysis(
     omitted: studies.omitted,
     ...profile,
     warnings: Object.freeze(warnings),
-  });
+  }));
 }
 
 function allReported(k: number): ProvenanceCounts {
