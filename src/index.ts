@@ -253,6 +253,10 @@ export { cumulativePlot } from './plots/cumulative-plot.ts';
 export type { CumulativePlotOptions } from './plots/cumulative-plot.ts';
 export { leaveOneOutPlot } from './plots/leave-one-out-plot.ts';
 export type { SubsetForestOptions } from './plots/subset-forest.ts';
+// --- goshPlot ---
+export { goshPlot, GOSH_PLOT_OPTION_KEYS } from './plots/gosh-plot.ts';
+export type { GoshPlotOptions } from './plots/gosh-plot.ts';
+export type { GoshHeterogeneity } from './plots/gosh-data.ts';
 // --- report ---
 export { formatResult } from './report/format-result.ts';
 export type { PooledResult } from './report/format-result.ts';

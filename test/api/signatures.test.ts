@@ -55,6 +55,9 @@ import {
 import type {
   InfluenceRegressionRow, MultilevelDeletion, MultilevelInfluence, TableCumulativeOptions, TableSubsetOptions,
 } from '../../src/index.ts';
+// --- GOSH plot ---
+import { goshPlot } from '../../src/index.ts';
+import type { GoshPlotOptions } from '../../src/index.ts';
 // --- selection models ---
 import {
   selectionFunctionPlot, selectionModel,
@@ -176,6 +179,8 @@ describe('signatures of the exported functions', () => {
     >();
     expectTypeOf(gosh).parameters.toEqualTypeOf<[fit: MetaAnalysisResult, options?: GoshOptions]>();
     expectTypeOf(gosh).returns.toEqualTypeOf<GoshResult>();
+    expectTypeOf(goshPlot).parameters.toEqualTypeOf<[result: GoshResult, options?: GoshPlotOptions]>();
+    expectTypeOf(goshPlot).returns.toEqualTypeOf<string>();
     expectTypeOf(simulate).parameters.toEqualTypeOf<[design: SimulationDesign, analyse?: SimulationAnalysis, options?: SimulateOptions]>();
     expectTypeOf(simulate).returns.toEqualTypeOf<SimulationResult>();
     expectTypeOf<SimulationAnalysis>().toEqualTypeOf<MetaAnalysisOptions | ((data: SimulatedData, replicate: number) => ReplicateOutcome)>();

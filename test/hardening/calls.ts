@@ -28,6 +28,7 @@ export const WITH_OPTIONS: Readonly<Record<string, (o: unknown) => unknown>> = {
   forestPlot: (o) => p.forestPlot(fit(), o as never),
   funnelPlot: (o) => p.funnelPlot(fit(), o as never),
   baujatPlot: (o) => p.baujatPlot(fit(), o as never),
+  goshPlot: (o) => p.goshPlot(p.gosh(fit()), o as never),
   radialPlot: (o) => p.radialPlot(fit(), o as never),
   qqPlot: (o) => p.qqPlot(fit(), o as never),
   influencePlot: (o) => p.influencePlot(fit(), o as never),

@@ -186,6 +186,7 @@ export const VALID_CALLS: Readonly<Record<string, () => unknown[]>> = {
   henmiCopas: () => [p.metaAnalysis({ yi: [...yi, 0.4, 0.6], vi: [...vi, 0.01, 0.02] }, { method: 'DL' })],
   selectionModel: () => [fit(), { type: 'stepfun', steps: [0.05, 1] }],
   selectionFunctionPlot: () => [p.selectionModel(fit(), { type: 'stepfun', steps: [0.05, 1] }), {}],
+  goshPlot: () => [p.gosh(fit()), { out: 2 }],
   simulate: () => [{ k: 5, tau2: 0.05, vi: [0.04, 0.02, 0.05, 0.03, 0.06], replications: 20, seed: 1 }, { method: 'DL' }, { progress: false }],
   glmm: () => [[{ xi: 3, ni: 20 }, { xi: 5, ni: 25 }, { xi: 1, ni: 30 }, { xi: 8, ni: 22 }], { measure: 'PLO', method: 'EE' }],
   vcalc: () => [{ vi: [0.04, 0.02, 0.05, 0.03], cluster: ['a', 'a', 'b', 'b'], type: ['x', 'y', 'x', 'y'] }, { cluster: 'cluster', type: 'type', rho: 0.5 }],
