@@ -1,0 +1,209 @@
+import { backSolve, cholesky, choleskyInverse, forwardSolve } from '../../numeric/cholesky.ts';
+import type { RegressionDesign } from '../regression/design-matrix.ts';
+import type { GridSums } from './weighted-model.ts';
+
+/** Fewest studies for which the binned scan is used (below, one exact fit per grid point is as cheap). */
+export const BINNED_SCAN_MIN_K = 4096;
+/** Mantissa bits of vᵢ that name its bin: 2¹² bins an octave, half-width ≤ 2⁻¹³ of the centre. */
+const BIN_BITS = 12;
+/** Highest power of (vᵢ − c) kept in the moments. */
+const ORDER = 1;
+/** Most bins between the smallest and the largest vᵢ (a wider spread is scanned exactly). */
+const MAX_KEYS = 1 << 21;
+/** Largest admissible ratio (half-width)/(centre + τ²) of a bin: the series then converge fast. */
+const MAX_RATIO = 1e-3;
+
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+/** Index of the high 32-bit word of a double (1 on little-endian machines). */
+const HIGH = (() => {
+  BITS[0] = 2;
+  return WORDS[1] === 0x40000000 ? 1 : 0;
+})();
+const SHIFT = 20 - BIN_BITS;
+
+/** The bin of v ≥ 0: its sign, exponent and first `BIN_BITS` mantissa bits. */
+function binKey(v: number): number {
+  BITS[0] = v;
+  return WORDS[HIGH]! >>> SHIFT;
+}
+
+/** The smallest double of bin `key`. */
+function binStart(key: number): number {
+  WORDS[HIGH] = (key << SHIFT) >>> 0;
+  WORDS[1 - HIGH] = 0;
+  return BITS[0]!;
+}
+
+/**
+ * The score sums of a weighted design model (see `WeightedModel.gridSums`) at every τ² of a
+ * grid, from one pass over the studies. The studies are binned by vᵢ (bins of relative width
+ * 2⁻¹², from the bits of vᵢ); within a bin with centre c and half-width h, for every τ² > 0,
+ *
+ *   1/(vᵢ + τ²) = Σₘ (−1)ᵐ (vᵢ − c)ᵐ/(c + τ²)ᵐ⁺¹,   1/(vᵢ + τ²)² = Σₘ (−1)ᵐ (m + 1)(vᵢ − c)ᵐ/(c + τ²)ᵐ⁺²,
+ *
+ * so the bin's moments Σᵢ (vᵢ − c)ᵐ fᵢ (m ≤ 1) of the study terms fᵢ = (1, xᵢxᵢᵀ, xᵢr̃ᵢ, r̃ᵢ²),
+ * r̃ᵢ = yᵢ − xᵢᵀγ₀, give Σaᵢfᵢ and Σaᵢ²fᵢ at any τ² in O(bins·p²). The series are cut after the
+ * linear term: each weight is off by at most 3(h/(c + τ²))² ≤ 3·2⁻²⁶ ≈ 5e-8 of itself, so the
+ * sums are accurate to that relative to Σaᵢ|fᵢ|. That is enough for a scan, which only needs the
+ * signs of the score away from its roots and polishes every bracket with exact fits. Then with
+ * G = XᵀAX, b = XᵀAr̃, δ = G⁻¹b: rss = Σaᵢr̃ᵢ² − δᵀb, rss2 = Σaᵢ²r̃ᵢ² − 2δᵀXᵀA²r̃ + δᵀXᵀA²Xδ,
+ * trP = Σaᵢ − tr(G⁻¹XᵀA²X). O(k·p²) for the pass, then O(bins·p² + p³) per grid point.
+ *
+ * @param design  the model's design (k × p)
+ * @param y  outcomes
+ * @param v  sampling variances
+ * @param grid  τ² values (each > 0)
+ * @param anchor  γ₀, any coefficients near the fits' (it only limits cancellation)
+ * @returns one `GridSums` per grid point, or `null` when a vᵢ is negative or not finite, a τ² is
+ *   not positive, or the vᵢ spread over too many bins (the caller then fits each point exactly)
+ * @example
+ * const design = scaledDesign([Float64Array.from({ length: 5000 }, (_, i) => i % 7)], ['x'], 5000);
+ * const y = Float64Array.from({ length: 5000 }, (_, i) => Math.sin(i));
+ * const v = Float64Array.from({ length: 5000 }, (_, i) => 0.5 + (i % 11) / 10);
+ * binnedGridSums(design, y, v, [0.5], new Float64Array(2))![0]!.trP
+ * // => 3493.6474 (an exact fit at τ² = 0.5: 3493.6473632)
+ */
+export function binnedGridSums(
+  design: RegressionDesign,
+  y: Float64Array,
+  v: Float64Array,
+  grid: ArrayLike<number>,
+  anchor: Float64Array,
+): GridSums[] | null {
+  const { k, p } = design;
+  let tMin = Infinity;
+  for (let j = 0; j < grid.length; j++) tMin = Math.min(tMin, grid[j]!);
+  if (!(tMin > 0) || k === 0) return null;
+  let vMin = Infinity, vMax = -Infinity;
+  for (let i = 0; i < k; i++) {
+    const vi = v[i]!;
+    if (vi < vMin) vMin = vi;
+    if (vi > vMax) vMax = vi;
+  }
+  if (!(vMin >= 0 && vMax < Infinity)) return null;
+  const keyMin = binKey(vMin);
+  const keys = binKey(vMax) - keyMin + 1;
+  if (keys > MAX_KEYS) return null;
+  const centre = new Float64Array(keys);
+  for (let b = 0; b < keys; b++) {
+    const lo = binStart(keyMin + b);
+    const hi = binStart(keyMin + b + 1);
+    centre[b] = lo / 2 + hi / 2;
+    if (hi / 2 - lo / 2 > MAX_RATIO * (centre[b]! + tMin)) return null;
+  }
+  const m = moments(design, y, v, anchor, keyMin, keys, centre);
+  const tri = (p * (p + 1)) / 2;
+  const terms = 2 + tri + p;
+  return Array.from(grid, (t) => {
+    const { a1, a2 } = weightedSums(m, centre, keys, terms, t);
+    return scoreSums(a1, a2, p, tri);
+  });
+}
+
+/**
+ * Per bin and power m ≤ ORDER: Σ (vᵢ − c)ᵐ fᵢ with fᵢ = (1, lower triangle of xᵢxᵢᵀ, xᵢr̃ᵢ, r̃ᵢ²).
+ * Layout: bin-major, then power, then term.
+ */
+export function moments(
+  design: RegressionDesign, y: Float64Array, v: Float64Array, anchor: Float64Array,
+  keyMin: number, keys: number, centre: Float64Array,
+): Float64Array {
+  const { k, p, x } = design;
+  const tri = (p * (p + 1)) / 2;
+  const terms = 2 + tri + p;
+  const width = (ORDER + 1) * terms;
+  const out = new Float64Array(keys * width);
+  const f = new Float64Array(terms);
+  f[0] = 1;
+  for (let i = 0, row = 0; i < k; i++, row += p) {
+    const vi = v[i]!;
+    const b = binKey(vi) - keyMin;
+    const d = vi - centre[b]!;
+    let r = y[i]!;
+    for (let j = 0; j < p; j++) r -= x[row + j]! * anchor[j]!;
+    let n = 1;
+    for (let j = 0; j < p; j++) {
+      const xj = x[row + j]!;
+      for (let l = 0; l <= j; l++) f[n++] = xj * x[row + l]!;
+    }
+    for (let j = 0; j < p; j++) f[n++] = x[row + j]! * r;
+    f[n] = r * r;
+    let base = b * width;
+    for (let e = 0; e < terms; e++) out[base + e] = out[base + e]! + f[e]!;
+    let power = 1;
+    for (let q = 1; q <= ORDER; q++) {
+      base += terms;
+      power *= d;
+      for (let e = 0; e < terms; e++) out[base + e] = out[base + e]! + power * f[e]!;
+    }
+  }
+  return out;
+}
+
+/** Σaᵢfᵢ and Σaᵢ²fᵢ at τ² = t from the bins' moments. */
+export function weightedSums(m: Float64Array, centre: Float64Array, keys: number, terms: number, t: number): { a1: Float64Array; a2: Float64Array } {
+  const a1 = new Float64Array(terms);
+  const a2 = new Float64Array(terms);
+  const width = (ORDER + 1) * terms;
+  const alpha = new Float64Array(ORDER + 1);
+  const beta = new Float64Array(ORDER + 1);
+  for (let b = 0; b < keys; b++) {
+    const base = b * width;
+    if (m[base] === 0) continue; // an empty bin (the first term counts the studies)
+    const u = 1 / (centre[b]! + t);
+    let power = u;
+    for (let q = 0; q <= ORDER; q++) {
+      alpha[q] = power;
+      beta[q] = (q + 1) * power * u;
+      power *= -u;
+    }
+    for (let q = 0; q <= ORDER; q++) {
+      const off = base + q * terms;
+      const aq = alpha[q]!, bq = beta[q]!;
+      for (let e = 0; e < terms; e++) {
+        const mv = m[off + e]!;
+        a1[e] = a1[e]! + aq * mv;
+        a2[e] = a2[e]! + bq * mv;
+      }
+    }
+  }
+  return { a1, a2 };
+}
+
+/** The score sums from Σaᵢfᵢ and Σaᵢ²fᵢ (see {@link binnedGridSums}). */
+function scoreSums(a1: Float64Array, a2: Float64Array, p: number, tri: number): GridSums {
+  const g = new Float64Array(p * p);
+  const s2 = new Float64Array(p * p);
+  for (let j = 0, n = 1; j < p; j++) {
+    for (let l = 0; l <= j; l++, n++) {
+      g[j * p + l] = a1[n]!;
+      s2[j * p + l] = a2[n]!;
+      s2[l * p + j] = a2[n]!;
+    }
+  }
+  const b = a1.subarray(1 + tri, 1 + tri + p);
+  const b2 = a2.subarray(1 + tri, 1 + tri + p);
+  const sumW = a1[0]!;
+  const sumW2 = a2[0]!;
+  const l = cholesky(g, p);
+  if (l === null) return { sumW, sumW2, rss: NaN, rss2: NaN, trP: NaN };
+  const delta = backSolve(l, p, forwardSolve(l, p, b));
+  const inv = choleskyInverse(l, p);
+  let q1 = 0, q2 = 0, quad = 0, tr = 0;
+  for (let j = 0; j < p; j++) {
+    q1 += delta[j]! * b[j]!;
+    q2 += delta[j]! * b2[j]!;
+    for (let c = 0; c < p; c++) {
+      quad += delta[j]! * s2[j * p + c]! * delta[c]!;
+      tr += inv[j * p + c]! * s2[c * p + j]!;
+    }
+  }
+  return {
+    sumW,
+    sumW2,
+    rss: a1[1 + tri + p]! - q1,
+    rss2: a2[1 + tri + p]! - 2 * q2 + quad,
+    trP: sumW - tr,
+  };
+}
