@@ -37,8 +37,16 @@ export function designModel(design: RegressionDesign, y: Float64Array, v: Float6
 const CANCELLATION_LIMIT = 0.5;
 /** Most passes of one fit (the second pass starts at the fit's own γ̂, so it always suffices). */
 const MAX_PASSES = 3;
+/**
+ * Fits at τ² remembered: the τ² estimators, the log-likelihood, Q_E and the coefficients ask for
+ * the same few τ² (0 and the estimate) several times. A fit is a pure function of τ², so
+ * remembering one cannot change a result.
+ */
+const RECENT_FITS = 4;
 
 class DesignFit implements WeightedFit {
+  /** τ² of this fit; NaN for a fit at given weights. */
+  tau2 = NaN;
   readonly coef: Float64Array;
   gramFactor: Float64Array;
   logDetGram = NaN;
@@ -77,9 +85,14 @@ class DesignModel implements WeightedModel {
   /** Residual sums Σaᵢr̃ᵢ², Σaᵢ²r̃ᵢ² and weight sums Σaᵢ, Σaᵢ² of the last pass. */
   private raw1 = NaN;
   private raw2 = NaN;
+  private sumW = NaN;
+  private sumW2 = NaN;
   private readonly start: Float64Array;
   private readonly delta: Float64Array;
-  private readonly fit: DesignFit;
+  /** The current fit. */
+  private fit: DesignFit;
+  /** The last fits at τ² (most recent first): asking again for one of them costs no pass. */
+  private readonly recent: DesignFit[];
   constructor(
     private readonly design: RegressionDesign,
     readonly y: Float64Array,
@@ -93,16 +106,35 @@ class DesignModel implements WeightedModel {
     this.acc = new Float64Array(3 * this.p * this.p + 2 * this.p);
     this.start = new Float64Array(this.p);
     this.delta = new Float64Array(this.p);
-    this.fit = new DesignFit(this);
+    this.recent = Array.from({ length: RECENT_FITS }, () => new DesignFit(this));
+    this.fit = this.recent[0]!;
   }
 
   fitTau2(tau2: number): WeightedFit | null {
+    const recent = this.recent;
+    let n = recent.findIndex((f) => f.tau2 === tau2);
+    const hit = n >= 0;
+    if (!hit) n = recent.length - 1;
+    // move the fit to the front (least recently used last)
+    const fit = recent[n]!;
+    recent.copyWithin(1, 0, n);
+    recent[0] = fit;
+    this.fit = fit;
     this.tau2 = tau2;
-    return this.fitCurrent();
+    if (hit) return fit;
+    const result = this.fitCurrent();
+    fit.tau2 = result === null ? NaN : tau2;
+    return result;
   }
 
   fitWeights(a: ArrayLike<number>): WeightedFit | null {
     if (a !== this.weights) this.weights.set(a as ArrayLike<number>);
+    const recent = this.recent;
+    const fit = recent[recent.length - 1]!;
+    recent.copyWithin(1, 0, recent.length - 1);
+    recent[0] = fit;
+    fit.tau2 = NaN;
+    this.fit = fit;
     this.tau2 = NaN;
     return this.fitCurrent();
   }
@@ -222,6 +254,7 @@ class DesignModel implements WeightedModel {
     return this.anchor;
   }
 
+  /** Fits the current weights into `this.fit`. */
   private fitCurrent(): WeightedFit | null {
     const { p, fit, acc, start, delta } = this;
     const pp = p * p;
@@ -231,6 +264,8 @@ class DesignModel implements WeightedModel {
     const factor = cholesky(acc.subarray(0, pp), p);
     if (factor === null) return null;
     fit.gramFactor = factor;
+    fit.sumW = this.sumW;
+    fit.sumW2 = this.sumW2;
     const s2 = acc.subarray(pp, 2 * pp);
     symmetrize(s2, p);
     const s3 = acc.subarray(2 * pp, 3 * pp);
@@ -312,8 +347,8 @@ class DesignModel implements WeightedModel {
     this.raw1 = r1 + e1;
     this.raw2 = r2 + e2;
     if (matrices) {
-      this.fit.sumW = s1 + c1;
-      this.fit.sumW2 = s2 + c2;
+      this.sumW = s1 + c1;
+      this.sumW2 = s2 + c2;
     }
     return true;
   }

@@ -279,7 +279,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     qmPValue: finiteOrNull(coef.qmPValue),
     yi: Object.freeze(Array.from(yi)),
     vi: Object.freeze(Array.from(vi)),
-    labels: Object.freeze([...data.labels]),
+    labels: data.labels,
     moderators: Object.freeze(Object.fromEntries(names.map((name, c) => [name, Object.freeze(Array.from(columns[c]!))]))),
     intercept,
     terms: data.terms,

@@ -1,5 +1,5 @@
 import type { GridSums, WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
-import { hedgesRaw } from './hedges.ts';
+import { hedgesStart } from './hedges.ts';
 import type { Tau2Control } from './tau2-fit.ts';
 
 /**
@@ -58,7 +58,7 @@ export interface ScoringResult {
  */
 export function fisherScoring(model: WeightedModel, equation: ScoringEquation, control: Tau2Control): ScoringResult {
   const { k, p } = model;
-  const start = hedgesRaw(model)[0];
+  const start = hedgesStart(model);
   let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
   const metafor = control.stopping === 'metafor';
   let change = Infinity;
