@@ -4,10 +4,10 @@ import type { GridSums } from './weighted-model.ts';
 
 /** Fewest studies for which the binned scan is used (below, one exact fit per grid point is as cheap). */
 export const BINNED_SCAN_MIN_K = 4096;
-/** Mantissa bits of vᵢ that name its bin: 2¹² bins an octave, half-width ≤ 2⁻¹³ of the centre. */
-const BIN_BITS = 12;
+/** Mantissa bits of vᵢ that name its bin: 2¹⁰ bins an octave, half-width ≤ 2⁻¹¹ of the centre. */
+const BIN_BITS = 10;
 /** Highest power of (vᵢ − c) kept in the moments. */
-const ORDER = 1;
+const ORDER = 2;
 /** Most bins between the smallest and the largest vᵢ (a wider spread is scanned exactly). */
 const MAX_KEYS = 1 << 21;
 /** Largest admissible ratio (half-width)/(centre + τ²) of a bin: the series then converge fast. */
@@ -38,14 +38,14 @@ function binStart(key: number): number {
 /**
  * The score sums of a weighted design model (see `WeightedModel.gridSums`) at every τ² of a
  * grid, from one pass over the studies. The studies are binned by vᵢ (bins of relative width
- * 2⁻¹², from the bits of vᵢ); within a bin with centre c and half-width h, for every τ² > 0,
+ * 2⁻¹⁰, from the bits of vᵢ); within a bin with centre c and half-width h, for every τ² > 0,
  *
  *   1/(vᵢ + τ²) = Σₘ (−1)ᵐ (vᵢ − c)ᵐ/(c + τ²)ᵐ⁺¹,   1/(vᵢ + τ²)² = Σₘ (−1)ᵐ (m + 1)(vᵢ − c)ᵐ/(c + τ²)ᵐ⁺²,
  *
- * so the bin's moments Σᵢ (vᵢ − c)ᵐ fᵢ (m ≤ 1) of the study terms fᵢ = (1, xᵢxᵢᵀ, xᵢr̃ᵢ, r̃ᵢ²),
+ * so the bin's moments Σᵢ (vᵢ − c)ᵐ fᵢ (m ≤ 2) of the study terms fᵢ = (1, xᵢxᵢᵀ, xᵢr̃ᵢ, r̃ᵢ²),
  * r̃ᵢ = yᵢ − xᵢᵀγ₀, give Σaᵢfᵢ and Σaᵢ²fᵢ at any τ² in O(bins·p²). The series are cut after the
- * linear term: each weight is off by at most 3(h/(c + τ²))² ≤ 3·2⁻²⁶ ≈ 5e-8 of itself, so the
- * sums are accurate to that relative to Σaᵢ|fᵢ|. That is enough for a scan, which only needs the
+ * quadratic term: each weight (and its square, and cube) is off by at most 10(h/(c + τ²))³ ≤
+ * 10·2⁻³³ ≈ 1.2e-9 of itself, so the sums are accurate to that relative to Σaᵢ|fᵢ|. That is enough for a scan, which only needs the
  * signs of the score away from its roots and polishes every bracket with exact fits. Then with
  * G = XᵀAX, b = XᵀAr̃, δ = G⁻¹b: rss = Σaᵢr̃ᵢ² − δᵀb, rss2 = Σaᵢ²r̃ᵢ² − 2δᵀXᵀA²r̃ + δᵀXᵀA²Xδ,
  * trP = Σaᵢ − tr(G⁻¹XᵀA²X). O(k·p²) for the pass, then O(bins·p² + p³) per grid point.
@@ -92,7 +92,7 @@ export type BinnedSums = GridSums & { readonly trPP: number };
 export interface BinnedMoments {
   /**
    * Σaᵢ, Σaᵢ², rss, rss2, tr(P) and tr(PP) at τ² from the moments (relative error of each weight
-   * ≤ 3(h/(c + τ²))², about 5e-8 at most), or `null` when a bin is too wide for the series at
+   * ≤ 10(h/(c + τ²))³, about 1.2e-9 at most), or `null` when a bin is too wide for the series at
    * this τ² (a bin that holds vᵢ = 0, at τ² = 0).
    */
   sums(tau2: number): BinnedSums | null;

@@ -1,7 +1,7 @@
 import { backSolve, cholesky, choleskyInverse, choleskyLogDet, forwardSolve } from '../../numeric/cholesky.ts';
 import type { RegressionDesign } from '../regression/design-matrix.ts';
-import { binnedGridSums, BINNED_SCAN_MIN_K } from './binned-grid-sums.ts';
-import type { GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
+import { binnedMoments, BINNED_SCAN_MIN_K, type BinnedMoments } from './binned-grid-sums.ts';
+import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
  * The design-matrix implementation of {@link WeightedModel}: weighted least squares of y on any
@@ -78,6 +78,8 @@ class DesignModel implements WeightedModel {
   readonly weights: Float64Array;
   /** τ² of the current fit; NaN when it was fitted at `weights`. */
   private tau2 = NaN;
+  /** The studies' moments by bin of vᵢ, computed when first asked for (`null`: not available). */
+  private binned: BinnedMoments | null | undefined = undefined;
   /** The anchor γ₀ of the residual sums (unweighted least squares), computed at the first fit. */
   private anchor: Float64Array | null = null;
   /** Accumulators of one pass: G, S₂, S₃ (p × p, lower triangles), b, b₂ (p each). */
@@ -153,20 +155,25 @@ class DesignModel implements WeightedModel {
 
   /**
    * The score sums at every τ² of the grid: for k ≥ `BINNED_SCAN_MIN_K` from moments of the
-   * studies binned by vᵢ (see `binnedGridSums`, one pass for the whole grid), else from one fit
-   * per point.
+   * studies binned by vᵢ (see `binnedGridSums`: one pass, shared with `approximateSums`), else
+   * (or where the series do not converge fast) from one exact fit per point.
    */
   gridSums(grid: ArrayLike<number>): GridSums[] {
-    if (this.k >= BINNED_SCAN_MIN_K) {
-      const sums = binnedGridSums(this.design, this.y, this.v, grid, this.anchorCoefficients());
-      if (sums !== null) return sums;
-    }
     return Array.from(grid, (t) => {
+      const sums = t > 0 ? this.approximateSums(t) : null;
+      if (sums !== null) return sums;
       const f = this.fitTau2(t);
       return f === null
         ? { sumW: NaN, sumW2: NaN, rss: NaN, rss2: NaN, trP: NaN }
         : { sumW: f.sumW, sumW2: f.sumW2, rss: f.rss, rss2: f.rss2, trP: f.trP };
     });
+  }
+
+  /** The sums at τ² from the binned moments (k ≥ `BINNED_SCAN_MIN_K`), else `null`. */
+  approximateSums(tau2: number): ApproximateSums | null {
+    if (this.k < BINNED_SCAN_MIN_K) return null;
+    if (this.binned === undefined) this.binned = binnedMoments(this.design, this.y, this.v, this.anchorCoefficients());
+    return this.binned === null ? null : this.binned.sums(tau2);
   }
 
   /** The weight of study i in the current fit. */

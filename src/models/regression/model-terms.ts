@@ -59,8 +59,8 @@ export interface TermSpec {
 export interface BuiltTerms {
   readonly terms: ModelTerms;
   readonly columns: readonly Float64Array[];
-  /** Per variable, whether each row's value is missing. */
-  readonly missing: ReadonlyMap<string, readonly boolean[]>;
+  /** Per variable, whether each row's value is missing (1) or present (0). */
+  readonly missing: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -129,7 +129,8 @@ interface ReadVariable {
   readonly variable: ModelVariable;
   readonly numbers: Float64Array | null;
   readonly labels: readonly (string | null)[] | null;
-  readonly missing: readonly boolean[];
+  /** 1 where the row's value is missing. */
+  readonly missing: Uint8Array;
 }
 
 /** A design column: the product of its parts, NaN where a variable is missing. */
@@ -190,10 +191,10 @@ function readVariable(name: string, spec: TermSpec): ReadVariable {
   const n = values.length;
   const given = spec.levels?.[name];
   const factor = given !== undefined || isCategorical(name, values, spec.studies);
-  const missing = new Array<boolean>(n);
+  const missing = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const x = values[i];
-    missing[i] = typeof x === 'number' ? Number.isNaN(x) : isMissing(x);
+    if (typeof x === 'number' ? Number.isNaN(x) : isMissing(x)) missing[i] = 1;
   }
   if (!factor) {
     const numbers = new Float64Array(n);
