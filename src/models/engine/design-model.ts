@@ -176,10 +176,14 @@ class DesignModel implements WeightedModel {
     return this.binned === null ? null : this.binned.sums(tau2);
   }
 
-  /** The weight of study i in the current fit. */
-  private weightsNow(): (i: number) => number {
+  /** The weights of the current fit, in `weights` (recomputed from τ² for a fit at τ²). */
+  private currentWeights(): Float64Array {
     const { v, weights, tau2 } = this;
-    return Number.isNaN(tau2) ? (i) => weights[i]! : (i) => 1 / (v[i]! + tau2);
+    if (!Number.isNaN(tau2)) {
+      for (let i = 0; i < v.length; i++) weights[i] = 1 / (v[i]! + tau2);
+      this.tau2 = NaN; // the buffer now holds them
+    }
+    return weights;
   }
 
   /** G⁻¹ of the current fit. */
@@ -205,10 +209,10 @@ class DesignModel implements WeightedModel {
   traceDiagonal(d: ArrayLike<number>): number {
     const { k, p } = this;
     const inv = this.inverse();
-    const a = this.weightsNow();
+    const a = this.currentWeights();
     let s = 0, c = 0;
     for (let i = 0; i < k; i++) {
-      const ai = a(i);
+      const ai = a[i]!;
       const x = d[i]! * ai * (1 - ai * this.leverage(inv, i * p));
       const t = s + x;
       c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
@@ -220,12 +224,12 @@ class DesignModel implements WeightedModel {
   traceProduct(d: ArrayLike<number> | null, e: ArrayLike<number> | null): number {
     const { k, p, x } = this;
     const inv = this.inverse();
-    const a = this.weightsNow();
+    const a = this.currentWeights();
     const sd = new Float64Array(p * p);
     const se = d === e ? sd : new Float64Array(p * p);
     let s = 0, c = 0;
     for (let i = 0; i < k; i++) {
-      const ai = a(i);
+      const ai = a[i]!;
       const row = i * p;
       const di = d === null ? 1 : d[i]!;
       const ei = e === null ? 1 : e[i]!;

@@ -109,12 +109,14 @@ export function resolveRegressionInput(
   const rows: number[] = [];
   // the studies kept by resolveStudies, in order; a row is kept when no moderator is missing
   const kept = studies.rows;
-  const keptPositions: number[] = [];
+  // positions (in the studies of resolveStudies) of the rows kept, listed once one is dropped
+  let keptPositions: number[] | null = null;
   for (let n = 0; n < kept.length; n++) {
     const i = kept[n]!;
     let complete = true;
     for (const m of missingOf) if (m[i]) complete = false;
     if (!complete) {
+      keptPositions ??= Array.from({ length: n }, (_, j) => j);
       const missing = variables.filter((_, c) => missingOf[c]![i]);
       const label = labelsIn?.[i];
       const where = label === undefined ? `Row ${i + 1}` : `Row ${i + 1} (${label})`;
@@ -124,14 +126,14 @@ export function resolveRegressionInput(
       continue;
     }
     rows.push(i);
-    keptPositions.push(n);
+    keptPositions?.push(n);
   }
   // every study complete: the arrays of resolveStudies are the model's (no copy)
-  const all = keptPositions.length === kept.length;
+  const at = keptPositions;
   return {
-    yi: all ? studies.yi : Float64Array.from(keptPositions, (n) => studies.yi[n]!),
-    vi: all ? studies.vi : Float64Array.from(keptPositions, (n) => studies.vi[n]!),
-    labels: all ? studies.labels : keptPositions.map((n) => studies.labels[n]!),
+    yi: at === null ? studies.yi : Float64Array.from(at, (n) => studies.yi[n]!),
+    vi: at === null ? studies.vi : Float64Array.from(at, (n) => studies.vi[n]!),
+    labels: at === null ? studies.labels : at.map((n) => studies.labels[n]!),
     measure: studies.measure,
     names,
     columns: built.columns.map((col) => (rows.length === n ? col : Float64Array.from(rows, (i) => col[i]!))),
