@@ -10,8 +10,7 @@ import { binnedGridSums, binnedMoments, BINNED_SCAN_MIN_K } from '../../src/mode
 import type { WeightedModel } from '../../src/models/engine/weighted-model.ts';
 import { scaledDesign } from '../../src/models/regression/design-matrix.ts';
 import { findCollinear } from '../../src/models/regression/find-collinear.ts';
-import { tau2RestrictedMaximumLikelihood } from '../../src/models/tau2/restricted-maximum-likelihood.ts';
-import { tau2MaximumLikelihood } from '../../src/models/tau2/maximum-likelihood.ts';
+import { TAU2_ESTIMATORS } from '../../src/models/tau2/estimators.ts';
 import { DEFAULT_TAU2_CONTROL } from '../../src/models/tau2/tau2-fit.ts';
 import { denseSolve } from '../dense-solve.ts';
 
@@ -115,6 +114,13 @@ describe('designModel', () => {
     expect(read(model.fitTau2(0.3))).toEqual(first);
   });
 
+  it('scans and iterates on exact fits only below BINNED_SCAN_MIN_K studies', () => {
+    const design = scaledDesign([new Float64Array([1, 2, 3])], ['x'], 3);
+    const model = designModel(design, new Float64Array([1, 2, 4]), new Float64Array([1, 1, 1]));
+    expect(model.gridSums).toBeUndefined();
+    expect(model.approximateSums).toBeUndefined();
+  });
+
   it('is null at an infinite weight or a singular design', () => {
     const design = scaledDesign([new Float64Array([1, 2, 3])], ['x'], 3);
     expect(designModel(design, new Float64Array([1, 2, 4]), new Float64Array([0, 1, 1])).fitTau2(0)).toBeNull();
@@ -150,21 +156,23 @@ describe('binned scan of a large meta-regression', () => {
     });
   });
 
-  it.each(['REML', 'ML'] as const)('%s: the binned scan finds the τ² of a scan by exact fits', (method) => {
+  it.each(['REML', 'ML', 'EB'] as const)('%s: the binned scan and approximate scoring find the τ² of exact fits only', (method) => {
     const { yi, vi, mods } = largeData(k, true);
     const design = scaledDesign(mods, ['a', 'b', 'c'], k);
     const model = designModel(design, yi, vi);
     expect(model.gridSums).toBeDefined();
-    // the same model without `gridSums`: the scan then fits every grid point exactly
+    expect(model.approximateSums).toBeDefined();
+    // the same model without `gridSums` and `approximateSums`: every score is an exact fit
     const exact: WeightedModel = {
       k: model.k, p: model.p, y: model.y, v: model.v, unit: model.unit,
       fitTau2: (t) => model.fitTau2(t), fitWeights: (a) => model.fitWeights(a), sumLogV: (t) => model.sumLogV(t),
     };
-    const estimate = method === 'REML' ? tau2RestrictedMaximumLikelihood : tau2MaximumLikelihood;
+    const estimate = TAU2_ESTIMATORS[method];
     const fused = estimate(model, DEFAULT_TAU2_CONTROL);
     const plain = estimate(exact, DEFAULT_TAU2_CONTROL);
     expect(fused.tau2).toBeGreaterThan(0);
     expect(rel(fused.tau2, plain.tau2)).toBeLessThan(1e-12);
+    expect(rel(fused.se!, plain.se!)).toBeLessThan(1e-12);
     expect(fused.warnings).toEqual(plain.warnings);
   });
 

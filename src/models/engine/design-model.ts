@@ -110,7 +110,15 @@ class DesignModel implements WeightedModel {
     this.delta = new Float64Array(this.p);
     this.recent = Array.from({ length: RECENT_FITS }, () => new DesignFit(this));
     this.fit = this.recent[0]!;
+    // small models scan and iterate on exact fits only (as cheap as the moments there)
+    if (this.k >= BINNED_SCAN_MIN_K) {
+      this.gridSums = (grid) => this.binnedGridSums(grid);
+      this.approximateSums = (tau2) => this.binnedSums(tau2);
+    }
   }
+
+  readonly gridSums?: (grid: ArrayLike<number>) => GridSums[];
+  readonly approximateSums?: (tau2: number) => ApproximateSums | null;
 
   fitTau2(tau2: number): WeightedFit | null {
     const recent = this.recent;
@@ -154,13 +162,13 @@ class DesignModel implements WeightedModel {
   }
 
   /**
-   * The score sums at every τ² of the grid: for k ≥ `BINNED_SCAN_MIN_K` from moments of the
-   * studies binned by vᵢ (see `binnedGridSums`: one pass, shared with `approximateSums`), else
-   * (or where the series do not converge fast) from one exact fit per point.
+   * `gridSums` (k ≥ `BINNED_SCAN_MIN_K`): the score sums at every τ² of the grid from moments of
+   * the studies binned by vᵢ (see `binnedGridSums`: one pass, shared with `approximateSums`), or
+   * where the series do not converge fast, from an exact fit.
    */
-  gridSums(grid: ArrayLike<number>): GridSums[] {
+  private binnedGridSums(grid: ArrayLike<number>): GridSums[] {
     return Array.from(grid, (t) => {
-      const sums = t > 0 ? this.approximateSums(t) : null;
+      const sums = t > 0 ? this.binnedSums(t) : null;
       if (sums !== null) return sums;
       const f = this.fitTau2(t);
       return f === null
@@ -169,9 +177,8 @@ class DesignModel implements WeightedModel {
     });
   }
 
-  /** The sums at τ² from the binned moments (k ≥ `BINNED_SCAN_MIN_K`), else `null`. */
-  approximateSums(tau2: number): ApproximateSums | null {
-    if (this.k < BINNED_SCAN_MIN_K) return null;
+  /** The sums at τ² from the binned moments, `null` where they are not available. */
+  private binnedSums(tau2: number): ApproximateSums | null {
     if (this.binned === undefined) this.binned = binnedMoments(this.design, this.y, this.v, this.anchorCoefficients());
     return this.binned === null ? null : this.binned.sums(tau2);
   }
