@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interceptModel } from '../../src/models/engine/intercept-model.ts';
 import { generalizedQRoot, generalizedQRoots } from '../../src/models/tau2/generalized-q-root.ts';
-import { binnedGridSums } from '../../src/models/engine/binned-grid-sums.ts';
+import { binnedInterceptSums } from '../../src/models/engine/binned-intercept-sums.ts';
 
 // The intercept model sums in one pass about the previous fit's mean (falling back to a second
 // pass when that shift would cost digits), and qPair evaluates Q at two points in one pass.
@@ -129,7 +129,7 @@ describe('qPair with variances whose product leaves the normal range', () => {
   });
 });
 
-describe('binnedGridSums', () => {
+describe('binnedInterceptSums', () => {
   // direct sums over the studies at one τ², term by term
   function directSums(y: Float64Array, v: Float64Array, t: number) {
     let s1 = 0, s2 = 0, sy = 0, syy = 0, s2y = 0, s2yy = 0;
@@ -150,7 +150,7 @@ describe('binnedGridSums', () => {
       v[i] = i % 997 === 0 ? 0 : 0.01 + 0.2 * (((i * 7919) % 10007) / 10007);
     }
     const grid = [1e-4, 1e-3, 0.03, 0.5, 7, 300];
-    const binned = binnedGridSums(y, v, grid)!;
+    const binned = binnedInterceptSums(y, v, grid)!;
     expect(binned).not.toBeNull();
     grid.forEach((t, j) => {
       const d = directSums(y, v, t);
@@ -161,7 +161,7 @@ describe('binnedGridSums', () => {
   it('declines when the variances span too many binades for binning to pay', () => {
     const k = 1000;
     const v = Float64Array.from({ length: k }, (_, i) => 10 ** (-100 + (200 * i) / k));
-    expect(binnedGridSums(new Float64Array(k), v, [1])).toBeNull();
+    expect(binnedInterceptSums(new Float64Array(k), v, [1])).toBeNull();
   });
 });
 

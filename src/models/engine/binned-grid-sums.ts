@@ -1,102 +1,268 @@
+import { backSolve, cholesky, choleskyInverse, forwardSolve } from '../../numeric/cholesky.ts';
+import type { RegressionDesign } from '../regression/design-matrix.ts';
 import type { GridSums } from './weighted-model.ts';
 
-/** Mantissa bits kept in a bin's key: a bin spans a relative width of 2⁻¹⁰ in vᵢ. */
-const MANTISSA_BITS = 10;
-/** At most this many bins (64 binades of vᵢ at 2⁻¹⁰); wider data are summed directly. */
-const MAX_BINS = 1 << 16;
-/** Moments kept per bin: Σ yᵖ δ^q for p, q = 0, 1, 2. */
-const MOMENTS = 9;
+/** Fewest studies for which the binned scan is used (below, one exact fit per grid point is as cheap). */
+export const BINNED_SCAN_MIN_K = 4096;
+/** Mantissa bits of vᵢ that name its bin: 2¹⁰ bins an octave, half-width ≤ 2⁻¹¹ of the centre. */
+const BIN_BITS = 10;
+/** Highest power of (vᵢ − c) kept in the moments. */
+const ORDER = 2;
+/** Most bins between the smallest and the largest vᵢ (a wider spread is scanned exactly). */
+const MAX_KEYS = 1 << 21;
+/** Largest admissible ratio (half-width)/(centre + τ²) of a bin: the series then converge fast. */
+const MAX_RATIO = 1e-3;
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+/** Index of the high 32-bit word of a double (1 on little-endian machines). */
+const HIGH = (() => {
+  BITS[0] = 2;
+  return WORDS[1] === 0x40000000 ? 1 : 0;
+})();
+const SHIFT = 20 - BIN_BITS;
+
+/** The bin of v ≥ 0: its sign, exponent and first `BIN_BITS` mantissa bits. */
+function binKey(v: number): number {
+  BITS[0] = v;
+  return WORDS[HIGH]! >>> SHIFT;
+}
+
+/** The smallest double of bin `key`. */
+function binStart(key: number): number {
+  WORDS[HIGH] = (key << SHIFT) >>> 0;
+  WORDS[1 - HIGH] = 0;
+  return BITS[0]!;
+}
 
 /**
- * The sums of {@link GridSums} at every τ² of `grid` from studies grouped by their variance: the
- * studies are binned once by the leading bits of vᵢ (bins of relative width 2⁻¹⁰), each bin keeps
- * the moments Σyᵢᵖδᵢ^q (p, q ≤ 2, δᵢ = vᵢ − v_c about the bin's centre v_c), and at each grid
- * point the weights are expanded about the centre,
+ * The score sums of a weighted design model (see `WeightedModel.gridSums`) at every τ² of a
+ * grid, from one pass over the studies. The studies are binned by vᵢ (bins of relative width
+ * 2⁻¹⁰, from the bits of vᵢ); within a bin with centre c and half-width h, for every τ² > 0,
  *
- *   aᵢ = A/(1 + Aδᵢ) ≈ A − A²δᵢ + A³δᵢ²,  aᵢ² ≈ A² − 2A³δᵢ + 3A⁴δᵢ²,  A = 1/(v_c + τ²),
+ *   1/(vᵢ + τ²) = Σₘ (−1)ᵐ (vᵢ − c)ᵐ/(c + τ²)ᵐ⁺¹,   1/(vᵢ + τ²)² = Σₘ (−1)ᵐ (m + 1)(vᵢ − c)ᵐ/(c + τ²)ᵐ⁺²,
  *
- * with |Aδᵢ| ≤ 2⁻¹¹, so every sum is within about 10⁻⁹ (relative) of its direct value: enough for
- * the likelihood scan, which reads only the signs of the score away from its roots and polishes
- * every bracket with exact fits. The cost is one pass over the data plus O(bins) per grid point,
- * instead of a division per study and grid point. Returns `null` when binning does not pay:
- * more than `k/4` or {@link MAX_BINS} bins (variances spread over many decades, or subnormal), or a
- * big-endian platform.
+ * so the bin's moments Σᵢ (vᵢ − c)ᵐ fᵢ (m ≤ 2) of the study terms fᵢ = (1, xᵢxᵢᵀ, xᵢr̃ᵢ, r̃ᵢ²),
+ * r̃ᵢ = yᵢ − xᵢᵀγ₀, give Σaᵢfᵢ and Σaᵢ²fᵢ at any τ² in O(bins·p²). The series are cut after the
+ * quadratic term: each weight (and its square, and cube) is off by at most 10(h/(c + τ²))³ ≤
+ * 10·2⁻³³ ≈ 1.2e-9 of itself, so the sums are accurate to that relative to Σaᵢ|fᵢ|. That is enough for a scan, which only needs the
+ * signs of the score away from its roots and polishes every bracket with exact fits. Then with
+ * G = XᵀAX, b = XᵀAr̃, δ = G⁻¹b: rss = Σaᵢr̃ᵢ² − δᵀb, rss2 = Σaᵢ²r̃ᵢ² − 2δᵀXᵀA²r̃ + δᵀXᵀA²Xδ,
+ * trP = Σaᵢ − tr(G⁻¹XᵀA²X). O(k·p²) for the pass, then O(bins·p² + p³) per grid point.
  *
+ * @param design  the model's design (k × p)
+ * @param y  outcomes
+ * @param v  sampling variances
+ * @param grid  τ² values (each > 0)
+ * @param anchor  γ₀, any coefficients near the fits' (it only limits cancellation)
+ * @returns one `GridSums` per grid point, or `null` when a vᵢ is negative or not finite, a τ² is
+ *   not positive, or the vᵢ spread over too many bins (the caller then fits each point exactly)
  * @example
- * const v = Float64Array.from({ length: 1000 }, (_, i) => 0.5 + (i % 10) / 100);
- * const y = Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i));
- * binnedGridSums(y, v, [0.1])![0]!.sumW.toFixed(6) // => '1553.472971' (Σ 1/(vᵢ + 0.1), summed directly)
+ * const design = scaledDesign([new Float64Array([0, 1, 2, 3, 4, 5])], ['x'], 6);
+ * const y = new Float64Array([0.1, 0.5, 0.2, 0.9, 0.7, 1.4]);
+ * const v = new Float64Array([0.1, 0.2, 0.3, 0.1, 0.2, 0.3]);
+ * binnedGridSums(design, y, v, [0.5], new Float64Array(2))![0]!.trP
+ * // => 5.75805906 (an exact fit at τ² = 0.5: 5.7580590595)
  */
-export function binnedGridSums(y: Float64Array, v: Float64Array, grid: ArrayLike<number>): GridSums[] | null {
-  const k = v.length;
-  if (!LITTLE_ENDIAN || k === 0 || v.byteOffset % 4 !== 0) return null;
-  const high = new Uint32Array(v.buffer, v.byteOffset, 2 * k);
-  let minKey = Infinity;
-  let maxKey = -Infinity;
-  for (let i = 0; i < k; i++) {
-    if (v[i] === 0) continue;
-    const key = high[2 * i + 1]! >>> (20 - MANTISSA_BITS);
-    if (key < minKey) minKey = key;
-    if (key > maxKey) maxKey = key;
+export function binnedGridSums(
+  design: RegressionDesign,
+  y: Float64Array,
+  v: Float64Array,
+  grid: ArrayLike<number>,
+  anchor: Float64Array,
+): GridSums[] | null {
+  let tMin = Infinity;
+  for (let j = 0; j < grid.length; j++) tMin = Math.min(tMin, grid[j]!);
+  if (!(tMin > 0)) return null;
+  const binned = binnedMoments(design, y, v, anchor);
+  if (binned === null) return null;
+  const out: GridSums[] = [];
+  for (let j = 0; j < grid.length; j++) {
+    const sums = binned.sums(grid[j]!);
+    if (sums === null) return null;
+    out.push(sums);
   }
-  const bins = maxKey >= minKey ? maxKey - minKey + 1 : 0;
-  if (bins > MAX_BINS || bins > k / 4) return null;
-  // bin j: centres[j]; bin `bins` holds the zero variances (centre 0, δ = 0)
-  const centres = binCentres(minKey, bins);
-  const moments = new Float64Array(MOMENTS * (bins + 1));
+  return out;
+}
+
+/** The score sums at one τ², and tr(PP) (see {@link BinnedMoments}). */
+export type BinnedSums = GridSums & { readonly trPP: number };
+
+/** The studies' moments by bin of vᵢ, read at any τ² (see {@link binnedGridSums}). */
+export interface BinnedMoments {
+  /**
+   * Σaᵢ, Σaᵢ², rss, rss2, tr(P) and tr(PP) at τ² from the moments (relative error of each weight
+   * ≤ 10(h/(c + τ²))³, about 1.2e-9 at most), or `null` when a bin is too wide for the series at
+   * this τ² (a bin that holds vᵢ = 0, at τ² = 0).
+   */
+  sums(tau2: number): BinnedSums | null;
+}
+
+/**
+ * The moments of {@link binnedGridSums} in one pass over the studies, to be read at any τ².
+ *
+ * @returns `null` when a vᵢ is negative or not finite, or the vᵢ spread over too many bins
+ * @example
+ * const design = scaledDesign([new Float64Array([0, 1, 2, 3, 4, 5])], ['x'], 6);
+ * const y = new Float64Array([0.1, 0.5, 0.2, 0.9, 0.7, 1.4]);
+ * const v = new Float64Array([0.1, 0.2, 0.3, 0.1, 0.2, 0.3]);
+ * binnedMoments(design, y, v, new Float64Array(2))!.sums(0.5)!.trPP
+ * // => 8.3521897 (an exact fit at τ² = 0.5: 8.3521896645)
+ */
+export function binnedMoments(design: RegressionDesign, y: Float64Array, v: Float64Array, anchor: Float64Array): BinnedMoments | null {
+  const { k, p } = design;
+  if (k === 0) return null;
+  let vMin = Infinity, vMax = -Infinity;
   for (let i = 0; i < k; i++) {
     const vi = v[i]!;
-    const j = vi === 0 ? bins : (high[2 * i + 1]! >>> (20 - MANTISSA_BITS)) - minKey;
-    const d = vi === 0 ? 0 : vi - centres[j]!;
-    const yi = y[i]!;
-    const yy = yi * yi;
-    const dd = d * d;
-    const b = MOMENTS * j;
-    moments[b] = moments[b]! + 1;
-    moments[b + 1] = moments[b + 1]! + d;
-    moments[b + 2] = moments[b + 2]! + dd;
-    moments[b + 3] = moments[b + 3]! + yi;
-    moments[b + 4] = moments[b + 4]! + yi * d;
-    moments[b + 5] = moments[b + 5]! + yi * dd;
-    moments[b + 6] = moments[b + 6]! + yy;
-    moments[b + 7] = moments[b + 7]! + yy * d;
-    moments[b + 8] = moments[b + 8]! + yy * dd;
+    if (vi < vMin) vMin = vi;
+    if (vi > vMax) vMax = vi;
   }
-  const used: number[] = [];
-  for (let j = 0; j <= bins; j++) if (moments[MOMENTS * j]! > 0) used.push(j);
-  return Array.from(grid, (t) => sumsAt(t, used, centres, moments));
+  if (!(vMin >= 0 && vMax < Infinity)) return null;
+  const keyMin = binKey(vMin);
+  const keys = binKey(vMax) - keyMin + 1;
+  if (keys > MAX_KEYS) return null;
+  const centre = new Float64Array(keys);
+  const half = new Float64Array(keys);
+  for (let b = 0; b < keys; b++) {
+    const lo = binStart(keyMin + b);
+    const hi = binStart(keyMin + b + 1);
+    centre[b] = lo / 2 + hi / 2;
+    half[b] = hi / 2 - lo / 2;
+  }
+  const m = moments(design, y, v, anchor, keyMin, keys, centre);
+  const tri = (p * (p + 1)) / 2;
+  const terms = 2 + tri + p;
+  return {
+    sums: (t) => {
+      const w = weightedSums(m, centre, half, keys, terms, t);
+      return w === null ? null : scoreSums(w.a1, w.a2, w.a3, p, tri);
+    },
+  };
 }
 
-/** The centre of each bin: its key with the next mantissa bit set (the middle of its range). */
-function binCentres(minKey: number, bins: number): Float64Array {
-  const centres = new Float64Array(bins + 1);
-  const words = new Uint32Array(centres.buffer);
-  const half = 1 << (19 - MANTISSA_BITS);
-  for (let j = 0; j < bins; j++) {
-    words[2 * j] = 0;
-    words[2 * j + 1] = (((minKey + j) << (20 - MANTISSA_BITS)) | half) >>> 0;
+/**
+ * Per bin and power m ≤ ORDER: Σ (vᵢ − c)ᵐ fᵢ with fᵢ = (1, lower triangle of xᵢxᵢᵀ, xᵢr̃ᵢ, r̃ᵢ²).
+ * Layout: bin-major, then power, then term.
+ */
+export function moments(
+  design: RegressionDesign, y: Float64Array, v: Float64Array, anchor: Float64Array,
+  keyMin: number, keys: number, centre: Float64Array,
+): Float64Array {
+  const { k, p, x } = design;
+  const tri = (p * (p + 1)) / 2;
+  const terms = 2 + tri + p;
+  const width = (ORDER + 1) * terms;
+  const out = new Float64Array(keys * width);
+  const f = new Float64Array(terms);
+  f[0] = 1;
+  for (let i = 0, row = 0; i < k; i++, row += p) {
+    const vi = v[i]!;
+    const b = binKey(vi) - keyMin;
+    const d = vi - centre[b]!;
+    let r = y[i]!;
+    for (let j = 0; j < p; j++) r -= x[row + j]! * anchor[j]!;
+    let n = 1;
+    for (let j = 0; j < p; j++) {
+      const xj = x[row + j]!;
+      for (let l = 0; l <= j; l++) f[n++] = xj * x[row + l]!;
+    }
+    for (let j = 0; j < p; j++) f[n++] = x[row + j]! * r;
+    f[n] = r * r;
+    let base = b * width;
+    for (let e = 0; e < terms; e++) out[base + e] = out[base + e]! + f[e]!;
+    let power = 1;
+    for (let q = 1; q <= ORDER; q++) {
+      base += terms;
+      power *= d;
+      for (let e = 0; e < terms; e++) out[base + e] = out[base + e]! + power * f[e]!;
+    }
   }
-  return centres;
+  return out;
 }
 
-function sumsAt(t: number, used: readonly number[], centres: Float64Array, m: Float64Array): GridSums {
-  let s1 = 0, s2 = 0, say = 0, sayy = 0, sa2y = 0, sa2yy = 0;
-  for (const j of used) {
-    const A = 1 / (centres[j]! + t);
-    const A2 = A * A;
-    const A3 = A2 * A;
-    const A4 = A2 * A2;
-    const b = MOMENTS * j;
-    // Σ a yᵖ ≈ A·m_p0 − A²·m_p1 + A³·m_p2;  Σ a² yᵖ ≈ A²·m_p0 − 2A³·m_p1 + 3A⁴·m_p2
-    s1 += A * m[b]! - A2 * m[b + 1]! + A3 * m[b + 2]!;
-    s2 += A2 * m[b]! - 2 * A3 * m[b + 1]! + 3 * A4 * m[b + 2]!;
-    say += A * m[b + 3]! - A2 * m[b + 4]! + A3 * m[b + 5]!;
-    sa2y += A2 * m[b + 3]! - 2 * A3 * m[b + 4]! + 3 * A4 * m[b + 5]!;
-    sayy += A * m[b + 6]! - A2 * m[b + 7]! + A3 * m[b + 8]!;
-    sa2yy += A2 * m[b + 6]! - 2 * A3 * m[b + 7]! + 3 * A4 * m[b + 8]!;
+/**
+ * Σaᵢfᵢ, Σaᵢ²fᵢ and Σaᵢ³fᵢ at τ² = t from the bins' moments, with
+ * 1/(v + t)ʲ = Σₘ (−1)ᵐ C(m + j − 1, m)(v − c)ᵐ/(c + t)ᵐ⁺ʲ; `null` when a non-empty bin is too
+ * wide for the series to converge fast at t.
+ */
+export function weightedSums(
+  m: Float64Array, centre: Float64Array, half: Float64Array, keys: number, terms: number, t: number,
+): { a1: Float64Array; a2: Float64Array; a3: Float64Array } | null {
+  const a1 = new Float64Array(terms);
+  const a2 = new Float64Array(terms);
+  const a3 = new Float64Array(terms);
+  const width = (ORDER + 1) * terms;
+  const alpha = new Float64Array(ORDER + 1);
+  const beta = new Float64Array(ORDER + 1);
+  const gamma = new Float64Array(ORDER + 1);
+  for (let b = 0; b < keys; b++) {
+    const base = b * width;
+    if (m[base] === 0) continue; // an empty bin (the first term counts the studies)
+    const c = centre[b]! + t;
+    if (!(half[b]! <= MAX_RATIO * c)) return null;
+    const u = 1 / c;
+    let power = u;
+    for (let q = 0; q <= ORDER; q++) {
+      alpha[q] = power;
+      beta[q] = (q + 1) * power * u;
+      gamma[q] = (((q + 1) * (q + 2)) / 2) * power * u * u;
+      power *= -u;
+    }
+    for (let q = 0; q <= ORDER; q++) {
+      const off = base + q * terms;
+      const aq = alpha[q]!, bq = beta[q]!, gq = gamma[q]!;
+      for (let e = 0; e < terms; e++) {
+        const mv = m[off + e]!;
+        a1[e] = a1[e]! + aq * mv;
+        a2[e] = a2[e]! + bq * mv;
+        a3[e] = a3[e]! + gq * mv;
+      }
+    }
   }
-  const mu = say / s1;
-  return { sumW: s1, sumW2: s2, rss: sayy - mu * say, rss2: sa2yy - 2 * mu * sa2y + mu * mu * s2, trP: s1 - s2 / s1 };
+  return { a1, a2, a3 };
+}
+
+/** The score sums from Σaᵢfᵢ, Σaᵢ²fᵢ and Σaᵢ³fᵢ (see {@link binnedGridSums}). */
+function scoreSums(a1: Float64Array, a2: Float64Array, a3: Float64Array, p: number, tri: number): BinnedSums {
+  const g = new Float64Array(p * p);
+  const s2 = new Float64Array(p * p);
+  const s3 = new Float64Array(p * p);
+  for (let j = 0, n = 1; j < p; j++) {
+    for (let l = 0; l <= j; l++, n++) {
+      g[j * p + l] = a1[n]!;
+      s2[j * p + l] = s2[l * p + j] = a2[n]!;
+      s3[j * p + l] = s3[l * p + j] = a3[n]!;
+    }
+  }
+  const b = a1.subarray(1 + tri, 1 + tri + p);
+  const b2 = a2.subarray(1 + tri, 1 + tri + p);
+  const sumW = a1[0]!;
+  const sumW2 = a2[0]!;
+  const l = cholesky(g, p);
+  if (l === null) return { sumW, sumW2, rss: NaN, rss2: NaN, trP: NaN, trPP: NaN };
+  const delta = backSolve(l, p, forwardSolve(l, p, b));
+  const inv = choleskyInverse(l, p);
+  // U = G⁻¹S₂: tr(G⁻¹S₂) and tr(U²)
+  const u = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) for (let c = 0; c < p; c++) for (let t = 0; t < p; t++) u[j * p + c] = u[j * p + c]! + inv[j * p + t]! * s2[t * p + c]!;
+  let q1 = 0, q2 = 0, quad = 0, tr2 = 0, tr3 = 0, trUU = 0;
+  for (let j = 0; j < p; j++) {
+    q1 += delta[j]! * b[j]!;
+    q2 += delta[j]! * b2[j]!;
+    tr2 += u[j * p + j]!;
+    for (let c = 0; c < p; c++) {
+      quad += delta[j]! * s2[j * p + c]! * delta[c]!;
+      tr3 += inv[j * p + c]! * s3[c * p + j]!;
+      trUU += u[j * p + c]! * u[c * p + j]!;
+    }
+  }
+  return {
+    sumW,
+    sumW2,
+    rss: a1[1 + tri + p]! - q1,
+    rss2: a2[1 + tri + p]! - 2 * q2 + quad,
+    trP: sumW - tr2,
+    trPP: sumW2 - 2 * tr3 + trUU,
+  };
 }

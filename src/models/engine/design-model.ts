@@ -1,13 +1,26 @@
-import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
-import { cholesky, choleskyLogDet, backSolve, forwardSolve } from '../../numeric/cholesky.ts';
+import { backSolve, cholesky, choleskyInverse, choleskyLogDet, forwardSolve } from '../../numeric/cholesky.ts';
 import type { RegressionDesign } from '../regression/design-matrix.ts';
-import type { WeightedFit, WeightedModel } from './weighted-model.ts';
+import { binnedMoments, BINNED_SCAN_MIN_K, type BinnedMoments } from './binned-grid-sums.ts';
+import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
  * The design-matrix implementation of {@link WeightedModel}: weighted least squares of y on any
- * full-rank design X (k × p) in O(k·p²) per fit, from p-vectors only. With G = XᵀAX = LLᵀ,
- * zᵢ = L⁻¹xᵢ and hᵢ = aᵢ|zᵢ|²: Py = Ar, so rss = Σaᵢrᵢ², rss2 = Σaᵢ²rᵢ², trP = Σaᵢ(1 − hᵢ), and
- * Σᵢⱼ dᵢeⱼPᵢⱼ² = Σᵢdᵢeᵢaᵢ²(1 − 2hᵢ) + tr(M_d M_e) with M_d = Σᵢ dᵢaᵢ² zᵢzᵢᵀ (p × p).
+ * full-rank design X (k × p) in O(k·p²) per fit, from p × p matrices only. With A = diag(aᵢ),
+ * G = XᵀAX, S₂ = XᵀA²X, S₃ = XᵀA³X and hᵢ = aᵢxᵢᵀG⁻¹xᵢ:
+ *
+ *   trP = Σaᵢ − tr(G⁻¹S₂),   trPP = Σaᵢ² − 2·tr(G⁻¹S₃) + tr(G⁻¹S₂G⁻¹S₂),
+ *   Σᵢⱼ dᵢeⱼPᵢⱼ² = Σᵢdᵢeᵢaᵢ²(1 − 2hᵢ) + tr(G⁻¹S_d G⁻¹S_e),  S_d = Σᵢdᵢaᵢ²xᵢxᵢᵀ.
+ *
+ * One pass over the data accumulates these matrices together with the residual sums of an
+ * anchor γ₀ (r̃ᵢ = yᵢ − xᵢᵀγ₀): with b = XᵀAr̃, b₂ = XᵀA²r̃ and δ = G⁻¹b (so γ̂ = γ₀ + δ),
+ *
+ *   rss = Σaᵢr̃ᵢ² − δᵀb,   rss2 = Σaᵢ²r̃ᵢ² − 2δᵀb₂ + δᵀS₂δ
+ *
+ * exactly (P annihilates X). γ₀ is the unweighted least-squares fit, computed once; when the
+ * correction δᵀb (or that of rss2) exceeds half the raw sum, a second pass from γ₀ = γ̂ recomputes
+ * the residual sums, so neither sum ever loses more than one bit to cancellation (the classic
+ * two-pass accuracy). The scalar sums are compensated (Neumaier, 1974). A fit allocates nothing of
+ * length k: the model owns its buffers, so a fit is valid until the next call on the model.
  *
  * @param design  the (scaled) design, k × p (see `scaledDesign`)
  * @param y  outcomes, length k
@@ -17,115 +30,402 @@ import type { WeightedFit, WeightedModel } from './weighted-model.ts';
  * designModel(interceptDesign(2), new Float64Array([1, 3]), new Float64Array([1, 1])).fitTau2(0)!.rss // => 2
  */
 export function designModel(design: RegressionDesign, y: Float64Array, v: Float64Array, unit = 1): WeightedModel {
-  const w = new Float64Array(design.k);
-  return {
-    k: design.k,
-    p: design.p,
-    y,
-    v,
-    unit,
-    fitWeights: (a) => weightedFit(design, y, a),
-    fitTau2: (tau2) => {
-      for (let i = 0; i < w.length; i++) w[i] = 1 / (v[i]! + tau2);
-      return weightedFit(design, y, w);
-    },
-    sumLogV: (tau2) => {
-      const acc = new CompensatedAccumulator();
-      for (let i = 0; i < v.length; i++) acc.add(Math.log(v[i]! + tau2));
-      return acc.value();
-    },
-  };
+  return new DesignModel(design, y, v, unit);
 }
 
-function weightedFit(design: RegressionDesign, y: ArrayLike<number>, a: ArrayLike<number>): WeightedFit | null {
-  const { k, p, x } = design;
-  for (let i = 0; i < k; i++) if (!Number.isFinite(a[i]!)) return null;
-  const gram = new Float64Array(p * p);
-  const xay = new Float64Array(p);
-  for (let i = 0; i < k; i++) {
-    const ai = a[i]!;
-    const row = i * p;
-    for (let j = 0; j < p; j++) {
-      const axj = ai * x[row + j]!;
-      xay[j] = xay[j]! + axj * y[i]!;
-      for (let l = 0; l <= j; l++) gram[j * p + l] = gram[j * p + l]! + axj * x[row + l]!;
+/** A residual correction larger than this share of the raw residual sum triggers a second pass. */
+const CANCELLATION_LIMIT = 0.5;
+/** Most passes of one fit (the second pass starts at the fit's own γ̂, so it always suffices). */
+const MAX_PASSES = 3;
+/**
+ * Fits at τ² remembered: the τ² estimators, the log-likelihood, Q_E and the coefficients ask for
+ * the same few τ² (0 and the estimate) several times. A fit is a pure function of τ², so
+ * remembering one cannot change a result.
+ */
+const RECENT_FITS = 4;
+
+class DesignFit implements WeightedFit {
+  /** τ² of this fit; NaN for a fit at given weights. */
+  tau2 = NaN;
+  readonly coef: Float64Array;
+  gramFactor: Float64Array;
+  logDetGram = NaN;
+  sumW = NaN;
+  sumW2 = NaN;
+  rss = NaN;
+  rss2 = NaN;
+  trP = NaN;
+  trPP = NaN;
+  /** G⁻¹ of this fit, computed when a trace needs it. */
+  inverse: Float64Array | null = null;
+  constructor(private readonly model: DesignModel) {
+    this.coef = new Float64Array(model.p);
+    this.gramFactor = new Float64Array(model.p * model.p);
+  }
+  traceDiagonal(d: ArrayLike<number>): number {
+    return this.model.traceDiagonal(d);
+  }
+  traceProduct(d: ArrayLike<number> | null, e: ArrayLike<number> | null): number {
+    return this.model.traceProduct(d, e);
+  }
+}
+
+class DesignModel implements WeightedModel {
+  readonly k: number;
+  readonly p: number;
+  readonly x: Float64Array;
+  /** The weights given to `fitWeights` (a fit at τ² recomputes 1/(vᵢ + τ²) where needed). */
+  readonly weights: Float64Array;
+  /** τ² of the current fit; NaN when it was fitted at `weights`. */
+  private tau2 = NaN;
+  /** The studies' moments by bin of vᵢ, computed when first asked for (`null`: not available). */
+  private binned: BinnedMoments | null | undefined = undefined;
+  /** The anchor γ₀ of the residual sums (unweighted least squares), computed at the first fit. */
+  private anchor: Float64Array | null = null;
+  /** Accumulators of one pass: G, S₂, S₃ (p × p, lower triangles), b, b₂ (p each). */
+  private readonly acc: Float64Array;
+  /** Residual sums Σaᵢr̃ᵢ², Σaᵢ²r̃ᵢ² and weight sums Σaᵢ, Σaᵢ² of the last pass. */
+  private raw1 = NaN;
+  private raw2 = NaN;
+  private sumW = NaN;
+  private sumW2 = NaN;
+  private readonly start: Float64Array;
+  private readonly delta: Float64Array;
+  /** The current fit. */
+  private fit: DesignFit;
+  /** The last fits at τ² (most recent first): asking again for one of them costs no pass. */
+  private readonly recent: DesignFit[];
+  constructor(
+    private readonly design: RegressionDesign,
+    readonly y: Float64Array,
+    readonly v: Float64Array,
+    readonly unit: number,
+  ) {
+    this.k = design.k;
+    this.p = design.p;
+    this.x = design.x;
+    this.weights = new Float64Array(this.k);
+    this.acc = new Float64Array(3 * this.p * this.p + 2 * this.p);
+    this.start = new Float64Array(this.p);
+    this.delta = new Float64Array(this.p);
+    this.recent = Array.from({ length: RECENT_FITS }, () => new DesignFit(this));
+    this.fit = this.recent[0]!;
+    // small models scan and iterate on exact fits only (as cheap as the moments there)
+    if (this.k >= BINNED_SCAN_MIN_K) {
+      this.gridSums = (grid) => this.binnedGridSums(grid);
+      this.approximateSums = (tau2) => this.binnedSums(tau2);
     }
   }
-  const factor = cholesky(gram, p);
-  if (factor === null) return null;
-  const coef = backSolve(factor, p, forwardSolve(factor, p, xay));
 
-  const z = new Float64Array(k * p);
-  const h = new Float64Array(k);
-  const sA = new CompensatedAccumulator();
-  const sA2 = new CompensatedAccumulator();
-  const sRss = new CompensatedAccumulator();
-  const sRss2 = new CompensatedAccumulator();
-  const sTrP = new CompensatedAccumulator();
-  const zi = new Float64Array(p);
-  for (let i = 0; i < k; i++) {
-    const ai = a[i]!;
-    const row = i * p;
-    let fitted = 0;
-    for (let j = 0; j < p; j++) fitted += x[row + j]! * coef[j]!;
-    const r = y[i]! - fitted;
-    forwardSolve(factor, p, x.subarray(row, row + p), zi);
+  readonly gridSums?: (grid: ArrayLike<number>) => GridSums[];
+  readonly approximateSums?: (tau2: number) => ApproximateSums | null;
+
+  fitTau2(tau2: number): WeightedFit | null {
+    const recent = this.recent;
+    let n = recent.findIndex((f) => f.tau2 === tau2);
+    const hit = n >= 0;
+    if (!hit) n = recent.length - 1;
+    // move the fit to the front (least recently used last)
+    const fit = recent[n]!;
+    recent.copyWithin(1, 0, n);
+    recent[0] = fit;
+    this.fit = fit;
+    this.tau2 = tau2;
+    if (hit) return fit;
+    const result = this.fitCurrent();
+    fit.tau2 = result === null ? NaN : tau2;
+    return result;
+  }
+
+  fitWeights(a: ArrayLike<number>): WeightedFit | null {
+    if (a !== this.weights) this.weights.set(a as ArrayLike<number>);
+    const recent = this.recent;
+    const fit = recent[recent.length - 1]!;
+    recent.copyWithin(1, 0, recent.length - 1);
+    recent[0] = fit;
+    fit.tau2 = NaN;
+    this.fit = fit;
+    this.tau2 = NaN;
+    return this.fitCurrent();
+  }
+
+  sumLogV(tau2: number): number {
+    const { v, k } = this;
+    let s = 0, c = 0;
+    for (let i = 0; i < k; i++) {
+      const x = Math.log(v[i]! + tau2);
+      const t = s + x;
+      c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * `gridSums` (k ≥ `BINNED_SCAN_MIN_K`): the score sums at every τ² of the grid from moments of
+   * the studies binned by vᵢ (see `binnedGridSums`: one pass, shared with `approximateSums`), or
+   * where the series do not converge fast, from an exact fit.
+   */
+  private binnedGridSums(grid: ArrayLike<number>): GridSums[] {
+    return Array.from(grid, (t) => {
+      const sums = t > 0 ? this.binnedSums(t) : null;
+      if (sums !== null) return sums;
+      const f = this.fitTau2(t);
+      return f === null
+        ? { sumW: NaN, sumW2: NaN, rss: NaN, rss2: NaN, trP: NaN }
+        : { sumW: f.sumW, sumW2: f.sumW2, rss: f.rss, rss2: f.rss2, trP: f.trP };
+    });
+  }
+
+  /** The sums at τ² from the binned moments, `null` where they are not available. */
+  private binnedSums(tau2: number): ApproximateSums | null {
+    if (this.binned === undefined) this.binned = binnedMoments(this.design, this.y, this.v, this.anchorCoefficients());
+    return this.binned === null ? null : this.binned.sums(tau2);
+  }
+
+  /** The weights of the current fit, in `weights` (recomputed from τ² for a fit at τ²). */
+  private currentWeights(): Float64Array {
+    const { v, weights, tau2 } = this;
+    if (!Number.isNaN(tau2)) {
+      for (let i = 0; i < v.length; i++) weights[i] = 1 / (v[i]! + tau2);
+      this.tau2 = NaN; // the buffer now holds them
+    }
+    return weights;
+  }
+
+  /** G⁻¹ of the current fit. */
+  private inverse(): Float64Array {
+    const fit = this.fit;
+    if (fit.inverse === null) fit.inverse = choleskyInverse(fit.gramFactor, this.p);
+    return fit.inverse;
+  }
+
+  /** hᵢ/aᵢ = xᵢᵀG⁻¹xᵢ. */
+  private leverage(inv: Float64Array, row: number): number {
+    const { p, x } = this;
     let q = 0;
     for (let j = 0; j < p; j++) {
-      z[row + j] = zi[j]!;
-      q += zi[j]! * zi[j]!;
+      const xj = x[row + j]!;
+      let s = 0;
+      for (let l = 0; l < j; l++) s += inv[j * p + l]! * x[row + l]!;
+      q += xj * (2 * s + inv[j * p + j]! * xj);
     }
-    h[i] = ai * q;
-    sA.add(ai);
-    sA2.add(ai * ai);
-    sRss.add(ai * r * r);
-    sRss2.add(ai * ai * r * r);
-    sTrP.add(ai * (1 - h[i]!));
+    return q;
   }
 
-  const weightedOuter = (d: ArrayLike<number> | null): Float64Array => {
-    const m = new Float64Array(p * p);
+  traceDiagonal(d: ArrayLike<number>): number {
+    const { k, p } = this;
+    const inv = this.inverse();
+    const a = this.currentWeights();
+    let s = 0, c = 0;
     for (let i = 0; i < k; i++) {
-      const c = (d === null ? 1 : d[i]!) * a[i]! * a[i]!;
+      const ai = a[i]!;
+      const x = d[i]! * ai * (1 - ai * this.leverage(inv, i * p));
+      const t = s + x;
+      c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+      s = t;
+    }
+    return s + c;
+  }
+
+  traceProduct(d: ArrayLike<number> | null, e: ArrayLike<number> | null): number {
+    const { k, p, x } = this;
+    const inv = this.inverse();
+    const a = this.currentWeights();
+    const sd = new Float64Array(p * p);
+    const se = d === e ? sd : new Float64Array(p * p);
+    let s = 0, c = 0;
+    for (let i = 0; i < k; i++) {
+      const ai = a[i]!;
       const row = i * p;
+      const di = d === null ? 1 : d[i]!;
+      const ei = e === null ? 1 : e[i]!;
+      const a2 = ai * ai;
+      const term = di * ei * a2 * (1 - 2 * ai * this.leverage(inv, row));
+      const t = s + term;
+      c += Math.abs(s) >= Math.abs(term) ? s - t + term : term - t + s;
+      s = t;
+      addOuter(sd, x, row, p, di * a2);
+      if (se !== sd) addOuter(se, x, row, p, ei * a2);
+    }
+    symmetrize(sd, p);
+    if (se !== sd) symmetrize(se, p);
+    return s + c + traceOfProducts(inv, sd, se, p);
+  }
+
+  /** γ₀: the unweighted least-squares coefficients (zeros if they cannot be formed). */
+  private anchorCoefficients(): Float64Array {
+    if (this.anchor !== null) return this.anchor;
+    const { k, p, x, y } = this;
+    const g = new Float64Array(p * p);
+    const b = new Float64Array(p);
+    for (let i = 0, row = 0; i < k; i++, row += p) {
       for (let j = 0; j < p; j++) {
-        const czj = c * z[row + j]!;
-        for (let l = 0; l <= j; l++) m[j * p + l] = m[j * p + l]! + czj * z[row + l]!;
+        const xj = x[row + j]!;
+        b[j] = b[j]! + xj * y[i]!;
+        for (let l = 0; l <= j; l++) g[j * p + l] = g[j * p + l]! + xj * x[row + l]!;
       }
     }
-    for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) m[l * p + j] = m[j * p + l]!;
-    return m;
-  };
-  const traceProduct = (d: ArrayLike<number> | null, e: ArrayLike<number> | null): number => {
-    const diag = new CompensatedAccumulator();
-    for (let i = 0; i < k; i++) {
-      const de = (d === null ? 1 : d[i]!) * (e === null ? 1 : e[i]!);
-      diag.add(de * a[i]! * a[i]! * (1 - 2 * h[i]!));
+    const l = cholesky(g, p);
+    const anchor = l === null ? new Float64Array(p) : backSolve(l, p, forwardSolve(l, p, b));
+    this.anchor = anchor.every(Number.isFinite) ? anchor : new Float64Array(p);
+    return this.anchor;
+  }
+
+  /** Fits the current weights into `this.fit`. */
+  private fitCurrent(): WeightedFit | null {
+    const { p, fit, acc, start, delta } = this;
+    const pp = p * p;
+    start.set(this.anchorCoefficients());
+    fit.inverse = null;
+    if (!this.pass(true)) return null;
+    const factor = cholesky(acc.subarray(0, pp), p);
+    if (factor === null) return null;
+    fit.gramFactor = factor;
+    fit.sumW = this.sumW;
+    fit.sumW2 = this.sumW2;
+    const s2 = acc.subarray(pp, 2 * pp);
+    symmetrize(s2, p);
+    const s3 = acc.subarray(2 * pp, 3 * pp);
+    symmetrize(s3, p);
+    for (let attempt = 1; ; attempt++) {
+      const b = acc.subarray(3 * pp, 3 * pp + p);
+      const b2 = acc.subarray(3 * pp + p, 3 * pp + 2 * p);
+      backSolve(factor, p, forwardSolve(factor, p, b, delta), delta);
+      const q1 = dot(delta, b, p);
+      const q2 = 2 * dot(delta, b2, p) - quadratic(s2, delta, p);
+      const cancels = q1 > CANCELLATION_LIMIT * this.raw1 || Math.abs(q2) > CANCELLATION_LIMIT * this.raw2;
+      if (cancels && attempt < MAX_PASSES) {
+        for (let j = 0; j < p; j++) start[j] = start[j]! + delta[j]!;
+        this.pass(false);
+        continue;
+      }
+      for (let j = 0; j < p; j++) fit.coef[j] = start[j]! + delta[j]!;
+      fit.rss = this.raw1 - q1;
+      fit.rss2 = this.raw2 - q2;
+      break;
     }
-    const md = weightedOuter(d);
-    const me = d === e ? md : weightedOuter(e);
-    let cross = 0;
-    for (let t = 0; t < p * p; t++) cross += md[t]! * me[t]!;
-    return diag.value() + cross;
-  };
+    const inv = this.inverse();
+    const tS2 = traceOfProducts(inv, s2, null, p);
+    fit.logDetGram = choleskyLogDet(factor, p);
+    fit.trP = fit.sumW - tS2;
+    fit.trPP = fit.sumW2 - 2 * traceOfProducts(inv, s3, null, p) + traceOfProducts(inv, s2, s2, p);
+    return Number.isFinite(fit.sumW) ? fit : null;
+  }
 
-  const traceDiagonal = (d: ArrayLike<number>): number => {
-    const acc = new CompensatedAccumulator();
-    for (let i = 0; i < k; i++) acc.add(d[i]! * a[i]! * (1 - h[i]!));
-    return acc.value();
-  };
+  /**
+   * One pass over the studies at the current weights, residuals taken from `start`: the residual
+   * sums b, b₂, Σaᵢr̃ᵢ², Σaᵢ²r̃ᵢ², and with `matrices` also G, S₂, S₃, Σaᵢ, Σaᵢ². False when a
+   * weight is not finite.
+   */
+  private pass(matrices: boolean): boolean {
+    const { k, p, x, y, v, weights: w, acc, start, tau2 } = this;
+    const pp = p * p;
+    const oS2 = pp, oS3 = 2 * pp, oB = 3 * pp, oB2 = 3 * pp + p;
+    if (matrices) acc.fill(0);
+    else acc.fill(0, oB);
+    const fresh = !Number.isNaN(tau2);
+    let s1 = 0, c1 = 0, s2 = 0, c2 = 0, r1 = 0, e1 = 0, r2 = 0, e2 = 0, t = 0;
+    for (let i = 0, row = 0; i < k; i++, row += p) {
+      const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
+      if (!(a > -Infinity && a < Infinity)) return false;
+      const a2 = a * a;
+      let r = y[i]!;
+      for (let j = 0; j < p; j++) r -= x[row + j]! * start[j]!;
+      const ar = a * r;
+      const a2r = a * ar;
+      const x1 = ar * r;
+      const x2 = a2r * r;
+      t = r1 + x1; e1 += r1 >= x1 ? r1 - t + x1 : x1 - t + r1; r1 = t;
+      t = r2 + x2; e2 += r2 >= x2 ? r2 - t + x2 : x2 - t + r2; r2 = t;
+      if (matrices) {
+        t = s1 + a; c1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1; s1 = t;
+        t = s2 + a2; c2 += s2 >= a2 ? s2 - t + a2 : a2 - t + s2; s2 = t;
+        const a3 = a2 * a;
+        for (let j = 0; j < p; j++) {
+          const xj = x[row + j]!;
+          acc[oB + j] = acc[oB + j]! + ar * xj;
+          acc[oB2 + j] = acc[oB2 + j]! + a2r * xj;
+          const jp = j * p;
+          for (let l = 0; l <= j; l++) {
+            const xx = xj * x[row + l]!;
+            acc[jp + l] = acc[jp + l]! + a * xx;
+            acc[oS2 + jp + l] = acc[oS2 + jp + l]! + a2 * xx;
+            acc[oS3 + jp + l] = acc[oS3 + jp + l]! + a3 * xx;
+          }
+        }
+      } else {
+        for (let j = 0; j < p; j++) {
+          const xj = x[row + j]!;
+          acc[oB + j] = acc[oB + j]! + ar * xj;
+          acc[oB2 + j] = acc[oB2 + j]! + a2r * xj;
+        }
+      }
+    }
+    this.raw1 = r1 + e1;
+    this.raw2 = r2 + e2;
+    if (matrices) {
+      this.sumW = s1 + c1;
+      this.sumW2 = s2 + c2;
+    }
+    return true;
+  }
+}
 
-  return {
-    coef,
-    gramFactor: factor,
-    logDetGram: choleskyLogDet(factor, p),
-    sumW: sA.value(),
-    sumW2: sA2.value(),
-    trPP: traceProduct(null, null),
-    rss: sRss.value(),
-    rss2: sRss2.value(),
-    trP: sTrP.value(),
-    traceDiagonal,
-    traceProduct,
-  };
+function dot(a: Float64Array, b: Float64Array, p: number): number {
+  let s = 0;
+  for (let j = 0; j < p; j++) s += a[j]! * b[j]!;
+  return s;
+}
+
+/** uᵀSu for a symmetric p × p matrix S (row-major, both triangles). */
+function quadratic(s: Float64Array, u: Float64Array, p: number): number {
+  let q = 0;
+  for (let j = 0; j < p; j++) {
+    let r = 0;
+    for (let l = 0; l < p; l++) r += s[j * p + l]! * u[l]!;
+    q += u[j]! * r;
+  }
+  return q;
+}
+
+/** Copies the lower triangle of a row-major p × p matrix onto its upper triangle. */
+function symmetrize(m: Float64Array, p: number): void {
+  for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) m[l * p + j] = m[j * p + l]!;
+}
+
+/** m += c·xᵢxᵢᵀ (lower triangle) for the design row starting at `row`. */
+function addOuter(m: Float64Array, x: Float64Array, row: number, p: number, c: number): void {
+  for (let j = 0; j < p; j++) {
+    const cxj = c * x[row + j]!;
+    for (let l = 0; l <= j; l++) m[j * p + l] = m[j * p + l]! + cxj * x[row + l]!;
+  }
+}
+
+/**
+ * tr(G⁻¹S) when `t` is null, else tr(G⁻¹S G⁻¹T), for symmetric p × p matrices (both triangles).
+ */
+function traceOfProducts(inv: Float64Array, s: Float64Array, t: Float64Array | null, p: number): number {
+  if (t === null) {
+    let tr = 0;
+    for (let j = 0; j < p * p; j++) tr += inv[j]! * s[j]!;
+    return tr;
+  }
+  // U = G⁻¹S, V = G⁻¹T, tr(UV) = Σ U_jl V_lj
+  const u = multiply(inv, s, p);
+  const w = t === s ? u : multiply(inv, t, p);
+  let tr = 0;
+  for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) tr += u[j * p + l]! * w[l * p + j]!;
+  return tr;
+}
+
+function multiply(a: Float64Array, b: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let l = 0; l < p; l++) {
+      const ail = a[i * p + l]!;
+      for (let j = 0; j < p; j++) out[i * p + j] = out[i * p + j]! + ail * b[l * p + j]!;
+    }
+  }
+  return out;
 }

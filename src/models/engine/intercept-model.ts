@@ -1,5 +1,5 @@
 import { addCompensated, compensatedValue } from '../../numeric/compensated-sum.ts';
-import { binnedGridSums } from './binned-grid-sums.ts';
+import { binnedInterceptSums } from './binned-intercept-sums.ts';
 import type { GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
@@ -60,7 +60,7 @@ class InterceptFit implements WeightedFit {
   }
 }
 
-/** From this many studies on, the scan bins the studies by variance (see `binnedGridSums`). */
+/** From this many studies on, the scan bins the studies by variance (see `binnedInterceptSums`). */
 const BINNED_SCAN_K = 20_000;
 
 /** Studies summed plainly before their total is added with compensation (see `fitCurrent`). */
@@ -221,11 +221,11 @@ class InterceptModel implements WeightedModel {
    * rss = Σay² − μΣay, rss2 = Σa²y² − 2μΣa²y + μ²Σa², trP = Σa − Σa²/Σa. The data are centred
    * at their median (see `scaleData`), so the expansions lose little; the scan only needs the
    * signs of the score away from its roots, and the roots are polished with exact fits. From
-   * 20,000 studies on, the sums come from studies binned by variance ({@link binnedGridSums}).
+   * 20,000 studies on, the sums come from studies binned by variance ({@link binnedInterceptSums}).
    */
   gridSums(grid: ArrayLike<number>): GridSums[] {
     if (this.k >= BINNED_SCAN_K) {
-      const binned = binnedGridSums(this.y, this.v, grid);
+      const binned = binnedInterceptSums(this.y, this.v, grid);
       if (binned !== null) return binned;
     }
     const g = grid.length;

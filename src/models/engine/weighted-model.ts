@@ -70,7 +70,16 @@ export interface WeightedModel {
    * means. It may leave the model's weights at either point.
    */
   qPair?(t1: number, t2: number, out: Float64Array): void;
+  /**
+   * Optional: the sums of a fit at τ² approximated from the studies' moments (relative error
+   * about 1e-9 or less), far cheaper than {@link WeightedModel.fitTau2} at large k; `null` where
+   * the model has none. For iterations whose end point is then confirmed by exact fits.
+   */
+  approximateSums?(tau2: number): ApproximateSums | null;
 }
+
+/** The sums of {@link WeightedModel.approximateSums}: those of a scan, and tr(PP). */
+export type ApproximateSums = GridSums & Pick<WeightedFit, 'trPP'>;
 
 /** The sums a score equation needs at one τ² (a subset of {@link WeightedFit}). */
 export type GridSums = Pick<WeightedFit, 'sumW' | 'sumW2' | 'rss' | 'rss2' | 'trP'>;

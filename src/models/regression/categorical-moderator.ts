@@ -65,8 +65,13 @@ export function isCategorical(name: string, values: ArrayLike<unknown>, studies?
   let texts = -1;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
+    if (typeof x === 'number') {
+      // a number is present unless NaN (labelText would spell it out only to test that)
+      if (numbers < 0 && !Number.isNaN(x)) numbers = i;
+      if (texts >= 0) break;
+      continue;
+    }
     if (labelText(x) === null) continue;
-    if (typeof x === 'number' && numbers < 0) numbers = i;
     if ((typeof x === 'string' || typeof x === 'boolean') && texts < 0) texts = i;
   }
   if (numbers >= 0 && texts >= 0) {

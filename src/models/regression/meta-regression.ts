@@ -233,7 +233,7 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   }
   const coef = regressionCoefficients(coefModel, design, { shift, unit: scaled.unit }, tau2Fit.tau2, test, level, intercept ? 1 : 0, userWeights);
   if (coef.knhaZero) warnings.push(KNAPP_HARTUNG_ZERO_WARNING);
-  const positive = vi.every((v) => v > 0);
+  const positive = allPositive(vi);
   const het = positive ? cochranQ(model) : { q: NaN, qDf: k - p, qPValue: NaN, typicalVariance: NaN };
   const { i2, h2 } = positive ? inconsistency(tau2Fit.tau2, het, method === 'EE') : { i2: NaN, h2: NaN };
   if (!positive) {
@@ -277,10 +277,10 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     qm: finiteOrNull(coef.qm),
     qmDf: coef.qmDf,
     qmPValue: finiteOrNull(coef.qmPValue),
-    yi: Object.freeze(Array.from(yi)),
-    vi: Object.freeze(Array.from(vi)),
-    labels: Object.freeze([...data.labels]),
-    moderators: Object.freeze(Object.fromEntries(names.map((name, c) => [name, Object.freeze(Array.from(columns[c]!))]))),
+    yi: Object.freeze(numberArray(yi)),
+    vi: Object.freeze(numberArray(vi)),
+    labels: data.labels,
+    moderators: Object.freeze(Object.fromEntries(names.map((name, c) => [name, Object.freeze(numberArray(columns[c]!))]))),
     intercept,
     terms: data.terms,
     ...(fixedTau2 === undefined ? {} : { tau2Fixed: true as const }),
@@ -310,6 +310,19 @@ function checkVariances(vi: Float64Array, labels: readonly string[], method: Poo
   if (i >= 0) {
     throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, { field: 'vi', study: labels[i], value: vi[i], code: numberCode(vi[i]) });
   }
+}
+
+/** Whether every entry is > 0 (a loop: this runs once per study of large inputs). */
+function allPositive(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (!(x[i]! > 0)) return false;
+  return true;
+}
+
+/** A plain array of the entries (Array.from goes through the iterator, several times slower). */
+function numberArray(x: Float64Array): number[] {
+  const out = new Array<number>(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i]!;
+  return out;
 }
 
 function mean(y: Float64Array): number {

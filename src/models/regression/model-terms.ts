@@ -59,8 +59,8 @@ export interface TermSpec {
 export interface BuiltTerms {
   readonly terms: ModelTerms;
   readonly columns: readonly Float64Array[];
-  /** Per variable, whether each row's value is missing. */
-  readonly missing: ReadonlyMap<string, readonly boolean[]>;
+  /** Per variable, whether each row's value is missing (1) or present (0). */
+  readonly missing: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -111,7 +111,7 @@ export function buildTerms(spec: TermSpec): BuiltTerms {
     }
   });
   const n = spec.values(order[0]!).length;
-  const values = columns.map((c) => Float64Array.from({ length: n }, (_, i) => c.parts.reduce((acc, part) => acc * partValue(read.get(part.variable)!, part.level, i), 1)));
+  const values = columns.map((c) => columnValues(c.parts.map((part) => ({ read: read.get(part.variable)!, level: part.level })), n));
   const frozenColumns = columns.map((c) => Object.freeze({ ...c, parts: Object.freeze(c.parts.map((q) => Object.freeze(q))) }));
   return {
     terms: Object.freeze({
@@ -129,13 +129,22 @@ interface ReadVariable {
   readonly variable: ModelVariable;
   readonly numbers: Float64Array | null;
   readonly labels: readonly (string | null)[] | null;
-  readonly missing: readonly boolean[];
+  /** 1 where the row's value is missing. */
+  readonly missing: Uint8Array;
 }
 
-function partValue(read: ReadVariable, level: string | null, i: number): number {
-  if (read.missing[i]) return NaN;
-  if (level === null) return read.numbers![i]!;
-  return read.labels![i] === level ? 1 : 0;
+/** A design column: the product of its parts, NaN where a variable is missing. */
+function columnValues(parts: readonly { read: ReadVariable; level: string | null }[], n: number): Float64Array {
+  const out = new Float64Array(n).fill(1);
+  for (const { read, level } of parts) {
+    const { missing, numbers, labels } = read;
+    if (level === null) {
+      for (let i = 0; i < n; i++) out[i] = missing[i] ? NaN : out[i]! * numbers![i]!;
+    } else {
+      for (let i = 0; i < n; i++) out[i] = missing[i] ? NaN : labels![i] === level ? out[i]! : out[i]! * 0;
+    }
+  }
+  return out;
 }
 
 /** Splits `a*b` and `a:b` labels into variable sets (a*b*c → all non-empty subsets by degree). */
@@ -182,7 +191,11 @@ function readVariable(name: string, spec: TermSpec): ReadVariable {
   const n = values.length;
   const given = spec.levels?.[name];
   const factor = given !== undefined || isCategorical(name, values, spec.studies);
-  const missing = Array.from({ length: n }, (_, i) => isMissing(values[i]));
+  const missing = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (typeof x === 'number' ? Number.isNaN(x) : isMissing(x)) missing[i] = 1;
+  }
   if (!factor) {
     const numbers = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -3,7 +3,6 @@ import { denseArray } from '../../dense-array.ts';
 import { isPlainObject } from '../../check-options.ts';
 import { summariseOmissions } from '../../omission-summary.ts';
 import type { EffectInput, EffectSizes, Measure } from '../../types.ts';
-import { isMissing } from '../../missing.ts';
 import { resolveStudies } from '../resolve-input.ts';
 import { withSeVariances } from '../se-variances.ts';
 import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
@@ -106,11 +105,19 @@ export function resolveRegressionInput(
 
   const warnings = [...studies.warnings];
   const omitted = [...studies.omitted];
+  const missingOf = variables.map((v) => built.missing.get(v)!);
   const rows: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (isMissing(input.yi[i]) || isMissing(input.vi[i])) continue; // already named by resolveStudies
-    const missing = variables.filter((v) => built.missing.get(v)![i]);
-    if (missing.length > 0) {
+  // the studies kept by resolveStudies, in order; a row is kept when no moderator is missing
+  const kept = studies.rows;
+  // positions (in the studies of resolveStudies) of the rows kept, listed once one is dropped
+  let keptPositions: number[] | null = null;
+  for (let n = 0; n < kept.length; n++) {
+    const i = kept[n]!;
+    let complete = true;
+    for (const m of missingOf) if (m[i]) complete = false;
+    if (!complete) {
+      keptPositions ??= Array.from({ length: n }, (_, j) => j);
+      const missing = variables.filter((_, c) => missingOf[c]![i]);
       const label = labelsIn?.[i];
       const where = label === undefined ? `Row ${i + 1}` : `Row ${i + 1} (${label})`;
       const what = missing.map((m) => `"${m}"`).join(', ');
@@ -119,14 +126,17 @@ export function resolveRegressionInput(
       continue;
     }
     rows.push(i);
+    keptPositions?.push(n);
   }
+  // every study complete: the arrays of resolveStudies are the model's (no copy)
+  const at = keptPositions;
   return {
-    yi: Float64Array.from(rows, (i) => input.yi[i] as number),
-    vi: Float64Array.from(rows, (i) => input.vi[i] as number),
-    labels: rows.map((i) => labelsIn?.[i] ?? `row ${i + 1}`),
+    yi: at === null ? studies.yi : Float64Array.from(at, (n) => studies.yi[n]!),
+    vi: at === null ? studies.vi : Float64Array.from(at, (n) => studies.vi[n]!),
+    labels: at === null ? studies.labels : at.map((n) => studies.labels[n]!),
     measure: studies.measure,
     names,
-    columns: built.columns.map((col) => Float64Array.from(rows, (i) => col[i]!)),
+    columns: built.columns.map((col) => (rows.length === n ? col : Float64Array.from(rows, (i) => col[i]!))),
     omitted: Object.freeze(omitted),
     rows,
     terms: built.terms,

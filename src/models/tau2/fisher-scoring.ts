@@ -1,5 +1,5 @@
-import type { GridSums, WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
-import { hedgesRaw } from './hedges.ts';
+import type { ApproximateSums, GridSums, WeightedModel } from '../engine/weighted-model.ts';
+import { hedgesStart } from './hedges.ts';
 import type { Tau2Control } from './tau2-fit.ts';
 
 /**
@@ -9,28 +9,28 @@ import type { Tau2Control } from './tau2-fit.ts';
  */
 export interface ScoringEquation {
   readonly name: 'ML' | 'REML' | 'EB';
-  readonly step: (fit: WeightedFit, k: number, p: number) => number;
+  readonly step: (fit: ApproximateSums, k: number, p: number) => number;
   readonly score: (fit: GridSums, k: number, p: number) => number;
 }
 
 /** ML: yᵀPPy − Σwᵢ = 0, Δ = (yᵀPPy − Σwᵢ)/Σwᵢ² (Viechtbauer, 2005, JEBS 30:261, eq. 9). */
 export const ML_EQUATION: ScoringEquation = Object.freeze({
   name: 'ML',
-  step: (f: WeightedFit) => (f.rss2 - f.sumW) / f.sumW2,
+  step: (f: ApproximateSums) => (f.rss2 - f.sumW) / f.sumW2,
   score: (f: GridSums) => f.rss2 - f.sumW,
 });
 
 /** REML: yᵀPPy − tr(P) = 0, Δ = (yᵀPPy − tr(P))/tr(PP) (Viechtbauer, 2005, eq. 10). */
 export const REML_EQUATION: ScoringEquation = Object.freeze({
   name: 'REML',
-  step: (f: WeightedFit) => (f.rss2 - f.trP) / f.trPP,
+  step: (f: ApproximateSums) => (f.rss2 - f.trP) / f.trPP,
   score: (f: GridSums) => f.rss2 - f.trP,
 });
 
 /** Empirical Bayes (Morris, 1983, JASA 78:47): k/(k−p)·yᵀPy − k = 0, Δ = (k/(k−p)·yᵀPy − k)/Σwᵢ. */
 export const EB_EQUATION: ScoringEquation = Object.freeze({
   name: 'EB',
-  step: (f: WeightedFit, k: number, p: number) => ((f.rss * k) / (k - p) - k) / f.sumW,
+  step: (f: ApproximateSums, k: number, p: number) => ((f.rss * k) / (k - p) - k) / f.sumW,
   score: (f: GridSums, k: number, p: number) => (f.rss * k) / (k - p) - k,
 });
 
@@ -51,6 +51,8 @@ export interface ScoringResult {
  * variance, so the rule is relative); with `'metafor'` when |Δ| ≤ threshold, at most `maxiter`
  * steps, a NaN step counting as 0 — metafor's rule to the letter. O(k·p²) per step (O(k) for the
  * intercept-only model, without allocation).
+ * With the exact rule and a model that offers `approximateSums` (a large meta-regression), the
+ * steps first run on those sums to within 1e-8 of the root, then on exact fits to convergence.
  *
  * @example
  * fisherScoring(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), REML_EQUATION, DEFAULT_TAU2_CONTROL).tau2
@@ -58,11 +60,16 @@ export interface ScoringResult {
  */
 export function fisherScoring(model: WeightedModel, equation: ScoringEquation, control: Tau2Control): ScoringResult {
   const { k, p } = model;
-  const start = hedgesRaw(model)[0];
+  const start = hedgesStart(model);
   let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
   const metafor = control.stopping === 'metafor';
+  // with the exact rule, cheap approximate sums (large k) bring τ² near the root first; the exact
+  // iterations below then start there and decide convergence, so the result is theirs
+  const approach = metafor ? null : approximateScoring(model, equation, control, tau2);
+  if (approach !== null) tau2 = approach.tau2;
+  const before = approach === null ? 0 : approach.iterations;
   let change = Infinity;
-  for (let iter = 1; iter <= control.maxIterations; iter++) {
+  for (let iter = before + 1; iter <= control.maxIterations; iter++) {
     const fit = model.fitTau2(tau2);
     if (fit === null) return { tau2, iterations: iter, converged: false, lastChange: change, infiniteWeight: true };
     let adj = equation.step(fit, k, p) * control.stepAdjustment;
@@ -76,6 +83,31 @@ export function fisherScoring(model: WeightedModel, equation: ScoringEquation, c
     if (change <= limit) return { tau2, iterations: iter, converged: true, lastChange: change, infiniteWeight: false };
   }
   return { tau2, iterations: control.maxIterations, converged: false, lastChange: change, infiniteWeight: false };
+}
+
+/** The approximate phase stops when |Δτ²| ≤ this·max(1, τ²), well above the sums' error. */
+const APPROXIMATE_STOP = 1e-8;
+
+/**
+ * Fisher scoring on `model.approximateSums` from `tau2` until the step is below
+ * `APPROXIMATE_STOP` (relative): where τ² and the step count end, or `null` when the model has
+ * no approximate sums (or they fail on the way; exact scoring then starts from the beginning).
+ */
+function approximateScoring(model: WeightedModel, equation: ScoringEquation, control: Tau2Control, tau2: number): { tau2: number; iterations: number } | null {
+  if (model.approximateSums === undefined) return null;
+  const { k, p } = model;
+  let t = tau2;
+  for (let iter = 1; iter < control.maxIterations; iter++) {
+    const sums = model.approximateSums(t);
+    if (sums === null) return null;
+    let adj = equation.step(sums, k, p) * control.stepAdjustment;
+    if (!Number.isFinite(adj)) return null;
+    if (t === 0 && adj <= 0) return { tau2: 0, iterations: iter };
+    while (t + adj < 0) adj /= 2;
+    t += adj;
+    if (Math.abs(adj) <= APPROXIMATE_STOP * Math.max(1, t)) return { tau2: t, iterations: iter };
+  }
+  return null;
 }
 
 /**

@@ -25,12 +25,28 @@ export function tau2Hedges(model: WeightedModel): Tau2Fit {
  * hedgesRaw(interceptModel(new Float64Array([0, 1]), new Float64Array([1, 1])))[0] // => -0.5
  */
 export function hedgesRaw(model: WeightedModel): [number, number] {
+  return hedgesWith(model, true);
+}
+
+/**
+ * The HE estimate before truncation at zero without its SE (one pass less): the start of
+ * Fisher scoring.
+ *
+ * @example
+ * hedgesStart(interceptModel(new Float64Array([0, 1]), new Float64Array([1, 1]))) // => -0.5
+ */
+export function hedgesStart(model: WeightedModel): number {
+  return hedgesWith(model, false)[0];
+}
+
+function hedgesWith(model: WeightedModel, withSe: boolean): [number, number] {
   const { k, p, v } = model;
   const fit = model.fitWeights(new Float64Array(k).fill(1));
   if (fit === null) return [NaN, NaN];
   const df = k - p;
   const trPV = fit.traceDiagonal(v);
   const raw = (fit.rss - trPV) / df;
+  if (!withSe) return [raw, NaN];
   const tau2 = Math.max(0, raw);
   const se = Math.sqrt(2 * fit.traceProduct(v, v) + 4 * tau2 * trPV + 2 * tau2 * tau2 * df) / df;
   return [raw, se];

@@ -135,7 +135,12 @@ function scanAndPolish(
     const fit = model.fitTau2(t);
     return fit === null ? NaN : equation.score(fit, k, p);
   };
-  const grid = scanGrid(model, score);
+  // the grid's upper end only needs the sign of the score there: approximate sums where offered
+  const sign = (t: number) => {
+    const sums = model.approximateSums?.(t) ?? null;
+    return sums === null ? score(t) : equation.score(sums, k, p);
+  };
+  const grid = scanGrid(model, sign);
   const points = positive ? [0, ...grid] : grid;
   // one fused pass for the whole grid where the model offers it (see `gridSums`); the first
   // point and the ends of every bracket that is polished are evaluated exactly
