@@ -181,3 +181,25 @@ describe('the remembered fit at tau² = 0', () => {
     expect(rel(model.fitWeights(Array.from(v, (x) => 1 / x))!.rss, d.rss)).toBeLessThan(1e-12);
   });
 });
+
+describe('approximate sums of the intercept model (k ≥ 20,000)', () => {
+  it('agree with exact fits within 1e-9 at any τ², tr PP included', () => {
+    const k = 30_000;
+    const y = new Float64Array(k);
+    const v = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      y[i] = Math.cos(1.3 * i) * (1 + (i % 4));
+      v[i] = 0.02 + 0.5 * (((i * 7919) % 10007) / 10007);
+    }
+    const model = interceptModel(y, v);
+    for (const t of [1e-3, 0.2, 5]) {
+      const approx = model.approximateSums!(t)!;
+      const d = direct(y, v, t);
+      expect(rel(approx.rss, d.rss)).toBeLessThan(1e-9);
+      expect(rel(approx.rss2, d.rss2)).toBeLessThan(1e-9);
+      expect(rel(approx.trP, d.trP)).toBeLessThan(1e-9);
+      expect(rel(approx.trPP, d.trPP)).toBeLessThan(1e-9);
+    }
+    expect(interceptModel(y.subarray(0, 100), v.subarray(0, 100)).approximateSums!(0.2)).toBeNull();
+  });
+});

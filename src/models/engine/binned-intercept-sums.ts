@@ -1,4 +1,4 @@
-import type { GridSums } from './weighted-model.ts';
+import type { ApproximateSums, GridSums } from './weighted-model.ts';
 
 /** Mantissa bits kept in a bin's key: a bin spans a relative width of 2⁻¹⁰ in vᵢ. */
 const MANTISSA_BITS = 10;
@@ -34,6 +34,25 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * binnedInterceptSums(y, v, [0.1])![0]!.sumW.toFixed(6) // => '1553.472971' (Σ 1/(vᵢ + 0.1), summed directly)
  */
 export function binnedInterceptSums(y: Float64Array, v: Float64Array, grid: ArrayLike<number>): GridSums[] | null {
+  const moments = interceptMoments(y, v);
+  return moments === null ? null : Array.from(grid, (t) => moments.sums(t));
+}
+
+/** The moments of {@link binnedInterceptSums}, read at any τ² ≥ 0. */
+export interface InterceptMoments {
+  /** Σa, Σa², rss, rss2, tr P and tr PP at τ² from the moments (Σa³ ≈ A³ − 3A⁴δ + 6A⁵δ² for tr PP). */
+  sums(tau2: number): ApproximateSums;
+}
+
+/**
+ * The binned moments of {@link binnedInterceptSums} in one pass over the studies, or `null` when
+ * binning does not pay (same conditions).
+ *
+ * @example
+ * const v = Float64Array.from({ length: 1000 }, (_, i) => 0.5 + (i % 10) / 100);
+ * interceptMoments(new Float64Array(1000), v)!.sums(0.1).trP.toFixed(4) // => '1551.9164' (Σaᵢ − Σaᵢ²/Σaᵢ summed directly)
+ */
+export function interceptMoments(y: Float64Array, v: Float64Array): InterceptMoments | null {
   const k = v.length;
   if (!LITTLE_ENDIAN || k === 0 || v.byteOffset % 4 !== 0) return null;
   const high = new Uint32Array(v.buffer, v.byteOffset, 2 * k);
@@ -70,7 +89,7 @@ export function binnedInterceptSums(y: Float64Array, v: Float64Array, grid: Arra
   }
   const used: number[] = [];
   for (let j = 0; j <= bins; j++) if (moments[MOMENTS * j]! > 0) used.push(j);
-  return Array.from(grid, (t) => sumsAt(t, used, centres, moments));
+  return { sums: (t) => sumsAt(t, used, centres, moments) };
 }
 
 /** The centre of each bin: its key with the next mantissa bit set (the middle of its range). */
@@ -85,8 +104,8 @@ function binCentres(minKey: number, bins: number): Float64Array {
   return centres;
 }
 
-function sumsAt(t: number, used: readonly number[], centres: Float64Array, m: Float64Array): GridSums {
-  let s1 = 0, s2 = 0, say = 0, sayy = 0, sa2y = 0, sa2yy = 0;
+function sumsAt(t: number, used: readonly number[], centres: Float64Array, m: Float64Array): ApproximateSums {
+  let s1 = 0, s2 = 0, s3 = 0, say = 0, sayy = 0, sa2y = 0, sa2yy = 0;
   for (const j of used) {
     const A = 1 / (centres[j]! + t);
     const A2 = A * A;
@@ -96,11 +115,13 @@ function sumsAt(t: number, used: readonly number[], centres: Float64Array, m: Fl
     // Σ a yᵖ ≈ A·m_p0 − A²·m_p1 + A³·m_p2;  Σ a² yᵖ ≈ A²·m_p0 − 2A³·m_p1 + 3A⁴·m_p2
     s1 += A * m[b]! - A2 * m[b + 1]! + A3 * m[b + 2]!;
     s2 += A2 * m[b]! - 2 * A3 * m[b + 1]! + 3 * A4 * m[b + 2]!;
+    s3 += A3 * m[b]! - 3 * A4 * m[b + 1]! + 6 * A4 * A * m[b + 2]!;
     say += A * m[b + 3]! - A2 * m[b + 4]! + A3 * m[b + 5]!;
     sa2y += A2 * m[b + 3]! - 2 * A3 * m[b + 4]! + 3 * A4 * m[b + 5]!;
     sayy += A * m[b + 6]! - A2 * m[b + 7]! + A3 * m[b + 8]!;
     sa2yy += A2 * m[b + 6]! - 2 * A3 * m[b + 7]! + 3 * A4 * m[b + 8]!;
   }
   const mu = say / s1;
-  return { sumW: s1, sumW2: s2, rss: sayy - mu * say, rss2: sa2yy - 2 * mu * sa2y + mu * mu * s2, trP: s1 - s2 / s1 };
+  const m2 = s2 / s1;
+  return { sumW: s1, sumW2: s2, rss: sayy - mu * say, rss2: sa2yy - 2 * mu * sa2y + mu * mu * s2, trP: s1 - m2, trPP: s2 - (2 * s3) / s1 + m2 * m2 };
 }

@@ -1,6 +1,6 @@
 import { addCompensated, compensatedValue } from '../../numeric/compensated-sum.ts';
-import { binnedInterceptSums } from './binned-intercept-sums.ts';
-import type { GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
+import { interceptMoments, type InterceptMoments } from './binned-intercept-sums.ts';
+import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
  * The intercept-only weighted model (p = 1): the O(k) fast path of {@link WeightedModel}. With
@@ -79,6 +79,8 @@ class InterceptModel implements WeightedModel {
   /** Work space of `qPair`: twelve compensated sums and one block's plain sums. */
   private readonly pairAcc = new Float64Array(24);
   private readonly pairSums = new Float64Array(12);
+  /** The binned moments once computed (see `approximateSums`). */
+  private binned: InterceptMoments | null | undefined;
   /** The sums of the fit at τ² = 0 once computed (see `fitTau2`). */
   private zero: Float64Array | null = null;
   /** τ² whose weights belong in `weights` but are not written yet (NaN: they are). */
@@ -93,6 +95,21 @@ class InterceptModel implements WeightedModel {
     this.k = y.length;
     this.weights = new Float64Array(this.k);
     this.fit = new InterceptFit(this);
+  }
+
+  /**
+   * From {@link BINNED_SCAN_K} studies on, the sums at any τ² approximated from the studies'
+   * moments binned by variance (relative error about 1e-9 or less; see `interceptMoments`), for
+   * Fisher scoring's first steps and the scan's upper end, whose results exact fits confirm.
+   */
+  approximateSums(tau2: number): ApproximateSums | null {
+    return this.moments()?.sums(tau2) ?? null;
+  }
+
+  /** The binned moments, computed on first use (`null` below BINNED_SCAN_K or where binning does not pay). */
+  private moments(): InterceptMoments | null {
+    if (this.binned === undefined) this.binned = this.k >= BINNED_SCAN_K ? interceptMoments(this.y, this.v) : null;
+    return this.binned;
   }
 
   /**
@@ -221,13 +238,11 @@ class InterceptModel implements WeightedModel {
    * rss = Σay² − μΣay, rss2 = Σa²y² − 2μΣa²y + μ²Σa², trP = Σa − Σa²/Σa. The data are centred
    * at their median (see `scaleData`), so the expansions lose little; the scan only needs the
    * signs of the score away from its roots, and the roots are polished with exact fits. From
-   * 20,000 studies on, the sums come from studies binned by variance ({@link binnedInterceptSums}).
+   * 20,000 studies on, the sums come from studies binned by variance (`interceptMoments`).
    */
   gridSums(grid: ArrayLike<number>): GridSums[] {
-    if (this.k >= BINNED_SCAN_K) {
-      const binned = binnedInterceptSums(this.y, this.v, grid);
-      if (binned !== null) return binned;
-    }
+    const moments = this.moments();
+    if (moments !== null) return Array.from(grid, (t) => moments.sums(t));
     const g = grid.length;
     // plain arrays: a fit at small k makes several scans, and a typed array beyond 64 bytes
     // costs an allocation outside the heap
