@@ -1,5 +1,6 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { InputError } from '../../errors.ts';
+import { denseArray } from '../../dense-array.ts';
 import { assertOneOf } from '../../errors.ts';
 import { optionKeys } from '../../check-options.ts';
 import { cholesky, choleskyLogDet } from '../../numeric/cholesky.ts';
@@ -133,7 +134,7 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
   const { method, test, level } = resolveMultilevelOptions(options as never, MULTIVARIATE_OPTION_KEYS);
   const struct = options.struct ?? 'CS';
   assertOneOf(struct, MULTIVARIATE_STRUCTS, 'struct');
-  const kAll = (input.yi as ArrayLike<unknown>).length;
+  const kAll = checkInput(input);
   const { vBlocks, vi } = sampling(input as { readonly vi?: unknown }, options.V, kAll);
   const labelsIn = Array.from({ length: kAll }, (_, i) => input.labels?.[i] ?? `row ${i + 1}`);
   const base = { yi: input.yi as ArrayLike<number>, vi, ...(input.labels ? { labels: input.labels } : {}) };
@@ -201,6 +202,22 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
     yi: Array.from(model.y), labels: rows.map((r) => labelsIn[r]!), rows: rows.map((r) => r + 1),
     iterations: fit.iterations, converged: fit.converged, warnings,
   });
+}
+
+/**
+ * Checks the input's shape before any row is read: an object whose yi (and vi and labels, where
+ * given) are dense arrays of at most MAX_INPUT_LENGTH entries (their values are checked row by
+ * row later). Returns the number of rows.
+ */
+function checkInput(input: unknown): number {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new InputError('expected an object with a yi array (and vi, or V in the options)', { field: 'input', value: typeof input === 'object' ? input : typeof input, code: 'E_INVALID_TYPE' });
+  }
+  const { yi, vi, labels } = input as { readonly yi?: unknown; readonly vi?: unknown; readonly labels?: unknown };
+  const kAll = denseArray(yi, 'yi').length;
+  if (vi !== undefined) denseArray(vi, 'vi');
+  if (labels !== undefined) denseArray(labels, 'labels');
+  return kAll;
 }
 
 /** The blocks of V (all rows) and the diagonal as vi (NaN where missing, so the row is omitted). */
