@@ -67,6 +67,18 @@ describe('omitted rows', () => {
     expect(general.omitted).toEqual([{ field: 'levels[0]', row: 4, study: 'row 4', reason: 'level label missing' }]);
   });
 
+  it('multivariate lists rows omitted for a missing yi and for a missing random-effect label', () => {
+    const fit = p.multivariate(
+      { yi: [0.1, 0.3, 0.9, null, 1.1, -0.2, 0, 0.4] as never, vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], labels: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] },
+      { random: { levels: [['a', 'a', null, 'b', 'b', 'c', 'c', 'd'] as never] } },
+    );
+    expect(fit.omitted).toEqual([
+      { field: 'random', row: 3, study: 'C', reason: 'random-effect label missing' },
+      { field: 'yi', row: 4, study: 'D', reason: 'yi missing' },
+    ]);
+    expect(fit.k + fit.omitted.length).toBe(fit.kAll);
+  });
+
   it('robust lists the rows it leaves out for a missing cluster label, and matches the fit without them', () => {
     const yiAll = [0.1, 0.3, 0.9, 1.1, -0.2, 0, 0.5, 0.4];
     const viAll = [0.01, 0.02, 0.01, 0.03, 0.01, 0.02, 0.01, 0.02];

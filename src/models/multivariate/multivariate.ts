@@ -1,6 +1,7 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { InputError } from '../../errors.ts';
 import { denseArray } from '../../dense-array.ts';
+import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
 import { assertOneOf } from '../../errors.ts';
 import { optionKeys } from '../../check-options.ts';
 import { cholesky, choleskyLogDet } from '../../numeric/cholesky.ts';
@@ -60,6 +61,8 @@ export interface MultivariateResult {
   readonly model: 'multivariate';
   readonly k: number;
   readonly kAll: number;
+  /** Every input row left out (yi, a variance, a moderator or a random-effect label missing), with the reason; `warnings` names the first few. */
+  readonly omitted: readonly OmittedInputRow[];
   readonly p: number;
   readonly method: MultilevelMethod;
   readonly test: MultilevelTest;
@@ -148,11 +151,14 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
   const columns = intercept ? [Float64Array.from(data.rows, () => 1), ...data.columns] : data.columns;
   const raw = readRandomTerms(options.random, kAll, labelsIn, struct);
   const warnings = [...data.warnings];
+  const omitted = [...data.omitted];
   const keep = data.rows.flatMap((r, j) => {
     if (hasLabels(raw, r)) return [j];
     warnings.push(`Row ${r + 1}${labelsIn[r] === `row ${r + 1}` ? '' : ` (${labelsIn[r]})`} omitted: a random-effect label is missing.`);
+    omitted.push(omittedInputRow(r, labelsIn[r]!, 'random', 'random-effect label missing'));
     return [];
   });
+  omitted.sort((a, b) => a.row - b.row);
   const rows = keep.map((j) => data.rows[j]!);
   const k = rows.length;
   const p = names.length;
@@ -186,7 +192,7 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
   const structured = comp.structured;
   const nParameters = layout.size;
   return freezeResult({
-    model: 'multivariate' as const, k, kAll, p, method, test, level, coefficients,
+    model: 'multivariate' as const, k, kAll, omitted, p, method, test, level, coefficients,
     covariance: names.map((_, a) => Array.from(ev.covariance.subarray(a * p, (a + 1) * p))),
     df, sigma2: comp.sigma2.slice(),
     tau2: structured[0] ? structured[0].tau2.slice() : null, rho: structured[0] ? structured[0].rho.slice() : null,
