@@ -66,6 +66,14 @@ describe('counts beyond their documented maximum', () => {
     }
   });
 
+  it('bubbleData and bubblePlot: steps 1e9 (exhausted memory and crashed the process) is E_TOO_LARGE', () => {
+    const reg = p.metaRegression({ yi, vi }, { moderators: { x: vi } });
+    for (const steps of [1e9, 100_001]) {
+      expect(fastError(() => p.bubbleData(reg, { steps }))).toEqual(['E_TOO_LARGE', 'steps']);
+      expect(fastError(() => p.bubblePlot(reg, { steps }))).toEqual(['E_TOO_LARGE', 'steps']);
+    }
+  });
+
   it('glmm: nAGQ 1.7e308 is refused (its range is 1 to 50)', () => {
     const rows = [{ xi: 3, ni: 20 }, { xi: 5, ni: 25 }, { xi: 1, ni: 30 }, { xi: 8, ni: 22 }];
     expect(fastError(() => p.glmm(rows, { measure: 'PLO', nAGQ: 1.7e308 } as never))[1]).toBe('nAGQ');
