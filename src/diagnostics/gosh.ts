@@ -9,11 +9,23 @@ import { readResult } from '../read-result.ts';
 
 /** Options of {@link gosh}. */
 export interface GoshOptions {
-  /** Most subsets fitted (default 10⁴); when 2ᵏ − 1 is not larger, every subset is fitted. */
+  /**
+   * Most subsets fitted (default 10⁴, at most {@link MAX_GOSH_SUBSETS} and at most 10⁹ / k);
+   * when 2ᵏ − 1 is not larger, every subset is fitted.
+   */
   readonly subsets?: number;
   /** Seed of the random subsets (default 1). */
   readonly seed?: number;
 }
+
+/**
+ * Most subsets {@link gosh} fits (ten million, ten times metafor's default of 10⁶), so that a
+ * corrupt count (1e308) fails at once (`E_TOO_LARGE`) instead of running without end.
+ */
+export const MAX_GOSH_SUBSETS = 10_000_000;
+
+/** Most cells of the subsets × k membership table (one byte each: 1 GB). */
+const MAX_GOSH_CELLS = 1_000_000_000;
 
 /**
  * GOSH results (metafor's `gosh.rma`): for subset s, the studies it holds and the fit's
@@ -49,7 +61,8 @@ export interface GoshResult {
  *
  * @param fit  a `metaAnalysis` result
  * @param options `{ subsets = 10⁴, seed = 1 }`
- * @throws InputError when `fit` is not a metaAnalysis result or an option is not a positive integer.
+ * @throws InputError when `fit` is not a metaAnalysis result or an option is not a positive
+ *   integer; `E_TOO_LARGE` for more than {@link MAX_GOSH_SUBSETS} subsets or subsets × k above 10⁹.
  * @example
  * const g = gosh(metaAnalysis({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] }, { method: 'DL' }));
  * g.subsets // => 7  (every non-empty subset of 3 studies)
@@ -62,11 +75,15 @@ export function gosh(fit: MetaAnalysisResult, options: GoshOptions = {}): GoshRe
     const wanted = o.subsets ?? 10_000;
     const seed = o.seed ?? 1;
     if (!(Number.isInteger(wanted) && wanted >= 1)) throw new InputError('must be a positive integer', { field: 'subsets', value: wanted });
+    if (wanted > MAX_GOSH_SUBSETS) throw new InputError(`must be at most ${MAX_GOSH_SUBSETS}`, { field: 'subsets', value: wanted, code: 'E_TOO_LARGE' });
     if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed });
     const k = f.k;
     const all = 2 ** k - 1;
     const exhaustive = all <= wanted;
     const m = exhaustive ? all : wanted;
+    if (m * k > MAX_GOSH_CELLS) {
+      throw new InputError(`${m} subsets of ${k} studies are ${m * k} cells, more than the ${MAX_GOSH_CELLS} gosh keeps; ask for fewer subsets`, { field: 'subsets', value: wanted, code: 'E_TOO_LARGE' });
+    }
     const included = new Uint8Array(m * k);
     const u = seededUniforms(seed);
     for (let s = 0; s < m; s++) {

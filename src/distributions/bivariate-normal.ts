@@ -1,3 +1,4 @@
+import { checkArguments } from './check-arguments.ts';
 import { normalCdf } from './normal.ts';
 
 /** Nodes in (−1, 0) and weights of the n-point Gauss–Legendre rule (n even), by Newton's method. */
@@ -88,10 +89,15 @@ export function bivariateNormalUpper(h: number, k: number, r: number): number {
  * Bivariate normal distribution function P(X ≤ h, Y ≤ k) for standard normal X, Y with
  * correlation r (see {@link bivariateNormalUpper}, by symmetry P(X ≤ h, Y ≤ k) = P(X > −h, Y > −k)).
  *
+ * A non-number argument (a string, an object, a Symbol, a BigInt) is an `E_INVALID_TYPE`
+ * InputError, as for the univariate distribution functions.
+ *
  * @example
  * bivariateNormalCdf(0, 0, 0) // => 0.25
+ * bivariateNormalCdf(0, '0', 0) // => throws InputError 'k: bivariateNormalCdf needs a number (got "0")'
  */
 export function bivariateNormalCdf(h: number, k: number, r: number): number {
+  if (typeof h !== 'number' || typeof k !== 'number' || typeof r !== 'number') checkArguments('bivariateNormalCdf', { h, k, r });
   return bivariateNormalUpper(-h, -k, r);
 }
 

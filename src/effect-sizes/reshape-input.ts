@@ -78,7 +78,7 @@ export function readReshapeInput(measure: Measure, rows: readonly object[], opti
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new InputError('each row must be an object', { field: 'rows', row: i + 1, value: row, code: 'E_INVALID_TYPE' });
   });
-  const o = checkOptionsByKey<ReshapeOptions>(options ?? {}, ['columns', 'label', 'add', 'to', 'drop00', ...extraKeys] as (keyof ReshapeOptions)[]);
+  const o = checkOptionsByKey<ReshapeOptions>(options, ['columns', 'label', 'add', 'to', 'drop00', ...extraKeys] as (keyof ReshapeOptions)[]);
   const records = rows as readonly Record<string, unknown>[];
   const opts = resolveOptions(measure, { columns: o.columns, label: o.label, add: o.add ?? 0.5, to: o.to ?? 'none', drop00: o.drop00 ?? false }, rows.length, ['LS']);
   if (opts.labelGiven && records.length > 0 && !hasKey(records, opts.label)) {

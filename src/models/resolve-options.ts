@@ -11,7 +11,7 @@ import { checkOptions, optionKeys } from '../check-options.ts';
 export interface MetaforControl {
   /** Fisher scoring stops when |Δτ²| ≤ threshold (metafor's default 1e-5). */
   readonly threshold?: number;
-  /** Most Fisher-scoring steps / uniroot iterations (metafor's default 100). */
+  /** Most Fisher-scoring steps / uniroot iterations (metafor's default 100; at most {@link MAX_ITERATIONS}). */
   readonly maxiter?: number;
   /** Step multiplier of Fisher scoring (metafor's default 1). */
   readonly stepadj?: number;
@@ -20,6 +20,13 @@ export interface MetaforControl {
   /** Upper end of the PM search (metafor's default max(100, 10·mad(yi)²)). */
   readonly tau2Max?: number;
 }
+
+/**
+ * Largest `control.maxiter` accepted (one million): ten thousand times metafor's default, so
+ * that a corrupt count (1e308) with an unreachable threshold fails at once (`E_TOO_LARGE`)
+ * instead of iterating without end.
+ */
+export const MAX_ITERATIONS = 1_000_000;
 
 /** The valid keys of {@link MetaforControl}. */
 const CONTROL_KEYS = optionKeys<MetaforControl>()('threshold', 'maxiter', 'stepadj', 'tol', 'tau2Max');
@@ -81,7 +88,8 @@ export interface ResolvedModelOptions {
  * Resolves and validates model options once, so kernels see a fully required type.
  *
  * @throws InputError for an unknown method or test (listing the valid ones), a level outside
- *   (0, 1), or a control entry that is not a positive number (maxiter: a positive integer).
+ *   (0, 1), or a control entry that is not a positive number (maxiter: a positive integer, at
+ *   most {@link MAX_ITERATIONS}: `E_TOO_LARGE`).
  * @example
  * resolveModelOptions({ method: 'DL' }).test // => 'z'
  */
@@ -119,6 +127,7 @@ export function resolveControl(control: MetaAnalysisOptions['control']): Tau2Con
   };
   const maxiter = positive('maxiter', METAFOR_TAU2_CONTROL.maxIterations);
   if (!Number.isInteger(maxiter)) throw new InputError('must be a positive integer', { field: 'control.maxiter', value: maxiter, code: numberCode(maxiter) });
+  if (maxiter > MAX_ITERATIONS) throw new InputError(`must be at most ${MAX_ITERATIONS}`, { field: 'control.maxiter', value: maxiter, code: 'E_TOO_LARGE' });
   return Object.freeze({
     stopping: 'metafor',
     threshold: positive('threshold', METAFOR_TAU2_CONTROL.threshold),

@@ -6,13 +6,16 @@ import type { MetaRegressionResult } from '../models/regression/meta-regression.
 import { checkOptions, optionKeys } from '../check-options.ts';
 import { readResult } from '../read-result.ts';
 
+/** Most points along the fitted line (a corrupt `steps` of 1e9 would exhaust memory): 100 000. */
+const MAX_STEPS = 100_000;
+
 /** Options of {@link bubbleData}. */
 export interface BubbleDataOptions {
   /** The moderator on the x axis; default the only moderator (required when there are several). */
   readonly moderator?: string;
   /** Level of the confidence and prediction bands; default the fit's level. */
   readonly level?: number;
-  /** Number of points along the fitted line; default 101. */
+  /** Number of points along the fitted line; default 101, at most {@link MAX_STEPS} (100 000). */
   readonly steps?: number;
   /** Moderator values at which to evaluate the line instead of the default grid (metafor's `xvals`). */
   readonly at?: readonly number[];
@@ -67,7 +70,8 @@ export interface BubbleData {
  * metafor's `predict`. Everything is on the analysis scale. O(k·p + steps·p²).
  *
  * @throws InputError when `fit` is not a `metaRegression` result, `moderator` is not one of its
- *   moderators (or is missing with several), `level` is outside (0, 1), `steps` < 2, or `at` holds
+ *   moderators (or is missing with several), `level` is outside (0, 1), `steps` < 2 (or above
+ *   100 000: `E_TOO_LARGE`), or `at` holds
  *   a value that is not a finite number.
  * @example
  * const fit = metaRegression({ yi: [0, 2, 1, 5], vi: [1, 1, 1, 1] }, { moderators: { x: [0, 1, 2, 3] } });
@@ -90,6 +94,7 @@ export function bubbleData(fit: MetaRegressionResult, options: BubbleDataOptions
     assertLevel(level);
     const steps = options.steps ?? 101;
     if (!Number.isInteger(steps) || steps < 2) throw new InputError('must be an integer of at least 2', { field: 'steps', value: steps, code: numberCode(steps) });
+    if (steps > MAX_STEPS) throw new InputError(`must be at most ${MAX_STEPS}`, { field: 'steps', value: steps, code: 'E_TOO_LARGE' });
 
     const xs = fit.moderators[moderator]!;
     const heldAt = Object.fromEntries(names.filter((n) => n !== moderator).map((n) => [n, mean(fit.moderators[n]!)]));

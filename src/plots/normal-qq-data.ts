@@ -8,11 +8,17 @@ import type { MetaAnalysisResult } from '../types.ts';
 import { checkOptions, optionKeys } from '../check-options.ts';
 import { readResult } from '../read-result.ts';
 
+/**
+ * Most simulated residuals of the envelope, reps × k (10⁸, 800 MB of doubles), so that a corrupt
+ * `reps` (1e308) fails at once (`E_TOO_LARGE`) instead of exhausting memory.
+ */
+const MAX_ENVELOPE_DRAWS = 100_000_000;
+
 /** Options of {@link normalQqData}. */
 export interface NormalQqOptions {
   /** Coverage of the pseudo-confidence envelope; default the fit's level. */
   readonly level?: number;
-  /** Simulated data sets for the envelope (metafor's `reps`); default 2000. */
+  /** Simulated data sets for the envelope (metafor's `reps`); default 2000, at most 10⁸ / k. */
   readonly reps?: number;
   /** Seed of the simulation, so that the same call draws the same envelope; default 1. */
   readonly seed?: number;
@@ -57,7 +63,7 @@ export interface NormalQqData {
  *
  * @param fit a result of `metaAnalysis` with k ≥ 2 studies
  * @throws InputError when `fit` is not a `metaAnalysis` result or has k = 1, for a `level`
- *   outside (0, 1), or `reps` that is not an integer ≥ 10.
+ *   outside (0, 1), or `reps` that is not an integer ≥ 10 (`E_TOO_LARGE` when reps × k > 10⁸).
  * @example
  * const fit = metaAnalysis({ yi: [0, 1, 2], vi: [1, 1, 1] }, { method: 'EE' });
  * normalQqData(fit).points.map((p) => p.theoretical) // => [-0.8694..., 0, 0.8694...] (Φ⁻¹((1 − 3/8)/3.25), …)
@@ -70,6 +76,9 @@ export function normalQqData(fit: MetaAnalysisResult, options: NormalQqOptions =
     assertLevel(level);
     const reps = options.reps ?? 2000;
     if (!Number.isInteger(reps) || reps < 10) throw new InputError('must be an integer of at least 10', { field: 'reps', value: reps, code: numberCode(reps) });
+    if (reps * f.k > MAX_ENVELOPE_DRAWS) {
+      throw new InputError(`${reps} replicates of ${f.k} studies are more than the ${MAX_ENVELOPE_DRAWS} draws the envelope holds; ask for fewer`, { field: 'reps', value: reps, code: 'E_TOO_LARGE' });
+    }
     const seed = options.seed ?? 1;
     if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed, code: numberCode(seed) });
     const residuals = standardizedResiduals(fit).map((r, i) => ({ label: r.label, z: r.z ?? 0, i }));

@@ -1,3 +1,4 @@
+import { readResult } from '../read-result.ts';
 import { compensatedSum } from '../numeric/compensated-sum.ts';
 import { normalQuantile } from '../distributions/normal.ts';
 import { analysisScale, type TransformName } from '../effect-sizes/back-transform.ts';
@@ -79,7 +80,11 @@ export function studyTable(fit: unknown, options: StudyTableOptions = {}): Study
       { field: 'fit' },
     );
   }
-  const f = fit as StudyFields;
+  // the result's array fields (yi, vi, weights, labels) must be dense and of sane length first
+  return readResult(fit as StudyFields, kind, 'fit', (f) => tableOf(kind, f, options));
+}
+
+function tableOf(kind: ResultKind, f: StudyFields, options: StudyTableOptions): StudyTable {
   if (!isList(f.yi) || !isList(f.vi) || f.yi.length !== f.vi.length) {
     throw new InputError(`the ${kind} result does not list its studies (yi and vi of equal length); pass it as ${kind}() returned it`, { field: 'fit.yi', code: 'E_INVALID_RESULT' });
   }

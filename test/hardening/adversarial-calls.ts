@@ -3,6 +3,7 @@
 // value of BAD_VALUES. A call may return or throw one of the project's own errors (InputError,
 // TableError, UsageError, with a code of ERROR_CODES); anything else is an escape.
 import * as p from '../../src/index.ts';
+import { seededUniforms } from '../../src/numeric/seeded-normals.ts';
 import { BAD_VALUES, FIELD_BAD_VALUES } from './bad-values.ts';
 import { CLASSES, VALID_CALLS } from './valid-calls.ts';
 
@@ -54,6 +55,40 @@ export function spoiledCalls(name: string): SpoiledCall[] {
     });
   }
   return calls;
+}
+
+/** Field spoilings kept per export by {@link sampledCalls} (the rest run in the full sweep). */
+export const SAMPLED_FIELD_CALLS = 40;
+
+/** Seed of the sample of {@link sampledCalls} (the suite's fast-check seed, test/fast-check-seed.ts). */
+const SAMPLE_SEED = 20261201;
+
+/**
+ * The fast subset of {@link spoiledCalls} that `npm test` runs: every spoiled argument (the whole
+ * battery in place of each argument) and a seeded sample of {@link SAMPLED_FIELD_CALLS} of the
+ * spoiled fields and first entries (most of a full sweep's time: a result has dozens of fields,
+ * and a spoiled field that does not matter runs the whole function). The sample is the same on
+ * every run; `npm run test:adversarial` runs every call.
+ */
+export function sampledCalls(name: string): SpoiledCall[] {
+  const calls = spoiledCalls(name);
+  const whole = calls.filter((c) => /^argument \d+$/.test(c.place));
+  const fields = calls.filter((c) => !/^argument \d+$/.test(c.place));
+  const u = seededUniforms(SAMPLE_SEED ^ hashOf(name));
+  // partial Fisher–Yates: the first SAMPLED_FIELD_CALLS entries become a uniform sample
+  const n = Math.min(SAMPLED_FIELD_CALLS, fields.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(u() * (fields.length - i));
+    [fields[i], fields[j]] = [fields[j]!, fields[i]!];
+  }
+  return [...whole, ...fields.slice(0, n)];
+}
+
+/** FNV-1a hash of a name (each export gets its own sample). */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 /** What went wrong in a call, or null when it returned or threw one of the project's errors. */

@@ -52,6 +52,51 @@ describe('omitted rows', () => {
     expect(r.omitted).toEqual([{ field: 'yi', row: 2, study: 'row 2', reason: 'yi missing' }]);
   });
 
+  it('multilevel lists rows omitted for a missing yi and for a missing outer or inner label, in input order', () => {
+    const fit = p.multilevel(
+      { yi: [0.1, 0.3, null, 0.9, 1.1, -0.2, 0, 0.4] as never, vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], labels: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] },
+      { outer: ['a', 'a', 'b', 'b', null, 'c', 'c', 'c'] as never, inner: ['1', '2', '1', '2', '1', '1', '2', null] as never },
+    );
+    expect(fit.omitted).toEqual([
+      { field: 'yi', row: 3, study: 'C', reason: 'yi missing' },
+      { field: 'outer', row: 5, study: 'E', reason: 'outer label missing' },
+      { field: 'inner', row: 8, study: 'H', reason: 'inner label missing' },
+    ]);
+    expect(fit.k + fit.omitted.length).toBe(fit.kAll);
+    const general = p.multilevel({ yi: [0.1, 0.3, 0.9, 1.1, -0.2, 0], vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] }, { levels: [['a', 'a', 'b', null, 'c', 'c'] as never, ['1', '2', '3', '4', '5', '6']] });
+    expect(general.omitted).toEqual([{ field: 'levels[0]', row: 4, study: 'row 4', reason: 'level label missing' }]);
+  });
+
+  it('multivariate lists rows omitted for a missing yi and for a missing random-effect label', () => {
+    const fit = p.multivariate(
+      { yi: [0.1, 0.3, 0.9, null, 1.1, -0.2, 0, 0.4] as never, vi: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], labels: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] },
+      { random: { levels: [['a', 'a', null, 'b', 'b', 'c', 'c', 'd'] as never] } },
+    );
+    expect(fit.omitted).toEqual([
+      { field: 'random', row: 3, study: 'C', reason: 'random-effect label missing' },
+      { field: 'yi', row: 4, study: 'D', reason: 'yi missing' },
+    ]);
+    expect(fit.k + fit.omitted.length).toBe(fit.kAll);
+  });
+
+  it('robust lists the rows it leaves out for a missing cluster label, and matches the fit without them', () => {
+    const yiAll = [0.1, 0.3, 0.9, 1.1, -0.2, 0, 0.5, 0.4];
+    const viAll = [0.01, 0.02, 0.01, 0.03, 0.01, 0.02, 0.01, 0.02];
+    const outer = ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd'];
+    const inner = ['1', '2', '1', '2', '1', '2', '1', '2'];
+    const labels = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+    const fit = p.multilevel({ yi: yiAll, vi: viAll, labels }, { outer, inner });
+    const r = p.robust(fit, { cluster: ['a', 'a', 'b', null, 'c', 'c', 'd', 'd'] as never, adjust: 'CR1' });
+    expect(r.omitted).toEqual([{ field: 'cluster', row: 4, study: 'D', reason: 'cluster label missing' }]);
+    // the same as robust() on the model fitted without row 4 (an independent route to the numbers)
+    const drop = (a: readonly unknown[]) => a.filter((_, i) => i !== 3);
+    const without = p.multilevel({ yi: drop(yiAll) as number[], vi: drop(viAll) as number[] }, { outer: drop(outer) as string[], inner: drop(inner) as string[] });
+    const reference = p.robust(without, { cluster: drop(outer) as string[], adjust: 'CR1' });
+    expect(r.se).toBeCloseTo(reference.se, 10);
+    expect(r.k).toBe(7);
+    expect(p.robust(fit, { cluster: outer, adjust: 'CR1' }).omitted).toEqual([]);
+  });
+
   it('omitted survives JSON and is frozen', () => {
     const fit = p.metaAnalysis({ yi: [0.1, null, 0.3] as never, vi: [0.1, 0.2, 0.1] });
     expect(JSON.parse(JSON.stringify(fit)).omitted).toEqual(fit.omitted);

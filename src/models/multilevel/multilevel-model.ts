@@ -1,4 +1,5 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
+import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
 import { InputError } from '../../errors.ts';
 import { isMissing } from '../../missing.ts';
 import { cholesky, choleskyLogDet } from '../../numeric/cholesky.ts';
@@ -43,6 +44,8 @@ export const MULTILEVEL_MODEL_OPTION_KEYS = optionKeys<MultilevelModelOptions>()
 export interface MultilevelModelResult {
   readonly k: number;
   readonly kAll: number;
+  /** Every input row left out (yi, vi, a moderator or a level label missing), with the reason; `warnings` names the first few. */
+  readonly omitted: readonly OmittedInputRow[];
   /** Number of coefficients, intercept included. */
   readonly p: number;
   readonly method: MultilevelMethod;
@@ -117,12 +120,16 @@ export function multilevelModel(input: EffectInput | EffectSizes, options: Multi
   }
   const levelLabels = given.map((labels, l) => readLabels(labels, options.levels ? `levels[${l}]` : l === 0 ? 'outer' : 'inner', kAll, allLabels));
   const warnings = [...data.warnings];
+  const omitted = [...data.omitted];
   const keep = data.rows.flatMap((r, j) => {
-    if (levelLabels.every((labels) => labels[r] !== null)) return [j];
+    const missing = levelLabels.flatMap((labels, l) => (labels[r] === null ? [options.levels ? `levels[${l}]` : l === 0 ? 'outer' : 'inner'] : []));
+    if (missing.length === 0) return [j];
     const study = allLabels[r] === `row ${r + 1}` ? '' : ` (${allLabels[r]})`;
     warnings.push(`Row ${r + 1}${study} omitted: level label missing.`);
+    omitted.push(omittedInputRow(r, allLabels[r]!, missing.join(', '), 'level label missing'));
     return [];
   });
+  omitted.sort((a, b) => a.row - b.row);
   const rows = keep.map((j) => data.rows[j]!);
   const yi = Float64Array.from(keep, (j) => data.yi[j]!);
   const vi = Float64Array.from(keep, (j) => data.vi[j]!);
@@ -177,7 +184,7 @@ export function multilevelModel(input: EffectInput | EffectSizes, options: Multi
     predictionInterval = Object.freeze({ lower: finiteOrNull(w.lower), upper: finiteOrNull(w.upper) });
   }
   return Object.freeze({
-    k, kAll, p, method, test, level, nGroups: Object.freeze([...structure.counts]), sigma2: Object.freeze([...fit.sigma2]),
+    k, kAll, omitted: Object.freeze(omitted), p, method, test, level, nGroups: Object.freeze([...structure.counts]), sigma2: Object.freeze([...fit.sigma2]),
     fixed: Object.freeze(fixed), coefficients: Object.freeze(coefficients),
     covariance: Object.freeze(names.map((_, a) => Object.freeze(Array.from(ev.covariance.subarray(a * p, (a + 1) * p))))),
     df, qe, qeDf: k - p, qePValue: chiSquareSf(qe, k - p), ...omnibus, predictionInterval, logLik: ev.logLik,
@@ -195,7 +202,7 @@ export function interceptOnlyInput(input: EffectInput | EffectSizes) {
   const n = input.yi.length;
   const rows: number[] = [];
   for (let i = 0; i < n; i++) if (!isMissing(input.yi[i]) && !isMissing(input.vi[i])) rows.push(i);
-  return { yi: studies.yi, vi: studies.vi, labels: studies.labels, names: [] as string[], columns: [] as Float64Array[], rows, warnings: studies.warnings };
+  return { yi: studies.yi, vi: studies.vi, labels: studies.labels, names: [] as string[], columns: [] as Float64Array[], rows, warnings: studies.warnings, omitted: studies.omitted };
 }
 
 function crossProduct(x: Float64Array, k: number, p: number): Float64Array {

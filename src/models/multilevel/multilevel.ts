@@ -17,6 +17,7 @@ import { readLabels } from './read-labels.ts';
 import { waldTest } from '../inference/wald-test.ts';
 import { multilevelModel, type MultilevelModelOptions, type MultilevelModelResult } from './multilevel-model.ts';
 import { freezeResult } from '../../freeze-result.ts';
+import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
 
 /** Result of `multilevel` (metafor's `rma.mv(yi, vi, random = ~ 1 | outer/inner)`). */
 export interface MultilevelResult
@@ -25,6 +26,8 @@ export interface MultilevelResult
   readonly k: number;
   /** Rows in the input, including omitted ones. */
   readonly kAll: number;
+  /** Every input row left out (yi or vi missing, outer or inner label missing), with the reason; `warnings` names the first few. */
+  readonly omitted: readonly OmittedInputRow[];
   /** Number of outer clusters and of inner levels (outer/inner combinations). */
   readonly nOuter: number;
   readonly nInner: number;
@@ -121,13 +124,16 @@ function outerInner(input: EffectInput | EffectSizes, options: MultilevelOptions
   const present = keptRows(input, kAll);
   if (present.length !== studies.yi.length) throw new Error('multilevel: kept rows disagree with resolveStudies');
   const warnings = [...studies.warnings];
+  const omitted = [...studies.omitted];
   const labelled = present.flatMap((r, j) => {
     const missing = [outerAll[r] === null ? 'outer' : '', innerAll[r] === null ? 'inner' : ''].filter(Boolean);
     if (missing.length === 0) return [j];
     const study = allLabels[r] === `row ${r + 1}` ? '' : ` (${allLabels[r]})`;
     warnings.push(`Row ${r + 1}${study} omitted: ${missing.join(' and ')} label missing.`);
+    omitted.push(omittedInputRow(r, allLabels[r]!, missing.join(', '), `${missing.join(' and ')} label missing`));
     return [];
   });
+  omitted.sort((a, b) => a.row - b.row);
   const kept = labelled.map((j) => present[j]!);
   const yi = Float64Array.from(labelled, (j) => studies.yi[j]!);
   const vi = Float64Array.from(labelled, (j) => studies.vi[j]!);
@@ -178,7 +184,7 @@ function outerInner(input: EffectInput | EffectSizes, options: MultilevelOptions
   const wald = waldTest(estimate, se, df, level);
   const het = cochranQ(interceptModel(data.y, data.v, data.unit));
   return freezeResult({
-    k, kAll, nOuter: groups.nOuter, nInner: groups.nInner, method, test, level,
+    k, kAll, omitted: Object.freeze(omitted), nOuter: groups.nOuter, nInner: groups.nInner, method, test, level,
     estimate, se, statistic: wald.statistic, df, pValue: wald.pValue, ci: wald.ci,
     sigma2: Object.freeze([s2Outer, s2Inner] as const),
     q: het.q, qDf: het.qDf, qPValue: het.qPValue, logLik,

@@ -20,6 +20,7 @@ import type { MultilevelModelResult } from './multilevel-model.ts';
 import { checkOptions, optionKeys } from '../../check-options.ts';
 import { readResult } from '../../read-result.ts';
 import { freezeResult } from '../../freeze-result.ts';
+import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
 
 /** Small-sample adjustments of `robust`. */
 export const ROBUST_ADJUSTMENTS = Object.freeze(['CR0', 'CR1', 'CR2'] as const);
@@ -60,6 +61,8 @@ export interface RobustResult extends Inference, Pick<StudySet, 'k'>, Pick<Setti
   readonly ci: Interval;
   /** Rows in the model the robust test rests on (fewer than the fit's when clusters were missing). */
   readonly k: number;
+  /** Rows of the fit left out for a missing cluster label (field `cluster`, row of the fit's input); empty when none. */
+  readonly omitted: readonly OmittedInputRow[];
   /** Rows omitted for a missing cluster label, and the refit that follows. */
   readonly warnings: readonly string[];
 }
@@ -121,7 +124,7 @@ function robustOf(
   assertOneOf(options.adjust, ROBUST_ADJUSTMENTS, 'adjust');
   const level = options.level ?? fitted.level;
   assertLevel(level);
-  const { parts, cluster, warnings } = withClusters(fit, fitted, clusterLabels(options.cluster, fitted.kAll, fitted.rows));
+  const { parts, cluster, warnings, omitted } = withClusters(fit, fitted, clusterLabels(options.cluster, fitted.kAll, fitted.rows));
   const k = parts.yi.length;
   const { codes, levels } = indexLabels(cluster);
   const nClusters = levels.length;
@@ -155,20 +158,22 @@ function robustOf(
   const statistic = jsonSafeStatistic(wald.statistic, warnings);
   return freezeResult({
     adjust: options.adjust, nClusters, level, estimate, se, statistic, df, pValue: wald.pValue, ci: wald.ci,
-    k, warnings: Object.freeze(warnings),
+    k, omitted, warnings: Object.freeze(warnings),
   });
 }
 
 /** The fit's rows that have a cluster label: the fit itself, or its refit without the others. */
 function withClusters(
   fit: MultilevelResult, parts: MultilevelFitParts, cluster: readonly (string | null)[],
-): { parts: MultilevelFitParts; cluster: string[]; warnings: string[] } {
+): { parts: MultilevelFitParts; cluster: string[]; warnings: string[]; omitted: OmittedInputRow[] } {
   const keep = cluster.flatMap((c, i) => (c === null ? [] : [i]));
-  if (keep.length === cluster.length) return { parts, cluster: cluster as string[], warnings: [] };
+  if (keep.length === cluster.length) return { parts, cluster: cluster as string[], warnings: [], omitted: [] };
+  const omitted: OmittedInputRow[] = [];
   const warnings = cluster.flatMap((c, i) => {
     if (c !== null) return [];
     const study = fit.labels?.[i];
     const name = study === undefined || study === `row ${parts.rows[i]}` ? '' : ` (${study})`;
+    omitted.push(omittedInputRow(parts.rows[i]! - 1, study ?? `row ${parts.rows[i]}`, 'cluster', 'cluster label missing'));
     return [`Row ${parts.rows[i]}${name} omitted: cluster label missing.`];
   });
   const refit = multilevel(
@@ -176,7 +181,7 @@ function withClusters(
     { outer: keep.map((i) => parts.outer[i]!), inner: keep.map((i) => parts.inner[i]!), method: fit.method, test: fit.test, level: fit.level },
   );
   warnings.push(`The ${fit.method} model was refitted on the ${keep.length} rows with a cluster label.`);
-  return { parts: readMultilevelFit(refit), cluster: keep.map((i) => cluster[i]!), warnings };
+  return { parts: readMultilevelFit(refit), cluster: keep.map((i) => cluster[i]!), warnings, omitted };
 }
 
 /** Cluster labels (one per input row of the fit, as metafor) of the rows in the model; null where missing. */

@@ -3,6 +3,7 @@ import { InputError } from '../../errors.ts';
 import { freezeResult } from '../../freeze-result.ts';
 import type { LikelihoodRatioResult } from '../compare/likelihood-ratio-test.ts';
 import type { MultivariateResult } from './multivariate.ts';
+import { readMultivariateFit } from './read-multivariate-fit.ts';
 
 /**
  * Likelihood-ratio test between two `multivariate` fits to the same estimates, as metafor's
@@ -22,11 +23,10 @@ import type { MultivariateResult } from './multivariate.ts';
  * multivariateLikelihoodRatio(full, reduced).df // => 1
  */
 export function multivariateLikelihoodRatio(first: MultivariateResult, second: MultivariateResult): LikelihoodRatioResult {
-  for (const [fit, field] of [[first, 'full'], [second, 'reduced']] as const) {
-    if (fit === null || typeof fit !== 'object' || fit.model !== 'multivariate') {
-      throw new InputError('must be a result of multivariate()', { field, code: 'E_INVALID_RESULT' });
-    }
-  }
+  return readMultivariateFit(first, 'full', () => readMultivariateFit(second, 'reduced', () => compare(first, second)));
+}
+
+function compare(first: MultivariateResult, second: MultivariateResult): LikelihoodRatioResult {
   let [full, reduced] = [first, second];
   if (full.fitStatistics.parameters < reduced.fitStatistics.parameters) [full, reduced] = [reduced, full];
   if (full.fitStatistics.parameters === reduced.fitStatistics.parameters) throw new InputError('the models have the same number of parameters, so they are not nested', { field: 'fit' });

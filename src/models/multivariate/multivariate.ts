@@ -1,5 +1,7 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { InputError } from '../../errors.ts';
+import { denseArray } from '../../dense-array.ts';
+import { omittedInputRow, type OmittedInputRow } from '../../omission-summary.ts';
 import { assertOneOf } from '../../errors.ts';
 import { optionKeys } from '../../check-options.ts';
 import { cholesky, choleskyLogDet } from '../../numeric/cholesky.ts';
@@ -59,6 +61,8 @@ export interface MultivariateResult {
   readonly model: 'multivariate';
   readonly k: number;
   readonly kAll: number;
+  /** Every input row left out (yi, a variance, a moderator or a random-effect label missing), with the reason; `warnings` names the first few. */
+  readonly omitted: readonly OmittedInputRow[];
   readonly p: number;
   readonly method: MultilevelMethod;
   readonly test: MultilevelTest;
@@ -133,7 +137,7 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
   const { method, test, level } = resolveMultilevelOptions(options as never, MULTIVARIATE_OPTION_KEYS);
   const struct = options.struct ?? 'CS';
   assertOneOf(struct, MULTIVARIATE_STRUCTS, 'struct');
-  const kAll = (input.yi as ArrayLike<unknown>).length;
+  const kAll = checkInput(input);
   const { vBlocks, vi } = sampling(input as { readonly vi?: unknown }, options.V, kAll);
   const labelsIn = Array.from({ length: kAll }, (_, i) => input.labels?.[i] ?? `row ${i + 1}`);
   const base = { yi: input.yi as ArrayLike<number>, vi, ...(input.labels ? { labels: input.labels } : {}) };
@@ -147,11 +151,14 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
   const columns = intercept ? [Float64Array.from(data.rows, () => 1), ...data.columns] : data.columns;
   const raw = readRandomTerms(options.random, kAll, labelsIn, struct);
   const warnings = [...data.warnings];
+  const omitted = [...data.omitted];
   const keep = data.rows.flatMap((r, j) => {
     if (hasLabels(raw, r)) return [j];
     warnings.push(`Row ${r + 1}${labelsIn[r] === `row ${r + 1}` ? '' : ` (${labelsIn[r]})`} omitted: a random-effect label is missing.`);
+    omitted.push(omittedInputRow(r, labelsIn[r]!, 'random', 'random-effect label missing'));
     return [];
   });
+  omitted.sort((a, b) => a.row - b.row);
   const rows = keep.map((j) => data.rows[j]!);
   const k = rows.length;
   const p = names.length;
@@ -185,7 +192,7 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
   const structured = comp.structured;
   const nParameters = layout.size;
   return freezeResult({
-    model: 'multivariate' as const, k, kAll, p, method, test, level, coefficients,
+    model: 'multivariate' as const, k, kAll, omitted, p, method, test, level, coefficients,
     covariance: names.map((_, a) => Array.from(ev.covariance.subarray(a * p, (a + 1) * p))),
     df, sigma2: comp.sigma2.slice(),
     tau2: structured[0] ? structured[0].tau2.slice() : null, rho: structured[0] ? structured[0].rho.slice() : null,
@@ -201,6 +208,22 @@ export function multivariate(input: MultivariateInput, options: MultivariateOpti
     yi: Array.from(model.y), labels: rows.map((r) => labelsIn[r]!), rows: rows.map((r) => r + 1),
     iterations: fit.iterations, converged: fit.converged, warnings,
   });
+}
+
+/**
+ * Checks the input's shape before any row is read: an object whose yi (and vi and labels, where
+ * given) are dense arrays of at most MAX_INPUT_LENGTH entries (their values are checked row by
+ * row later). Returns the number of rows.
+ */
+function checkInput(input: unknown): number {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new InputError('expected an object with a yi array (and vi, or V in the options)', { field: 'input', value: typeof input === 'object' ? input : typeof input, code: 'E_INVALID_TYPE' });
+  }
+  const { yi, vi, labels } = input as { readonly yi?: unknown; readonly vi?: unknown; readonly labels?: unknown };
+  const kAll = denseArray(yi, 'yi').length;
+  if (vi !== undefined) denseArray(vi, 'vi');
+  if (labels !== undefined) denseArray(labels, 'labels');
+  return kAll;
 }
 
 /** The blocks of V (all rows) and the diagonal as vi (NaN where missing, so the row is omitted). */

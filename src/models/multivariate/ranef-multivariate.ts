@@ -1,4 +1,5 @@
-import { assertLevel, InputError } from '../../errors.ts';
+import { assertLevel } from '../../errors.ts';
+import { readMultivariateFit } from './read-multivariate-fit.ts';
 import { checkOptions } from '../../check-options.ts';
 import { freezeResult } from '../../freeze-result.ts';
 import { cholesky, forwardSolve } from '../../numeric/cholesky.ts';
@@ -42,9 +43,11 @@ export interface MultivariateRandomEffects {
  * ranefMultivariate(fit).terms[0].effects.map((e) => e.label) // => ['a', 'b']
  */
 export function ranefMultivariate(fit: MultivariateResult, options: { readonly level?: number } = {}): MultivariateRandomEffects {
-  if (fit === null || typeof fit !== 'object' || fit.model !== 'multivariate') throw new InputError('must be a result of multivariate()', { field: 'fit', code: 'E_INVALID_RESULT' });
   const o = checkOptions<{ level: number }>(options, ['level']);
-  const level = o.level ?? fit.level;
+  return readMultivariateFit(fit, 'fit', () => predictAll(fit, o.level ?? fit.level));
+}
+
+function predictAll(fit: MultivariateResult, level: number): MultivariateRandomEffects {
   assertLevel(level);
   const { k, p } = fit;
   const blocks = readBlockMatrix(fit.marginal, k, 'fit.marginal', false).map((b) => ({ ...b, l: cholesky(b.values, b.n)! }));

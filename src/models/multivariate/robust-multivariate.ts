@@ -6,6 +6,7 @@ import type { RobustOptions } from '../multilevel/robust.ts';
 import { SANDWICH_TYPES } from '../robust/cluster-sandwich.ts';
 import { robustUnivariate, type RobustRegressionResult } from '../robust/robust-univariate.ts';
 import { readBlockMatrix } from './block-matrix.ts';
+import { readMultivariateFit } from './read-multivariate-fit.ts';
 import type { MultivariateResult } from './multivariate.ts';
 
 /**
@@ -25,9 +26,12 @@ import type { MultivariateResult } from './multivariate.ts';
  * robustMultivariate(fit, { cluster: ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd'], adjust: 'CR1' }).coefficients[0].df // => 3
  */
 export function robustMultivariate(fit: MultivariateResult, options: RobustOptions): RobustRegressionResult {
-  if (fit === null || typeof fit !== 'object' || fit.model !== 'multivariate') throw new InputError('must be a result of multivariate()', { field: 'fit', code: 'E_INVALID_RESULT' });
-  checkOptions<RobustOptions>(options, ['cluster', 'adjust', 'level']);
-  assertOneOf(options.adjust, SANDWICH_TYPES, 'adjust');
+  const o = checkOptions<RobustOptions>(options, ['cluster', 'adjust', 'level']) as RobustOptions;
+  assertOneOf(o.adjust, SANDWICH_TYPES, 'adjust');
+  return readMultivariateFit(fit, 'fit', () => robustFit(fit, o));
+}
+
+function robustFit(fit: MultivariateResult, options: RobustOptions): RobustRegressionResult {
   const k = fit.k;
   const p = fit.p;
   const given = options.cluster as unknown;

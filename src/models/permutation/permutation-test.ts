@@ -9,9 +9,16 @@ import { fittedModel, type FittedModel } from '../tau2-inference/fitted-model.ts
 import { multisetCount, multisetPermutations } from './multiset-permutations.ts';
 import { terminalProgress } from './terminal-progress.ts';
 
+/**
+ * Most refits of one {@link permutationTest} (ten million): the cap of `iterations` and of the
+ * exact test, so that a corrupt count (1e308) fails at once (`E_TOO_LARGE`) instead of running
+ * without end.
+ */
+export const MAX_PERMUTATIONS = 10_000_000;
+
 /** Options of {@link permutationTest} (metafor's `permutest` arguments). */
 export interface PermutationTestOptions {
-  /** Random permutations for the approximate test (metafor's `iter`); default 1000. */
+  /** Random permutations for the approximate test (metafor's `iter`); default 1000, at most {@link MAX_PERMUTATIONS}. */
   readonly iterations?: number;
   /** Seed of the random permutations; default a random seed, reported in the result. */
   readonly seed?: number;
@@ -74,8 +81,8 @@ const COMPARISON_TOLERANCE = Math.sqrt(Number.EPSILON);
  * fails is left out. A progress bar is shown on a terminal.
  *
  * @throws InputError when the fit is not a `metaAnalysis` or `metaRegression` result, for
- *   iterations < 2 or not an integer, a seed that is not an integer, or an exact test of more
- *   than 10⁷ arrangements.
+ *   iterations < 2 or not an integer, a seed that is not an integer; `E_TOO_LARGE` for more
+ *   than {@link MAX_PERMUTATIONS} iterations or an exact test of more arrangements.
  * @example
  * const fit = metaAnalysis({ yi: [0.2, 0.5, 0.3, 0.6, 0.4], vi: [0.04, 0.05, 0.03, 0.06, 0.05] });
  * permutationTest(fit, { progress: false }).coefficients[0].permutationPValue // => 0.0625  (2 of the 32 sign flips)
@@ -92,6 +99,7 @@ export function permutationTest(fit: unknown, options: PermutationTestOptions = 
   }
   const iterations = options.iterations ?? 1000;
   if (!Number.isInteger(iterations) || iterations < 2) throw new InputError('must be an integer ≥ 2', { field: 'iterations', value: iterations });
+  if (iterations > MAX_PERMUTATIONS) throw new InputError(`must be at most ${MAX_PERMUTATIONS}`, { field: 'iterations', value: iterations, code: 'E_TOO_LARGE' });
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   if (!Number.isInteger(seed)) throw new InputError('must be an integer', { field: 'seed', value: seed });
   const refit = m.p === 1 ? interceptRefit(m) : regressionRefit(m);
@@ -99,7 +107,7 @@ export function permutationTest(fit: unknown, options: PermutationTestOptions = 
   const rows = m.p === 1 ? null : rowGroups(m);
   const count = rows === null ? 2 ** m.k : multisetCount(rows.counts);
   const exact = options.exact === true || count <= iterations;
-  if (exact && !(count <= 1e7)) throw new InputError(`an exact test needs ${count} refits; use the approximate test (exact: false)`, { field: 'exact', value: true });
+  if (exact && !(count <= MAX_PERMUTATIONS)) throw new InputError(`an exact test needs ${count} refits; use the approximate test (exact: false)`, { field: 'exact', value: true, code: 'E_TOO_LARGE' });
   const total = exact ? count : iterations;
   const tick = options.progress === false ? () => {} : terminalProgress(total, exact ? 'exact permutation test' : 'permutation test');
   const stats: Float64Array[] = [];

@@ -37,7 +37,7 @@ export function robustFit(
     const c = r.coefficients[0]!;
     return Object.freeze({
       adjust: options.adjust, nClusters: r.nClusters, level: r.level, estimate: c.estimate, se: c.se,
-      statistic: c.statistic, df: c.df, pValue: c.pValue, ci: c.ci, k, warnings: Object.freeze([]),
+      statistic: c.statistic, df: c.df, pValue: c.pValue, ci: c.ci, k, omitted: Object.freeze([]), warnings: Object.freeze([]),
     });
   }
   return Object.freeze({

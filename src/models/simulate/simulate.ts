@@ -85,7 +85,8 @@ const MAX_WARNINGS = 10;
  * @param design `{ k, tau2, mu = 0, vi | viDistribution: { min, max }, replications, seed }`
  * @param analyse `metaAnalysis` options (default `{ method: 'REML' }`) or a function
  * @param options `{ alpha, progress = true }`
- * @throws InputError naming the field for an invalid design (see `resolveSimulationDesign`),
+ * @throws InputError naming the field for an invalid design (see `resolveSimulationDesign`;
+ *   `E_TOO_LARGE` beyond 10 million replications or a billion simulated studies),
  *   unknown options or an alpha outside (0, 1); the errors of `metaAnalysisBatch` for invalid
  *   analysis options.
  * @example

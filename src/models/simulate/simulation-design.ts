@@ -1,4 +1,5 @@
 import { checkOptions, isPlainObject, optionKeys } from '../../check-options.ts';
+import { MAX_INPUT_LENGTH } from '../../dense-array.ts';
 import { InputError, numberCode } from '../../errors.ts';
 
 /** Sampling variances drawn uniformly on [min, max], afresh for every study of every replicate. */
@@ -12,7 +13,7 @@ export interface UniformVariances {
  * model yᵢ = μ + uᵢ + εᵢ, uᵢ ~ N(0, τ²), εᵢ ~ N(0, vᵢ).
  */
 export interface SimulationDesign {
-  /** Studies per replicate (an integer ≥ 1). */
+  /** Studies per replicate (an integer from 1 to 50 million, `MAX_INPUT_LENGTH`). */
   readonly k: number;
   /** True between-study variance τ² ≥ 0. */
   readonly tau2: number;
@@ -22,11 +23,25 @@ export interface SimulationDesign {
   readonly vi?: ArrayLike<number>;
   /** Sampling variances drawn uniformly on [min, max] (0 < min ≤ max); give this or `vi`. */
   readonly viDistribution?: UniformVariances;
-  /** Number of simulated meta-analyses (an integer ≥ 1). */
+  /**
+   * Number of simulated meta-analyses: an integer from 1 to 10 million ({@link MAX_REPLICATIONS}),
+   * with k × replications at most one billion ({@link MAX_SIMULATED_STUDIES}); more is an
+   * `E_TOO_LARGE` InputError.
+   */
   readonly replications: number;
   /** Seed of the random stream (an integer); the same seed gives the same data. */
   readonly seed: number;
 }
+
+/**
+ * Most replications of one {@link simulate} call (10 million): far beyond the 1,000–10,000 a
+ * simulation study uses, so that a corrupt count (1e308) fails at once instead of running
+ * without end.
+ */
+export const MAX_REPLICATIONS = 10_000_000;
+
+/** Most studies simulated by one call, k × replications (one billion: minutes of work). */
+export const MAX_SIMULATED_STUDIES = 1_000_000_000;
 
 /** The valid keys of {@link SimulationDesign}. */
 export const SIMULATION_DESIGN_KEYS = optionKeys<SimulationDesign>()('k', 'tau2', 'mu', 'vi', 'viDistribution', 'replications', 'seed');
@@ -46,18 +61,23 @@ export interface ResolvedDesign {
  * Validates a {@link SimulationDesign} and fills in its defaults (μ = 0).
  *
  * @throws InputError naming the field (and the study for `vi`): unknown keys, k or replications
- *   not a positive integer, τ² negative or not finite, μ not finite, neither or both of `vi` and
+ *   not a positive integer (`E_TOO_LARGE` above {@link MAX_REPLICATIONS} replications, 50 million
+ *   studies, or k × replications above {@link MAX_SIMULATED_STUDIES}), τ² negative or not finite, μ not finite, neither or both of `vi` and
  *   `viDistribution`, a vᵢ ≤ 0, a `vi` of the wrong length, a distribution with min ≤ 0 or
  *   max < min, a seed that is not an integer.
  * @example
  * resolveSimulationDesign({ k: 3, tau2: 0.1, viDistribution: { min: 0.01, max: 0.1 }, replications: 10, seed: 1 }).mu // => 0
  * resolveSimulationDesign({ k: 2, tau2: 0, vi: [0.1], replications: 10, seed: 1 }) // => throws InputError 'vi: …2…'
+ * resolveSimulationDesign({ k: 2, tau2: 0, vi: [0.1, 0.2], replications: 1e308, seed: 1 }) // => throws InputError 'replications: must be at most 10000000 (got 1e+308)'
  */
 export function resolveSimulationDesign(design: SimulationDesign): ResolvedDesign {
   if (!isPlainObject(design)) throw new InputError('must be a design object such as { k, tau2, vi, replications, seed }', { field: 'design', code: 'E_INVALID_TYPE' });
   checkOptions(design, SIMULATION_DESIGN_KEYS, 'design');
-  const k = positiveInteger(design.k, 'k');
-  const replications = positiveInteger(design.replications, 'replications');
+  const k = positiveInteger(design.k, 'k', MAX_INPUT_LENGTH);
+  const replications = positiveInteger(design.replications, 'replications', MAX_REPLICATIONS);
+  if (k * replications > MAX_SIMULATED_STUDIES) {
+    throw new InputError(`k × replications = ${k * replications} studies to simulate, more than the ${MAX_SIMULATED_STUDIES} pooled accepts`, { field: 'replications', value: replications, code: 'E_TOO_LARGE' });
+  }
   const tau2 = finite(design.tau2, 'tau2');
   if (tau2 < 0) throw new InputError('must not be negative', { field: 'tau2', value: tau2, code: numberCode(tau2) });
   const mu = design.mu === undefined ? 0 : finite(design.mu, 'mu');
@@ -74,9 +94,10 @@ function finite(x: unknown, field: string): number {
   return x;
 }
 
-function positiveInteger(x: unknown, field: string): number {
+function positiveInteger(x: unknown, field: string, max: number): number {
   const n = finite(x, field);
   if (!Number.isInteger(n) || n < 1) throw new InputError('must be an integer ≥ 1', { field, value: n, code: 'E_INVALID_INPUT' });
+  if (n > max) throw new InputError(`must be at most ${max}`, { field, value: n, code: 'E_TOO_LARGE' });
   return n;
 }
 
