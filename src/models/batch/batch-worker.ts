@@ -8,7 +8,7 @@ const job = workerData as { yi: Float64Array; vi: Float64Array; offsets: Float64
 if (parentPort !== null && job !== null && job !== undefined) {
   const m = job.offsets.length - 1;
   const columns = batchColumns(m);
-  const warnings: string[][] = [];
+  const warnings: (readonly string[])[] = new Array<readonly string[]>(m);
   fitBatchRange(job.yi, job.vi, job.offsets, 0, m, columns, 0, warnings, job.settings);
   parentPort.postMessage({ columns, warnings }, Object.values(columns).map((c) => c.buffer as ArrayBuffer));
 }

@@ -78,15 +78,16 @@ export function metaAnalysisBatch(
     return runBatchWorkers(yi, vi, offsets, settings, workers).then((r) => batchResult(r.columns, r.warnings, settings, m));
   }
   const columns = batchColumns(m);
-  const warnings: string[][] = [];
+  const warnings: (readonly string[])[] = new Array<readonly string[]>(m);
   fitBatchRange(yi, vi, offsets, 0, m, columns, 0, warnings, settings);
   return batchResult(columns, warnings, settings, m);
 }
 
-function batchResult(columns: BatchColumns, warnings: string[][], settings: BatchSettings, m: number): MetaAnalysisBatchResult {
+function batchResult(columns: BatchColumns, warnings: (readonly string[])[], settings: BatchSettings, m: number): MetaAnalysisBatchResult {
   const result = {
     m, method: settings.method, test: settings.test, level: settings.level, ...columns,
-    warnings: Object.freeze(warnings.map((w) => Object.freeze(w))),
+    // most analyses share one frozen empty array; the others are frozen in place
+    warnings: Object.freeze(freezeEach(warnings)),
   };
   Object.defineProperty(result, 'toJSON', {
     enumerable: false,
@@ -98,6 +99,11 @@ function batchResult(columns: BatchColumns, warnings: string[][], settings: Batc
     },
   });
   return Object.freeze(result);
+}
+
+function freezeEach(warnings: (readonly string[])[]): (readonly string[])[] {
+  for (const w of warnings) if (w.length > 0) Object.freeze(w);
+  return warnings;
 }
 
 /** Validates the packed input and returns it as Float64Arrays (views of the caller's when they are). */

@@ -21,7 +21,7 @@ export async function runBatchWorkers(
   offsets: Float64Array,
   settings: BatchSettings,
   workers: number,
-): Promise<{ columns: BatchColumns; warnings: string[][] }> {
+): Promise<{ columns: BatchColumns; warnings: (readonly string[])[] }> {
   const m = offsets.length - 1;
   const n = offsets[m]!;
   const cuts = [0];
@@ -46,9 +46,9 @@ export async function runBatchWorkers(
       offsets: offsets.slice(from, to + 1).map((o) => o - start),
       settings,
     };
-    shares.push(new Promise<{ from: number; columns: BatchColumns; warnings: string[][] }>((resolve, reject) => {
+    shares.push(new Promise<{ from: number; columns: BatchColumns; warnings: (readonly string[])[] }>((resolve, reject) => {
       const worker = new Worker(source.code, { eval: source.eval, workerData: job, transferList: [job.yi.buffer, job.vi.buffer, job.offsets.buffer] });
-      worker.once('message', (r: { columns: BatchColumns; warnings: string[][] }) => {
+      worker.once('message', (r: { columns: BatchColumns; warnings: (readonly string[])[] }) => {
         resolve({ from, ...r });
         void worker.terminate();
       });
@@ -57,7 +57,7 @@ export async function runBatchWorkers(
     }));
   }
   const columns = batchColumns(m);
-  const warnings: string[][] = new Array<string[]>(m);
+  const warnings: (readonly string[])[] = new Array<readonly string[]>(m);
   for (const share of await Promise.all(shares)) {
     for (const name of BATCH_COLUMNS) columns[name].set(share.columns[name], share.from);
     share.warnings.forEach((w, i) => (warnings[share.from + i] = w));
