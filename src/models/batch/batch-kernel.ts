@@ -90,7 +90,8 @@ export class BatchKernel {
 
   /**
    * `coefficientEstimates` and `wald` at τ̂² (model units) from its fit: estimate, SE, test, CI
-   * and prediction interval. `false` where Knapp–Hartung's residuals are all zero (a warning).
+   * and prediction interval. `false` where Knapp–Hartung's residuals are all zero or the
+   * statistic is infinite (warnings of the engine's path).
    */
   private writeEstimates(ws: BatchWorkspace, fit: WeightedFit, tau2: number, columns: BatchColumns, out: number): boolean {
     const test = this.settings.test;
@@ -106,6 +107,7 @@ export class BatchKernel {
     const estimate = ws.shift + c * fit.coef[0]!;
     const se = c * Math.sqrt(covariance);
     const statistic = estimate / se;
+    if (statistic === Infinity || statistic === -Infinity) return false;
     const crit = ws.crit;
     columns.estimate[out] = estimate;
     columns.se[out] = se;

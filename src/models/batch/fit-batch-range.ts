@@ -1,6 +1,7 @@
 import type { Tau2Method, TestType } from '../../types.ts';
 import { fitIntercept } from '../engine/fit-intercept.ts';
 import { heterogeneityIntervals } from '../heterogeneity-intervals.ts';
+import { jsonSafeStatistic } from '../inference/json-safe-statistic.ts';
 import type { Tau2Control } from '../tau2/tau2-fit.ts';
 import { BATCH_COLUMNS, type BatchColumns } from './batch-columns.ts';
 import { BatchKernel, NO_WARNINGS } from './batch-kernel.ts';
@@ -55,8 +56,9 @@ export function fitBatchRange(
 
 /**
  * One analysis by the engine's general path, as `metaAnalysis` fits it: rows with a NaN yi or
- * vi are skipped with a warning (`start` numbers the rows of the whole batch); an analysis the
- * engine refuses keeps NaN in every column but k and says why. Returns its warnings.
+ * vi are skipped with a warning (`start` numbers the rows of the whole batch); an infinite test
+ * statistic (an SE of 0) is NaN with `metaAnalysis`'s warning; an analysis the engine refuses
+ * keeps NaN in every column but k and says why. Returns its warnings.
  *
  * @example
  * const cols = batchColumns(1);
@@ -86,7 +88,7 @@ export function fitAnalysis(y: Float64Array, v: Float64Array, start: number, col
   notes.push(...fit.warnings);
   columns.estimate[out] = fit.estimate;
   columns.se[out] = fit.se;
-  columns.statistic[out] = fit.statistic;
+  columns.statistic[out] = jsonSafeStatistic(fit.statistic, notes);
   columns.pValue[out] = fit.pValue;
   columns.ciLower[out] = fit.ciLower;
   columns.ciUpper[out] = fit.ciUpper;
