@@ -16,7 +16,7 @@ export interface BatchSettings {
 
 /**
  * Fits analyses `from` … `to − 1` of a validated batch into `columns` (at index j − `from` +
- * `at`) and their `warnings`: each analysis is exactly what `metaAnalysis` computes for its
+ * `at`) and their warnings into `warnings` (at j − `from`): each analysis is exactly what `metaAnalysis` computes for its
  * rows. Most analyses take the allocation-free {@link BatchKernel}; the others (k = 1, missing
  * rows, zero variances, metafor's stopping rule, any analysis with a warning of the engine's)
  * take {@link fitAnalysis}, the engine's own `fitIntercept` and Q-profile intervals. An analysis
@@ -45,12 +45,12 @@ export function fitBatchRange(
     const k = offsets[j + 1]! - start;
     const fast = kernel.fit(yi, vi, start, k, columns, out);
     if (fast !== null) {
-      warnings[out] = fast;
+      warnings[j - from] = fast;
       continue;
     }
     // the kernel may have written part of the row before it handed the analysis over
     for (const name of BATCH_COLUMNS) columns[name][out] = NaN;
-    warnings[out] = fitAnalysis(yi.subarray(start, start + k), vi.subarray(start, start + k), start, columns, out, settings);
+    warnings[j - from] = fitAnalysis(yi.subarray(start, start + k), vi.subarray(start, start + k), start, columns, out, settings);
   }
 }
 
