@@ -1,14 +1,13 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { normalSf } from '../../distributions/normal.ts';
 import { studentTSf } from '../../distributions/student-t.ts';
-import type { WeightedFit } from '../engine/weighted-model.ts';
 import { TAU2_ESTIMATORS } from '../tau2/estimators.ts';
 import { ML_EQUATION, REML_EQUATION } from '../tau2/fisher-scoring.ts';
-import { generalizedQRoot } from '../tau2/generalized-q-root.ts';
 import type { BatchColumns } from './batch-columns.ts';
 import { BatchWorkspace } from './batch-workspace.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
 import { LikelihoodMaximumInPlace } from './likelihood-maximum-in-place.ts';
+import { qRootInPlace } from './q-root-in-place.ts';
 
 /** The warnings of an analysis that has none (shared, frozen). */
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
@@ -66,11 +65,14 @@ export class BatchKernel {
       if (t.warnings.length > 0) warnings = t.warnings;
     }
     if (!Number.isFinite(tau2 * ws.unit)) return null;
-    const fit = model.fitTau2(tau2);
-    if (fit === null) return null;
-    if (method === 'REML') tau2Se = Math.sqrt(2 / fit.trPP);
-    else if (method === 'ML') tau2Se = Math.sqrt(2 / fit.sumW2);
-    if (!this.writeEstimates(ws, fit, tau2, columns, out)) return null;
+    if (ws.at.tau2 !== tau2) {
+      const fit = model.fitTau2(tau2);
+      if (fit === null) return null;
+      ws.remember(tau2, fit);
+    }
+    if (method === 'REML') tau2Se = Math.sqrt(2 / ws.at.trPP);
+    else if (method === 'ML') tau2Se = Math.sqrt(2 / ws.at.sumW2);
+    if (!this.writeEstimates(ws, tau2, columns, out)) return null;
     columns.k[out] = k;
     columns.tau2[out] = tau2 * ws.unit;
     columns.tau2Se[out] = tau2Se === null ? NaN : tau2Se * ws.unit;
@@ -89,11 +91,12 @@ export class BatchKernel {
   }
 
   /**
-   * `coefficientEstimates` and `wald` at τ̂² (model units) from its fit: estimate, SE, test, CI
+   * `coefficientEstimates` and `wald` at τ̂² (model units) from its fit (`ws.at`): estimate, SE, test, CI
    * and prediction interval. `false` where Knapp–Hartung's residuals are all zero or the
    * statistic is infinite (warnings of the engine's path).
    */
-  private writeEstimates(ws: BatchWorkspace, fit: WeightedFit, tau2: number, columns: BatchColumns, out: number): boolean {
+  private writeEstimates(ws: BatchWorkspace, tau2: number, columns: BatchColumns, out: number): boolean {
+    const fit = ws.at;
     const test = this.settings.test;
     const df = ws.k - 1;
     let s2 = 1;
@@ -101,10 +104,10 @@ export class BatchKernel {
       if (fit.rss <= Number.EPSILON) return false;
       s2 = fit.rss / df;
     }
-    const g = fit.gramFactor[0]!;
+    const g = fit.gramFactor;
     const covariance = ((1 / g) / g) * s2;
     const c = Math.sqrt(ws.unit);
-    const estimate = ws.shift + c * fit.coef[0]!;
+    const estimate = ws.shift + c * fit.coef;
     const se = c * Math.sqrt(covariance);
     const statistic = estimate / se;
     if (statistic === Infinity || statistic === -Infinity) return false;
@@ -137,8 +140,8 @@ export class BatchKernel {
     columns.h2[out] = equalEffects ? q / df : tau2 / typical + 1;
     if (equalEffects) return true;
     const tau2Hat = (tau2 * unit) / unit;
-    const exactLower = generalizedQRoot(model, ws.qLower).tau2;
-    const exactUpper = generalizedQRoot(model, ws.qUpper).tau2;
+    const exactLower = qRootInPlace(ws, ws.qLower);
+    const exactUpper = qRootInPlace(ws, ws.qUpper);
     const limit = Math.max(100 / unit, 10 * tau2Hat);
     if (exactUpper > limit) return false;
     const lower = Math.min(exactLower, limit) * unit;

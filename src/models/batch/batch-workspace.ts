@@ -1,5 +1,5 @@
 import { interceptModel } from '../engine/intercept-model.ts';
-import type { WeightedModel } from '../engine/weighted-model.ts';
+import type { WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
 import { cachedQuantile } from '../inference/cached-quantile.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
 
@@ -35,6 +35,11 @@ export class BatchWorkspace {
   unit = 1;
   /** The fit at τ² = 0 of the loaded analysis, read once (Q, typical variance, score and ℓ at 0). */
   readonly zero = { sumW: NaN, sumW2: NaN, rss: NaN, rss2: NaN, trP: NaN, logDetGram: NaN };
+  /**
+   * What the kernel reads from the fit at one τ² (the last the likelihood maximizer fitted, or
+   * τ̂² itself), so that the fit at τ̂² is not repeated; `tau2` NaN when there is none.
+   */
+  readonly at = { tau2: NaN, coef: NaN, gramFactor: NaN, rss: NaN, trPP: NaN, sumW2: NaN };
   /** The engine's model over `y`, `v` in the current unit. */
   model: WeightedModel;
   /** Critical value of the CI and PI (normal, or t with k − 1 df). */
@@ -89,8 +94,9 @@ export class BatchWorkspace {
       v[i] = vi[start + i]! / c / c;
     }
     this.shift = shift;
+    this.model = this.modelFor(c * c);
     this.unit = c * c;
-    this.model = this.modelFor(this.unit);
+    this.at.tau2 = NaN;
     const fit = this.model.fitTau2(0);
     if (fit === null) return false;
     const zero = this.zero;
@@ -103,7 +109,19 @@ export class BatchWorkspace {
     return true;
   }
 
+  /** Keeps what the kernel needs of `fit`, the model's fit at τ². */
+  remember(tau2: number, fit: WeightedFit): void {
+    const at = this.at;
+    at.tau2 = tau2;
+    at.coef = fit.coef[0]!;
+    at.gramFactor = fit.gramFactor[0]!;
+    at.rss = fit.rss;
+    at.trPP = fit.trPP;
+    at.sumW2 = fit.sumW2;
+  }
+
   private modelFor(unit: number): WeightedModel {
+    if (unit === this.unit && this.model !== undefined) return this.model;
     let model = this.models.get(unit);
     if (model === undefined) {
       model = interceptModel(this.y, this.v, unit);

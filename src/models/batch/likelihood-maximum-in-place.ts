@@ -2,7 +2,6 @@ import { zeroin } from '../../numeric/brent-root.ts';
 import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
 import type { ScoringEquation } from '../tau2/fisher-scoring.ts';
 import { scoringNotConvergedWarning } from '../tau2/likelihood-maximum.ts';
-import { logLikelihood } from '../tau2/log-likelihood.ts';
 import type { Tau2Control } from '../tau2/tau2-fit.ts';
 import type { BatchWorkspace } from './batch-workspace.ts';
 
@@ -106,18 +105,27 @@ export class LikelihoodMaximumInPlace {
     return this.ll(0) - this.ll(tau2) > Number.EPSILON ** 0.25 ? 0 : tau2;
   }
 
-  /** ℓ at τ², remembered (`logLikelihood`; at 0 from the workspace's fit). */
+  /**
+   * ℓ at τ², remembered: `logLikelihood`'s formula, at 0 from the workspace's fit, elsewhere from a
+   * fit the workspace also keeps (the last one is usually τ̂², which the kernel then need not refit).
+   */
   private ll(t: number): number {
     for (let i = 0; i < this.remembered; i++) if (this.memoT[i] === t) return this.memoLl[i]!;
-    const { model, restricted } = this;
-    let value: number;
+    const { model, restricted, ws } = this;
+    let rss: number;
+    let logDetGram: number;
     if (t === 0) {
-      const zero = this.ws.zero;
-      const n = restricted ? model.k - 1 : model.k;
-      value = -0.5 * (n * Math.log(2 * Math.PI) + model.sumLogV(0) + (restricted ? zero.logDetGram : 0) + zero.rss);
+      rss = ws.zero.rss;
+      logDetGram = ws.zero.logDetGram;
     } else {
-      value = logLikelihood(model, t, restricted);
+      const fit = model.fitTau2(t);
+      if (fit === null) return -Infinity;
+      rss = fit.rss;
+      logDetGram = fit.logDetGram;
+      ws.remember(t, fit);
     }
+    const n = restricted ? model.k - 1 : model.k;
+    const value = -0.5 * (n * Math.log(2 * Math.PI) + model.sumLogV(t) + (restricted ? logDetGram : 0) + rss);
     if (this.remembered < MEMORY) {
       this.memoT[this.remembered] = t;
       this.memoLl[this.remembered++] = value;
