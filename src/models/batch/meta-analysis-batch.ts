@@ -17,7 +17,13 @@ export interface BatchInput {
 
 /** Options of `metaAnalysisBatch`: those of `metaAnalysis`, plus `workers`. */
 export interface MetaAnalysisBatchOptions extends MetaAnalysisOptions {
-  /** Worker threads to spread the analyses over (default: none, fitted on the calling thread). */
+  /**
+   * Worker threads to spread the analyses over (default: none, fitted on the calling thread).
+   * The threads share the data and the result columns (SharedArrayBuffers, no copy per thread)
+   * and take chunks of analyses until none is left; they stay alive, idle and unref'd, for the
+   * next batch, so only the first call pays their start (each loads the library; under tsx it
+   * also compiles it, seconds on a loaded machine).
+   */
   readonly workers?: number;
 }
 
@@ -46,7 +52,10 @@ const OPTION_KEYS = ['method', 'test', 'level', 'control', 'workers'] as const;
  * column: Float64Arrays of k, estimates, SEs, test statistics, p-values, CI and prediction
  * bounds, τ² with its SE and Q-profile CI, I² with its CI, H², Q and its p-value. The packed
  * data are read in place (subarray views); per-study weights are not returned (refit one
- * analysis with `metaAnalysis` for those). With `workers: n` the analyses are split over n
+ * analysis with `metaAnalysis` for those). Nothing is allocated per analysis: one set of
+ * buffers per study count k is reused (see `BatchKernel`); analyses with missing values, a zero
+ * variance, k = 1, metafor's `control` or a warning of the engine's are fitted by
+ * `metaAnalysis`'s own engine path. With `workers: n` the analyses are fitted on n
  * `worker_threads` and the result is a Promise.
  *
  * @param input `{ yi, vi, offsets }` (arrays or Float64Arrays; NaN or null marks a missing value,
