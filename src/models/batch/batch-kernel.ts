@@ -17,8 +17,8 @@ export const NO_WARNINGS: readonly string[] = Object.freeze([]);
  * then `heterogeneityIntervals`: the same scaling, the same τ² estimator on the engine's own
  * intercept-only model, the same tests, Q, I², H² and Q-profile roots) and writes every column
  * straight into the batch's Float64Arrays, reusing one {@link BatchWorkspace} per k and one
- * allocation-free likelihood maximizer: no model, buffer, result object or warnings array
- * per analysis. Each weighted fit is read at once and computed once where the engine computes
+ * allocation-free likelihood maximizer: no buffer, result object or warnings array per
+ * analysis (only the engine's small model object). Each weighted fit is read at once and computed once where the engine computes
  * it twice (the fit at τ̂² gives the SE of τ̂², the estimate and Knapp–Hartung's s²; the fit at
  * 0 gives Q, the typical variance and the score at 0).
  *
@@ -132,8 +132,10 @@ export class BatchKernel {
     const { model, unit, k } = ws;
     const equalEffects = this.settings.method === 'EE';
     const df = k - 1;
-    const q = Math.max(0, ws.zero.rss);
-    const typical = df / ws.zero.trP;
+    const zero = ws.atZero();
+    if (zero === null) return false;
+    const q = Math.max(0, zero.rss);
+    const typical = df / zero.trP;
     columns.q[out] = q;
     columns.qPValue[out] = chiSquareSf(q, df);
     columns.i2[out] = equalEffects ? Math.max(0, (100 * (q - df)) / q) : (100 * tau2) / (typical + tau2);

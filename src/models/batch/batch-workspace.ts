@@ -7,12 +7,11 @@ import type { BatchSettings } from './fit-batch-range.ts';
 const GRID_CAPACITY = 161;
 
 /**
- * The buffers a batch reuses for every analysis with k studies: the scaled data, the engine's
- * intercept-only models over them (one per variance unit; a model reads `y` and `v` at every
- * fit and keeps no other state between fits, so loading new data into the buffers is a new
- * analysis), the scan's grid and sums, and the quantiles of the tests and of the Q-profile
- * (their df is k − 1, the same for every analysis of this size). Nothing is allocated per
- * analysis once a workspace exists (a new model only for a variance unit not met before).
+ * The buffers a batch reuses for every analysis with k studies: the scaled data, the scan's
+ * grid and scores, what the kernel reads from the fits at 0 and at τ̂², and the quantiles of
+ * the tests and of the Q-profile (their df is k − 1, the same for every analysis of this size).
+ * Each analysis gets a new engine `interceptModel` over the buffers (a few small arrays): the
+ * model may remember things between the fits of one analysis, never across analyses.
  *
  * @example
  * const ws = new BatchWorkspace(3, { method: 'REML', test: 'z', level: 0.95, control: DEFAULT_TAU2_CONTROL });
@@ -33,22 +32,22 @@ export class BatchWorkspace {
   /** The median of y subtracted (`scaleData`'s shift) and the variance unit, a power of 4. */
   shift = 0;
   unit = 1;
-  /** The fit at τ² = 0 of the loaded analysis, read once (Q, typical variance, score and ℓ at 0). */
-  readonly zero = { sumW: NaN, sumW2: NaN, rss: NaN, rss2: NaN, trP: NaN, logDetGram: NaN };
+  /** The fit at τ² = 0 of the loaded analysis, read once (see {@link atZero}). */
+  private readonly zero = { sumW: NaN, sumW2: NaN, rss: NaN, rss2: NaN, trP: NaN, logDetGram: NaN };
+  private zeroRead = false;
   /**
    * What the kernel reads from the fit at one τ² (the last the likelihood maximizer fitted, or
    * τ̂² itself), so that the fit at τ̂² is not repeated; `tau2` NaN when there is none.
    */
   readonly at = { tau2: NaN, coef: NaN, gramFactor: NaN, rss: NaN, trPP: NaN, sumW2: NaN };
-  /** The engine's model over `y`, `v` in the current unit. */
-  model: WeightedModel;
+  /** The engine's model of the loaded analysis. */
+  model!: WeightedModel;
   /** Critical value of the CI and PI (normal, or t with k − 1 df). */
   readonly crit: number;
   /** χ² quantiles of the Q-profile: Q(τ²) equals `qLower` at the lower bound, `qUpper` at the upper. */
   readonly qLower: number;
   readonly qUpper: number;
   private readonly scratch: Float64Array;
-  private readonly models = new Map<number, WeightedModel>();
 
   constructor(
     readonly k: number,
@@ -58,7 +57,6 @@ export class BatchWorkspace {
     this.v = new Float64Array(k);
     this.ones = new Float64Array(k).fill(1);
     this.scratch = new Float64Array(k);
-    this.model = this.modelFor(1);
     const alpha = 1 - settings.level;
     const df = k - 1;
     this.crit = settings.test === 'z'
@@ -70,8 +68,7 @@ export class BatchWorkspace {
 
   /**
    * Loads rows `start` … `start + k − 1`, centred and scaled exactly as `scaleData` does (median
-   * of y; the power of 4 nearest the median vᵢ), selects the model of that unit and fits it at
-   * τ² = 0 (`zero`). `false`
+   * of y; the power of 4 nearest the median vᵢ), with a new model over them. `false`
    * (nothing usable loaded) when a value is missing or a variance is not positive: such an
    * analysis takes the engine's general path, which words its warnings.
    */
@@ -94,19 +91,33 @@ export class BatchWorkspace {
       v[i] = vi[start + i]! / c / c;
     }
     this.shift = shift;
-    this.model = this.modelFor(c * c);
     this.unit = c * c;
+    this.model = interceptModel(y, v, this.unit);
     this.at.tau2 = NaN;
-    const fit = this.model.fitTau2(0);
-    if (fit === null) return false;
-    const zero = this.zero;
-    zero.sumW = fit.sumW;
-    zero.sumW2 = fit.sumW2;
-    zero.rss = fit.rss;
-    zero.rss2 = fit.rss2;
-    zero.trP = fit.trP;
-    zero.logDetGram = fit.logDetGram;
+    this.zeroRead = false;
     return true;
+  }
+
+  /**
+   * The fit at τ² = 0 (Q, the typical variance, the score and ℓ at 0, the start of both
+   * Q-profile roots), fitted on first use in an analysis and read once; `null` if it fails.
+   */
+  atZero(): { readonly sumW: number; readonly sumW2: number; readonly rss: number; readonly rss2: number; readonly trP: number; readonly logDetGram: number } | null {
+    const zero = this.zero;
+    if (!this.zeroRead) {
+      this.zeroRead = true;
+      const fit = this.model.fitTau2(0);
+      if (fit === null) zero.sumW = NaN;
+      else {
+        zero.sumW = fit.sumW;
+        zero.sumW2 = fit.sumW2;
+        zero.rss = fit.rss;
+        zero.rss2 = fit.rss2;
+        zero.trP = fit.trP;
+        zero.logDetGram = fit.logDetGram;
+      }
+    }
+    return Number.isNaN(zero.sumW) ? null : zero;
   }
 
   /** Keeps what the kernel needs of `fit`, the model's fit at τ². */
@@ -118,16 +129,6 @@ export class BatchWorkspace {
     at.rss = fit.rss;
     at.trPP = fit.trPP;
     at.sumW2 = fit.sumW2;
-  }
-
-  private modelFor(unit: number): WeightedModel {
-    if (unit === this.unit && this.model !== undefined) return this.model;
-    let model = this.models.get(unit);
-    if (model === undefined) {
-      model = interceptModel(this.y, this.v, unit);
-      this.models.set(unit, model);
-    }
-    return model;
   }
 }
 

@@ -115,8 +115,10 @@ export class LikelihoodMaximumInPlace {
     let rss: number;
     let logDetGram: number;
     if (t === 0) {
-      rss = ws.zero.rss;
-      logDetGram = ws.zero.logDetGram;
+      const zero = ws.atZero();
+      if (zero === null) return -Infinity;
+      rss = zero.rss;
+      logDetGram = zero.logDetGram;
     } else {
       const fit = model.fitTau2(t);
       if (fit === null) return -Infinity;
@@ -143,7 +145,8 @@ export class LikelihoodMaximumInPlace {
     const n = scanGrid(ws, this.score);
     const { grid, scores } = ws;
     gridScores(ws, n, this.equation, this.sums);
-    scores[0] = this.equation.score(ws.zero, ws.k, 1);
+    const zero = ws.atZero();
+    scores[0] = zero === null ? NaN : this.equation.score(zero, ws.k, 1);
     if (!(scores[0]! > 0)) this.candidate(0);
     let brackets = 0;
     for (let j = 0; j < n && brackets < MAX_BRACKETS; j++) {

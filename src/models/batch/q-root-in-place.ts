@@ -19,7 +19,9 @@ const NEWTON_STOP = 1e-10;
  */
 export function qRootInPlace(ws: BatchWorkspace, target: number): number {
   const model = ws.model;
-  const q0 = ws.zero.rss;
+  const zero = ws.atZero();
+  if (zero === null) return generalizedQRoot(model, target).tau2;
+  const q0 = zero.rss;
   if (Number.isNaN(q0)) return NaN;
   if (q0 <= target) return 0;
   if (q0 === Infinity || !(target > 0)) return generalizedQRoot(model, target).tau2;
@@ -27,7 +29,7 @@ export function qRootInPlace(ws: BatchWorkspace, target: number): number {
   let hi = Infinity;
   let t = 0;
   let q = q0;
-  let slope = ws.zero.rss2;
+  let slope = zero.rss2;
   for (let iter = 1; iter <= MAX_NEWTON; iter++) {
     let next = t + (q * (q - target)) / (target * slope);
     if (!(next > lo && next < hi)) next = t + (q - target) / slope;
