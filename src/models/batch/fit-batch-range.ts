@@ -17,7 +17,7 @@ export interface BatchSettings {
 /**
  * Fits analyses `from` … `to − 1` of a validated batch into `columns` (at index j − `from` +
  * `at`) and their warnings into `warnings` (at j − `from`): each analysis is exactly what `metaAnalysis` computes for its
- * rows. Most analyses take the allocation-free {@link BatchKernel}; the others (k = 1, missing
+ * rows. Most analyses take the {@link BatchKernel} (buffers reused, columns written in place); the others (k = 1, missing
  * rows, zero variances, metafor's stopping rule, any analysis with a warning of the engine's)
  * take {@link fitAnalysis}, the engine's own `fitIntercept` and Q-profile intervals. An analysis
  * without warnings shares one frozen empty array.

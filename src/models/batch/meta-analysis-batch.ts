@@ -52,8 +52,9 @@ const OPTION_KEYS = ['method', 'test', 'level', 'control', 'workers'] as const;
  * column: Float64Arrays of k, estimates, SEs, test statistics, p-values, CI and prediction
  * bounds, τ² with its SE and Q-profile CI, I² with its CI, H², Q and its p-value. The packed
  * data are read in place (subarray views); per-study weights are not returned (refit one
- * analysis with `metaAnalysis` for those). Nothing is allocated per analysis: one set of
- * buffers per study count k is reused (see `BatchKernel`); analyses with missing values, a zero
+ * analysis with `metaAnalysis` for those). One set of buffers per study count k is reused
+ * and the columns are written in place (see `BatchKernel`; only the engine's small model
+ * object is made per analysis); analyses with missing values, a zero
  * variance, k = 1, metafor's `control` or a warning of the engine's are fitted by
  * `metaAnalysis`'s own engine path. With `workers: n` the analyses are fitted on n
  * `worker_threads` and the result is a Promise.
