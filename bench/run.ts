@@ -121,23 +121,30 @@ let passMs = NaN;
   rows.push({ goal: 'simulate, 10⁴ replicates of k = 20, REML (no goal set)', measured: `${fmt(batch / 1000)} s (loop of metaAnalysis: ${fmt(loop / 1000)} s)`, target: '—', ratio: `${fmt(loop / batch)}× vs the loop`, met: '—' });
 }
 
-// 6. batch: m = 100,000 analyses of k = 10, REML
+// 6. batch: m = 100,000 analyses of k = 10, REML (serial: median of 3; workers: the first call
+// starts the pool, the median of 3 later calls reuses it)
 {
   const m = 100_000;
   const k = 10;
   const d = simulateStudies(m * k, 11);
   const offsets = Float64Array.from({ length: m + 1 }, (_, j) => j * k);
   const input = { yi: d.yi, vi: d.vi, offsets };
-  const t0 = performance.now();
-  metaAnalysisBatch(input);
-  const serial = (performance.now() - t0) / 1000;
-  const t1 = performance.now();
-  await metaAnalysisBatch(input, { workers: 2 });
-  const parallel = (performance.now() - t1) / 1000;
+  const seconds = async (f: () => unknown) => {
+    const t0 = performance.now();
+    await f();
+    return (performance.now() - t0) / 1000;
+  };
+  const median3 = async (f: () => unknown) => {
+    const t = [await seconds(f), await seconds(f), await seconds(f)].sort((a, b) => a - b);
+    return t[1]!;
+  };
+  const serial = await median3(() => metaAnalysisBatch(input));
+  const cold = await seconds(() => metaAnalysisBatch(input, { workers: 2 }));
+  const parallel = await median3(() => metaAnalysisBatch(input, { workers: 2 }));
   const rate = (m * k) / serial;
-  log(`batch m = 10⁵, k = 10, REML: ${fmt(serial)} s = ${fmt(rate)} rows/s on one core; workers: 2 → ${fmt(parallel)} s (${fmt(serial / parallel)}× speed-up)`);
+  log(`batch m = 10⁵, k = 10, REML: ${fmt(serial)} s = ${fmt(rate)} rows/s on one core; workers: 2 → ${fmt(parallel)} s (${fmt(serial / parallel)}× speed-up; first call, starting the workers: ${fmt(cold)} s)`);
   rows.push({ goal: 'metaAnalysisBatch m = 10⁵ × k = 10, REML (one core)', measured: `${fmt(serial)} s, ${fmt(rate)} rows/s`, target: '≥ 10⁶ rows/s', ratio: `${fmt(rate / 1e6)}× the goal`, met: rate >= 1e6 ? 'yes' : 'no' });
-  rows.push({ goal: 'metaAnalysisBatch with workers: 2', measured: `${fmt(parallel)} s`, target: 'scales with cores', ratio: `${fmt(serial / parallel)}× vs one thread`, met: serial / parallel > 1.3 ? 'yes' : 'no' });
+  rows.push({ goal: 'metaAnalysisBatch with workers: 2 (pool started)', measured: `${fmt(parallel)} s (first call ${fmt(cold)} s)`, target: 'scales with cores', ratio: `${fmt(serial / parallel)}× vs one thread`, met: serial / parallel > 1.3 ? 'yes' : 'no' });
 }
 
 // 6b. GOSH: 10⁴ subsets of k = 30

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { metaAnalysis, metaAnalysisBatch, BATCH_COLUMNS, InputError, TAU2_METHODS, type MetaAnalysisBatchResult } from '../../src/index.ts';
@@ -89,6 +90,36 @@ describe('metaAnalysisBatch', () => {
     for (const name of BATCH_COLUMNS) expect(Array.from(parallel[name])).toEqual(Array.from(serial[name]));
     expect(parallel.warnings).toEqual(serial.warnings);
   }, 60_000);
+
+  it('gives the same columns and warnings with worker threads on a batch of many chunks, reused and run twice at once', async () => {
+    const analyses = Array.from({ length: 700 }, (_, j) => {
+      const k = 1 + (j % 9);
+      return { yi: Array.from({ length: k }, (_, i) => Math.sin(7 * j + 3 * i) * (1 + (j % 4))), vi: Array.from({ length: k }, (_, i) => 0.01 + ((j * 13 + i * 7) % 17) / 40) };
+    });
+    const input = pack(analyses);
+    input.yi[5] = NaN; // a missing value in analysis 2
+    input.vi[40] = 0; // a zero variance
+    for (const method of ['REML', 'DL'] as const) {
+      const serial = metaAnalysisBatch(input, { method, test: 'knha' });
+      const [a, b] = await Promise.all([
+        metaAnalysisBatch(input, { method, test: 'knha', workers: 2 }),
+        metaAnalysisBatch(input, { method, test: 'knha', workers: 3 }),
+      ]);
+      for (const parallel of [a, b]) {
+        for (const name of BATCH_COLUMNS) expect(Array.from(parallel[name])).toEqual(Array.from(serial[name]));
+        expect(parallel.warnings).toEqual(serial.warnings);
+      }
+      expect(serial.warnings.some((w) => w.length > 0)).toBe(true);
+    }
+  }, 120_000);
+
+  it('lets a script that awaits a batch on workers exit by itself (idle workers do not hold the process)', () => {
+    const script = `import { metaAnalysisBatch } from ${JSON.stringify(new URL('../../src/index.ts', import.meta.url).href)};
+      const r = await metaAnalysisBatch({ yi: [0, 0.2, 0.4, 0.1, 0.3], vi: [0.01, 0.01, 0.01, 0.02, 0.02], offsets: [0, 3, 5] }, { method: 'DL', workers: 2 });
+      console.log(r.tau2[0]);`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 110_000 }).toString();
+    expect(Math.abs(Number(out.trim()) - 0.03)).toBeLessThan(1e-12); // DL, equal vᵢ: Σ(yᵢ−ȳ)²/(k−1) − v = 0.04 − 0.01
+  }, 120_000);
 });
 
 describe('metaAnalysisBatch refuses lying or sparse array-likes before reading them (found by the adversarial test, which timed 7–60 s per call before)', () => {

@@ -17,7 +17,13 @@ export interface BatchInput {
 
 /** Options of `metaAnalysisBatch`: those of `metaAnalysis`, plus `workers`. */
 export interface MetaAnalysisBatchOptions extends MetaAnalysisOptions {
-  /** Worker threads to spread the analyses over (default: none, fitted on the calling thread). */
+  /**
+   * Worker threads to spread the analyses over (default: none, fitted on the calling thread).
+   * The threads share the data and the result columns (SharedArrayBuffers, no copy per thread)
+   * and take chunks of analyses until none is left; they stay alive, idle and unref'd, for the
+   * next batch, so only the first call pays their start (each loads the library; under tsx it
+   * also compiles it, seconds on a loaded machine).
+   */
   readonly workers?: number;
 }
 
@@ -46,7 +52,11 @@ const OPTION_KEYS = ['method', 'test', 'level', 'control', 'workers'] as const;
  * column: Float64Arrays of k, estimates, SEs, test statistics, p-values, CI and prediction
  * bounds, τ² with its SE and Q-profile CI, I² with its CI, H², Q and its p-value. The packed
  * data are read in place (subarray views); per-study weights are not returned (refit one
- * analysis with `metaAnalysis` for those). With `workers: n` the analyses are split over n
+ * analysis with `metaAnalysis` for those). One set of buffers per study count k is reused
+ * and the columns are written in place (see `BatchKernel`; only the engine's small model
+ * object is made per analysis); analyses with missing values, a zero
+ * variance, k = 1, metafor's `control` or a warning of the engine's are fitted by
+ * `metaAnalysis`'s own engine path. With `workers: n` the analyses are fitted on n
  * `worker_threads` and the result is a Promise.
  *
  * @param input `{ yi, vi, offsets }` (arrays or Float64Arrays; NaN or null marks a missing value,
@@ -78,15 +88,16 @@ export function metaAnalysisBatch(
     return runBatchWorkers(yi, vi, offsets, settings, workers).then((r) => batchResult(r.columns, r.warnings, settings, m));
   }
   const columns = batchColumns(m);
-  const warnings: string[][] = [];
+  const warnings: (readonly string[])[] = new Array<readonly string[]>(m);
   fitBatchRange(yi, vi, offsets, 0, m, columns, 0, warnings, settings);
   return batchResult(columns, warnings, settings, m);
 }
 
-function batchResult(columns: BatchColumns, warnings: string[][], settings: BatchSettings, m: number): MetaAnalysisBatchResult {
+function batchResult(columns: BatchColumns, warnings: (readonly string[])[], settings: BatchSettings, m: number): MetaAnalysisBatchResult {
   const result = {
     m, method: settings.method, test: settings.test, level: settings.level, ...columns,
-    warnings: Object.freeze(warnings.map((w) => Object.freeze(w))),
+    // most analyses share one frozen empty array; the others are frozen in place
+    warnings: Object.freeze(freezeEach(warnings)),
   };
   Object.defineProperty(result, 'toJSON', {
     enumerable: false,
@@ -98,6 +109,11 @@ function batchResult(columns: BatchColumns, warnings: string[][], settings: Batc
     },
   });
   return Object.freeze(result);
+}
+
+function freezeEach(warnings: (readonly string[])[]): (readonly string[])[] {
+  for (const w of warnings) if (w.length > 0) Object.freeze(w);
+  return warnings;
 }
 
 /** Validates the packed input and returns it as Float64Arrays (views of the caller's when they are). */

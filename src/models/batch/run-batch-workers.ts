@@ -2,13 +2,26 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { batchColumns, BATCH_COLUMNS, type BatchColumns } from './batch-columns.ts';
+import { NO_WARNINGS } from './batch-kernel.ts';
+import type { SharedBatchJob, SharedBatchReply } from './batch-worker.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
 
+/** Most analyses one claim takes (small enough to balance threads that get unequal shares of a loaded machine). */
+const MAX_CHUNK = 2048;
+
+/** Idle workers kept for later batches (unref'd: they never keep the process alive). */
+const idle: Worker[] = [];
+let nextJob = 1;
+
 /**
- * Fits a validated batch on `workers` worker threads: the analyses are cut into contiguous
- * shares of about equal numbers of rows, each worker gets copies of its rows (transferred, so
- * each row is copied once) and returns its columns, which are written into one result. Under
- * tsx (TypeScript sources) the workers load tsx themselves.
+ * Fits a validated batch on `workers` worker threads without copying it to each: the rows,
+ * offsets and result columns live in SharedArrayBuffers (the caller's own arrays are used as
+ * they are when they already are shared), the threads claim chunks of analyses from a shared
+ * counter (`Atomics.add`) until none is left, so a thread that gets less of a loaded machine
+ * simply fits fewer chunks, and each writes its analyses straight into the shared columns and
+ * returns only the warnings that are not empty. The workers stay alive, unref'd, for the next
+ * batch: starting one costs far more than a batch of thousands of analyses (it loads the
+ * library, and under tsx compiles it). Under tsx (TypeScript sources) the workers load tsx themselves.
  *
  * @example
  * const settings = { method: 'DL', test: 'z', level: 0.95, control: DEFAULT_TAU2_CONTROL } as const;
@@ -21,48 +34,83 @@ export async function runBatchWorkers(
   offsets: Float64Array,
   settings: BatchSettings,
   workers: number,
-): Promise<{ columns: BatchColumns; warnings: string[][] }> {
+): Promise<{ columns: BatchColumns; warnings: (readonly string[])[] }> {
   const m = offsets.length - 1;
-  const n = offsets[m]!;
-  const cuts = [0];
-  for (let w = 1; w < workers; w++) {
-    const target = (n * w) / workers;
-    let j = cuts[cuts.length - 1]!;
-    while (j < m && offsets[j]! < target) j++;
-    cuts.push(j);
-  }
-  cuts.push(m);
-  const source = workerSource();
-  const shares = [];
-  for (let w = 0; w < cuts.length - 1; w++) {
-    const from = cuts[w]!;
-    const to = cuts[w + 1]!;
-    if (to <= from) continue;
-    const start = offsets[from]!;
-    const end = offsets[to]!;
-    const job = {
-      yi: yi.slice(start, end),
-      vi: vi.slice(start, end),
-      offsets: offsets.slice(from, to + 1).map((o) => o - start),
-      settings,
-    };
-    shares.push(new Promise<{ from: number; columns: BatchColumns; warnings: string[][] }>((resolve, reject) => {
-      const worker = new Worker(source.code, { eval: source.eval, workerData: job, transferList: [job.yi.buffer, job.vi.buffer, job.offsets.buffer] });
-      worker.once('message', (r: { columns: BatchColumns; warnings: string[][] }) => {
-        resolve({ from, ...r });
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`a batch worker stopped (exit code ${code}) before returning its analyses`)));
-    }));
-  }
+  const out = sharedArray(BATCH_COLUMNS.length * m).fill(NaN);
+  const job: SharedBatchJob = {
+    id: nextJob++,
+    yi: shared(yi),
+    vi: shared(vi),
+    offsets: shared(offsets),
+    out,
+    counter: new Int32Array(new SharedArrayBuffer(4)),
+    chunk: Math.max(1, Math.min(MAX_CHUNK, Math.ceil(m / (8 * workers)))),
+    settings,
+  };
+  const team = Array.from({ length: Math.max(1, Math.min(workers, m)) }, () => idle.pop() ?? startWorker());
+  const replies = await Promise.all(team.map((worker) => runJob(worker, job)));
   const columns = batchColumns(m);
-  const warnings: string[][] = new Array<string[]>(m);
-  for (const share of await Promise.all(shares)) {
-    for (const name of BATCH_COLUMNS) columns[name].set(share.columns[name], share.from);
-    share.warnings.forEach((w, i) => (warnings[share.from + i] = w));
-  }
+  BATCH_COLUMNS.forEach((name, c) => columns[name].set(out.subarray(c * m, (c + 1) * m)));
+  const warnings = new Array<readonly string[]>(m).fill(NO_WARNINGS);
+  for (const reply of replies) for (const [j, w] of reply.warnings) warnings[j] = w;
   return { columns, warnings };
+}
+
+/** Posts `job` to `worker` and waits for its reply; the worker goes back to the idle list, or is dropped if it failed. */
+function runJob(worker: Worker, job: SharedBatchJob): Promise<SharedBatchReply> {
+  return new Promise<SharedBatchReply>((resolve, reject) => {
+    const done = () => {
+      worker.unref();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (reply: SharedBatchReply) => {
+      if (reply.id !== job.id) return;
+      done();
+      idle.push(worker);
+      resolve(reply);
+    };
+    const onError = (error: Error) => {
+      done();
+      void worker.terminate();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`a batch worker stopped (exit code ${code}) before returning its analyses`));
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    // a running job keeps the process alive; an idle worker does not
+    worker.ref();
+    worker.postMessage(job);
+  });
+}
+
+function startWorker(): Worker {
+  const source = workerSource();
+  const worker = new Worker(source.code, { eval: source.eval });
+  worker.unref();
+  worker.on('exit', () => {
+    const i = idle.indexOf(worker);
+    if (i >= 0) idle.splice(i, 1);
+  });
+  return worker;
+}
+
+/** A Float64Array of n values in a SharedArrayBuffer. */
+function sharedArray(n: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(8 * n));
+}
+
+/** `a` itself when it is a view of a SharedArrayBuffer, else a shared copy. */
+function shared(a: Float64Array): Float64Array {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const copy = sharedArray(a.length);
+  copy.set(a);
+  return copy;
 }
 
 /**

@@ -78,7 +78,7 @@ export function maximizeLikelihood(
   if (scoring.infiniteWeight && best.tau2 > 0) {
     warnings.push(infiniteWeightWarning(name, show(best.tau2)));
   } else if (!scoring.converged) {
-    warnings.push(`${name}: Fisher scoring did not converge in ${control.maxIterations} iterations; tau² was found by a bracketing root search instead (the global maximum of the likelihood).`);
+    warnings.push(scoringNotConvergedWarning(name, control.maxIterations));
   } else if (!(scoringIsBest && metaforPoint === best.tau2)) {
     const gapScoring = best.ll() - ll(scoring.tau2);
     const gapMetafor = best.ll() - ll(metaforPoint);
@@ -96,6 +96,17 @@ export function maximizeLikelihood(
     lastChange: best.lastChange * unit,
     warnings,
   };
+}
+
+/**
+ * The warning of an (RE)ML fit whose Fisher scoring did not converge (exact stopping): the
+ * estimate is the global maximum found by the scan. Shared with `metaAnalysisBatch`'s kernel.
+ *
+ * @example
+ * scoringNotConvergedWarning('REML', 1000) // => 'REML: Fisher scoring did not converge in 1000 iterations; …'
+ */
+export function scoringNotConvergedWarning(name: string, maxIterations: number): string {
+  return `${name}: Fisher scoring did not converge in ${maxIterations} iterations; tau² was found by a bracketing root search instead (the global maximum of the likelihood).`;
 }
 
 /**

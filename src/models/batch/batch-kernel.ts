@@ -1,0 +1,162 @@
+import { chiSquareSf } from '../../distributions/chi-square.ts';
+import { normalSf } from '../../distributions/normal.ts';
+import { studentTSf } from '../../distributions/student-t.ts';
+import { TAU2_ESTIMATORS } from '../tau2/estimators.ts';
+import { ML_EQUATION, REML_EQUATION } from '../tau2/fisher-scoring.ts';
+import type { BatchColumns } from './batch-columns.ts';
+import { BatchWorkspace } from './batch-workspace.ts';
+import type { BatchSettings } from './fit-batch-range.ts';
+import { LikelihoodMaximumInPlace } from './likelihood-maximum-in-place.ts';
+import { qRootInPlace } from './q-root-in-place.ts';
+
+/** The warnings of an analysis that has none (shared, frozen). */
+export const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * The batch's fast path: fits one analysis exactly as `metaAnalysis` does (`fitIntercept`,
+ * then `heterogeneityIntervals`: the same scaling, the same τ² estimator on the engine's own
+ * intercept-only model, the same tests, Q, I², H² and Q-profile roots) and writes every column
+ * straight into the batch's Float64Arrays, reusing one {@link BatchWorkspace} per k and one
+ * allocation-free likelihood maximizer: no buffer, result object or warnings array per
+ * analysis (only the engine's small model object). Each weighted fit is read at once and computed once where the engine computes
+ * it twice (the fit at τ̂² gives the SE of τ̂², the estimate and Knapp–Hartung's s²; the fit at
+ * 0 gives Q, the typical variance and the score at 0).
+ *
+ * `fit` returns `null` (and may have written nothing) for an analysis that needs the engine's
+ * general path: k < 2, a missing value, a variance ≤ 0, metafor's stopping rule, or any
+ * situation in which the engine adds a warning of its own (several maxima, a bound beyond
+ * metafor's search limit, Knapp–Hartung with zero residuals, …).
+ *
+ * @example
+ * const kernel = new BatchKernel({ method: 'DL', test: 'z', level: 0.95, control: DEFAULT_TAU2_CONTROL });
+ * const cols = batchColumns(1);
+ * kernel.fit(new Float64Array([0, 0.2, 0.4]), new Float64Array([0.01, 0.01, 0.01]), 0, 3, cols, 0) // => []
+ * cols.tau2[0] // => 0.03 (DL for equal vᵢ: Σ(yᵢ−ȳ)²/(k−1) − v = 0.04 − 0.01)
+ */
+export class BatchKernel {
+  private readonly workspaces = new Map<number, BatchWorkspace>();
+  private readonly maximum = new LikelihoodMaximumInPlace();
+  private readonly usable: boolean;
+  private last: BatchWorkspace | undefined;
+
+  constructor(private readonly settings: BatchSettings) {
+    const { method, test, control } = settings;
+    this.usable = control.stopping === 'exact' && !(method === 'EE' && test === 'knha');
+  }
+
+  /** Fits rows `start` … `start + k − 1` into `columns` at `out`; its warnings, or `null`: use the engine. */
+  fit(yi: Float64Array, vi: Float64Array, start: number, k: number, columns: BatchColumns, out: number): readonly string[] | null {
+    if (k < 2 || !this.usable) return null;
+    const ws = this.workspace(k);
+    if (!ws.load(yi, vi, start)) return null;
+    const { method, control } = this.settings;
+    const model = ws.model;
+    let tau2: number;
+    let tau2Se: number | null;
+    let warnings = NO_WARNINGS;
+    if (method === 'REML' || method === 'ML') {
+      tau2 = this.maximum.find(ws, method === 'REML' ? REML_EQUATION : ML_EQUATION, method === 'REML', control);
+      tau2Se = NaN;
+      if (this.maximum.warning !== null) warnings = [this.maximum.warning];
+    } else {
+      const t = TAU2_ESTIMATORS[method](model, control);
+      tau2 = t.tau2;
+      tau2Se = t.se;
+      if (t.warnings.length > 0) warnings = t.warnings;
+    }
+    if (!Number.isFinite(tau2 * ws.unit)) return null;
+    if (ws.at.tau2 !== tau2) {
+      const fit = model.fitTau2(tau2);
+      if (fit === null) return null;
+      ws.remember(tau2, fit);
+    }
+    if (method === 'REML') tau2Se = Math.sqrt(2 / ws.at.trPP);
+    else if (method === 'ML') tau2Se = Math.sqrt(2 / ws.at.sumW2);
+    if (!this.writeEstimates(ws, tau2, columns, out)) return null;
+    columns.k[out] = k;
+    columns.tau2[out] = tau2 * ws.unit;
+    columns.tau2Se[out] = tau2Se === null ? NaN : tau2Se * ws.unit;
+    return this.writeHeterogeneity(ws, tau2, columns, out) ? warnings : null;
+  }
+
+  private workspace(k: number): BatchWorkspace {
+    if (this.last?.k === k) return this.last;
+    let ws = this.workspaces.get(k);
+    if (ws === undefined) {
+      ws = new BatchWorkspace(k, this.settings);
+      this.workspaces.set(k, ws);
+    }
+    this.last = ws;
+    return ws;
+  }
+
+  /**
+   * `coefficientEstimates` and `wald` at τ̂² (model units) from its fit (`ws.at`): estimate, SE, test, CI
+   * and prediction interval. `false` where Knapp–Hartung's residuals are all zero or the
+   * statistic is infinite (warnings of the engine's path).
+   */
+  private writeEstimates(ws: BatchWorkspace, tau2: number, columns: BatchColumns, out: number): boolean {
+    const fit = ws.at;
+    const test = this.settings.test;
+    const df = ws.k - 1;
+    let s2 = 1;
+    if (test === 'knha') {
+      if (fit.rss <= Number.EPSILON) return false;
+      s2 = fit.rss / df;
+    }
+    const g = fit.gramFactor;
+    const covariance = ((1 / g) / g) * s2;
+    const c = Math.sqrt(ws.unit);
+    const estimate = ws.shift + c * fit.coef;
+    const se = c * Math.sqrt(covariance);
+    const statistic = estimate / se;
+    if (statistic === Infinity || statistic === -Infinity) return false;
+    const crit = ws.crit;
+    columns.estimate[out] = estimate;
+    columns.se[out] = se;
+    columns.statistic[out] = statistic;
+    columns.pValue[out] = test === 'z' ? 2 * normalSf(Math.abs(statistic)) : 2 * studentTSf(Math.abs(statistic), df);
+    columns.ciLower[out] = estimate - crit * se;
+    columns.ciUpper[out] = estimate + crit * se;
+    const piHalf = crit * c * Math.sqrt(covariance + tau2);
+    columns.piLower[out] = estimate - piHalf;
+    columns.piUpper[out] = estimate + piHalf;
+    return true;
+  }
+
+  /**
+   * `cochranQ`, `inconsistency` and `heterogeneityIntervals` (Q-profile) of the loaded analysis at
+   * τ̂² (model units). `false` where the engine warns (a Q-profile bound beyond metafor's limit).
+   */
+  private writeHeterogeneity(ws: BatchWorkspace, tau2: number, columns: BatchColumns, out: number): boolean {
+    const { model, unit, k } = ws;
+    const equalEffects = this.settings.method === 'EE';
+    const df = k - 1;
+    const zero = ws.atZero();
+    if (zero === null) return false;
+    const q = Math.max(0, zero.rss);
+    const typical = df / zero.trP;
+    columns.q[out] = q;
+    columns.qPValue[out] = chiSquareSf(q, df);
+    columns.i2[out] = equalEffects ? Math.max(0, (100 * (q - df)) / q) : (100 * tau2) / (typical + tau2);
+    columns.h2[out] = equalEffects ? q / df : tau2 / typical + 1;
+    if (equalEffects) return true;
+    const tau2Hat = (tau2 * unit) / unit;
+    const exactLower = qRootInPlace(ws, ws.qLower);
+    const exactUpper = qRootInPlace(ws, ws.qUpper);
+    const limit = Math.max(100 / unit, 10 * tau2Hat);
+    if (exactUpper > limit) return false;
+    const lower = Math.min(exactLower, limit) * unit;
+    const upper = Math.min(exactUpper, limit) * unit;
+    const typicalUser = typical * unit;
+    columns.tau2CiLower[out] = finiteOrNaN(lower);
+    columns.tau2CiUpper[out] = finiteOrNaN(upper);
+    columns.i2CiLower[out] = finiteOrNaN((100 * lower) / (typicalUser + lower));
+    columns.i2CiUpper[out] = finiteOrNaN((100 * upper) / (typicalUser + upper));
+    return true;
+  }
+}
+
+function finiteOrNaN(x: number): number {
+  return Number.isFinite(x) ? x : NaN;
+}

@@ -1,0 +1,234 @@
+import { zeroin } from '../../numeric/brent-root.ts';
+import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
+import type { ScoringEquation } from '../tau2/fisher-scoring.ts';
+import { scoringNotConvergedWarning } from '../tau2/likelihood-maximum.ts';
+import type { Tau2Control } from '../tau2/tau2-fit.ts';
+import type { BatchWorkspace } from './batch-workspace.ts';
+
+/** The engine's scan settings (see `maximizeLikelihood`): points a decade, most points, most brackets, noise in ℓ. */
+const POINTS_PER_DECADE = 5;
+const MAX_POINTS = 160;
+const MAX_BRACKETS = 8;
+const LL_NOISE = 1e-8;
+/** What {@link LikelihoodMaximumInPlace}'s scoring returns when it stops at an infinite weight, or does not converge. */
+const FAILED = -1;
+const NOT_CONVERGED = -2;
+/** Most log-likelihood values remembered per analysis (ℓ is asked for at 0, the scoring point and a few candidates). */
+const MEMORY = 12;
+
+/**
+ * `maximizeLikelihood` (the global maximum of the ML or REML likelihood over τ² ≥ 0, exact
+ * stopping) for the analysis loaded in a {@link BatchWorkspace}, step for step — Fisher scoring
+ * from the Hedges start, metafor's check of τ² = 0, the score at 0 and on the same geometric
+ * grid (one fused pass), every + → − sign change polished by Brent's method, ℓ compared at the
+ * candidates — so it returns the same τ² (model units), but without allocating: the grid,
+ * sums, scores, candidates and remembered ℓ live in the workspace and in this object.
+ *
+ * Scoring that does not converge in `maxIterations` steps leaves the scan's maximum and the
+ * engine's warning in `warning`. Returns NaN where the engine would add another warning
+ * (scoring at an infinite weight; scoring or metafor's point at a lower maximum than the global
+ * one) or finds no maximum: the caller then fits that analysis with the engine itself.
+ *
+ * @example
+ * const ws = new BatchWorkspace(3, { method: 'REML', test: 'z', level: 0.95, control: DEFAULT_TAU2_CONTROL });
+ * ws.load(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1]), 0);
+ * new LikelihoodMaximumInPlace().find(ws, REML_EQUATION, true, DEFAULT_TAU2_CONTROL) // => 3.0000000000 (Σ(yᵢ−ȳ)²/(k−1) − v)
+ */
+export class LikelihoodMaximumInPlace {
+  private model!: WeightedModel;
+  private equation!: ScoringEquation;
+  private restricted = true;
+  private readonly memoT = new Float64Array(MEMORY);
+  private readonly memoLl = new Float64Array(MEMORY);
+  private remembered = 0;
+  private readonly candT = new Float64Array(MAX_BRACKETS + 2);
+  private readonly candLl = new Float64Array(MAX_BRACKETS + 2);
+  private candidates = 0;
+  /** The engine's warning for the last analysis, if any. */
+  warning: string | null = null;
+  private ws!: BatchWorkspace;
+  private readonly sums: { sumW: number; sumW2: number; rss: number; rss2: number; trP: number } = { sumW: 0, sumW2: 0, rss: 0, rss2: 0, trP: 0 };
+  /** The exact score at τ² (NaN where a weight is infinite), for Brent's method. */
+  private readonly score = (t: number): number => {
+    const fit = this.model.fitTau2(t);
+    return fit === null ? NaN : this.equation.score(fit, this.model.k, 1);
+  };
+
+  /** τ̂² of the loaded analysis (model units), or NaN: fit it with the engine. */
+  find(ws: BatchWorkspace, equation: ScoringEquation, restricted: boolean, control: Tau2Control): number {
+    this.ws = ws;
+    this.model = ws.model;
+    this.equation = equation;
+    this.restricted = restricted;
+    this.remembered = 0;
+    this.candidates = 0;
+    this.warning = null;
+    const scoring = this.fisherScoring(ws, control);
+    if (scoring === FAILED) return NaN;
+    if (scoring === NOT_CONVERGED) {
+      const best = this.scanAndPolish(ws, NaN);
+      if (best < 0) return NaN;
+      this.warning = scoringNotConvergedWarning(equation.name, control.maxIterations);
+      return this.candT[best]!;
+    }
+    const metaforPoint = this.metaforCheck(scoring);
+    const best = this.scanAndPolish(ws, scoring);
+    const bestLl = this.candLl[best]!;
+    if (bestLl - this.ll(scoring) > LL_NOISE || bestLl - this.ll(metaforPoint) > LL_NOISE) return NaN;
+    return this.candT[best]!;
+  }
+
+  /** `fisherScoring` with the exact stopping rule; {@link FAILED} at an infinite weight or a step that is not finite. */
+  private fisherScoring(ws: BatchWorkspace, control: Tau2Control): number {
+    const { model, equation } = this;
+    const k = model.k;
+    const he = model.fitWeights(ws.ones);
+    if (he === null) return NaN;
+    const start = (he.rss - he.traceDiagonal(model.v)) / (k - 1);
+    let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
+    for (let iter = 1; iter <= control.maxIterations; iter++) {
+      const fit = model.fitTau2(tau2);
+      if (fit === null) return FAILED;
+      let adj = equation.step(fit, k, 1) * control.stepAdjustment;
+      if (!Number.isFinite(adj)) return FAILED;
+      if (tau2 === 0 && adj <= 0) return 0;
+      while (tau2 + adj < 0) adj /= 2;
+      tau2 += adj;
+      if (Math.abs(adj) <= control.threshold * Math.max(1, tau2)) return tau2;
+    }
+    return NOT_CONVERGED;
+  }
+
+  /** metafor's `ll0check` (every vᵢ > 0 here): 0 replaces τ̂² when ℓ(0) − ℓ(τ̂²) > ε^¼ and τ̂² > 1e-5. */
+  private metaforCheck(tau2: number): number {
+    if (!(tau2 * this.model.unit > 1e-5)) return tau2;
+    return this.ll(0) - this.ll(tau2) > Number.EPSILON ** 0.25 ? 0 : tau2;
+  }
+
+  /**
+   * ℓ at τ², remembered: `logLikelihood`'s formula, at 0 from the workspace's fit, elsewhere from a
+   * fit the workspace also keeps (the last one is usually τ̂², which the kernel then need not refit).
+   */
+  private ll(t: number): number {
+    for (let i = 0; i < this.remembered; i++) if (this.memoT[i] === t) return this.memoLl[i]!;
+    const { model, restricted, ws } = this;
+    let rss: number;
+    let logDetGram: number;
+    if (t === 0) {
+      const zero = ws.atZero();
+      if (zero === null) return -Infinity;
+      rss = zero.rss;
+      logDetGram = zero.logDetGram;
+    } else {
+      const fit = model.fitTau2(t);
+      if (fit === null) return -Infinity;
+      rss = fit.rss;
+      logDetGram = fit.logDetGram;
+      ws.remember(t, fit);
+    }
+    const n = restricted ? model.k - 1 : model.k;
+    const value = -0.5 * (n * Math.log(2 * Math.PI) + model.sumLogV(t) + (restricted ? logDetGram : 0) + rss);
+    if (this.remembered < MEMORY) {
+      this.memoT[this.remembered] = t;
+      this.memoLl[this.remembered++] = value;
+    }
+    return value;
+  }
+
+  private candidate(t: number): void {
+    this.candT[this.candidates] = t;
+    this.candLl[this.candidates++] = this.ll(t);
+  }
+
+  /** `scanAndPolish` of the engine (every vᵢ > 0): the index of the best candidate, −1 if none. */
+  private scanAndPolish(ws: BatchWorkspace, scoring: number): number {
+    const n = scanGrid(ws, this.score);
+    const { grid, scores } = ws;
+    gridScores(ws, n, this.equation, this.sums);
+    const zero = ws.atZero();
+    scores[0] = zero === null ? NaN : this.equation.score(zero, ws.k, 1);
+    if (!(scores[0]! > 0)) this.candidate(0);
+    let brackets = 0;
+    for (let j = 0; j < n && brackets < MAX_BRACKETS; j++) {
+      if (!(scores[j]! > 0 && scores[j + 1]! <= 0)) continue;
+      brackets++;
+      // point j of the scan: 0, then the grid
+      const a = j === 0 ? 0 : grid[j - 1]!;
+      const b = grid[j]!;
+      if (scoring >= Math.max(1e-2, a) && scoring <= b) continue;
+      const left = j === 0 ? scores[j]! : this.score(a);
+      const right = this.score(b);
+      if (!(left > 0)) this.candidate(a);
+      else if (right > 0) this.candidate(b);
+      else this.candidate(zeroin(this.score, a, b, left, right, 0, 200).root);
+    }
+    if (Number.isFinite(scoring)) this.candidate(scoring);
+    if (this.candidates === 0) return -1;
+    let best = 0;
+    for (let c = 1; c < this.candidates; c++) {
+      const top = this.candLl[best]!;
+      if (this.candLl[c]! > top + 1e-13 * (1 + Math.abs(top))) best = c;
+    }
+    return best;
+  }
+}
+
+/**
+ * The engine's `scanGrid` written into `ws.grid`: geometric from 10⁻²·min vᵢ to an upper end
+ * where the score is negative; returns the number of points.
+ */
+function scanGrid(ws: BatchWorkspace, score: (t: number) => number): number {
+  const { y, v, k, grid } = ws;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  let vMin = Infinity;
+  let vMax = 0;
+  for (let i = 0; i < k; i++) {
+    yMin = Math.min(yMin, y[i]!);
+    yMax = Math.max(yMax, y[i]!);
+    if (v[i]! > 0) vMin = Math.min(vMin, v[i]!);
+    vMax = Math.max(vMax, v[i]!);
+  }
+  const range = yMax - yMin;
+  let upper = 2 * range * range + vMax;
+  if (!(upper > 0)) upper = 1;
+  for (let n = 0; n < 200 && score(upper) > 0; n++) upper *= 4;
+  let lower = Number.isFinite(vMin) ? 1e-2 * vMin : upper * 1e-12;
+  if (!(lower < upper)) lower = upper * 1e-6;
+  const decades = Math.log10(upper / lower);
+  const n = Math.min(MAX_POINTS, Math.max(8, Math.ceil(decades * POINTS_PER_DECADE)));
+  const ratio = (upper / lower) ** (1 / n);
+  for (let j = 0; j <= n; j++) grid[j] = lower * ratio ** j;
+  return n + 1;
+}
+
+/**
+ * The engine's fused `gridSums` and the equation's score at each of the n grid points, into
+ * `ws.scores[1 …]`: the same six power sums, each added over the studies in the same order (so
+ * the same numbers and signs), point by point with the sums in registers.
+ */
+function gridScores(ws: BatchWorkspace, n: number, equation: ScoringEquation, sums: { -readonly [K in keyof GridSums]: number }): void {
+  const { y, v, k, grid, scores } = ws;
+  for (let j = 0; j < n; j++) {
+    const t = grid[j]!;
+    let s1 = 0, s2 = 0, sy = 0, syy = 0, s2y = 0, s2yy = 0;
+    for (let i = 0; i < k; i++) {
+      const yi = y[i]!;
+      const a = 1 / (v[i]! + t);
+      const a2 = a * a;
+      s1 += a;
+      s2 += a2;
+      sy += a * yi;
+      syy += a * (yi * yi);
+      s2y += a2 * yi;
+      s2yy += a2 * (yi * yi);
+    }
+    const mu = sy / s1;
+    sums.sumW = s1;
+    sums.sumW2 = s2;
+    sums.rss = syy - mu * sy;
+    sums.rss2 = s2yy - 2 * mu * s2y + mu * mu * s2;
+    sums.trP = s1 - s2 / s1;
+    scores[j + 1] = equation.score(sums, k, 1);
+  }
+}
