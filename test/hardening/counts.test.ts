@@ -78,4 +78,11 @@ describe('counts beyond their documented maximum', () => {
     const rows = [{ xi: 3, ni: 20 }, { xi: 5, ni: 25 }, { xi: 1, ni: 30 }, { xi: 8, ni: 22 }];
     expect(fastError(() => p.glmm(rows, { measure: 'PLO', nAGQ: 1.7e308 } as never))[1]).toBe('nAGQ');
   });
+
+  it('metaAnalysisBatch: workers 1e9 (ran the process out of memory) and above 256 are E_TOO_LARGE', () => {
+    const batch = { yi: Float64Array.from(yi), vi: Float64Array.from(vi), offsets: [0, 20, 40] };
+    for (const workers of [1e9, 2 ** 40, 257]) {
+      expect(fastError(() => p.metaAnalysisBatch(batch, { workers }))).toEqual(['E_TOO_LARGE', 'workers']);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { interceptModel } from '../engine/intercept-model.ts';
+import { interceptModel, type ReusableModel } from '../engine/intercept-model.ts';
 import type { WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
 import { cachedQuantile } from '../inference/cached-quantile.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
@@ -10,8 +10,8 @@ const GRID_CAPACITY = 161;
  * The buffers a batch reuses for every analysis with k studies: the scaled data, the scan's
  * grid and scores, what the kernel reads from the fits at 0 and at τ̂², and the quantiles of
  * the tests and of the Q-profile (their df is k − 1, the same for every analysis of this size).
- * Each analysis gets a new engine `interceptModel` over the buffers (a few small arrays): the
- * model may remember things between the fits of one analysis, never across analyses.
+ * One engine `interceptModel` over the buffers serves every analysis: `reload` makes it forget
+ * what it remembered of the previous one (its fit at 0, its centre), so nothing crosses analyses.
  *
  * @example
  * const ws = new BatchWorkspace(3, { method: 'REML', test: 'z', level: 0.95, control: DEFAULT_TAU2_CONTROL });
@@ -41,7 +41,7 @@ export class BatchWorkspace {
    */
   readonly at = { tau2: NaN, coef: NaN, gramFactor: NaN, rss: NaN, trPP: NaN, sumW2: NaN };
   /** The engine's model of the loaded analysis. */
-  model!: WeightedModel;
+  model!: ReusableModel;
   /** Critical value of the CI and PI (normal, or t with k − 1 df). */
   readonly crit: number;
   /** χ² quantiles of the Q-profile: Q(τ²) equals `qLower` at the lower bound, `qUpper` at the upper. */
@@ -68,7 +68,7 @@ export class BatchWorkspace {
 
   /**
    * Loads rows `start` … `start + k − 1`, centred and scaled exactly as `scaleData` does (median
-   * of y; the power of 4 nearest the median vᵢ), with a new model over them. `false`
+   * of y; the power of 4 nearest the median vᵢ), the model reloaded over them. `false`
    * (nothing usable loaded) when a value is missing or a variance is not positive: such an
    * analysis takes the engine's general path, which words its warnings.
    */
@@ -92,7 +92,9 @@ export class BatchWorkspace {
     }
     this.shift = shift;
     this.unit = c * c;
-    this.model = interceptModel(y, v, this.unit);
+    // one model per workspace (its arrays are y and v, refilled above), told to forget the last analysis
+    if (this.model === undefined) this.model = interceptModel(y, v, this.unit);
+    else this.model.reload(this.unit);
     this.at.tau2 = NaN;
     this.zeroRead = false;
     return true;

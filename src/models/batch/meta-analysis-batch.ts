@@ -22,7 +22,8 @@ export interface MetaAnalysisBatchOptions extends MetaAnalysisOptions {
    * The threads share the data and the result columns (SharedArrayBuffers, no copy per thread)
    * and take chunks of analyses until none is left; they stay alive, idle and unref'd, for the
    * next batch, so only the first call pays their start (each loads the library; under tsx it
-   * also compiles it, seconds on a loaded machine).
+   * also compiles it, seconds on a loaded machine). At most 256 (`MAX_WORKERS`; more is
+   * `E_TOO_LARGE`).
    */
   readonly workers?: number;
 }
@@ -42,6 +43,9 @@ export type MetaAnalysisBatchResult = BatchColumns & {
   /** Warnings of analysis j (skipped rows, refused fits, estimator notes), as `metaAnalysis` gives them. */
   readonly warnings: readonly (readonly string[])[];
 };
+
+/** Most worker threads a batch may ask for (each costs a thread and a copy of the library). */
+export const MAX_WORKERS = 256;
 
 const OPTION_KEYS = ['method', 'test', 'level', 'control', 'workers'] as const;
 
@@ -81,6 +85,9 @@ export function metaAnalysisBatch(
   const settings: BatchSettings = resolveModelOptions(model);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
     throw new InputError('must be a positive integer (number of worker threads)', { field: 'workers', value: workers });
+  }
+  if (workers !== undefined && workers > MAX_WORKERS) {
+    throw new InputError(`must be at most ${MAX_WORKERS} worker threads`, { field: 'workers', value: workers, code: 'E_TOO_LARGE' });
   }
   const { yi, vi, offsets } = readBatch(input);
   const m = offsets.length - 1;

@@ -20,8 +20,17 @@ import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './we
  * @example
  * interceptModel(new Float64Array([1, 3]), new Float64Array([1, 1])).fitTau2(0)!.rss // => 2
  */
-export function interceptModel(y: Float64Array, v: Float64Array, unit = 1): WeightedModel {
+export function interceptModel(y: Float64Array, v: Float64Array, unit = 1): ReusableModel {
   return new InterceptModel(y, v, unit);
+}
+
+/**
+ * An intercept model whose data arrays may be refilled in place for another analysis of the same
+ * k (the batch kernel): `reload(unit)` forgets everything remembered from the previous data (the
+ * fit at τ² = 0, the binned moments, the centre of the sums) and takes the new variance unit.
+ */
+export interface ReusableModel extends WeightedModel {
+  reload(unit: number): void;
 }
 
 class InterceptFit implements WeightedFit {
@@ -69,7 +78,7 @@ const BLOCK = 128;
 /** Shifted sums are used while the shift's share of rss is below this (see `fitCurrent`). */
 const SHIFT_TOLERANCE = 2 ** -20;
 
-class InterceptModel implements WeightedModel {
+class InterceptModel implements ReusableModel {
   readonly k: number;
   readonly p = 1;
   readonly weights: Float64Array;
@@ -90,11 +99,19 @@ class InterceptModel implements WeightedModel {
   constructor(
     readonly y: Float64Array,
     readonly v: Float64Array,
-    readonly unit: number,
+    public unit: number,
   ) {
     this.k = y.length;
     this.weights = new Float64Array(this.k);
     this.fit = new InterceptFit(this);
+  }
+
+  reload(unit: number): void {
+    this.unit = unit;
+    this.zero = null;
+    this.staleTau2 = NaN;
+    this.centre = 0;
+    this.binned = undefined;
   }
 
   /**
