@@ -71,6 +71,16 @@ describe('simulate: the data drawn', () => {
 
 describe('simulate: reproducibility and the two paths', () => {
   const design: SimulationDesign = { k: 12, tau2: 0.08, mu: 0.25, viDistribution: { min: 0.01, max: 0.3 }, replications: 300, seed: 42 };
+  const expectClose = (a: unknown, b: unknown, path: string): void => {
+    if (typeof a === 'number' && typeof b === 'number') {
+      expect(Math.abs(a - b), path).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+    } else if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+      expect(Object.keys(a), path).toEqual(Object.keys(b));
+      for (const key of Object.keys(a)) expectClose((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+    } else {
+      expect(a, path).toEqual(b);
+    }
+  };
   const measures = (r: ReturnType<typeof simulate>) => {
     const { analysis: _a, batch: _b, warnings: _w, ...rest } = r;
     return rest;
@@ -87,7 +97,9 @@ describe('simulate: reproducibility and the two paths', () => {
     const loop = simulate(design, (d) => metaAnalysis(d, { method, test: 'knha' }), { progress: false });
     expect(batch.batch).toBe(true);
     expect(loop.batch).toBe(false);
-    expect(measures(loop)).toEqual(measures(batch));
+    // the batch kernel and metaAnalysis agree to 1e-12 (their documented contract), not to the
+    // last bit: their fits sum in a different order; counts (coverage, power) must be equal
+    expectClose(measures(loop), measures(batch), 'measures');
   });
 
   it('a replicate whose analysis throws is a failure, with its message in warnings', () => {
