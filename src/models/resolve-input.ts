@@ -50,13 +50,15 @@ export function resolveStudies(given: EffectInput | EffectSizes): ResolvedStudie
     throw new InputError(`length mismatch: provenance has ${provIn.length} entries but yi has ${yi.length}`, { field: 'provenance', code: 'E_LENGTH_MISMATCH' });
   }
   const k = yi.length;
-  const keep = new Int32Array(k);
-  let kept = 0;
+  // Float64Arrays with every value usable (the large-k case) need no row bookkeeping
+  const clean = yi instanceof Float64Array && vi instanceof Float64Array && allUsable(yi, vi);
+  const keep = new Int32Array(clean ? 0 : k);
+  let kept = clean ? k : 0;
   const warnings: string[] = [];
   const omitted: OmittedInputRow[] = [];
   // labels are built only where a message needs one: this loop runs once per row of the data
   const labelOf = (i: number) => labelsIn?.[i] ?? `row ${i + 1}`;
-  for (let i = 0; i < k; i++) {
+  for (let i = 0; i < k && !clean; i++) {
     const yRaw = yi[i];
     const vRaw = vi[i];
     const y = typeof yRaw === 'number' ? yRaw : numeric(yRaw, 'yi', i, labelOf(i));
@@ -84,24 +86,34 @@ export function resolveStudies(given: EffectInput | EffectSizes): ResolvedStudie
   }
   // labels, provenance and row numbers are built when first read: at k = 10⁶ the label strings
   // alone cost more than the whole fit, and most callers never read them
-  const kept0 = keep.subarray(0, kept);
+  const row = (n: number) => (clean ? n : keep[n]!);
+  const perKept = <T>(f: (i: number) => T): T[] => Array.from({ length: kept }, (_, n) => f(row(n)));
   return {
     yi: yOut,
     vi: vOut,
     get labels() {
-      return remember(this, 'labels', () => Array.from(kept0, (i) => labelOf(i)));
+      return remember(this, 'labels', () => perKept(labelOf));
     },
     get provenance() {
-      return remember(this, 'provenance', () => Array.from(kept0, (i) => provIn?.[i] ?? REPORTED));
+      return remember(this, 'provenance', () => perKept((i) => provIn?.[i] ?? REPORTED));
     },
     provenanceGiven: provIn !== undefined,
     measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
     warnings: summariseOmissions(warnings),
     omitted: Object.freeze(omitted),
     get rows() {
-      return remember(this, 'rows', () => Array.from(kept0));
+      return remember(this, 'rows', () => perKept((i) => i));
     },
   };
+}
+
+/** Every yᵢ finite and every vᵢ finite and ≥ 0 (no row to omit or refuse). */
+function allUsable(yi: Float64Array, vi: Float64Array): boolean {
+  for (let i = 0; i < yi.length; i++) {
+    const v = vi[i]!;
+    if (!(v >= 0 && v < Infinity && yi[i]! - yi[i]! === 0)) return false;
+  }
+  return true;
 }
 
 /** Replaces the getter `key` of `target` by the value `make()` returns, and returns it. */

@@ -8,6 +8,10 @@
  * firstNonPositive([2, 1, 0, 3], 0.5) // => -1 (every xᵢ + 0.5 > 0)
  */
 export function firstNonPositive(x: ArrayLike<number>, add = 0, scale = 1): number {
+  if (add === 0 && scale === 1) {
+    for (let i = 0; i < x.length; i++) if (!(x[i]! > 0)) return i;
+    return -1;
+  }
   for (let i = 0; i < x.length; i++) if (!(x[i]! / scale + add > 0)) return i;
   return -1;
 }

@@ -40,9 +40,11 @@ export function scaleData(yi: Float64Array, vi: Float64Array, exact: boolean): S
   const unit = c * c;
   const y = new Float64Array(k);
   const v = new Float64Array(k);
+  // c is a power of 2, so multiplying by 1/c rounds exactly as dividing by c
+  const inverse = 1 / c;
   for (let i = 0; i < k; i++) {
-    y[i] = (yi[i]! - shift) / c;
-    v[i] = vi[i]! / c / c;
+    y[i] = (yi[i]! - shift) * inverse;
+    v[i] = vi[i]! * inverse * inverse;
   }
   return { y, v, shift, unit };
 }
