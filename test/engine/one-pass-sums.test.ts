@@ -203,3 +203,22 @@ describe('approximate sums of the intercept model (k ≥ 20,000)', () => {
     expect(interceptModel(y.subarray(0, 100), v.subarray(0, 100)).approximateSums!(0.2)).toBeNull();
   });
 });
+
+describe('generalizedQRoots from a start near the roots', () => {
+  it('finds the same roots as from τ² = 0, and 0 where Q(0) is below the target', () => {
+    const { y, v } = studies(2000, -1);
+    const q0 = direct(y, v, 0).rss;
+    const targets: [number, number][] = [[0.9 * q0, 0.6 * q0], [1.5 * q0, 0.95 * q0]];
+    for (const [low, high] of targets) {
+      const fromZero = generalizedQRoots(interceptModel(y, v), low, high);
+      for (const start of [1e-3, 0.3, 40]) {
+        const warm = generalizedQRoots(interceptModel(y, v), low, high, start);
+        expect(warm[0].tau2 === 0 ? fromZero[0].tau2 : rel(warm[0].tau2, fromZero[0].tau2)).toBeLessThan(1e-12);
+        expect(rel(warm[1].tau2, fromZero[1].tau2)).toBeLessThan(1e-12);
+        if (warm[0].tau2 > 0) expect(rel(direct(y, v, warm[0].tau2).rss, low)).toBeLessThan(1e-12);
+        expect(rel(direct(y, v, warm[1].tau2).rss, high)).toBeLessThan(1e-12);
+      }
+      if (low > q0) expect(fromZero[0].tau2).toBe(0);
+    }
+  });
+});

@@ -22,7 +22,7 @@ import { cachedQuantile } from './cached-quantile.ts';
 export function qProfileTau2(model: WeightedModel, level: number, tau2Hat: number): QProfile {
   const df = model.k - model.p;
   const alpha = 1 - level;
-  const [lowerRoot, upperRoot] = generalizedQRoots(model, cachedQuantile('chisq', alpha / 2, df, true), cachedQuantile('chisq', alpha / 2, df, false));
+  const [lowerRoot, upperRoot] = generalizedQRoots(model, cachedQuantile('chisq', alpha / 2, df, true), cachedQuantile('chisq', alpha / 2, df, false), tau2Hat);
   const exactLower = lowerRoot.tau2;
   const exactUpper = upperRoot.tau2;
   const limit = Math.max(100 / model.unit, 10 * tau2Hat);

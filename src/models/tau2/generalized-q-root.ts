@@ -55,22 +55,32 @@ export function generalizedQRoot(model: WeightedModel, target: number): QRoot {
  * The roots of Q(τ²) = `lowTarget` and Q(τ²) = `highTarget` (see {@link generalizedQRoot}, the
  * same steps and stopping rule for each): where the model offers `qPair`, the two Newton
  * searches advance together and each of their steps costs one pass over the data for both.
- * The two Q-profile bounds of τ² are such a pair.
+ * The two Q-profile bounds of τ² are such a pair. With `start` > 0 (the estimate τ̂², near both
+ * bounds at large k) both searches begin there instead of at 0, inside the bracket its Q gives.
  *
  * @example
  * generalizedQRoots(interceptModel(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])), 4, 2).map((r) => r.tau2)
  * // => [1, 3] (Q(τ²) = 8/(1 + τ²))
  */
-export function generalizedQRoots(model: WeightedModel, lowTarget: number, highTarget: number): [QRoot, QRoot] {
+export function generalizedQRoots(model: WeightedModel, lowTarget: number, highTarget: number, start = 0): [QRoot, QRoot] {
   if (model.qPair === undefined) return [generalizedQRoot(model, lowTarget), generalizedQRoot(model, highTarget)];
   const fit0 = model.fitTau2(0);
   const q0 = fit0 === null ? Infinity : fit0.rss;
   const slope0 = fit0?.rss2 ?? NaN;
-  const mean0 = fit0?.coef[0] ?? 0;
-  const a = newtonSearch(lowTarget, q0, slope0);
-  const b = newtonSearch(highTarget, q0, slope0);
-  // both searches start at τ² = 0: their first sums are taken about the mean there
-  const out = Float64Array.of(NaN, NaN, NaN, NaN, mean0, mean0);
+  let mean = fit0?.coef[0] ?? 0;
+  // a start near the roots (the estimate τ̂²: at large k both bounds lie close to it) saves steps
+  let from: NewtonStart | undefined;
+  if (start > 0 && Number.isFinite(q0)) {
+    const fit = model.fitTau2(start);
+    if (fit !== null && fit.rss > 0 && fit.rss2 > 0) {
+      from = { t: start, q: fit.rss, slope: fit.rss2 };
+      mean = fit.coef[0]!;
+    }
+  }
+  const a = newtonSearch(lowTarget, q0, slope0, from);
+  const b = newtonSearch(highTarget, q0, slope0, from);
+  // both searches start at the same point: their first sums are taken about the mean there
+  const out = Float64Array.of(NaN, NaN, NaN, NaN, mean, mean);
   while (a.result === undefined || b.result === undefined) {
     if (a.result !== undefined || b.result !== undefined) {
       const open = a.result === undefined ? a : b;
@@ -96,12 +106,26 @@ interface NewtonSearch {
   take(q: number, slope: number): void;
 }
 
-function newtonSearch(target: number, q0: number, slope0: number): NewtonSearch {
+/** A point other than τ² = 0 to start a Newton search from, with Q and −dQ/dτ² there. */
+interface NewtonStart {
+  readonly t: number;
+  readonly q: number;
+  readonly slope: number;
+}
+
+function newtonSearch(target: number, q0: number, slope0: number, from?: NewtonStart): NewtonSearch {
   let lo = 0;
   let hi = Infinity;
   let t = 0;
   let q = q0;
   let slope = slope0;
+  if (from !== undefined && from.q !== target) {
+    t = from.t;
+    q = from.q;
+    slope = from.slope;
+    if (q > target) lo = t;
+    else hi = t;
+  }
   let iter = 0;
   let change = 0;
   let result: QRoot | null | undefined;
