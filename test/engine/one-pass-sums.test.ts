@@ -177,6 +177,17 @@ describe('the remembered fit at tau² = 0', () => {
     expect(rel(again.coef[0]!, d.mean)).toBeLessThan(1e-12);
     // tr(P·diag(v)) at τ² = 0 is Σ aᵢvᵢ(1 − hᵢ) = Σ(1 − hᵢ) = k − 1: the weights must be 1/vᵢ again
     expect(again.traceDiagonal(v)).toBeCloseTo(49, 10);
+    // the latest fit at τ² ≠ 0 is remembered too: asked again after the fit at 0, its traces use its weights
+    model.fitTau2(0.7);
+    model.fitTau2(0);
+    const latest = model.fitTau2(0.7)!;
+    const d7 = direct(y, v, 0.7);
+    expect(rel(latest.rss, d7.rss)).toBeLessThan(1e-12);
+    const w7 = Array.from(v, (x) => 1 / (x + 0.7));
+    const s7 = w7.reduce((a, b) => a + b, 0);
+    const trPV = w7.reduce((acc, w, i) => acc + w * v[i]! * (1 - w / s7), 0);
+    expect(rel(latest.traceDiagonal(v), trPV)).toBeLessThan(1e-12);
+    model.fitTau2(0);
     // and fitWeights on the model's own weights sees them too
     expect(rel(model.fitWeights(Array.from(v, (x) => 1 / x))!.rss, d.rss)).toBeLessThan(1e-12);
   });

@@ -92,6 +92,9 @@ class InterceptModel implements ReusableModel {
   private binned: InterceptMoments | null | undefined;
   /** The sums of the fit at τ² = 0 once computed (see `fitTau2`). */
   private zero: Float64Array | null = null;
+  /** The sums of the latest fit at a τ² ≠ 0, and that τ² (NaN: none; see `fitTau2`). */
+  private readonly latest = new Float64Array(9);
+  private latestTau2 = NaN;
   /** τ² whose weights belong in `weights` but are not written yet (NaN: they are). */
   private staleTau2 = NaN;
   /** The mean of the last fit: the next fit sums deviations from it (see `fitCurrent`). */
@@ -109,6 +112,7 @@ class InterceptModel implements ReusableModel {
   reload(unit: number): void {
     this.unit = unit;
     this.zero = null;
+    this.latestTau2 = NaN;
     this.staleTau2 = NaN;
     this.centre = 0;
     this.binned = undefined;
@@ -131,16 +135,32 @@ class InterceptModel implements ReusableModel {
 
   /**
    * The fit at τ² = 0 is asked for by several steps of one analysis (the estimator, Cochran's Q,
-   * the scan, the Q-profile): it is computed once and its sums remembered. The weights
-   * 1/vᵢ are then written only if a trace asks for them.
+   * the scan, the Q-profile), and the fit at the estimate by the coefficients and then the
+   * Q-profile's start: the sums of the fit at 0 and of the latest fit at another τ² are
+   * remembered. The weights 1/(vᵢ + τ²) of a remembered fit are written only if a trace asks.
    */
   fitTau2(tau2: number): WeightedFit | null {
-    if (tau2 === 0 && this.zero !== null) return this.restoreZero(this.zero);
+    if (tau2 === 0 && this.zero !== null) return this.restore(this.zero, 0);
+    if (tau2 === this.latestTau2) return this.restore(this.latest, tau2);
     const fit = this.fitCurrent(tau2);
-    if (tau2 === 0 && fit !== null) {
-      this.zero = Float64Array.of(fit.sumW, fit.sumW2, fit.rss, fit.rss2, fit.trP, fit.trPP, fit.coef[0]!, fit.logDetGram, fit.gramFactor[0]!);
+    if (fit !== null) {
+      if (tau2 === 0) this.zero = new Float64Array(9);
+      else this.latestTau2 = tau2;
+      this.remember(fit, tau2 === 0 ? this.zero! : this.latest);
     }
     return fit;
+  }
+
+  private remember(fit: WeightedFit, z: Float64Array): void {
+    z[0] = fit.sumW;
+    z[1] = fit.sumW2;
+    z[2] = fit.rss;
+    z[3] = fit.rss2;
+    z[4] = fit.trP;
+    z[5] = fit.trPP;
+    z[6] = fit.coef[0]!;
+    z[7] = fit.logDetGram;
+    z[8] = fit.gramFactor[0]!;
   }
 
   fitWeights(a: ArrayLike<number>): WeightedFit | null {
@@ -159,7 +179,7 @@ class InterceptModel implements ReusableModel {
     this.staleTau2 = NaN;
   }
 
-  private restoreZero(z: Float64Array): WeightedFit {
+  private restore(z: Float64Array, tau2: number): WeightedFit {
     const fit = this.fit;
     fit.sumW = z[0]!;
     fit.sumW2 = z[1]!;
@@ -171,7 +191,7 @@ class InterceptModel implements ReusableModel {
     fit.logDetGram = z[7]!;
     fit.gramFactor[0] = z[8]!;
     this.centre = z[6]!;
-    this.staleTau2 = 0;
+    this.staleTau2 = tau2;
     return fit;
   }
 
