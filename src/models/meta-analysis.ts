@@ -74,9 +74,8 @@ export function metaAnalysis(
   const profile = method === 'EE' || fit.k <= 1 || fixedTau2 !== undefined ? {}
     : genqWeights !== undefined ? generalizedQIntervals(fit, genqWeights, level)
     : heterogeneityIntervals(fit, level, warnings);
-  const share = own?.weights ?? fit.weights;
   // the per-study outputs are built on first read (see `lazyFrozen`); yi and vi are this call's own copies
-  const weights = lazyFrozen(() => Array.from(share, (w) => 100 * w));
+  const weights = lazyFrozen(() => Array.from(own?.weights ?? fit.weights, (w) => 100 * w));
   const yiOut = lazyFrozen(() => Array.from(yi));
   const viOut = lazyFrozen(() => Array.from(vi));
   const labels = lazyFrozen(() => studies.labels);

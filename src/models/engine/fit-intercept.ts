@@ -121,7 +121,7 @@ export function fitIntercept(
     tau2Fit: { ...scaled, tau2, se: scaled.se === null ? null : scaled.se * data.unit },
     estimate, se, statistic: w.statistic, df: est.df, pValue: w.pValue, crit: w.crit,
     ciLower: w.lower, ciUpper: w.upper, piLower: estimate - piHalf, piUpper: estimate + piHalf,
-    weights: est.weights, q: het.q, qDf: het.qDf, qPValue: het.qPValue, i2, h2,
+    get weights() { return est.weights; }, q: het.q, qDf: het.qDf, qPValue: het.qPValue, i2, h2,
     typicalVariance: het.typicalVariance * data.unit, s2w: est.s2, model, warnings,
   };
 }

@@ -55,9 +55,19 @@ export function coefficientEstimates(
   const coef = Float64Array.from(fit.coef);
   const sumW = fit.sumW;
   const covariance = choleskyInverse(fit.gramFactor, p).map((t) => t * kh.s2);
-  const weights = new Float64Array(k);
-  for (let i = 0; i < k; i++) weights[i] = 1 / (model.v[i]! + tau2) / sumW;
-  return { coef, covariance, s2: kh.s2, knhaZero: kh.zero, df, weights };
+  // the weights are a pass over the data that few callers need: computed on first read
+  const v = model.v;
+  let weights: Float64Array | undefined;
+  return {
+    coef, covariance, s2: kh.s2, knhaZero: kh.zero, df,
+    get weights() {
+      if (weights === undefined) {
+        weights = new Float64Array(k);
+        for (let i = 0; i < k; i++) weights[i] = 1 / (v[i]! + tau2) / sumW;
+      }
+      return weights;
+    },
+  };
 }
 
 /**
