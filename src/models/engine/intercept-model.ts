@@ -81,7 +81,11 @@ const SHIFT_TOLERANCE = 2 ** -20;
 class InterceptModel implements ReusableModel {
   readonly k: number;
   readonly p = 1;
-  readonly weights: Float64Array;
+  /** The weights of the current fit, allocated and written only when a trace or `fitWeights` needs them. */
+  get weights(): Float64Array {
+    return (this.buffer ??= new Float64Array(this.k));
+  }
+  private buffer: Float64Array | null = null;
   /** Four compensated sums (see `addCompensated`), reused by every fit. */
   readonly acc = new Float64Array(8);
   private readonly fit: InterceptFit;
@@ -105,7 +109,6 @@ class InterceptModel implements ReusableModel {
     public unit: number,
   ) {
     this.k = y.length;
-    this.weights = new Float64Array(this.k);
     this.fit = new InterceptFit(this);
   }
 
@@ -333,8 +336,10 @@ class InterceptModel implements ReusableModel {
    * Estimators move μ̂ by a small fraction of its SE between iterations, so they mostly take one pass.
    */
   private fitCurrent(tau2: number): WeightedFit | null {
-    const { k, y, v, weights: w, fit } = this;
+    const { k, y, v, fit } = this;
     const fresh = !Number.isNaN(tau2);
+    // at a τ², the weights are computed in the pass and not stored (see `weights`)
+    const w = fresh ? v : this.weights;
     if (fresh) this.staleTau2 = NaN;
     const c = this.centre;
     let s1 = 0, c1 = 0, s2 = 0, c2 = 0, s3 = 0, c3 = 0, sy = 0, cy = 0, syy = 0, cyy = 0, zy = 0, czy = 0, zyy = 0, czyy = 0, t = 0;
@@ -342,8 +347,7 @@ class InterceptModel implements ReusableModel {
       const end = Math.min(k, start + BLOCK);
       let b1 = 0, b2 = 0, b3 = 0, by = 0, byy = 0, bz = 0, bzz = 0;
       for (let i = start; i < end; i++) {
-        // the weights of fitTau2 are computed in the pass itself
-        const a = fresh ? (w[i] = 1 / (v[i]! + tau2)) : w[i]!;
+        const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
         if (!(a >= 0 && a < Infinity)) return null;
         const d = y[i]! - c;
         const a2 = a * a;
@@ -374,9 +378,10 @@ class InterceptModel implements ReusableModel {
     let rss = syy + cyy - delta * sumY;
     let rss2 = zyy + czyy - 2 * delta * (zy + czy) + delta * delta * sumW2;
     if (!(sumW * delta * delta <= SHIFT_TOLERANCE * rss && sumW2 * delta * delta <= SHIFT_TOLERANCE * rss2)) {
-      [rss, rss2] = this.residualSums(mean);
+      [rss, rss2] = this.residualSums(mean, tau2);
     }
     const m = sumW2 / sumW;
+    if (fresh) this.staleTau2 = tau2;
     this.centre = Number.isFinite(mean) ? mean : 0;
     fit.coef[0] = mean;
     fit.gramFactor[0] = Math.sqrt(sumW);
@@ -390,15 +395,17 @@ class InterceptModel implements ReusableModel {
     return fit;
   }
 
-  /** Σaᵢrᵢ² and Σaᵢ²rᵢ² with rᵢ = yᵢ − mean, at the weights in `this.weights` (compensated). */
-  private residualSums(mean: number): [number, number] {
-    const { k, y, weights: w } = this;
+  /** Σaᵢrᵢ² and Σaᵢ²rᵢ² with rᵢ = yᵢ − mean, at aᵢ = 1/(vᵢ + τ²) or, for τ² = NaN, the weights in `weights` (compensated). */
+  private residualSums(mean: number, tau2: number): [number, number] {
+    const { k, y, v } = this;
+    const fresh = !Number.isNaN(tau2);
+    const w = fresh ? v : this.weights;
     let r1 = 0, e1 = 0, r2 = 0, e2 = 0, t = 0;
     for (let start = 0; start < k; start += BLOCK) {
       const end = Math.min(k, start + BLOCK);
       let b1 = 0, b2 = 0;
       for (let i = start; i < end; i++) {
-        const a = w[i]!;
+        const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
         const r = y[i]! - mean;
         const x1 = a * r * r;
         b1 += x1;
