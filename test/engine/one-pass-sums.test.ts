@@ -233,3 +233,18 @@ describe('generalizedQRoots from a start near the roots', () => {
     }
   });
 });
+
+// Counterexample of the seeded evidence fuzz (arm mean 3.3e78, SMD with assumed SDs): one study's
+// weight exceeds the other's by 1e154, and the shifted one-pass mean was an ulp off, which that
+// weight turned into Q = 2.45e124 (and I² NaN). The fallback now takes the mean from the data.
+describe('a weight 1e154 times the other (fuzz counterexample)', () => {
+  it('Q is (y₁ − y₂)²/(v₁ + v₂) and I² is a number', async () => {
+    const { metaAnalysis } = await import('../../src/index.ts');
+    const yi = [-8.187737150746333e77, 0.7936702046077826];
+    const vi = [3.351951982485584e153, 0.107873904921027];
+    const fit = metaAnalysis({ yi, vi });
+    expect(rel(fit.q, (yi[0]! - yi[1]!) ** 2 / (vi[0]! + vi[1]!))).toBeLessThan(1e-12);
+    expect(Number.isFinite(fit.i2)).toBe(true);
+    expect(JSON.parse(JSON.stringify(fit)).i2).toBe(fit.i2);
+  });
+});

@@ -1,13 +1,11 @@
 import { zeroin } from '../../numeric/brent-root.ts';
 import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
 import type { ScoringEquation } from '../tau2/fisher-scoring.ts';
-import { scoringNotConvergedWarning } from '../tau2/likelihood-maximum.ts';
+import { gridSpacing, scoringNotConvergedWarning } from '../tau2/likelihood-maximum.ts';
 import type { Tau2Control } from '../tau2/tau2-fit.ts';
 import type { BatchWorkspace } from './batch-workspace.ts';
 
-/** The engine's scan settings (see `maximizeLikelihood`): points a decade, most points, most brackets, noise in ℓ. */
-const POINTS_PER_DECADE = 5;
-const MAX_POINTS = 160;
+/** The engine's scan settings (see `maximizeLikelihood`; the grid itself is its `gridSpacing`): most brackets, noise in ℓ. */
 const MAX_BRACKETS = 8;
 const LL_NOISE = 1e-8;
 /** What {@link LikelihoodMaximumInPlace}'s scoring returns when it stops at an infinite weight, or does not converge. */
@@ -189,15 +187,7 @@ function scanGrid(ws: BatchWorkspace, score: (t: number) => number): number {
     if (v[i]! > 0) vMin = Math.min(vMin, v[i]!);
     vMax = Math.max(vMax, v[i]!);
   }
-  const range = yMax - yMin;
-  let upper = 2 * range * range + vMax;
-  if (!(upper > 0)) upper = 1;
-  for (let n = 0; n < 200 && score(upper) > 0; n++) upper *= 4;
-  let lower = Number.isFinite(vMin) ? 1e-2 * vMin : upper * 1e-12;
-  if (!(lower < upper)) lower = upper * 1e-6;
-  const decades = Math.log10(upper / lower);
-  const n = Math.min(MAX_POINTS, Math.max(8, Math.ceil(decades * POINTS_PER_DECADE)));
-  const ratio = (upper / lower) ** (1 / n);
+  const { lower, ratio, n } = gridSpacing(yMax - yMin, vMin, vMax, score);
   for (let j = 0; j <= n; j++) grid[j] = lower * ratio ** j;
   return n + 1;
 }

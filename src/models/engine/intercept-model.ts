@@ -374,10 +374,13 @@ class InterceptModel implements ReusableModel {
     if (!(sumW > 0 && sumW < Infinity)) return null;
     const sumY = sy + cy;
     const delta = sumY / sumW;
-    const mean = c + delta;
+    let mean = c + delta;
     let rss = syy + cyy - delta * sumY;
     let rss2 = zyy + czyy - 2 * delta * (zy + czy) + delta * delta * sumW2;
     if (!(sumW * delta * delta <= SHIFT_TOLERANCE * rss && sumW2 * delta * delta <= SHIFT_TOLERANCE * rss2)) {
+      // the textbook two passes: μ̂ = Σaᵢyᵢ/Σaᵢ from the data themselves (c + δ can be an ulp
+      // off, which a dominant weight turns into a large rss), then the residual sums about it
+      mean = this.weightedMean(tau2, sumW);
       [rss, rss2] = this.residualSums(mean, tau2);
     }
     const m = sumW2 / sumW;
@@ -390,9 +393,49 @@ class InterceptModel implements ReusableModel {
     fit.sumW2 = sumW2;
     fit.rss = rss;
     fit.rss2 = rss2;
-    fit.trP = sumW - m;
-    fit.trPP = sumW2 - (2 * (s3 + c3)) / sumW + m * m;
+    // Σa² overflows for a weight beyond 1e154 (and Σa³ beyond 1e103): tr P = Σa(1 − hᵢ) and
+    // Σa²(1 − 2hᵢ) then come from their own pass, where the dominant study's 1 − hᵢ is 0
+    const sumW3 = s3 + c3;
+    const [trP, selfLeverage] = sumW2 < Infinity && sumW3 < Infinity ? [sumW - m, sumW2 - (2 * sumW3) / sumW] : this.leverageSums(sumW, tau2);
+    fit.trP = trP;
+    fit.trPP = selfLeverage + m * m;
     return fit;
+  }
+
+  /** Σaᵢyᵢ/sumW at aᵢ = 1/(vᵢ + τ²) or, for τ² = NaN, the weights in `weights` (compensated). */
+  private weightedMean(tau2: number, sumW: number): number {
+    const { k, y, v } = this;
+    const fresh = !Number.isNaN(tau2);
+    const w = fresh ? v : this.weights;
+    let s = 0, c = 0, t = 0;
+    for (let start = 0; start < k; start += BLOCK) {
+      const end = Math.min(k, start + BLOCK);
+      let b = 0;
+      for (let i = start; i < end; i++) b += (fresh ? 1 / (v[i]! + tau2) : w[i]!) * y[i]!;
+      t = s + b; c += Math.abs(s) >= Math.abs(b) ? s - t + b : b - t + s; s = t;
+    }
+    return (s + c) / sumW;
+  }
+
+  /** [Σaᵢ(1 − hᵢ), Σaᵢ²(1 − 2hᵢ)] with hᵢ = aᵢ/sumW, at aᵢ = 1/(vᵢ + τ²) or, for τ² = NaN, the weights in `weights` (compensated). */
+  private leverageSums(sumW: number, tau2: number): [number, number] {
+    const { k, v } = this;
+    const fresh = !Number.isNaN(tau2);
+    const w = fresh ? v : this.weights;
+    let s1 = 0, c1 = 0, s2 = 0, c2 = 0, t = 0;
+    for (let start = 0; start < k; start += BLOCK) {
+      const end = Math.min(k, start + BLOCK);
+      let b1 = 0, b2 = 0;
+      for (let i = start; i < end; i++) {
+        const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
+        const h = a / sumW;
+        b1 += a * (1 - h);
+        b2 += a * a * (1 - 2 * h);
+      }
+      t = s1 + b1; c1 += Math.abs(s1) >= Math.abs(b1) ? s1 - t + b1 : b1 - t + s1; s1 = t;
+      t = s2 + b2; c2 += Math.abs(s2) >= Math.abs(b2) ? s2 - t + b2 : b2 - t + s2; s2 = t;
+    }
+    return [s1 + c1, s2 + c2];
   }
 
   /** Σaᵢrᵢ² and Σaᵢ²rᵢ² with rᵢ = yᵢ − mean, at aᵢ = 1/(vᵢ + τ²) or, for τ² = NaN, the weights in `weights` (compensated). */

@@ -212,6 +212,23 @@ function memoized(f: (t: number) => number): (t: number) => number {
  */
 export function scanGrid(model: WeightedModel, score: (t: number) => number): number[] {
   const { range, vMin, vMax } = dataSpread(model.y, model.v);
+  const { lower, ratio, n } = gridSpacing(range, vMin, vMax, score);
+  const grid: number[] = [];
+  for (let j = 0; j <= n; j++) grid.push(lower * ratio ** j);
+  return grid;
+}
+
+/**
+ * The spacing of {@link scanGrid} from the data's spread: the grid is lower·ratioʲ, j = 0 … n
+ * (shared with the batch kernel, which writes the same points into its own buffer).
+ *
+ * @param range  max yᵢ − min yᵢ
+ * @param vMin  the smallest positive vᵢ (Infinity if none)
+ * @param vMax  the largest vᵢ
+ * @example
+ * gridSpacing(4, 1, 1, () => -1).n // => 18 (0.01 to 33: 3.5 decades at 5 points a decade)
+ */
+export function gridSpacing(range: number, vMin: number, vMax: number, score: (t: number) => number): { lower: number; ratio: number; n: number } {
   let upper = 2 * range * range + vMax;
   if (!(upper > 0)) upper = 1;
   for (let n = 0; n < 200 && score(upper) > 0; n++) upper *= 4;
@@ -219,8 +236,5 @@ export function scanGrid(model: WeightedModel, score: (t: number) => number): nu
   if (!(lower < upper)) lower = upper * 1e-6;
   const decades = Math.log10(upper / lower);
   const n = Math.min(MAX_POINTS, Math.max(8, Math.ceil(decades * POINTS_PER_DECADE)));
-  const ratio = (upper / lower) ** (1 / n);
-  const grid: number[] = [];
-  for (let j = 0; j <= n; j++) grid.push(lower * ratio ** j);
-  return grid;
+  return { lower, ratio: (upper / lower) ** (1 / n), n };
 }
