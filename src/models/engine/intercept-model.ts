@@ -343,9 +343,10 @@ class InterceptModel implements ReusableModel {
     if (fresh) this.staleTau2 = NaN;
     const c = this.centre;
     let s1 = 0, c1 = 0, s2 = 0, c2 = 0, s3 = 0, c3 = 0, sy = 0, cy = 0, syy = 0, cyy = 0, zy = 0, czy = 0, zyy = 0, czyy = 0, t = 0;
+    let say = 0, cay = 0;
     for (let start = 0; start < k; start += BLOCK) {
       const end = Math.min(k, start + BLOCK);
-      let b1 = 0, b2 = 0, b3 = 0, by = 0, byy = 0, bz = 0, bzz = 0;
+      let b1 = 0, b2 = 0, b3 = 0, by = 0, byy = 0, bz = 0, bzz = 0, bay = 0;
       for (let i = start; i < end; i++) {
         const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
         if (!(a >= 0 && a < Infinity)) return null;
@@ -354,6 +355,7 @@ class InterceptModel implements ReusableModel {
         const ad = a * d;
         const aad = a * ad;
         b1 += a;
+        bay += a * y[i]!;
         b2 += a2;
         b3 += a2 * a;
         by += ad;
@@ -368,6 +370,7 @@ class InterceptModel implements ReusableModel {
       t = syy + byy; cyy += syy >= byy ? syy - t + byy : byy - t + syy; syy = t;
       t = zy + bz; czy += Math.abs(zy) >= Math.abs(bz) ? zy - t + bz : bz - t + zy; zy = t;
       t = zyy + bzz; czyy += zyy >= bzz ? zyy - t + bzz : bzz - t + zyy; zyy = t;
+      t = say + bay; cay += Math.abs(say) >= Math.abs(bay) ? say - t + bay : bay - t + say; say = t;
     }
     const sumW = s1 + c1;
     const sumW2 = s2 + c2;
@@ -378,9 +381,10 @@ class InterceptModel implements ReusableModel {
     let rss = syy + cyy - delta * sumY;
     let rss2 = zyy + czyy - 2 * delta * (zy + czy) + delta * delta * sumW2;
     if (!(sumW * delta * delta <= SHIFT_TOLERANCE * rss && sumW2 * delta * delta <= SHIFT_TOLERANCE * rss2)) {
-      // the textbook two passes: μ̂ = Σaᵢyᵢ/Σaᵢ from the data themselves (c + δ can be an ulp
-      // off, which a dominant weight turns into a large rss), then the residual sums about it
-      mean = this.weightedMean(tau2, sumW);
+      // the textbook two passes: μ̂ = Σaᵢyᵢ/Σaᵢ from the data themselves (also summed in the
+      // pass: c + δ can be an ulp off, which a dominant weight turns into a large rss), then
+      // the residual sums about it
+      mean = (say + cay) / sumW;
       [rss, rss2] = this.residualSums(mean, tau2);
     }
     const m = sumW2 / sumW;
@@ -400,21 +404,6 @@ class InterceptModel implements ReusableModel {
     fit.trP = trP;
     fit.trPP = selfLeverage + m * m;
     return fit;
-  }
-
-  /** Σaᵢyᵢ/sumW at aᵢ = 1/(vᵢ + τ²) or, for τ² = NaN, the weights in `weights` (compensated). */
-  private weightedMean(tau2: number, sumW: number): number {
-    const { k, y, v } = this;
-    const fresh = !Number.isNaN(tau2);
-    const w = fresh ? v : this.weights;
-    let s = 0, c = 0, t = 0;
-    for (let start = 0; start < k; start += BLOCK) {
-      const end = Math.min(k, start + BLOCK);
-      let b = 0;
-      for (let i = start; i < end; i++) b += (fresh ? 1 / (v[i]! + tau2) : w[i]!) * y[i]!;
-      t = s + b; c += Math.abs(s) >= Math.abs(b) ? s - t + b : b - t + s; s = t;
-    }
-    return (s + c) / sumW;
   }
 
   /** [Σaᵢ(1 − hᵢ), Σaᵢ²(1 − 2hᵢ)] with hᵢ = aᵢ/sumW, at aᵢ = 1/(vᵢ + τ²) or, for τ² = NaN, the weights in `weights` (compensated). */
