@@ -9,10 +9,10 @@ import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './we
  *   rss = Σaᵢrᵢ²,  rss2 = Σaᵢ²rᵢ²,  trP = Σaᵢ(1 − hᵢ),  trPP = Σaᵢ²(1 − 2hᵢ) + (Σaᵢ²/s₁)²,
  *   Σᵢⱼ dᵢeⱼPᵢⱼ² = Σdᵢeᵢaᵢ²(1 − 2hᵢ) + (Σdᵢaᵢ²/s₁)(Σeᵢaᵢ²/s₁),
  *
- * every sum in one pass (sometimes two) with Neumaier's compensated summation (Neumaier, 1974) over
- * blocks of studies. A fit
- * allocates nothing: the weights, coefficient and result live in buffers owned by the model, so
- * a fit is valid until the next call.
+ * every sum in one pass (sometimes two) with Neumaier's compensated summation (Neumaier, 1974)
+ * over blocks of studies (see `fitCurrent`). A fit allocates nothing: the coefficient, the result
+ * and (when a trace asks for them) the weights live in buffers owned by the model, so a fit is
+ * valid until the next call.
  *
  * @param y  outcomes (length k ≥ 1)
  * @param v  sampling variances (≥ 0)
