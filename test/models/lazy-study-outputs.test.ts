@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metaAnalysis } from '../../src/index.ts';
+import { metaAnalysis, metaRegression } from '../../src/index.ts';
 
 // metaAnalysis builds its per-study outputs (yi, vi, weights, labels) on first read; these tests
 // check that a reader cannot tell: the values, freezing, identity, serialisation and isolation
@@ -56,5 +56,25 @@ describe('per-study outputs built on first read', () => {
     const clone = structuredClone(fit);
     expect(clone.yi).toEqual(yi);
     expect({ ...fit }.labels).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('metaRegression: per-study outputs built on first read', () => {
+  it('hold the input values, are frozen, serialise, and do not follow the caller', () => {
+    const yi = Float64Array.of(0.1, 0.3, 0.5, -0.2, 0.4);
+    const vi = [0.01, 0.02, 0.015, 0.04, 0.03];
+    const x = Float64Array.of(1, 2, 3, 4, 6);
+    const fit = metaRegression({ yi, vi, labels: ['a', 'b', 'c', 'd', 'e'] }, { moderators: { x } });
+    yi[0] = 42;
+    x[0] = 42;
+    expect(fit.yi).toEqual([0.1, 0.3, 0.5, -0.2, 0.4]);
+    expect(fit.vi).toEqual(vi);
+    expect(fit.labels).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(fit.moderators).toEqual({ x: [1, 2, 3, 4, 6] });
+    for (const value of [fit.yi, fit.vi, fit.labels, fit.moderators, fit.moderators.x]) expect(Object.isFrozen(value)).toBe(true);
+    expect(fit.yi).toBe(fit.yi);
+    const json = JSON.parse(JSON.stringify(fit)) as Record<string, unknown>;
+    expect(json.moderators).toEqual({ x: [1, 2, 3, 4, 6] });
+    expect(json.labels).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });

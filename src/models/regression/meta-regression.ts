@@ -21,7 +21,8 @@ import { findCollinearNoIntercept, noInterceptDesign, spansIntercept } from './n
 import { finiteOrNull } from '../../numeric/finite-or-null.ts';
 import { checkOptions, optionKeys } from '../../check-options.ts';
 import type { OmittedInputRow } from '../../omission-summary.ts';
-import { freezeResult } from '../../freeze-result.ts';
+import { freezeResult, withLazyFields } from '../../freeze-result.ts';
+import { lazyFrozen } from '../../lazy-frozen.ts';
 
 /**
  * Options of `metaRegression`: the moderators, plus `metaAnalysis`'s method, test and level, and
@@ -252,7 +253,12 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     }),
   );
   const covariance = Array.from({ length: p }, (_, i) => Object.freeze(Array.from(coef.covariance.subarray(i * p, (i + 1) * p))));
-  return freezeResult({
+  // the per-study outputs are built on first read (see `lazyFrozen`), as metaAnalysis's
+  const yiOut = lazyFrozen(() => numberArray(yi));
+  const viOut = lazyFrozen(() => numberArray(vi));
+  const labelsOut = lazyFrozen(() => [...data.labels]);
+  const moderatorsOut = lazyFrozen(() => Object.fromEntries(names.map((name, c) => [name, numberArray(columns[c]!)])));
+  return freezeResult(withLazyFields({
     k,
     p,
     measure: data.measure,
@@ -277,17 +283,17 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
     qm: finiteOrNull(coef.qm),
     qmDf: coef.qmDf,
     qmPValue: finiteOrNull(coef.qmPValue),
-    yi: Object.freeze(numberArray(yi)),
-    vi: Object.freeze(numberArray(vi)),
-    labels: data.labels,
-    moderators: Object.freeze(Object.fromEntries(names.map((name, c) => [name, Object.freeze(numberArray(columns[c]!))]))),
+    get yi() { return yiOut(); },
+    get vi() { return viOut(); },
+    get labels() { return labelsOut(); },
+    get moderators() { return moderatorsOut(); },
     intercept,
     terms: data.terms,
     ...(fixedTau2 === undefined ? {} : { tau2Fixed: true as const }),
     ...(allWeights === null ? {} : { weighting: options.weighted === false ? 'unweighted' as const : 'user' as const }),
     omitted: data.omitted,
     warnings: Object.freeze(warnings),
-  });
+  }));
 }
 
 function collinearError(names: readonly string[], column: number, varies: boolean, omitted: boolean): InputError {

@@ -133,7 +133,10 @@ export function resolveRegressionInput(
   return {
     yi: at === null ? studies.yi : Float64Array.from(at, (n) => studies.yi[n]!),
     vi: at === null ? studies.vi : Float64Array.from(at, (n) => studies.vi[n]!),
-    labels: at === null ? studies.labels : at.map((n) => studies.labels[n]!),
+    // built when read (10⁶ row names cost more than the fit; most callers never read them)
+    get labels() {
+      return at === null ? studies.labels : at.map((n) => studies.labels[n]!);
+    },
     measure: studies.measure,
     names,
     columns: built.columns.map((col) => (rows.length === n ? col : Float64Array.from(rows, (i) => col[i]!))),
