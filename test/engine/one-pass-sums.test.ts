@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { interceptModel } from '../../src/models/engine/intercept-model.ts';
 import { generalizedQRoot, generalizedQRoots } from '../../src/models/tau2/generalized-q-root.ts';
-import { binnedInterceptSums } from '../../src/models/engine/binned-intercept-sums.ts';
+import { interceptMoments } from '../../src/models/engine/binned-intercept-sums.ts';
+import { metaAnalysis } from '../../src/index.ts';
 
 // The intercept model sums in one pass about the previous fit's mean (falling back to a second
 // pass when that shift would cost digits), and qPair evaluates Q at two points in one pass.
@@ -129,7 +130,7 @@ describe('qPair with variances whose product leaves the normal range', () => {
   });
 });
 
-describe('binnedInterceptSums', () => {
+describe('interceptMoments', () => {
   // direct sums over the studies at one τ², term by term
   function directSums(y: Float64Array, v: Float64Array, t: number) {
     let s1 = 0, s2 = 0, sy = 0, syy = 0, s2y = 0, s2yy = 0;
@@ -150,8 +151,9 @@ describe('binnedInterceptSums', () => {
       v[i] = i % 997 === 0 ? 0 : 0.01 + 0.2 * (((i * 7919) % 10007) / 10007);
     }
     const grid = [1e-4, 1e-3, 0.03, 0.5, 7, 300];
-    const binned = binnedInterceptSums(y, v, grid)!;
-    expect(binned).not.toBeNull();
+    const moments = interceptMoments(y, v)!;
+    const binned = grid.map((t) => moments.sums(t));
+    expect(moments).not.toBeNull();
     grid.forEach((t, j) => {
       const d = directSums(y, v, t);
       for (const key of ['sumW', 'sumW2', 'rss', 'rss2', 'trP'] as const) expect(rel(binned[j]![key], d[key])).toBeLessThan(1e-9);
@@ -161,7 +163,7 @@ describe('binnedInterceptSums', () => {
   it('declines when the variances span too many binades for binning to pay', () => {
     const k = 1000;
     const v = Float64Array.from({ length: k }, (_, i) => 10 ** (-100 + (200 * i) / k));
-    expect(binnedInterceptSums(new Float64Array(k), v, [1])).toBeNull();
+    expect(interceptMoments(new Float64Array(k), v)).toBeNull();
   });
 });
 
@@ -238,8 +240,7 @@ describe('generalizedQRoots from a start near the roots', () => {
 // weight exceeds the other's by 1e154, and the shifted one-pass mean was an ulp off, which that
 // weight turned into Q = 2.45e124 (and I² NaN). The fallback now takes the mean from the data.
 describe('a weight 1e154 times the other (fuzz counterexample)', () => {
-  it('Q is (y₁ − y₂)²/(v₁ + v₂) and I² is a number', async () => {
-    const { metaAnalysis } = await import('../../src/index.ts');
+  it('Q is (y₁ − y₂)²/(v₁ + v₂) and I² is a number', () => {
     const yi = [-8.187737150746333e77, 0.7936702046077826];
     const vi = [3.351951982485584e153, 0.107873904921027];
     const fit = metaAnalysis({ yi, vi });

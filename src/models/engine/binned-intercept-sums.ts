@@ -10,46 +10,28 @@ const MOMENTS = 9;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * The sums of {@link GridSums} at every τ² of `grid` from studies grouped by their variance: the
+ * The sums of {@link GridSums} (and tr PP) at any τ² from studies grouped by their variance: the
  * studies are binned once by the leading bits of vᵢ (bins of relative width 2⁻¹⁰), each bin keeps
- * the moments Σyᵢᵖδᵢ^q (p, q ≤ 2, δᵢ = vᵢ − v_c about the bin's centre v_c), and at each grid
- * point the weights are expanded about the centre,
+ * the moments Σyᵢᵖδᵢ^q (p, q ≤ 2, δᵢ = vᵢ − v_c about the bin's centre v_c), and at each τ² the
+ * weights are expanded about the centre,
  *
  *   aᵢ = A/(1 + Aδᵢ) ≈ A − A²δᵢ + A³δᵢ²,  aᵢ² ≈ A² − 2A³δᵢ + 3A⁴δᵢ²,  A = 1/(v_c + τ²),
  *
  * with |Aδᵢ| ≤ 2⁻¹¹, so every sum is within about 10⁻⁹ (relative) of its direct value: enough for
  * the likelihood scan, which reads only the signs of the score away from its roots and polishes
- * every bracket with exact fits. The cost is one pass over the data plus O(bins) per grid point,
- * instead of a division per study and grid point. This is the intercept-only fast path of
- * `binnedGridSums` (any design, moments of xᵢxᵢᵀ about a least-squares anchor), as
- * `interceptModel` is of `designModel`: with p = 1 the moments are nine scalars per bin,
- * accumulated without a design row or term loop, about 2.5 times faster at k = 10⁶ (8–10 passes
- * against 17–25 for the general code on the same data). Returns `null` when binning does not pay:
- * more than `k/4` or {@link MAX_BINS} bins (variances spread over many decades, or subnormal), or a
- * big-endian platform.
+ * every bracket with exact fits, and for Fisher scoring's first steps. The cost is one pass over
+ * the data, then O(bins) per τ², instead of a division per study and τ². This is the
+ * intercept-only fast path of `binnedMoments` (any design, moments of xᵢxᵢᵀ about a least-squares
+ * anchor), as `interceptModel` is of `designModel`: with p = 1 the moments are nine scalars per
+ * bin, accumulated without a design row or term loop, about 2.5 times faster at k = 10⁶ (8–10
+ * passes against 17–25 for the general code on the same data). Returns `null` when binning does
+ * not pay: more than `k/4` or {@link MAX_BINS} bins (variances spread over many decades, or
+ * subnormal), or a big-endian platform.
  *
  * @example
  * const v = Float64Array.from({ length: 1000 }, (_, i) => 0.5 + (i % 10) / 100);
  * const y = Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i));
- * binnedInterceptSums(y, v, [0.1])![0]!.sumW.toFixed(6) // => '1553.472971' (Σ 1/(vᵢ + 0.1), summed directly)
- */
-export function binnedInterceptSums(y: Float64Array, v: Float64Array, grid: ArrayLike<number>): GridSums[] | null {
-  const moments = interceptMoments(y, v);
-  return moments === null ? null : Array.from(grid, (t) => moments.sums(t));
-}
-
-/** The moments of {@link binnedInterceptSums}, read at any τ² ≥ 0. */
-export interface InterceptMoments {
-  /** Σa, Σa², rss, rss2, tr P and tr PP at τ² from the moments (Σa³ ≈ A³ − 3A⁴δ + 6A⁵δ² for tr PP). */
-  sums(tau2: number): ApproximateSums;
-}
-
-/**
- * The binned moments of {@link binnedInterceptSums} in one pass over the studies, or `null` when
- * binning does not pay (same conditions).
- *
- * @example
- * const v = Float64Array.from({ length: 1000 }, (_, i) => 0.5 + (i % 10) / 100);
+ * interceptMoments(y, v)!.sums(0.1).sumW.toFixed(6) // => '1553.472971' (Σ 1/(vᵢ + 0.1), summed directly)
  * interceptMoments(new Float64Array(1000), v)!.sums(0.1).trP.toFixed(4) // => '1551.9164' (Σaᵢ − Σaᵢ²/Σaᵢ summed directly)
  */
 export function interceptMoments(y: Float64Array, v: Float64Array): InterceptMoments | null {
@@ -90,6 +72,12 @@ export function interceptMoments(y: Float64Array, v: Float64Array): InterceptMom
   const used: number[] = [];
   for (let j = 0; j <= bins; j++) if (moments[MOMENTS * j]! > 0) used.push(j);
   return { sums: (t) => sumsAt(t, used, centres, moments) };
+}
+
+/** The moments of {@link interceptMoments}, read at any τ² ≥ 0. */
+export interface InterceptMoments {
+  /** Σa, Σa², rss, rss2, tr P and tr PP at τ² from the moments (Σa³ ≈ A³ − 3A⁴δ + 6A⁵δ² for tr PP). */
+  sums(tau2: number): ApproximateSums;
 }
 
 /** The centre of each bin: its key with the next mantissa bit set (the middle of its range). */

@@ -69,7 +69,7 @@ class InterceptFit implements WeightedFit {
   }
 }
 
-/** From this many studies on, the scan bins the studies by variance (see `binnedInterceptSums`). */
+/** From this many studies on, the scan bins the studies by variance (see `interceptMoments`). */
 const BINNED_SCAN_K = 20_000;
 
 /** Studies summed plainly before their total is added with compensation (see `fitCurrent`). */
