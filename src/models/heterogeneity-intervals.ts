@@ -1,5 +1,5 @@
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
-import { firstNonPositive } from '../numeric/first-non-positive.ts';
+import { firstNonPositiveVariance } from './engine/data-summary.ts';
 import type { Interval } from '../types.ts';
 import type { InterceptFit } from './engine/fit-intercept.ts';
 import { qProfileTau2 } from './inference/q-profile.ts';
@@ -22,7 +22,7 @@ export function heterogeneityIntervals(
   warnings: string[],
 ): { tau2Ci: Interval; i2Ci: Interval; h2Ci: Interval } {
   const { model, typicalVariance } = fit;
-  if (firstNonPositive(model.v) >= 0) {
+  if (firstNonPositiveVariance(model) >= 0) {
     warnings.push('Q-profile intervals need every sampling variance > 0; they are not available.');
     const none = interval(NaN, NaN);
     return { tau2Ci: none, i2Ci: none, h2Ci: none };

@@ -9,6 +9,7 @@ import { tau2GeneralizedQ } from '../tau2/generalized-q-weighted.ts';
 import { closedForm, type Tau2Control, type Tau2Fit } from '../tau2/tau2-fit.ts';
 import { interceptModel } from './intercept-model.ts';
 import { scaleData } from './scaled-data.ts';
+import { firstNonPositiveVariance, modelSummary } from './data-summary.ts';
 import type { WeightedModel } from './weighted-model.ts';
 
 /** An intercept-only random-effects fit, in the user's units (raw numbers, NaN where undefined). */
@@ -85,22 +86,24 @@ export function fitIntercept(
 ): InterceptFit | FailedInterceptFit {
   const k = yi.length;
   if (k === 0) return { ok: false, k, reason: 'no study has both yi and vi; nothing to pool' };
-  if (method !== 'GENQ' && NEEDS_POSITIVE_VI.has(method)) {
-    const i = firstNonPositive(vi);
-    if (i >= 0) return { ok: false, k, row: i, reason: `sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB or HE` };
-  }
   const warnings: string[] = [];
   const test: TestType = k === 1 ? 'z' : requestedTest;
   if (test !== requestedTest) warnings.push(`Only one study: test '${requestedTest}' needs k ≥ 2, so the z test is used.`);
   const data = scaleData(yi, vi, control.stopping === 'exact');
-  const model = interceptModel(data.y, data.v, data.unit);
+  const model = interceptModel(data.y, data.v, data.unit, data.summary);
+  // positive scaled variances are positive variances (the scaling multiplies by a power of 2)
+  if (method !== 'GENQ' && NEEDS_POSITIVE_VI.has(method) && firstNonPositiveVariance(model) >= 0) {
+    const i = firstNonPositive(vi);
+    if (i >= 0) return { ok: false, k, row: i, reason: `sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB or HE` };
+  }
   const scaled = fixedTau2 === undefined
     ? estimateTau2(model, method, control, genqWeights)
     : { tau2: fixedTau2 / data.unit, se: null, iterations: 0, converged: true, lastChange: 0, warnings: [] };
   warnings.push(...scaled.warnings);
   const tau2 = scaled.tau2 * data.unit;
   if (!Number.isFinite(tau2)) return { ok: false, k, reason: `the ${method} estimator of tau² found no solution` };
-  const zero = firstNonPositive(vi, scaled.tau2, data.unit);
+  // variances are ≥ 0, so with τ̂² > 0 no weight is infinite; else find the zero variance, if any
+  const zero = scaled.tau2 > 0 && modelSummary(model).vMin >= 0 ? -1 : firstNonPositiveVariance(model) < 0 ? -1 : firstNonPositive(vi, scaled.tau2, data.unit);
   if (zero >= 0) {
     return { ok: false, k, row: zero, reason: `sampling variance is 0 and the ${method} estimate of tau² is ${tau2}, so the study's weight 1/(vi + tau²) is infinite` };
   }

@@ -1,4 +1,5 @@
 import { addCompensated, compensatedValue } from '../../numeric/compensated-sum.ts';
+import { summarizeData, type DataSummary } from './data-summary.ts';
 import { interceptMoments, type InterceptMoments } from './binned-intercept-sums.ts';
 import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
@@ -17,11 +18,12 @@ import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './we
  * @param y  outcomes (length k ≥ 1)
  * @param v  sampling variances (≥ 0)
  * @param unit  variance unit the data are expressed in (see `WeightedModel.unit`); default 1
+ * @param summary  the data's {@link DataSummary} when the caller has it (`scaleData` gathers it while scaling); else computed on first use
  * @example
  * interceptModel(new Float64Array([1, 3]), new Float64Array([1, 1])).fitTau2(0)!.rss // => 2
  */
-export function interceptModel(y: Float64Array, v: Float64Array, unit = 1): ReusableModel {
-  return new InterceptModel(y, v, unit);
+export function interceptModel(y: Float64Array, v: Float64Array, unit = 1, summary?: DataSummary): ReusableModel {
+  return new InterceptModel(y, v, unit, summary);
 }
 
 /**
@@ -75,12 +77,13 @@ const BINNED_SCAN_K = 20_000;
 /** Studies summed plainly before their total is added with compensation (see `fitCurrent`). */
 const BLOCK = 128;
 
-/** Shifted sums are used while the shift's share of rss is below this (see `fitCurrent`). */
-const SHIFT_TOLERANCE = 2 ** -20;
+/** Shifted sums are used while the shift's share of rss is below this (see `fitCurrent` for the error bound). */
+const SHIFT_TOLERANCE = 2 ** -8;
 
 class InterceptModel implements ReusableModel {
   readonly k: number;
   readonly p = 1;
+  readonly interceptOnly = true;
   /** The weights of the current fit, allocated and written only when a trace or `fitWeights` needs them. */
   get weights(): Float64Array {
     return (this.buffer ??= new Float64Array(this.k));
@@ -103,17 +106,27 @@ class InterceptModel implements ReusableModel {
   private staleTau2 = NaN;
   /** The mean of the last fit: the next fit sums deviations from it (see `fitCurrent`). */
   private centre = 0;
+  /** The data's summary (see {@link summary}). */
+  private kept: DataSummary | undefined;
   constructor(
     readonly y: Float64Array,
     readonly v: Float64Array,
     public unit: number,
+    summary: DataSummary | undefined,
   ) {
     this.k = y.length;
     this.fit = new InterceptFit(this);
+    this.kept = summary;
+  }
+
+  /** The summary of the data (positivity, ranges, the unweighted sums), gathered once. */
+  summary(): DataSummary {
+    return (this.kept ??= summarizeData(this.y, this.v, 0, 1, null, null));
   }
 
   reload(unit: number): void {
     this.unit = unit;
+    this.kept = undefined;
     this.zero = null;
     this.latestTau2 = NaN;
     this.staleTau2 = NaN;
@@ -331,8 +344,11 @@ class InterceptModel implements ReusableModel {
    *   rss = Σaᵢdᵢ² − δΣaᵢdᵢ,  rss2 = Σaᵢ²dᵢ² − 2δΣaᵢ²dᵢ + δ²Σaᵢ²,
    *   trP = Σaᵢ − Σaᵢ²/Σaᵢ,  trPP = Σaᵢ² − 2Σaᵢ³/Σaᵢ + (Σaᵢ²/Σaᵢ)².
    *
-   * The shifted sums lose nothing while Σaᵢδ² and Σaᵢ²δ² are below 2⁻²⁰ of rss and rss2
-   * (Chan, Golub & LeVeque, 1983); otherwise a second pass sums the residuals about μ̂ itself.
+   * The shifted sums lose nothing while x = Σaᵢδ²/rss (and its rss2 analogue) is small (Chan,
+   * Golub & LeVeque, 1983): Σaᵢdᵢ² = rss·(1 + x) and the error of δΣaᵢdᵢ = (Σaᵢdᵢ)²/Σaᵢ is at
+   * most 2·rss·√(x(1 + x)) times that of a sum, so rss carries (1 + x + 2√(x(1 + x)))·128ε
+   * relative error at most: below 1.13·128ε for x ≤ 2⁻⁸, the bound used; beyond it a second
+   * pass sums the residuals about μ̂ itself.
    * Estimators move μ̂ by a small fraction of its SE between iterations, so they mostly take one pass.
    */
   private fitCurrent(tau2: number): WeightedFit | null {

@@ -1,3 +1,5 @@
+import { summarizeData, type DataSummary } from './data-summary.ts';
+
 /** Studies re-expressed in units where the sampling variances are of order 1. */
 export interface ScaledData {
   /** (yᵢ − shift)/√unit. */
@@ -8,13 +10,16 @@ export interface ScaledData {
   readonly shift: number;
   /** The variance unit, a power of 4 (so that √unit is a power of 2 and the scaling is exact). */
   readonly unit: number;
+  /** The summary of y and v (the scaled data), gathered in the scaling pass; absent when `exact` is false. */
+  readonly summary?: DataSummary;
 }
 
 /**
  * Centres the outcomes at their median and divides outcomes by c and variances by c², with c
  * the power of 2 nearest √(median of the positive vᵢ) (or, without one, of the median squared
  * deviation of y); beyond 4,097 studies the medians are those of 4,097 studies at evenly spaced
- * positions. Dividing by a power of 2 is exact, so nothing is lost; afterwards the
+ * positions. Dividing by a power of 2 is exact, so nothing is lost (the pass that scales also
+ * summarises the scaled data: `summarizeData`); afterwards the
  * estimators, their stopping rules and every sum work on numbers of order 1, whatever the
  * units of the data: τ² estimates scale by c², estimates and SEs by c, and no sum overflows for
  * variances near 1e-300 or effects near 1e300. `exact = false` (metafor's stopping rule, which
@@ -40,13 +45,10 @@ export function scaleData(yi: Float64Array, vi: Float64Array, exact: boolean): S
   const unit = c * c;
   const y = new Float64Array(k);
   const v = new Float64Array(k);
-  // c is a power of 2, so multiplying by 1/c rounds exactly as dividing by c
-  const inverse = 1 / c;
-  for (let i = 0; i < k; i++) {
-    y[i] = (yi[i]! - shift) * inverse;
-    v[i] = vi[i]! * inverse * inverse;
-  }
-  return { y, v, shift, unit };
+  // c is a power of 2, so multiplying by 1/c (and 1/c² = (1/c)², also a power of 2) rounds
+  // exactly as dividing by c; the same pass summarises the scaled data for the engine's checks
+  const summary = summarizeData(yi, vi, shift, 1 / c, y, v);
+  return { y, v, shift, unit, summary };
 }
 
 /** Studies beyond which the centre and unit come from a sample (see {@link sample}). */

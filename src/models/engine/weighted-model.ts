@@ -1,3 +1,5 @@
+import type { DataSummary } from './data-summary.ts';
+
 /**
  * Weighted least squares at given weights, the one quantity every τ² estimator, test and
  * diagnostic of `pooled` is written against. For outcomes y (length k), a design X (k × p) and
@@ -76,6 +78,14 @@ export interface WeightedModel {
    * the model has none. For iterations whose end point is then confirmed by exact fits.
    */
   approximateSums?(tau2: number): ApproximateSums | null;
+  /**
+   * Optional: the data's {@link DataSummary} (first non-positive vᵢ, ranges, Σvᵢ, Σvᵢ², Σ(yᵢ − ȳ)²),
+   * kept by the model so that checks do not pass over the data again (read it through
+   * `modelSummary` or `firstNonPositiveVariance`, which compute it for models without one).
+   */
+  summary?(): DataSummary;
+  /** `true` for the intercept-only design (X a column of ones), whose unweighted fit follows from the summary. */
+  readonly interceptOnly?: boolean;
 }
 
 /** The sums of {@link WeightedModel.approximateSums}: those of a scan, and tr(PP). */

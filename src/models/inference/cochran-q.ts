@@ -1,5 +1,5 @@
 import { chiSquareSf } from '../../distributions/chi-square.ts';
-import { firstNonPositive } from '../../numeric/first-non-positive.ts';
+import { firstNonPositiveVariance } from '../engine/data-summary.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 
 /** Cochran's Q test and the I², H² summaries. */
@@ -23,7 +23,7 @@ export interface Heterogeneity {
 export function cochranQ(model: WeightedModel): Heterogeneity {
   const df = model.k - model.p;
   if (df <= 0) return { q: 0, qDf: 0, qPValue: 1, typicalVariance: 0 };
-  const fit = firstNonPositive(model.v) < 0 ? model.fitTau2(0) : null;
+  const fit = firstNonPositiveVariance(model) < 0 ? model.fitTau2(0) : null;
   if (fit === null) return { q: NaN, qDf: df, qPValue: NaN, typicalVariance: NaN };
   const q = Math.max(0, fit.rss);
   return { q, qDf: df, qPValue: chiSquareSf(q, df), typicalVariance: df / fit.trP };

@@ -1,5 +1,5 @@
 import type { WeightedModel } from '../engine/weighted-model.ts';
-import { firstNonPositive } from '../../numeric/first-non-positive.ts';
+import { firstNonPositiveVariance } from '../engine/data-summary.ts';
 import { EB_EQUATION, fisherScoring, infiniteWeightWarning } from './fisher-scoring.ts';
 import { generalizedQRoot } from './generalized-q-root.ts';
 import { withEquationSe } from './paule-mandel.ts';
@@ -21,7 +21,7 @@ export function tau2EmpiricalBayes(model: WeightedModel, control: Tau2Control): 
   const warnings: string[] = [];
   const metafor = control.stopping === 'metafor';
   // metafor's scoring, run for its answer ('metafor') or to learn whether it would stop at a zero variance
-  const scoring = metafor || firstNonPositive(model.v) >= 0 ? fisherScoring(model, EB_EQUATION, control) : null;
+  const scoring = metafor || firstNonPositiveVariance(model) >= 0 ? fisherScoring(model, EB_EQUATION, control) : null;
   if (metafor && scoring?.converged) return withEquationSe(model, scoring, warnings);
   if (metafor && !scoring?.infiniteWeight) {
     warnings.push(`EB: Fisher scoring did not converge in ${control.maxIterations} iterations under metafor's control (metafor stops with an error here); the exact solution was used.`);

@@ -1,3 +1,4 @@
+import { modelSummary } from '../engine/data-summary.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 import { closedForm, type Tau2Fit } from './tau2-fit.ts';
 
@@ -40,6 +41,7 @@ export function hedgesStart(model: WeightedModel): number {
 }
 
 function hedgesWith(model: WeightedModel, withSe: boolean): [number, number] {
+  if (model.interceptOnly === true) return hedgesIntercept(model, withSe);
   const { k, p, v } = model;
   const fit = model.fitWeights(new Float64Array(k).fill(1));
   if (fit === null) return [NaN, NaN];
@@ -50,4 +52,21 @@ function hedgesWith(model: WeightedModel, withSe: boolean): [number, number] {
   const tau2 = Math.max(0, raw);
   const se = Math.sqrt(2 * fit.traceProduct(v, v) + 4 * tau2 * trPV + 2 * tau2 * tau2 * df) / df;
   return [raw, se];
+}
+
+/**
+ * The intercept-only case from the data's summary, without a fit: P = I − J/k, so
+ * yᵀPy = Σ(yᵢ − ȳ)², tr(PV) = Σvᵢ·(1 − 1/k) and tr(PVPV) = Σvᵢ²·(1 − 2/k) + (Σvᵢ/k)².
+ */
+function hedgesIntercept(model: WeightedModel, withSe: boolean): [number, number] {
+  const { k } = model;
+  const { ssY, sumV, sumV2 } = modelSummary(model);
+  if (!(Number.isFinite(ssY) && Number.isFinite(sumV))) return [NaN, NaN];
+  const df = k - 1;
+  const trPV = sumV - sumV / k;
+  const raw = (ssY - trPV) / df;
+  if (!withSe) return [raw, NaN];
+  const tau2 = Math.max(0, raw);
+  const trPVPV = sumV2 * (1 - 2 / k) + (sumV / k) * (sumV / k);
+  return [raw, Math.sqrt(2 * trPVPV + 4 * tau2 * trPV + 2 * tau2 * tau2 * df) / df];
 }

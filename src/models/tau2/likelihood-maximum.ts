@@ -1,6 +1,5 @@
 import { zeroin } from '../../numeric/brent-root.ts';
-import { firstNonPositive } from '../../numeric/first-non-positive.ts';
-import { dataSpread } from '../engine/data-spread.ts';
+import { firstNonPositiveVariance, modelSummary } from '../engine/data-summary.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 import { fisherScoring, infiniteWeightWarning, type ScoringEquation } from './fisher-scoring.ts';
 import { logLikelihood } from './log-likelihood.ts';
@@ -53,7 +52,7 @@ export function maximizeLikelihood(
   const name = equation.name;
   const ll = memoized((t: number) => logLikelihood(model, t, restricted));
   const scoring = fisherScoring(model, equation, control);
-  const positive = firstNonPositive(model.v) < 0;
+  const positive = firstNonPositiveVariance(model) < 0;
   const best = scanAndPolish(model, equation, ll, scoring.converged ? scoring.tau2 : NaN, positive);
   // where scoring found the global maximum, ℓ(0) ≤ ℓ(τ̂²) and metafor's check keeps τ̂²: no
   // logarithms are needed (at k = 10⁶ each log-likelihood costs several passes over the data)
@@ -211,7 +210,8 @@ function memoized(f: (t: number) => number): (t: number) => number {
  * // => 19 (from 0.01 to 2·4² + 1 = 33, 5 points a decade)
  */
 export function scanGrid(model: WeightedModel, score: (t: number) => number): number[] {
-  const { range, vMin, vMax } = dataSpread(model.y, model.v);
+  const { yMin, yMax, vMinPositive: vMin, vMax } = modelSummary(model);
+  const range = yMax - yMin;
   const { lower, ratio, n } = gridSpacing(range, vMin, vMax, score);
   const grid: number[] = [];
   for (let j = 0; j <= n; j++) grid.push(lower * ratio ** j);
