@@ -5,6 +5,7 @@ import { interceptDesign } from '../../src/models/regression/design-matrix.ts';
 import { interceptModel } from '../../src/models/engine/intercept-model.ts';
 import { scaleData } from '../../src/models/engine/scaled-data.ts';
 import { hedgesRaw } from '../../src/models/tau2/hedges.ts';
+import { interceptMoments } from '../../src/models/engine/binned-intercept-sums.ts';
 
 // The one-pass summary that replaced the separate positivity checks, spread and Hedges fit.
 // Expectations: direct loops written here (two-pass sums of squares, plain min/max, findIndex),
@@ -104,4 +105,19 @@ describe("Hedges' estimator of the intercept-only model from the summary", () =>
       expect(rel(se, seGeneral)).toBeLessThan(1e-11);
     });
   }
+});
+
+describe('binned moments with the range from the summary', () => {
+  it('give the same sums as the pass that finds the range itself', () => {
+    const { y, v } = studies(30000, 0.5, [3, 999]);
+    const own = interceptMoments(y, v)!;
+    const given = interceptMoments(y, v, summarizeData(y, v, 0, 1, null, null))!;
+    for (const t of [0, 0.01, 0.3, 10]) expect(given.sums(t)).toEqual(own.sums(t));
+  });
+
+  it('refuse a negative variance', () => {
+    const { y, v } = studies(30000, 0.5);
+    v[10] = -1;
+    expect(interceptMoments(y, v, summarizeData(y, v, 0, 1, null, null))).toBeNull();
+  });
 });

@@ -145,7 +145,7 @@ class InterceptModel implements ReusableModel {
 
   /** The binned moments, computed on first use (`null` below BINNED_SCAN_K or where binning does not pay). */
   private moments(): InterceptMoments | null {
-    if (this.binned === undefined) this.binned = this.k >= BINNED_SCAN_K ? interceptMoments(this.y, this.v) : null;
+    if (this.binned === undefined) this.binned = this.k >= BINNED_SCAN_K ? interceptMoments(this.y, this.v, this.summary()) : null;
     return this.binned;
   }
 
@@ -236,14 +236,9 @@ class InterceptModel implements ReusableModel {
       for (let i = start; i < end; i++) {
         const d = y[i]! - c1;
         const e = y[i]! - c2;
-        // one division for both weights, 1/(u₁u₂), then aᵢ = u₂/(u₁u₂) and bᵢ = u₁/(u₁u₂), unless
-        // the product leaves the normal range (then two divisions)
-        const u1 = v[i]! + t1;
-        const u2 = v[i]! + t2;
-        const r = 1 / (u1 * u2);
-        const normal = r >= 2.3e-308 && r <= 4.4e307;
-        const a = normal ? u2 * r : 1 / u1;
-        const b = normal ? u1 * r : 1 / u2;
+        // two divisions: measured faster than one shared division 1/(u₁u₂) with its range test
+        const a = 1 / (v[i]! + t1);
+        const b = 1 / (v[i]! + t2);
         const ad = a * d;
         const be = b * e;
         p1 += a;
