@@ -37,6 +37,30 @@ export function timeMs(f: () => void, minMs = 200, repeats = 5): number {
 }
 
 /**
+ * CPU milliseconds of this process per call (user + system, all its threads: the collector's
+ * helpers included): the median of `repeats` timings, each at least `minMs` of CPU long. On a
+ * machine shared with other jobs the wall clock also counts the time this process waited for
+ * a core; CPU time does not, so ratios of CPU times move less with the load.
+ */
+export function cpuMs(f: () => void, minMs = 200, repeats = 5): number {
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    let n = 0;
+    const start = process.cpuUsage();
+    let used = 0;
+    do {
+      f();
+      n++;
+      const d = process.cpuUsage(start);
+      used = (d.user + d.system) / 1000;
+    } while (used < minMs);
+    times.push(used / n);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1]!;
+}
+
+/**
  * One optimised pass over the data, the unit of the large-k goals: the weighted sums
  * Σwᵢ, Σwᵢyᵢ, Σwᵢyᵢ² at one τ² (wᵢ = 1/(vᵢ + τ²)), one division and a few multiply-adds per study.
  */

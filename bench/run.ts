@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cumulative, gosh, influence, leaveOneOut, metaAnalysis, metaAnalysisBatch, metaRegression, simulate } from '../src/index.ts';
-import { onePass, simulateStudies, timeMs, uniforms } from './bench-data.ts';
+import { cpuMs, onePass, simulateStudies, timeMs, uniforms } from './bench-data.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pooled-bench-'));
 const rows: { goal: string; measured: string; target: string; ratio: string; met: string }[] = [];
@@ -77,15 +77,18 @@ log(r ? `R metafor ${r.version}` : 'R metafor: not available');
 
 // 3. k = 10⁶ REML, complete default fit, in passes of one optimised pass
 let passMs = NaN;
+let passCpuMs = NaN;
 {
   const d = simulateStudies(1e6);
   passMs = timeMs(() => onePass(d.yi, d.vi, 0.05), 200, 7);
   const ms = timeMs(() => metaAnalysis(d), 1, 3);
+  passCpuMs = cpuMs(() => onePass(d.yi, d.vi, 0.05), 200, 7);
+  const cpu = cpuMs(() => metaAnalysis(d), 1, 5);
   const dl = timeMs(() => metaAnalysis(d, { method: 'DL' }), 1, 3);
   const smDl = statsmodelsMs(1e6, 'dl');
   const smPm = statsmodelsMs(1e6, 'iterated');
-  log(`k = 10⁶: one pass ${fmt(passMs)} ms; REML fit ${fmt(ms)} ms = ${fmt(ms / passMs)} passes; DL fit ${fmt(dl)} ms; statsmodels DL ${fmt(smDl)} ms, PM (iterated) ${fmt(smPm)} ms`);
-  rows.push({ goal: 'k = 10⁶, REML complete fit (with Q-profile)', measured: `${fmt(ms)} ms; one pass ${fmt(passMs)} ms`, target: '≤ 30 passes', ratio: `${fmt(ms / passMs)} passes`, met: ms / passMs <= 30 ? 'yes' : 'no' });
+  log(`k = 10⁶: one pass ${fmt(passMs)} ms; REML fit ${fmt(ms)} ms = ${fmt(ms / passMs)} passes (CPU time: ${fmt(cpu / passCpuMs)} passes); DL fit ${fmt(dl)} ms; statsmodels DL ${fmt(smDl)} ms, PM (iterated) ${fmt(smPm)} ms`);
+  rows.push({ goal: 'k = 10⁶, REML complete fit (with Q-profile)', measured: `${fmt(ms)} ms; one pass ${fmt(passMs)} ms (CPU time: ${fmt(cpu / passCpuMs)} passes)`, target: '≤ 30 passes', ratio: `${fmt(ms / passMs)} passes`, met: ms / passMs <= 30 ? 'yes' : 'no' });
   rows.push({ goal: 'k = 10⁶, DL vs statsmodels combine_effects (numpy)', measured: `${fmt(dl)} ms (statsmodels DL ${fmt(smDl)} ms, PM ${fmt(smPm)} ms)`, target: 'faster than statsmodels', ratio: `${fmt(smDl / dl)}× (REML vs statsmodels PM: ${fmt(smPm / ms)}×)`, met: smDl / dl >= 1 ? 'yes' : 'no' });
 }
 
@@ -95,8 +98,9 @@ let passMs = NaN;
   const u = uniforms(9);
   const mods = { x1: Float64Array.from(d.yi, () => u()), x2: Float64Array.from(d.yi, () => u() - 0.5), x3: Float64Array.from(d.yi, () => 2 * u()) };
   const ms = timeMs(() => metaRegression(d, { moderators: mods }), 1, 2);
-  log(`meta-regression k = 10⁶, 3 moderators: ${fmt(ms)} ms = ${fmt(ms / passMs)} passes`);
-  rows.push({ goal: 'meta-regression k = 10⁶, 3 moderators, REML', measured: `${fmt(ms)} ms`, target: '≤ 60 passes', ratio: `${fmt(ms / passMs)} passes`, met: ms / passMs <= 60 ? 'yes' : 'no' });
+  const cpu = cpuMs(() => metaRegression(d, { moderators: mods }), 1, 3);
+  log(`meta-regression k = 10⁶, 3 moderators: ${fmt(ms)} ms = ${fmt(ms / passMs)} passes (CPU time: ${fmt(cpu / passCpuMs)} passes)`);
+  rows.push({ goal: 'meta-regression k = 10⁶, 3 moderators, REML', measured: `${fmt(ms)} ms (CPU time: ${fmt(cpu / passCpuMs)} passes)`, target: '≤ 60 passes', ratio: `${fmt(ms / passMs)} passes`, met: ms / passMs <= 60 ? 'yes' : 'no' });
 }
 
 // 5. leaveOneOut and influence at k = 4,000 (and cumulative, which uses the same updates)
