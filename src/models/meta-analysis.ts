@@ -79,7 +79,7 @@ export function metaAnalysis(
   const yiOut = lazyFrozen(() => Array.from(yi));
   const viOut = lazyFrozen(() => Array.from(vi));
   const labels = lazyFrozen(() => studies.labels);
-  return freezeResult(withLazyFields({
+  const result = freezeResult(withLazyFields({
     k: fit.k,
     measure: studies.measure,
     method,
@@ -114,6 +114,9 @@ export function metaAnalysis(
     ...profile,
     warnings: Object.freeze(warnings),
   }));
+  // nothing above reads the model after this point (the weights come from vi): its scaled copies go back
+  fit.release();
+  return result;
 }
 
 function allReported(k: number): ProvenanceCounts {

@@ -9,6 +9,7 @@ import { tau2GeneralizedQ } from '../tau2/generalized-q-weighted.ts';
 import { closedForm, type Tau2Control, type Tau2Fit } from '../tau2/tau2-fit.ts';
 import { interceptModel } from './intercept-model.ts';
 import { scaleData } from './scaled-data.ts';
+import { returnScratchPair } from './scratch-pair.ts';
 import { firstNonPositiveVariance, modelSummary } from './data-summary.ts';
 import type { WeightedModel } from './weighted-model.ts';
 
@@ -29,7 +30,7 @@ export interface InterceptFit {
   readonly ciUpper: number;
   readonly piLower: number;
   readonly piUpper: number;
-  /** Weights as fractions summing to 1. */
+  /** Weights as fractions summing to 1 (computed on first read from the caller's vi, not the model). */
   readonly weights: Float64Array;
   readonly q: number;
   readonly qDf: number;
@@ -43,6 +44,12 @@ export interface InterceptFit {
   /** The model on the scaled data and its variance unit, for Q-profile intervals. */
   readonly model: WeightedModel;
   readonly warnings: readonly string[];
+  /**
+   * Gives the model's scaled copies of the data back for the next fit of the same size (see
+   * `borrowScratchPair`): call it when done with `model` (no later call may read the model);
+   * every other field, `weights` included, stays valid.
+   */
+  release(): void;
 }
 
 /** A fit that metafor's rma.uni would refuse; `row` is the offending study (0-based) if any. */
@@ -109,6 +116,7 @@ export function fitIntercept(
   }
   if (method === 'EE' && test === 'knha') warnings.push('The Knapp–Hartung adjustment is not meant for the equal-effects (EE) model.');
   const est = coefficientEstimates(model, scaled.tau2, test);
+  let weights: Float64Array | undefined;
   if (est === null) return { ok: false, k, reason: 'the weighted model could not be fitted (a weight overflows)' };
   if (est.knhaZero) warnings.push(KNAPP_HARTUNG_ZERO_WARNING);
   const c = Math.sqrt(data.unit);
@@ -124,9 +132,22 @@ export function fitIntercept(
     tau2Fit: { ...scaled, tau2, se: scaled.se === null ? null : scaled.se * data.unit },
     estimate, se, statistic: w.statistic, df: est.df, pValue: w.pValue, crit: w.crit,
     ciLower: w.lower, ciUpper: w.upper, piLower: estimate - piHalf, piUpper: estimate + piHalf,
-    get weights() { return est.weights; }, q: het.q, qDf: het.qDf, qPValue: het.qPValue, i2, h2,
+    get weights() { return (weights ??= scaledWeights(vi, 1 / data.unit, scaled.tau2, est.sumW)); }, q: het.q, qDf: het.qDf, qPValue: het.qPValue, i2, h2,
     typicalVariance: het.typicalVariance * data.unit, s2w: est.s2, model, warnings,
+    release: () => { if (data.y !== yi) returnScratchPair(data); },
   };
+}
+
+/**
+ * wᵢ/Σw with wᵢ = 1/(vᵢ/unit + τ²) in the model's units, from the caller's vi (the model's own
+ * copy may be given back): vᵢ·(1/unit) is the model's vᵢ to the bit (1/unit is a power of 2, as
+ * in `scaleData`), so these are the weights of the fit at τ², whose Σw is `sumW`.
+ */
+function scaledWeights(vi: Float64Array, inverseUnit: number, tau2: number, sumW: number): Float64Array {
+  const k = vi.length;
+  const w = new Float64Array(k);
+  for (let i = 0; i < k; i++) w[i] = 1 / (vi[i]! * inverseUnit + tau2) / sumW;
+  return w;
 }
 
 /**

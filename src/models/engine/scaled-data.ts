@@ -1,4 +1,5 @@
 import { summarizeData, type DataSummary } from './data-summary.ts';
+import { borrowScratchPair } from './scratch-pair.ts';
 
 /** Studies re-expressed in units where the sampling variances are of order 1. */
 export interface ScaledData {
@@ -43,8 +44,8 @@ export function scaleData(yi: Float64Array, vi: Float64Array, exact: boolean): S
   const e = Math.max(-500, Math.min(500, Math.round(0.5 * Math.log2(typical))));
   const c = 2 ** e;
   const unit = c * c;
-  const y = new Float64Array(k);
-  const v = new Float64Array(k);
+  // a pair a previous fit of this size gave back, if the collector has left it (see `fitIntercept`'s `release`)
+  const { y, v } = borrowScratchPair(k);
   // c is a power of 2, so multiplying by 1/c (and 1/c² = (1/c)², also a power of 2) rounds
   // exactly as dividing by c; the same pass summarises the scaled data for the engine's checks
   const summary = summarizeData(yi, vi, shift, 1 / c, y, v);

@@ -18,6 +18,8 @@ export interface CoefficientEstimates {
   readonly df: number | null;
   /** The weights wᵢ = 1/(vᵢ + τ²) divided by their sum. */
   readonly weights: Float64Array;
+  /** Σwᵢ at τ² (NaN with user weights). */
+  readonly sumW: number;
 }
 
 /**
@@ -50,7 +52,7 @@ export function coefficientEstimates(
   if (userWeights !== null) {
     const own = sandwichEstimates(model, tau2, userWeights.a, userWeights.x);
     if (own === null) return null;
-    return { coef: own.coef, covariance: own.covariance.map((t) => t * kh.s2), s2: kh.s2, knhaZero: kh.zero, df, weights: own.weights };
+    return { coef: own.coef, covariance: own.covariance.map((t) => t * kh.s2), s2: kh.s2, knhaZero: kh.zero, df, weights: own.weights, sumW: NaN };
   }
   const coef = Float64Array.from(fit.coef);
   const sumW = fit.sumW;
@@ -59,7 +61,7 @@ export function coefficientEstimates(
   const v = model.v;
   let weights: Float64Array | undefined;
   return {
-    coef, covariance, s2: kh.s2, knhaZero: kh.zero, df,
+    coef, covariance, s2: kh.s2, knhaZero: kh.zero, df, sumW,
     get weights() {
       if (weights === undefined) {
         weights = new Float64Array(k);
