@@ -6,8 +6,10 @@ import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult, PoolingMet
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
 import { generalizedQIntervals, heterogeneityIntervals } from './heterogeneity-intervals.ts';
-import { resolveStudies } from './resolve-input.ts';
-import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
+import { kernelMetaAnalysis } from './kernel-meta-analysis.ts';
+import { plainStudies } from './plain-studies.ts';
+import { resolveStudies, type ResolvedStudies } from './resolve-input.ts';
+import { META_ANALYSIS_OPTION_KEYS, plainModelOptions, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
 import { freezeResult, withLazyFields } from '../freeze-result.ts';
 import { lazyFrozen } from '../lazy-frozen.ts';
@@ -50,11 +52,19 @@ export function metaAnalysis(
   input: EffectInput | EffectSizes,
   options: WeightedAnalysisOptions = {},
 ): MetaAnalysisResult {
+  const plain = plainModelOptions(options);
+  if (plain === null) return engineAnalysis(input, options);
+  const studies = plainStudies(input) ?? resolveStudies(input);
+  return kernelMetaAnalysis(studies, plain) ?? engineAnalysis(input, options, studies);
+}
+
+/** {@link metaAnalysis} by the engine's general path (`studies`: the input already resolved). */
+function engineAnalysis(input: EffectInput | EffectSizes, options: WeightedAnalysisOptions, given?: ResolvedStudies): MetaAnalysisResult {
   const split = splitGenq(checkOptions<WeightedAnalysisOptions>(options, META_ANALYSIS_OPTION_KEYS));
   const resolved = resolveModelOptions(split.options);
   const method: PoolingMethod = split.genq ? 'GENQ' : resolved.method;
   const { level, control } = resolved;
-  const studies = resolveStudies(input);
+  const studies = given ?? resolveStudies(input);
   const { yi, vi } = studies;
   const fixedTau2 = options.tau2;
   if (fixedTau2 !== undefined && (typeof fixedTau2 !== 'number' || !(fixedTau2 >= 0) || !Number.isFinite(fixedTau2) || method === 'EE')) {

@@ -39,7 +39,7 @@ export class BatchWorkspace {
    * What the kernel reads from the fit at one τ² (the last the likelihood maximizer fitted, or
    * τ̂² itself), so that the fit at τ̂² is not repeated; `tau2` NaN when there is none.
    */
-  readonly at = { tau2: NaN, coef: NaN, gramFactor: NaN, rss: NaN, trPP: NaN, sumW2: NaN };
+  readonly at = { tau2: NaN, coef: NaN, gramFactor: NaN, rss: NaN, trPP: NaN, sumW: NaN, sumW2: NaN };
   /** The engine's model of the loaded analysis. */
   model!: ReusableModel;
   /** Critical value of the CI and PI (normal, or t with k − 1 df). */
@@ -130,6 +130,7 @@ export class BatchWorkspace {
     at.gramFactor = fit.gramFactor[0]!;
     at.rss = fit.rss;
     at.trPP = fit.trPP;
+    at.sumW = fit.sumW;
     at.sumW2 = fit.sumW2;
   }
 }

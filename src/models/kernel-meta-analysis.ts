@@ -1,0 +1,145 @@
+import { countProvenance } from '../conversions/count-provenance.ts';
+import { withLazyFields } from '../freeze-result.ts';
+import { finiteOrNull } from '../numeric/finite-or-null.ts';
+import type { Interval, MetaAnalysisResult, ProvenanceCounts } from '../types.ts';
+import { batchColumns } from './batch/batch-columns.ts';
+import { BatchKernel, NO_WARNINGS } from './batch/batch-kernel.ts';
+import type { ResolvedStudies } from './resolve-input.ts';
+import type { ResolvedModelOptions } from './resolve-options.ts';
+
+/** Most studies fitted by the kernel (beyond, `scaleData` centres on a sample of y; the engine's path is as fast). */
+const MAX_K = 4096;
+/** Workspaces (one per k) each cached kernel keeps. */
+const MAX_WORKSPACES = 8;
+
+/** One kernel per settings object (`plainModelOptions` shares them), and the one-row columns it writes into. */
+const KERNELS = new WeakMap<ResolvedModelOptions, BatchKernel>();
+const COLUMNS = batchColumns(1);
+
+/**
+ * `metaAnalysis`'s fast path for the common case — no user weights, no fixed τ², not GENQ,
+ * exact stopping (`plainModelOptions`), 2 ≤ k ≤ 4096 studies, every vᵢ > 0 — through the batch's
+ * {@link BatchKernel}: one cached workspace per k, every number written into reused buffers,
+ * τ² by the engine's own estimator (so iterations, convergence and warnings are the engine's),
+ * then only the result object itself is built (per-study outputs on first read). The same
+ * numbers and fields as the engine's path (`fitIntercept`, `heterogeneityIntervals`); `null`
+ * wherever the kernel declines (anything the engine would warn about beyond the estimator's own
+ * warnings, or refuse): the caller then takes the engine's path.
+ *
+ * @example
+ * kernelMetaAnalysis(resolveStudies({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] }), resolveModelOptions({ method: 'DL' }))?.estimate
+ * // => 0.2921644901 (metafor 5.1 rma(yi, vi, method = "DL"): 0.292164490136149)
+ */
+export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedModelOptions): MetaAnalysisResult | null {
+  const { yi, vi } = studies;
+  const k = yi.length;
+  if (k > MAX_K || settings.control.stopping !== 'exact' || studies.omitted.length > 0) return null;
+  let kernel = KERNELS.get(settings);
+  if (kernel === undefined) {
+    kernel = new BatchKernel(settings, MAX_WORKSPACES);
+    KERNELS.set(settings, kernel);
+  }
+  const c = COLUMNS;
+  const t = kernel.fitEstimated(yi, vi, c, 0);
+  if (t === null) return null;
+  const { method, test, level } = settings;
+  const lazy = new LazyOutputs(studies, kernel.unit, kernel.tau2Model, kernel.sumW);
+  const warnings = studies.warnings.length + t.warnings.length === 0 ? NO_WARNINGS : Object.freeze([...studies.warnings, ...t.warnings]);
+  const tau2 = c.tau2[0]!;
+  const result = {
+    k,
+    measure: studies.measure,
+    method,
+    test,
+    level,
+    estimate: c.estimate[0]!,
+    se: c.se[0]!,
+    statistic: c.statistic[0]!,
+    df: test === 'z' ? null : k - 1,
+    pValue: finiteOrNull(c.pValue[0]!) as number,
+    ci: interval(c.ciLower[0]!, c.ciUpper[0]!),
+    tau2,
+    tau2Se: finiteOrNull(c.tau2Se[0]!),
+    tau: Math.sqrt(tau2),
+    i2: c.i2[0]!,
+    h2: c.h2[0]!,
+    q: c.q[0]!,
+    qDf: k - 1,
+    qPValue: c.qPValue[0]!,
+    predictionInterval: interval(c.piLower[0]!, c.piUpper[0]!),
+    get weights() { return lazy.weights(); },
+    get yi() { return lazy.yi(); },
+    get vi() { return lazy.vi(); },
+    get labels() { return lazy.labels(); },
+    provenance: studies.provenanceGiven ? countProvenance(studies.provenance) : allReported(k),
+    converged: t.converged,
+    iterations: t.iterations,
+    lastChange: t.lastChange,
+    omitted: studies.omitted,
+    ...(method === 'EE' ? {} : heterogeneityIntervals(kernel.typicalVariance)),
+    warnings,
+  };
+  // every field is frozen already (intervals, counts, warnings) or built frozen on first read
+  return Object.freeze(withLazyFields(result));
+}
+
+/**
+ * The per-study outputs of a kernel result, each built on its first read and frozen (as
+ * `lazyFrozen` builds those of the engine's path): yi and vi (the call's own copies), the
+ * labels, and the engine's weights in percent, 100·wᵢ/Σw with wᵢ = 1/(vᵢ/unit + τ̂²) (τ̂² and Σw
+ * in model units), computed as `coefficientEstimates` computes them.
+ */
+class LazyOutputs {
+  private yiOut: readonly number[] | undefined;
+  private viOut: readonly number[] | undefined;
+  private labelsOut: readonly string[] | undefined;
+  private weightsOut: readonly number[] | undefined;
+
+  constructor(
+    private readonly studies: ResolvedStudies,
+    private readonly unit: number,
+    private readonly tau2: number,
+    private readonly sumW: number,
+  ) {}
+
+  yi(): readonly number[] {
+    return (this.yiOut ??= Object.freeze(Array.from(this.studies.yi)));
+  }
+
+  vi(): readonly number[] {
+    return (this.viOut ??= Object.freeze(Array.from(this.studies.vi)));
+  }
+
+  labels(): readonly string[] {
+    return (this.labelsOut ??= Object.freeze(this.studies.labels));
+  }
+
+  weights(): readonly number[] {
+    if (this.weightsOut === undefined) {
+      const { tau2, sumW } = this;
+      const inverse = 1 / Math.sqrt(this.unit);
+      this.weightsOut = Object.freeze(Array.from(this.studies.vi, (v) => 100 * (1 / (v * inverse * inverse + tau2) / sumW)));
+    }
+    return this.weightsOut;
+  }
+}
+
+/** The Q-profile intervals of τ², I² and H² from the kernel's columns (`heterogeneityIntervals`). */
+function heterogeneityIntervals(typical: number): { tau2Ci: Interval; i2Ci: Interval; h2Ci: Interval } {
+  const c = COLUMNS;
+  const lower = c.tau2CiLower[0]!;
+  const upper = c.tau2CiUpper[0]!;
+  return {
+    tau2Ci: interval(lower, upper),
+    i2Ci: interval(c.i2CiLower[0]!, c.i2CiUpper[0]!),
+    h2Ci: interval(lower / typical + 1, upper / typical + 1),
+  };
+}
+
+function allReported(k: number): ProvenanceCounts {
+  return Object.freeze({ reported: k, derived: 0, imputed: 0, assumed: 0 });
+}
+
+function interval(lower: number, upper: number): Interval {
+  return Object.freeze({ lower: finiteOrNull(lower), upper: finiteOrNull(upper) });
+}
