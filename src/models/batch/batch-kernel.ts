@@ -9,7 +9,7 @@ import { BatchWorkspace } from './batch-workspace.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
 import { LikelihoodMaximumInPlace } from './likelihood-maximum-in-place.ts';
 import { qRootInPlace } from './q-root-in-place.ts';
-import { generalizedQRoots } from '../tau2/generalized-q-root.ts';
+import { qRootsInPlace } from './q-roots-in-place.ts';
 
 /** The warnings of an analysis that has none (shared, frozen). */
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
@@ -201,9 +201,9 @@ export class BatchKernel {
     let exactUpper: number;
     if (this.engineRoots) {
       // `metaAnalysis`'s own roots (`qProfileTau2`): the paired search from τ̂², to the last bit
-      const [a, b] = generalizedQRoots(model, ws.qLower, ws.qUpper, tau2Hat);
-      exactLower = a.tau2;
-      exactUpper = b.tau2;
+      if (!qRootsInPlace(ws, ws.qLower, ws.qUpper, tau2Hat)) return false;
+      exactLower = ws.roots[0]!;
+      exactUpper = ws.roots[1]!;
     } else {
       exactLower = qRootInPlace(ws, ws.qLower);
       exactUpper = qRootInPlace(ws, ws.qUpper);

@@ -48,6 +48,10 @@ export class BatchWorkspace {
   readonly qLower: number;
   readonly qUpper: number;
   private readonly scratch: Float64Array;
+  /** `qPair`'s sums and centres (see `qRootsInPlace`). */
+  readonly pair = new Float64Array(6);
+  /** The Q-profile roots [lower, upper] found by `qRootsInPlace`. */
+  readonly roots = new Float64Array(2);
 
   constructor(
     readonly k: number,
