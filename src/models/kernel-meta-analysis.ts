@@ -10,7 +10,7 @@ import type { ResolvedModelOptions } from './resolve-options.ts';
 /** Most studies fitted by the kernel (beyond, `scaleData` centres on a sample of y; the engine's path is as fast). */
 const MAX_K = 4096;
 /** Workspaces (one per k) each cached kernel keeps. */
-const MAX_WORKSPACES = 8;
+const MAX_WORKSPACES = 4;
 
 /** One kernel per settings object (`plainModelOptions` shares them), and the one-row columns it writes into. */
 const KERNELS = new WeakMap<ResolvedModelOptions, BatchKernel>();

@@ -196,7 +196,7 @@ function plainSettings(method: Tau2Method, test: TestType, level: number): Resol
   const key = `${method} ${test} ${level}`;
   let settings = PLAIN_SETTINGS.get(key);
   if (settings === undefined) {
-    if (PLAIN_SETTINGS.size >= 64) PLAIN_SETTINGS.clear();
+    if (PLAIN_SETTINGS.size >= 16) PLAIN_SETTINGS.clear();
     settings = Object.freeze({ method, test, level, control: DEFAULT_TAU2_CONTROL });
     PLAIN_SETTINGS.set(key, settings);
   }
