@@ -1,5 +1,4 @@
 import { countProvenance } from '../conversions/count-provenance.ts';
-import { withLazyFields } from '../freeze-result.ts';
 import { finiteOrNull } from '../numeric/finite-or-null.ts';
 import type { Interval, MetaAnalysisResult, ProvenanceCounts } from '../types.ts';
 import { batchColumns } from './batch/batch-columns.ts';
@@ -46,7 +45,12 @@ export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedM
   const lazy = new LazyOutputs(studies, kernel.unit, kernel.tau2Model, kernel.sumW);
   const warnings = studies.warnings.length + t.warnings.length === 0 ? NO_WARNINGS : Object.freeze([...studies.warnings, ...t.warnings]);
   const tau2 = c.tau2[0]!;
-  const result = {
+  const equalEffects = method === 'EE';
+  const typical = kernel.typicalVariance;
+  const lower = c.tau2CiLower[0]!;
+  const upper = c.tau2CiUpper[0]!;
+  // one literal with every field (a spread in it would make V8 build a dictionary-mode object)
+  const result: Partial<Record<'tau2Ci' | 'i2Ci' | 'h2Ci', Interval>> & Record<string, unknown> = {
     k,
     measure: studies.measure,
     method,
@@ -76,11 +80,20 @@ export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedM
     iterations: t.iterations,
     lastChange: t.lastChange,
     omitted: studies.omitted,
-    ...(method === 'EE' ? {} : heterogeneityIntervals(kernel.typicalVariance)),
+    tau2Ci: equalEffects ? undefined : interval(lower, upper),
+    i2Ci: equalEffects ? undefined : interval(c.i2CiLower[0]!, c.i2CiUpper[0]!),
+    h2Ci: equalEffects ? undefined : interval(lower / typical + 1, upper / typical + 1),
     warnings,
   };
-  // every field is frozen already (intervals, counts, warnings) or built frozen on first read
-  return Object.freeze(withLazyFields(result));
+  if (equalEffects) {
+    // the EE model has no τ², so no Q-profile intervals (the engine's result lacks the fields)
+    delete result.tau2Ci;
+    delete result.i2Ci;
+    delete result.h2Ci;
+  }
+  // every field is frozen already (intervals, counts, warnings) or built frozen on first read;
+  // `freezeResult` reads a frozen object's fields without calling its getters
+  return Object.freeze(result) as unknown as MetaAnalysisResult;
 }
 
 /**
@@ -122,18 +135,6 @@ class LazyOutputs {
     }
     return this.weightsOut;
   }
-}
-
-/** The Q-profile intervals of τ², I² and H² from the kernel's columns (`heterogeneityIntervals`). */
-function heterogeneityIntervals(typical: number): { tau2Ci: Interval; i2Ci: Interval; h2Ci: Interval } {
-  const c = COLUMNS;
-  const lower = c.tau2CiLower[0]!;
-  const upper = c.tau2CiUpper[0]!;
-  return {
-    tau2Ci: interval(lower, upper),
-    i2Ci: interval(c.i2CiLower[0]!, c.i2CiUpper[0]!),
-    h2Ci: interval(lower / typical + 1, upper / typical + 1),
-  };
 }
 
 function allReported(k: number): ProvenanceCounts {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectSizes, InputError, metaAnalysis, TAU2_METHODS, TEST_TYPES, type MetaAnalysisResult } from '../../src/index.ts';
 import bcg from '../fixtures/metafor/bcg.json' with { type: 'json' };
+import { freezeResult } from '../../src/freeze-result.ts';
 import { expectClose, TOLERANCES } from '../tolerances.ts';
 
 type Options = { method?: (typeof TAU2_METHODS)[number]; test?: (typeof TEST_TYPES)[number]; level?: number };
@@ -168,5 +169,15 @@ describe('metaAnalysis: the kernel path is the engine path', () => {
     expectClose(fit.i2Ci!.upper, want['I2.ub'], TOLERANCES.profile, 'I2.ub');
     expectClose(fit.h2Ci!.upper, want['H2.ub'], TOLERANCES.profile, 'H2.ub');
     fit.weights.forEach((w, i) => expectClose(w, want.weights[i], tol, `weights[${i}]`));
+  });
+
+  it('freezeResult walks a frozen result (the kernel path returns one) without calling its getters', () => {
+    let reads = 0;
+    const inner = Object.freeze({ k: 2, ci: Object.freeze({ lower: 0, upper: 1 }), get yi() { reads++; return [1, 2]; } });
+    const outer = freezeResult({ fits: [inner], note: { text: 'x' } });
+    expect(reads).toBe(0);
+    expect(Object.isFrozen(outer.fits) && Object.isFrozen(outer.note)).toBe(true);
+    const fit = metaAnalysis({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] });
+    expect(Object.isFrozen(fit) && Object.isFrozen(fit.ci) && Object.isFrozen(fit.tau2Ci) && Object.isFrozen(fit.warnings)).toBe(true);
   });
 });
