@@ -8,6 +8,11 @@ import type { ResolvedModelOptions } from './resolve-options.ts';
 
 /** Most studies fitted by the kernel (beyond, `scaleData` centres on a sample of y; the engine's path is as fast). */
 const MAX_K = 4096;
+/**
+ * Up to this many studies the per-study outputs are built at once (cheaper than accessors: an
+ * object with a getter is built field by field by V8, ≈ 1.4 µs); beyond, on first read.
+ */
+const EAGER_K = 64;
 /** Workspaces (one per k) each cached kernel keeps. */
 const MAX_WORKSPACES = 4;
 
@@ -46,6 +51,7 @@ export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedM
   const warnings = studies.warnings.length + t.warnings.length === 0 ? NO_WARNINGS : Object.freeze([...studies.warnings, ...t.warnings]);
   const tau2 = c.tau2[0]!;
   const equalEffects = method === 'EE';
+  const eager = k <= EAGER_K;
   const typical = kernel.typicalVariance;
   const lower = c.tau2CiLower[0]!;
   const upper = c.tau2CiUpper[0]!;
@@ -71,10 +77,10 @@ export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedM
     qDf: k - 1,
     qPValue: c.qPValue[0]!,
     predictionInterval: interval(c.piLower[0]!, c.piUpper[0]!),
-    get weights() { return lazy.weights(); },
-    get yi() { return lazy.yi(); },
-    get vi() { return lazy.vi(); },
-    get labels() { return lazy.labels(); },
+    weights: eager ? lazy.weights() : undefined,
+    yi: eager ? lazy.yi() : undefined,
+    vi: eager ? lazy.vi() : undefined,
+    labels: eager ? lazy.labels() : undefined,
     provenance: studies.provenanceGiven ? countProvenance(studies.provenance) : allReported(k),
     converged: t.converged,
     iterations: t.iterations,
@@ -91,14 +97,16 @@ export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedM
     delete result.i2Ci;
     delete result.h2Ci;
   }
+  // the getters replace the placeholders in place (the order of the fields stays)
+  if (!eager) Object.defineProperties(result, lazy.accessors());
   // every field is frozen already (intervals, counts, warnings) or built frozen on first read;
   // `freezeResult` reads a frozen object's fields without calling its getters
   return Object.freeze(result) as unknown as MetaAnalysisResult;
 }
 
 /**
- * The per-study outputs of a kernel result, each built on its first read and frozen (as
- * `lazyFrozen` builds those of the engine's path): yi and vi (the call's own copies), the
+ * The per-study outputs of a kernel result, each built once and frozen (on first read, as
+ * `lazyFrozen` builds those of the engine's path, beyond {@link EAGER_K} studies): yi and vi (the call's own copies), the
  * labels, and the engine's weights in percent, 100·wᵢ/Σw with wᵢ = 1/(vᵢ/unit + τ̂²) (τ̂² and Σw
  * in model units), computed as `coefficientEstimates` computes them.
  */
@@ -116,25 +124,45 @@ class LazyOutputs {
   ) {}
 
   yi(): readonly number[] {
-    return (this.yiOut ??= Object.freeze(Array.from(this.studies.yi)));
+    return (this.yiOut ??= Object.freeze(plainArray(this.studies.yi)));
   }
 
   vi(): readonly number[] {
-    return (this.viOut ??= Object.freeze(Array.from(this.studies.vi)));
+    return (this.viOut ??= Object.freeze(plainArray(this.studies.vi)));
   }
 
   labels(): readonly string[] {
     return (this.labelsOut ??= Object.freeze(this.studies.labels));
   }
 
+  /** Enumerable getters of the four outputs, for `Object.defineProperties`. */
+  accessors(): PropertyDescriptorMap {
+    return {
+      weights: { get: () => this.weights(), enumerable: true, configurable: true },
+      yi: { get: () => this.yi(), enumerable: true, configurable: true },
+      vi: { get: () => this.vi(), enumerable: true, configurable: true },
+      labels: { get: () => this.labels(), enumerable: true, configurable: true },
+    };
+  }
+
   weights(): readonly number[] {
     if (this.weightsOut === undefined) {
       const { tau2, sumW } = this;
       const inverse = 1 / Math.sqrt(this.unit);
-      this.weightsOut = Object.freeze(Array.from(this.studies.vi, (v) => 100 * (1 / (v * inverse * inverse + tau2) / sumW)));
+      const vi = this.studies.vi;
+      const out: number[] = [];
+      for (let i = 0; i < vi.length; i++) out.push(100 * (1 / (vi[i]! * inverse * inverse + tau2) / sumW));
+      this.weightsOut = Object.freeze(out);
     }
     return this.weightsOut;
   }
+}
+
+/** The values of a Float64Array in an array (a loop: `Array.from` walks a typed array by its iterator). */
+function plainArray(x: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < x.length; i++) out.push(x[i]!);
+  return out;
 }
 
 function allReported(k: number): ProvenanceCounts {

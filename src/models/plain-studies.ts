@@ -1,4 +1,4 @@
-import type { EffectInput, EffectSizes, Provenance } from '../types.ts';
+import type { EffectInput, EffectSizes, Measure, Provenance } from '../types.ts';
 import type { ResolvedStudies } from './resolve-input.ts';
 
 const REPORTED: Provenance = Object.freeze({ kind: 'reported' });
@@ -23,24 +23,45 @@ export function plainStudies(input: EffectInput | EffectSizes): ResolvedStudies 
   const yi = plainColumn(record.yi, false);
   const vi = yi === null ? null : plainColumn(record.vi, true);
   if (yi === null || vi === null || yi.length !== vi.length) return null;
-  const k = yi.length;
-  return {
-    yi,
-    vi,
-    get labels() {
-      return remember(this, 'labels', Array.from({ length: k }, rowLabel));
-    },
-    get provenance() {
-      return remember(this, 'provenance', new Array<Provenance>(k).fill(REPORTED));
-    },
-    provenanceGiven: false,
-    measure: 'measure' in input && typeof input.measure === 'string' ? input.measure : null,
-    warnings: NONE,
-    omitted: NONE,
-    get rows() {
-      return remember(this, 'rows', Array.from({ length: k }, rowIndex));
-    },
-  };
+  return new PlainStudies(yi, vi, 'measure' in input && typeof input.measure === 'string' ? input.measure : null);
+}
+
+/** The studies of {@link plainStudies}: labels, provenance and rows built on first read. */
+class PlainStudies implements ResolvedStudies {
+  readonly provenanceGiven = false;
+  readonly warnings = NONE;
+  readonly omitted = NONE;
+  private labelsOut: readonly string[] | undefined;
+  private provenanceOut: readonly Provenance[] | undefined;
+  private rowsOut: readonly number[] | undefined;
+
+  constructor(
+    readonly yi: Float64Array,
+    readonly vi: Float64Array,
+    readonly measure: Measure | null,
+  ) {}
+
+  get labels(): readonly string[] {
+    return (this.labelsOut ??= rowLabels(this.yi.length));
+  }
+
+  get provenance(): readonly Provenance[] {
+    return (this.provenanceOut ??= new Array<Provenance>(this.yi.length).fill(REPORTED));
+  }
+
+  get rows(): readonly number[] {
+    return (this.rowsOut ??= Array.from({ length: this.yi.length }, (_, n) => n));
+  }
+}
+
+/** Most studies whose default labels are kept (frozen, shared by every analysis of that size). */
+const SHARED_LABELS_K = 64;
+const SHARED_LABELS: (readonly string[] | undefined)[] = [];
+
+/** `row 1` … `row k`; for small k one frozen array per k. */
+function rowLabels(k: number): readonly string[] {
+  if (k > SHARED_LABELS_K) return Array.from({ length: k }, (_, n) => `row ${n + 1}`);
+  return (SHARED_LABELS[k] ??= Object.freeze(Array.from({ length: k }, (_, n) => `row ${n + 1}`)));
 }
 
 /** A copy of an array (or Float64Array) of finite numbers (variances: also ≥ 0), or `null`. */
@@ -55,18 +76,4 @@ function plainColumn(values: unknown, variance: boolean): Float64Array | null {
     out[i] = x;
   }
   return out;
-}
-
-function rowLabel(_: unknown, n: number): string {
-  return `row ${n + 1}`;
-}
-
-function rowIndex(_: unknown, n: number): number {
-  return n;
-}
-
-/** Replaces the getter `key` of `target` by `value` and returns it. */
-function remember<T>(target: object, key: string, value: T): T {
-  Object.defineProperty(target, key, { value, enumerable: true });
-  return value;
 }
