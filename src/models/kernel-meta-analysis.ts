@@ -6,8 +6,8 @@ import { BatchKernel, NO_WARNINGS } from './batch/batch-kernel.ts';
 import type { ResolvedStudies } from './resolve-input.ts';
 import type { ResolvedModelOptions } from './resolve-options.ts';
 
-/** Most studies fitted by the kernel (beyond, `scaleData` centres on a sample of y; the engine's path is as fast). */
-const MAX_K = 4096;
+/** Most studies fitted by the kernel (beyond, `scaleData` centres on a sample of y, and buffers kept per k grow). */
+export const KERNEL_MAX_K = 4096;
 /**
  * Up to this many studies the per-study outputs are built at once (cheaper than accessors: an
  * object with a getter is built field by field by V8, ≈ 1.4 µs); beyond, on first read.
@@ -37,7 +37,7 @@ const COLUMNS = batchColumns(1);
 export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedModelOptions): MetaAnalysisResult | null {
   const { yi, vi } = studies;
   const k = yi.length;
-  if (k > MAX_K || settings.control.stopping !== 'exact' || studies.omitted.length > 0) return null;
+  if (k > KERNEL_MAX_K || settings.control.stopping !== 'exact' || studies.omitted.length > 0) return null;
   let kernel = KERNELS.get(settings);
   if (kernel === undefined) {
     kernel = new BatchKernel(settings, MAX_WORKSPACES);
@@ -150,8 +150,8 @@ class LazyOutputs {
       const { tau2, sumW } = this;
       const inverse = 1 / Math.sqrt(this.unit);
       const vi = this.studies.vi;
-      const out: number[] = [];
-      for (let i = 0; i < vi.length; i++) out.push(100 * (1 / (vi[i]! * inverse * inverse + tau2) / sumW));
+      const out = new Array<number>(vi.length);
+      for (let i = 0; i < vi.length; i++) out[i] = 100 * (1 / (vi[i]! * inverse * inverse + tau2) / sumW);
       this.weightsOut = Object.freeze(out);
     }
     return this.weightsOut;
@@ -160,8 +160,8 @@ class LazyOutputs {
 
 /** The values of a Float64Array in an array (a loop: `Array.from` walks a typed array by its iterator). */
 function plainArray(x: Float64Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < x.length; i++) out.push(x[i]!);
+  const out = new Array<number>(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i]!;
   return out;
 }
 

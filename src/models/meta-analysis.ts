@@ -6,7 +6,7 @@ import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult, PoolingMet
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
 import { generalizedQIntervals, heterogeneityIntervals } from './heterogeneity-intervals.ts';
-import { kernelMetaAnalysis } from './kernel-meta-analysis.ts';
+import { KERNEL_MAX_K, kernelMetaAnalysis } from './kernel-meta-analysis.ts';
 import { plainStudies } from './plain-studies.ts';
 import { resolveStudies, type ResolvedStudies } from './resolve-input.ts';
 import { META_ANALYSIS_OPTION_KEYS, plainModelOptions, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
@@ -54,7 +54,7 @@ export function metaAnalysis(
 ): MetaAnalysisResult {
   const plain = plainModelOptions(options);
   if (plain === null) return engineAnalysis(input, options);
-  const studies = plainStudies(input) ?? resolveStudies(input);
+  const studies = plainStudies(input, KERNEL_MAX_K) ?? resolveStudies(input);
   return kernelMetaAnalysis(studies, plain) ?? engineAnalysis(input, options, studies);
 }
 

@@ -6,7 +6,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * `resolveStudies` for the plainest input, without its row bookkeeping: `{ yi, vi }` (arrays of
- * numbers or Float64Arrays, any `measure`) with no labels, provenance or missing value, every yᵢ
+ * at most `maxK` numbers or Float64Arrays, any `measure`) with no labels, provenance or missing value, every yᵢ
  * finite and every vᵢ finite and ≥ 0. Returns the same studies `resolveStudies` would (copies
  * of yi and vi; labels `row i`, all 'reported', built on first read), or `null` for anything else
  * — a hole, a string, NaN, ±Infinity, a negative variance, a labels or provenance column —
@@ -16,12 +16,12 @@ const NONE: readonly never[] = Object.freeze([]);
  * plainStudies({ yi: [0.1, 0.3], vi: [0.01, 0.02] })?.labels // => ['row 1', 'row 2']
  * plainStudies({ yi: [0.1, null], vi: [0.01, 0.02] }) // => null
  */
-export function plainStudies(input: EffectInput | EffectSizes): ResolvedStudies | null {
+export function plainStudies(input: EffectInput | EffectSizes, maxK = Infinity): ResolvedStudies | null {
   if (input === null || typeof input !== 'object') return null;
   const record = input as unknown as Record<string, unknown>;
   if (record.labels !== undefined || record.provenance !== undefined) return null;
-  const yi = plainColumn(record.yi, false);
-  const vi = yi === null ? null : plainColumn(record.vi, true);
+  const yi = plainColumn(record.yi, false, maxK);
+  const vi = yi === null ? null : plainColumn(record.vi, true, maxK);
   if (yi === null || vi === null || yi.length !== vi.length) return null;
   return new PlainStudies(yi, vi, 'measure' in input && typeof input.measure === 'string' ? input.measure : null);
 }
@@ -64,16 +64,26 @@ function rowLabels(k: number): readonly string[] {
   return (SHARED_LABELS[k] ??= Object.freeze(Array.from({ length: k }, (_, n) => `row ${n + 1}`)));
 }
 
-/** A copy of an array (or Float64Array) of finite numbers (variances: also ≥ 0), or `null`. */
-function plainColumn(values: unknown, variance: boolean): Float64Array | null {
-  const typed = values instanceof Float64Array;
-  if (!typed && !Array.isArray(values)) return null;
-  const a = values as ArrayLike<unknown>;
-  const out = typed ? (values as Float64Array).slice() : new Float64Array(a.length);
+/** A copy of an array (or Float64Array) of at most `maxK` finite numbers (variances: also ≥ 0), or `null`. */
+function plainColumn(values: unknown, variance: boolean, maxK: number): Float64Array | null {
+  if (!((values as ArrayLike<unknown> | null)?.length! <= maxK)) return null;
+  if (values instanceof Float64Array) {
+    const out = values.slice();
+    for (let i = 0; i < out.length; i++) if (!usable(out[i]!, variance)) return null;
+    return out;
+  }
+  if (!Array.isArray(values)) return null;
+  const a = values as readonly unknown[];
+  const out = new Float64Array(a.length);
   for (let i = 0; i < out.length; i++) {
-    const x = typed ? out[i]! : a[i];
-    if (typeof x !== 'number' || !(variance ? x >= 0 && x < Infinity : x - x === 0)) return null;
+    const x = a[i];
+    if (typeof x !== 'number' || !usable(x, variance)) return null;
     out[i] = x;
   }
   return out;
+}
+
+/** A finite number; a variance also ≥ 0. */
+function usable(x: number, variance: boolean): boolean {
+  return variance ? x >= 0 && x < Infinity : x - x === 0;
 }
