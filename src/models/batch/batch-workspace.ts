@@ -140,12 +140,14 @@ export class BatchWorkspace {
 }
 
 /**
- * The median of `s` (sorted in place): the middle element, or the mean of the two middle ones
- * written as lower/2 + upper/2, the value `scaleData`'s selection gives. Insertion sort for
- * the small k of a batch, the typed array's sort beyond.
+ * The median of `s` (reordered in place): the middle element, or the mean of the two middle
+ * ones written as lower/2 + upper/2, the value `scaleData`'s selection gives. Insertion sort for
+ * the small k of a batch, Hoare's selection beyond (O(k): sorting 4096 values costs more than
+ * the fit itself).
  */
 function sortedMedian(s: Float64Array): number {
   const n = s.length;
+  const h = n >> 1;
   if (n <= 32) {
     for (let i = 1; i < n; i++) {
       const x = s[i]!;
@@ -156,9 +158,37 @@ function sortedMedian(s: Float64Array): number {
       }
       s[j + 1] = x;
     }
-  } else {
-    s.sort();
+    return n % 2 === 1 ? s[h]! : s[h - 1]! / 2 + s[h]! / 2;
   }
-  const h = n >> 1;
-  return n % 2 === 1 ? s[h]! : s[h - 1]! / 2 + s[h]! / 2;
+  const upper = selectInPlace(s, h);
+  if (n % 2 === 1) return upper;
+  // every element left of h is ≤ s[h] now: the lower middle is their maximum
+  let lower = -Infinity;
+  for (let i = 0; i < h; i++) if (s[i]! > lower) lower = s[i]!;
+  return lower / 2 + upper / 2;
+}
+
+/** Reorders `s` so that s[m] is its m-th smallest value, nothing larger before it and nothing smaller after; returns s[m]. */
+function selectInPlace(s: Float64Array, m: number): number {
+  let left = 0;
+  let right = s.length - 1;
+  while (left < right) {
+    const pivot = s[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    do {
+      while (s[i]! < pivot) i++;
+      while (pivot < s[j]!) j--;
+      if (i <= j) {
+        const t = s[i]!;
+        s[i] = s[j]!;
+        s[j] = t;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < m) left = i;
+    if (m < i) right = j;
+  }
+  return s[m]!;
 }
