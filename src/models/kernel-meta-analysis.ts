@@ -22,7 +22,8 @@ const COLUMNS = batchColumns(1);
 
 /**
  * `metaAnalysis`'s fast path for the common case — no user weights, no fixed τ², not GENQ,
- * exact stopping (`plainModelOptions`), 2 ≤ k ≤ 4096 studies, every vᵢ > 0 — through the batch's
+ * exact stopping (`plainModelOptions`), 2 ≤ k ≤ 4096 studies with every vᵢ > 0 (rows with a
+ * missing value already omitted by `resolveStudies`, with its warnings) — through the batch's
  * {@link BatchKernel}: one cached workspace per k, every number written into reused buffers,
  * τ² by the engine's own estimator (so iterations, convergence and warnings are the engine's),
  * then only the result object itself is built (per-study outputs on first read). The same
@@ -37,7 +38,7 @@ const COLUMNS = batchColumns(1);
 export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedModelOptions): MetaAnalysisResult | null {
   const { yi, vi } = studies;
   const k = yi.length;
-  if (k > KERNEL_MAX_K || settings.control.stopping !== 'exact' || studies.omitted.length > 0) return null;
+  if (k > KERNEL_MAX_K || settings.control.stopping !== 'exact') return null;
   let kernel = KERNELS.get(settings);
   if (kernel === undefined) {
     kernel = new BatchKernel(settings, MAX_WORKSPACES);
