@@ -11,7 +11,6 @@ import { plainStudies } from './plain-studies.ts';
 import { resolveStudies, type ResolvedStudies } from './resolve-input.ts';
 import { META_ANALYSIS_OPTION_KEYS, plainModelOptions, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
-import { freezeResult, withLazyFields } from '../freeze-result.ts';
 import { lazyFrozen } from '../lazy-frozen.ts';
 
 /**
@@ -89,7 +88,9 @@ function engineAnalysis(input: EffectInput | EffectSizes, options: WeightedAnaly
   const yiOut = lazyFrozen(() => Array.from(yi));
   const viOut = lazyFrozen(() => Array.from(vi));
   const labels = lazyFrozen(() => studies.labels);
-  return freezeResult(withLazyFields({
+  // every nested value is frozen where it is made (intervals, counts, omitted rows, warnings) and
+  // each per-study output when it is built: freezing the result itself makes it deeply frozen
+  return Object.freeze({
     k: fit.k,
     measure: studies.measure,
     method,
@@ -123,7 +124,7 @@ function engineAnalysis(input: EffectInput | EffectSizes, options: WeightedAnaly
     omitted: studies.omitted,
     ...profile,
     warnings: Object.freeze(warnings),
-  }));
+  });
 }
 
 function allReported(k: number): ProvenanceCounts {

@@ -183,4 +183,25 @@ describe('metaAnalysis: the kernel path is the engine path', () => {
     const fit = metaAnalysis({ yi: [0.1, 0.3, 0.5], vi: [0.01, 0.02, 0.015] });
     expect(Object.isFrozen(fit) && Object.isFrozen(fit.ci) && Object.isFrozen(fit.tau2Ci) && Object.isFrozen(fit.warnings)).toBe(true);
   });
+
+  it('returns deeply frozen results on every path (per-study outputs, intervals, counts, omitted rows, warnings)', () => {
+    const data = { yi: [0.1, 0.3, NaN, 0.5, -0.2], vi: [0.01, 0.02, 0.01, 0.015, 0.04] };
+    const w = [1, 2, 3, 4, 5];
+    const options: object[] = [
+      {}, { test: 'knha' }, { method: 'EE' }, { control: 'metafor' }, { tau2: 0.02 }, { weights: w },
+      { weights: w, weighted: false }, { method: 'GENQ', weights: w }, { method: 'DL', test: 't', level: 0.9 },
+    ];
+    const frozenEverywhere = (x: unknown, path: string, out: string[]): string[] => {
+      if (x === null || typeof x !== 'object') return out;
+      if (!Object.isFrozen(x)) out.push(path);
+      for (const key of Object.keys(x)) frozenEverywhere((x as Record<string, unknown>)[key], `${path}.${key}`, out);
+      return out;
+    };
+    for (const o of options) {
+      const single = 'weights' in o ? [] : [{ yi: [0.2], vi: [0.01] }];
+      for (const input of [data, { ...data, labels: ['a', 'b', 'c', 'd', 'e'] }, ...single]) {
+        expect(frozenEverywhere(metaAnalysis(input, o as Options), JSON.stringify(o), [])).toEqual([]);
+      }
+    }
+  });
 });
