@@ -34,6 +34,10 @@ import { lazyFrozen } from '../lazy-frozen.ts';
  * digits are those of an R script with default settings. `converged`, `iterations` and
  * `lastChange` (|Δτ²| of the last step) report how τ² was found.
  *
+ * The common call — options `method` (not GENQ), `test` and `level` only, 2 to 4096 usable
+ * studies with positive variances — is fitted with buffers kept between calls (see
+ * `kernelMetaAnalysis`), with the same result to the last bit; the others by the general path.
+ *
  * @param input  an `EffectSizes` from `effectSizes()`, or `{ yi, vi, labels?, provenance? }`
  * @param options `{ method = 'REML', test = 'z', level = 0.95, control, weights, weighted, tau2 }` (see
  *   `MetaAnalysisOptions`, `PoolingWeightOptions`: user weights pool with Σaᵢyᵢ/Σaᵢ and a sandwich SE,

@@ -24,6 +24,10 @@ export const NO_WARNINGS: readonly string[] = Object.freeze([]);
  * it twice (the fit at τ̂² gives the SE of τ̂², the estimate and Knapp–Hartung's s²; the fit at
  * 0 gives Q, the typical variance and the score at 0).
  *
+ * `fitEstimated` serves `metaAnalysis` itself (its fast path, `kernelMetaAnalysis`): τ² by the
+ * engine's own estimator and the Q-profile by the engine's paired search, so that every field,
+ * iterations included, is the engine's to the last bit.
+ *
  * `fit` returns `null` (and may have written nothing) for an analysis that needs the engine's
  * general path: k < 2, a missing value, a variance ≤ 0, metafor's stopping rule, or any
  * situation in which the engine adds a warning of its own (several maxima, a bound beyond
@@ -83,12 +87,14 @@ export class BatchKernel {
     const { method, control } = this.settings;
     const t = TAU2_ESTIMATORS[method](ws.model, control);
     this.engineRoots = true;
-    const done = this.finish(ws, t.tau2, t.se, columns, out);
-    this.engineRoots = false;
-    return done ? t : null;
+    try {
+      return this.finish(ws, t.tau2, t.se, columns, out) ? t : null;
+    } finally {
+      this.engineRoots = false;
+    }
   }
 
-  /** Q-profile roots by the engine's `generalizedQRoots` (set while `fitEstimated` runs). */
+  /** Q-profile roots as `metaAnalysis` finds them (`qRootsInPlace`, the engine's paired search; set while `fitEstimated` runs). */
   private engineRoots = false;
   /** The typical within-study variance (user's units) of the last analysis fitted to the end. */
   typicalVariance = NaN;
