@@ -3,8 +3,8 @@
  * reachable from it (yi, vi, weights, labels, coefficients, intervals, warnings...), so that
  * `fit.yi[1] = 99` throws in strict mode instead of silently changing what a later
  * `leaveOneOut(fit)` reports. Typed arrays cannot be frozen in JavaScript and are left as
- * they are; the getters of an object marked by {@link withLazyFields} are not called (a lazily
- * built output freezes its own value, see `lazyFrozen`). Visits each object once (shared and cyclic references are safe); arrays of numbers
+ * they are; the getters of an object marked by {@link withLazyFields}, or already frozen, are not
+ * called (a lazily built output freezes its own value, see `lazyFrozen`). Visits each object once (shared and cyclic references are safe); arrays of numbers
  * cost one pass over their entries.
  *
  * @example
@@ -24,7 +24,7 @@ export function freezeResult<T>(value: T): T {
         if (x !== null && typeof x === 'object') stack.push(x);
       }
     } else {
-      if (LAZY_HOLDERS.has(item)) {
+      if (LAZY_HOLDERS.has(item) || Object.isFrozen(item)) {
         for (const key of Object.keys(item)) {
           // a getter is a lazily built output (see `lazyFrozen`), frozen when it is first read
           const field = Object.getOwnPropertyDescriptor(item, key)!;

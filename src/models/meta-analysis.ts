@@ -6,10 +6,11 @@ import type { EffectInput, EffectSizes, Interval, MetaAnalysisResult, PoolingMet
 import { fitIntercept, type InterceptFit } from './engine/fit-intercept.ts';
 import { resolveUserWeights, userWeightedEstimate } from './engine/user-weights.ts';
 import { generalizedQIntervals, heterogeneityIntervals } from './heterogeneity-intervals.ts';
-import { resolveStudies } from './resolve-input.ts';
-import { META_ANALYSIS_OPTION_KEYS, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
+import { KERNEL_MAX_K, kernelMetaAnalysis } from './kernel-meta-analysis.ts';
+import { plainStudies } from './plain-studies.ts';
+import { resolveStudies, type ResolvedStudies } from './resolve-input.ts';
+import { META_ANALYSIS_OPTION_KEYS, plainModelOptions, resolveModelOptions, splitGenq, type WeightedAnalysisOptions } from './resolve-options.ts';
 import { checkOptions } from '../check-options.ts';
-import { freezeResult, withLazyFields } from '../freeze-result.ts';
 import { lazyFrozen } from '../lazy-frozen.ts';
 
 /**
@@ -33,6 +34,10 @@ import { lazyFrozen } from '../lazy-frozen.ts';
  * digits are those of an R script with default settings. `converged`, `iterations` and
  * `lastChange` (|Δτ²| of the last step) report how τ² was found.
  *
+ * The common call — options `method` (not GENQ), `test` and `level` only, 2 to 4096 usable
+ * studies with positive variances — is fitted with buffers kept between calls (see
+ * `kernelMetaAnalysis`), with the same result to the last bit; the others by the general path.
+ *
  * @param input  an `EffectSizes` from `effectSizes()`, or `{ yi, vi, labels?, provenance? }`
  * @param options `{ method = 'REML', test = 'z', level = 0.95, control, weights, weighted, tau2 }` (see
  *   `MetaAnalysisOptions`, `PoolingWeightOptions`: user weights pool with Σaᵢyᵢ/Σaᵢ and a sandwich SE,
@@ -50,11 +55,19 @@ export function metaAnalysis(
   input: EffectInput | EffectSizes,
   options: WeightedAnalysisOptions = {},
 ): MetaAnalysisResult {
+  const plain = plainModelOptions(options);
+  if (plain === null) return engineAnalysis(input, options);
+  const studies = plainStudies(input, KERNEL_MAX_K) ?? resolveStudies(input);
+  return kernelMetaAnalysis(studies, plain) ?? engineAnalysis(input, options, studies);
+}
+
+/** {@link metaAnalysis} by the engine's general path (`studies`: the input already resolved). */
+function engineAnalysis(input: EffectInput | EffectSizes, options: WeightedAnalysisOptions, given?: ResolvedStudies): MetaAnalysisResult {
   const split = splitGenq(checkOptions<WeightedAnalysisOptions>(options, META_ANALYSIS_OPTION_KEYS));
   const resolved = resolveModelOptions(split.options);
   const method: PoolingMethod = split.genq ? 'GENQ' : resolved.method;
   const { level, control } = resolved;
-  const studies = resolveStudies(input);
+  const studies = given ?? resolveStudies(input);
   const { yi, vi } = studies;
   const fixedTau2 = options.tau2;
   if (fixedTau2 !== undefined && (typeof fixedTau2 !== 'number' || !(fixedTau2 >= 0) || !Number.isFinite(fixedTau2) || method === 'EE')) {
@@ -79,7 +92,9 @@ export function metaAnalysis(
   const yiOut = lazyFrozen(() => Array.from(yi));
   const viOut = lazyFrozen(() => Array.from(vi));
   const labels = lazyFrozen(() => studies.labels);
-  const result = freezeResult(withLazyFields({
+  // every nested value is frozen where it is made (intervals, counts, omitted rows, warnings) and
+  // each per-study output when it is built: freezing the result itself makes it deeply frozen
+  const result = Object.freeze({
     k: fit.k,
     measure: studies.measure,
     method,
@@ -113,7 +128,7 @@ export function metaAnalysis(
     omitted: studies.omitted,
     ...profile,
     warnings: Object.freeze(warnings),
-  }));
+  });
   // nothing above reads the model after this point (the weights come from vi): its scaled copies go back
   fit.release();
   return result;

@@ -1,7 +1,7 @@
 import { assertLevel, assertOneOf, InputError, numberCode } from '../errors.ts';
 import { TAU2_METHODS, TEST_TYPES, type PoolingMethod, type Tau2Method, type TestType } from '../types.ts';
 import { DEFAULT_TAU2_CONTROL, METAFOR_TAU2_CONTROL, type Tau2Control } from './tau2/tau2-fit.ts';
-import { checkOptions, optionKeys } from '../check-options.ts';
+import { checkOptions, isPlainObject, optionKeys } from '../check-options.ts';
 
 /**
  * metafor's `control` list of rma.uni, for users who check against an R script: passing it
@@ -165,4 +165,40 @@ export function splitGenq(options: WeightedAnalysisOptions): { readonly options:
     throw new InputError('a fixed tau² leaves nothing for method GENQ to estimate; pass one of method GENQ or tau2', { field: 'tau2', value: options.tau2 });
   }
   return { options: { ...options, method: 'DL' }, genq: true };
+}
+
+const PLAIN_SETTINGS = new Map<string, ResolvedModelOptions>();
+
+/**
+ * The resolved options of the plainest `metaAnalysis` call, or `null`: `undefined`, or a plain
+ * object with no keys but a valid `method` (not GENQ), `test` and `level` — no `control`,
+ * `weights`, `weighted` or `tau2`. Anything else (including every invalid option) is `null`,
+ * for {@link resolveModelOptions} and the checks of `metaAnalysis` to resolve or refuse. The
+ * result is shared between calls with the same settings (it is frozen).
+ *
+ * @example
+ * plainModelOptions({ test: 'knha' })?.method // => 'REML'
+ * plainModelOptions({ tau2: 0.1 }) // => null
+ */
+export function plainModelOptions(options: unknown): ResolvedModelOptions | null {
+  if (options === undefined) return plainSettings('REML', 'z', 0.95);
+  if (!isPlainObject(options)) return null;
+  for (const key in options) if (key !== 'method' && key !== 'test' && key !== 'level') return null;
+  const method = options.method ?? 'REML';
+  const test = options.test ?? 'z';
+  const level = options.level ?? 0.95;
+  if (!(TAU2_METHODS as readonly unknown[]).includes(method) || !(TEST_TYPES as readonly unknown[]).includes(test)) return null;
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) return null;
+  return plainSettings(method as Tau2Method, test as TestType, level);
+}
+
+function plainSettings(method: Tau2Method, test: TestType, level: number): ResolvedModelOptions {
+  const key = `${method} ${test} ${level}`;
+  let settings = PLAIN_SETTINGS.get(key);
+  if (settings === undefined) {
+    if (PLAIN_SETTINGS.size >= 16) PLAIN_SETTINGS.clear();
+    settings = Object.freeze({ method, test, level, control: DEFAULT_TAU2_CONTROL });
+    PLAIN_SETTINGS.set(key, settings);
+  }
+  return settings;
 }

@@ -2,12 +2,14 @@ import { chiSquareSf } from '../../distributions/chi-square.ts';
 import { normalSf } from '../../distributions/normal.ts';
 import { studentTSf } from '../../distributions/student-t.ts';
 import { TAU2_ESTIMATORS } from '../tau2/estimators.ts';
+import type { Tau2Fit } from '../tau2/tau2-fit.ts';
 import { ML_EQUATION, REML_EQUATION } from '../tau2/fisher-scoring.ts';
 import type { BatchColumns } from './batch-columns.ts';
 import { BatchWorkspace } from './batch-workspace.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
 import { LikelihoodMaximumInPlace } from './likelihood-maximum-in-place.ts';
 import { qRootInPlace } from './q-root-in-place.ts';
+import { qRootsInPlace } from './q-roots-in-place.ts';
 
 /** The warnings of an analysis that has none (shared, frozen). */
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
@@ -21,6 +23,10 @@ export const NO_WARNINGS: readonly string[] = Object.freeze([]);
  * analysis (only the engine's small model object). Each weighted fit is read at once and computed once where the engine computes
  * it twice (the fit at τ̂² gives the SE of τ̂², the estimate and Knapp–Hartung's s²; the fit at
  * 0 gives Q, the typical variance and the score at 0).
+ *
+ * `fitEstimated` serves `metaAnalysis` itself (its fast path, `kernelMetaAnalysis`): τ² by the
+ * engine's own estimator and the Q-profile by the engine's paired search, so that every field,
+ * iterations included, is the engine's to the last bit.
  *
  * `fit` returns `null` (and may have written nothing) for an analysis that needs the engine's
  * general path: k < 2, a missing value, a variance ≤ 0, metafor's stopping rule, or any
@@ -39,50 +45,104 @@ export class BatchKernel {
   private readonly usable: boolean;
   private last: BatchWorkspace | undefined;
 
-  constructor(private readonly settings: BatchSettings) {
+  /** `maxWorkspaces`: the most workspaces kept (one per k; all are dropped when a new k would exceed it). */
+  constructor(
+    private readonly settings: BatchSettings,
+    private readonly maxWorkspaces = Infinity,
+  ) {
     const { method, test, control } = settings;
     this.usable = control.stopping === 'exact' && !(method === 'EE' && test === 'knha');
   }
 
   /** Fits rows `start` … `start + k − 1` into `columns` at `out`; its warnings, or `null`: use the engine. */
   fit(yi: Float64Array, vi: Float64Array, start: number, k: number, columns: BatchColumns, out: number): readonly string[] | null {
-    if (k < 2 || !this.usable) return null;
-    const ws = this.workspace(k);
-    if (!ws.load(yi, vi, start)) return null;
+    const ws = this.loaded(yi, vi, start, k);
+    if (ws === null) return null;
     const { method, control } = this.settings;
-    const model = ws.model;
     let tau2: number;
-    let tau2Se: number | null;
+    let tau2Se: number | null = NaN;
     let warnings = NO_WARNINGS;
     if (method === 'REML' || method === 'ML') {
       tau2 = this.maximum.find(ws, method === 'REML' ? REML_EQUATION : ML_EQUATION, method === 'REML', control);
-      tau2Se = NaN;
       if (this.maximum.warning !== null) warnings = [this.maximum.warning];
     } else {
-      const t = TAU2_ESTIMATORS[method](model, control);
+      const t = TAU2_ESTIMATORS[method](ws.model, control);
       tau2 = t.tau2;
       tau2Se = t.se;
       if (t.warnings.length > 0) warnings = t.warnings;
     }
-    if (!Number.isFinite(tau2 * ws.unit)) return null;
+    return this.finish(ws, tau2, tau2Se, columns, out) ? warnings : null;
+  }
+
+  /**
+   * `metaAnalysis`'s fast path: the analysis `yi`, `vi` (all of it) into `columns` at `out`, τ²
+   * by the engine's own estimator (`TAU2_ESTIMATORS`, on the workspace's model), whose fit —
+   * iterations, convergence, last change and warnings, in model units — is returned; `null`:
+   * use the engine. After a fit, {@link typicalVariance}, {@link tau2Model}, {@link sumW},
+   * {@link shift} and {@link unit} describe it.
+   */
+  fitEstimated(yi: Float64Array, vi: Float64Array, columns: BatchColumns, out: number): Tau2Fit | null {
+    const ws = this.loaded(yi, vi, 0, yi.length);
+    if (ws === null) return null;
+    const { method, control } = this.settings;
+    const t = TAU2_ESTIMATORS[method](ws.model, control);
+    this.engineRoots = true;
+    try {
+      return this.finish(ws, t.tau2, t.se, columns, out) ? t : null;
+    } finally {
+      this.engineRoots = false;
+    }
+  }
+
+  /** Q-profile roots as `metaAnalysis` finds them (`qRootsInPlace`, the engine's paired search; set while `fitEstimated` runs). */
+  private engineRoots = false;
+  /** The typical within-study variance (user's units) of the last analysis fitted to the end. */
+  typicalVariance = NaN;
+  /** τ̂² (model units), Σwᵢ at τ̂², centre and variance unit of the last analysis fitted to the end. */
+  tau2Model = NaN;
+  sumW = NaN;
+  shift = 0;
+  unit = 1;
+
+  /** The workspace of k studies with rows `start` … loaded, or `null` (the engine fits it). */
+  private loaded(yi: Float64Array, vi: Float64Array, start: number, k: number): BatchWorkspace | null {
+    if (k < 2 || !this.usable) return null;
+    const ws = this.workspace(k);
+    return ws.load(yi, vi, start) ? ws : null;
+  }
+
+  /**
+   * Everything after τ̂² (model units; `tau2Se` the estimator's SE, NaN for ML and REML, whose
+   * SE comes from the fit at τ̂²): estimates, tests, Q, I², H² and the Q-profile intervals.
+   * `false` where the engine would warn or fail.
+   */
+  private finish(ws: BatchWorkspace, tau2: number, tau2Se: number | null, columns: BatchColumns, out: number): boolean {
+    const method = this.settings.method;
+    if (!Number.isFinite(tau2 * ws.unit)) return false;
     if (ws.at.tau2 !== tau2) {
-      const fit = model.fitTau2(tau2);
-      if (fit === null) return null;
+      const fit = ws.model.fitTau2(tau2);
+      if (fit === null) return false;
       ws.remember(tau2, fit);
     }
     if (method === 'REML') tau2Se = Math.sqrt(2 / ws.at.trPP);
     else if (method === 'ML') tau2Se = Math.sqrt(2 / ws.at.sumW2);
-    if (!this.writeEstimates(ws, tau2, columns, out)) return null;
-    columns.k[out] = k;
+    if (!this.writeEstimates(ws, tau2, columns, out)) return false;
+    columns.k[out] = ws.k;
     columns.tau2[out] = tau2 * ws.unit;
     columns.tau2Se[out] = tau2Se === null ? NaN : tau2Se * ws.unit;
-    return this.writeHeterogeneity(ws, tau2, columns, out) ? warnings : null;
+    if (!this.writeHeterogeneity(ws, tau2, columns, out)) return false;
+    this.tau2Model = tau2;
+    this.sumW = ws.at.sumW;
+    this.shift = ws.shift;
+    this.unit = ws.unit;
+    return true;
   }
 
   private workspace(k: number): BatchWorkspace {
     if (this.last?.k === k) return this.last;
     let ws = this.workspaces.get(k);
     if (ws === undefined) {
+      if (this.workspaces.size >= this.maxWorkspaces) this.workspaces.clear();
       ws = new BatchWorkspace(k, this.settings);
       this.workspaces.set(k, ws);
     }
@@ -136,14 +196,24 @@ export class BatchKernel {
     if (zero === null) return false;
     const q = Math.max(0, zero.rss);
     const typical = df / zero.trP;
+    this.typicalVariance = typical * unit;
     columns.q[out] = q;
     columns.qPValue[out] = chiSquareSf(q, df);
     columns.i2[out] = equalEffects ? Math.max(0, (100 * (q - df)) / q) : (100 * tau2) / (typical + tau2);
     columns.h2[out] = equalEffects ? q / df : tau2 / typical + 1;
     if (equalEffects) return true;
     const tau2Hat = (tau2 * unit) / unit;
-    const exactLower = qRootInPlace(ws, ws.qLower);
-    const exactUpper = qRootInPlace(ws, ws.qUpper);
+    let exactLower: number;
+    let exactUpper: number;
+    if (this.engineRoots) {
+      // `metaAnalysis`'s own roots (`qProfileTau2`): the paired search from τ̂², to the last bit
+      if (!qRootsInPlace(ws, ws.qLower, ws.qUpper, tau2Hat)) return false;
+      exactLower = ws.roots[0]!;
+      exactUpper = ws.roots[1]!;
+    } else {
+      exactLower = qRootInPlace(ws, ws.qLower);
+      exactUpper = qRootInPlace(ws, ws.qUpper);
+    }
     const limit = Math.max(100 / unit, 10 * tau2Hat);
     if (exactUpper > limit) return false;
     const lower = Math.min(exactLower, limit) * unit;

@@ -39,7 +39,7 @@ export class BatchWorkspace {
    * What the kernel reads from the fit at one τ² (the last the likelihood maximizer fitted, or
    * τ̂² itself), so that the fit at τ̂² is not repeated; `tau2` NaN when there is none.
    */
-  readonly at = { tau2: NaN, coef: NaN, gramFactor: NaN, rss: NaN, trPP: NaN, sumW2: NaN };
+  readonly at = { tau2: NaN, coef: NaN, gramFactor: NaN, rss: NaN, trPP: NaN, sumW: NaN, sumW2: NaN };
   /** The engine's model of the loaded analysis. */
   model!: ReusableModel;
   /** Critical value of the CI and PI (normal, or t with k − 1 df). */
@@ -48,6 +48,10 @@ export class BatchWorkspace {
   readonly qLower: number;
   readonly qUpper: number;
   private readonly scratch: Float64Array;
+  /** `qPair`'s sums and centres (see `qRootsInPlace`). */
+  readonly pair = new Float64Array(6);
+  /** The Q-profile roots [lower, upper] found by `qRootsInPlace`. */
+  readonly roots = new Float64Array(2);
 
   constructor(
     readonly k: number,
@@ -130,17 +134,20 @@ export class BatchWorkspace {
     at.gramFactor = fit.gramFactor[0]!;
     at.rss = fit.rss;
     at.trPP = fit.trPP;
+    at.sumW = fit.sumW;
     at.sumW2 = fit.sumW2;
   }
 }
 
 /**
- * The median of `s` (sorted in place): the middle element, or the mean of the two middle ones
- * written as lower/2 + upper/2, the value `scaleData`'s selection gives. Insertion sort for
- * the small k of a batch, the typed array's sort beyond.
+ * The median of `s` (reordered in place): the middle element, or the mean of the two middle
+ * ones written as lower/2 + upper/2, the value `scaleData`'s selection gives. Insertion sort for
+ * the small k of a batch, Hoare's selection beyond (O(k): sorting 4096 values costs more than
+ * the fit itself).
  */
 function sortedMedian(s: Float64Array): number {
   const n = s.length;
+  const h = n >> 1;
   if (n <= 32) {
     for (let i = 1; i < n; i++) {
       const x = s[i]!;
@@ -151,9 +158,37 @@ function sortedMedian(s: Float64Array): number {
       }
       s[j + 1] = x;
     }
-  } else {
-    s.sort();
+    return n % 2 === 1 ? s[h]! : s[h - 1]! / 2 + s[h]! / 2;
   }
-  const h = n >> 1;
-  return n % 2 === 1 ? s[h]! : s[h - 1]! / 2 + s[h]! / 2;
+  const upper = selectInPlace(s, h);
+  if (n % 2 === 1) return upper;
+  // every element left of h is ≤ s[h] now: the lower middle is their maximum
+  let lower = -Infinity;
+  for (let i = 0; i < h; i++) if (s[i]! > lower) lower = s[i]!;
+  return lower / 2 + upper / 2;
+}
+
+/** Reorders `s` so that s[m] is its m-th smallest value, nothing larger before it and nothing smaller after; returns s[m]. */
+function selectInPlace(s: Float64Array, m: number): number {
+  let left = 0;
+  let right = s.length - 1;
+  while (left < right) {
+    const pivot = s[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    do {
+      while (s[i]! < pivot) i++;
+      while (pivot < s[j]!) j--;
+      if (i <= j) {
+        const t = s[i]!;
+        s[i] = s[j]!;
+        s[j] = t;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < m) left = i;
+    if (m < i) right = j;
+  }
+  return s[m]!;
 }
