@@ -154,29 +154,40 @@ export function moments(
   const terms = 2 + tri + p;
   const width = (ORDER + 1) * terms;
   const out = new Float64Array(keys * width);
-  const f = new Float64Array(terms);
-  f[0] = 1;
+  // one row at a time, each term added to its three moments (ORDER = 2) where it is formed: no
+  // buffer of the terms, and each addition an independent load and store
+  const t1 = terms, t2 = 2 * terms;
   for (let i = 0, row = 0; i < k; i++, row += p) {
     const vi = v[i]!;
     const b = binKey(vi) - keyMin;
     const d = vi - centre[b]!;
+    const dd = d * d;
     let r = y[i]!;
     for (let j = 0; j < p; j++) r -= x[row + j]! * anchor[j]!;
-    let n = 1;
+    let o = b * width;
+    out[o] = out[o]! + 1;
+    out[o + t1] = out[o + t1]! + d;
+    out[o + t2] = out[o + t2]! + dd;
+    o++;
     for (let j = 0; j < p; j++) {
       const xj = x[row + j]!;
-      for (let l = 0; l <= j; l++) f[n++] = xj * x[row + l]!;
+      for (let l = 0; l <= j; l++, o++) {
+        const f = xj * x[row + l]!;
+        out[o] = out[o]! + f;
+        out[o + t1] = out[o + t1]! + d * f;
+        out[o + t2] = out[o + t2]! + dd * f;
+      }
     }
-    for (let j = 0; j < p; j++) f[n++] = x[row + j]! * r;
-    f[n] = r * r;
-    let base = b * width;
-    for (let e = 0; e < terms; e++) out[base + e] = out[base + e]! + f[e]!;
-    let power = 1;
-    for (let q = 1; q <= ORDER; q++) {
-      base += terms;
-      power *= d;
-      for (let e = 0; e < terms; e++) out[base + e] = out[base + e]! + power * f[e]!;
+    for (let j = 0; j < p; j++, o++) {
+      const f = x[row + j]! * r;
+      out[o] = out[o]! + f;
+      out[o + t1] = out[o + t1]! + d * f;
+      out[o + t2] = out[o + t2]! + dd * f;
     }
+    const f = r * r;
+    out[o] = out[o]! + f;
+    out[o + t1] = out[o + t1]! + d * f;
+    out[o + t2] = out[o + t2]! + dd * f;
   }
   return out;
 }

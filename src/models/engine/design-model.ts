@@ -1,6 +1,7 @@
 import { backSolve, cholesky, choleskyInverse, choleskyLogDet, forwardSolve } from '../../numeric/cholesky.ts';
 import type { RegressionDesign } from '../regression/design-matrix.ts';
 import { binnedMoments, BINNED_SCAN_MIN_K, type BinnedMoments } from './binned-grid-sums.ts';
+import { addCrossBlock, addGramBlock, GRAM_BLOCK } from './gram-block.ts';
 import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
@@ -78,6 +79,11 @@ class DesignModel implements WeightedModel {
   readonly weights: Float64Array;
   /** τ² of the current fit; NaN when it was fitted at `weights`. */
   private tau2 = NaN;
+  /**
+   * The common value of `weights` when they are all equal (Hedges' unweighted fit), else NaN:
+   * then S₂ = cG and S₃ = c²G, and a pass sums G only.
+   */
+  private uniform = NaN;
   /** The studies' moments by bin of vᵢ, computed when first asked for (`null`: not available). */
   private binned: BinnedMoments | null | undefined = undefined;
   /** The anchor γ₀ of the residual sums (unweighted least squares), computed at the first fit. */
@@ -91,6 +97,8 @@ class DesignModel implements WeightedModel {
   private sumW2 = NaN;
   private readonly start: Float64Array;
   private readonly delta: Float64Array;
+  /** Per-row factors of one block of a pass: aᵢ, aᵢ², aᵢ³, aᵢr̃ᵢ, aᵢ²r̃ᵢ. */
+  private readonly blocks: readonly [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   /** The current fit. */
   private fit: DesignFit;
   /** The last fits at τ² (most recent first): asking again for one of them costs no pass. */
@@ -108,6 +116,9 @@ class DesignModel implements WeightedModel {
     this.acc = new Float64Array(3 * this.p * this.p + 2 * this.p);
     this.start = new Float64Array(this.p);
     this.delta = new Float64Array(this.p);
+    const b = Math.min(GRAM_BLOCK, this.k);
+    const blocks = new Float64Array(5 * b);
+    this.blocks = [0, 1, 2, 3, 4].map((j) => blocks.subarray(j * b, (j + 1) * b)) as unknown as DesignModel['blocks'];
     this.recent = Array.from({ length: RECENT_FITS }, () => new DesignFit(this));
     this.fit = this.recent[0]!;
     // small models scan and iterate on exact fits only (as cheap as the moments there)
@@ -146,6 +157,7 @@ class DesignModel implements WeightedModel {
     fit.tau2 = NaN;
     this.fit = fit;
     this.tau2 = NaN;
+    this.uniform = uniformValue(this.weights);
     return this.fitCurrent();
   }
 
@@ -217,6 +229,10 @@ class DesignModel implements WeightedModel {
     const { k, p } = this;
     const inv = this.inverse();
     const a = this.currentWeights();
+    if (k >= BINNED_SCAN_MIN_K) {
+      const gram = this.traceDiagonalByGram(d, a, inv);
+      if (!Number.isNaN(gram)) return gram;
+    }
     let s = 0, c = 0;
     for (let i = 0; i < k; i++) {
       const ai = a[i]!;
@@ -226,6 +242,36 @@ class DesignModel implements WeightedModel {
       s = t;
     }
     return s + c;
+  }
+
+  /**
+   * Σᵢ dᵢPᵢᵢ = Σdᵢaᵢ − tr(G⁻¹·Σdᵢaᵢ²xᵢxᵢᵀ) from one p × p matrix summed in blocks (large k:
+   * a few multiply-adds per row and column pair instead of a leverage per row); NaN when the
+   * trace cancels more than half of Σdᵢaᵢ or a dᵢ is negative (the per-row sum is then used).
+   */
+  private traceDiagonalByGram(d: ArrayLike<number>, a: Float64Array, inv: Float64Array): number {
+    const { k, p, x } = this;
+    const m = new Float64Array(p * p);
+    const [c] = this.blocks;
+    let s = 0, e = 0;
+    for (let first = 0; first < k; first += GRAM_BLOCK) {
+      const n = Math.min(GRAM_BLOCK, k - first);
+      for (let b = 0, i = first; b < n; b++, i++) {
+        const ai = a[i]!;
+        const di = d[i]!;
+        if (!(di >= 0)) return NaN;
+        const u = di * ai;
+        const t = s + u;
+        e += s >= u ? s - t + u : u - t + s;
+        s = t;
+        c[b] = u * ai;
+      }
+      addGramBlock(x, p, first, n, c, null, null, m, 0, 0, 0);
+    }
+    symmetrize(m, p);
+    const sum = s + e;
+    const result = sum - traceOfProducts(inv, m, null, p);
+    return result >= CANCELLATION_LIMIT * sum ? result : NaN;
   }
 
   traceProduct(d: ArrayLike<number> | null, e: ArrayLike<number> | null): number {
@@ -259,12 +305,13 @@ class DesignModel implements WeightedModel {
     const { k, p, x, y } = this;
     const g = new Float64Array(p * p);
     const b = new Float64Array(p);
-    for (let i = 0, row = 0; i < k; i++, row += p) {
-      for (let j = 0; j < p; j++) {
-        const xj = x[row + j]!;
-        b[j] = b[j]! + xj * y[i]!;
-        for (let l = 0; l <= j; l++) g[j * p + l] = g[j * p + l]! + xj * x[row + l]!;
-      }
+    const [ones, , , ys] = this.blocks;
+    ones.fill(1);
+    for (let first = 0; first < k; first += GRAM_BLOCK) {
+      const n = Math.min(GRAM_BLOCK, k - first);
+      ys.set(y.subarray(first, first + n));
+      addCrossBlock(x, p, first, n, ys, null, b, 0, 0);
+      addGramBlock(x, p, first, n, ones, null, null, g, 0, 0, 0);
     }
     const l = cholesky(g, p);
     const anchor = l === null ? new Float64Array(p) : backSolve(l, p, forwardSolve(l, p, b));
@@ -325,51 +372,60 @@ class DesignModel implements WeightedModel {
     if (matrices) acc.fill(0);
     else acc.fill(0, oB);
     const fresh = !Number.isNaN(tau2);
-    let s1 = 0, c1 = 0, s2 = 0, c2 = 0, r1 = 0, e1 = 0, r2 = 0, e2 = 0, t = 0;
-    for (let i = 0, row = 0; i < k; i++, row += p) {
-      const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
-      if (!(a > -Infinity && a < Infinity)) return false;
-      const a2 = a * a;
-      let r = y[i]!;
-      for (let j = 0; j < p; j++) r -= x[row + j]! * start[j]!;
-      const ar = a * r;
-      const a2r = a * ar;
-      const x1 = ar * r;
-      const x2 = a2r * r;
-      t = r1 + x1; e1 += r1 >= x1 ? r1 - t + x1 : x1 - t + r1; r1 = t;
-      t = r2 + x2; e2 += r2 >= x2 ? r2 - t + x2 : x2 - t + r2; r2 = t;
-      if (matrices) {
-        t = s1 + a; c1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1; s1 = t;
-        t = s2 + a2; c2 += s2 >= a2 ? s2 - t + a2 : a2 - t + s2; s2 = t;
-        const a3 = a2 * a;
-        for (let j = 0; j < p; j++) {
-          const xj = x[row + j]!;
-          acc[oB + j] = acc[oB + j]! + ar * xj;
-          acc[oB2 + j] = acc[oB2 + j]! + a2r * xj;
-          const jp = j * p;
-          for (let l = 0; l <= j; l++) {
-            const xx = xj * x[row + l]!;
-            acc[jp + l] = acc[jp + l]! + a * xx;
-            acc[oS2 + jp + l] = acc[oS2 + jp + l]! + a2 * xx;
-            acc[oS3 + jp + l] = acc[oS3 + jp + l]! + a3 * xx;
-          }
-        }
-      } else {
-        for (let j = 0; j < p; j++) {
-          const xj = x[row + j]!;
-          acc[oB + j] = acc[oB + j]! + ar * xj;
-          acc[oB2 + j] = acc[oB2 + j]! + a2r * xj;
+    const uniform = !fresh && !Number.isNaN(this.uniform);
+    const [c1, c2, c3, cr, c2r] = this.blocks;
+    let s1 = 0, e1 = 0, s2 = 0, e2 = 0, r1 = 0, f1 = 0, r2 = 0, f2 = 0, t = 0;
+    // per block of rows: the weights, residuals and scalar sums, then the matrices column pair
+    // by column pair over the block (see `addGramBlock`)
+    for (let first = 0; first < k; first += GRAM_BLOCK) {
+      const n = Math.min(GRAM_BLOCK, k - first);
+      for (let b = 0, i = first, row = first * p; b < n; b++, i++, row += p) {
+        const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
+        if (!(a > -Infinity && a < Infinity)) return false;
+        const a2 = a * a;
+        let r = y[i]!;
+        for (let j = 0; j < p; j++) r -= x[row + j]! * start[j]!;
+        const ar = a * r;
+        const a2r = a * ar;
+        const x1 = ar * r;
+        const x2 = a2r * r;
+        t = r1 + x1; f1 += r1 >= x1 ? r1 - t + x1 : x1 - t + r1; r1 = t;
+        t = r2 + x2; f2 += r2 >= x2 ? r2 - t + x2 : x2 - t + r2; r2 = t;
+        cr[b] = ar;
+        c2r[b] = a2r;
+        if (matrices) {
+          t = s1 + a; e1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1; s1 = t;
+          t = s2 + a2; e2 += s2 >= a2 ? s2 - t + a2 : a2 - t + s2; s2 = t;
+          c1[b] = a;
+          c2[b] = a2;
+          c3[b] = a2 * a;
         }
       }
+      addCrossBlock(x, p, first, n, cr, c2r, acc, oB, oB2);
+      if (matrices) addGramBlock(x, p, first, n, c1, uniform ? null : c2, c3, acc, 0, oS2, oS3);
     }
-    this.raw1 = r1 + e1;
-    this.raw2 = r2 + e2;
+    if (matrices && uniform) {
+      const c = this.uniform;
+      for (let j = 0; j < pp; j++) {
+        acc[oS2 + j] = c * acc[j]!;
+        acc[oS3 + j] = c * c * acc[j]!;
+      }
+    }
+    this.raw1 = r1 + f1;
+    this.raw2 = r2 + f2;
     if (matrices) {
-      this.sumW = s1 + c1;
-      this.sumW2 = s2 + c2;
+      this.sumW = s1 + e1;
+      this.sumW2 = s2 + e2;
     }
     return true;
   }
+}
+
+/** The common value of the entries when they are all equal (and finite), else NaN. */
+function uniformValue(a: Float64Array): number {
+  const c = a[0]!;
+  for (let i = 1; i < a.length; i++) if (a[i] !== c) return NaN;
+  return Number.isFinite(c) ? c : NaN;
 }
 
 function dot(a: Float64Array, b: Float64Array, p: number): number {

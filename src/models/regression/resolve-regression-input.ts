@@ -106,6 +106,23 @@ export function resolveRegressionInput(
   const warnings = [...studies.warnings];
   const omitted = [...studies.omitted];
   const missingOf = variables.map((v) => built.missing.get(v)!);
+  // every study kept by resolveStudies and no moderator missing (the large-k case): no row
+  // bookkeeping, and the arrays of resolveStudies and buildTerms are the model's (no copy)
+  if (studies.yi.length === n && missingOf.every((m) => m.indexOf(1) < 0)) {
+    let rows: number[] | null = null;
+    return {
+      yi: studies.yi,
+      vi: studies.vi,
+      get labels() { return studies.labels; },
+      measure: studies.measure,
+      names,
+      columns: built.columns,
+      omitted: Object.freeze(omitted),
+      get rows() { return (rows ??= Array.from({ length: n }, (_, i) => i)); },
+      terms: built.terms,
+      warnings: summariseOmissions(warnings),
+    };
+  }
   const rows: number[] = [];
   // the studies kept by resolveStudies, in order; a row is kept when no moderator is missing
   const kept = studies.rows;
@@ -128,7 +145,6 @@ export function resolveRegressionInput(
     rows.push(i);
     keptPositions?.push(n);
   }
-  // every study complete: the arrays of resolveStudies are the model's (no copy)
   const at = keptPositions;
   return {
     yi: at === null ? studies.yi : Float64Array.from(at, (n) => studies.yi[n]!),
