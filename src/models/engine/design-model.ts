@@ -2,6 +2,7 @@ import { backSolve, cholesky, choleskyInverse, choleskyLogDet, forwardSolve } fr
 import type { RegressionDesign } from '../regression/design-matrix.ts';
 import { binnedMoments, BINNED_SCAN_MIN_K, type BinnedMoments } from './binned-grid-sums.ts';
 import { addCrossBlock, addGramBlock, GRAM_BLOCK } from './gram-block.ts';
+import { emptySeries, seriesSums, type WeightSeries } from './weight-series.ts';
 import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
@@ -45,6 +46,9 @@ const MAX_PASSES = 3;
  */
 const RECENT_FITS = 4;
 
+/** The nine per-row factor buffers of a block (see `DesignModel.blocks`). */
+type Blocks = readonly [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+
 class DesignFit implements WeightedFit {
   /** τ² of this fit; NaN for a fit at given weights. */
   tau2 = NaN;
@@ -59,9 +63,16 @@ class DesignFit implements WeightedFit {
   trPP = NaN;
   /** G⁻¹ of this fit, computed when a trace needs it. */
   inverse: Float64Array | null = null;
+  /**
+   * A fit at equal weights (large k): Σvᵢ and XᵀVX (lower triangle), summed in its pass for
+   * tr(PV) (Hedges' estimator asks for it next); NaN when not summed.
+   */
+  sumV = NaN;
+  readonly gramV: Float64Array;
   constructor(private readonly model: DesignModel) {
     this.coef = new Float64Array(model.p);
     this.gramFactor = new Float64Array(model.p * model.p);
+    this.gramV = new Float64Array(model.p * model.p);
   }
   traceDiagonal(d: ArrayLike<number>): number {
     return this.model.traceDiagonal(d);
@@ -97,8 +108,17 @@ class DesignModel implements WeightedModel {
   private sumW2 = NaN;
   private readonly start: Float64Array;
   private readonly delta: Float64Array;
-  /** Per-row factors of one block of a pass: aᵢ, aᵢ², aᵢ³, aᵢr̃ᵢ, aᵢ²r̃ᵢ. */
-  private readonly blocks: readonly [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  /**
+   * Per-row factors of one block of a pass: aᵢ, aᵢ², aᵢ³, aᵢr̃ᵢ, aᵢ²r̃ᵢ, and for a series
+   * aᵢ⁴, aᵢ⁵, aᵢ³r̃ᵢ, aᵢ⁴r̃ᵢ.
+   */
+  private readonly blocks: Blocks;
+  /**
+   * Large k: the power sums of the latest pass at τ² > 0, from which fits at nearby τ² (Fisher
+   * scoring's last steps, the estimate itself) follow without a pass (see `seriesSums`).
+   */
+  private readonly series: WeightSeries;
+  private readonly scalars = new Float64Array(4);
   /** The current fit. */
   private fit: DesignFit;
   /** The last fits at τ² (most recent first): asking again for one of them costs no pass. */
@@ -117,8 +137,9 @@ class DesignModel implements WeightedModel {
     this.start = new Float64Array(this.p);
     this.delta = new Float64Array(this.p);
     const b = Math.min(GRAM_BLOCK, this.k);
-    const blocks = new Float64Array(5 * b);
-    this.blocks = [0, 1, 2, 3, 4].map((j) => blocks.subarray(j * b, (j + 1) * b)) as unknown as DesignModel['blocks'];
+    const blocks = new Float64Array(9 * b);
+    this.blocks = Array.from({ length: 9 }, (_, j) => blocks.subarray(j * b, (j + 1) * b)) as unknown as Blocks;
+    this.series = emptySeries(this.p);
     this.recent = Array.from({ length: RECENT_FITS }, () => new DesignFit(this));
     this.fit = this.recent[0]!;
     // small models scan and iterate on exact fits only (as cheap as the moments there)
@@ -229,6 +250,16 @@ class DesignModel implements WeightedModel {
     const { k, p } = this;
     const inv = this.inverse();
     const a = this.currentWeights();
+    const fit = this.fit;
+    if (d === this.v && !Number.isNaN(fit.sumV)) {
+      // equal weights c: tr(PV) = cΣvᵢ − c²·tr(G⁻¹XᵀVX), both summed in the fit's pass
+      const c = a[0]!;
+      const m = Float64Array.from(fit.gramV);
+      symmetrize(m, p);
+      const sum = c * fit.sumV;
+      const result = sum - c * c * traceOfProducts(inv, m, null, p);
+      if (result >= CANCELLATION_LIMIT * sum) return result;
+    }
     if (k >= BINNED_SCAN_MIN_K) {
       const gram = this.traceDiagonalByGram(d, a, inv);
       if (!Number.isNaN(gram)) return gram;
@@ -323,9 +354,15 @@ class DesignModel implements WeightedModel {
   private fitCurrent(): WeightedFit | null {
     const { p, fit, acc, start, delta } = this;
     const pp = p * p;
-    start.set(this.anchorCoefficients());
+    // at large k the first fit starts from zeros and its γ̂ becomes the anchor (a pass saved;
+    // the cancellation check below still bounds what the residual sums lose)
+    const first = this.anchor === null && this.k >= BINNED_SCAN_MIN_K;
+    if (first) start.fill(0);
+    else start.set(this.anchorCoefficients());
     fit.inverse = null;
-    if (!this.pass(true)) return null;
+    fit.sumV = NaN;
+    if (this.fromSeries()) start.set(this.series.start);
+    else if (!this.pass(true)) return null;
     const factor = cholesky(acc.subarray(0, pp), p);
     if (factor === null) return null;
     fit.gramFactor = factor;
@@ -348,6 +385,7 @@ class DesignModel implements WeightedModel {
         continue;
       }
       for (let j = 0; j < p; j++) fit.coef[j] = start[j]! + delta[j]!;
+      if (first && fit.coef.every(Number.isFinite)) this.anchor = Float64Array.from(fit.coef);
       fit.rss = this.raw1 - q1;
       fit.rss2 = this.raw2 - q2;
       break;
@@ -358,6 +396,14 @@ class DesignModel implements WeightedModel {
     fit.trP = fit.sumW - tS2;
     fit.trPP = fit.sumW2 - 2 * traceOfProducts(inv, s3, null, p) + traceOfProducts(inv, s2, s2, p);
     return Number.isFinite(fit.sumW) ? fit : null;
+  }
+
+  /** The sums of a fit at the current τ² from the series, when it is near enough (see `seriesSums`). */
+  private fromSeries(): boolean {
+    const { series, scalars, tau2 } = this;
+    if (Number.isNaN(tau2) || !seriesSums(series, tau2, this.acc, scalars)) return false;
+    [this.raw1, this.raw2, this.sumW, this.sumW2] = scalars as unknown as [number, number, number, number];
+    return true;
   }
 
   /**
@@ -372,8 +418,21 @@ class DesignModel implements WeightedModel {
     if (matrices) acc.fill(0);
     else acc.fill(0, oB);
     const fresh = !Number.isNaN(tau2);
-    const uniform = !fresh && !Number.isNaN(this.uniform);
-    const [c1, c2, c3, cr, c2r] = this.blocks;
+    // equal weights at large k: G and XᵀVX (for tr(PV)) in place of G, S₂, S₃
+    const uniform = matrices && !fresh && !Number.isNaN(this.uniform) && k >= BINNED_SCAN_MIN_K;
+    const fit = this.fit;
+    if (uniform) fit.gramV.fill(0);
+    let sv = 0, ev = 0;
+    // a fit at τ² > 0 (large k) keeps the power sums of a series for fits nearby
+    const series = this.series;
+    const extended = matrices && fresh && tau2 > 0 && k >= BINNED_SCAN_MIN_K;
+    if (extended) {
+      series.tau2 = NaN;
+      series.gram.fill(0);
+      series.cross.fill(0);
+    }
+    let p3 = 0, p4 = 0, q3 = 0, q4 = 0, maxA = 0;
+    const [c1, c2, c3, cr, c2r, c4, c5, c3r, c4r] = this.blocks;
     let s1 = 0, e1 = 0, s2 = 0, e2 = 0, r1 = 0, f1 = 0, r2 = 0, f2 = 0, t = 0;
     // per block of rows: the weights, residuals and scalar sums, then the matrices column pair
     // by column pair over the block (see `addGramBlock`)
@@ -397,25 +456,61 @@ class DesignModel implements WeightedModel {
           t = s1 + a; e1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1; s1 = t;
           t = s2 + a2; e2 += s2 >= a2 ? s2 - t + a2 : a2 - t + s2; s2 = t;
           c1[b] = a;
-          c2[b] = a2;
-          c3[b] = a2 * a;
+          if (uniform) {
+            const vi = v[i]!;
+            t = sv + vi; ev += Math.abs(sv) >= Math.abs(vi) ? sv - t + vi : vi - t + sv; sv = t;
+            c2[b] = vi;
+          } else {
+            c2[b] = a2;
+            c3[b] = a2 * a;
+          }
+          if (extended) {
+            const a3 = a2 * a;
+            const a4 = a2 * a2;
+            const a3r = a * a2r;
+            const a4r = a * a3r;
+            p3 += a3;
+            p4 += a4;
+            q3 += a3r * r;
+            q4 += a4r * r;
+            if (a > maxA) maxA = a;
+            c4[b] = a4;
+            c5[b] = a4 * a;
+            c3r[b] = a3r;
+            c4r[b] = a4r;
+          }
         }
       }
       addCrossBlock(x, p, first, n, cr, c2r, acc, oB, oB2);
-      if (matrices) addGramBlock(x, p, first, n, c1, uniform ? null : c2, c3, acc, 0, oS2, oS3);
+      if (matrices) addGramBlock(x, p, first, n, c1, c2, uniform ? null : c3, acc, 0, oS2, oS3);
+      if (extended) {
+        addGramBlock(x, p, first, n, c4, c5, null, series.gram, 4 * pp, 5 * pp, 0);
+        addCrossBlock(x, p, first, n, c3r, c4r, series.cross, 3 * p, 4 * p);
+      }
     }
-    if (matrices && uniform) {
+    if (uniform) {
+      fit.gramV.set(acc.subarray(oS2, oS2 + pp));
       const c = this.uniform;
       for (let j = 0; j < pp; j++) {
         acc[oS2 + j] = c * acc[j]!;
         acc[oS3 + j] = c * c * acc[j]!;
       }
+      fit.sumV = sv + ev;
     }
     this.raw1 = r1 + f1;
     this.raw2 = r2 + f2;
     if (matrices) {
       this.sumW = s1 + e1;
       this.sumW2 = s2 + e2;
+    }
+    if (extended) {
+      series.gram.set(acc.subarray(0, 3 * pp), pp);
+      series.cross.set(acc.subarray(oB, oB + 2 * p), p);
+      series.power.set([this.sumW, this.sumW2, p3, p4], 1);
+      series.residual.set([this.raw1, this.raw2, q3, q4], 1);
+      series.start.set(start);
+      series.maxA = maxA;
+      series.tau2 = tau2;
     }
     return true;
   }

@@ -7,7 +7,7 @@ export const GRAM_BLOCK = 256;
 /**
  * Adds the weighted Gram matrices of one block of design rows, Σₜ cₜ·xᵢxᵢᵀ with i = first + t,
  * t < n, for one to three factor vectors c1, c2, c3 (indexed by t), to the lower triangles of
- * the row-major p × p matrices at offsets o1, o2, o3 of `out` (Golub & Van Loan, 2013, §1.3:
+ * the row-major p × p matrices at offsets o1, o2, o3 of `out` (c3, or c2 and c3, may be null; Golub & Van Loan, 2013, §1.3:
  * a blocked outer-product update). Each entry is summed over the block in a local variable,
  * so at large k a column pair costs a few multiply-adds per row, not a load and a store of its
  * accumulator. Uncompensated, as the per-row updates it replaces.
@@ -24,12 +24,27 @@ export function addGramBlock(
   out: Float64Array, o1: number, o2: number, o3: number,
 ): void {
   const base = first * p;
-  if (c2 === null || c3 === null) {
+  if (c2 === null) {
     for (let j = 0; j < p; j++) {
       for (let l = 0; l <= j; l++) {
         let s1 = 0;
         for (let t = 0, row = base; t < n; t++, row += p) s1 += c1[t]! * x[row + j]! * x[row + l]!;
         out[o1 + j * p + l] = out[o1 + j * p + l]! + s1;
+      }
+    }
+    return;
+  }
+  if (c3 === null) {
+    for (let j = 0; j < p; j++) {
+      for (let l = 0; l <= j; l++) {
+        let s1 = 0, s2 = 0;
+        for (let t = 0, row = base; t < n; t++, row += p) {
+          const xx = x[row + j]! * x[row + l]!;
+          s1 += c1[t]! * xx;
+          s2 += c2[t]! * xx;
+        }
+        out[o1 + j * p + l] = out[o1 + j * p + l]! + s1;
+        out[o2 + j * p + l] = out[o2 + j * p + l]! + s2;
       }
     }
     return;
