@@ -46,8 +46,8 @@ const MAX_PASSES = 3;
  */
 const RECENT_FITS = 4;
 
-/** The nine per-row factor buffers of a block (see `DesignModel.blocks`). */
-type Blocks = readonly [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+/** The seven per-row factor buffers of a block (see `DesignModel.blocks`). */
+type Blocks = readonly [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 
 class DesignFit implements WeightedFit {
   /** τ² of this fit; NaN for a fit at given weights. */
@@ -86,8 +86,8 @@ class DesignModel implements WeightedModel {
   readonly k: number;
   readonly p: number;
   readonly x: Float64Array;
-  /** The weights given to `fitWeights` (a fit at τ² recomputes 1/(vᵢ + τ²) where needed). */
-  readonly weights: Float64Array;
+  /** Buffer of the weights, allocated when first needed (fits at τ² compute 1/(vᵢ + τ²) in their pass). */
+  private weightBuffer: Float64Array | null = null;
   /** τ² of the current fit; NaN when it was fitted at `weights`. */
   private tau2 = NaN;
   /**
@@ -110,7 +110,7 @@ class DesignModel implements WeightedModel {
   private readonly delta: Float64Array;
   /**
    * Per-row factors of one block of a pass: aᵢ, aᵢ², aᵢ³, aᵢr̃ᵢ, aᵢ²r̃ᵢ, and for a series
-   * aᵢ⁴, aᵢ⁵, aᵢ³r̃ᵢ, aᵢ⁴r̃ᵢ.
+   * aᵢ⁴ and aᵢ³r̃ᵢ.
    */
   private readonly blocks: Blocks;
   /**
@@ -132,13 +132,12 @@ class DesignModel implements WeightedModel {
     this.k = design.k;
     this.p = design.p;
     this.x = design.x;
-    this.weights = new Float64Array(this.k);
     this.acc = new Float64Array(3 * this.p * this.p + 2 * this.p);
     this.start = new Float64Array(this.p);
     this.delta = new Float64Array(this.p);
     const b = Math.min(GRAM_BLOCK, this.k);
-    const blocks = new Float64Array(9 * b);
-    this.blocks = Array.from({ length: 9 }, (_, j) => blocks.subarray(j * b, (j + 1) * b)) as unknown as Blocks;
+    const blocks = new Float64Array(7 * b);
+    this.blocks = Array.from({ length: 7 }, (_, j) => blocks.subarray(j * b, (j + 1) * b)) as unknown as Blocks;
     this.series = emptySeries(this.p);
     this.recent = Array.from({ length: RECENT_FITS }, () => new DesignFit(this));
     this.fit = this.recent[0]!;
@@ -147,6 +146,11 @@ class DesignModel implements WeightedModel {
       this.gridSums = (grid) => this.binnedGridSums(grid);
       this.approximateSums = (tau2) => this.binnedSums(tau2);
     }
+  }
+
+  /** The weights given to `fitWeights`, or of the current fit once a trace asked for them. */
+  get weights(): Float64Array {
+    return (this.weightBuffer ??= new Float64Array(this.k));
   }
 
   readonly gridSums?: (grid: ArrayLike<number>) => GridSums[];
@@ -412,12 +416,13 @@ class DesignModel implements WeightedModel {
    * weight is not finite.
    */
   private pass(matrices: boolean): boolean {
-    const { k, p, x, y, v, weights: w, acc, start, tau2 } = this;
+    const { k, p, x, y, v, acc, start, tau2 } = this;
     const pp = p * p;
     const oS2 = pp, oS3 = 2 * pp, oB = 3 * pp, oB2 = 3 * pp + p;
     if (matrices) acc.fill(0);
     else acc.fill(0, oB);
     const fresh = !Number.isNaN(tau2);
+    const w = fresh ? v : this.weights;
     // equal weights at large k: G and XᵀVX (for tr(PV)) in place of G, S₂, S₃
     const uniform = matrices && !fresh && !Number.isNaN(this.uniform) && k >= BINNED_SCAN_MIN_K;
     const fit = this.fit;
@@ -431,8 +436,8 @@ class DesignModel implements WeightedModel {
       series.gram.fill(0);
       series.cross.fill(0);
     }
-    let p3 = 0, p4 = 0, q3 = 0, q4 = 0, maxA = 0;
-    const [c1, c2, c3, cr, c2r, c4, c5, c3r, c4r] = this.blocks;
+    let p3 = 0, q3 = 0, maxA = 0;
+    const [c1, c2, c3, cr, c2r, c4, c3r] = this.blocks;
     let s1 = 0, e1 = 0, s2 = 0, e2 = 0, r1 = 0, f1 = 0, r2 = 0, f2 = 0, t = 0;
     // per block of rows: the weights, residuals and scalar sums, then the matrices column pair
     // by column pair over the block (see `addGramBlock`)
@@ -465,27 +470,20 @@ class DesignModel implements WeightedModel {
             c3[b] = a2 * a;
           }
           if (extended) {
-            const a3 = a2 * a;
-            const a4 = a2 * a2;
             const a3r = a * a2r;
-            const a4r = a * a3r;
-            p3 += a3;
-            p4 += a4;
+            p3 += a2 * a;
             q3 += a3r * r;
-            q4 += a4r * r;
             if (a > maxA) maxA = a;
-            c4[b] = a4;
-            c5[b] = a4 * a;
+            c4[b] = a2 * a2;
             c3r[b] = a3r;
-            c4r[b] = a4r;
           }
         }
       }
       addCrossBlock(x, p, first, n, cr, c2r, acc, oB, oB2);
       if (matrices) addGramBlock(x, p, first, n, c1, c2, uniform ? null : c3, acc, 0, oS2, oS3);
       if (extended) {
-        addGramBlock(x, p, first, n, c4, c5, null, series.gram, 4 * pp, 5 * pp, 0);
-        addCrossBlock(x, p, first, n, c3r, c4r, series.cross, 3 * p, 4 * p);
+        addGramBlock(x, p, first, n, c4, null, null, series.gram, 4 * pp, 0, 0);
+        addCrossBlock(x, p, first, n, c3r, null, series.cross, 3 * p, 0);
       }
     }
     if (uniform) {
@@ -506,8 +504,8 @@ class DesignModel implements WeightedModel {
     if (extended) {
       series.gram.set(acc.subarray(0, 3 * pp), pp);
       series.cross.set(acc.subarray(oB, oB + 2 * p), p);
-      series.power.set([this.sumW, this.sumW2, p3, p4], 1);
-      series.residual.set([this.raw1, this.raw2, q3, q4], 1);
+      series.power.set([this.sumW, this.sumW2, p3], 1);
+      series.residual.set([this.raw1, this.raw2, q3], 1);
       series.start.set(start);
       series.maxA = maxA;
       series.tau2 = tau2;

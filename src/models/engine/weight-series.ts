@@ -1,8 +1,10 @@
 /**
  * Largest ε = |τ² − τ₀²|·max aᵢ at which {@link seriesSums} is used: its truncation error is
- * at most 10ε³ of each sum (≤ 1e-17, below the rounding of a pass).
+ * at most 6ε²/(1 − ε) of each sum (≤ 6e-18, below the rounding of a pass). Fisher scoring's
+ * exact steps start where scoring on the binned moments stopped (a step ≤ 1e-8 relative), so
+ * its last steps and the estimate itself fall well inside.
  */
-export const SERIES_RADIUS = 1e-6;
+export const SERIES_RADIUS = 1e-9;
 
 /**
  * The power sums of one pass of a design model at τ₀², aᵢ = 1/(vᵢ + τ₀²), from which the sums
@@ -16,13 +18,13 @@ export interface WeightSeries {
   maxA: number;
   /** The coefficients the residuals r̃ᵢ = yᵢ − xᵢᵀ·start were taken from. */
   readonly start: Float64Array;
-  /** Σaᵢʲ, j = 1 … 4. */
+  /** Σaᵢʲ, j = 1 … 3. */
   readonly power: Float64Array;
-  /** Σaᵢʲr̃ᵢ², j = 1 … 4. */
+  /** Σaᵢʲr̃ᵢ², j = 1 … 3. */
   readonly residual: Float64Array;
-  /** Σaᵢʲxᵢr̃ᵢ (p each, at offset j·p), j = 1 … 4. */
+  /** Σaᵢʲxᵢr̃ᵢ (p each, at offset j·p), j = 1 … 3. */
   readonly cross: Float64Array;
-  /** Σaᵢʲxᵢxᵢᵀ (lower triangles, p × p each at offset j·p²), j = 1 … 5. */
+  /** Σaᵢʲxᵢxᵢᵀ (lower triangles, p × p each at offset j·p²), j = 1 … 4. */
   readonly gram: Float64Array;
 }
 
@@ -32,10 +34,10 @@ export function emptySeries(p: number): WeightSeries {
     tau2: NaN,
     maxA: NaN,
     start: new Float64Array(p),
-    power: new Float64Array(5),
-    residual: new Float64Array(5),
-    cross: new Float64Array(5 * p),
-    gram: new Float64Array(6 * p * p),
+    power: new Float64Array(4),
+    residual: new Float64Array(4),
+    cross: new Float64Array(4 * p),
+    gram: new Float64Array(5 * p * p),
   };
 }
 
@@ -45,19 +47,19 @@ export function emptySeries(p: number): WeightSeries {
  *
  *   Σaᵢ(τ²)ʲfᵢ = Σₘ C(m + j − 1, m)(−Δ)ᵐ Σaᵢʲ⁺ᵐfᵢ,
  *
- * cut after m = 2: for ε = |Δ|·max aᵢ ≤ {@link SERIES_RADIUS} the remainder is below 10ε³ of
- * the sum (an alternating series of decreasing terms for Δ > 0, a geometric bound for Δ < 0),
- * so the sums are those of a pass at τ² up to rounding. Written in the layout of the model's
- * accumulators: G, S₂, S₃ (lower triangles), b, b₂, then `scalars` = [Σaᵢr̃ᵢ², Σaᵢ²r̃ᵢ², Σaᵢ, Σaᵢ²].
+ * cut after m = 1: for ε = |Δ|·max aᵢ ≤ {@link SERIES_RADIUS} the remainder is below
+ * C(j + 1, 2)·ε²/(1 − ε) ≤ 6ε²/(1 − ε) of the sum (j ≤ 3), so the sums are those of a pass at
+ * τ² up to rounding. Written in the layout of the model's accumulators: G, S₂, S₃ (lower
+ * triangles), b, b₂, then `scalars` = [Σaᵢr̃ᵢ², Σaᵢ²r̃ᵢ², Σaᵢ, Σaᵢ²].
  *
  * @returns false (nothing written) when τ² is outside the series' radius
  * @example
  * const s = emptySeries(1);
- * s.tau2 = 1; s.maxA = 0.5; s.power.set([0, 0.5, 0.25, 0.125, 0.0625]); // one study, v = 1, x = 1
- * s.gram.set([0, 0.5, 0.25, 0.125, 0.0625, 0.03125]);
+ * s.tau2 = 1; s.maxA = 0.5; s.power.set([0, 0.5, 0.25, 0.125]); // one study, v = 1, x = 1
+ * s.gram.set([0, 0.5, 0.25, 0.125, 0.0625]);
  * const acc = new Float64Array(5), scalars = new Float64Array(4);
- * seriesSums(s, 1 + 1e-7, acc, scalars);
- * acc[0] // => 0.49999997500000 (1/(2 + 1e-7))
+ * seriesSums(s, 1 + 1e-10, acc, scalars);
+ * acc[0] // => 0.49999999997500 (1/(2 + 1e-10))
  */
 export function seriesSums(series: WeightSeries, tau2: number, acc: Float64Array, scalars: Float64Array): boolean {
   const u = series.tau2 - tau2;
@@ -65,11 +67,8 @@ export function seriesSums(series: WeightSeries, tau2: number, acc: Float64Array
   const p = series.start.length;
   const pp = p * p;
   const { power, residual, cross, gram } = series;
-  // power j from the sums of powers j, j + 1, j + 2
-  const c1 = (j: number) => j * u;
-  const c2 = (j: number) => ((j * (j + 1)) / 2) * u * u;
-  const at = (q: ArrayLike<number>, j: number, o: number, stride: number) =>
-    q[j * stride + o]! + c1(j) * q[(j + 1) * stride + o]! + c2(j) * q[(j + 2) * stride + o]!;
+  // power j from the sums of powers j and j + 1
+  const at = (q: ArrayLike<number>, j: number, o: number, stride: number) => q[j * stride + o]! + j * u * q[(j + 1) * stride + o]!;
   for (let j = 1; j <= 3; j++) {
     for (let r = 0; r < p; r++) for (let c = 0; c <= r; c++) acc[(j - 1) * pp + r * p + c] = at(gram, j, r * p + c, pp);
   }
