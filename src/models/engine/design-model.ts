@@ -60,7 +60,15 @@ class DesignFit implements WeightedFit {
   rss = NaN;
   rss2 = NaN;
   trP = NaN;
-  trPP = NaN;
+  /** tr(PP) once known; NaN until then for a fit whose pass skipped S₃ (see `trPP`). */
+  knownTrPP = NaN;
+  /** S₂ of a fit whose tr(PP) is computed on request (both triangles). */
+  readonly s2: Float64Array;
+  /** tr(PP): at large k a fit at τ² = 0 (the likelihood scan's boundary) sums S₃ only when asked. */
+  get trPP(): number {
+    if (Number.isNaN(this.knownTrPP) && this.tau2 === 0) this.knownTrPP = this.model.lateTrPP(this);
+    return this.knownTrPP;
+  }
   /** G⁻¹ of this fit, computed when a trace needs it. */
   inverse: Float64Array | null = null;
   /**
@@ -73,6 +81,7 @@ class DesignFit implements WeightedFit {
     this.coef = new Float64Array(model.p);
     this.gramFactor = new Float64Array(model.p * model.p);
     this.gramV = new Float64Array(model.p * model.p);
+    this.s2 = new Float64Array(model.p * model.p);
   }
   traceDiagonal(d: ArrayLike<number>): number {
     return this.model.traceDiagonal(d);
@@ -119,6 +128,8 @@ class DesignModel implements WeightedModel {
    */
   private readonly series: WeightSeries;
   private readonly scalars = new Float64Array(4);
+  /** Whether the latest pass with matrices left S₃ out (a fit at τ² = 0, large k). */
+  private skipS3 = false;
   /** The current fit. */
   private fit: DesignFit;
   /** The last fits at τ² (most recent first): asking again for one of them costs no pass. */
@@ -365,8 +376,10 @@ class DesignModel implements WeightedModel {
     else start.set(this.anchorCoefficients());
     fit.inverse = null;
     fit.sumV = NaN;
-    if (this.fromSeries()) start.set(this.series.start);
-    else if (!this.pass(true)) return null;
+    if (this.fromSeries()) {
+      start.set(this.series.start);
+      this.skipS3 = false;
+    } else if (!this.pass(true)) return null;
     const factor = cholesky(acc.subarray(0, pp), p);
     if (factor === null) return null;
     fit.gramFactor = factor;
@@ -398,8 +411,33 @@ class DesignModel implements WeightedModel {
     const tS2 = traceOfProducts(inv, s2, null, p);
     fit.logDetGram = choleskyLogDet(factor, p);
     fit.trP = fit.sumW - tS2;
-    fit.trPP = fit.sumW2 - 2 * traceOfProducts(inv, s3, null, p) + traceOfProducts(inv, s2, s2, p);
+    fit.knownTrPP = NaN;
+    if (this.skipS3) fit.s2.set(s2);
+    else fit.knownTrPP = fit.sumW2 - 2 * traceOfProducts(inv, s3, null, p) + traceOfProducts(inv, s2, s2, p);
     return Number.isFinite(fit.sumW) ? fit : null;
+  }
+
+  /**
+   * tr(PP) of a fit whose pass left S₃ out: S₃ = Σaᵢ³xᵢxᵢᵀ summed now at the fit's τ², then
+   * Σaᵢ² − 2·tr(G⁻¹S₃) + tr(G⁻¹S₂G⁻¹S₂) with the fit's own G⁻¹ and S₂ (the model's current fit
+   * may be another one).
+   */
+  lateTrPP(fit: DesignFit): number {
+    const { k, p, x, v } = this;
+    const t = fit.tau2;
+    const s3 = new Float64Array(p * p);
+    const [c] = this.blocks;
+    for (let first = 0; first < k; first += GRAM_BLOCK) {
+      const n = Math.min(GRAM_BLOCK, k - first);
+      for (let b = 0, i = first; b < n; b++, i++) {
+        const a = 1 / (v[i]! + t);
+        c[b] = a * a * a;
+      }
+      addGramBlock(x, p, first, n, c, null, null, s3, 0, 0, 0);
+    }
+    symmetrize(s3, p);
+    const inv = fit.inverse ?? choleskyInverse(fit.gramFactor, p);
+    return fit.sumW2 - 2 * traceOfProducts(inv, s3, null, p) + traceOfProducts(inv, fit.s2, fit.s2, p);
   }
 
   /** The sums of a fit at the current τ² from the series, when it is near enough (see `seriesSums`). */
@@ -425,6 +463,9 @@ class DesignModel implements WeightedModel {
     const w = fresh ? v : this.weights;
     // equal weights at large k: G and XᵀVX (for tr(PV)) in place of G, S₂, S₃
     const uniform = matrices && !fresh && !Number.isNaN(this.uniform) && k >= BINNED_SCAN_MIN_K;
+    // at τ² = 0 (large k) the scan needs the score only: S₃ is summed when tr(PP) is asked for
+    const skipS3 = matrices && fresh && tau2 === 0 && k >= BINNED_SCAN_MIN_K;
+    if (matrices) this.skipS3 = skipS3;
     const fit = this.fit;
     if (uniform) fit.gramV.fill(0);
     let sv = 0, ev = 0;
@@ -480,7 +521,7 @@ class DesignModel implements WeightedModel {
         }
       }
       addCrossBlock(x, p, first, n, cr, c2r, acc, oB, oB2);
-      if (matrices) addGramBlock(x, p, first, n, c1, c2, uniform ? null : c3, acc, 0, oS2, oS3);
+      if (matrices) addGramBlock(x, p, first, n, c1, c2, uniform || skipS3 ? null : c3, acc, 0, oS2, oS3);
       if (extended) {
         addGramBlock(x, p, first, n, c4, null, null, series.gram, 4 * pp, 0, 0);
         addCrossBlock(x, p, first, n, c3r, null, series.cross, 3 * p, 0);
