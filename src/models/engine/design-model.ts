@@ -520,12 +520,13 @@ class DesignModel implements WeightedModel {
           }
         }
       }
+      if (extended) {
+        addCrossBlock(x, p, first, n, cr, c2r, acc, oB, oB2, c3r, series.cross, 3 * p);
+        addGramBlock(x, p, first, n, c1, c2, c3, acc, 0, oS2, oS3, c4, series.gram, 4 * pp);
+        continue;
+      }
       addCrossBlock(x, p, first, n, cr, c2r, acc, oB, oB2);
       if (matrices) addGramBlock(x, p, first, n, c1, c2, uniform || skipS3 ? null : c3, acc, 0, oS2, oS3);
-      if (extended) {
-        addGramBlock(x, p, first, n, c4, null, null, series.gram, 4 * pp, 0, 0);
-        addCrossBlock(x, p, first, n, c3r, null, series.cross, 3 * p, 0);
-      }
     }
     if (uniform) {
       fit.gramV.set(acc.subarray(oS2, oS2 + pp));
