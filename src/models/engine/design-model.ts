@@ -76,6 +76,8 @@ class DesignFit implements WeightedFit {
    * tr(PV) (Hedges' estimator asks for it next); NaN when not summed.
    */
   sumV = NaN;
+  /** The common weight of such a fit. */
+  weightValue = NaN;
   readonly gramV: Float64Array;
   constructor(private readonly model: DesignModel) {
     this.coef = new Float64Array(model.p);
@@ -104,6 +106,8 @@ class DesignModel implements WeightedModel {
    * then S₂ = cG and S₃ = c²G, and a pass sums G only.
    */
   private uniform = NaN;
+  /** Whether the current fit's weights are `uniform` and not (yet) written to the buffer. */
+  private pendingUniform = false;
   /** The studies' moments by bin of vᵢ, computed when first asked for (`null`: not available). */
   private binned: BinnedMoments | null | undefined = undefined;
   /** The anchor γ₀ of the residual sums (unweighted least squares), computed at the first fit. */
@@ -178,6 +182,7 @@ class DesignModel implements WeightedModel {
     recent[0] = fit;
     this.fit = fit;
     this.tau2 = tau2;
+    this.pendingUniform = false;
     if (hit) return fit;
     const result = this.fitCurrent();
     fit.tau2 = result === null ? NaN : tau2;
@@ -185,7 +190,10 @@ class DesignModel implements WeightedModel {
   }
 
   fitWeights(a: ArrayLike<number>): WeightedFit | null {
-    if (a !== this.weights) this.weights.set(a as ArrayLike<number>);
+    // equal weights at large k (Hedges' fit) are not copied: the pass uses their value
+    const uniform = this.k >= BINNED_SCAN_MIN_K ? uniformValue(a) : NaN;
+    this.pendingUniform = !Number.isNaN(uniform);
+    if (!this.pendingUniform && a !== this.weights) this.weights.set(a as ArrayLike<number>);
     const recent = this.recent;
     const fit = recent[recent.length - 1]!;
     recent.copyWithin(1, 0, recent.length - 1);
@@ -193,7 +201,7 @@ class DesignModel implements WeightedModel {
     fit.tau2 = NaN;
     this.fit = fit;
     this.tau2 = NaN;
-    this.uniform = uniformValue(this.weights);
+    this.uniform = uniform;
     return this.fitCurrent();
   }
 
@@ -237,6 +245,9 @@ class DesignModel implements WeightedModel {
     if (!Number.isNaN(tau2)) {
       for (let i = 0; i < v.length; i++) weights[i] = 1 / (v[i]! + tau2);
       this.tau2 = NaN; // the buffer now holds them
+    } else if (this.pendingUniform) {
+      weights.fill(this.uniform);
+      this.pendingUniform = false;
     }
     return weights;
   }
@@ -264,17 +275,17 @@ class DesignModel implements WeightedModel {
   traceDiagonal(d: ArrayLike<number>): number {
     const { k, p } = this;
     const inv = this.inverse();
-    const a = this.currentWeights();
     const fit = this.fit;
     if (d === this.v && !Number.isNaN(fit.sumV)) {
       // equal weights c: tr(PV) = cΣvᵢ − c²·tr(G⁻¹XᵀVX), both summed in the fit's pass
-      const c = a[0]!;
+      const c = fit.weightValue;
       const m = Float64Array.from(fit.gramV);
       symmetrize(m, p);
       const sum = c * fit.sumV;
       const result = sum - c * c * traceOfProducts(inv, m, null, p);
       if (result >= CANCELLATION_LIMIT * sum) return result;
     }
+    const a = this.currentWeights();
     if (k >= BINNED_SCAN_MIN_K) {
       const gram = this.traceDiagonalByGram(d, a, inv);
       if (!Number.isNaN(gram)) return gram;
@@ -460,7 +471,8 @@ class DesignModel implements WeightedModel {
     if (matrices) acc.fill(0);
     else acc.fill(0, oB);
     const fresh = !Number.isNaN(tau2);
-    const w = fresh ? v : this.weights;
+    const w = fresh ? v : this.pendingUniform ? null : this.weights;
+    const constant = this.uniform;
     // equal weights at large k: G and XᵀVX (for tr(PV)) in place of G, S₂, S₃
     const uniform = matrices && !fresh && !Number.isNaN(this.uniform) && k >= BINNED_SCAN_MIN_K;
     // at τ² = 0 (large k) the scan needs the score only: S₃ is summed when tr(PP) is asked for
@@ -485,7 +497,7 @@ class DesignModel implements WeightedModel {
     for (let first = 0; first < k; first += GRAM_BLOCK) {
       const n = Math.min(GRAM_BLOCK, k - first);
       for (let b = 0, i = first, row = first * p; b < n; b++, i++, row += p) {
-        const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
+        const a = fresh ? 1 / (v[i]! + tau2) : w === null ? constant : w[i]!;
         if (!(a > -Infinity && a < Infinity)) return false;
         const a2 = a * a;
         let r = y[i]!;
@@ -536,6 +548,7 @@ class DesignModel implements WeightedModel {
         acc[oS3 + j] = c * c * acc[j]!;
       }
       fit.sumV = sv + ev;
+      fit.weightValue = c;
     }
     this.raw1 = r1 + f1;
     this.raw2 = r2 + f2;
@@ -557,7 +570,7 @@ class DesignModel implements WeightedModel {
 }
 
 /** The common value of the entries when they are all equal (and finite), else NaN. */
-function uniformValue(a: Float64Array): number {
+function uniformValue(a: ArrayLike<number>): number {
   const c = a[0]!;
   for (let i = 1; i < a.length; i++) if (a[i] !== c) return NaN;
   return Number.isFinite(c) ? c : NaN;
