@@ -11,6 +11,7 @@ import { addCrossBlock, addGramBlock } from '../../src/models/engine/gram-block.
 import { emptySeries, seriesSums, SERIES_RADIUS } from '../../src/models/engine/weight-series.ts';
 import { scaledDesign } from '../../src/models/regression/design-matrix.ts';
 import { denseSolve } from '../dense-solve.ts';
+import { largeStudies } from './large-studies.ts';
 
 const SEED = 20261202;
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
@@ -74,17 +75,6 @@ describe('seriesSums', () => {
   });
 });
 
-/** Studies with three moderators; variances over four decades when `spread`. */
-function studies(k: number, spread: boolean) {
-  let s = 777;
-  const u = () => ((s = (1664525 * s + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  const norm = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-  const v = Float64Array.from({ length: k }, () => (spread ? 10 ** (-3 + 4 * u()) : 0.01 + 0.2 * u()));
-  const mods = [0, 1, 2].map(() => Float64Array.from({ length: k }, () => u()));
-  const y = Float64Array.from(v, (vi, i) => 0.3 + 0.5 * mods[0]![i]! - mods[2]![i]! + Math.sqrt(0.05) * norm() + Math.sqrt(vi) * norm());
-  return { y, v, mods };
-}
-
 /** Everything a fit at weights a reports, summed row by row (tr(PP) over all pairs of rows). */
 function reference(x: Float64Array, p: number, y: Float64Array, a: ArrayLike<number>, d: ArrayLike<number>, withTrPP: boolean) {
   const k = y.length;
@@ -124,7 +114,7 @@ function reference(x: Float64Array, p: number, y: Float64Array, a: ArrayLike<num
 describe('designModel at large k', () => {
   const k = BINNED_SCAN_MIN_K + 100;
   it.each([false, true])('fits from a pass, from the series of the latest pass, at unit weights and at τ² = 0 agree with sums row by row (variances over four decades: %s)', (spread) => {
-    const { y, v, mods } = studies(k, spread);
+    const { yi: y, vi: v, mods } = largeStudies(k, spread, 777);
     const design = scaledDesign(mods, ['a', 'b', 'c'], k);
     const model = designModel(design, y, v);
     const check = (fit: NonNullable<ReturnType<typeof model.fitTau2>>, a: ArrayLike<number>, tol: number, withTrPP = false) => {
