@@ -138,6 +138,7 @@ function columnValues(parts: readonly { read: ReadVariable; level: string | null
   if (parts.length === 1 && parts[0]!.level === null) {
     // one numeric variable: its values (NaN where missing), copied in one loop
     const { missing, numbers } = parts[0]!.read;
+    if (missing.indexOf(1) < 0) return numbers!.slice(); // nothing missing: a copy of the memory
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = missing[i] ? NaN : numbers![i]!;
     return out;
