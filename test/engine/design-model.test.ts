@@ -13,6 +13,7 @@ import { findCollinear } from '../../src/models/regression/find-collinear.ts';
 import { TAU2_ESTIMATORS } from '../../src/models/tau2/estimators.ts';
 import { DEFAULT_TAU2_CONTROL } from '../../src/models/tau2/tau2-fit.ts';
 import { denseSolve } from '../dense-solve.ts';
+import { largeStudies } from './large-studies.ts';
 
 const SEED = 20261201;
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
@@ -129,15 +130,7 @@ describe('designModel', () => {
 });
 
 /** k studies with three uniform moderators (a seeded generator, as the benchmark's). */
-function largeData(k: number, spreadV: boolean) {
-  let s = 12345;
-  const u = () => ((s = (1664525 * s + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  const norm = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-  const vi = Float64Array.from({ length: k }, () => (spreadV ? 10 ** (-3 + 4 * u()) : 0.01 + 0.2 * u()));
-  const mods = [0, 1, 2].map(() => Float64Array.from({ length: k }, () => u()));
-  const yi = Float64Array.from(vi, (v, i) => 0.3 + 0.5 * mods[0]![i]! + Math.sqrt(0.05) * norm() + Math.sqrt(v) * norm());
-  return { yi, vi, mods };
-}
+const largeData = (k: number, spreadV: boolean) => largeStudies(k, spreadV);
 
 describe('binned scan of a large meta-regression', () => {
   const k = BINNED_SCAN_MIN_K + 904;

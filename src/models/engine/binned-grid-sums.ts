@@ -154,29 +154,40 @@ export function moments(
   const terms = 2 + tri + p;
   const width = (ORDER + 1) * terms;
   const out = new Float64Array(keys * width);
-  const f = new Float64Array(terms);
-  f[0] = 1;
+  // one row at a time, each term added to its three moments (ORDER = 2) where it is formed: no
+  // buffer of the terms, and each addition an independent load and store
+  const t1 = terms, t2 = 2 * terms;
   for (let i = 0, row = 0; i < k; i++, row += p) {
     const vi = v[i]!;
     const b = binKey(vi) - keyMin;
     const d = vi - centre[b]!;
+    const dd = d * d;
     let r = y[i]!;
     for (let j = 0; j < p; j++) r -= x[row + j]! * anchor[j]!;
-    let n = 1;
+    let o = b * width;
+    out[o] = out[o]! + 1;
+    out[o + t1] = out[o + t1]! + d;
+    out[o + t2] = out[o + t2]! + dd;
+    o++;
     for (let j = 0; j < p; j++) {
       const xj = x[row + j]!;
-      for (let l = 0; l <= j; l++) f[n++] = xj * x[row + l]!;
+      for (let l = 0; l <= j; l++, o++) {
+        const f = xj * x[row + l]!;
+        out[o] = out[o]! + f;
+        out[o + t1] = out[o + t1]! + d * f;
+        out[o + t2] = out[o + t2]! + dd * f;
+      }
     }
-    for (let j = 0; j < p; j++) f[n++] = x[row + j]! * r;
-    f[n] = r * r;
-    let base = b * width;
-    for (let e = 0; e < terms; e++) out[base + e] = out[base + e]! + f[e]!;
-    let power = 1;
-    for (let q = 1; q <= ORDER; q++) {
-      base += terms;
-      power *= d;
-      for (let e = 0; e < terms; e++) out[base + e] = out[base + e]! + power * f[e]!;
+    for (let j = 0; j < p; j++, o++) {
+      const f = x[row + j]! * r;
+      out[o] = out[o]! + f;
+      out[o + t1] = out[o + t1]! + d * f;
+      out[o + t2] = out[o + t2]! + dd * f;
     }
+    const f = r * r;
+    out[o] = out[o]! + f;
+    out[o + t1] = out[o + t1]! + d * f;
+    out[o + t2] = out[o + t2]! + dd * f;
   }
   return out;
 }
@@ -193,31 +204,21 @@ export function weightedSums(
   const a2 = new Float64Array(terms);
   const a3 = new Float64Array(terms);
   const width = (ORDER + 1) * terms;
-  const alpha = new Float64Array(ORDER + 1);
-  const beta = new Float64Array(ORDER + 1);
-  const gamma = new Float64Array(ORDER + 1);
+  // ORDER = 2: with u = 1/(c + t), the coefficients of the moments m = 0, 1, 2 are
+  // α = (u, −u², u³), β = (u², −2u³, 3u⁴), γ = (u³, −3u⁴, 6u⁵)
   for (let b = 0; b < keys; b++) {
     const base = b * width;
     if (m[base] === 0) continue; // an empty bin (the first term counts the studies)
     const c = centre[b]! + t;
     if (!(half[b]! <= MAX_RATIO * c)) return null;
     const u = 1 / c;
-    let power = u;
-    for (let q = 0; q <= ORDER; q++) {
-      alpha[q] = power;
-      beta[q] = (q + 1) * power * u;
-      gamma[q] = (((q + 1) * (q + 2)) / 2) * power * u * u;
-      power *= -u;
-    }
-    for (let q = 0; q <= ORDER; q++) {
-      const off = base + q * terms;
-      const aq = alpha[q]!, bq = beta[q]!, gq = gamma[q]!;
-      for (let e = 0; e < terms; e++) {
-        const mv = m[off + e]!;
-        a1[e] = a1[e]! + aq * mv;
-        a2[e] = a2[e]! + bq * mv;
-        a3[e] = a3[e]! + gq * mv;
-      }
+    const u2 = u * u, u3 = u2 * u, u4 = u2 * u2, u5 = u4 * u;
+    const al1 = -u2, al2 = u3, be1 = -2 * u3, be2 = 3 * u4, ga1 = -3 * u4, ga2 = 6 * u5;
+    for (let e = 0, o = base; e < terms; e++, o++) {
+      const m0 = m[o]!, m1 = m[o + terms]!, m2 = m[o + 2 * terms]!;
+      a1[e] = a1[e]! + (u * m0 + al1 * m1 + al2 * m2);
+      a2[e] = a2[e]! + (u2 * m0 + be1 * m1 + be2 * m2);
+      a3[e] = a3[e]! + (u3 * m0 + ga1 * m1 + ga2 * m2);
     }
   }
   return { a1, a2, a3 };

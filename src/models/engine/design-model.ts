@@ -1,6 +1,8 @@
 import { backSolve, cholesky, choleskyInverse, choleskyLogDet, forwardSolve } from '../../numeric/cholesky.ts';
 import type { RegressionDesign } from '../regression/design-matrix.ts';
 import { binnedMoments, BINNED_SCAN_MIN_K, type BinnedMoments } from './binned-grid-sums.ts';
+import { addCrossBlock, addGramBlock, GRAM_BLOCK } from './gram-block.ts';
+import { emptySeries, seriesSums, type WeightSeries } from './weight-series.ts';
 import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
@@ -44,6 +46,9 @@ const MAX_PASSES = 3;
  */
 const RECENT_FITS = 4;
 
+/** The seven per-row factor buffers of a block (see `DesignModel.blocks`). */
+type Blocks = readonly [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+
 class DesignFit implements WeightedFit {
   /** τ² of this fit; NaN for a fit at given weights. */
   tau2 = NaN;
@@ -55,12 +60,30 @@ class DesignFit implements WeightedFit {
   rss = NaN;
   rss2 = NaN;
   trP = NaN;
-  trPP = NaN;
+  /** tr(PP) once known; NaN until then for a fit whose pass skipped S₃ (see `trPP`). */
+  knownTrPP = NaN;
+  /** S₂ of a fit whose tr(PP) is computed on request (both triangles). */
+  readonly s2: Float64Array;
+  /** tr(PP): at large k a fit at τ² = 0 (the likelihood scan's boundary) sums S₃ only when asked. */
+  get trPP(): number {
+    if (Number.isNaN(this.knownTrPP) && this.tau2 === 0) this.knownTrPP = this.model.lateTrPP(this);
+    return this.knownTrPP;
+  }
   /** G⁻¹ of this fit, computed when a trace needs it. */
   inverse: Float64Array | null = null;
+  /**
+   * A fit at equal weights (large k): Σvᵢ and XᵀVX (lower triangle), summed in its pass for
+   * tr(PV) (Hedges' estimator asks for it next); NaN when not summed.
+   */
+  sumV = NaN;
+  /** The common weight of such a fit. */
+  weightValue = NaN;
+  readonly gramV: Float64Array;
   constructor(private readonly model: DesignModel) {
     this.coef = new Float64Array(model.p);
     this.gramFactor = new Float64Array(model.p * model.p);
+    this.gramV = new Float64Array(model.p * model.p);
+    this.s2 = new Float64Array(model.p * model.p);
   }
   traceDiagonal(d: ArrayLike<number>): number {
     return this.model.traceDiagonal(d);
@@ -74,10 +97,17 @@ class DesignModel implements WeightedModel {
   readonly k: number;
   readonly p: number;
   readonly x: Float64Array;
-  /** The weights given to `fitWeights` (a fit at τ² recomputes 1/(vᵢ + τ²) where needed). */
-  readonly weights: Float64Array;
+  /** Buffer of the weights, allocated when first needed (fits at τ² compute 1/(vᵢ + τ²) in their pass). */
+  private weightBuffer: Float64Array | null = null;
   /** τ² of the current fit; NaN when it was fitted at `weights`. */
   private tau2 = NaN;
+  /**
+   * The common value of `weights` when they are all equal (Hedges' unweighted fit), else NaN:
+   * then S₂ = cG and S₃ = c²G, and a pass sums G only.
+   */
+  private uniform = NaN;
+  /** Whether the current fit's weights are `uniform` and not (yet) written to the buffer. */
+  private pendingUniform = false;
   /** The studies' moments by bin of vᵢ, computed when first asked for (`null`: not available). */
   private binned: BinnedMoments | null | undefined = undefined;
   /** The anchor γ₀ of the residual sums (unweighted least squares), computed at the first fit. */
@@ -91,6 +121,19 @@ class DesignModel implements WeightedModel {
   private sumW2 = NaN;
   private readonly start: Float64Array;
   private readonly delta: Float64Array;
+  /**
+   * Per-row factors of one block of a pass: aᵢ, aᵢ², aᵢ³, aᵢr̃ᵢ, aᵢ²r̃ᵢ, and for a series
+   * aᵢ⁴ and aᵢ³r̃ᵢ.
+   */
+  private readonly blocks: Blocks;
+  /**
+   * Large k: the power sums of the latest pass at τ² > 0, from which fits at nearby τ² (Fisher
+   * scoring's last steps, the estimate itself) follow without a pass (see `seriesSums`).
+   */
+  private readonly series: WeightSeries;
+  private readonly scalars = new Float64Array(4);
+  /** Whether the latest pass with matrices left S₃ out (a fit at τ² = 0, large k). */
+  private skipS3 = false;
   /** The current fit. */
   private fit: DesignFit;
   /** The last fits at τ² (most recent first): asking again for one of them costs no pass. */
@@ -104,10 +147,13 @@ class DesignModel implements WeightedModel {
     this.k = design.k;
     this.p = design.p;
     this.x = design.x;
-    this.weights = new Float64Array(this.k);
     this.acc = new Float64Array(3 * this.p * this.p + 2 * this.p);
     this.start = new Float64Array(this.p);
     this.delta = new Float64Array(this.p);
+    const b = Math.min(GRAM_BLOCK, this.k);
+    const blocks = new Float64Array(7 * b);
+    this.blocks = Array.from({ length: 7 }, (_, j) => blocks.subarray(j * b, (j + 1) * b)) as unknown as Blocks;
+    this.series = emptySeries(this.p);
     this.recent = Array.from({ length: RECENT_FITS }, () => new DesignFit(this));
     this.fit = this.recent[0]!;
     // small models scan and iterate on exact fits only (as cheap as the moments there)
@@ -115,6 +161,11 @@ class DesignModel implements WeightedModel {
       this.gridSums = (grid) => this.binnedGridSums(grid);
       this.approximateSums = (tau2) => this.binnedSums(tau2);
     }
+  }
+
+  /** The weights given to `fitWeights`, or of the current fit once a trace asked for them. */
+  get weights(): Float64Array {
+    return (this.weightBuffer ??= new Float64Array(this.k));
   }
 
   readonly gridSums?: (grid: ArrayLike<number>) => GridSums[];
@@ -131,6 +182,7 @@ class DesignModel implements WeightedModel {
     recent[0] = fit;
     this.fit = fit;
     this.tau2 = tau2;
+    this.pendingUniform = false;
     if (hit) return fit;
     const result = this.fitCurrent();
     fit.tau2 = result === null ? NaN : tau2;
@@ -138,7 +190,10 @@ class DesignModel implements WeightedModel {
   }
 
   fitWeights(a: ArrayLike<number>): WeightedFit | null {
-    if (a !== this.weights) this.weights.set(a as ArrayLike<number>);
+    // equal weights at large k (Hedges' fit) are not copied: the pass uses their value
+    const uniform = this.k >= BINNED_SCAN_MIN_K ? uniformValue(a) : NaN;
+    this.pendingUniform = !Number.isNaN(uniform);
+    if (!this.pendingUniform && a !== this.weights) this.weights.set(a as ArrayLike<number>);
     const recent = this.recent;
     const fit = recent[recent.length - 1]!;
     recent.copyWithin(1, 0, recent.length - 1);
@@ -146,6 +201,7 @@ class DesignModel implements WeightedModel {
     fit.tau2 = NaN;
     this.fit = fit;
     this.tau2 = NaN;
+    this.uniform = uniform;
     return this.fitCurrent();
   }
 
@@ -189,6 +245,9 @@ class DesignModel implements WeightedModel {
     if (!Number.isNaN(tau2)) {
       for (let i = 0; i < v.length; i++) weights[i] = 1 / (v[i]! + tau2);
       this.tau2 = NaN; // the buffer now holds them
+    } else if (this.pendingUniform) {
+      weights.fill(this.uniform);
+      this.pendingUniform = false;
     }
     return weights;
   }
@@ -216,7 +275,21 @@ class DesignModel implements WeightedModel {
   traceDiagonal(d: ArrayLike<number>): number {
     const { k, p } = this;
     const inv = this.inverse();
+    const fit = this.fit;
+    if (d === this.v && !Number.isNaN(fit.sumV)) {
+      // equal weights c: tr(PV) = cΣvᵢ − c²·tr(G⁻¹XᵀVX), both summed in the fit's pass
+      const c = fit.weightValue;
+      const m = Float64Array.from(fit.gramV);
+      symmetrize(m, p);
+      const sum = c * fit.sumV;
+      const result = sum - c * c * traceOfProducts(inv, m, null, p);
+      if (result >= CANCELLATION_LIMIT * sum) return result;
+    }
     const a = this.currentWeights();
+    if (k >= BINNED_SCAN_MIN_K) {
+      const gram = this.traceDiagonalByGram(d, a, inv);
+      if (!Number.isNaN(gram)) return gram;
+    }
     let s = 0, c = 0;
     for (let i = 0; i < k; i++) {
       const ai = a[i]!;
@@ -226,6 +299,36 @@ class DesignModel implements WeightedModel {
       s = t;
     }
     return s + c;
+  }
+
+  /**
+   * Σᵢ dᵢPᵢᵢ = Σdᵢaᵢ − tr(G⁻¹·Σdᵢaᵢ²xᵢxᵢᵀ) from one p × p matrix summed in blocks (large k:
+   * a few multiply-adds per row and column pair instead of a leverage per row); NaN when the
+   * trace cancels more than half of Σdᵢaᵢ or a dᵢ is negative (the per-row sum is then used).
+   */
+  private traceDiagonalByGram(d: ArrayLike<number>, a: Float64Array, inv: Float64Array): number {
+    const { k, p, x } = this;
+    const m = new Float64Array(p * p);
+    const [c] = this.blocks;
+    let s = 0, e = 0;
+    for (let first = 0; first < k; first += GRAM_BLOCK) {
+      const n = Math.min(GRAM_BLOCK, k - first);
+      for (let b = 0, i = first; b < n; b++, i++) {
+        const ai = a[i]!;
+        const di = d[i]!;
+        if (!(di >= 0)) return NaN;
+        const u = di * ai;
+        const t = s + u;
+        e += s >= u ? s - t + u : u - t + s;
+        s = t;
+        c[b] = u * ai;
+      }
+      addGramBlock(x, p, first, n, c, null, null, m, 0, 0, 0);
+    }
+    symmetrize(m, p);
+    const sum = s + e;
+    const result = sum - traceOfProducts(inv, m, null, p);
+    return result >= CANCELLATION_LIMIT * sum ? result : NaN;
   }
 
   traceProduct(d: ArrayLike<number> | null, e: ArrayLike<number> | null): number {
@@ -259,12 +362,13 @@ class DesignModel implements WeightedModel {
     const { k, p, x, y } = this;
     const g = new Float64Array(p * p);
     const b = new Float64Array(p);
-    for (let i = 0, row = 0; i < k; i++, row += p) {
-      for (let j = 0; j < p; j++) {
-        const xj = x[row + j]!;
-        b[j] = b[j]! + xj * y[i]!;
-        for (let l = 0; l <= j; l++) g[j * p + l] = g[j * p + l]! + xj * x[row + l]!;
-      }
+    const [ones, , , ys] = this.blocks;
+    ones.fill(1);
+    for (let first = 0; first < k; first += GRAM_BLOCK) {
+      const n = Math.min(GRAM_BLOCK, k - first);
+      ys.set(y.subarray(first, first + n));
+      addCrossBlock(x, p, first, n, ys, null, b, 0, 0);
+      addGramBlock(x, p, first, n, ones, null, null, g, 0, 0, 0);
     }
     const l = cholesky(g, p);
     const anchor = l === null ? new Float64Array(p) : backSolve(l, p, forwardSolve(l, p, b));
@@ -276,9 +380,17 @@ class DesignModel implements WeightedModel {
   private fitCurrent(): WeightedFit | null {
     const { p, fit, acc, start, delta } = this;
     const pp = p * p;
-    start.set(this.anchorCoefficients());
+    // at large k the first fit starts from zeros and its γ̂ becomes the anchor (a pass saved;
+    // the cancellation check below still bounds what the residual sums lose)
+    const first = this.anchor === null && this.k >= BINNED_SCAN_MIN_K;
+    if (first) start.fill(0);
+    else start.set(this.anchorCoefficients());
     fit.inverse = null;
-    if (!this.pass(true)) return null;
+    fit.sumV = NaN;
+    if (this.fromSeries()) {
+      start.set(this.series.start);
+      this.skipS3 = false;
+    } else if (!this.pass(true)) return null;
     const factor = cholesky(acc.subarray(0, pp), p);
     if (factor === null) return null;
     fit.gramFactor = factor;
@@ -301,6 +413,7 @@ class DesignModel implements WeightedModel {
         continue;
       }
       for (let j = 0; j < p; j++) fit.coef[j] = start[j]! + delta[j]!;
+      if (first && fit.coef.every(Number.isFinite)) this.anchor = Float64Array.from(fit.coef);
       fit.rss = this.raw1 - q1;
       fit.rss2 = this.raw2 - q2;
       break;
@@ -309,8 +422,41 @@ class DesignModel implements WeightedModel {
     const tS2 = traceOfProducts(inv, s2, null, p);
     fit.logDetGram = choleskyLogDet(factor, p);
     fit.trP = fit.sumW - tS2;
-    fit.trPP = fit.sumW2 - 2 * traceOfProducts(inv, s3, null, p) + traceOfProducts(inv, s2, s2, p);
+    fit.knownTrPP = NaN;
+    if (this.skipS3) fit.s2.set(s2);
+    else fit.knownTrPP = fit.sumW2 - 2 * traceOfProducts(inv, s3, null, p) + traceOfProducts(inv, s2, s2, p);
     return Number.isFinite(fit.sumW) ? fit : null;
+  }
+
+  /**
+   * tr(PP) of a fit whose pass left S₃ out: S₃ = Σaᵢ³xᵢxᵢᵀ summed now at the fit's τ², then
+   * Σaᵢ² − 2·tr(G⁻¹S₃) + tr(G⁻¹S₂G⁻¹S₂) with the fit's own G⁻¹ and S₂ (the model's current fit
+   * may be another one).
+   */
+  lateTrPP(fit: DesignFit): number {
+    const { k, p, x, v } = this;
+    const t = fit.tau2;
+    const s3 = new Float64Array(p * p);
+    const [c] = this.blocks;
+    for (let first = 0; first < k; first += GRAM_BLOCK) {
+      const n = Math.min(GRAM_BLOCK, k - first);
+      for (let b = 0, i = first; b < n; b++, i++) {
+        const a = 1 / (v[i]! + t);
+        c[b] = a * a * a;
+      }
+      addGramBlock(x, p, first, n, c, null, null, s3, 0, 0, 0);
+    }
+    symmetrize(s3, p);
+    const inv = fit.inverse ?? choleskyInverse(fit.gramFactor, p);
+    return fit.sumW2 - 2 * traceOfProducts(inv, s3, null, p) + traceOfProducts(inv, fit.s2, fit.s2, p);
+  }
+
+  /** The sums of a fit at the current τ² from the series, when it is near enough (see `seriesSums`). */
+  private fromSeries(): boolean {
+    const { series, scalars, tau2 } = this;
+    if (Number.isNaN(tau2) || !seriesSums(series, tau2, this.acc, scalars)) return false;
+    [this.raw1, this.raw2, this.sumW, this.sumW2] = scalars as unknown as [number, number, number, number];
+    return true;
   }
 
   /**
@@ -319,57 +465,115 @@ class DesignModel implements WeightedModel {
    * weight is not finite.
    */
   private pass(matrices: boolean): boolean {
-    const { k, p, x, y, v, weights: w, acc, start, tau2 } = this;
+    const { k, p, x, y, v, acc, start, tau2 } = this;
     const pp = p * p;
     const oS2 = pp, oS3 = 2 * pp, oB = 3 * pp, oB2 = 3 * pp + p;
     if (matrices) acc.fill(0);
     else acc.fill(0, oB);
     const fresh = !Number.isNaN(tau2);
-    let s1 = 0, c1 = 0, s2 = 0, c2 = 0, r1 = 0, e1 = 0, r2 = 0, e2 = 0, t = 0;
-    for (let i = 0, row = 0; i < k; i++, row += p) {
-      const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
-      if (!(a > -Infinity && a < Infinity)) return false;
-      const a2 = a * a;
-      let r = y[i]!;
-      for (let j = 0; j < p; j++) r -= x[row + j]! * start[j]!;
-      const ar = a * r;
-      const a2r = a * ar;
-      const x1 = ar * r;
-      const x2 = a2r * r;
-      t = r1 + x1; e1 += r1 >= x1 ? r1 - t + x1 : x1 - t + r1; r1 = t;
-      t = r2 + x2; e2 += r2 >= x2 ? r2 - t + x2 : x2 - t + r2; r2 = t;
-      if (matrices) {
-        t = s1 + a; c1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1; s1 = t;
-        t = s2 + a2; c2 += s2 >= a2 ? s2 - t + a2 : a2 - t + s2; s2 = t;
-        const a3 = a2 * a;
-        for (let j = 0; j < p; j++) {
-          const xj = x[row + j]!;
-          acc[oB + j] = acc[oB + j]! + ar * xj;
-          acc[oB2 + j] = acc[oB2 + j]! + a2r * xj;
-          const jp = j * p;
-          for (let l = 0; l <= j; l++) {
-            const xx = xj * x[row + l]!;
-            acc[jp + l] = acc[jp + l]! + a * xx;
-            acc[oS2 + jp + l] = acc[oS2 + jp + l]! + a2 * xx;
-            acc[oS3 + jp + l] = acc[oS3 + jp + l]! + a3 * xx;
+    const w = fresh ? v : this.pendingUniform ? null : this.weights;
+    const constant = this.uniform;
+    // equal weights at large k: G and XᵀVX (for tr(PV)) in place of G, S₂, S₃
+    const uniform = matrices && !fresh && !Number.isNaN(this.uniform) && k >= BINNED_SCAN_MIN_K;
+    // at τ² = 0 (large k) the scan needs the score only: S₃ is summed when tr(PP) is asked for
+    const skipS3 = matrices && fresh && tau2 === 0 && k >= BINNED_SCAN_MIN_K;
+    if (matrices) this.skipS3 = skipS3;
+    const fit = this.fit;
+    if (uniform) fit.gramV.fill(0);
+    let sv = 0, ev = 0;
+    // a fit at τ² > 0 (large k) keeps the power sums of a series for fits nearby
+    const series = this.series;
+    const extended = matrices && fresh && tau2 > 0 && k >= BINNED_SCAN_MIN_K;
+    if (extended) {
+      series.tau2 = NaN;
+      series.gram.fill(0);
+      series.cross.fill(0);
+    }
+    let p3 = 0, q3 = 0, maxA = 0;
+    const [c1, c2, c3, cr, c2r, c4, c3r] = this.blocks;
+    let s1 = 0, e1 = 0, s2 = 0, e2 = 0, r1 = 0, f1 = 0, r2 = 0, f2 = 0, t = 0;
+    // per block of rows: the weights, residuals and scalar sums, then the matrices column pair
+    // by column pair over the block (see `addGramBlock`)
+    for (let first = 0; first < k; first += GRAM_BLOCK) {
+      const n = Math.min(GRAM_BLOCK, k - first);
+      for (let b = 0, i = first, row = first * p; b < n; b++, i++, row += p) {
+        const a = fresh ? 1 / (v[i]! + tau2) : w === null ? constant : w[i]!;
+        if (!(a > -Infinity && a < Infinity)) return false;
+        const a2 = a * a;
+        let r = y[i]!;
+        for (let j = 0; j < p; j++) r -= x[row + j]! * start[j]!;
+        const ar = a * r;
+        const a2r = a * ar;
+        const x1 = ar * r;
+        const x2 = a2r * r;
+        t = r1 + x1; f1 += r1 >= x1 ? r1 - t + x1 : x1 - t + r1; r1 = t;
+        t = r2 + x2; f2 += r2 >= x2 ? r2 - t + x2 : x2 - t + r2; r2 = t;
+        cr[b] = ar;
+        c2r[b] = a2r;
+        if (matrices) {
+          t = s1 + a; e1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1; s1 = t;
+          t = s2 + a2; e2 += s2 >= a2 ? s2 - t + a2 : a2 - t + s2; s2 = t;
+          c1[b] = a;
+          if (uniform) {
+            const vi = v[i]!;
+            t = sv + vi; ev += Math.abs(sv) >= Math.abs(vi) ? sv - t + vi : vi - t + sv; sv = t;
+            c2[b] = vi;
+          } else {
+            c2[b] = a2;
+            c3[b] = a2 * a;
+          }
+          if (extended) {
+            const a3r = a * a2r;
+            p3 += a2 * a;
+            q3 += a3r * r;
+            if (a > maxA) maxA = a;
+            c4[b] = a2 * a2;
+            c3r[b] = a3r;
           }
         }
-      } else {
-        for (let j = 0; j < p; j++) {
-          const xj = x[row + j]!;
-          acc[oB + j] = acc[oB + j]! + ar * xj;
-          acc[oB2 + j] = acc[oB2 + j]! + a2r * xj;
-        }
       }
+      if (extended) {
+        addCrossBlock(x, p, first, n, cr, c2r, acc, oB, oB2, c3r, series.cross, 3 * p);
+        addGramBlock(x, p, first, n, c1, c2, c3, acc, 0, oS2, oS3, c4, series.gram, 4 * pp);
+        continue;
+      }
+      addCrossBlock(x, p, first, n, cr, c2r, acc, oB, oB2);
+      if (matrices) addGramBlock(x, p, first, n, c1, c2, uniform || skipS3 ? null : c3, acc, 0, oS2, oS3);
     }
-    this.raw1 = r1 + e1;
-    this.raw2 = r2 + e2;
+    if (uniform) {
+      fit.gramV.set(acc.subarray(oS2, oS2 + pp));
+      const c = this.uniform;
+      for (let j = 0; j < pp; j++) {
+        acc[oS2 + j] = c * acc[j]!;
+        acc[oS3 + j] = c * c * acc[j]!;
+      }
+      fit.sumV = sv + ev;
+      fit.weightValue = c;
+    }
+    this.raw1 = r1 + f1;
+    this.raw2 = r2 + f2;
     if (matrices) {
-      this.sumW = s1 + c1;
-      this.sumW2 = s2 + c2;
+      this.sumW = s1 + e1;
+      this.sumW2 = s2 + e2;
+    }
+    if (extended) {
+      series.gram.set(acc.subarray(0, 3 * pp), pp);
+      series.cross.set(acc.subarray(oB, oB + 2 * p), p);
+      series.power.set([this.sumW, this.sumW2, p3], 1);
+      series.residual.set([this.raw1, this.raw2, q3], 1);
+      series.start.set(start);
+      series.maxA = maxA;
+      series.tau2 = tau2;
     }
     return true;
   }
+}
+
+/** The common value of the entries when they are all equal (and finite), else NaN. */
+function uniformValue(a: ArrayLike<number>): number {
+  const c = a[0]!;
+  for (let i = 1; i < a.length; i++) if (a[i] !== c) return NaN;
+  return Number.isFinite(c) ? c : NaN;
 }
 
 function dot(a: Float64Array, b: Float64Array, p: number): number {

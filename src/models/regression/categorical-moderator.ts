@@ -61,6 +61,8 @@ export function dummyCoding(name: string, values: ArrayLike<unknown>, studies?: 
  * isCategorical('ablat', [44, 55, NaN]);                   // => false
  */
 export function isCategorical(name: string, values: ArrayLike<unknown>, studies?: readonly string[]): boolean {
+  // a typed array holds numbers only (a loop over 10⁶ of them would find no text)
+  if (ArrayBuffer.isView(values)) return false;
   let numbers = -1;
   let texts = -1;
   for (let i = 0; i < values.length; i++) {

@@ -38,22 +38,31 @@ export function scaledDesign(columns: readonly Float64Array[], names: readonly s
   const center = new Float64Array(p);
   const scale = new Float64Array(p);
   scale[0] = 1;
-  for (let i = 0; i < k; i++) x[i * p] = 1;
+  for (let at = 0; at < k * p; at += p) x[at] = 1;
   columns.forEach((col, c) => {
     const j = c + 1;
     let sum = 0;
-    for (let i = 0; i < k; i++) sum += col[i]!;
+    let lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < k; i++) {
+      const t = col[i]!;
+      sum += t;
+      if (t < lo) lo = t;
+      if (t > hi) hi = t;
+    }
     let mean = sum / k;
     let corr = 0;
     for (let i = 0; i < k; i++) corr += col[i]! - mean;
     mean += corr / k; // one refinement step of the mean
     let ss = 0;
-    for (let i = 0; i < k; i++) ss += (col[i]! - mean) ** 2;
+    for (let i = 0; i < k; i++) {
+      const dev = col[i]! - mean;
+      ss += dev * dev;
+    }
     const s = Math.sqrt(ss / k);
     center[j] = mean;
-    const constant = !(s > 0) || col.every((v) => v === col[0]);
+    const constant = !(s > 0) || !(lo < hi);
     scale[j] = constant ? 0 : s;
-    if (!constant) for (let i = 0; i < k; i++) x[i * p + j] = (col[i]! - mean) / s;
+    if (!constant) for (let i = 0, at = j; i < k; i++, at += p) x[at] = (col[i]! - mean) / s;
   });
   return { k, p, names: ['intercept', ...names], x, center, scale };
 }

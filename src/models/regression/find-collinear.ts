@@ -1,3 +1,4 @@
+import { addGramBlock, GRAM_BLOCK } from '../engine/gram-block.ts';
 import type { RegressionDesign } from './design-matrix.ts';
 
 /**
@@ -26,14 +27,12 @@ export function findCollinear(design: RegressionDesign): number {
   for (let j = 1; j < p; j++) if (!(scale[j]! > 0)) return j;
   // correlation matrix of the moderators (columns 1..p−1 are centred with mean square 1)
   const m = p - 1;
+  // XᵀX of the whole design summed in blocks of rows (see `addGramBlock`), then the moderators' block
+  const g = new Float64Array(p * p);
+  const ones = new Float64Array(Math.min(GRAM_BLOCK, k)).fill(1);
+  for (let first = 0; first < k; first += GRAM_BLOCK) addGramBlock(x, p, first, Math.min(GRAM_BLOCK, k - first), ones, null, null, g, 0, 0, 0);
   const r = new Float64Array(m * m);
-  for (let i = 0; i < k; i++) {
-    for (let a = 0; a < m; a++) {
-      const xa = x[i * p + a + 1]!;
-      for (let b = 0; b <= a; b++) r[a * m + b] = r[a * m + b]! + xa * x[i * p + b + 1]!;
-    }
-  }
-  for (let a = 0; a < m * m; a++) r[a] = r[a]! / k;
+  for (let a = 0; a < m; a++) for (let b = 0; b <= a; b++) r[a * m + b] = g[(a + 1) * p + b + 1]! / k;
   const l = new Float64Array(m * m);
   for (let j = 0; j < m; j++) {
     let d = r[j * m + j]!;

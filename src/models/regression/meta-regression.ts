@@ -197,8 +197,9 @@ export function metaRegression(input: EffectInput | EffectSizes, options: MetaRe
   }
   const design = intercept ? scaledDesign(columns, names, k) : noInterceptDesign(columns, names, k);
   const bad = intercept ? findCollinear(design) : findCollinearNoIntercept(design) + 1;
-  if (bad > 0) throw collinearError(names, bad, design.scale[bad - (intercept ? 0 : 1)]! > 0, data.rows.length < input.yi.length);
-  checkVariances(vi, data.labels, method);
+  if (bad > 0) throw collinearError(names, bad, design.scale[bad - (intercept ? 0 : 1)]! > 0, k < input.yi.length);
+  // the labels are read only for a message (10⁶ row names cost more than the fit)
+  checkVariances(vi, (i) => data.labels[i]!, method);
 
   const warnings = [...data.warnings];
   const userWeights = allWeights === null ? null : Float64Array.from(data.rows, (i) => allWeights[i]!);
@@ -310,11 +311,11 @@ function collinearError(names: readonly string[], column: number, varies: boolea
   );
 }
 
-function checkVariances(vi: Float64Array, labels: readonly string[], method: PoolingMethod): void {
+function checkVariances(vi: Float64Array, label: (i: number) => string, method: PoolingMethod): void {
   if (method === 'GENQ' || !NEEDS_POSITIVE_VI.has(method)) return;
   const i = vi.findIndex((v) => !(v > 0));
   if (i >= 0) {
-    throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, { field: 'vi', study: labels[i], value: vi[i], code: numberCode(vi[i]) });
+    throw new InputError(`sampling variance must be positive for method ${method} (its weights are 1/vi); use ML, REML, EB, HE or SJ`, { field: 'vi', study: label(i), value: vi[i], code: numberCode(vi[i]) });
   }
 }
 

@@ -135,6 +135,14 @@ interface ReadVariable {
 
 /** A design column: the product of its parts, NaN where a variable is missing. */
 function columnValues(parts: readonly { read: ReadVariable; level: string | null }[], n: number): Float64Array {
+  if (parts.length === 1 && parts[0]!.level === null) {
+    // one numeric variable: its values (NaN where missing), copied in one loop
+    const { missing, numbers } = parts[0]!.read;
+    if (missing.indexOf(1) < 0) return numbers!.slice(); // nothing missing: a copy of the memory
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = missing[i] ? NaN : numbers![i]!;
+    return out;
+  }
   const out = new Float64Array(n).fill(1);
   for (const { read, level } of parts) {
     const { missing, numbers, labels } = read;
@@ -191,6 +199,7 @@ function readVariable(name: string, spec: TermSpec): ReadVariable {
   const n = values.length;
   const given = spec.levels?.[name];
   const factor = given !== undefined || isCategorical(name, values, spec.studies);
+  if (!factor && values instanceof Float64Array) return numericVariable(name, values, spec);
   const missing = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const x = values[i];
@@ -235,6 +244,20 @@ function readVariable(name: string, spec: TermSpec): ReadVariable {
     throw new InputError(`categorical moderator "${name}" needs at least two levels; it has ${levels.length === 0 ? 'none' : `only "${levels[0]}"`}`, { field });
   }
   return { variable: { name, type: 'factor', levels: levels as string[] }, numbers: null, labels, missing };
+}
+
+/**
+ * A numeric moderator given as a Float64Array (the large-k case): NaN is missing, every other
+ * value is a number (infinities were refused by the caller); one tight loop, no copy.
+ */
+function numericVariable(name: string, values: Float64Array, spec: TermSpec): ReadVariable {
+  if (spec.reference?.[name] !== undefined) {
+    throw new InputError(`moderator "${name}" is numeric, so it has no reference level; give its levels to make it a factor`, { field: `reference.${name}` });
+  }
+  const n = values.length;
+  const missing = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (values[i] !== values[i]) missing[i] = 1;
+  return { variable: { name, type: 'numeric', levels: [] }, numbers: values, labels: null, missing };
 }
 
 /** Per term, how each factor in it is coded (R's TermCode and the no-intercept rule). */

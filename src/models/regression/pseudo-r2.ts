@@ -1,7 +1,6 @@
 import type { PoolingMethod } from '../../types.ts';
 import { tau2GeneralizedQ } from '../tau2/generalized-q-weighted.ts';
 import { interceptModel } from '../engine/intercept-model.ts';
-import { withBinnedScan } from '../engine/with-binned-scan.ts';
 import type { WeightedModel } from '../engine/weighted-model.ts';
 import { TAU2_ESTIMATORS } from '../tau2/estimators.ts';
 import type { Tau2Control } from '../tau2/tau2-fit.ts';
@@ -64,7 +63,9 @@ export function pseudoR2(
     const r2 = mss / (mss + rss);
     return Math.max(0, 100 * (1 - ((1 - r2) * (k - 1)) / (k - p)));
   }
-  const base = withBinnedScan(interceptModel(y, v, model.unit));
+  // the intercept-only model with its own large-k paths (binned scan and approximate scoring,
+  // paired Q sums), as metaAnalysis fits it
+  const base = interceptModel(y, v, model.unit);
   const reference = (method === 'GENQ' ? tau2GeneralizedQ(base, genqWeights ?? new Float64Array(k).fill(NaN)) : TAU2_ESTIMATORS[method](base, control)).tau2;
   if (!Number.isFinite(reference)) return NaN;
   if (reference === 0) return 0;

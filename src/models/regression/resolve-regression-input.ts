@@ -89,9 +89,10 @@ export function resolveRegressionInput(
     }
     const arr = denseArray(value as ArrayLike<unknown>, field);
     if (arr.length !== n) throw new InputError(`length mismatch: moderator "${name}" has ${arr.length} values but yi has ${n}`, { field, code: 'E_LENGTH_MISMATCH' });
-    for (let i = 0; i < n; i++) {
-      const x = arr[i];
-      if (x === Infinity || x === -Infinity) throw new InputError(`moderator "${name}" must be finite`, { field, row: i + 1, study: labelsIn?.[i], value: x, code: numberCode(x) });
+    const infinite = firstInfinite(arr);
+    if (infinite >= 0) {
+      const x = arr[infinite];
+      throw new InputError(`moderator "${name}" must be finite`, { field, row: infinite + 1, study: labelsIn?.[infinite], value: x, code: numberCode(x) });
     }
     return arr;
   };
@@ -106,6 +107,23 @@ export function resolveRegressionInput(
   const warnings = [...studies.warnings];
   const omitted = [...studies.omitted];
   const missingOf = variables.map((v) => built.missing.get(v)!);
+  // every study kept by resolveStudies and no moderator missing (the large-k case): no row
+  // bookkeeping, and the arrays of resolveStudies and buildTerms are the model's (no copy)
+  if (studies.yi.length === n && missingOf.every((m) => m.indexOf(1) < 0)) {
+    let rows: number[] | null = null;
+    return {
+      yi: studies.yi,
+      vi: studies.vi,
+      get labels() { return studies.labels; },
+      measure: studies.measure,
+      names,
+      columns: built.columns,
+      omitted: Object.freeze(omitted),
+      get rows() { return (rows ??= Array.from({ length: n }, (_, i) => i)); },
+      terms: built.terms,
+      warnings: summariseOmissions(warnings),
+    };
+  }
   const rows: number[] = [];
   // the studies kept by resolveStudies, in order; a row is kept when no moderator is missing
   const kept = studies.rows;
@@ -128,7 +146,6 @@ export function resolveRegressionInput(
     rows.push(i);
     keptPositions?.push(n);
   }
-  // every study complete: the arrays of resolveStudies are the model's (no copy)
   const at = keptPositions;
   return {
     yi: at === null ? studies.yi : Float64Array.from(at, (n) => studies.yi[n]!),
@@ -145,6 +162,16 @@ export function resolveRegressionInput(
     terms: built.terms,
     warnings: summariseOmissions(warnings),
   };
+}
+
+/** The first index holding ±Infinity, or −1 (a typed loop for a Float64Array: 10⁶ rows). */
+function firstInfinite(arr: ArrayLike<unknown>): number {
+  if (arr instanceof Float64Array) {
+    for (let i = 0; i < arr.length; i++) if (arr[i]! - arr[i]! !== 0 && arr[i] === arr[i]) return i;
+    return -1;
+  }
+  for (let i = 0; i < arr.length; i++) if (arr[i] === Infinity || arr[i] === -Infinity) return i;
+  return -1;
 }
 
 /** Column `name` of `data` (rows or a record of columns), or an error naming what is there. */
