@@ -1,6 +1,7 @@
 import { zeroin } from '../../numeric/brent-root.ts';
+import { GRID_SUMS_STRIDE, interceptGridSums } from '../engine/intercept-grid-sums.ts';
 import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
-import type { ScoringEquation } from '../tau2/fisher-scoring.ts';
+import { exactStep, type ScoringEquation } from '../tau2/fisher-scoring.ts';
 import { gridSpacing, scoringNotConvergedWarning } from '../tau2/likelihood-maximum.ts';
 import type { Tau2Control } from '../tau2/tau2-fit.ts';
 import type { BatchWorkspace } from './batch-workspace.ts';
@@ -13,6 +14,8 @@ const FAILED = -1;
 const NOT_CONVERGED = -2;
 /** Most log-likelihood values remembered per analysis (ℓ is asked for at 0, the scoring point and a few candidates). */
 const MEMORY = 12;
+/** Most points of the scan (the engine's `gridSpacing` gives at most 161). */
+const GRID_POINTS = 161;
 
 /**
  * `maximizeLikelihood` (the global maximum of the ML or REML likelihood over τ² ≥ 0, exact
@@ -45,6 +48,8 @@ export class LikelihoodMaximumInPlace {
   /** The engine's warning for the last analysis, if any. */
   warning: string | null = null;
   private ws!: BatchWorkspace;
+  /** The grid's sums (see `interceptGridSums`). */
+  private readonly gridBuffer = new Float64Array(GRID_SUMS_STRIDE * GRID_POINTS);
   private readonly sums: { sumW: number; sumW2: number; rss: number; rss2: number; trP: number } = { sumW: 0, sumW2: 0, rss: 0, rss2: 0, trP: 0 };
   /** The exact score at τ² (NaN where a weight is infinite), for Brent's method. */
   private readonly score = (t: number): number => {
@@ -76,7 +81,10 @@ export class LikelihoodMaximumInPlace {
     return this.candT[best]!;
   }
 
-  /** `fisherScoring` with the exact stopping rule; {@link FAILED} at an infinite weight or a step that is not finite. */
+  /** The bracket of `exactStep`, reused. */
+  private readonly bracket = new Float64Array(2);
+
+  /** `fisherScoring` with the exact stopping rule (its `exactStep`); {@link FAILED} at an infinite weight or a step that is not finite. */
   private fisherScoring(ws: BatchWorkspace, control: Tau2Control): number {
     const { model, equation } = this;
     const k = model.k;
@@ -84,10 +92,13 @@ export class LikelihoodMaximumInPlace {
     if (he === null) return NaN;
     const start = (he.rss - he.traceDiagonal(model.v)) / (k - 1);
     let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
+    const bracket = this.bracket;
+    bracket[0] = -1;
+    bracket[1] = Infinity;
     for (let iter = 1; iter <= control.maxIterations; iter++) {
       const fit = model.fitTau2(tau2);
       if (fit === null) return FAILED;
-      let adj = equation.step(fit, k, 1) * control.stepAdjustment;
+      let adj = exactStep(equation, fit, k, 1, tau2, control.stepAdjustment, bracket, true);
       if (!Number.isFinite(adj)) return FAILED;
       if (tau2 === 0 && adj <= 0) return 0;
       while (tau2 + adj < 0) adj /= 2;
@@ -142,7 +153,7 @@ export class LikelihoodMaximumInPlace {
   private scanAndPolish(ws: BatchWorkspace, scoring: number): number {
     const n = scanGrid(ws, this.score);
     const { grid, scores } = ws;
-    gridScores(ws, n, this.equation, this.sums);
+    gridScores(ws, n, this.equation, this.gridBuffer, this.sums);
     const zero = ws.atZero();
     scores[0] = zero === null ? NaN : this.equation.score(zero, ws.k, 1);
     if (!(scores[0]! > 0)) this.candidate(0);
@@ -193,32 +204,18 @@ function scanGrid(ws: BatchWorkspace, score: (t: number) => number): number {
 }
 
 /**
- * The engine's fused `gridSums` and the equation's score at each of the n grid points, into
- * `ws.scores[1 …]`: the same six power sums, each added over the studies in the same order (so
- * the same numbers and signs), point by point with the sums in registers.
+ * The engine's `gridSums` (the same `interceptGridSums`, so the same numbers and signs) and the
+ * equation's score at each of the n grid points, into `ws.scores[1 …]`.
  */
-function gridScores(ws: BatchWorkspace, n: number, equation: ScoringEquation, sums: { -readonly [K in keyof GridSums]: number }): void {
+function gridScores(ws: BatchWorkspace, n: number, equation: ScoringEquation, buffer: Float64Array, sums: { -readonly [K in keyof GridSums]: number }): void {
   const { y, v, k, grid, scores } = ws;
-  for (let j = 0; j < n; j++) {
-    const t = grid[j]!;
-    let s1 = 0, s2 = 0, sy = 0, syy = 0, s2y = 0, s2yy = 0;
-    for (let i = 0; i < k; i++) {
-      const yi = y[i]!;
-      const a = 1 / (v[i]! + t);
-      const a2 = a * a;
-      s1 += a;
-      s2 += a2;
-      sy += a * yi;
-      syy += a * (yi * yi);
-      s2y += a2 * yi;
-      s2yy += a2 * (yi * yi);
-    }
-    const mu = sy / s1;
-    sums.sumW = s1;
-    sums.sumW2 = s2;
-    sums.rss = syy - mu * sy;
-    sums.rss2 = s2yy - 2 * mu * s2y + mu * mu * s2;
-    sums.trP = s1 - s2 / s1;
+  interceptGridSums(y, v, grid, n, buffer);
+  for (let j = 0, b = 0; j < n; j++, b += GRID_SUMS_STRIDE) {
+    sums.sumW = buffer[b]!;
+    sums.sumW2 = buffer[b + 1]!;
+    sums.rss = buffer[b + 2]!;
+    sums.rss2 = buffer[b + 3]!;
+    sums.trP = buffer[b + 4]!;
     scores[j + 1] = equation.score(sums, k, 1);
   }
 }

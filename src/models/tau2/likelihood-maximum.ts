@@ -52,8 +52,8 @@ export function maximizeLikelihood(
 ): LikelihoodMaximum {
   const name = equation.name;
   const ll = memoized((t: number) => logLikelihood(model, t, restricted));
-  const scoring = fisherScoring(model, equation, control);
   const positive = firstNonPositive(model.v) < 0;
+  const scoring = fisherScoring(model, equation, control, positive);
   const best = scanAndPolish(model, equation, ll, scoring.converged ? scoring.tau2 : NaN, positive);
   // where scoring found the global maximum, ℓ(0) ≤ ℓ(τ̂²) and metafor's check keeps τ̂²: no
   // logarithms are needed (at k = 10⁶ each log-likelihood costs several passes over the data)
