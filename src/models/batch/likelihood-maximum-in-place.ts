@@ -2,6 +2,7 @@ import { zeroin } from '../../numeric/brent-root.ts';
 import { GRID_SUMS_STRIDE, interceptGridSums } from '../engine/intercept-grid-sums.ts';
 import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
 import { exactStep, type ScoringEquation } from '../tau2/fisher-scoring.ts';
+import { boundedScan, scanBuffers } from '../tau2/bounded-scan.ts';
 import { gridSpacing, scoringNotConvergedWarning } from '../tau2/likelihood-maximum.ts';
 import type { Tau2Control } from '../tau2/tau2-fit.ts';
 import type { BatchWorkspace } from './batch-workspace.ts';
@@ -20,9 +21,9 @@ const GRID_POINTS = 161;
 /**
  * `maximizeLikelihood` (the global maximum of the ML or REML likelihood over τ² ≥ 0, exact
  * stopping) for the analysis loaded in a {@link BatchWorkspace}, step for step — Fisher scoring
- * from the Hedges start, metafor's check of τ² = 0, the score at 0 and on the same geometric
- * grid (one fused pass), every + → − sign change polished by Brent's method, ℓ compared at the
- * candidates — so it returns the same τ² (model units), but without allocating: the grid,
+ * from the Hedges start (its `exactStep`), metafor's check of τ² = 0, the score at 0 and on the
+ * same geometric grid (the same `boundedScan` and `interceptGridSums`), every + → − sign change
+ * polished by Brent's method, ℓ compared at the candidates — so it returns the same τ² (model units), but without allocating: the grid,
  * sums, scores, candidates and remembered ℓ live in the workspace and in this object.
  *
  * Scoring that does not converge in `maxIterations` steps leaves the scan's maximum and the
@@ -48,8 +49,10 @@ export class LikelihoodMaximumInPlace {
   /** The engine's warning for the last analysis, if any. */
   warning: string | null = null;
   private ws!: BatchWorkspace;
-  /** The grid's sums (see `interceptGridSums`). */
+  /** The grid's sums (see `interceptGridSums`), the τ² of one round of the scan, and the scan's buffers. */
   private readonly gridBuffer = new Float64Array(GRID_SUMS_STRIDE * GRID_POINTS);
+  private readonly gridAt = new Float64Array(GRID_POINTS);
+  private readonly scan = scanBuffers(GRID_POINTS + 1);
   private readonly sums: { sumW: number; sumW2: number; rss: number; rss2: number; trP: number } = { sumW: 0, sumW2: 0, rss: 0, rss2: 0, trP: 0 };
   /** The exact score at τ² (NaN where a weight is infinite), for Brent's method. */
   private readonly score = (t: number): number => {
@@ -149,23 +152,64 @@ export class LikelihoodMaximumInPlace {
     this.candLl[this.candidates++] = this.ll(t);
   }
 
+  /**
+   * The score, F = yᵀPPy and G = F − S at the points `indices` of the scan (0: τ² = 0 from the
+   * workspace's fit; i ≥ 1: `grid[i − 1]` from `interceptGridSums`), for `boundedScan`.
+   */
+  private readonly evaluate = (indices: Int32Array, count: number): void => {
+    const { ws, equation, scan, gridBuffer, sums } = this;
+    const at = this.gridAt;
+    let m = 0;
+    for (let c = 0; c < count; c++) {
+      const i = indices[c]!;
+      if (i === 0) {
+        const zero = ws.atZero();
+        const s = zero === null ? NaN : equation.score(zero, ws.k, 1);
+        scan.score[0] = s;
+        scan.upper[0] = zero === null ? NaN : zero.rss2;
+        scan.lower[0] = zero === null ? NaN : zero.rss2 - s;
+      } else {
+        at[m++] = ws.grid[i - 1]!;
+      }
+    }
+    if (m === 0) return;
+    interceptGridSums(ws.y, ws.v, at, m, gridBuffer);
+    for (let c = 0, b = 0; c < count; c++) {
+      const i = indices[c]!;
+      if (i === 0) continue;
+      sums.sumW = gridBuffer[b]!;
+      sums.sumW2 = gridBuffer[b + 1]!;
+      sums.rss = gridBuffer[b + 2]!;
+      sums.rss2 = gridBuffer[b + 3]!;
+      sums.trP = gridBuffer[b + 4]!;
+      const s = equation.score(sums, ws.k, 1);
+      scan.score[i] = s;
+      scan.upper[i] = sums.rss2;
+      scan.lower[i] = sums.rss2 - s;
+      b += GRID_SUMS_STRIDE;
+    }
+  };
+
   /** `scanAndPolish` of the engine (every vᵢ > 0): the index of the best candidate, −1 if none. */
   private scanAndPolish(ws: BatchWorkspace, scoring: number): number {
-    const n = scanGrid(ws, this.score);
-    const { grid, scores } = ws;
-    gridScores(ws, n, this.equation, this.gridBuffer, this.sums);
-    const zero = ws.atZero();
-    scores[0] = zero === null ? NaN : this.equation.score(zero, ws.k, 1);
+    // the scan's points: τ² = 0, then the grid
+    const n = scanGrid(ws, this.score) + 1;
+    const grid = ws.grid;
+    const scan = this.scan;
+    boundedScan(n, this.evaluate, scan);
+    const { score: scores, done } = scan;
     if (!(scores[0]! > 0)) this.candidate(0);
     let brackets = 0;
-    for (let j = 0; j < n && brackets < MAX_BRACKETS; j++) {
-      if (!(scores[j]! > 0 && scores[j + 1]! <= 0)) continue;
+    for (let j = 0, next = 1; next < n && brackets < MAX_BRACKETS; next++) {
+      if (done[next] === 0) continue;
+      const i = j;
+      j = next;
+      if (!(scores[i]! > 0 && scores[j]! <= 0)) continue;
       brackets++;
-      // point j of the scan: 0, then the grid
-      const a = j === 0 ? 0 : grid[j - 1]!;
-      const b = grid[j]!;
+      const a = i === 0 ? 0 : grid[i - 1]!;
+      const b = grid[j - 1]!;
       if (scoring >= Math.max(1e-2, a) && scoring <= b) continue;
-      const left = j === 0 ? scores[j]! : this.score(a);
+      const left = i === 0 ? scores[i]! : this.score(a);
       const right = this.score(b);
       if (!(left > 0)) this.candidate(a);
       else if (right > 0) this.candidate(b);
@@ -201,21 +245,4 @@ function scanGrid(ws: BatchWorkspace, score: (t: number) => number): number {
   const { lower, ratio, n } = gridSpacing(yMax - yMin, vMin, vMax, score);
   for (let j = 0; j <= n; j++) grid[j] = lower * ratio ** j;
   return n + 1;
-}
-
-/**
- * The engine's `gridSums` (the same `interceptGridSums`, so the same numbers and signs) and the
- * equation's score at each of the n grid points, into `ws.scores[1 …]`.
- */
-function gridScores(ws: BatchWorkspace, n: number, equation: ScoringEquation, buffer: Float64Array, sums: { -readonly [K in keyof GridSums]: number }): void {
-  const { y, v, k, grid, scores } = ws;
-  interceptGridSums(y, v, grid, n, buffer);
-  for (let j = 0, b = 0; j < n; j++, b += GRID_SUMS_STRIDE) {
-    sums.sumW = buffer[b]!;
-    sums.sumW2 = buffer[b + 1]!;
-    sums.rss = buffer[b + 2]!;
-    sums.rss2 = buffer[b + 3]!;
-    sums.trP = buffer[b + 4]!;
-    scores[j + 1] = equation.score(sums, k, 1);
-  }
 }

@@ -1,7 +1,8 @@
 import { zeroin } from '../../numeric/brent-root.ts';
 import { firstNonPositive } from '../../numeric/first-non-positive.ts';
 import { dataSpread } from '../engine/data-spread.ts';
-import type { WeightedModel } from '../engine/weighted-model.ts';
+import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
+import { boundedScan, scanBuffers } from './bounded-scan.ts';
 import { fisherScoring, infiniteWeightWarning, type ScoringEquation } from './fisher-scoring.ts';
 import { logLikelihood } from './log-likelihood.ts';
 import type { Tau2Control } from './tau2-fit.ts';
@@ -31,7 +32,8 @@ export interface LikelihoodMaximum {
  * 1. Fisher scoring from max(0, τ²_HE), metafor's algorithm ({@link fisherScoring});
  * 2. the boundary τ² = 0 and a coarse scan of the score ∂ℓ/∂τ² on a geometric grid (5 points a
  *    decade) from 10⁻²·min vᵢ to beyond the point where the score turns negative for good,
- *    O(k) per point for the intercept-only model, without logarithms;
+ *    O(k) per point for the intercept-only model, without logarithms, skipping the stretches
+ *    that monotone bounds prove free of roots ({@link boundedScan});
  * 3. every sign change of the score from + to − (a local maximum) polished to machine
  *    precision by Brent's method within its grid bracket, and ℓ compared at these few points.
  *
@@ -130,9 +132,12 @@ interface Candidate {
 /**
  * Steps 2 and 3 of {@link maximizeLikelihood}: every local maximum is where the score ∂ℓ/∂τ²
  * changes sign from + to − (or τ² = 0 with a score ≤ 0), so the scan evaluates the score only
- * (no logarithms), brackets each sign change between neighbouring grid points and polishes it
- * by Brent's method; ℓ is evaluated at the few candidates, `scoring` among them, only when
- * there are two or more (each candidate's `ll` is computed on request and remembered).
+ * (no logarithms) on the grid, skipping the stretches that the monotone bounds of
+ * {@link boundedScan} prove free of roots (about 40 % of the points; every sign change between
+ * neighbouring grid points is still seen), brackets each sign change between neighbouring grid
+ * points and polishes it by Brent's method; ℓ is evaluated at the few candidates, `scoring`
+ * among them, only when there are two or more (each candidate's `ll` is computed on request and
+ * remembered).
  */
 function scanAndPolish(
   model: WeightedModel,
@@ -153,32 +158,53 @@ function scanAndPolish(
   };
   const grid = scanGrid(model, sign);
   const points = positive ? [0, ...grid] : grid;
-  // one fused pass for the whole grid where the model offers it (see `gridSums`); the first
-  // point and the ends of every bracket that is polished are evaluated exactly
-  const fused = model.gridSums?.(grid);
-  const gridScores = fused === undefined ? grid.map(score) : fused.map((s) => equation.score(s, k, p));
-  const scores = positive ? [score(0), ...gridScores] : gridScores;
-  if (!positive && fused !== undefined) scores[0] = score(points[0]!);
+  const n = points.length;
+  const fused = model.gridSums !== undefined;
+  const b = scanBuffers(n);
+  const write = (i: number, sums: GridSums | null) => {
+    const s = sums === null ? NaN : equation.score(sums, k, p);
+    b.score[i] = s;
+    b.upper[i] = sums === null ? NaN : sums.rss2;
+    b.lower[i] = sums === null ? NaN : sums.rss2 - s;
+  };
+  // one fused pass per round of points where the model offers it (see `gridSums`); the first
+  // point (τ² = 0 or the grid's lower end) and the ends of every bracket that is polished are
+  // evaluated exactly
+  boundedScan(n, (indices, count) => {
+    const at: number[] = [];
+    for (let c = 0; c < count; c++) {
+      const i = indices[c]!;
+      if (i === 0 || !fused) write(i, model.fitTau2(points[i]!));
+      else at.push(i);
+    }
+    if (at.length === 0) return;
+    const sums = model.gridSums!(at.map((i) => points[i]!));
+    at.forEach((i, c) => write(i, sums[c]!));
+  }, b);
+  const { score: scores, done } = b;
   const candidates: Candidate[] = [];
   if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: () => (positive ? ll(0) : ll(points[0]!)), iterations: 0, lastChange: 0 });
   let brackets = 0;
-  for (let j = 0; j + 1 < points.length && brackets < MAX_BRACKETS; j++) {
-    if (scores[j]! > 0 && scores[j + 1]! <= 0) {
-      brackets++;
-      // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
-      // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
-      if (scoring >= Math.max(1e-2, points[j]!) && scoring <= points[j + 1]!) continue;
-      const left = fused === undefined || j === 0 ? scores[j]! : score(points[j]!);
-      const right = fused === undefined ? scores[j + 1]! : score(points[j + 1]!);
-      if (!(left > 0)) {
-        // the fused sums placed the sign change a rounding error to the right of its end point
-        candidates.push({ tau2: points[j]!, ll: () => ll(points[j]!), iterations: 0, lastChange: 0 });
-      } else if (right > 0) {
-        candidates.push({ tau2: points[j + 1]!, ll: () => ll(points[j + 1]!), iterations: 0, lastChange: 0 });
-      } else {
-        const r = zeroin(score, points[j]!, points[j + 1]!, left, right, 0, 200);
-        candidates.push({ tau2: r.root, ll: () => ll(r.root), iterations: r.iterations, lastChange: r.change });
-      }
+  for (let j = 0, next = 1; next < n && brackets < MAX_BRACKETS; next++) {
+    if (done[next] === 0) continue;
+    const i = j;
+    j = next;
+    // a sign change from + to − lies between neighbouring grid points (see `boundedScan`)
+    if (!(scores[i]! > 0 && scores[j]! <= 0)) continue;
+    brackets++;
+    // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
+    // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
+    if (scoring >= Math.max(1e-2, points[i]!) && scoring <= points[j]!) continue;
+    const left = !fused || i === 0 ? scores[i]! : score(points[i]!);
+    const right = !fused ? scores[j]! : score(points[j]!);
+    if (!(left > 0)) {
+      // the fused sums placed the sign change a rounding error to the right of its end point
+      candidates.push({ tau2: points[i]!, ll: () => ll(points[i]!), iterations: 0, lastChange: 0 });
+    } else if (right > 0) {
+      candidates.push({ tau2: points[j]!, ll: () => ll(points[j]!), iterations: 0, lastChange: 0 });
+    } else {
+      const r = zeroin(score, points[i]!, points[j]!, left, right, 0, 200);
+      candidates.push({ tau2: r.root, ll: () => ll(r.root), iterations: r.iterations, lastChange: r.change });
     }
   }
   if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: () => ll(scoring), iterations: 0, lastChange: 0 });
