@@ -3,6 +3,7 @@ import { GRID_SUMS_STRIDE, interceptGridSums } from '../engine/intercept-grid-su
 import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
 import { exactStep, type ScoringEquation } from '../tau2/fisher-scoring.ts';
 import { boundedScan, scanBuffers } from '../tau2/bounded-scan.ts';
+import { interceptHedgesStart } from '../tau2/hedges.ts';
 import { gridSpacing, scoringNotConvergedWarning } from '../tau2/likelihood-maximum.ts';
 import type { Tau2Control } from '../tau2/tau2-fit.ts';
 import type { BatchWorkspace } from './batch-workspace.ts';
@@ -91,9 +92,7 @@ export class LikelihoodMaximumInPlace {
   private fisherScoring(ws: BatchWorkspace, control: Tau2Control): number {
     const { model, equation } = this;
     const k = model.k;
-    const he = model.fitWeights(ws.ones);
-    if (he === null) return NaN;
-    const start = (he.rss - he.traceDiagonal(model.v)) / (k - 1);
+    const start = interceptHedgesStart(ws.y, ws.v);
     let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
     const bracket = this.bracket;
     bracket[0] = -1;
@@ -177,12 +176,7 @@ export class LikelihoodMaximumInPlace {
     for (let c = 0, b = 0; c < count; c++) {
       const i = indices[c]!;
       if (i === 0) continue;
-      sums.sumW = gridBuffer[b]!;
-      sums.sumW2 = gridBuffer[b + 1]!;
-      sums.rss = gridBuffer[b + 2]!;
-      sums.rss2 = gridBuffer[b + 3]!;
-      sums.trP = gridBuffer[b + 4]!;
-      const s = equation.score(sums, ws.k, 1);
+      const s = equation.score(readSums(gridBuffer, b, sums), ws.k, 1);
       scan.score[i] = s;
       scan.upper[i] = sums.rss2;
       scan.lower[i] = sums.rss2 - s;
@@ -190,10 +184,18 @@ export class LikelihoodMaximumInPlace {
     }
   };
 
+  /** The score at τ² from the scan's sums (`interceptGridSums`), for the sign at the grid's upper end (as the engine). */
+  private readonly sign = (t: number): number => {
+    const { ws, gridAt, gridBuffer, sums } = this;
+    gridAt[0] = t;
+    interceptGridSums(ws.y, ws.v, gridAt, 1, gridBuffer);
+    return this.equation.score(readSums(gridBuffer, 0, sums), ws.k, 1);
+  };
+
   /** `scanAndPolish` of the engine (every vᵢ > 0): the index of the best candidate, −1 if none. */
   private scanAndPolish(ws: BatchWorkspace, scoring: number): number {
     // the scan's points: τ² = 0, then the grid
-    const n = scanGrid(ws, this.score) + 1;
+    const n = scanGrid(ws, this.sign) + 1;
     const grid = ws.grid;
     const scan = this.scan;
     boundedScan(n, this.evaluate, scan);
@@ -245,4 +247,14 @@ function scanGrid(ws: BatchWorkspace, score: (t: number) => number): number {
   const { lower, ratio, n } = gridSpacing(yMax - yMin, vMin, vMax, score);
   for (let j = 0; j <= n; j++) grid[j] = lower * ratio ** j;
   return n + 1;
+}
+
+/** The sums of one point of `interceptGridSums`'s output (from `b`) into `sums`. */
+function readSums(buffer: Float64Array, b: number, sums: { -readonly [K in keyof GridSums]: number }): GridSums {
+  sums.sumW = buffer[b]!;
+  sums.sumW2 = buffer[b + 1]!;
+  sums.rss = buffer[b + 2]!;
+  sums.rss2 = buffer[b + 3]!;
+  sums.trP = buffer[b + 4]!;
+  return sums;
 }

@@ -1,6 +1,6 @@
 import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
 import { firstNonPositive } from '../../numeric/first-non-positive.ts';
-import { hedgesStart } from './hedges.ts';
+import { hedgesStart, interceptHedgesStart } from './hedges.ts';
 import type { Tau2Control } from './tau2-fit.ts';
 
 /**
@@ -62,7 +62,8 @@ export interface ScoringResult {
  * step counting as 0 — metafor's rule and path to the letter. With `'exact'` it stops when
  * |Δ| ≤ threshold·max(1, τ²) (data scaled to unit variance, so the rule is relative), and where
  * the equation has a `slope` and the fit its sums, steps become safeguarded Newton steps near the
- * root ({@link exactStep}): quadratic instead of linear convergence, so `iterations` counts
+ * root ({@link exactStep}): quadratic instead of linear convergence, from the same start
+ * computed in one plain pass for the intercept-only model (`interceptHedgesStart`), so `iterations` counts
  * these mixed steps, not metafor's (`positive`: every vᵢ > 0, see `exactStep`; computed if not
  * given). O(k·p²) per step (O(k) for the intercept-only model, without
  * allocation).
@@ -75,9 +76,9 @@ export interface ScoringResult {
  */
 export function fisherScoring(model: WeightedModel, equation: ScoringEquation, control: Tau2Control, positive = firstNonPositive(model.v) < 0): ScoringResult {
   const { k, p } = model;
-  const start = hedgesStart(model);
-  let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
   const metafor = control.stopping === 'metafor';
+  const start = metafor || model.p !== 1 ? hedgesStart(model) : interceptHedgesStart(model.y, model.v);
+  let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
   // with the exact rule, cheap approximate sums (large k) bring τ² near the root first; the exact
   // iterations below then start there and decide convergence, so the result is theirs
   const approach = metafor ? null : approximateScoring(model, equation, control, tau2);

@@ -39,6 +39,30 @@ export function hedgesStart(model: WeightedModel): number {
   return hedgesWith(model, false)[0];
 }
 
+/**
+ * {@link hedgesStart} for the intercept-only model in one plain pass: Σ(yᵢ − ȳ)²/(k − 1) − Σvᵢ/k
+ * from sums about y₁ (no weighted fit, no compensated trace). The start of the exact path's
+ * scoring, which only needs to be near the root (metafor's path keeps `hedgesStart`); shared
+ * with the batch kernel, so both start at the same point.
+ *
+ * @example
+ * interceptHedgesStart(new Float64Array([0, 2, 4]), new Float64Array([1, 1, 1])) // => 3 (4 − 1)
+ */
+export function interceptHedgesStart(y: Float64Array, v: Float64Array): number {
+  const k = y.length;
+  const c = y[0]!;
+  let sd = 0;
+  let sdd = 0;
+  let sv = 0;
+  for (let i = 0; i < k; i++) {
+    const d = y[i]! - c;
+    sd += d;
+    sdd += d * d;
+    sv += v[i]!;
+  }
+  return (sdd - (sd * sd) / k) / (k - 1) - sv / k;
+}
+
 function hedgesWith(model: WeightedModel, withSe: boolean): [number, number] {
   const { k, p, v } = model;
   const fit = model.fitWeights(new Float64Array(k).fill(1));

@@ -16,6 +16,12 @@ const MAX_BRACKETS = 8;
 /** A log-likelihood gain below this is rounding, not a better maximum. */
 const LL_NOISE = 1e-8;
 
+/**
+ * The scan's work space, shared by every call (a scan runs to its end before another starts; a
+ * typed array beyond 64 bytes costs an allocation outside the heap, noticeable at small k).
+ */
+let scratch = scanBuffers(MAX_POINTS + 2);
+
 /** The maximizer of an (RE)ML likelihood over τ² ≥ 0 and how it was found. */
 export interface LikelihoodMaximum {
   readonly tau2: number;
@@ -151,16 +157,18 @@ function scanAndPolish(
     const fit = model.fitTau2(t);
     return fit === null ? NaN : equation.score(fit, k, p);
   };
-  // the grid's upper end only needs the sign of the score there: approximate sums where offered
+  // the grid's upper end only needs the sign of the score there: approximate or the scan's own
+  // sums where offered (an exact fit there would also move the model's centre far from τ̂²)
   const sign = (t: number) => {
-    const sums = model.approximateSums?.(t) ?? null;
+    const sums = model.approximateSums?.(t) ?? model.gridSums?.([t])[0] ?? null;
     return sums === null ? score(t) : equation.score(sums, k, p);
   };
   const grid = scanGrid(model, sign);
   const points = positive ? [0, ...grid] : grid;
   const n = points.length;
   const fused = model.gridSums !== undefined;
-  const b = scanBuffers(n);
+  if (scratch.score.length < n) scratch = scanBuffers(n);
+  const b = scratch;
   const write = (i: number, sums: GridSums | null) => {
     const s = sums === null ? NaN : equation.score(sums, k, p);
     b.score[i] = s;
