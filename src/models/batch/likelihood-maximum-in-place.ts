@@ -45,7 +45,6 @@ export class LikelihoodMaximumInPlace {
   private readonly memoLl = new Float64Array(MEMORY);
   private remembered = 0;
   private readonly candT = new Float64Array(MAX_BRACKETS + 2);
-  private readonly candLl = new Float64Array(MAX_BRACKETS + 2);
   private candidates = 0;
   /** The engine's warning for the last analysis, if any. */
   warning: string | null = null;
@@ -78,9 +77,11 @@ export class LikelihoodMaximumInPlace {
       this.warning = scoringNotConvergedWarning(equation.name, control.maxIterations);
       return this.candT[best]!;
     }
-    const metaforPoint = this.metaforCheck(scoring);
     const best = this.scanAndPolish(ws, scoring);
-    const bestLl = this.candLl[best]!;
+    // scoring at the global maximum: ℓ(0) ≤ ℓ(τ̂²), metafor's check keeps τ̂² (as the engine, no ℓ needed)
+    if (this.candT[best] === scoring) return scoring;
+    const metaforPoint = this.metaforCheck(scoring);
+    const bestLl = this.ll(this.candT[best]!);
     if (bestLl - this.ll(scoring) > LL_NOISE || bestLl - this.ll(metaforPoint) > LL_NOISE) return NaN;
     return this.candT[best]!;
   }
@@ -147,8 +148,7 @@ export class LikelihoodMaximumInPlace {
   }
 
   private candidate(t: number): void {
-    this.candT[this.candidates] = t;
-    this.candLl[this.candidates++] = this.ll(t);
+    this.candT[this.candidates++] = t;
   }
 
   /**
@@ -219,10 +219,11 @@ export class LikelihoodMaximumInPlace {
     }
     if (Number.isFinite(scoring)) this.candidate(scoring);
     if (this.candidates === 0) return -1;
+    // ℓ only where there are two or more candidates (as the engine)
     let best = 0;
     for (let c = 1; c < this.candidates; c++) {
-      const top = this.candLl[best]!;
-      if (this.candLl[c]! > top + 1e-13 * (1 + Math.abs(top))) best = c;
+      const top = this.ll(this.candT[best]!);
+      if (this.ll(this.candT[c]!) > top + 1e-13 * (1 + Math.abs(top))) best = c;
     }
     return best;
   }

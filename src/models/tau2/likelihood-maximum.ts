@@ -35,7 +35,9 @@ export interface LikelihoodMaximum {
  * The global maximum of the ML or REML log-likelihood over τ² ≥ 0 (Viechtbauer, 2005, JEBS
  * 30:261; Hardy & Thompson, 1996), found so that a local maximum cannot pass for it:
  *
- * 1. Fisher scoring from max(0, τ²_HE), metafor's algorithm ({@link fisherScoring});
+ * 1. Fisher scoring from max(0, τ²_HE), metafor's algorithm ({@link fisherScoring}), with
+ *    safeguarded Newton steps near the root on the default exact path (`exactStep`: 4–6 fits
+ *    where scoring to the exact rule takes 10–40, and converging where scoring oscillates);
  * 2. the boundary τ² = 0 and a coarse scan of the score ∂ℓ/∂τ² on a geometric grid (5 points a
  *    decade) from 10⁻²·min vᵢ to beyond the point where the score turns negative for good,
  *    O(k) per point for the intercept-only model, without logarithms, skipping the stretches
@@ -43,7 +45,9 @@ export interface LikelihoodMaximum {
  * 3. every sign change of the score from + to − (a local maximum) polished to machine
  *    precision by Brent's method within its grid bracket, and ℓ compared at these few points.
  *
- * The highest of these points is the estimate. When metafor's iteration would stop elsewhere —
+ * The highest of these points is the estimate. `iterations` counts the steps of 1 (on the exact
+ * path Newton's and bisection's among them, so fewer than metafor's) plus Brent's in 3;
+ * `converged` is true whenever a maximum was found. When metafor's iteration would stop elsewhere —
  * scoring at another local maximum, or metafor's check of τ² = 0 (tolerance ε^¼) deciding
  * differently — a warning gives both points and the gap in log-likelihood. With
  * `control.stopping = 'metafor'` metafor's point itself is returned (its `ll0check` included).
