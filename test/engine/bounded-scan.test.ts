@@ -60,6 +60,7 @@ function compare(y: readonly number[], v: readonly number[], reml: boolean) {
       b.score[i] = q.f - g;
       b.upper[i] = q.f;
       b.lower[i] = g;
+      b.weight[i] = q.sumW;
       evaluated++;
     }
   }, b);

@@ -152,7 +152,7 @@ export class LikelihoodMaximumInPlace {
   }
 
   /**
-   * The score, F = yᵀPPy and G = F − S at the points `indices` of the scan (0: τ² = 0 from the
+   * The score, F = yᵀPPy, G = F − S and Σwᵢ at the points `indices` of the scan (0: τ² = 0 from the
    * workspace's fit; i ≥ 1: `grid[i − 1]` from `interceptGridSums`), for `boundedScan`.
    */
   private readonly evaluate = (indices: Int32Array, count: number): void => {
@@ -167,6 +167,7 @@ export class LikelihoodMaximumInPlace {
         scan.score[0] = s;
         scan.upper[0] = zero === null ? NaN : zero.rss2;
         scan.lower[0] = zero === null ? NaN : zero.rss2 - s;
+        scan.weight[0] = zero === null ? NaN : zero.sumW;
       } else {
         at[m++] = ws.grid[i - 1]!;
       }
@@ -180,6 +181,7 @@ export class LikelihoodMaximumInPlace {
       scan.score[i] = s;
       scan.upper[i] = sums.rss2;
       scan.lower[i] = sums.rss2 - s;
+      scan.weight[i] = sums.sumW;
       b += GRID_SUMS_STRIDE;
     }
   };

@@ -1,6 +1,6 @@
 /** The first pass evaluates every this-many points of the grid (5 a decade: one a decade). */
 const COARSE = 5;
-/** Relative margin of the bounds against the rounding of the scan's sums. */
+/** Margin of the bounds against the rounding of the scan's sums, relative to G + Σwᵢ. */
 const MARGIN = 1e-7;
 
 /** Work space of {@link boundedScan} for n points: score, its two parts, and flags. */
@@ -11,6 +11,8 @@ export interface ScanBuffers {
   readonly upper: Float64Array;
   /** G = F − S (tr P for REML, Σwᵢ for ML) at each evaluated point. */
   readonly lower: Float64Array;
+  /** Σwᵢ at each evaluated point: tr P = Σwᵢ − Σwᵢ²/Σwᵢ loses up to ε·Σwᵢ to cancellation. */
+  readonly weight: Float64Array;
   /** 1 where the point has been evaluated. */
   readonly done: Uint8Array;
   /** Indices handed to `evaluate`. */
@@ -24,7 +26,7 @@ export interface ScanBuffers {
  * scanBuffers(161).score.length // => 161
  */
 export function scanBuffers(n: number): ScanBuffers {
-  return { score: new Float64Array(n), upper: new Float64Array(n), lower: new Float64Array(n), done: new Uint8Array(n), batch: new Int32Array(n) };
+  return { score: new Float64Array(n), upper: new Float64Array(n), lower: new Float64Array(n), weight: new Float64Array(n), done: new Uint8Array(n), batch: new Int32Array(n) };
 }
 
 /**
@@ -41,19 +43,19 @@ export function scanBuffers(n: number): ScanBuffers {
  * decade) and the ends, then, round by round, the middle point of every stretch between evaluated
  * neighbours that the bounds do not settle or where S changes sign from + to −, until each is
  * settled or one grid step wide. The sign changes from + to − between neighbouring evaluated
- * points are then exactly those of the full grid (the bounds are applied with a relative margin
- * of 1e-7 against the rounding of the sums), found with about 40 % fewer evaluations, and on a
+ * points are then exactly those of the full grid (the bounds are applied with a margin of
+ * 1e-7·(G + Σwᵢ) against the rounding of the sums), found with about 40 % fewer evaluations, and on a
  * settled stretch no pair of roots can hide between grid points.
  *
  * @param n  points of the grid (index 0 the smallest τ²)
- * @param evaluate  writes S, F and G of the points `indices[0 … count − 1]` into `b` (NaN where
- *   a fit fails)
+ * @param evaluate  writes S, F, G and Σwᵢ of the points `indices[0 … count − 1]` into `b` (NaN
+ *   where a fit fails)
  * @param b  work space for at least n points ({@link scanBuffers}); on return `done` flags the
  *   evaluated points, which always include the first and the last
  * @example
  * // F = 2/(1 + τ²)², G = 1/(1 + τ²) on τ² = 0, 0.25, …, 4: S changes sign at τ² = 1 (index 4)
  * const b = scanBuffers(17);
- * const at = (i: number) => { const u = 1 + i / 4; b.upper[i] = 2 / u ** 2; b.lower[i] = 1 / u; b.score[i] = 2 / u ** 2 - 1 / u; };
+ * const at = (i: number) => { const u = 1 + i / 4; b.upper[i] = 2 / u ** 2; b.lower[i] = 1 / u; b.weight[i] = 1 / u; b.score[i] = 2 / u ** 2 - 1 / u; };
  * boundedScan(17, (idx, count) => { for (let c = 0; c < count; c++) at(idx[c]!); }, b);
  * [b.done[3], b.done[4], b.done[5], b.done[11]] // => [1, 1, 1, 0]
  */
@@ -78,6 +80,6 @@ export function boundedScan(n: number, evaluate: (indices: Int32Array, count: nu
 
 /** Whether S has one strict sign on [τ²ₐ, τ²ⱼ] by the bounds (and does not change from + to −). */
 function settled(b: ScanBuffers, a: number, j: number): boolean {
-  const { upper: f, lower: g } = b;
-  return f[a]! < g[j]! * (1 - MARGIN) || f[j]! > g[a]! * (1 + MARGIN);
+  const { upper: f, lower: g, weight: w } = b;
+  return f[a]! < g[j]! - MARGIN * (g[j]! + w[j]!) || f[j]! > g[a]! + MARGIN * (g[a]! + w[a]!);
 }

@@ -178,6 +178,7 @@ function scanAndPolish(
     b.score[i] = s;
     b.upper[i] = sums === null ? NaN : sums.rss2;
     b.lower[i] = sums === null ? NaN : sums.rss2 - s;
+    b.weight[i] = sums === null ? NaN : sums.sumW;
   };
   // one fused pass per round of points where the model offers it (see `gridSums`); the first
   // point (τ² = 0 or the grid's lower end) and the ends of every bracket that is polished are
