@@ -167,9 +167,13 @@ function scanAndPolish(
     const sums = model.approximateSums?.(t) ?? model.gridSums?.([t])[0] ?? null;
     return sums === null ? score(t) : equation.score(sums, k, p);
   };
-  const grid = scanGrid(model, sign);
-  const points = positive ? [0, ...grid] : grid;
-  const n = points.length;
+  // the points of `scanGrid` (after τ² = 0 where every vᵢ > 0), each computed only where the
+  // scan evaluates it (about half of them)
+  const { range, vMin, vMax } = dataSpread(model.y, model.v);
+  const { lower, ratio, n: last } = gridSpacing(range, vMin, vMax, sign);
+  const off = positive ? 1 : 0;
+  const n = last + 1 + off;
+  const point = (i: number) => (i < off ? 0 : lower * ratio ** (i - off));
   const fused = model.gridSums !== undefined;
   if (scratch.score.length < n) scratch = scanBuffers(n);
   const b = scratch;
@@ -187,16 +191,16 @@ function scanAndPolish(
     const at: number[] = [];
     for (let c = 0; c < count; c++) {
       const i = indices[c]!;
-      if (i === 0 || !fused) write(i, model.fitTau2(points[i]!));
+      if (i === 0 || !fused) write(i, model.fitTau2(point(i)));
       else at.push(i);
     }
     if (at.length === 0) return;
-    const sums = model.gridSums!(at.map((i) => points[i]!));
+    const sums = model.gridSums!(at.map((i) => point(i)));
     at.forEach((i, c) => write(i, sums[c]!));
   }, b);
   const { score: scores, done } = b;
   const candidates: Candidate[] = [];
-  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: () => (positive ? ll(0) : ll(points[0]!)), iterations: 0, lastChange: 0 });
+  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: () => (positive ? ll(0) : ll(point(0))), iterations: 0, lastChange: 0 });
   let brackets = 0;
   for (let j = 0, next = 1; next < n && brackets < MAX_BRACKETS; next++) {
     if (done[next] === 0) continue;
@@ -207,16 +211,16 @@ function scanAndPolish(
     brackets++;
     // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
     // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
-    if (scoring >= Math.max(1e-2, points[i]!) && scoring <= points[j]!) continue;
-    const left = !fused || i === 0 ? scores[i]! : score(points[i]!);
-    const right = !fused ? scores[j]! : score(points[j]!);
+    if (scoring >= Math.max(1e-2, point(i)) && scoring <= point(j)) continue;
+    const left = !fused || i === 0 ? scores[i]! : score(point(i));
+    const right = !fused ? scores[j]! : score(point(j));
     if (!(left > 0)) {
       // the fused sums placed the sign change a rounding error to the right of its end point
-      candidates.push({ tau2: points[i]!, ll: () => ll(points[i]!), iterations: 0, lastChange: 0 });
+      candidates.push({ tau2: point(i), ll: () => ll(point(i)), iterations: 0, lastChange: 0 });
     } else if (right > 0) {
-      candidates.push({ tau2: points[j]!, ll: () => ll(points[j]!), iterations: 0, lastChange: 0 });
+      candidates.push({ tau2: point(j), ll: () => ll(point(j)), iterations: 0, lastChange: 0 });
     } else {
-      const r = zeroin(score, points[i]!, points[j]!, left, right, 0, 200);
+      const r = zeroin(score, point(i), point(j), left, right, 0, 200);
       candidates.push({ tau2: r.root, ll: () => ll(r.root), iterations: r.iterations, lastChange: r.change });
     }
   }
