@@ -82,11 +82,10 @@ describe('metaAnalysisBatch agrees with metaAnalysis column by column (1e-12) an
     expectAgrees(metaAnalysisBatch(pack(analyses), options), analyses, options);
   });
 
-  it('REML on 600 analyses of k = 10 (the benchmark\'s data), where Fisher scoring sometimes does not converge', () => {
+  it('REML on 600 analyses of k = 10 (the benchmark\'s data), where plain Fisher scoring sometimes oscillates for ever', () => {
     const analyses = simulated(600, 10, 11);
     const batch = metaAnalysisBatch(pack(analyses));
     expectAgrees(batch, analyses, {});
-    expect(batch.warnings.some((w) => w.some((x) => /did not converge/.test(x)))).toBe(true);
     expect([...batch.tau2].some((t) => t === 0)).toBe(true);
   });
 

@@ -1,6 +1,9 @@
 import { zeroin } from '../../numeric/brent-root.ts';
+import { GRID_SUMS_STRIDE, interceptGridSums } from '../engine/intercept-grid-sums.ts';
 import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
-import type { ScoringEquation } from '../tau2/fisher-scoring.ts';
+import { exactStep, type ScoringEquation } from '../tau2/fisher-scoring.ts';
+import { boundedScan, scanBuffers } from '../tau2/bounded-scan.ts';
+import { hedgesStart } from '../tau2/hedges.ts';
 import { gridSpacing, scoringNotConvergedWarning } from '../tau2/likelihood-maximum.ts';
 import type { Tau2Control } from '../tau2/tau2-fit.ts';
 import type { BatchWorkspace } from './batch-workspace.ts';
@@ -13,13 +16,15 @@ const FAILED = -1;
 const NOT_CONVERGED = -2;
 /** Most log-likelihood values remembered per analysis (ℓ is asked for at 0, the scoring point and a few candidates). */
 const MEMORY = 12;
+/** Most points of the scan (the engine's `gridSpacing` gives at most 161). */
+const GRID_POINTS = 161;
 
 /**
  * `maximizeLikelihood` (the global maximum of the ML or REML likelihood over τ² ≥ 0, exact
  * stopping) for the analysis loaded in a {@link BatchWorkspace}, step for step — Fisher scoring
- * from the Hedges start, metafor's check of τ² = 0, the score at 0 and on the same geometric
- * grid (one fused pass), every + → − sign change polished by Brent's method, ℓ compared at the
- * candidates — so it returns the same τ² (model units), but without allocating: the grid,
+ * from the Hedges start (its `exactStep`), metafor's check of τ² = 0, the score at 0 and on the
+ * same geometric grid (the same `boundedScan` and `interceptGridSums`), every + → − sign change
+ * polished by Brent's method, ℓ compared at the candidates — so it returns the same τ² (model units), but without allocating: the grid,
  * sums, scores, candidates and remembered ℓ live in the workspace and in this object.
  *
  * Scoring that does not converge in `maxIterations` steps leaves the scan's maximum and the
@@ -40,11 +45,14 @@ export class LikelihoodMaximumInPlace {
   private readonly memoLl = new Float64Array(MEMORY);
   private remembered = 0;
   private readonly candT = new Float64Array(MAX_BRACKETS + 2);
-  private readonly candLl = new Float64Array(MAX_BRACKETS + 2);
   private candidates = 0;
   /** The engine's warning for the last analysis, if any. */
   warning: string | null = null;
   private ws!: BatchWorkspace;
+  /** The grid's sums (see `interceptGridSums`), the τ² of one round of the scan, and the scan's buffers. */
+  private readonly gridBuffer = new Float64Array(GRID_SUMS_STRIDE * GRID_POINTS);
+  private readonly gridAt = new Float64Array(GRID_POINTS);
+  private readonly scan = scanBuffers(GRID_POINTS + 1);
   private readonly sums: { sumW: number; sumW2: number; rss: number; rss2: number; trP: number } = { sumW: 0, sumW2: 0, rss: 0, rss2: 0, trP: 0 };
   /** The exact score at τ² (NaN where a weight is infinite), for Brent's method. */
   private readonly score = (t: number): number => {
@@ -69,25 +77,31 @@ export class LikelihoodMaximumInPlace {
       this.warning = scoringNotConvergedWarning(equation.name, control.maxIterations);
       return this.candT[best]!;
     }
-    const metaforPoint = this.metaforCheck(scoring);
     const best = this.scanAndPolish(ws, scoring);
-    const bestLl = this.candLl[best]!;
+    // scoring at the global maximum: ℓ(0) ≤ ℓ(τ̂²), metafor's check keeps τ̂² (as the engine, no ℓ needed)
+    if (this.candT[best] === scoring) return scoring;
+    const metaforPoint = this.metaforCheck(scoring);
+    const bestLl = this.ll(this.candT[best]!);
     if (bestLl - this.ll(scoring) > LL_NOISE || bestLl - this.ll(metaforPoint) > LL_NOISE) return NaN;
     return this.candT[best]!;
   }
 
-  /** `fisherScoring` with the exact stopping rule; {@link FAILED} at an infinite weight or a step that is not finite. */
+  /** The bracket of `exactStep`, reused. */
+  private readonly bracket = new Float64Array(2);
+
+  /** `fisherScoring` with the exact stopping rule (its `exactStep`); {@link FAILED} at an infinite weight or a step that is not finite. */
   private fisherScoring(ws: BatchWorkspace, control: Tau2Control): number {
     const { model, equation } = this;
     const k = model.k;
-    const he = model.fitWeights(ws.ones);
-    if (he === null) return NaN;
-    const start = (he.rss - he.traceDiagonal(model.v)) / (k - 1);
+    const start = hedgesStart(model);
     let tau2 = Number.isFinite(start) ? Math.max(0, start) : 0;
+    const bracket = this.bracket;
+    bracket[0] = -1;
+    bracket[1] = Infinity;
     for (let iter = 1; iter <= control.maxIterations; iter++) {
       const fit = model.fitTau2(tau2);
       if (fit === null) return FAILED;
-      let adj = equation.step(fit, k, 1) * control.stepAdjustment;
+      let adj = exactStep(equation, fit, k, 1, tau2, control.stepAdjustment, bracket, true);
       if (!Number.isFinite(adj)) return FAILED;
       if (tau2 === 0 && adj <= 0) return 0;
       while (tau2 + adj < 0) adj /= 2;
@@ -134,27 +148,72 @@ export class LikelihoodMaximumInPlace {
   }
 
   private candidate(t: number): void {
-    this.candT[this.candidates] = t;
-    this.candLl[this.candidates++] = this.ll(t);
+    this.candT[this.candidates++] = t;
   }
+
+  /**
+   * The score, F = yᵀPPy, G = F − S and Σwᵢ at the points `indices` of the scan (0: τ² = 0 from the
+   * workspace's fit; i ≥ 1: `grid[i − 1]` from `interceptGridSums`), for `boundedScan`.
+   */
+  private readonly evaluate = (indices: Int32Array, count: number): void => {
+    const { ws, equation, scan, gridBuffer, sums } = this;
+    const at = this.gridAt;
+    let m = 0;
+    for (let c = 0; c < count; c++) {
+      const i = indices[c]!;
+      if (i === 0) {
+        const zero = ws.atZero();
+        const s = zero === null ? NaN : equation.score(zero, ws.k, 1);
+        scan.score[0] = s;
+        scan.upper[0] = zero === null ? NaN : zero.rss2;
+        scan.lower[0] = zero === null ? NaN : zero.rss2 - s;
+        scan.weight[0] = zero === null ? NaN : zero.sumW;
+      } else {
+        at[m++] = ws.grid[i - 1]!;
+      }
+    }
+    if (m === 0) return;
+    interceptGridSums(ws.y, ws.v, at, m, gridBuffer);
+    for (let c = 0, b = 0; c < count; c++) {
+      const i = indices[c]!;
+      if (i === 0) continue;
+      const s = equation.score(readSums(gridBuffer, b, sums), ws.k, 1);
+      scan.score[i] = s;
+      scan.upper[i] = sums.rss2;
+      scan.lower[i] = sums.rss2 - s;
+      scan.weight[i] = sums.sumW;
+      b += GRID_SUMS_STRIDE;
+    }
+  };
+
+  /** The score at τ² from the scan's sums (`interceptGridSums`), for the sign at the grid's upper end (as the engine). */
+  private readonly sign = (t: number): number => {
+    const { ws, gridAt, gridBuffer, sums } = this;
+    gridAt[0] = t;
+    interceptGridSums(ws.y, ws.v, gridAt, 1, gridBuffer);
+    return this.equation.score(readSums(gridBuffer, 0, sums), ws.k, 1);
+  };
 
   /** `scanAndPolish` of the engine (every vᵢ > 0): the index of the best candidate, −1 if none. */
   private scanAndPolish(ws: BatchWorkspace, scoring: number): number {
-    const n = scanGrid(ws, this.score);
-    const { grid, scores } = ws;
-    gridScores(ws, n, this.equation, this.sums);
-    const zero = ws.atZero();
-    scores[0] = zero === null ? NaN : this.equation.score(zero, ws.k, 1);
+    // the scan's points: τ² = 0, then the grid
+    const n = scanGrid(ws, this.sign) + 1;
+    const grid = ws.grid;
+    const scan = this.scan;
+    boundedScan(n, this.evaluate, scan);
+    const { score: scores, done } = scan;
     if (!(scores[0]! > 0)) this.candidate(0);
     let brackets = 0;
-    for (let j = 0; j < n && brackets < MAX_BRACKETS; j++) {
-      if (!(scores[j]! > 0 && scores[j + 1]! <= 0)) continue;
+    for (let j = 0, next = 1; next < n && brackets < MAX_BRACKETS; next++) {
+      if (done[next] === 0) continue;
+      const i = j;
+      j = next;
+      if (!(scores[i]! > 0 && scores[j]! <= 0)) continue;
       brackets++;
-      // point j of the scan: 0, then the grid
-      const a = j === 0 ? 0 : grid[j - 1]!;
-      const b = grid[j]!;
+      const a = i === 0 ? 0 : grid[i - 1]!;
+      const b = grid[j - 1]!;
       if (scoring >= Math.max(1e-2, a) && scoring <= b) continue;
-      const left = j === 0 ? scores[j]! : this.score(a);
+      const left = i === 0 ? scores[i]! : this.score(a);
       const right = this.score(b);
       if (!(left > 0)) this.candidate(a);
       else if (right > 0) this.candidate(b);
@@ -162,10 +221,11 @@ export class LikelihoodMaximumInPlace {
     }
     if (Number.isFinite(scoring)) this.candidate(scoring);
     if (this.candidates === 0) return -1;
+    // ℓ only where there are two or more candidates (as the engine)
     let best = 0;
     for (let c = 1; c < this.candidates; c++) {
-      const top = this.candLl[best]!;
-      if (this.candLl[c]! > top + 1e-13 * (1 + Math.abs(top))) best = c;
+      const top = this.ll(this.candT[best]!);
+      if (this.ll(this.candT[c]!) > top + 1e-13 * (1 + Math.abs(top))) best = c;
     }
     return best;
   }
@@ -192,33 +252,12 @@ function scanGrid(ws: BatchWorkspace, score: (t: number) => number): number {
   return n + 1;
 }
 
-/**
- * The engine's fused `gridSums` and the equation's score at each of the n grid points, into
- * `ws.scores[1 …]`: the same six power sums, each added over the studies in the same order (so
- * the same numbers and signs), point by point with the sums in registers.
- */
-function gridScores(ws: BatchWorkspace, n: number, equation: ScoringEquation, sums: { -readonly [K in keyof GridSums]: number }): void {
-  const { y, v, k, grid, scores } = ws;
-  for (let j = 0; j < n; j++) {
-    const t = grid[j]!;
-    let s1 = 0, s2 = 0, sy = 0, syy = 0, s2y = 0, s2yy = 0;
-    for (let i = 0; i < k; i++) {
-      const yi = y[i]!;
-      const a = 1 / (v[i]! + t);
-      const a2 = a * a;
-      s1 += a;
-      s2 += a2;
-      sy += a * yi;
-      syy += a * (yi * yi);
-      s2y += a2 * yi;
-      s2yy += a2 * (yi * yi);
-    }
-    const mu = sy / s1;
-    sums.sumW = s1;
-    sums.sumW2 = s2;
-    sums.rss = syy - mu * sy;
-    sums.rss2 = s2yy - 2 * mu * s2y + mu * mu * s2;
-    sums.trP = s1 - s2 / s1;
-    scores[j + 1] = equation.score(sums, k, 1);
-  }
+/** The sums of one point of `interceptGridSums`'s output (from `b`) into `sums`. */
+function readSums(buffer: Float64Array, b: number, sums: { -readonly [K in keyof GridSums]: number }): GridSums {
+  sums.sumW = buffer[b]!;
+  sums.sumW2 = buffer[b + 1]!;
+  sums.rss = buffer[b + 2]!;
+  sums.rss2 = buffer[b + 3]!;
+  sums.trP = buffer[b + 4]!;
+  return sums;
 }

@@ -1,6 +1,7 @@
 import { addCompensated, compensatedValue } from '../../numeric/compensated-sum.ts';
 import { summarizeData, type DataSummary } from './data-summary.ts';
 import { interceptMoments, type InterceptMoments } from './binned-intercept-sums.ts';
+import { GRID_SUMS_STRIDE, interceptGridSums } from './intercept-grid-sums.ts';
 import type { ApproximateSums, GridSums, WeightedFit, WeightedModel } from './weighted-model.ts';
 
 /**
@@ -45,6 +46,7 @@ class InterceptFit implements WeightedFit {
   rss2 = NaN;
   trP = NaN;
   trPP = NaN;
+  rss3 = NaN;
   constructor(private readonly model: InterceptModel) {}
   traceDiagonal(d: ArrayLike<number>): number {
     this.model.refreshWeights();
@@ -77,6 +79,12 @@ const BINNED_SCAN_K = 20_000;
 /** Studies summed plainly before their total is added with compensation (see `fitCurrent`). */
 const BLOCK = 128;
 
+/**
+ * The scan's sums, shared by every model (read before `gridSums` returns; a typed array beyond
+ * 64 bytes costs an allocation outside the heap, and a fit at small k makes a scan or two).
+ */
+let gridScratch = new Float64Array(GRID_SUMS_STRIDE * 161);
+
 /** Shifted sums are used while the shift's share of rss is below this (see `fitCurrent` for the error bound). */
 const SHIFT_TOLERANCE = 2 ** -8;
 
@@ -100,7 +108,7 @@ class InterceptModel implements ReusableModel {
   /** The sums of the fit at τ² = 0 once computed (see `fitTau2`). */
   private zero: Float64Array | null = null;
   /** The sums of the latest fit at a τ² ≠ 0, and that τ² (NaN: none; see `fitTau2`). */
-  private readonly latest = new Float64Array(9);
+  private readonly latest = new Float64Array(10);
   private latestTau2 = NaN;
   /** τ² whose weights belong in `weights` but are not written yet (NaN: they are). */
   private staleTau2 = NaN;
@@ -160,7 +168,7 @@ class InterceptModel implements ReusableModel {
     if (tau2 === this.latestTau2) return this.restore(this.latest, tau2);
     const fit = this.fitCurrent(tau2);
     if (fit !== null) {
-      if (tau2 === 0) this.zero = new Float64Array(9);
+      if (tau2 === 0) this.zero = new Float64Array(10);
       else this.latestTau2 = tau2;
       this.remember(fit, tau2 === 0 ? this.zero! : this.latest);
     }
@@ -177,6 +185,7 @@ class InterceptModel implements ReusableModel {
     z[6] = fit.coef[0]!;
     z[7] = fit.logDetGram;
     z[8] = fit.gramFactor[0]!;
+    z[9] = fit.rss3 ?? NaN;
   }
 
   fitWeights(a: ArrayLike<number>): WeightedFit | null {
@@ -206,6 +215,7 @@ class InterceptModel implements ReusableModel {
     fit.coef[0] = z[6]!;
     fit.logDetGram = z[7]!;
     fit.gramFactor[0] = z[8]!;
+    fit.rss3 = z[9]!;
     this.centre = z[6]!;
     this.staleTau2 = tau2;
     return fit;
@@ -281,10 +291,7 @@ class InterceptModel implements ReusableModel {
   }
 
   /**
-   * The score sums at every τ² of the grid in one pass over the data: for each point the power
-   * sums Σa, Σa², Σay, Σay², Σa²y, Σa²y² (a = 1/(vᵢ + τ²)), then with μ = Σay/Σa
-   * rss = Σay² − μΣay, rss2 = Σa²y² − 2μΣa²y + μ²Σa², trP = Σa − Σa²/Σa. The data are centred
-   * at their median (see `scaleData`), so the expansions lose little; the scan only needs the
+   * The score sums at every τ² of the grid (see `interceptGridSums`): the scan only needs the
    * signs of the score away from its roots, and the roots are polished with exact fits. From
    * 20,000 studies on, the sums come from studies binned by variance (`interceptMoments`).
    */
@@ -292,38 +299,12 @@ class InterceptModel implements ReusableModel {
     const moments = this.moments();
     if (moments !== null) return Array.from(grid, (t) => moments.sums(t));
     const g = grid.length;
-    // plain arrays: a fit at small k makes several scans, and a typed array beyond 64 bytes
-    // costs an allocation outside the heap
-    const t = Array.from(grid);
-    const acc = new Array<number>(6 * g).fill(0);
-    const { y, v, k } = this;
-    for (let i = 0; i < k; i++) {
-      const vi = v[i]!;
-      const yi = y[i]!;
-      const yy = yi * yi;
-      for (let j = 0, b = 0; j < g; j++, b += 6) {
-        const a = 1 / (vi + t[j]!);
-        const a2 = a * a;
-        acc[b] = acc[b]! + a;
-        acc[b + 1] = acc[b + 1]! + a2;
-        acc[b + 2] = acc[b + 2]! + a * yi;
-        acc[b + 3] = acc[b + 3]! + a * yy;
-        acc[b + 4] = acc[b + 4]! + a2 * yi;
-        acc[b + 5] = acc[b + 5]! + a2 * yy;
-      }
-    }
+    if (gridScratch.length < GRID_SUMS_STRIDE * g) gridScratch = new Float64Array(GRID_SUMS_STRIDE * g);
+    const sums = gridScratch;
+    interceptGridSums(this.y, this.v, grid, g, sums);
     const out: GridSums[] = [];
-    for (let j = 0, b = 0; j < g; j++, b += 6) {
-      const s1 = acc[b]!;
-      const s2 = acc[b + 1]!;
-      const mu = acc[b + 2]! / s1;
-      out.push({
-        sumW: s1,
-        sumW2: s2,
-        rss: acc[b + 3]! - mu * acc[b + 2]!,
-        rss2: acc[b + 5]! - 2 * mu * acc[b + 4]! + mu * mu * s2,
-        trP: s1 - s2 / s1,
-      });
+    for (let b = 0; b < GRID_SUMS_STRIDE * g; b += GRID_SUMS_STRIDE) {
+      out.push({ sumW: sums[b]!, sumW2: sums[b + 1]!, rss: sums[b + 2]!, rss2: sums[b + 3]!, trP: sums[b + 4]! });
     }
     return out;
   }
@@ -354,10 +335,10 @@ class InterceptModel implements ReusableModel {
     if (fresh) this.staleTau2 = NaN;
     const c = this.centre;
     let s1 = 0, c1 = 0, s2 = 0, c2 = 0, s3 = 0, c3 = 0, sy = 0, cy = 0, syy = 0, cyy = 0, zy = 0, czy = 0, zyy = 0, czyy = 0, t = 0;
-    let say = 0, cay = 0;
+    let say = 0, cay = 0, z3y = 0, z3yy = 0;
     for (let start = 0; start < k; start += BLOCK) {
       const end = Math.min(k, start + BLOCK);
-      let b1 = 0, b2 = 0, b3 = 0, by = 0, byy = 0, bz = 0, bzz = 0, bay = 0;
+      let b1 = 0, b2 = 0, b3 = 0, by = 0, byy = 0, bz = 0, bzz = 0, bay = 0, b3y = 0, b3yy = 0;
       for (let i = start; i < end; i++) {
         const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
         if (!(a >= 0 && a < Infinity)) return null;
@@ -365,6 +346,7 @@ class InterceptModel implements ReusableModel {
         const a2 = a * a;
         const ad = a * d;
         const aad = a * ad;
+        const a3d = a * aad;
         b1 += a;
         bay += a * y[i]!;
         b2 += a2;
@@ -373,7 +355,11 @@ class InterceptModel implements ReusableModel {
         byy += ad * d;
         bz += aad;
         bzz += aad * d;
+        b3y += a3d;
+        b3yy += a3d * d;
       }
+      z3y += b3y;
+      z3yy += b3yy;
       t = s1 + b1; c1 += s1 >= b1 ? s1 - t + b1 : b1 - t + s1; s1 = t;
       t = s2 + b2; c2 += s2 >= b2 ? s2 - t + b2 : b2 - t + s2; s2 = t;
       t = s3 + b3; c3 += s3 >= b3 ? s3 - t + b3 : b3 - t + s3; s3 = t;
@@ -388,15 +374,19 @@ class InterceptModel implements ReusableModel {
     if (!(sumW > 0 && sumW < Infinity)) return null;
     const sumY = sy + cy;
     const delta = sumY / sumW;
+    const sumW3 = s3 + c3;
     let mean = c + delta;
     let rss = syy + cyy - delta * sumY;
     let rss2 = zyy + czyy - 2 * delta * (zy + czy) + delta * delta * sumW2;
+    // yᵀPPPy = Σa³r² − (Σa²r)²/Σa (see `WeightedFit.rss3`), r = d − δ
+    let a2r = zy + czy - delta * sumW2;
+    let a3rr = z3yy - 2 * delta * z3y + delta * delta * sumW3;
     if (!(sumW * delta * delta <= SHIFT_TOLERANCE * rss && sumW2 * delta * delta <= SHIFT_TOLERANCE * rss2)) {
       // the textbook two passes: μ̂ = Σaᵢyᵢ/Σaᵢ from the data themselves (also summed in the
       // pass: c + δ can be an ulp off, which a dominant weight turns into a large rss), then
       // the residual sums about it
       mean = (say + cay) / sumW;
-      [rss, rss2] = this.residualSums(mean, tau2);
+      [rss, rss2, a2r, a3rr] = this.residualSums(mean, tau2);
     }
     const m = sumW2 / sumW;
     if (fresh) this.staleTau2 = tau2;
@@ -408,9 +398,9 @@ class InterceptModel implements ReusableModel {
     fit.sumW2 = sumW2;
     fit.rss = rss;
     fit.rss2 = rss2;
+    fit.rss3 = a3rr - (a2r * a2r) / sumW;
     // Σa² overflows for a weight beyond 1e154 (and Σa³ beyond 1e103): tr P = Σa(1 − hᵢ) and
     // Σa²(1 − 2hᵢ) then come from their own pass, where the dominant study's 1 − hᵢ is 0
-    const sumW3 = s3 + c3;
     const [trP, selfLeverage] = sumW2 < Infinity && sumW3 < Infinity ? [sumW - m, sumW2 - (2 * sumW3) / sumW] : this.leverageSums(sumW, tau2);
     fit.trP = trP;
     fit.trPP = selfLeverage + m * m;
@@ -438,12 +428,15 @@ class InterceptModel implements ReusableModel {
     return [s1 + c1, s2 + c2];
   }
 
-  /** Σaᵢrᵢ² and Σaᵢ²rᵢ² with rᵢ = yᵢ − mean, at aᵢ = 1/(vᵢ + τ²) or, for τ² = NaN, the weights in `weights` (compensated). */
-  private residualSums(mean: number, tau2: number): [number, number] {
+  /**
+   * Σaᵢrᵢ² and Σaᵢ²rᵢ² with rᵢ = yᵢ − mean, at aᵢ = 1/(vᵢ + τ²) or, for τ² = NaN, the weights in
+   * `weights` (compensated), and Σaᵢ²rᵢ, Σaᵢ³rᵢ² for `rss3` (plain sums).
+   */
+  private residualSums(mean: number, tau2: number): [number, number, number, number] {
     const { k, y, v } = this;
     const fresh = !Number.isNaN(tau2);
     const w = fresh ? v : this.weights;
-    let r1 = 0, e1 = 0, r2 = 0, e2 = 0, t = 0;
+    let r1 = 0, e1 = 0, r2 = 0, e2 = 0, t = 0, s2r = 0, s3rr = 0;
     for (let start = 0; start < k; start += BLOCK) {
       const end = Math.min(k, start + BLOCK);
       let b1 = 0, b2 = 0;
@@ -451,12 +444,15 @@ class InterceptModel implements ReusableModel {
         const a = fresh ? 1 / (v[i]! + tau2) : w[i]!;
         const r = y[i]! - mean;
         const x1 = a * r * r;
+        const x2 = a * x1;
         b1 += x1;
-        b2 += a * x1;
+        b2 += x2;
+        s2r += a * a * r;
+        s3rr += a * x2;
       }
       t = r1 + b1; e1 += r1 >= b1 ? r1 - t + b1 : b1 - t + r1; r1 = t;
       t = r2 + b2; e2 += r2 >= b2 ? r2 - t + b2 : b2 - t + r2; r2 = t;
     }
-    return [r1 + e1, r2 + e2];
+    return [r1 + e1, r2 + e2, s2r, s3rr];
   }
 }

@@ -30,6 +30,12 @@ export interface WeightedFit {
   readonly rss2: number;
   readonly trP: number;
   readonly trPP: number;
+  /**
+   * Optional: yᵀPPPy = Σaᵢ³rᵢ² − (Σaᵢ²rᵢ)²/Σaᵢ for the intercept-only model, so that the
+   * likelihood's score has its derivative, d(yᵀPPy)/dτ² = −2yᵀPPPy (dP/dτ² = −PP), for Newton
+   * steps; absent where the model does not compute it (uncompensated: a slope, not a result).
+   */
+  readonly rss3?: number;
   /** Σᵢ dᵢPᵢᵢ, e.g. tr(PV) for d = v. */
   traceDiagonal(d: ArrayLike<number>): number;
   /** Σᵢⱼ dᵢeⱼPᵢⱼ²; `null` stands for a vector of ones. */

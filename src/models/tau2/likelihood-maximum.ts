@@ -1,6 +1,7 @@
 import { zeroin } from '../../numeric/brent-root.ts';
 import { firstNonPositiveVariance, modelSummary } from '../engine/data-summary.ts';
-import type { WeightedModel } from '../engine/weighted-model.ts';
+import type { GridSums, WeightedModel } from '../engine/weighted-model.ts';
+import { boundedScan, scanBuffers } from './bounded-scan.ts';
 import { fisherScoring, infiniteWeightWarning, type ScoringEquation } from './fisher-scoring.ts';
 import { logLikelihood } from './log-likelihood.ts';
 import type { Tau2Control } from './tau2-fit.ts';
@@ -13,6 +14,12 @@ const MAX_POINTS = 160;
 const MAX_BRACKETS = 8;
 /** A log-likelihood gain below this is rounding, not a better maximum. */
 const LL_NOISE = 1e-8;
+
+/**
+ * The scan's work space, shared by every call (a scan runs to its end before another starts; a
+ * typed array beyond 64 bytes costs an allocation outside the heap, noticeable at small k).
+ */
+let scratch = scanBuffers(MAX_POINTS + 2);
 
 /** The maximizer of an (RE)ML likelihood over τ² ≥ 0 and how it was found. */
 export interface LikelihoodMaximum {
@@ -27,14 +34,19 @@ export interface LikelihoodMaximum {
  * The global maximum of the ML or REML log-likelihood over τ² ≥ 0 (Viechtbauer, 2005, JEBS
  * 30:261; Hardy & Thompson, 1996), found so that a local maximum cannot pass for it:
  *
- * 1. Fisher scoring from max(0, τ²_HE), metafor's algorithm ({@link fisherScoring});
+ * 1. Fisher scoring from max(0, τ²_HE), metafor's algorithm ({@link fisherScoring}), with
+ *    safeguarded Newton steps near the root on the default exact path (`exactStep`: 4–6 fits
+ *    where scoring to the exact rule takes 10–40, and converging where scoring oscillates);
  * 2. the boundary τ² = 0 and a coarse scan of the score ∂ℓ/∂τ² on a geometric grid (5 points a
  *    decade) from 10⁻²·min vᵢ to beyond the point where the score turns negative for good,
- *    O(k) per point for the intercept-only model, without logarithms;
+ *    O(k) per point for the intercept-only model, without logarithms, skipping the stretches
+ *    that monotone bounds prove free of roots ({@link boundedScan});
  * 3. every sign change of the score from + to − (a local maximum) polished to machine
  *    precision by Brent's method within its grid bracket, and ℓ compared at these few points.
  *
- * The highest of these points is the estimate. When metafor's iteration would stop elsewhere —
+ * The highest of these points is the estimate. `iterations` counts the steps of 1 (on the exact
+ * path Newton's and bisection's among them, so fewer than metafor's) plus Brent's in 3;
+ * `converged` is true whenever a maximum was found. When metafor's iteration would stop elsewhere —
  * scoring at another local maximum, or metafor's check of τ² = 0 (tolerance ε^¼) deciding
  * differently — a warning gives both points and the gap in log-likelihood. With
  * `control.stopping = 'metafor'` metafor's point itself is returned (its `ll0check` included).
@@ -51,8 +63,8 @@ export function maximizeLikelihood(
 ): LikelihoodMaximum {
   const name = equation.name;
   const ll = memoized((t: number) => logLikelihood(model, t, restricted));
-  const scoring = fisherScoring(model, equation, control);
   const positive = firstNonPositiveVariance(model) < 0;
+  const scoring = fisherScoring(model, equation, control, positive);
   const best = scanAndPolish(model, equation, ll, scoring.converged ? scoring.tau2 : NaN, positive);
   // where scoring found the global maximum, ℓ(0) ≤ ℓ(τ̂²) and metafor's check keeps τ̂²: no
   // logarithms are needed (at k = 10⁶ each log-likelihood costs several passes over the data)
@@ -129,9 +141,12 @@ interface Candidate {
 /**
  * Steps 2 and 3 of {@link maximizeLikelihood}: every local maximum is where the score ∂ℓ/∂τ²
  * changes sign from + to − (or τ² = 0 with a score ≤ 0), so the scan evaluates the score only
- * (no logarithms), brackets each sign change between neighbouring grid points and polishes it
- * by Brent's method; ℓ is evaluated at the few candidates, `scoring` among them, only when
- * there are two or more (each candidate's `ll` is computed on request and remembered).
+ * (no logarithms) on the grid, skipping the stretches that the monotone bounds of
+ * {@link boundedScan} prove free of roots (about 40 % of the points; every sign change between
+ * neighbouring grid points is still seen), brackets each sign change between neighbouring grid
+ * points and polishes it by Brent's method; ℓ is evaluated at the few candidates, `scoring`
+ * among them, only when there are two or more (each candidate's `ll` is computed on request and
+ * remembered).
  */
 function scanAndPolish(
   model: WeightedModel,
@@ -145,39 +160,68 @@ function scanAndPolish(
     const fit = model.fitTau2(t);
     return fit === null ? NaN : equation.score(fit, k, p);
   };
-  // the grid's upper end only needs the sign of the score there: approximate sums where offered
+  // the grid's upper end only needs the sign of the score there: approximate or the scan's own
+  // sums where offered (an exact fit there would also move the model's centre far from τ̂²)
   const sign = (t: number) => {
-    const sums = model.approximateSums?.(t) ?? null;
+    const sums = model.approximateSums?.(t) ?? model.gridSums?.([t])[0] ?? null;
     return sums === null ? score(t) : equation.score(sums, k, p);
   };
-  const grid = scanGrid(model, sign);
-  const points = positive ? [0, ...grid] : grid;
-  // one fused pass for the whole grid where the model offers it (see `gridSums`); the first
-  // point and the ends of every bracket that is polished are evaluated exactly
-  const fused = model.gridSums?.(grid);
-  const gridScores = fused === undefined ? grid.map(score) : fused.map((s) => equation.score(s, k, p));
-  const scores = positive ? [score(0), ...gridScores] : gridScores;
-  if (!positive && fused !== undefined) scores[0] = score(points[0]!);
+  // the points of `scanGrid` (after τ² = 0 where every vᵢ > 0), each computed only where the
+  // scan evaluates it (about half of them)
+  const { yMin, yMax, vMinPositive: vMin, vMax } = modelSummary(model);
+  const range = yMax - yMin;
+  const { lower, ratio, n: last } = gridSpacing(range, vMin, vMax, sign);
+  const off = positive ? 1 : 0;
+  const n = last + 1 + off;
+  const point = (i: number) => (i < off ? 0 : lower * ratio ** (i - off));
+  const fused = model.gridSums !== undefined;
+  if (scratch.score.length < n) scratch = scanBuffers(n);
+  const b = scratch;
+  const write = (i: number, sums: GridSums | null) => {
+    const s = sums === null ? NaN : equation.score(sums, k, p);
+    b.score[i] = s;
+    b.upper[i] = sums === null ? NaN : sums.rss2;
+    b.lower[i] = sums === null ? NaN : sums.rss2 - s;
+    b.weight[i] = sums === null ? NaN : sums.sumW;
+  };
+  // one fused pass per round of points where the model offers it (see `gridSums`); the first
+  // point (τ² = 0 or the grid's lower end) and the ends of every bracket that is polished are
+  // evaluated exactly
+  boundedScan(n, (indices, count) => {
+    const at: number[] = [];
+    for (let c = 0; c < count; c++) {
+      const i = indices[c]!;
+      if (i === 0 || !fused) write(i, model.fitTau2(point(i)));
+      else at.push(i);
+    }
+    if (at.length === 0) return;
+    const sums = model.gridSums!(at.map((i) => point(i)));
+    at.forEach((i, c) => write(i, sums[c]!));
+  }, b);
+  const { score: scores, done } = b;
   const candidates: Candidate[] = [];
-  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: () => (positive ? ll(0) : ll(points[0]!)), iterations: 0, lastChange: 0 });
+  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: () => (positive ? ll(0) : ll(point(0))), iterations: 0, lastChange: 0 });
   let brackets = 0;
-  for (let j = 0; j + 1 < points.length && brackets < MAX_BRACKETS; j++) {
-    if (scores[j]! > 0 && scores[j + 1]! <= 0) {
-      brackets++;
-      // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
-      // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
-      if (scoring >= Math.max(1e-2, points[j]!) && scoring <= points[j + 1]!) continue;
-      const left = fused === undefined || j === 0 ? scores[j]! : score(points[j]!);
-      const right = fused === undefined ? scores[j + 1]! : score(points[j + 1]!);
-      if (!(left > 0)) {
-        // the fused sums placed the sign change a rounding error to the right of its end point
-        candidates.push({ tau2: points[j]!, ll: () => ll(points[j]!), iterations: 0, lastChange: 0 });
-      } else if (right > 0) {
-        candidates.push({ tau2: points[j + 1]!, ll: () => ll(points[j + 1]!), iterations: 0, lastChange: 0 });
-      } else {
-        const r = zeroin(score, points[j]!, points[j + 1]!, left, right, 0, 200);
-        candidates.push({ tau2: r.root, ll: () => ll(r.root), iterations: r.iterations, lastChange: r.change });
-      }
+  for (let j = 0, next = 1; next < n && brackets < MAX_BRACKETS; next++) {
+    if (done[next] === 0) continue;
+    const i = j;
+    j = next;
+    // a sign change from + to − lies between neighbouring grid points (see `boundedScan`)
+    if (!(scores[i]! > 0 && scores[j]! <= 0)) continue;
+    brackets++;
+    // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
+    // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
+    if (scoring >= Math.max(1e-2, point(i)) && scoring <= point(j)) continue;
+    const left = !fused || i === 0 ? scores[i]! : score(point(i));
+    const right = !fused ? scores[j]! : score(point(j));
+    if (!(left > 0)) {
+      // the fused sums placed the sign change a rounding error to the right of its end point
+      candidates.push({ tau2: point(i), ll: () => ll(point(i)), iterations: 0, lastChange: 0 });
+    } else if (right > 0) {
+      candidates.push({ tau2: point(j), ll: () => ll(point(j)), iterations: 0, lastChange: 0 });
+    } else {
+      const r = zeroin(score, point(i), point(j), left, right, 0, 200);
+      candidates.push({ tau2: r.root, ll: () => ll(r.root), iterations: r.iterations, lastChange: r.change });
     }
   }
   if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: () => ll(scoring), iterations: 0, lastChange: 0 });
