@@ -20,11 +20,15 @@ function factor(a: number, d: number, base: number): Factor {
   return { power: Math.pow(base, a), log: -d, logPower: a * Math.log(base) };
 }
 
+/** A value far from under- and overflow. */
+function normal(v: number): boolean {
+  return v > 1e-300 && v < Infinity;
+}
+
 /** Combines factors and an exponent; falls back to pure logs when a piece over/underflows. */
 function combine(f: Factor, g: Factor, rest: number): number {
   const scale = Math.exp(f.log + g.log + rest);
   const value = f.power * g.power * scale;
-  const normal = (v: number): boolean => v > 1e-300 && v < Infinity;
   if (normal(f.power) && normal(g.power) && normal(scale) && normal(value)) return value;
   return Math.exp(f.logPower + g.logPower + f.log + g.log + rest);
 }

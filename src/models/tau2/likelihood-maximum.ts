@@ -62,42 +62,42 @@ export function maximizeLikelihood(
   control: Tau2Control,
 ): LikelihoodMaximum {
   const name = equation.name;
-  const ll = memoized((t: number) => logLikelihood(model, t, restricted));
+  const lik = LIKELIHOODS.reset(model, restricted);
+  const ll = lik.at;
   const positive = firstNonPositiveVariance(model) < 0;
   const scoring = fisherScoring(model, equation, control, positive);
-  const best = scanAndPolish(model, equation, ll, scoring.converged ? scoring.tau2 : NaN, positive);
+  const best = SCAN.run(model, equation, lik, scoring.converged ? scoring.tau2 : NaN, positive);
   // where scoring found the global maximum, ℓ(0) ≤ ℓ(τ̂²) and metafor's check keeps τ̂²: no
   // logarithms are needed (at k = 10⁶ each log-likelihood costs several passes over the data)
   const scoringIsBest = scoring.converged && best.tau2 === scoring.tau2;
   const metaforPoint = !scoring.converged ? NaN : scoringIsBest ? scoring.tau2 : metaforCheck(model, scoring.tau2, ll, positive);
   const warnings: string[] = [];
   const unit = model.unit;
-  const show = (t: number) => (t === 0 ? '0' : (t * unit).toPrecision(6));
   if (control.stopping === 'metafor') {
     if (Number.isFinite(metaforPoint)) {
-      const gap = metaforPoint === best.tau2 ? 0 : best.ll() - ll(metaforPoint);
+      const gap = metaforPoint === best.tau2 ? 0 : lik.at(best.llAt) - ll(metaforPoint);
       // metafor stops within about `threshold` of a maximum; farther away is another maximum
       if (gap > LL_NOISE && Math.abs(metaforPoint - best.tau2) * unit > 100 * control.threshold) {
-        warnings.push(`${name}: with metafor's stopping rule tau² = ${show(metaforPoint)}; the likelihood is highest at tau² = ${show(best.tau2)} (log-likelihood higher by ${gap.toPrecision(3)}).`);
+        warnings.push(`${name}: with metafor's stopping rule tau² = ${showTau2(metaforPoint, unit)}; the likelihood is highest at tau² = ${showTau2(best.tau2, unit)} (log-likelihood higher by ${gap.toPrecision(3)}).`);
       }
       return { tau2: metaforPoint, iterations: scoring.iterations, converged: true, lastChange: scoring.lastChange * unit, warnings };
     }
-    if (scoring.infiniteWeight && best.tau2 > 0) warnings.push(infiniteWeightWarning(name, show(best.tau2)));
+    if (scoring.infiniteWeight && best.tau2 > 0) warnings.push(infiniteWeightWarning(name, showTau2(best.tau2, unit)));
     else warnings.push(`${name}: Fisher scoring did not converge in ${control.maxIterations} iterations under metafor's control (metafor stops with an error here); the exact solution was used (the global maximum of the likelihood).`);
     return { tau2: best.tau2, iterations: scoring.iterations + best.iterations, converged: true, lastChange: best.lastChange * unit, warnings };
   }
   if (scoring.infiniteWeight && best.tau2 > 0) {
-    warnings.push(infiniteWeightWarning(name, show(best.tau2)));
+    warnings.push(infiniteWeightWarning(name, showTau2(best.tau2, unit)));
   } else if (!scoring.converged) {
     warnings.push(scoringNotConvergedWarning(name, control.maxIterations));
   } else if (!(scoringIsBest && metaforPoint === best.tau2)) {
-    const gapScoring = best.ll() - ll(scoring.tau2);
-    const gapMetafor = best.ll() - ll(metaforPoint);
+    const gapScoring = lik.at(best.llAt) - ll(scoring.tau2);
+    const gapMetafor = lik.at(best.llAt) - ll(metaforPoint);
     if (gapScoring > LL_NOISE || gapMetafor > LL_NOISE) {
       const metaforSays = gapMetafor > LL_NOISE
-        ? `metafor reports tau² = ${show(metaforPoint)}`
+        ? `metafor reports tau² = ${showTau2(metaforPoint, unit)}`
         : `metafor's check of tau² = 0 finds the same answer`;
-      warnings.push(`${name}: Fisher scoring from the Hedges start stops at a local maximum (tau² = ${show(scoring.tau2)}); the likelihood is highest at tau² = ${show(best.tau2)}, higher by ${Math.max(gapScoring, 0).toPrecision(3)} in log-likelihood; ${metaforSays}.`);
+      warnings.push(`${name}: Fisher scoring from the Hedges start stops at a local maximum (tau² = ${showTau2(scoring.tau2, unit)}); the likelihood is highest at tau² = ${showTau2(best.tau2, unit)}, higher by ${Math.max(gapScoring, 0).toPrecision(3)} in log-likelihood; ${metaforSays}.`);
     }
   }
   return {
@@ -130,13 +130,51 @@ function metaforCheck(model: WeightedModel, tau2: number, ll: (t: number) => num
   return gain > Number.EPSILON ** 0.25 ? 0 : tau2;
 }
 
+/** The maximum found by {@link LikelihoodScan}: τ², where its ℓ is read, and how it was found. */
 interface Candidate {
   tau2: number;
-  /** ℓ at tau2 (remembered: computed only when candidates are compared). */
-  ll: () => number;
+  /** The τ² at which ℓ of this candidate is evaluated (τ² itself, or the grid's first point for 0 without every vᵢ > 0). */
+  llAt: number;
   iterations: number;
   lastChange: number;
 }
+
+/** Log-likelihoods remembered (it is asked for at the same few points): at most this many. */
+const REMEMBERED = 16;
+
+/**
+ * ℓ(τ²) of one model, each value computed once per maximization (a few points); one object
+ * reused by every call, its `at` bound once (no closure per call).
+ */
+class RememberedLikelihood {
+  private model: WeightedModel | null = null;
+  private restricted = true;
+  private count = 0;
+  private readonly points = new Float64Array(REMEMBERED);
+  private readonly values = new Float64Array(REMEMBERED);
+  readonly at = (t: number): number => this.value(t);
+
+  reset(model: WeightedModel, restricted: boolean): this {
+    this.model = model;
+    this.restricted = restricted;
+    this.count = 0;
+    return this;
+  }
+
+  private value(t: number): number {
+    // no maximum found: nothing to compare (as ℓ = −∞)
+    if (Number.isNaN(t)) return -Infinity;
+    for (let i = 0; i < this.count; i++) if (Object.is(this.points[i], t)) return this.values[i]!;
+    const value = logLikelihood(this.model!, t, this.restricted);
+    if (this.count < REMEMBERED) {
+      this.points[this.count] = t;
+      this.values[this.count++] = value;
+    }
+    return value;
+  }
+}
+
+const LIKELIHOODS = new RememberedLikelihood();
 
 /**
  * Steps 2 and 3 of {@link maximizeLikelihood}: every local maximum is where the score ∂ℓ/∂τ²
@@ -145,102 +183,144 @@ interface Candidate {
  * {@link boundedScan} prove free of roots (about 40 % of the points; every sign change between
  * neighbouring grid points is still seen), brackets each sign change between neighbouring grid
  * points and polishes it by Brent's method; ℓ is evaluated at the few candidates, `scoring`
- * among them, only when there are two or more (each candidate's `ll` is computed on request and
- * remembered).
+ * among them, only when there are two or more (each candidate's ℓ is computed on request and
+ * remembered). One object reused by every call, its callbacks bound once: a scan creates no
+ * closure or candidate object (at k = 20 these were a third of a fit).
  */
-function scanAndPolish(
-  model: WeightedModel,
-  equation: ScoringEquation,
-  ll: (t: number) => number,
-  scoring: number,
-  positive: boolean,
-): Candidate {
-  const { k, p } = model;
-  const score = (t: number) => {
-    const fit = model.fitTau2(t);
-    return fit === null ? NaN : equation.score(fit, k, p);
+class LikelihoodScan {
+  private model!: WeightedModel;
+  private equation!: ScoringEquation;
+  private k = 0;
+  private p = 0;
+  private lower = 0;
+  private ratio = 1;
+  private off = 0;
+  private fused = false;
+  private count = 0;
+  private readonly at: number[] = [];
+  private readonly atTau2: number[] = [];
+  private readonly candidates: Candidate[] = Array.from({ length: MAX_BRACKETS + 2 }, () => ({ tau2: NaN, llAt: NaN, iterations: 0, lastChange: 0 }));
+  private readonly none: Candidate = { tau2: NaN, llAt: NaN, iterations: 0, lastChange: NaN };
+
+  /** The exact score at τ² (an exact fit). */
+  readonly score = (t: number): number => {
+    const fit = this.model.fitTau2(t);
+    return fit === null ? NaN : this.equation.score(fit, this.k, this.p);
   };
-  // the grid's upper end only needs the sign of the score there: approximate or the scan's own
-  // sums where offered (an exact fit there would also move the model's centre far from τ̂²)
-  const sign = (t: number) => {
+
+  /**
+   * The sign of the score at the grid's upper end: approximate or the scan's own sums where
+   * offered (an exact fit there would also move the model's centre far from τ̂²).
+   */
+  private readonly sign = (t: number): number => {
+    const model = this.model;
     const sums = model.approximateSums?.(t) ?? model.gridSums?.([t])[0] ?? null;
-    return sums === null ? score(t) : equation.score(sums, k, p);
+    return sums === null ? this.score(t) : this.equation.score(sums, this.k, this.p);
   };
-  // the points of `scanGrid` (after τ² = 0 where every vᵢ > 0), each computed only where the
-  // scan evaluates it (about half of them)
-  const { yMin, yMax, vMinPositive: vMin, vMax } = modelSummary(model);
-  const range = yMax - yMin;
-  const { lower, ratio, n: last } = gridSpacing(range, vMin, vMax, sign);
-  const off = positive ? 1 : 0;
-  const n = last + 1 + off;
-  const point = (i: number) => (i < off ? 0 : lower * ratio ** (i - off));
-  const fused = model.gridSums !== undefined;
-  if (scratch.score.length < n) scratch = scanBuffers(n);
-  const b = scratch;
-  const write = (i: number, sums: GridSums | null) => {
-    const s = sums === null ? NaN : equation.score(sums, k, p);
+
+  /**
+   * The evaluation of `boundedScan`: one fused pass per round of points where the model offers
+   * it (see `gridSums`); the first point (τ² = 0 or the grid's lower end) exactly.
+   */
+  private readonly evaluate = (indices: Int32Array, count: number): void => {
+    const { at, atTau2 } = this;
+    at.length = 0;
+    atTau2.length = 0;
+    for (let c = 0; c < count; c++) {
+      const i = indices[c]!;
+      if (i === 0 || !this.fused) this.write(i, this.model.fitTau2(this.point(i)));
+      else {
+        at.push(i);
+        atTau2.push(this.point(i));
+      }
+    }
+    if (at.length === 0) return;
+    const sums = this.model.gridSums!(atTau2);
+    for (let c = 0; c < at.length; c++) this.write(at[c]!, sums[c]!);
+  };
+
+  /** The i-th point of `scanGrid`, after τ² = 0 where every vᵢ > 0. */
+  private point(i: number): number {
+    return i < this.off ? 0 : this.lower * this.ratio ** (i - this.off);
+  }
+
+  private write(i: number, sums: GridSums | null): void {
+    const b = scratch;
+    const s = sums === null ? NaN : this.equation.score(sums, this.k, this.p);
     b.score[i] = s;
     b.upper[i] = sums === null ? NaN : sums.rss2;
     b.lower[i] = sums === null ? NaN : sums.rss2 - s;
     b.weight[i] = sums === null ? NaN : sums.sumW;
-  };
-  // one fused pass per round of points where the model offers it (see `gridSums`); the first
-  // point (τ² = 0 or the grid's lower end) and the ends of every bracket that is polished are
-  // evaluated exactly
-  boundedScan(n, (indices, count) => {
-    const at: number[] = [];
-    for (let c = 0; c < count; c++) {
-      const i = indices[c]!;
-      if (i === 0 || !fused) write(i, model.fitTau2(point(i)));
-      else at.push(i);
-    }
-    if (at.length === 0) return;
-    const sums = model.gridSums!(at.map((i) => point(i)));
-    at.forEach((i, c) => write(i, sums[c]!));
-  }, b);
-  const { score: scores, done } = b;
-  const candidates: Candidate[] = [];
-  if (!(scores[0]! > 0)) candidates.push({ tau2: 0, ll: () => (positive ? ll(0) : ll(point(0))), iterations: 0, lastChange: 0 });
-  let brackets = 0;
-  for (let j = 0, next = 1; next < n && brackets < MAX_BRACKETS; next++) {
-    if (done[next] === 0) continue;
-    const i = j;
-    j = next;
-    // a sign change from + to − lies between neighbouring grid points (see `boundedScan`)
-    if (!(scores[i]! > 0 && scores[j]! <= 0)) continue;
-    brackets++;
-    // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
-    // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
-    if (scoring >= Math.max(1e-2, point(i)) && scoring <= point(j)) continue;
-    const left = !fused || i === 0 ? scores[i]! : score(point(i));
-    const right = !fused ? scores[j]! : score(point(j));
-    if (!(left > 0)) {
-      // the fused sums placed the sign change a rounding error to the right of its end point
-      candidates.push({ tau2: point(i), ll: () => ll(point(i)), iterations: 0, lastChange: 0 });
-    } else if (right > 0) {
-      candidates.push({ tau2: point(j), ll: () => ll(point(j)), iterations: 0, lastChange: 0 });
-    } else {
-      const r = zeroin(score, point(i), point(j), left, right, 0, 200);
-      candidates.push({ tau2: r.root, ll: () => ll(r.root), iterations: r.iterations, lastChange: r.change });
-    }
   }
-  if (Number.isFinite(scoring)) candidates.push({ tau2: scoring, ll: () => ll(scoring), iterations: 0, lastChange: 0 });
-  let best = candidates[0] ?? { tau2: NaN, ll: () => -Infinity, iterations: 0, lastChange: NaN };
-  for (const c of candidates.slice(1)) if (c.ll() > best.ll() + 1e-13 * (1 + Math.abs(best.ll()))) best = c;
-  return best;
+
+  /** The best maximum: the candidates' ℓ compared only when there are two or more. */
+  run(model: WeightedModel, equation: ScoringEquation, lik: RememberedLikelihood, scoring: number, positive: boolean): Candidate {
+    this.model = model;
+    this.equation = equation;
+    this.k = model.k;
+    this.p = model.p;
+    const { yMin, yMax, vMinPositive: vMin, vMax } = modelSummary(model);
+    const spacing = gridSpacing(yMax - yMin, vMin, vMax, this.sign);
+    this.lower = spacing.lower;
+    this.ratio = spacing.ratio;
+    this.off = positive ? 1 : 0;
+    const n = spacing.n + 1 + this.off;
+    this.fused = model.gridSums !== undefined;
+    if (scratch.score.length < n) scratch = scanBuffers(n);
+    boundedScan(n, this.evaluate, scratch);
+    const { score: scores, done } = scratch;
+    this.count = 0;
+    if (!(scores[0]! > 0)) this.add(0, positive ? 0 : this.point(0), 0, 0);
+    let brackets = 0;
+    for (let j = 0, next = 1; next < n && brackets < MAX_BRACKETS; next++) {
+      if (done[next] === 0) continue;
+      const i = j;
+      j = next;
+      // a sign change from + to − lies between neighbouring grid points (see `boundedScan`)
+      if (!(scores[i]! > 0 && scores[j]! <= 0)) continue;
+      brackets++;
+      const a = this.point(i);
+      const b = this.point(j);
+      // Fisher scoring already stopped inside this bracket, to 1e-13·max(1, τ²) (data units):
+      // at τ² ≥ 1e-2 that is 1e-11 relative, so no second search is needed
+      if (scoring >= Math.max(1e-2, a) && scoring <= b) continue;
+      const left = !this.fused || i === 0 ? scores[i]! : this.score(a);
+      const right = !this.fused ? scores[j]! : this.score(b);
+      // the fused sums may place the sign change a rounding error beyond a bracket's end
+      if (!(left > 0)) this.add(a, a, 0, 0);
+      else if (right > 0) this.add(b, b, 0, 0);
+      else {
+        const r = zeroin(this.score, a, b, left, right, 0, 200);
+        this.add(r.root, r.root, r.iterations, r.change);
+      }
+    }
+    if (Number.isFinite(scoring)) this.add(scoring, scoring, 0, 0);
+    const { candidates, count } = this;
+    if (count === 0) return this.none;
+    let best = candidates[0]!;
+    for (let c = 1; c < count; c++) {
+      const candidate = candidates[c]!;
+      const value = lik.at(candidate.llAt);
+      const top = lik.at(best.llAt);
+      if (value > top + 1e-13 * (1 + Math.abs(top))) best = candidate;
+    }
+    return best;
+  }
+
+  private add(tau2: number, llAt: number, iterations: number, lastChange: number): void {
+    const c = this.candidates[this.count++]!;
+    c.tau2 = tau2;
+    c.llAt = llAt;
+    c.iterations = iterations;
+    c.lastChange = lastChange;
+  }
 }
 
-/** `f` with its values remembered (the log-likelihood is asked for at the same few points). */
-function memoized(f: (t: number) => number): (t: number) => number {
-  const seen = new Map<number, number>();
-  return (t) => {
-    let value = seen.get(t);
-    if (value === undefined) {
-      value = f(t);
-      seen.set(t, value);
-    }
-    return value;
-  };
+const SCAN = new LikelihoodScan();
+
+/** τ² in the user's units for a message. */
+function showTau2(t: number, unit: number): string {
+  return t === 0 ? '0' : (t * unit).toPrecision(6);
 }
 
 /**
