@@ -4,6 +4,7 @@ import type { Interval, MetaAnalysisResult, ProvenanceCounts } from '../types.ts
 import { batchColumns } from './batch/batch-columns.ts';
 import { BatchKernel, NO_WARNINGS } from './batch/batch-kernel.ts';
 import type { ResolvedStudies } from './resolve-input.ts';
+import { plainValues } from './plain-studies.ts';
 import type { ResolvedModelOptions } from './resolve-options.ts';
 
 /** Most studies fitted by the kernel (beyond, `scaleData` centres on a sample of y, and buffers kept per k grow). */
@@ -36,7 +37,7 @@ const COLUMNS = batchColumns(1);
  * // => 0.2921644901 (metafor 5.1 rma(yi, vi, method = "DL"): 0.292164490136149)
  */
 export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedModelOptions): MetaAnalysisResult | null {
-  const { yi, vi } = studies;
+  const { yi, vi } = plainValues(studies);
   const k = yi.length;
   if (k > KERNEL_MAX_K || settings.control.stopping !== 'exact') return null;
   let kernel = KERNELS.get(settings);
@@ -48,7 +49,7 @@ export function kernelMetaAnalysis(studies: ResolvedStudies, settings: ResolvedM
   const t = kernel.fitEstimated(yi, vi, c, 0);
   if (t === null) return null;
   const { method, test, level } = settings;
-  const lazy = new LazyOutputs(studies, kernel.unit, kernel.tau2Model, kernel.sumW);
+  const lazy = new LazyOutputs(studies, yi, vi, kernel.unit, kernel.tau2Model, kernel.sumW);
   const warnings = studies.warnings.length + t.warnings.length === 0 ? NO_WARNINGS : Object.freeze([...studies.warnings, ...t.warnings]);
   const tau2 = c.tau2[0]!;
   const equalEffects = method === 'EE';
@@ -119,17 +120,19 @@ class LazyOutputs {
 
   constructor(
     private readonly studies: ResolvedStudies,
+    private readonly yiIn: ArrayLike<number>,
+    private readonly viIn: ArrayLike<number>,
     private readonly unit: number,
     private readonly tau2: number,
     private readonly sumW: number,
   ) {}
 
   yi(): readonly number[] {
-    return (this.yiOut ??= Object.freeze(plainArray(this.studies.yi)));
+    return (this.yiOut ??= Object.freeze(plainArray(this.yiIn)));
   }
 
   vi(): readonly number[] {
-    return (this.viOut ??= Object.freeze(plainArray(this.studies.vi)));
+    return (this.viOut ??= Object.freeze(plainArray(this.viIn)));
   }
 
   labels(): readonly string[] {
@@ -150,7 +153,7 @@ class LazyOutputs {
     if (this.weightsOut === undefined) {
       const { tau2, sumW } = this;
       const inverse = 1 / Math.sqrt(this.unit);
-      const vi = this.studies.vi;
+      const vi = this.viIn;
       const out = new Array<number>(vi.length);
       for (let i = 0; i < vi.length; i++) out[i] = 100 * (1 / (vi[i]! * inverse * inverse + tau2) / sumW);
       this.weightsOut = Object.freeze(out);
@@ -159,8 +162,8 @@ class LazyOutputs {
   }
 }
 
-/** The values of a Float64Array in an array (a loop: `Array.from` walks a typed array by its iterator). */
-function plainArray(x: Float64Array): number[] {
+/** The values of an array or Float64Array in a new array (a loop: `Array.from` walks a typed array by its iterator). */
+function plainArray(x: ArrayLike<number>): number[] {
   const out = new Array<number>(x.length);
   for (let i = 0; i < x.length; i++) out[i] = x[i]!;
   return out;

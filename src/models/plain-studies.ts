@@ -26,6 +26,17 @@ export function plainStudies(input: EffectInput | EffectSizes, maxK = Infinity):
   return new PlainStudies(yi, vi, 'measure' in input && typeof input.measure === 'string' ? input.measure : null);
 }
 
+/**
+ * The studies' yi and vi as plain arrays where {@link plainStudies} made them (a Float64Array of
+ * a few values costs ten times a plain array to make), else the resolved Float64Arrays.
+ *
+ * @example
+ * Array.isArray(plainValues(plainStudies({ yi: [0.1, 0.3], vi: [0.01, 0.02] })!).yi) // => true
+ */
+export function plainValues(studies: ResolvedStudies): { readonly yi: ArrayLike<number>; readonly vi: ArrayLike<number> } {
+  return studies instanceof PlainStudies ? { yi: studies.ys, vi: studies.vs } : studies;
+}
+
 /** The studies of {@link plainStudies}: labels, provenance and rows built on first read. */
 class PlainStudies implements ResolvedStudies {
   readonly provenanceGiven = false;
@@ -34,23 +45,35 @@ class PlainStudies implements ResolvedStudies {
   private labelsOut: readonly string[] | undefined;
   private provenanceOut: readonly Provenance[] | undefined;
   private rowsOut: readonly number[] | undefined;
+  private yiOut: Float64Array | undefined;
+  private viOut: Float64Array | undefined;
 
+  /** ys, vs: this call's own copies of yi and vi, as plain arrays (see {@link plainValues}). */
   constructor(
-    readonly yi: Float64Array,
-    readonly vi: Float64Array,
+    readonly ys: readonly number[],
+    readonly vs: readonly number[],
     readonly measure: Measure | null,
   ) {}
 
+  /** As Float64Arrays (the engine's general path), made on first read. */
+  get yi(): Float64Array {
+    return (this.yiOut ??= Float64Array.from(this.ys));
+  }
+
+  get vi(): Float64Array {
+    return (this.viOut ??= Float64Array.from(this.vs));
+  }
+
   get labels(): readonly string[] {
-    return (this.labelsOut ??= rowLabels(this.yi.length));
+    return (this.labelsOut ??= rowLabels(this.ys.length));
   }
 
   get provenance(): readonly Provenance[] {
-    return (this.provenanceOut ??= new Array<Provenance>(this.yi.length).fill(REPORTED));
+    return (this.provenanceOut ??= new Array<Provenance>(this.ys.length).fill(REPORTED));
   }
 
   get rows(): readonly number[] {
-    return (this.rowsOut ??= Array.from({ length: this.yi.length }, (_, n) => n));
+    return (this.rowsOut ??= Array.from({ length: this.ys.length }, (_, n) => n));
   }
 }
 
@@ -64,17 +87,21 @@ function rowLabels(k: number): readonly string[] {
   return (SHARED_LABELS[k] ??= Object.freeze(Array.from({ length: k }, (_, n) => `row ${n + 1}`)));
 }
 
-/** A copy of an array (or Float64Array) of at most `maxK` finite numbers (variances: also ≥ 0), or `null`. */
-function plainColumn(values: unknown, variance: boolean, maxK: number): Float64Array | null {
+/** A copy (a plain array) of an array or Float64Array of at most `maxK` finite numbers (variances: also ≥ 0), or `null`. */
+function plainColumn(values: unknown, variance: boolean, maxK: number): number[] | null {
   if (!((values as ArrayLike<unknown> | null)?.length! <= maxK)) return null;
   if (values instanceof Float64Array) {
-    const out = values.slice();
-    for (let i = 0; i < out.length; i++) if (!usable(out[i]!, variance)) return null;
+    const out = new Array<number>(values.length);
+    for (let i = 0; i < out.length; i++) {
+      const x = values[i]!;
+      if (!usable(x, variance)) return null;
+      out[i] = x;
+    }
     return out;
   }
   if (!Array.isArray(values)) return null;
   const a = values as readonly unknown[];
-  const out = new Float64Array(a.length);
+  const out = new Array<number>(a.length);
   for (let i = 0; i < out.length; i++) {
     const x = a[i];
     if (typeof x !== 'number' || !usable(x, variance)) return null;

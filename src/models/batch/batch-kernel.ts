@@ -81,7 +81,7 @@ export class BatchKernel {
    * use the engine. After a fit, {@link typicalVariance}, {@link tau2Model}, {@link sumW},
    * {@link shift} and {@link unit} describe it.
    */
-  fitEstimated(yi: Float64Array, vi: Float64Array, columns: BatchColumns, out: number): Tau2Fit | null {
+  fitEstimated(yi: ArrayLike<number>, vi: ArrayLike<number>, columns: BatchColumns, out: number): Tau2Fit | null {
     const ws = this.loaded(yi, vi, 0, yi.length);
     if (ws === null) return null;
     const { method, control } = this.settings;
@@ -105,7 +105,7 @@ export class BatchKernel {
   unit = 1;
 
   /** The workspace of k studies with rows `start` … loaded, or `null` (the engine fits it). */
-  private loaded(yi: Float64Array, vi: Float64Array, start: number, k: number): BatchWorkspace | null {
+  private loaded(yi: ArrayLike<number>, vi: ArrayLike<number>, start: number, k: number): BatchWorkspace | null {
     if (k < 2 || !this.usable) return null;
     const ws = this.workspace(k);
     return ws.load(yi, vi, start) ? ws : null;

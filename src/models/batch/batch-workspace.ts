@@ -76,7 +76,7 @@ export class BatchWorkspace {
    * (nothing usable loaded) when a value is missing or a variance is not positive: such an
    * analysis takes the engine's general path, which words its warnings.
    */
-  load(yi: Float64Array, vi: Float64Array, start: number): boolean {
+  load(yi: ArrayLike<number>, vi: ArrayLike<number>, start: number): boolean {
     const { k, scratch: s } = this;
     for (let i = 0; i < k; i++) {
       const y = yi[start + i]!;
