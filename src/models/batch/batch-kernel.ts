@@ -3,11 +3,9 @@ import { normalSf } from '../../distributions/normal.ts';
 import { studentTSf } from '../../distributions/student-t.ts';
 import { TAU2_ESTIMATORS } from '../tau2/estimators.ts';
 import type { Tau2Fit } from '../tau2/tau2-fit.ts';
-import { ML_EQUATION, REML_EQUATION } from '../tau2/fisher-scoring.ts';
 import type { BatchColumns } from './batch-columns.ts';
 import { BatchWorkspace } from './batch-workspace.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
-import { LikelihoodMaximumInPlace } from './likelihood-maximum-in-place.ts';
 import { qRootInPlace } from './q-root-in-place.ts';
 import { qRootsInPlace } from './q-roots-in-place.ts';
 
@@ -41,7 +39,6 @@ export const NO_WARNINGS: readonly string[] = Object.freeze([]);
  */
 export class BatchKernel {
   private readonly workspaces = new Map<number, BatchWorkspace>();
-  private readonly maximum = new LikelihoodMaximumInPlace();
   private readonly usable: boolean;
   private last: BatchWorkspace | undefined;
 
@@ -59,19 +56,10 @@ export class BatchKernel {
     const ws = this.loaded(yi, vi, start, k);
     if (ws === null) return null;
     const { method, control } = this.settings;
-    let tau2: number;
-    let tau2Se: number | null = NaN;
-    let warnings = NO_WARNINGS;
-    if (method === 'REML' || method === 'ML') {
-      tau2 = this.maximum.find(ws, method === 'REML' ? REML_EQUATION : ML_EQUATION, method === 'REML', control);
-      if (this.maximum.warning !== null) warnings = [this.maximum.warning];
-    } else {
-      const t = TAU2_ESTIMATORS[method](ws.model, control);
-      tau2 = t.tau2;
-      tau2Se = t.se;
-      if (t.warnings.length > 0) warnings = t.warnings;
-    }
-    return this.finish(ws, tau2, tau2Se, columns, out) ? warnings : null;
+    // τ² by the engine's own estimator on the workspace's model (allocation-light since the
+    // likelihood scan reuses its buffers): the batch's τ² is the single fit's to the last bit
+    const t = TAU2_ESTIMATORS[method](ws.model, control);
+    return this.finish(ws, t.tau2, t.se, columns, out) ? (t.warnings.length > 0 ? t.warnings : NO_WARNINGS) : null;
   }
 
   /**

@@ -3,12 +3,9 @@ import type { WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
 import { cachedQuantile } from '../inference/cached-quantile.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
 
-/** Most grid points of the likelihood scan (`MAX_POINTS` of the engine's scan, plus its end). */
-const GRID_CAPACITY = 161;
-
 /**
- * The buffers a batch reuses for every analysis with k studies: the scaled data, the scan's
- * grid and scores, what the kernel reads from the fits at 0 and at τ̂², and the quantiles of
+ * The buffers a batch reuses for every analysis with k studies: the scaled data, what the
+ * kernel reads from the fits at 0 and at τ̂², and the quantiles of
  * the tests and of the Q-profile (their df is k − 1, the same for every analysis of this size).
  * One engine `interceptModel` over the buffers serves every analysis: `reload` makes it forget
  * what it remembered of the previous one (its fit at 0, its centre), so nothing crosses analyses.
@@ -23,12 +20,6 @@ export class BatchWorkspace {
   readonly y: Float64Array;
   /** Variances vᵢ/unit of the loaded analysis. */
   readonly v: Float64Array;
-  /** Ones: the weights of the Hedges start. */
-  readonly ones: Float64Array;
-  /** The τ² grid of the scan. */
-  readonly grid = new Float64Array(GRID_CAPACITY);
-  /** Score at 0 and at each grid point. */
-  readonly scores = new Float64Array(GRID_CAPACITY + 1);
   /** The median of y subtracted (`scaleData`'s shift) and the variance unit, a power of 4. */
   shift = 0;
   unit = 1;
@@ -59,7 +50,6 @@ export class BatchWorkspace {
   ) {
     this.y = new Float64Array(k);
     this.v = new Float64Array(k);
-    this.ones = new Float64Array(k).fill(1);
     this.scratch = new Float64Array(k);
     const alpha = 1 - settings.level;
     const df = k - 1;

@@ -111,7 +111,7 @@ export function maximizeLikelihood(
 
 /**
  * The warning of an (RE)ML fit whose Fisher scoring did not converge (exact stopping): the
- * estimate is the global maximum found by the scan. Shared with `metaAnalysisBatch`'s kernel.
+ * estimate is the global maximum found by the scan.
  *
  * @example
  * scoringNotConvergedWarning('REML', 1000) // => 'REML: Fisher scoring did not converge in 1000 iterations; …'
