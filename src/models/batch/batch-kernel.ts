@@ -6,7 +6,6 @@ import type { Tau2Fit } from '../tau2/tau2-fit.ts';
 import type { BatchColumns } from './batch-columns.ts';
 import { BatchWorkspace } from './batch-workspace.ts';
 import type { BatchSettings } from './fit-batch-range.ts';
-import { qRootInPlace } from './q-root-in-place.ts';
 import { qRootsInPlace } from './q-roots-in-place.ts';
 
 /** The warnings of an analysis that has none (shared, frozen). */
@@ -16,15 +15,14 @@ export const NO_WARNINGS: readonly string[] = Object.freeze([]);
  * The batch's fast path: fits one analysis exactly as `metaAnalysis` does (`fitIntercept`,
  * then `heterogeneityIntervals`: the same scaling, the same τ² estimator on the engine's own
  * intercept-only model, the same tests, Q, I², H² and Q-profile roots) and writes every column
- * straight into the batch's Float64Arrays, reusing one {@link BatchWorkspace} per k and one
- * allocation-free likelihood maximizer: no buffer, result object or warnings array per
- * analysis (only the engine's small model object). Each weighted fit is read at once and computed once where the engine computes
+ * straight into the batch's Float64Arrays, reusing one {@link BatchWorkspace} per k, with τ²
+ * from the engine's own estimator and the Q-profile from the engine's paired search in place
+ * (`qRootsInPlace`): every column equals the single fit's to the last bit. Each weighted fit is read at once and computed once where the engine computes
  * it twice (the fit at τ̂² gives the SE of τ̂², the estimate and Knapp–Hartung's s²; the fit at
  * 0 gives Q, the typical variance and the score at 0).
  *
- * `fitEstimated` serves `metaAnalysis` itself (its fast path, `kernelMetaAnalysis`): τ² by the
- * engine's own estimator and the Q-profile by the engine's paired search, so that every field,
- * iterations included, is the engine's to the last bit.
+ * `fitEstimated` serves `metaAnalysis` itself (its fast path, `kernelMetaAnalysis`) and also
+ * returns the estimator's fit (iterations, convergence, warnings).
  *
  * `fit` returns `null` (and may have written nothing) for an analysis that needs the engine's
  * general path: k < 2, a missing value, a variance ≤ 0, metafor's stopping rule, or any
@@ -53,13 +51,8 @@ export class BatchKernel {
 
   /** Fits rows `start` … `start + k − 1` into `columns` at `out`; its warnings, or `null`: use the engine. */
   fit(yi: Float64Array, vi: Float64Array, start: number, k: number, columns: BatchColumns, out: number): readonly string[] | null {
-    const ws = this.loaded(yi, vi, start, k);
-    if (ws === null) return null;
-    const { method, control } = this.settings;
-    // τ² by the engine's own estimator on the workspace's model (allocation-light since the
-    // likelihood scan reuses its buffers): the batch's τ² is the single fit's to the last bit
-    const t = TAU2_ESTIMATORS[method](ws.model, control);
-    return this.finish(ws, t.tau2, t.se, columns, out) ? (t.warnings.length > 0 ? t.warnings : NO_WARNINGS) : null;
+    const t = this.fitRows(yi, vi, start, k, columns, out);
+    return t === null ? null : t.warnings.length > 0 ? t.warnings : NO_WARNINGS;
   }
 
   /**
@@ -70,20 +63,21 @@ export class BatchKernel {
    * {@link shift} and {@link unit} describe it.
    */
   fitEstimated(yi: ArrayLike<number>, vi: ArrayLike<number>, columns: BatchColumns, out: number): Tau2Fit | null {
-    const ws = this.loaded(yi, vi, 0, yi.length);
+    return this.fitRows(yi, vi, 0, yi.length, columns, out);
+  }
+
+  /**
+   * τ² by the engine's own estimator on the workspace's model (allocation-light: the likelihood
+   * scan reuses its buffers), then the columns: the batch's τ² is the single fit's to the last bit.
+   */
+  private fitRows(yi: ArrayLike<number>, vi: ArrayLike<number>, start: number, k: number, columns: BatchColumns, out: number): Tau2Fit | null {
+    const ws = this.loaded(yi, vi, start, k);
     if (ws === null) return null;
     const { method, control } = this.settings;
     const t = TAU2_ESTIMATORS[method](ws.model, control);
-    this.engineRoots = true;
-    try {
-      return this.finish(ws, t.tau2, t.se, columns, out) ? t : null;
-    } finally {
-      this.engineRoots = false;
-    }
+    return this.finish(ws, t.tau2, t.se, columns, out) ? t : null;
   }
 
-  /** Q-profile roots as `metaAnalysis` finds them (`qRootsInPlace`, the engine's paired search; set while `fitEstimated` runs). */
-  private engineRoots = false;
   /** The typical within-study variance (user's units) of the last analysis fitted to the end. */
   typicalVariance = NaN;
   /** τ̂² (model units), Σwᵢ at τ̂², centre and variance unit of the last analysis fitted to the end. */
@@ -191,17 +185,10 @@ export class BatchKernel {
     columns.h2[out] = equalEffects ? q / df : tau2 / typical + 1;
     if (equalEffects) return true;
     const tau2Hat = (tau2 * unit) / unit;
-    let exactLower: number;
-    let exactUpper: number;
-    if (this.engineRoots) {
-      // `metaAnalysis`'s own roots (`qProfileTau2`): the paired search from τ̂², to the last bit
-      if (!qRootsInPlace(ws, ws.qLower, ws.qUpper, tau2Hat)) return false;
-      exactLower = ws.roots[0]!;
-      exactUpper = ws.roots[1]!;
-    } else {
-      exactLower = qRootInPlace(ws, ws.qLower);
-      exactUpper = qRootInPlace(ws, ws.qUpper);
-    }
+    // `metaAnalysis`'s own roots (`qProfileTau2`): the paired search from τ̂², to the last bit
+    if (!qRootsInPlace(ws, ws.qLower, ws.qUpper, tau2Hat)) return false;
+    const exactLower = ws.roots[0]!;
+    const exactUpper = ws.roots[1]!;
     const limit = Math.max(100 / unit, 10 * tau2Hat);
     if (exactUpper > limit) return false;
     const lower = Math.min(exactLower, limit) * unit;
