@@ -123,8 +123,9 @@ let passCpuMs = NaN;
 // 5b. simulate: 10⁴ replicates of k = 20, REML, through metaAnalysisBatch and through a loop
 {
   const design = { k: 20, tau2: 0.05, mu: 0.3, viDistribution: { min: 0.01, max: 0.2 }, replications: 10_000, seed: 1 };
-  const batch = timeMs(() => simulate(design, undefined, { progress: false }), 1, 1);
-  const loop = timeMs(() => simulate(design, (data) => metaAnalysis(data), { progress: false }), 1, 1);
+  // medians of 3 (the first call of each also compiles its path)
+  const batch = timeMs(() => simulate(design, undefined, { progress: false }), 1, 3);
+  const loop = timeMs(() => simulate(design, (data) => metaAnalysis(data), { progress: false }), 1, 3);
   log(`simulate 10⁴ × k = 20 REML: batch ${fmt(batch / 1000)} s, one metaAnalysis per replicate ${fmt(loop / 1000)} s`);
   rows.push({ goal: 'simulate, 10⁴ replicates of k = 20, REML (no goal set)', measured: `${fmt(batch / 1000)} s (loop of metaAnalysis: ${fmt(loop / 1000)} s)`, target: '—', ratio: `${fmt(loop / batch)}× vs the loop`, met: '—' });
 }
