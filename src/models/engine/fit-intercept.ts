@@ -116,7 +116,6 @@ export function fitIntercept(
   }
   if (method === 'EE' && test === 'knha') warnings.push('The Knapp–Hartung adjustment is not meant for the equal-effects (EE) model.');
   const est = coefficientEstimates(model, scaled.tau2, test);
-  let weights: Float64Array | undefined;
   if (est === null) return { ok: false, k, reason: 'the weighted model could not be fitted (a weight overflows)' };
   if (est.knhaZero) warnings.push(KNAPP_HARTUNG_ZERO_WARNING);
   const c = Math.sqrt(data.unit);
@@ -127,6 +126,7 @@ export function fitIntercept(
   const het = cochranQ(model);
   if (Number.isNaN(het.q)) warnings.push('Q, I² and H² cannot be computed when a sampling variance is 0.');
   const { i2, h2 } = inconsistency(scaled.tau2, het, method === 'EE');
+  let weights: Float64Array | undefined;
   return {
     ok: true, k, test, tau2,
     tau2Fit: { ...scaled, tau2, se: scaled.se === null ? null : scaled.se * data.unit },

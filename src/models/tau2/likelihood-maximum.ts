@@ -61,6 +61,15 @@ export function maximizeLikelihood(
   restricted: boolean,
   control: Tau2Control,
 ): LikelihoodMaximum {
+  try {
+    return maximum(model, equation, restricted, control);
+  } finally {
+    // the shared log-likelihood memory lets go of the model (and its data) once the fit is over
+    LIKELIHOODS.reset(null, restricted);
+  }
+}
+
+function maximum(model: WeightedModel, equation: ScoringEquation, restricted: boolean, control: Tau2Control): LikelihoodMaximum {
   const name = equation.name;
   const lik = LIKELIHOODS.reset(model, restricted);
   const ll = lik.at;
@@ -154,7 +163,7 @@ class RememberedLikelihood {
   private readonly values = new Float64Array(REMEMBERED);
   readonly at = (t: number): number => this.value(t);
 
-  reset(model: WeightedModel, restricted: boolean): this {
+  reset(model: WeightedModel | null, restricted: boolean): this {
     this.model = model;
     this.restricted = restricted;
     this.count = 0;
@@ -176,6 +185,9 @@ class RememberedLikelihood {
 
 const LIKELIHOODS = new RememberedLikelihood();
 
+/** The model a shared scan holds between maximizations: none (a stand-in never fitted). */
+const NO_MODEL = null as unknown as WeightedModel;
+
 /**
  * Steps 2 and 3 of {@link maximizeLikelihood}: every local maximum is where the score ∂ℓ/∂τ²
  * changes sign from + to − (or τ² = 0 with a score ≤ 0), so the scan evaluates the score only
@@ -185,10 +197,11 @@ const LIKELIHOODS = new RememberedLikelihood();
  * points and polishes it by Brent's method; ℓ is evaluated at the few candidates, `scoring`
  * among them, only when there are two or more (each candidate's ℓ is computed on request and
  * remembered). One object reused by every call, its callbacks bound once: a scan creates no
- * closure or candidate object (at k = 20 these were a third of a fit).
+ * closure or candidate object (under tsx each closure also costs a `__name` call: together about
+ * a seventh of a k = 20 call). Neither object keeps the model once a maximization is over.
  */
 class LikelihoodScan {
-  private model!: WeightedModel;
+  private model: WeightedModel = NO_MODEL;
   private equation!: ScoringEquation;
   private k = 0;
   private p = 0;
@@ -255,6 +268,15 @@ class LikelihoodScan {
 
   /** The best maximum: the candidates' ℓ compared only when there are two or more. */
   run(model: WeightedModel, equation: ScoringEquation, lik: RememberedLikelihood, scoring: number, positive: boolean): Candidate {
+    try {
+      return this.search(model, equation, lik, scoring, positive);
+    } finally {
+      // the data of a large fit are not kept alive by this shared object
+      this.model = NO_MODEL;
+    }
+  }
+
+  private search(model: WeightedModel, equation: ScoringEquation, lik: RememberedLikelihood, scoring: number, positive: boolean): Candidate {
     this.model = model;
     this.equation = equation;
     this.k = model.k;
