@@ -7,22 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BATCH_COLUMNS, metaAnalysis, metaAnalysisBatch, type MetaAnalysisBatchResult, type MetaAnalysisOptions } from '../../src/index.ts';
+import { pack } from './pack-analyses.ts';
 
 interface Analysis {
   readonly yi: readonly number[];
   readonly vi: readonly number[];
-}
-
-function pack(analyses: readonly Analysis[]) {
-  const yi: number[] = [];
-  const vi: number[] = [];
-  const offsets = [0];
-  for (const a of analyses) {
-    yi.push(...a.yi);
-    vi.push(...a.vi);
-    offsets.push(yi.length);
-  }
-  return { yi: Float64Array.from(yi), vi: Float64Array.from(vi), offsets };
 }
 
 /** |a − b| ≤ 1e-12·max(1, |b|); `null` (metafor's NA) must be NaN in the batch. */

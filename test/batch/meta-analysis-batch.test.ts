@@ -2,19 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { metaAnalysis, metaAnalysisBatch, BATCH_COLUMNS, InputError, TAU2_METHODS, type MetaAnalysisBatchResult } from '../../src/index.ts';
-
-/** Packs analyses into flat arrays. */
-function pack(analyses: { yi: number[]; vi: number[] }[]) {
-  const yi: number[] = [];
-  const vi: number[] = [];
-  const offsets = [0];
-  for (const a of analyses) {
-    yi.push(...a.yi);
-    vi.push(...a.vi);
-    offsets.push(yi.length);
-  }
-  return { yi: Float64Array.from(yi), vi: Float64Array.from(vi), offsets };
-}
+import { pack } from './pack-analyses.ts';
 
 const close = (a: number, b: number | null) => (b === null ? Number.isNaN(a) : Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)));
 

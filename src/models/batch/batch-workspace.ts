@@ -1,3 +1,4 @@
+import { medianInPlace } from '../../numeric/median-in-place.ts';
 import { interceptModel, type ReusableModel } from '../engine/intercept-model.ts';
 import type { WeightedFit, WeightedModel } from '../engine/weighted-model.ts';
 import { cachedQuantile } from '../inference/cached-quantile.ts';
@@ -73,9 +74,9 @@ export class BatchWorkspace {
       if (!(vi[start + i]! > 0) || Number.isNaN(y)) return false;
       s[i] = y;
     }
-    const shift = sortedMedian(s);
+    const shift = medianInPlace(s);
     for (let i = 0; i < k; i++) s[i] = vi[start + i]!;
-    const typical = sortedMedian(s);
+    const typical = medianInPlace(s);
     if (!(typical > 0 && typical < Infinity)) return false;
     const e = Math.max(-500, Math.min(500, Math.round(0.5 * Math.log2(typical))));
     const c = 2 ** e;
@@ -127,58 +128,4 @@ export class BatchWorkspace {
     at.sumW = fit.sumW;
     at.sumW2 = fit.sumW2;
   }
-}
-
-/**
- * The median of `s` (reordered in place): the middle element, or the mean of the two middle
- * ones written as lower/2 + upper/2, the value `scaleData`'s selection gives. Insertion sort for
- * the small k of a batch, Hoare's selection beyond (O(k): sorting 4096 values costs more than
- * the fit itself).
- */
-function sortedMedian(s: Float64Array): number {
-  const n = s.length;
-  const h = n >> 1;
-  if (n <= 32) {
-    for (let i = 1; i < n; i++) {
-      const x = s[i]!;
-      let j = i - 1;
-      while (j >= 0 && s[j]! > x) {
-        s[j + 1] = s[j]!;
-        j--;
-      }
-      s[j + 1] = x;
-    }
-    return n % 2 === 1 ? s[h]! : s[h - 1]! / 2 + s[h]! / 2;
-  }
-  const upper = selectInPlace(s, h);
-  if (n % 2 === 1) return upper;
-  // every element left of h is ≤ s[h] now: the lower middle is their maximum
-  let lower = -Infinity;
-  for (let i = 0; i < h; i++) if (s[i]! > lower) lower = s[i]!;
-  return lower / 2 + upper / 2;
-}
-
-/** Reorders `s` so that s[m] is its m-th smallest value, nothing larger before it and nothing smaller after; returns s[m]. */
-function selectInPlace(s: Float64Array, m: number): number {
-  let left = 0;
-  let right = s.length - 1;
-  while (left < right) {
-    const pivot = s[(left + right) >> 1]!;
-    let i = left;
-    let j = right;
-    do {
-      while (s[i]! < pivot) i++;
-      while (pivot < s[j]!) j--;
-      if (i <= j) {
-        const t = s[i]!;
-        s[i] = s[j]!;
-        s[j] = t;
-        i++;
-        j--;
-      }
-    } while (i <= j);
-    if (j < m) left = i;
-    if (m < i) right = j;
-  }
-  return s[m]!;
 }

@@ -1,3 +1,4 @@
+import { matrixProduct } from '../../numeric/matrix-product.ts';
 import { backSolve, cholesky, choleskyInverse, choleskyLogDet, forwardSolve } from '../../numeric/cholesky.ts';
 import type { RegressionDesign } from '../regression/design-matrix.ts';
 import { binnedMoments, BINNED_SCAN_MIN_K, type BinnedMoments } from './binned-grid-sums.ts';
@@ -616,20 +617,9 @@ function traceOfProducts(inv: Float64Array, s: Float64Array, t: Float64Array | n
     return tr;
   }
   // U = G⁻¹S, V = G⁻¹T, tr(UV) = Σ U_jl V_lj
-  const u = multiply(inv, s, p);
-  const w = t === s ? u : multiply(inv, t, p);
+  const u = matrixProduct(inv, s, p, p, p);
+  const w = t === s ? u : matrixProduct(inv, t, p, p, p);
   let tr = 0;
   for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) tr += u[j * p + l]! * w[l * p + j]!;
   return tr;
-}
-
-function multiply(a: Float64Array, b: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let l = 0; l < p; l++) {
-      const ail = a[i * p + l]!;
-      for (let j = 0; j < p; j++) out[i * p + j] = out[i * p + j]! + ail * b[l * p + j]!;
-    }
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import { summarizeData, type DataSummary } from './data-summary.ts';
 import { borrowScratchPair } from './scratch-pair.ts';
+import { medianInPlace } from '../../numeric/median-in-place.ts';
 
 /** Studies re-expressed in units where the sampling variances are of order 1. */
 export interface ScaledData {
@@ -80,47 +81,7 @@ function positives(x: Float64Array): Float64Array {
   return out;
 }
 
-/**
- * The median by selection (Hoare's FIND with median-of-three pivots) on a copy: O(k) expected,
- * the same value as sorting (the middle element, or the mean of the two middle ones).
- */
+/** The median of x, on a copy (`x` may be the caller's data). */
 function median(x: Float64Array): number {
-  const n = x.length;
-  if (n === 0) return NaN;
-  const s = Array.from(x);
-  const h = n >> 1;
-  const upper = select(s, h);
-  if (n % 2 === 1) return upper;
-  // after selecting h, every element left of h is ≤ s[h]: the lower middle is their maximum
-  let lower = -Infinity;
-  for (let i = 0; i < h; i++) if (s[i]! > lower) lower = s[i]!;
-  return lower / 2 + upper / 2;
-}
-
-/** The n-th smallest element of `a` (0-based), partially reordering `a` in place. */
-function select(a: number[], n: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const mid = lo + ((hi - lo) >> 1);
-    const x = a[lo]!, y = a[mid]!, z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (n <= j) hi = j;
-    else if (n >= i) lo = i;
-    else return a[n]!;
-  }
-  return a[n]!;
+  return medianInPlace(x.slice());
 }

@@ -1,3 +1,4 @@
+import { matrixProduct } from '../../numeric/matrix-product.ts';
 import { choleskyInverse } from '../../numeric/cholesky.ts';
 import { CompensatedAccumulator } from '../../numeric/compensated-sum.ts';
 import type { TestType } from '../../types.ts';
@@ -95,18 +96,7 @@ function sandwichEstimates(
     }
   }
   for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) meat[l * p + j] = meat[j * p + l]!;
-  const covariance = multiply(multiply(bread, meat, p), bread, p);
+  const covariance = matrixProduct(matrixProduct(bread, meat, p, p, p), bread, p, p, p);
   const sum = total.value();
   return { coef, covariance, weights: Float64Array.from(a, (x) => x / sum) };
-}
-
-function multiply(x: Float64Array, y: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let l = 0; l < p; l++) {
-      const xil = x[i * p + l]!;
-      for (let j = 0; j < p; j++) out[i * p + j] = out[i * p + j]! + xil * y[l * p + j]!;
-    }
-  }
-  return out;
 }

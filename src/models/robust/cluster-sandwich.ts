@@ -1,3 +1,4 @@
+import { matrixProduct } from '../../numeric/matrix-product.ts';
 import { cholesky, choleskyInverse, forwardSolve } from '../../numeric/cholesky.ts';
 import { inverseSqrtApply } from './inverse-sqrt-apply.ts';
 
@@ -143,11 +144,11 @@ function cr2Cluster(part: ClusterPart, rho: Float64Array, m: Float64Array, n: nu
   { score: Float64Array; terms: ClusterTerms } | null {
   const { v, l, u, xc } = part;
   // LᵀVL (n×n), Z = LᵀX_c (n×p), Lᵀe = LᵀLρ
-  const vl = multiply(v, l, n, n, n);
+  const vl = matrixProduct(v, l, n, n, n);
   const ltvl = transposeTimes(l, vl, n, n, n);
   const z = transposeTimes(l, xc, n, n, p);
   const le = transposeTimes(l, matVec(l, rho, n), n, n, 1);
-  const zm = multiply(z, m, n, p, p);
+  const zm = matrixProduct(z, m, n, p, p);
   const b = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) b[i * n + j] = ltvl[i * n + j]! - dotRows(zm, i, z, j, p);
@@ -158,14 +159,14 @@ function cr2Cluster(part: ClusterPart, rho: Float64Array, m: Float64Array, n: nu
   hCols.forEach((col, a) => col.forEach((value, i) => { h[i * p + a] = value; }));
   if (h.some((value) => Number.isNaN(value))) return null;
   const score = transposeTimes(h, le, n, p, 1);
-  const hVh = transposeTimes(h, multiply(ltvl, h, n, n, p), n, p, p);
-  const e = multiply(multiply(m, hVh, p, p, p), m, p, p, p);
-  const k = multiply(m, transposeTimes(h, z, n, p, p), p, p, p);
+  const hVh = transposeTimes(h, matrixProduct(ltvl, h, n, n, p), n, p, p);
+  const e = matrixProduct(matrixProduct(m, hVh, p, p, p), m, p, p, p);
+  const k = matrixProduct(m, transposeTimes(h, z, n, p, p), p, p, p);
   return { score, terms: { e, k } };
 }
 
 function sandwich(m: Float64Array, meat: Float64Array, p: number): Float64Array {
-  return multiply(multiply(m, meat, p, p, p), m, p, p, p);
+  return matrixProduct(matrixProduct(m, meat, p, p, p), m, p, p, p);
 }
 
 /** Adds AᵀB (A, B row-major n×p) to out (p×p). */
@@ -173,19 +174,6 @@ function addCrossProduct(out: Float64Array, a: Float64Array, b: Float64Array, n:
   for (let i = 0; i < n; i++) {
     for (let r = 0; r < p; r++) for (let c = 0; c < p; c++) out[r * p + c]! += a[i * p + r]! * b[i * p + c]!;
   }
-}
-
-/** A (r×s) times B (s×t), row-major. */
-export function multiply(a: Float64Array, b: Float64Array, r: number, s: number, t: number): Float64Array {
-  const out = new Float64Array(r * t);
-  for (let i = 0; i < r; i++) {
-    for (let k = 0; k < s; k++) {
-      const aik = a[i * s + k]!;
-      if (aik === 0) continue;
-      for (let j = 0; j < t; j++) out[i * t + j]! += aik * b[k * t + j]!;
-    }
-  }
-  return out;
 }
 
 /** Aᵀ (A is s×r) times B (s×t), row-major: r×t. */

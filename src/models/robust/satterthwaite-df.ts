@@ -1,5 +1,6 @@
 import { cholesky, choleskyInverse } from '../../numeric/cholesky.ts';
-import { multiply, type ClusterTerms } from './cluster-sandwich.ts';
+import { matrixProduct } from '../../numeric/matrix-product.ts';
+import type { ClusterTerms } from './cluster-sandwich.ts';
 
 /**
  * Degrees of freedom ν of the CR2 covariance of Cβ̂ (C: q×p contrasts) under the working model,
@@ -27,11 +28,11 @@ export function satterthwaiteDf(
   terms: readonly ClusterTerms[], bread: Float64Array, contrasts: Float64Array, q: number, p: number,
 ): number {
   const ct = transpose(contrasts, q, p);
-  const d = terms.map((t) => multiply(multiply(contrasts, t.e, q, p, p), ct, q, p, q));
-  const r = terms.map((t) => multiply(contrasts, t.k, q, p, p));
-  const rm = r.map((rc) => multiply(rc, bread, q, p, p));
+  const d = terms.map((t) => matrixProduct(matrixProduct(contrasts, t.e, q, p, p), ct, q, p, q));
+  const r = terms.map((t) => matrixProduct(contrasts, t.k, q, p, p));
+  const rm = r.map((rc) => matrixProduct(rc, bread, q, p, p));
   const rt = r.map((rc) => transpose(rc, q, p));
-  const cross = (c: number, e: number) => multiply(rm[c]!, rt[e]!, q, p, q);
+  const cross = (c: number, e: number) => matrixProduct(rm[c]!, rt[e]!, q, p, q);
   const omega = new Float64Array(q * q);
   const j = terms.length;
   for (let c = 0; c < j; c++) {
@@ -46,7 +47,7 @@ export function satterthwaiteDf(
     for (let e = 0; e < j; e++) {
       const pcd = cross(c, e);
       for (let i = 0; i < q * q; i++) pcd[i] = (c === e ? d[c]![i]! : 0) - pcd[i]!;
-      const qcd = multiply(omegaInv, pcd, q, q, q);
+      const qcd = matrixProduct(omegaInv, pcd, q, q, q);
       let trace = 0;
       let traceSq = 0;
       for (let a = 0; a < q; a++) {
