@@ -252,9 +252,20 @@ class LikelihoodScan {
     for (let c = 0; c < at.length; c++) this.write(at[c]!, sums[c]!);
   };
 
+  /** Points computed in this search (`pointSearch[i] === generation`): each power is taken once. */
+  private readonly points = new Float64Array(MAX_POINTS + 2);
+  private readonly pointSearch = new Int32Array(MAX_POINTS + 2);
+  private generation = 0;
+
   /** The i-th point of `scanGrid`, after τ² = 0 where every vᵢ > 0. */
   private point(i: number): number {
-    return i < this.off ? 0 : this.lower * this.ratio ** (i - this.off);
+    if (this.pointSearch[i] === this.generation) return this.points[i]!;
+    const t = i < this.off ? 0 : this.lower * this.ratio ** (i - this.off);
+    if (i < this.points.length) {
+      this.points[i] = t;
+      this.pointSearch[i] = this.generation;
+    }
+    return t;
   }
 
   private write(i: number, sums: GridSums | null): void {
@@ -286,6 +297,7 @@ class LikelihoodScan {
     this.lower = spacing.lower;
     this.ratio = spacing.ratio;
     this.off = positive ? 1 : 0;
+    this.generation = (this.generation + 1) | 0 || 1;
     const n = spacing.n + 1 + this.off;
     this.fused = model.gridSums !== undefined;
     if (scratch.score.length < n) scratch = scanBuffers(n);
